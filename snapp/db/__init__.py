@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy mapping, the engine, and the Alembic migrations."""

@@ -1,0 +1,201 @@
+"""SQLAlchemy 2.0 mapping of SNApp's tables.
+
+The migrations in ``snapp/db/migrations`` are the source of truth for the schema;
+a test checks that this mapping and the migrations agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, hands back aware UTC, on SQLite and PostgreSQL alike."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Supplier(Base):
+    __tablename__ = "suppliers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+
+
+class Item(Base):
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint("tracking IN ('serial', 'batch', 'none')", name="tracking"),
+        CheckConstraint("serial_case IN ('keep', 'upper', 'lower')", name="serial_case"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
+    tracking: Mapped[str] = mapped_column(String(8), default="serial")
+    serial_pattern: Mapped[str | None] = mapped_column(String(200))
+    serial_min_length: Mapped[int] = mapped_column(default=1)
+    serial_max_length: Mapped[int] = mapped_column(default=40)
+    serial_case: Mapped[str] = mapped_column(String(8), default="keep")
+    warranty_months: Mapped[int] = mapped_column(default=0)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class PurchaseOrder(Base):
+    __tablename__ = "purchase_orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class POLine(Base):
+    __tablename__ = "po_lines"
+    __table_args__ = (
+        UniqueConstraint("po_id", "line_no"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("received >= 0 AND received <= quantity", name="received_within_quantity"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    po_id: Mapped[int] = mapped_column(ForeignKey("purchase_orders.id"))
+    line_no: Mapped[int]
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    quantity: Mapped[int]
+    unit_price: Mapped[Decimal | None] = mapped_column(Numeric(14, 4))
+    received: Mapped[int] = mapped_column(default=0)
+
+
+class Receipt(Base):
+    __tablename__ = "receipts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    po_id: Mapped[int] = mapped_column(ForeignKey("purchase_orders.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ReceiptLine(Base):
+    __tablename__ = "receipt_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
+    po_line_id: Mapped[int] = mapped_column(ForeignKey("po_lines.id"), index=True)
+    quantity: Mapped[int]
+
+
+class Serial(Base):
+    __tablename__ = "serials"
+    # The unique constraint is what guarantees a serial is received once per item;
+    # services only look first to report every clash at once.
+    __table_args__ = (
+        UniqueConstraint("item_id", "serial"),
+        Index("ix_serials_serial", "serial"),
+        Index("ix_serials_status_id", "status", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    serial: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(24))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    receipt_line_id: Mapped[int] = mapped_column(ForeignKey("receipt_lines.id"), index=True)
+    batch: Mapped[str | None] = mapped_column(String(20))
+    expiry: Mapped[dt.date | None]
+    scan: Mapped[str | None] = mapped_column(String(200))  # the raw GS1 scan, kept as read
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SerialEvent(Base):
+    __tablename__ = "serial_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    from_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    ref: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_key: Mapped[str] = mapped_column(String(100))
+    before: Mapped[str | None] = mapped_column(Text)  # JSON
+    after: Mapped[str | None] = mapped_column(Text)  # JSON
+
+
+# Used by bulk paths that bypass the ORM unit of work.
+serials_table = Serial.__table__
+events_table = SerialEvent.__table__

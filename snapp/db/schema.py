@@ -1,0 +1,49 @@
+"""Bring a database to the current schema with Alembic, and tell where it stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from snapp.db.engine import Database
+from snapp.errors import SchemaOutOfDate
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head, "no migrations found"
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Migrate to ``revision`` (default: the newest), in one transaction where the database allows."""
+    config = _config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def require_current(db: Database) -> None:
+    current, head = current_revision(db), head_revision()
+    if current != head:
+        state = "has no SNApp schema yet" if current is None else f"is at schema {current}"
+        raise SchemaOutOfDate(
+            f"the database {db.display} {state}; this SNApp needs {head}. Run `snapp init` to bring it up to date."
+        )

@@ -1,0 +1,1 @@
+"""Plain-Python rules of SNApp: no SQLAlchemy, no Qt."""

@@ -1,0 +1,369 @@
+"""Serial capture: the one path from raw input to clean serials.
+
+Every source (a scan, pasted text, a range, a spreadsheet) becomes a `Source`:
+a list of raw values plus a way to name the position of each (line, row, cell).
+`capture()` normalises and validates them against an item's `SerialRule` and
+returns the accepted serials and one `Problem` per rejection.
+
+The loop is the hot path of receiving (100,000-row files), so positions are
+worked out only for the rows that are rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from biip import ParseError, parse
+from biip.gtin import Gtin
+
+from snapp.errors import Problem, ValidationError
+
+
+class Reason(StrEnum):
+    EMPTY = "empty"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    BAD_CHARACTERS = "bad_characters"
+    PATTERN = "pattern"
+    DUPLICATE = "duplicate"
+    ALREADY_RECEIVED = "already_received"
+    EXCEL_ROUNDED = "excel_rounded"
+    EXCEL_DATE = "excel_date"
+    NOT_TEXT = "not_text"
+    COUNT_MISMATCH = "count_mismatch"
+    OVER_RECEIPT = "over_receipt"
+    GS1_INVALID = "gs1_invalid"
+    GTIN_MISMATCH = "gtin_mismatch"
+    BAD_RANGE = "bad_range"
+
+
+class CasePolicy(StrEnum):
+    KEEP = "keep"
+    UPPER = "upper"
+    LOWER = "lower"
+
+
+# --- normalisation -----------------------------------------------------------
+
+# Full-width ASCII (what a Chinese IME types) folds to ASCII; blanket NFKC would
+# also turn ① into 1, which is not the same serial.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+# Invisible characters that ride along with copy-paste from Word, web pages and Excel.
+_FOLD.update(dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)))
+_STRIP = " \t\r\n\v\f\u00a0\u3000\u2007\u202f\x85"
+
+
+def normalise(text: str) -> str:
+    """Fold width, drop invisible characters, strip surrounding white space."""
+    return text.translate(_FOLD).strip(_STRIP)
+
+
+# GS1 General Specifications, figure 7.11-1: the 82 characters allowed in (21) and (10).
+CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+_CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
+_EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
+_EXCEL_DIGITS = 15
+_TEXT_FIX = "format the column as Text and enter the serial again"
+
+
+def apply_case(serial: str, policy: CasePolicy | str) -> str:
+    if policy == CasePolicy.UPPER:
+        return serial.upper()
+    if policy == CasePolicy.LOWER:
+        return serial.lower()
+    return serial
+
+
+def typed_forms(serial: str) -> set[str]:
+    """What ``serial`` may be stored as, whichever case policy its item has."""
+    return {serial, serial.upper(), serial.lower()}
+
+
+# --- the item's rule ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SerialRule:
+    """An item's serial format, held as data so a rule change needs no code."""
+
+    pattern: str | None = None
+    min_length: int = 1
+    max_length: int = 40
+    case: CasePolicy = CasePolicy.KEEP
+    gtin: str | None = None  # GTIN-14 of the item, for GS1 scans
+
+    def problems(self) -> list[Problem]:
+        """What is wrong with the rule itself (checked when an item is saved)."""
+        found = []
+        if self.pattern:
+            try:
+                re.compile(self.pattern)
+            except re.error as err:
+                found.append(Problem("serial pattern", self.pattern, "serial_pattern", f"is not a valid pattern: {err}"))
+        if self.min_length < 1:
+            found.append(Problem("serial min length", str(self.min_length), "serial_min_length", "must be at least 1"))
+        if self.max_length < self.min_length:
+            found.append(
+                Problem("serial max length", str(self.max_length), "serial_max_length", "must not be below the minimum")
+            )
+        return found
+
+
+# --- sources -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Raw values and how to name where each came from."""
+
+    values: Sequence[object]
+    locate: Callable[[int], str]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def scans(values: Iterable[str]) -> Source:
+    return Source(list(values), lambda i: f"scan {i + 1}")
+
+
+_PASTE_SEPARATORS = re.compile(r"[\s,;，；、]+")
+
+
+def paste(text: str) -> Source:
+    """Text pasted from Excel, Notepad or a mail: one per line, or separated by commas, tabs or spaces."""
+    values: list[str] = []
+    where: list[tuple[int, int, int]] = []  # (line, item on the line, items on the line)
+    for line_no, line in enumerate(text.splitlines(), 1):
+        tokens = [t for t in _PASTE_SEPARATORS.split(line.translate(_FOLD)) if t]
+        for k, token in enumerate(tokens, 1):
+            values.append(token)
+            where.append((line_no, k, len(tokens)))
+
+    def locate(i: int) -> str:
+        line_no, k, n = where[i]
+        return f"line {line_no}" if n == 1 else f"line {line_no}, item {k}"
+
+    return Source(values, locate)
+
+
+_RANGE_END = re.compile(r"(.*?)(\d+)(\D*)")
+MAX_RANGE = 1_000_000
+
+
+def serial_range(spec: str) -> Source:
+    """``SN0001..SN0500`` keeps the prefix, suffix and zero-padded width; ``1000..1999`` too."""
+    text = normalise(spec)
+    first, sep, last = text.partition("..")
+    a = _RANGE_END.fullmatch(first) if sep else None
+    b = _RANGE_END.fullmatch(last) if sep else None
+
+    def refuse(why: str) -> ValidationError:
+        return ValidationError(Problem("range", spec, Reason.BAD_RANGE, why))
+
+    if not a or not b:
+        raise refuse("write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500")
+    if (a[1], a[3]) != (b[1], b[3]):
+        raise refuse(f"both ends must share the text around the number ({a[1]!r}…{a[3]!r} vs {b[1]!r}…{b[3]!r})")
+    start, stop = int(a[2]), int(b[2])
+    if stop < start:
+        raise refuse("the last serial comes before the first")
+    if stop - start + 1 > MAX_RANGE:
+        raise refuse(f"{stop - start + 1:,} serials; a range holds at most {MAX_RANGE:,}")
+    width = len(a[2])
+    if len(b[2]) != width and a[2].startswith("0"):
+        raise refuse("the two ends have numbers of different widths; write both with the same number of digits")
+    prefix, suffix = a[1], a[3]
+    values = [f"{prefix}{n:0{width}d}{suffix}" for n in range(start, stop + 1)]
+    return Source(values, lambda i: f"range {text} #{i + 1}")
+
+
+def combine(sources: Sequence[Source]) -> Source:
+    """Several sources validated as one batch (duplicates are caught across them)."""
+    if len(sources) == 1:
+        return sources[0]
+    values: list[object] = []
+    offsets: list[tuple[int, Source]] = []
+    for source in sources:
+        offsets.append((len(values), source))
+        values.extend(source.values)
+
+    def locate(i: int) -> str:
+        for start, source in reversed(offsets):
+            if i >= start:
+                return source.locate(i - start)
+        raise IndexError(i)
+
+    return Source(values, locate)
+
+
+# --- capture -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GS1Data:
+    batch: str | None
+    expiry: dt.date | None
+    raw: str
+
+
+@dataclass
+class Capture:
+    source: Source
+    serials: list[str] = field(default_factory=list)
+    # serial -> index into the source, for the positions of later reports
+    index: dict[str, int] = field(default_factory=dict)
+    gs1: dict[str, GS1Data] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def locate(self, serial: str) -> str:
+        """Where an accepted serial came from (line, row, cell...)."""
+        return self.source.locate(self.index[serial])
+
+
+_GS1_SYMBOLOGIES = frozenset({"]C1", "]e0", "]d2", "]Q3", "]J1"})
+_AFTER_GTIN = frozenset({"10", "11", "17", "21"})
+
+
+def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Capture:
+    """Normalise and validate every value of ``source``; nothing is dropped silently."""
+    out = Capture(source)
+    seen = out.index
+    problems = out.problems
+    fold, strip = _FOLD, _STRIP
+    low, high = rule.min_length, rule.max_length
+    matches = re.compile(rule.pattern).fullmatch if rule.pattern else None
+    case = {CasePolicy.UPPER: str.upper, CasePolicy.LOWER: str.lower}.get(CasePolicy(rule.case))  # hot loop: no apply_case
+    gtin = rule.gtin
+
+    def reject(i: int, value: object, reason: Reason, message: str) -> None:
+        problems.append(Problem(source.locate(i), _shown(value), reason, message))
+
+    for i, value in enumerate(source.values):
+        if value.__class__ is str:
+            s = value.translate(fold).strip(strip)
+            if _EXPONENT_FORM(s):
+                reject(i, value, Reason.EXCEL_ROUNDED, f"Excel has turned this serial into a number; {_TEXT_FIX}")
+                continue
+        else:
+            s, reason, message = _from_cell(value)
+            if reason:
+                reject(i, value, reason, message)
+                continue
+        if not s:
+            reject(i, value, Reason.EMPTY, "is empty")
+            continue
+        if s[0] == "]" or "\x1d" in s or (gtin and s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN):
+            s, gs1, reason, message = _from_gs1(s, gtin)
+            if reason:
+                reject(i, value, reason, message)
+                continue
+        else:
+            gs1 = None
+        if case:
+            s = case(s)
+        n = len(s)
+        if n < low:
+            reject(i, value, Reason.TOO_SHORT, f"has {n} characters; this item's serials have at least {low}")
+        elif n > high:
+            reject(i, value, Reason.TOO_LONG, f"has {n} characters; this item's serials have at most {high}")
+        elif not _CSET82_RUN(s):
+            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {_bad_characters(s)}")
+        elif matches and not matches(s):
+            reject(i, value, Reason.PATTERN, f"does not match this item's serial pattern {rule.pattern}")
+        elif s in seen:
+            reject(i, value, Reason.DUPLICATE, f"appears twice in this batch (first at {source.locate(seen[s])})")
+        else:
+            seen[s] = i
+            if gs1:
+                out.gs1[s] = gs1
+    out.serials = list(seen)
+    if expected is not None and len(out.serials) != expected:
+        problems.append(
+            Problem(
+                "batch",
+                "",
+                Reason.COUNT_MISMATCH,
+                f"{len(out.serials)} valid serials, but {expected} were expected",
+            )
+        )
+    return out
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _from_cell(value: object) -> tuple[str, Reason | None, str]:
+    """A spreadsheet cell that is not text: accept only what Excel cannot have damaged."""
+    if value is None:
+        return "", None, ""
+    if isinstance(value, bool):
+        return "", Reason.NOT_TEXT, "is a TRUE/FALSE cell, not a serial"
+    if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
+        return "", Reason.EXCEL_DATE, f"is a date cell: Excel has turned the serial into a date; {_TEXT_FIX}"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return "", Reason.EXCEL_ROUNDED, f"is a decimal number cell, not a serial; {_TEXT_FIX}"
+        number = int(value)
+        if len(str(abs(number))) > _EXCEL_DIGITS:
+            return (
+                "",
+                Reason.EXCEL_ROUNDED,
+                f"is a number cell with more than {_EXCEL_DIGITS} digits, which Excel has already rounded; {_TEXT_FIX}",
+            )
+        return str(number), None, ""
+    return "", Reason.NOT_TEXT, f"is a {type(value).__name__} value, not a serial"
+
+
+def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:
+    """Serial (and batch, expiry) out of a GS1 element string; the GTIN must be the item's."""
+    if scan[0] == "]" and scan[:3] not in _GS1_SYMBOLOGIES and "\x1d" not in scan:
+        return scan[3:], None, None, ""  # a plain barcode read with its symbology prefix on
+    invalid = Reason.GS1_INVALID
+    try:
+        result = parse(scan)
+    except ParseError as err:
+        return "", None, invalid, f"not a readable GS1 code: {err}"
+    message = result.gs1_message
+    if message is None:
+        return "", None, invalid, f"not a readable GS1 code: {result.gs1_message_error}"
+    elements = message.element_strings
+    gtin_element = elements.get(ai="01")
+    serial_element = elements.get(ai="21")
+    if gtin_element is None:
+        return "", None, invalid, "GS1 code without a GTIN (01)"
+    if gtin_element.gtin_error:
+        return "", None, invalid, f"GS1 code with a bad GTIN: {gtin_element.gtin_error}"
+    if gtin_element.value != gtin:
+        mine = f"this item's GTIN is {gtin}" if gtin else "this item has no GTIN"
+        return "", None, Reason.GTIN_MISMATCH, f"GS1 code for GTIN {gtin_element.value}, but {mine}"
+    if serial_element is None:
+        return "", None, invalid, "GS1 code without a serial number (21)"
+    batch = elements.get(ai="10")
+    expiry = elements.get(ai="17")
+    data = GS1Data(batch.value if batch else None, expiry.date if expiry else None, scan)
+    return serial_element.value, data, None, ""
+
+
+def _bad_characters(s: str) -> str:
+    bad = dict.fromkeys(c for c in s if c not in CSET82)
+    return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)
+
+
+def gtin14(value: str) -> str:
+    """A GTIN-8/12/13/14 checked (check digit included) and widened to 14 digits."""
+    text = normalise(value)
+    try:
+        return Gtin.parse(text).as_gtin_14()
+    except ParseError as err:
+        raise ValidationError(Problem("GTIN", value, "gtin", str(err))) from None

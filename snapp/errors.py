@@ -1,0 +1,65 @@
+"""Typed errors of the core. The edges (CLI, GUI) turn them into messages.
+
+Every error that a user can cause derives from SnappError; anything else that
+escapes a service is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SnappError(Exception):
+    """A refusal the user can act on; ``str(err)`` is the plain-language reason."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where it is, what it was, and why it is refused."""
+
+    position: str
+    value: str
+    reason: str  # a Reason code (snapp.domain.capture.Reason) or a field name
+    message: str
+
+    def __str__(self) -> str:
+        shown = f" {self.value!r}" if self.value else ""
+        return f"{self.position}:{shown} {self.message}"
+
+
+class ValidationError(SnappError):
+    """Input refused; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem] | Problem, summary: str | None = None):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        n = len(self.problems)
+        self.summary = summary or f"{n} problem{'s' if n != 1 else ''} found; nothing was saved"
+        super().__init__(self.summary + "\n" + "\n".join(str(p) for p in self.problems))
+
+
+class NotFound(SnappError):
+    pass
+
+
+class Conflict(SnappError):
+    """The change clashes with the current state (a duplicate code, a PO already closed...)."""
+
+
+class IllegalTransition(SnappError):
+    pass
+
+
+class PermissionDenied(SnappError):
+    pass
+
+
+class DatabaseLocationError(SnappError):
+    """The SQLite file sits where SQLite cannot keep it safe (a network share)."""
+
+
+class SchemaOutOfDate(SnappError):
+    pass
+
+
+class Cancelled(SnappError):
+    """Raised from a progress callback to stop long work; the transaction rolls back."""

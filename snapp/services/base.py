@@ -1,0 +1,172 @@
+"""The unit of work every service runs in.
+
+A service is a function ``f(uow, ...)`` decorated with ``@service(permission)``;
+callers call it as ``f(ctx, ...)``. The decorator opens a session, resolves the
+acting user, checks the permission, runs the function, and commits only if it
+returned normally; the session rolls back on any error. Serialization failures
+and deadlocks on PostgreSQL are retried a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from snapp.db.engine import Database
+from snapp.db.models import AuditEntry, User
+from snapp.domain.permissions import Permission, Role, allows
+from snapp.errors import Conflict, PermissionDenied
+
+LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+MAX_ATTEMPTS = 4
+
+# What a unique constraint means to a user, by constraint name.
+UNIQUE_MEANING = {
+    "uq_users_name": "a user with this name already exists",
+    "uq_suppliers_code": "a supplier with this code already exists",
+    "uq_items_sku": "an item with this SKU already exists",
+    "uq_items_gtin": "another item already has this GTIN",
+    "uq_locations_code": "a location with this code already exists",
+    "uq_serials_item_id_serial": "this serial has already been received for this item",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every service call needs: the database and the name of who is acting."""
+
+    db: Database
+    user: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int | None
+    name: str
+    role: Role
+
+
+class UnitOfWork:
+    def __init__(self, session: Session, ctx: Context, actor: Actor):
+        self.session = session
+        self.ctx = ctx
+        self.actor = actor
+
+    def audit(self, action: str, entity: str, key: str, before: Any = None, after: Any = None) -> None:
+        """Record the change in the same transaction as the change itself."""
+        write_audit(self.session, self.actor.name, action, entity, key, before, after)
+
+
+def write_audit(
+    session: Session, user_name: str, action: str, entity: str, key: str, before: Any = None, after: Any = None
+) -> None:
+    session.add(
+        AuditEntry(
+            user_name=user_name,
+            action=action,
+            entity=entity,
+            entity_key=key[:100],
+            before=_json(before),
+            after=_json(after),
+        )
+    )
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def service(
+    permission: Permission, *, write: bool = True
+) -> Callable[[Callable[Concatenate[UnitOfWork, P], R]], Callable[Concatenate[Context, P], R]]:
+    def decorate(fn: Callable[Concatenate[UnitOfWork, P], R]) -> Callable[Concatenate[Context, P], R]:
+        @functools.wraps(fn)
+        def run(ctx: Context, *args: P.args, **kwargs: P.kwargs) -> R:
+            for attempt in range(1, MAX_ATTEMPTS + 1):
+                with ctx.db.session(write=write) as session:
+                    try:
+                        actor = _resolve_actor(session, ctx.user, create=write)
+                        if not allows(actor.role, permission):
+                            raise PermissionDenied(
+                                f"{actor.name} ({actor.role}) may not do this: it needs the {permission} permission"
+                            )
+                        result = fn(UnitOfWork(session, ctx, actor), *args, **kwargs)
+                        if write:
+                            session.commit()
+                        return result
+                    except IntegrityError as err:
+                        session.rollback()
+                        meaning = UNIQUE_MEANING.get(unique_constraint(err) or "")
+                        if meaning:
+                            raise Conflict(meaning) from err
+                        raise
+                    except DBAPIError as err:
+                        session.rollback()
+                        if sqlstate(err) in RETRY_SQLSTATES and attempt < MAX_ATTEMPTS:
+                            time.sleep(0.05 * 2**attempt)
+                            continue
+                        raise
+            raise AssertionError("unreachable")
+
+        return run
+
+    return decorate
+
+
+def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def sqlstate(err: DBAPIError) -> str | None:
+    return getattr(err.orig, "sqlstate", None)
+
+
+_SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)")
+
+
+def unique_constraint(err: IntegrityError) -> str | None:
+    """The name of the unique constraint ``err`` violated, on PostgreSQL and SQLite alike."""
+    diag = getattr(err.orig, "diag", None)
+    if diag is not None and sqlstate(err) == "23505":
+        return diag.constraint_name
+    if match := _SQLITE_UNIQUE.search(str(err.orig)):
+        columns = [c.strip() for c in match[1].split(",")]
+        table = columns[0].split(".")[0]
+        return "uq_" + table + "_" + "_".join(c.split(".")[1] for c in columns)
+    return None
+
+
+def _resolve_actor(session: Session, name: str, *, create: bool) -> Actor:
+    user = session.scalar(select(User).where(User.name == name))
+    if user is not None:
+        if not user.active:
+            raise PermissionDenied(f"user {name} is disabled")
+        return Actor(user.id, user.name, Role(user.role))
+    if session.scalar(select(func.count()).select_from(User)):
+        raise PermissionDenied(f"unknown user {name!r}; an admin can add it with `snapp user add {name} --role ROLE`")
+    # The first person to use a new database becomes its admin.
+    if not create:
+        return Actor(None, name, Role.ADMIN)
+    user = User(name=name, role=Role.ADMIN, active=True)
+    session.add(user)
+    session.flush()
+    write_audit(session, name, "user.bootstrap", "user", name, after={"role": Role.ADMIN})
+    return Actor(user.id, name, Role.ADMIN)
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)

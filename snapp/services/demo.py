@@ -1,0 +1,201 @@
+"""A realistic sample company, built through the same services a user calls.
+
+Suppliers and items with Chinese and English names, a team with every role,
+purchase orders in every state, receipts (ranges and GS1 scans), and units
+issued, repaired, shipped, returned and scrapped. ``serials`` scales it from a
+few thousand units to millions.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from biip.checksums import gs1_standard_check_digit
+from sqlalchemy import func, select
+
+from snapp.db.models import Supplier
+from snapp.domain.capture import Source, gtin14, scans, serial_range
+from snapp.domain.lifecycle import Action
+from snapp.domain.permissions import Role
+from snapp.errors import Conflict
+from snapp.services import lifecycle, masterdata, purchasing, receiving, users
+from snapp.services.base import Context
+from snapp.services.masterdata import ItemRecord, LocationRecord, SupplierRecord
+
+SUPPLIERS = [
+    SupplierRecord("SZHD", "深圳市恒达电子有限公司", "陈立 Chen Li", "+86 755 8888 1234", "sales@hengda.example.cn",
+                   "深圳市南山区科技园"),
+    SupplierRecord("SHBY", "上海博医医疗器械有限公司", "周敏 Zhou Min", "+86 21 6666 5678", "order@boyi.example.cn",
+                   "上海市浦东新区张江路"),
+    SupplierRecord("NWN", "Northwind Networks Ltd", "Sarah Miller", "+44 20 7946 0123", "orders@northwind.example",
+                   "12 Fleet Street, London"),
+    SupplierRecord("SZXC", "苏州星辰工业自动化有限公司", "王磊 Wang Lei", "+86 512 6543 2100", "xc@xingchen.example.cn",
+                   "苏州工业园区"),
+]  # fmt: skip
+
+
+def _gtin(payload: str) -> str:
+    return payload + str(gs1_standard_check_digit(payload))
+
+
+# (record, serial prefix, unit price); serials are prefix + zero-padded counter.
+ITEMS = [
+    (ItemRecord("LAP-T14", "ThinkPad T14 笔记本电脑", _gtin("690123456001"), serial_pattern=r"PF[0-9A-Z]{8}",
+                serial_min_length=10, serial_max_length=10, serial_case="upper", warranty_months=36, supplier="SZHD"),
+     "PF", Decimal("6899.00")),
+    (ItemRecord("MON-27", "27英寸 4K 显示器 / 27-inch 4K monitor", _gtin("690123456002"), serial_min_length=8,
+                serial_max_length=20, serial_case="upper", warranty_months=24, supplier="SZHD"),
+     "MN27-", Decimal("1899.00")),
+    (ItemRecord("ECG-12", "十二导联心电图机 12-lead ECG", _gtin("690765432001"), serial_pattern=r"ECG\d{7}",
+                serial_min_length=10, serial_max_length=10, warranty_months=24, supplier="SHBY"),
+     "ECG", Decimal("23800.00")),
+    (ItemRecord("SW-48P", "48-port PoE switch", _gtin("501234567001"), serial_min_length=6, serial_max_length=20,
+                warranty_months=60, supplier="NWN"),
+     "NW48", Decimal("5200.00")),
+    (ItemRecord("PLC-S7", "可编程控制器 PLC CPU 模块", None, serial_min_length=6, serial_max_length=16,
+                serial_case="upper", warranty_months=18, supplier="SZXC"),
+     "XC", Decimal("3150.00")),
+    (ItemRecord("CBL-CAT6", "六类网线 Cat6 cable 3 m", None, tracking="none", supplier="NWN"), "", Decimal("12.50")),
+]  # fmt: skip
+
+LOCATIONS = [
+    LocationRecord("WH-SH", "上海主仓 Shanghai main warehouse"),
+    LocationRecord("WH-SZ", "深圳仓 Shenzhen warehouse"),
+    LocationRecord("QA", "来料检验区 Incoming inspection"),
+    LocationRecord("RMA", "维修区 Repair bench"),
+]
+
+TEAM = [
+    ("zhang.wei", Role.PROCUREMENT),
+    ("li.na", Role.WAREHOUSE),
+    ("wang.qiang", Role.SERVICE),
+    ("chen.jing", Role.AUDITOR),
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    suppliers: int
+    items: int
+    purchase_orders: int
+    serials: int
+    moves: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.suppliers} suppliers, {self.items} items, {self.purchase_orders} POs, "
+            f"{self.serials:,} serials, {self.moves:,} lifecycle moves"
+        )
+
+
+def build_demo(
+    ctx: Context, *, serials: int = 2_000, progress: Callable[[int, int], None] | None = None, seed: int = 7
+) -> DemoSummary:
+    with ctx.db.session(write=False) as session:
+        if session.scalar(select(func.count()).select_from(Supplier)):
+            raise Conflict(f"{ctx.db.display} already holds data; build the demo in a new database (--db)")
+    rng = random.Random(seed)
+    team = {role: Context(ctx.db, name) for name, role in TEAM}
+    team[Role.ADMIN] = ctx
+    for name, role in TEAM:
+        users.add_user(ctx, name, role)
+    buyer, store, service = team[Role.PROCUREMENT], team[Role.WAREHOUSE], team[Role.SERVICE]
+    for supplier in SUPPLIERS:
+        masterdata.add_supplier(buyer, supplier)
+    for record, _, _ in ITEMS:
+        masterdata.add_item(buyer, record)
+    for location in LOCATIONS:
+        masterdata.add_location(ctx, location)
+
+    tracked = [(record, prefix, price) for record, prefix, price in ITEMS if record.tracking == "serial"]
+    line_size = max(50, serials // 100)
+    counters = {record.sku: 0 for record, _, _ in tracked}
+    received: dict[str, list[str]] = {record.sku: [] for record, _, _ in tracked}
+    left, pos = serials, 0
+    while left > 0:
+        supplier = rng.choice(SUPPLIERS).code
+        offered = [t for t in tracked if t[0].supplier == supplier]
+        chosen = rng.sample(offered, k=min(len(offered), rng.randint(1, 2)))
+        lines = [purchasing.LineSpec(record.sku, line_size, price) for record, _, price in chosen]
+        if supplier == "NWN":
+            lines.append(purchasing.LineSpec("CBL-CAT6", 200, Decimal("12.50")))
+        po = purchasing.create_po(buyer, supplier, lines, note="演示数据 demo data")
+        purchasing.approve_po(buyer, po.number)
+        pos += 1
+        for record, prefix, _ in chosen:
+            take = min(line_size, left)
+            if left - take < line_size and left - take > 0:
+                take = left if left <= line_size else take  # the last receipt may be partial
+            start = counters[record.sku] + 1
+            counters[record.sku] += take
+            source = _source(record, prefix, start, take)
+            receiving.receive(store, po.number, record.sku, [source], location=rng.choice(LOCATIONS[:2]).code,
+                              progress=progress)  # fmt: skip
+            received[record.sku] += [_serial(record, prefix, n) for n in range(start, start + take)]
+            left -= take
+            if left <= 0:
+                break
+        if supplier == "NWN":
+            receiving.receive(store, po.number, "CBL-CAT6", quantity=200, location="WH-SH")
+        if rng.random() < 0.2:
+            purchasing.close_po(buyer, po.number)
+    draft = purchasing.create_po(buyer, "SHBY", [purchasing.LineSpec("ECG-12", 10, Decimal("23800"))])
+    cancelled = purchasing.create_po(buyer, "SZXC", [purchasing.LineSpec("PLC-S7", 40, Decimal("3150"))])
+    purchasing.cancel_po(buyer, cancelled.number)
+    pos += 2
+    del draft
+
+    moves = _lifecycle(rng, received, store, service)
+    return DemoSummary(len(SUPPLIERS), len(ITEMS), pos, serials, moves)
+
+
+def _serial(record: ItemRecord, prefix: str, n: int) -> str:
+    width = record.serial_max_length - len(prefix) if record.serial_pattern else 8
+    return f"{prefix}{n:0{width}d}"
+
+
+def _source(record: ItemRecord, prefix: str, start: int, count: int) -> Source:
+    first, last = _serial(record, prefix, start), _serial(record, prefix, start + count - 1)
+    if record.gtin and record.sku == "ECG-12":
+        # Medical devices arrive with GS1 DataMatrix labels: GTIN, serial, batch and expiry.
+        return scans(
+            f"]d201{gtin14(record.gtin)}21{_serial(record, prefix, n)}\x1d10L{n // 100:05d}\x1d17301231"
+            for n in range(start, start + count)
+        )
+    return serial_range(f"{first}..{last}")
+
+
+def _lifecycle(rng: random.Random, received: dict[str, list[str]], store: Context, service: Context) -> int:
+    """Move a realistic share of the units, acting as the people who would."""
+    moves = 0
+
+    def apply(ctx: Context, action: Action, sku: str, chosen: list[str], **kwargs) -> None:
+        nonlocal moves
+        for start in range(0, len(chosen), 5_000):
+            batch = chosen[start : start + 5_000]
+            lifecycle.move(ctx, action, batch, sku=sku, **kwargs)
+            moves += len(batch)
+
+    for sku, units in received.items():
+        pool = list(units)
+        rng.shuffle(pool)
+        n = len(pool)
+        shares = [int(n * share) for share in (0.12, 0.06, 0.02, 0.01, 0.005, 0.03)]
+        cut = 0
+        groups = []
+        for size in shares:
+            groups.append(pool[cut : cut + size])
+            cut += size
+        shipped, issued, repaired, returned, scrapped, transferred = groups
+        apply(store, Action.SHIP, sku, shipped, ref="SO-2026-0815", note="发货给客户 shipped to customer")
+        apply(store, Action.ISSUE, sku, issued, ref="WO-2026-0420", note="领用 issued to production")
+        apply(store, Action.RESTOCK, sku, issued[: len(issued) // 3], to="WH-SH", note="退回仓库 back to stock")
+        apply(service, Action.REPAIR, sku, repaired, ref="RMA-0012", note="客户报修 customer fault report")
+        apply(service, Action.UNREPAIR, sku, repaired[: len(repaired) // 2], to="RMA", note="修复 repaired")
+        apply(service, Action.RETURN, sku, returned, ref="RTV-0007", note="退回供应商 returned under warranty")
+        apply(store, Action.SCRAP, sku, scrapped, note="运输损坏 damaged in transit")
+        apply(store, Action.TRANSFER, sku, transferred, to="QA", note="抽检 sample inspection")
+    return moves

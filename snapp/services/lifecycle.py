@@ -1,0 +1,135 @@
+"""Moving units through their lifecycle: issue, transfer, repair, return, ship, scrap...
+
+A move of many serials is one transaction: every serial is checked first, and
+one refused serial refuses them all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, insert, select, update
+
+from snapp.db.models import Item, Serial, events_table, serials_table, utcnow
+from snapp.domain.capture import apply_case, normalise, typed_forms
+from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
+from snapp.domain.permissions import Permission, allows
+from snapp.errors import IllegalTransition, PermissionDenied, Problem, ValidationError
+from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, chunks, service
+from snapp.services.masterdata import get_location_row
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    action: str
+    count: int
+    to_status: str
+    to_location: str | None
+
+
+@service(Permission.VIEW)
+def move(
+    uow: UnitOfWork,
+    action: Action | str,
+    serials: Sequence[str],
+    *,
+    sku: str | None = None,
+    to: str | None = None,
+    ref: str | None = None,
+    note: str | None = None,
+) -> MoveResult:
+    """Apply ``action`` to every serial, or to none of them."""
+    action = Action(action)
+    rule = TRANSITIONS[action]
+    # The permission depends on the move (service staff repair, the warehouse issues).
+    if not allows(uow.actor.role, rule.permission):
+        raise PermissionDenied(f"{uow.actor.name} ({uow.actor.role}) may not {rule.label}: it needs {rule.permission}")
+    session = uow.session
+    wanted = list(dict.fromkeys(s for s in (normalise(v) for v in serials) if s))
+    if not wanted:
+        raise ValidationError(Problem("serials", "", "empty", "no serials given"))
+    target = get_location_row(session, to) if rule.needs_location else None
+    if to and not rule.needs_location:
+        raise ValidationError(Problem("to", to, "to", f"{rule.label} takes a unit off the shelf; it needs no location"))
+
+    stored = [form for serial in wanted for form in typed_forms(serial)]
+    by_stored: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+    for chunk in chunks(stored, LOOKUP_CHUNK):
+        query = (
+            select(Serial.serial, Item.serial_case, Serial.id, Item.sku, Serial.status, Serial.location_id)
+            .join(Item, Item.id == Serial.item_id)
+            .where(Serial.serial.in_(chunk))
+        )
+        if sku:
+            query = query.where(Item.sku == normalise(sku))
+        for serial, case, *row in session.execute(query):
+            by_stored[serial].append((case, tuple(row)))
+    # A typed serial names a unit when the unit's item, applying its case policy, stores it so.
+    found = {
+        typed: [row for form in typed_forms(typed) for case, row in by_stored.get(form, ()) if apply_case(typed, case) == form]
+        for typed in wanted
+    }
+
+    problems: list[Problem] = []
+    units: list[tuple[int, str, int | None]] = []
+    for position, serial in enumerate(wanted, 1):
+        matches = found.get(serial, [])
+        where = f"serial {position}"
+        if not matches:
+            problems.append(Problem(where, serial, "not_found", "no such serial" + (f" for {sku}" if sku else "")))
+        elif len(matches) > 1:
+            skus = ", ".join(m[1] for m in matches)
+            problems.append(Problem(where, serial, "ambiguous", f"several items have this serial ({skus}); give the SKU"))
+        else:
+            unit_id, _, status, location_id = matches[0]
+            try:
+                check_move(serial, status, action)
+            except IllegalTransition as err:
+                problems.append(Problem(where, serial, "illegal_transition", str(err).split(": ", 1)[1]))
+                continue
+            if action is Action.TRANSFER and target is not None and location_id == target.id:
+                problems.append(Problem(where, serial, "same_location", f"is already at {target.code}"))
+                continue
+            units.append((unit_id, status, location_id))
+    if problems:
+        raise ValidationError(problems, f"{rule.label} refused: {len(problems)} problem(s); nothing was changed")
+
+    now = utcnow()
+    to_location = target.id if target else None
+    conn = session.connection()
+    conn.execute(
+        update(serials_table)
+        .where(serials_table.c.id == bindparam("unit"))
+        .values(status=rule.target.value, location_id=to_location, updated_at=now),
+        [{"unit": unit_id} for unit_id, _, _ in units],
+    )
+    conn.execute(
+        insert(events_table),
+        [
+            {
+                "serial_id": unit_id,
+                "at": now,
+                "user_id": uow.actor.id,
+                "action": action.value,
+                "from_status": status,
+                "to_status": rule.target.value,
+                "from_location_id": location_id,
+                "to_location_id": to_location,
+                "ref": ref,
+                "note": note,
+            }
+            for unit_id, status, location_id in units
+        ],
+    )
+    key = wanted[0] if len(wanted) == 1 else f"{len(wanted)} serials"
+    destination = target.code if target else None
+    uow.audit(
+        f"serial.{action.value}",
+        "serial",
+        key,
+        after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note},
+    )
+    return MoveResult(action.value, len(units), rule.target.value, destination)
+

@@ -1,0 +1,263 @@
+"""Suppliers, items and locations: create, edit, list."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from snapp.db.models import Item, Location, Supplier
+from snapp.domain.capture import CasePolicy, SerialRule, gtin14, normalise
+from snapp.domain.permissions import Permission
+from snapp.errors import NotFound, Problem, ValidationError
+from snapp.services.base import UnitOfWork, service
+
+TRACKING_MODES = ("serial", "batch", "none")
+
+
+@dataclass(frozen=True)
+class SupplierRecord:
+    code: str
+    name: str
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    sku: str
+    name: str
+    gtin: str | None = None
+    tracking: str = "serial"
+    serial_pattern: str | None = None
+    serial_min_length: int = 1
+    serial_max_length: int = 40
+    serial_case: str = "keep"
+    warranty_months: int = 0
+    supplier: str | None = None  # supplier code
+
+    @property
+    def rule(self) -> SerialRule:
+        return serial_rule(self)
+
+
+@dataclass(frozen=True)
+class LocationRecord:
+    code: str
+    name: str
+
+
+def serial_rule(item: Item | ItemRecord) -> SerialRule:
+    return SerialRule(
+        pattern=item.serial_pattern,
+        min_length=item.serial_min_length,
+        max_length=item.serial_max_length,
+        case=CasePolicy(item.serial_case),
+        gtin=item.gtin,
+    )
+
+
+# --- suppliers ---------------------------------------------------------------
+
+
+@service(Permission.MASTER_DATA)
+def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
+    record = _clean(record)
+    _check_required(record, "code", "name")
+    uow.session.add(Supplier(**asdict(record)))
+    uow.session.flush()
+    uow.audit("supplier.create", "supplier", record.code, after=asdict(record))
+    return record
+
+
+@service(Permission.MASTER_DATA)
+def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecord:
+    supplier = get_supplier_row(uow.session, code)
+    before = _supplier_record(supplier)
+    after = _clean(SupplierRecord(**{**asdict(before), **changes}))
+    _check_required(after, "code", "name")
+    for name, value in asdict(after).items():
+        setattr(supplier, name, value)
+    uow.session.flush()
+    uow.audit("supplier.update", "supplier", after.code, before=asdict(before), after=asdict(after))
+    return after
+
+
+@service(Permission.VIEW, write=False)
+def list_suppliers(uow: UnitOfWork) -> list[SupplierRecord]:
+    return [_supplier_record(s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.code))]
+
+
+def get_supplier_row(session: Session, code: str) -> Supplier:
+    supplier = session.scalar(select(Supplier).where(Supplier.code == normalise(code)))
+    if supplier is None:
+        raise NotFound(f"no supplier with code {code!r}")
+    return supplier
+
+
+def _supplier_record(s: Supplier) -> SupplierRecord:
+    return SupplierRecord(s.code, s.name, s.contact, s.phone, s.email, s.address)
+
+
+# --- items -------------------------------------------------------------------
+
+
+@service(Permission.MASTER_DATA)
+def add_item(uow: UnitOfWork, record: ItemRecord) -> ItemRecord:
+    record = _checked_item(uow.session, record)
+    row = Item(**_item_columns(uow.session, record))
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("item.create", "item", record.sku, after=asdict(record))
+    return record
+
+
+@service(Permission.MASTER_DATA)
+def update_item(uow: UnitOfWork, sku: str, **changes: Any) -> ItemRecord:
+    item = get_item_row(uow.session, sku)
+    before = _item_record(uow.session, item)
+    after = _checked_item(uow.session, ItemRecord(**{**asdict(before), **changes}))
+    for name, value in _item_columns(uow.session, after).items():
+        setattr(item, name, value)
+    uow.session.flush()
+    uow.audit("item.update", "item", after.sku, before=asdict(before), after=asdict(after))
+    return after
+
+
+@service(Permission.VIEW, write=False)
+def list_items(uow: UnitOfWork) -> list[ItemRecord]:
+    return [_item_record(uow.session, i) for i in uow.session.scalars(select(Item).order_by(Item.sku))]
+
+
+def get_item_row(session: Session, sku: str) -> Item:
+    item = session.scalar(select(Item).where(Item.sku == normalise(sku)))
+    if item is None:
+        raise NotFound(f"no item with SKU {sku!r}")
+    return item
+
+
+def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
+    record = _clean(record)
+    problems = _missing(record, "sku", "name")
+    if record.gtin:
+        try:
+            record = replace(record, gtin=gtin14(record.gtin))
+        except ValidationError as err:
+            problems += [Problem("gtin", record.gtin, "gtin", p.message) for p in err.problems]
+    if record.tracking not in TRACKING_MODES:
+        problems.append(Problem("tracking", record.tracking, "tracking", f"must be one of {', '.join(TRACKING_MODES)}"))
+    if record.serial_case not in tuple(CasePolicy):
+        problems.append(
+            Problem("serial_case", record.serial_case, "serial_case", "must be keep, upper or lower")
+        )
+    elif not problems:
+        problems += serial_rule(record).problems()
+    if record.warranty_months < 0:
+        problems.append(Problem("warranty_months", str(record.warranty_months), "warranty_months", "must not be negative"))
+    if record.supplier:
+        try:
+            get_supplier_row(session, record.supplier)
+        except NotFound as err:
+            problems.append(Problem("supplier", record.supplier, "supplier", str(err)))
+    if problems:
+        raise ValidationError(problems)
+    return record
+
+
+def _item_columns(session: Session, record: ItemRecord) -> dict[str, Any]:
+    columns = asdict(record)
+    supplier = columns.pop("supplier")
+    columns["supplier_id"] = get_supplier_row(session, supplier).id if supplier else None
+    return columns
+
+
+def _item_record(session: Session, item: Item) -> ItemRecord:
+    supplier = session.get(Supplier, item.supplier_id) if item.supplier_id else None
+    return ItemRecord(
+        item.sku,
+        item.name,
+        item.gtin,
+        item.tracking,
+        item.serial_pattern,
+        item.serial_min_length,
+        item.serial_max_length,
+        item.serial_case,
+        item.warranty_months,
+        supplier.code if supplier else None,
+    )
+
+
+# --- locations ---------------------------------------------------------------
+
+
+@service(Permission.MASTER_DATA)
+def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
+    record = _clean(record)
+    _check_required(record, "code", "name")
+    uow.session.add(Location(code=record.code, name=record.name))
+    uow.session.flush()
+    uow.audit("location.create", "location", record.code, after=asdict(record))
+    return record
+
+
+@service(Permission.MASTER_DATA)
+def update_location(uow: UnitOfWork, code: str, *, name: str) -> LocationRecord:
+    location = get_location_row(uow.session, code)
+    before = LocationRecord(location.code, location.name)
+    after = _clean(LocationRecord(location.code, name))
+    _check_required(after, "name")
+    location.name = after.name
+    uow.audit("location.update", "location", after.code, before=asdict(before), after=asdict(after))
+    return after
+
+
+@service(Permission.VIEW, write=False)
+def list_locations(uow: UnitOfWork) -> list[LocationRecord]:
+    rows = uow.session.scalars(select(Location).order_by(Location.code))
+    return [LocationRecord(loc.code, loc.name) for loc in rows]
+
+
+def get_location_row(session: Session, code: str | None) -> Location:
+    """The location ``code``; with no code, the only location there is."""
+    if code:
+        location = session.scalar(select(Location).where(Location.code == normalise(code)))
+        if location is None:
+            raise NotFound(f"no location with code {code!r}")
+        return location
+    locations = session.scalars(select(Location).order_by(Location.code).limit(11)).all()
+    if len(locations) == 1:
+        return locations[0]
+    if not locations:
+        raise NotFound("no location exists yet; add one with `snapp location add CODE NAME`")
+    codes = ", ".join(loc.code for loc in locations[:10])
+    raise ValidationError(Problem("location", "", "location", f"choose a location (one of: {codes})"))
+
+
+# --- shared ------------------------------------------------------------------
+
+
+T = TypeVar("T")
+
+
+def _clean(record: T) -> T:
+    """Strip and width-fold every text field; empty text becomes None."""
+    changes = {}
+    for f in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            value = normalise(value)
+            changes[f.name] = value or None
+    return replace(record, **changes)  # type: ignore[type-var]
+
+
+def _missing(record: Any, *names: str) -> list[Problem]:
+    return [Problem(name, "", name, "is required") for name in names if not getattr(record, name)]
+
+
+def _check_required(record: Any, *names: str) -> None:
+    if problems := _missing(record, *names):
+        raise ValidationError(problems)

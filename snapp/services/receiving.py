@@ -1,0 +1,251 @@
+"""Receiving against a purchase-order line: all or nothing.
+
+Every serial is validated (`snapp.domain.capture`), checked against what is
+still open on the line and against the serials already received, and written
+in one transaction with its receive event and the audit entry. The unique
+constraint on (item, serial) is what guarantees a serial is received once:
+the look-up before the insert only gathers every clash into one report, and a
+clash that slips in between (another clerk's receipt) fails the insert and is
+reported the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from snapp.db.models import (
+    Item,
+    Location,
+    POLine,
+    PurchaseOrder,
+    Receipt,
+    ReceiptLine,
+    Serial,
+    UTCDateTime,
+    events_table,
+    serials_table,
+    utcnow,
+)
+from snapp.domain.capture import Capture, Reason, Source, capture, combine, scans
+from snapp.domain.lifecycle import Action, Status
+from snapp.domain.permissions import Permission
+from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
+from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, ValidationError
+from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, chunks, service, unique_constraint
+from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
+from snapp.services.purchasing import get_po_row
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)``; raise `snapp.errors.Cancelled` in it to stop and roll back."""
+
+CHUNK = 5_000
+
+
+@dataclass(frozen=True)
+class ReceiptRecord:
+    number: str
+    po: str
+    sku: str
+    line_no: int
+    quantity: int
+    location: str
+    received_at: dt.datetime
+
+
+@service(Permission.RECEIVE)
+def receive(
+    uow: UnitOfWork,
+    po_number: str,
+    sku: str,
+    sources: Sequence[Source] = (),
+    *,
+    quantity: int | None = None,
+    location: str | None = None,
+    expected: int | None = None,
+    note: str | None = None,
+    progress: Progress | None = None,
+) -> ReceiptRecord:
+    """Receive serials (or, for items not tracked by serial, a ``quantity``) on a PO line."""
+    session = uow.session
+    po = get_po_row(session, po_number)
+    if po.status not in RECEIVABLE:
+        raise IllegalTransition(f"PO {po.number} is {po.status}; only an approved PO can be received against")
+    item = get_item_row(session, sku)
+    line = _open_line(session, po, item)
+    place = get_location_row(session, location)
+
+    tracked = item.tracking == "serial"
+    problems: list[Problem] = []
+    if tracked:
+        if quantity is not None:
+            raise ValidationError(Problem("quantity", str(quantity), "quantity", f"{item.sku} is received by serial"))
+        captured = capture(combine(list(sources)) if sources else scans([]), serial_rule(item), expected)
+        problems += captured.problems
+        count = len(captured.serials)
+        if count == 0 and not problems:
+            problems.append(Problem("batch", "", Reason.EMPTY, "no serials to receive"))
+    else:
+        if sources:
+            raise ValidationError(Problem("serials", "", "serials", f"{item.sku} is not tracked by serial; give a quantity"))
+        count = quantity or 0
+        if count <= 0:
+            problems.append(Problem("quantity", str(quantity), "quantity", "give a quantity of at least 1"))
+    remaining = line.quantity - line.received
+    if count > remaining:
+        problems.append(_over_receipt(line, count))
+    if tracked and count:
+        problems += _already_received(session, item.id, captured)
+    if problems:
+        raise ValidationError(problems, f"receipt refused: {len(problems)} problem(s); nothing was received")
+
+    # The conditional update locks the line: a second receipt on it waits here,
+    # then sees the new total, so two clerks cannot over-receive it together.
+    claimed = session.execute(
+        update(POLine)
+        .where(POLine.id == line.id, POLine.received + count <= POLine.quantity)
+        .values(received=POLine.received + count)
+    ).rowcount
+    if not claimed:
+        session.refresh(line)
+        raise ValidationError(_over_receipt(line, count), "receipt refused: someone else received on this line first")
+
+    now = utcnow()
+    receipt = Receipt(po_id=po.id, location_id=place.id, received_at=now, user_id=uow.actor.id, note=note)
+    session.add(receipt)
+    session.flush()
+    receipt.number = f"GR-{now:%Y}-{receipt.id:06d}"
+    receipt_line = ReceiptLine(receipt_id=receipt.id, po_line_id=line.id, quantity=count)
+    session.add(receipt_line)
+    session.flush()
+
+    if tracked:
+        try:
+            _insert_units(session, uow.actor.id, item, place, receipt_line.id, receipt.number, now, captured, progress)
+        except IntegrityError as err:
+            if unique_constraint(err) != "uq_serials_item_id_serial":
+                raise
+            session.rollback()
+            clashes = _already_received(session, item.id, captured)
+            if not clashes:
+                raise Conflict("another receipt took some of these serials at the same moment; try again") from err
+            raise ValidationError(clashes, "receipt refused: already received; nothing was received") from err
+
+    totals = session.execute(
+        select(POLine.quantity, POLine.received).where(POLine.po_id == po.id)
+    ).all()
+    po.status = status_after_receipt(sum(q for q, _ in totals), sum(r for _, r in totals))
+    uow.audit(
+        "receipt.post",
+        "receipt",
+        receipt.number,
+        after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code},
+    )
+    return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now)
+
+
+def _open_line(session: Session, po: PurchaseOrder, item: Item) -> POLine:
+    lines = session.scalars(select(POLine).where(POLine.po_id == po.id, POLine.item_id == item.id).order_by(POLine.line_no)).all()
+    if not lines:
+        raise NotFound(f"PO {po.number} has no line for {item.sku}")
+    # Several lines of one item: fill them in order.
+    return next((line for line in lines if line.received < line.quantity), lines[-1])
+
+
+def _over_receipt(line: POLine, count: int) -> Problem:
+    remaining = line.quantity - line.received
+    return Problem(
+        "batch",
+        "",
+        Reason.OVER_RECEIPT,
+        f"{count} to receive, but line {line.line_no} has only {remaining} open "
+        f"(ordered {line.quantity}, received {line.received})",
+    )
+
+
+def _already_received(session: Session, item_id: int, captured: Capture) -> list[Problem]:
+    """One problem per serial of ``captured`` that the item already has, saying where the unit is."""
+    problems = []
+    for chunk in chunks(captured.serials, LOOKUP_CHUNK):
+        rows = session.execute(
+            select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number)
+            .outerjoin(Location, Location.id == Serial.location_id)
+            .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
+            .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
+            .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+            .where(Serial.item_id == item_id, Serial.serial.in_(chunk))
+        )
+        for serial, status, location, receipt, po in rows:
+            where = f"{status} at {location}" if location else status
+            problems.append(
+                Problem(
+                    captured.locate(serial),
+                    serial,
+                    Reason.ALREADY_RECEIVED,
+                    f"already received (receipt {receipt}, PO {po}); the unit is now {where}",
+                )
+            )
+    return sorted(problems, key=lambda p: captured.index[p.value])
+
+
+def _insert_units(
+    session: Session,
+    user_id: int | None,
+    item: Item,
+    place: Location,
+    receipt_line_id: int,
+    reference: str,
+    now: dt.datetime,
+    captured: Capture,
+    progress: Progress | None,
+) -> None:
+    """Bulk-insert the serials, then all their receive events in one INSERT ... SELECT."""
+    conn = session.connection()
+    total = len(captured.serials)
+    gs1 = captured.gs1
+    base = {
+        "item_id": item.id,
+        "status": Status.IN_STOCK.value,
+        "location_id": place.id,
+        "receipt_line_id": receipt_line_id,
+        "received_at": now,
+        "updated_at": now,
+    }
+    done = 0
+    for chunk in chunks(captured.serials, CHUNK):
+        rows = []
+        for serial in chunk:
+            data = gs1.get(serial)
+            rows.append(
+                {
+                    **base,
+                    "serial": serial,
+                    "batch": data.batch if data else None,
+                    "expiry": data.expiry if data else None,
+                    "scan": data.raw if data else None,
+                }
+            )
+        conn.execute(insert(serials_table), rows)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    conn.execute(
+        insert(events_table).from_select(
+            ["serial_id", "at", "user_id", "action", "from_status", "to_status", "to_location_id", "ref"],
+            select(
+                serials_table.c.id,
+                literal(now, UTCDateTime()),
+                literal(user_id),
+                literal(Action.RECEIVE.value),
+                literal(None),
+                literal(Status.IN_STOCK.value),
+                literal(place.id),
+                literal(reference),
+            ).where(serials_table.c.receipt_line_id == receipt_line_id),
+        )
+    )
