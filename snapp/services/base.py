@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, any_, bindparam, func, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -129,6 +130,19 @@ def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield values[start : start + size]
 
 
+def among(session: Session, column: ColumnElement, values: Sequence) -> Iterator[ColumnElement[bool]]:
+    """``column IN values`` as few conditions as the database allows.
+
+    PostgreSQL takes the whole list as one array parameter (one round trip,
+    nothing to render per value); SQLite takes chunks under its parameter limit.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        yield column == any_(bindparam("values", list(values), type_=postgresql.ARRAY(column.type)))
+    else:
+        for chunk in chunks(values, LOOKUP_CHUNK):
+            yield column.in_(chunk)
+
+
 def sqlstate(err: DBAPIError) -> str | None:
     return getattr(err.orig, "sqlstate", None)
 
@@ -148,8 +162,11 @@ def unique_constraint(err: IntegrityError) -> str | None:
     return None
 
 
+_USER = select(User).where(User.name == bindparam("name"))
+
+
 def _resolve_actor(session: Session, name: str, *, create: bool) -> Actor:
-    user = session.scalar(select(User).where(User.name == name))
+    user = session.scalar(_USER, {"name": name})
     if user is not None:
         if not user.active:
             raise PermissionDenied(f"user {name} is disabled")

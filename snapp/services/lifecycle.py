@@ -17,7 +17,7 @@ from snapp.domain.capture import apply_case, normalise, typed_forms
 from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import IllegalTransition, PermissionDenied, Problem, ValidationError
-from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, chunks, service
+from snapp.services.base import UnitOfWork, among, service
 from snapp.services.masterdata import get_location_row
 
 
@@ -56,11 +56,11 @@ def move(
 
     stored = [form for serial in wanted for form in typed_forms(serial)]
     by_stored: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
-    for chunk in chunks(stored, LOOKUP_CHUNK):
+    for condition in among(session, Serial.serial, stored):
         query = (
             select(Serial.serial, Item.serial_case, Serial.id, Item.sku, Serial.status, Serial.location_id)
             .join(Item, Item.id == Serial.item_id)
-            .where(Serial.serial.in_(chunk))
+            .where(condition)
         )
         if sku:
             query = query.where(Item.sku == normalise(sku))

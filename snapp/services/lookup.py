@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from snapp.db.models import (
@@ -68,44 +68,70 @@ class SerialCard:
         return (self.warranty_end - (today or dt.date.today())).days
 
 
+# Built once: constructing a SELECT costs more than running it on an index.
+_CARD = (
+    select(
+        Serial.id,
+        Serial.serial,
+        Item.sku,
+        Item.name,
+        Item.gtin,
+        Serial.status,
+        Location.code,
+        Location.name,
+        Supplier.code,
+        Supplier.name,
+        PurchaseOrder.number,
+        Receipt.number,
+        Serial.received_at,
+        Item.warranty_months,
+        Serial.batch,
+        Serial.expiry,
+        Item.serial_case,
+    )
+    .join(Item, Item.id == Serial.item_id)
+    .outerjoin(Location, Location.id == Serial.location_id)
+    .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
+    .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
+    .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+    .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+    .where(Serial.serial.in_(bindparam("forms", expanding=True)))
+    .order_by(Item.sku)
+)
+_FROM, _TO = aliased(Location), aliased(Location)
+_HISTORY = (
+    select(
+        SerialEvent.serial_id,
+        SerialEvent.at,
+        User.name,
+        SerialEvent.action,
+        SerialEvent.from_status,
+        SerialEvent.to_status,
+        _FROM.code,
+        _TO.code,
+        SerialEvent.ref,
+        SerialEvent.note,
+    )
+    .join(User, User.id == SerialEvent.user_id)
+    .outerjoin(_FROM, _FROM.id == SerialEvent.from_location_id)
+    .outerjoin(_TO, _TO.id == SerialEvent.to_location_id)
+    .where(SerialEvent.serial_id.in_(bindparam("units", expanding=True)))
+    .order_by(SerialEvent.id)
+)
+
+
 @service(Permission.VIEW, write=False)
 def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
     """Every unit carrying ``serial`` (one per item that has it), with its full history."""
     session = uow.session
     value = normalise(serial)
-    rows = session.execute(
-        select(
-            Serial.id,
-            Serial.serial,
-            Item.sku,
-            Item.name,
-            Item.gtin,
-            Serial.status,
-            Location.code,
-            Location.name,
-            Supplier.code,
-            Supplier.name,
-            PurchaseOrder.number,
-            Receipt.number,
-            Serial.received_at,
-            Item.warranty_months,
-            Serial.batch,
-            Serial.expiry,
-            Item.serial_case,
-        )
-        .join(Item, Item.id == Serial.item_id)
-        .outerjoin(Location, Location.id == Serial.location_id)
-        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-        .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
-        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
-        .where(Serial.serial.in_(typed_forms(value)))
-        .order_by(Item.sku)
-    ).all()
+    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
     rows = [row for row in rows if apply_case(value, row.serial_case) == row.serial]
     if not rows:
         raise NotFound(f"no unit with serial {value!r}")
-    history = _history(uow, [row[0] for row in rows])
+    history: dict[int, list[EventRecord]] = {}
+    for unit_id, *event in session.execute(_HISTORY, {"units": [row[0] for row in rows]}):
+        history.setdefault(unit_id, []).append(EventRecord(*event))
     cards = []
     for unit_id, *fields_, received_at, months, batch, expiry, _ in rows:
         cards.append(
@@ -121,33 +147,6 @@ def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
             )
         )
     return cards
-
-
-def _history(uow: UnitOfWork, unit_ids: list[int]) -> dict[int, list[EventRecord]]:
-    source, target = aliased(Location), aliased(Location)
-    rows = uow.session.execute(
-        select(
-            SerialEvent.serial_id,
-            SerialEvent.at,
-            User.name,
-            SerialEvent.action,
-            SerialEvent.from_status,
-            SerialEvent.to_status,
-            source.code,
-            target.code,
-            SerialEvent.ref,
-            SerialEvent.note,
-        )
-        .join(User, User.id == SerialEvent.user_id)
-        .outerjoin(source, source.id == SerialEvent.from_location_id)
-        .outerjoin(target, target.id == SerialEvent.to_location_id)
-        .where(SerialEvent.serial_id.in_(unit_ids))
-        .order_by(SerialEvent.id)
-    )
-    history: dict[int, list[EventRecord]] = {}
-    for unit_id, *event in rows:
-        history.setdefault(unit_id, []).append(EventRecord(*event))
-    return history
 
 
 # --- the register --------------------------------------------------------------

@@ -12,7 +12,7 @@ reported the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, literal, select, update
@@ -37,7 +37,7 @@ from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, ValidationError
-from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, chunks, service, unique_constraint
+from snapp.services.base import UnitOfWork, among, chunks, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
 
@@ -170,15 +170,20 @@ def _over_receipt(line: POLine, count: int) -> Problem:
 
 def _already_received(session: Session, item_id: int, captured: Capture) -> list[Problem]:
     """One problem per serial of ``captured`` that the item already has, saying where the unit is."""
+    clashes = [
+        serial
+        for condition in among(session, Serial.serial, captured.serials)
+        for serial in session.scalars(select(Serial.serial).where(Serial.item_id == item_id, condition))
+    ]
     problems = []
-    for chunk in chunks(captured.serials, LOOKUP_CHUNK):
+    for condition in among(session, Serial.serial, clashes):
         rows = session.execute(
             select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number)
             .outerjoin(Location, Location.id == Serial.location_id)
             .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
             .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
             .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
-            .where(Serial.item_id == item_id, Serial.serial.in_(chunk))
+            .where(Serial.item_id == item_id, condition)
         )
         for serial, status, location, receipt, po in rows:
             where = f"{status} at {location}" if location else status
@@ -206,34 +211,14 @@ def _insert_units(
 ) -> None:
     """Bulk-insert the serials, then all their receive events in one INSERT ... SELECT."""
     conn = session.connection()
-    total = len(captured.serials)
     gs1 = captured.gs1
-    base = {
-        "item_id": item.id,
-        "status": Status.IN_STOCK.value,
-        "location_id": place.id,
-        "receipt_line_id": receipt_line_id,
-        "received_at": now,
-        "updated_at": now,
-    }
-    done = 0
-    for chunk in chunks(captured.serials, CHUNK):
-        rows = []
-        for serial in chunk:
-            data = gs1.get(serial)
-            rows.append(
-                {
-                    **base,
-                    "serial": serial,
-                    "batch": data.batch if data else None,
-                    "expiry": data.expiry if data else None,
-                    "scan": data.raw if data else None,
-                }
-            )
-        conn.execute(insert(serials_table), rows)
-        done += len(chunk)
-        if progress:
-            progress(done, total)
+    fixed = (item.id, Status.IN_STOCK.value, place.id, receipt_line_id, now, now)
+    rows = (
+        (serial, *((data.batch, data.expiry, data.raw) if (data := gs1.get(serial)) else (None, None, None)))
+        for serial in captured.serials
+    )
+    write = _copy_rows if conn.dialect.name == "postgresql" else _insert_rows
+    write(conn, fixed, rows, len(captured.serials), progress)
     conn.execute(
         insert(events_table).from_select(
             ["serial_id", "at", "user_id", "action", "from_status", "to_status", "to_location_id", "ref"],
@@ -249,3 +234,37 @@ def _insert_units(
             ).where(serials_table.c.receipt_line_id == receipt_line_id),
         )
     )
+
+
+_COLUMNS = ("item_id", "status", "location_id", "receipt_line_id", "received_at", "updated_at", "serial", "batch",
+            "expiry", "scan")  # fmt: skip
+
+
+def _insert_rows(conn, fixed: tuple, rows: Iterator[tuple], total: int, progress: Progress | None) -> None:
+    done = 0
+    insert_serials = insert(serials_table)
+    for chunk in chunks(list(rows), CHUNK):
+        conn.execute(insert_serials, [dict(zip(_COLUMNS, fixed + row, strict=True)) for row in chunk])
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+
+
+def _copy_rows(conn, fixed: tuple, rows: Iterator[tuple], total: int, progress: Progress | None) -> None:
+    """PostgreSQL's COPY: twice the rows per second of a pipelined executemany, same constraints."""
+    import psycopg
+
+    # UTCDateTime stores naive UTC; COPY bypasses the type, so do its work here.
+    fixed = tuple(v.astimezone(dt.UTC).replace(tzinfo=None) if isinstance(v, dt.datetime) else v for v in fixed)
+    statement = f"COPY serials ({', '.join(_COLUMNS)}) FROM STDIN"
+    try:
+        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for done, row in enumerate(rows, 1):
+                copy.write_row(fixed + row)
+                if progress and done % CHUNK == 0 and done < total:
+                    progress(done, total)
+    except psycopg.errors.IntegrityError as err:
+        # Report it as any other statement's violation would be.
+        raise IntegrityError(statement, None, err) from err
+    if progress:
+        progress(total, total)  # only now are all rows on the server

@@ -1,0 +1,119 @@
+"""snapp.domain.lifecycle: the one table of allowed transitions."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from snapp.domain.lifecycle import TRANSITIONS, Action, Status, allowed_actions, check_move
+from snapp.domain.permissions import Permission
+from snapp.errors import IllegalTransition, SnappError
+
+S, A = Status, Action
+
+# What the product allows, written out independently of the code's table.
+LEGAL: dict[tuple[Status, Action], Status] = {
+    (S.IN_STOCK, A.ISSUE): S.ISSUED,
+    (S.ISSUED, A.RESTOCK): S.IN_STOCK,
+    (S.IN_STOCK, A.TRANSFER): S.IN_STOCK,
+    (S.IN_STOCK, A.REPAIR): S.IN_REPAIR,
+    (S.ISSUED, A.REPAIR): S.IN_REPAIR,
+    (S.IN_REPAIR, A.UNREPAIR): S.IN_STOCK,
+    (S.IN_STOCK, A.RETURN): S.RETURNED_TO_SUPPLIER,
+    (S.IN_REPAIR, A.RETURN): S.RETURNED_TO_SUPPLIER,
+    (S.IN_STOCK, A.SHIP): S.SHIPPED,
+    (S.IN_STOCK, A.SCRAP): S.SCRAPPED,
+    (S.ISSUED, A.SCRAP): S.SCRAPPED,
+    (S.IN_REPAIR, A.SCRAP): S.SCRAPPED,
+}
+ALLOWED: dict[Status, list[str]] = {
+    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap"],
+    S.ISSUED: ["restock", "repair", "scrap"],
+    S.IN_REPAIR: ["unrepair", "return", "scrap"],
+    S.RETURNED_TO_SUPPLIER: [],
+    S.SHIPPED: [],
+    S.SCRAPPED: [],
+}
+ILLEGAL = [pair for pair in itertools.product(Status, Action) if pair not in LEGAL]
+
+
+def test_status_and_action_values():
+    assert [s.value for s in Status] == ["in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped"]
+    assert [a.value for a in Action] == [
+        "receive", "issue", "restock", "transfer", "repair", "unrepair", "return", "ship", "scrap",
+    ]  # fmt: skip
+
+
+def test_table_is_exactly_the_legal_moves():
+    table = {(source, action): move.target for action, move in TRANSITIONS.items() for source in move.sources}
+    assert table == LEGAL
+
+
+@pytest.mark.parametrize(
+    ("action", "permission", "needs_location", "label"),
+    [
+        (A.ISSUE, Permission.MOVE, False, "issue"),
+        (A.RESTOCK, Permission.MOVE, True, "return from issue"),
+        (A.TRANSFER, Permission.MOVE, True, "transfer"),
+        (A.REPAIR, Permission.SERVICE, False, "send to repair"),
+        (A.UNREPAIR, Permission.SERVICE, True, "return from repair"),
+        (A.RETURN, Permission.SERVICE, False, "return to supplier"),
+        (A.SHIP, Permission.MOVE, False, "ship to customer"),
+        (A.SCRAP, Permission.MOVE, False, "scrap"),
+    ],
+)
+def test_move_details(action, permission, needs_location, label):
+    move = TRANSITIONS[action]
+    assert (move.permission, move.needs_location, move.label) == (permission, needs_location, label)
+
+
+def test_moves_back_onto_a_shelf_need_a_location():
+    """A move that ends in stock puts the unit on one of our shelves."""
+    for action, move in TRANSITIONS.items():
+        assert move.needs_location == (move.target is S.IN_STOCK), action
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_allowed_actions_in_table_order(status):
+    assert [a.value for a in allowed_actions(status)] == ALLOWED[status]
+    assert allowed_actions(status.value) == allowed_actions(status)
+
+
+def test_allowed_actions_unknown_status():
+    with pytest.raises(ValueError):
+        allowed_actions("lost")
+
+
+@pytest.mark.parametrize(("status", "action"), sorted(LEGAL), ids=lambda v: v.value)
+def test_legal_moves_pass(status, action):
+    move = check_move("SN1", status, action)
+    assert move.target == LEGAL[(status, action)]
+    assert move is TRANSITIONS[action]
+    assert check_move("SN1", status.value, action) is move  # the status as stored in the database
+
+
+@pytest.mark.parametrize(("status", "action"), ILLEGAL, ids=lambda v: v.value)
+def test_illegal_moves_are_refused_naming_status_and_allowed(status, action):
+    with pytest.raises(IllegalTransition) as info:
+        check_move("SN-42", status.value, action)
+    message = str(info.value)
+    assert isinstance(info.value, SnappError)
+    assert message.startswith("SN-42: cannot ")
+    assert f"a unit that is {status.value};" in message
+    allowed = ", ".join(ALLOWED[status]) or "nothing (final status)"
+    assert message.endswith(f"allowed from {status.value}: {allowed}")
+
+
+def test_illegal_move_message_in_full():
+    with pytest.raises(IllegalTransition) as info:
+        check_move("SN1", S.SHIPPED, A.SHIP)
+    assert str(info.value) == "SN1: cannot ship to customer a unit that is shipped; allowed from shipped: nothing (final status)"
+    with pytest.raises(IllegalTransition) as info:
+        check_move("SN1", S.ISSUED, A.SHIP)
+    assert str(info.value) == "SN1: cannot ship to customer a unit that is issued; allowed from issued: restock, repair, scrap"
+
+
+@pytest.mark.parametrize("status", [S.RETURNED_TO_SUPPLIER, S.SHIPPED, S.SCRAPPED])
+def test_final_statuses_allow_nothing(status):
+    assert allowed_actions(status) == []
