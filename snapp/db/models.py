@@ -158,7 +158,9 @@ class Serial(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
-    serial: Mapped[str] = mapped_column(String(64))
+    # Serials are codes: compared byte by byte, so a prefix range is exact under
+    # any server locale (an ICU collation would put "ab" between "AB" and "AC").
+    serial: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
     status: Mapped[str] = mapped_column(String(24))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
     receipt_line_id: Mapped[int] = mapped_column(ForeignKey("receipt_lines.id"), index=True)

@@ -8,6 +8,7 @@ corrupt an SQLite database file"). WAL also needs every process on one host.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def network_share_reason(path: Path, *, mounts: str | None = None, platform: str
                 mounts = Path("/proc/self/mounts").read_text()
             except OSError:
                 return None
-        fstype, mount_point = _mount_of(Path(os.path.abspath(path)), mounts)
+        # realpath: a symbolic link into a share leads onto the share all the same
+        fstype, mount_point = _mount_of(Path(os.path.realpath(path)), mounts)
         if fstype in NETWORK_FILE_SYSTEMS or fstype.startswith(("nfs", "smb", "cifs")):
             return f"{path} is on a {fstype} network mount ({mount_point})"
     return None
@@ -50,12 +52,20 @@ def _mount_of(path: Path, mounts: str) -> tuple[str, str]:
         fields = line.split()
         if len(fields) < 3:
             continue
-        # /proc/mounts escapes blanks in mount points as octal (\040)
-        point = fields[1].encode().decode("unicode_escape")
+        point = _unescape(fields[1])
         inside = target == point or target.startswith(point.rstrip("/") + "/")
         if inside and len(point) >= len(best):
             best, best_type = point, fields[2]
     return best_type, best
+
+
+# /proc/mounts escapes blank, tab, newline and backslash in mount points as
+# octal (\040); every other character, Chinese included, is written as is.
+_OCTAL = re.compile(r"\\([0-7]{3})")
+
+
+def _unescape(field: str) -> str:
+    return _OCTAL.sub(lambda m: chr(int(m[1], 8)), field)
 
 
 def _windows_remote_drive(path: Path) -> str | None:

@@ -132,14 +132,17 @@ def scans(values: Iterable[str]) -> Source:
     return Source(list(values), lambda i: f"scan {i + 1}")
 
 
-_PASTE_SEPARATORS = re.compile(r"[\s,;，；、]+")
+# White space separates serials, except GS (ASCII 29), which Python counts as
+# white space but which separates the elements inside one GS1 scan.
+_PASTE_SEPARATORS = re.compile(r"(?:[^\S\x1d]|[,;，；、])+")
+_LINES = re.compile(r"\r\n|[\r\n]")  # not str.splitlines(), which also splits at GS
 
 
 def paste(text: str) -> Source:
     """Text pasted from Excel, Notepad or a mail: one per line, or separated by commas, tabs or spaces."""
     values: list[str] = []
     where: list[tuple[int, int, int]] = []  # (line, item on the line, items on the line)
-    for line_no, line in enumerate(text.splitlines(), 1):
+    for line_no, line in enumerate(_LINES.split(text), 1):
         tokens = [t for t in _PASTE_SEPARATORS.split(line.translate(_FOLD)) if t]
         for k, token in enumerate(tokens, 1):
             values.append(token)
@@ -175,9 +178,11 @@ def serial_range(spec: str) -> Source:
         raise refuse("the last serial comes before the first")
     if stop - start + 1 > MAX_RANGE:
         raise refuse(f"{stop - start + 1:,} serials; a range holds at most {MAX_RANGE:,}")
-    width = len(a[2])
-    if len(b[2]) != width and a[2].startswith("0"):
+    # A leading zero means zero-padding, except on a lone 0 (the number zero).
+    padded = [len(d) > 1 and d[0] == "0" for d in (a[2], b[2])]
+    if any(padded) and len(a[2]) != len(b[2]):
         raise refuse("the two ends have numbers of different widths; write both with the same number of digits")
+    width = len(a[2]) if padded[0] else 1
     prefix, suffix = a[1], a[3]
     values = [f"{prefix}{n:0{width}d}{suffix}" for n in range(start, stop + 1)]
     return Source(values, lambda i: f"range {text} #{i + 1}")

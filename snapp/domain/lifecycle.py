@@ -61,8 +61,10 @@ def allowed_actions(status: Status | str) -> list[Action]:
 
 def check_move(serial: str, status: Status | str, action: Action) -> Move:
     """Return the move, or refuse it naming the current status and what is allowed."""
-    move = TRANSITIONS[action]
-    if Status(status) not in move.sources:
+    # Receiving creates a unit; no existing unit can be received again.
+    move = TRANSITIONS.get(action)
+    if move is None or Status(status) not in move.sources:
+        label = move.label if move else action.value
         allowed = ", ".join(a.value for a in allowed_actions(status)) or "nothing (final status)"
-        raise IllegalTransition(f"{serial}: cannot {move.label} a unit that is {status}; allowed from {status}: {allowed}")
+        raise IllegalTransition(f"{serial}: cannot {label} a unit that is {status}; allowed from {status}: {allowed}")
     return move

@@ -74,6 +74,7 @@ def move(
 
     problems: list[Problem] = []
     units: list[tuple[int, str, int | None]] = []
+    chosen: set[int] = set()  # "SN1" and "sn1" may name the same unit
     for position, serial in enumerate(wanted, 1):
         matches = found.get(serial, [])
         where = f"serial {position}"
@@ -84,6 +85,9 @@ def move(
             problems.append(Problem(where, serial, "ambiguous", f"several items have this serial ({skus}); give the SKU"))
         else:
             unit_id, _, status, location_id = matches[0]
+            if unit_id in chosen:
+                continue
+            chosen.add(unit_id)
             try:
                 check_move(serial, status, action)
             except IllegalTransition as err:

@@ -35,10 +35,6 @@ def reason(path: str, mounts: str = MOUNTS, platform: str = "linux") -> str | No
     return network_share_reason(Path(path), mounts=mounts, platform=platform)
 
 
-def test_mounts_text_has_the_kernel_escape():
-    assert r"/mnt/Warehouse\040Data" in MOUNTS
-
-
 @pytest.mark.parametrize(
     "path",
     [

@@ -48,7 +48,7 @@ def upgrade() -> None:
         "serials",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("item_id", sa.Integer(), nullable=False),
-        sa.Column("serial", sa.String(64), nullable=False),
+        sa.Column("serial", sa.String(64).with_variant(sa.String(64, collation="C"), "postgresql"), nullable=False),
         sa.Column("status", sa.String(24), nullable=False),
         sa.Column("location_id", sa.Integer(), nullable=True),
         sa.Column("receipt_line_id", sa.Integer(), nullable=False),

@@ -1,0 +1,156 @@
+"""Access control is enforced in the core: the full role × service matrix."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from snapp_testkit import audit_entries, execute, last_audit_id, snapshot
+
+from snapp.domain.capture import scans
+from snapp.errors import PermissionDenied
+from snapp.services import lifecycle, lookup, masterdata, purchasing, receiving, users
+from snapp.services.base import Context
+
+READS = {
+    "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
+}  # fmt: skip
+MASTER_DATA = {"add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location"}
+PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po"}
+WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap"}
+SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
+EVERYTHING = READS | MASTER_DATA | PURCHASING | {"receive", "add_user"} | WAREHOUSE_MOVES | SERVICE_MOVES
+
+# Who may do what, written out from the product's description of each role.
+ALLOWED = {
+    "admin": EVERYTHING,
+    "procurement": READS | MASTER_DATA | PURCHASING,
+    "warehouse": READS | {"receive"} | WAREHOUSE_MOVES,
+    "service": READS | SERVICE_MOVES,
+    "auditor": READS,
+}
+
+
+@pytest.fixture
+def stage(db, ctx, company):
+    """What each service call needs, prepared by the admin: POs in each state, a unit in each status."""
+    drafts = [purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number for _ in range(2)]
+    to_close = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
+    units = {
+        "issue": "U-ISSUE1", "restock": "U-RESTK1", "transfer": "U-TRANS1", "ship": "U-SHIP01", "scrap": "U-SCRAP1",
+        "repair": "U-REPAIR", "unrepair": "U-UNREP1", "return": "U-RETRN1",
+    }  # fmt: skip
+    receiving.receive(ctx, company.number, "LAP", [scans(list(units.values()))], location="WH-A")
+    lifecycle.move(ctx, "issue", [units["restock"]])
+    lifecycle.move(ctx, "repair", [units["unrepair"]])
+    return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
+            "units": units}  # fmt: skip
+
+
+def calls(ctx: Context, stage: dict, tag: str) -> dict:
+    """Every service, as a call that succeeds when the role may make it."""
+    units = stage["units"]
+    return {
+        "list_suppliers": lambda: masterdata.list_suppliers(ctx),
+        "list_items": lambda: masterdata.list_items(ctx),
+        "list_locations": lambda: masterdata.list_locations(ctx),
+        "list_users": lambda: users.list_users(ctx),
+        "get_po": lambda: purchasing.get_po(ctx, stage["receive"]),
+        "list_pos": lambda: purchasing.list_pos(ctx),
+        "find_serial": lambda: lookup.find_serial(ctx, units["issue"]),
+        "list_serials": lambda: lookup.list_serials(ctx),
+        "add_supplier": lambda: masterdata.add_supplier(ctx, masterdata.SupplierRecord(f"S-{tag}", "new supplier")),
+        "update_supplier": lambda: masterdata.update_supplier(ctx, "ACME", contact=f"contact {tag}"),
+        "add_item": lambda: masterdata.add_item(ctx, masterdata.ItemRecord(f"I-{tag}", "new item")),
+        "update_item": lambda: masterdata.update_item(ctx, "LAP", name=f"laptop {tag}"),
+        "add_location": lambda: masterdata.add_location(ctx, masterdata.LocationRecord(f"L-{tag}", "new shelf")),
+        "update_location": lambda: masterdata.update_location(ctx, "WH-B", name=f"shelf {tag}"),
+        "create_po": lambda: purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1, Decimal("2"))]),
+        "approve_po": lambda: purchasing.approve_po(ctx, stage["approve"]),
+        "cancel_po": lambda: purchasing.cancel_po(ctx, stage["cancel"]),
+        "close_po": lambda: purchasing.close_po(ctx, stage["close"]),
+        "receive": lambda: receiving.receive(ctx, stage["receive"], "LAP", [scans([f"R-{tag}"])], location="WH-A"),
+        "add_user": lambda: users.add_user(ctx, f"u-{tag}", "auditor"),
+        "move:issue": lambda: lifecycle.move(ctx, "issue", [units["issue"]]),
+        "move:restock": lambda: lifecycle.move(ctx, "restock", [units["restock"]], to="WH-B"),
+        "move:transfer": lambda: lifecycle.move(ctx, "transfer", [units["transfer"]], to="WH-B"),
+        "move:ship": lambda: lifecycle.move(ctx, "ship", [units["ship"]]),
+        "move:scrap": lambda: lifecycle.move(ctx, "scrap", [units["scrap"]]),
+        "move:repair": lambda: lifecycle.move(ctx, "repair", [units["repair"]]),
+        "move:unrepair": lambda: lifecycle.move(ctx, "unrepair", [units["unrepair"]], to="WH-B"),
+        "move:return": lambda: lifecycle.move(ctx, "return", [units["return"]]),
+    }
+
+
+@pytest.mark.parametrize("role", ["admin", "procurement", "warehouse", "service", "auditor"])
+def test_the_role_matrix(db, ctx, stage, as_user, role):
+    actor = as_user(f"{role}.user", role)
+    table = calls(actor, stage, role)
+    assert set(table) == EVERYTHING
+    allowed, denied = set(), set()
+    for name, call in table.items():
+        before, audit = snapshot(db), last_audit_id(db)
+        try:
+            call()
+        except PermissionDenied as err:
+            denied.add(name)
+            assert f"{role}.user" in str(err) and role in str(err)
+            assert snapshot(db) == before, f"{name} was refused but wrote something"
+        else:
+            allowed.add(name)
+            written = audit_entries(db, audit)
+            if name in READS:
+                assert written == [] and snapshot(db) == before
+            else:
+                assert [e.user_name for e in written] == [f"{role}.user"], name
+    assert allowed == ALLOWED[role]
+    assert denied == EVERYTHING - ALLOWED[role]
+
+
+def test_an_unknown_user_is_refused_once_the_database_has_users(db, ctx, company):
+    stranger = Context(db, "mallory")
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied, match="unknown user 'mallory'"):
+        masterdata.add_supplier(stranger, masterdata.SupplierRecord("EVIL", "Evil Corp"))
+    with pytest.raises(PermissionDenied, match="unknown user"):
+        masterdata.list_suppliers(stranger)  # reading too
+    assert snapshot(db) == before
+
+
+def test_the_first_user_of_a_new_database_becomes_its_admin(db):
+    first = Context(db, "zhang.san")
+    masterdata.add_location(first, masterdata.LocationRecord("WH", "warehouse"))
+    assert [(u.name, u.role, u.active) for u in users.list_users(first)] == [("zhang.san", "admin", True)]
+    # The second name is a stranger.
+    with pytest.raises(PermissionDenied):
+        masterdata.add_location(Context(db, "li.si"), masterdata.LocationRecord("WH2", "second"))
+
+
+def test_reading_an_empty_database_creates_no_user(db):
+    assert masterdata.list_suppliers(Context(db, "reader")) == []
+    assert snapshot(db)["users"] == 0
+
+
+def test_a_disabled_user_is_refused(db, ctx, company, as_user):
+    store = as_user("li.na", "warehouse")
+    execute(db, "UPDATE users SET active = :no WHERE name = 'li.na'", no=False)
+    before = snapshot(db)
+    with pytest.raises(PermissionDenied, match="disabled"):
+        receiving.receive(store, company.number, "LAP", [scans(["DIS00001"])], location="WH-A")
+    with pytest.raises(PermissionDenied, match="disabled"):
+        lookup.list_serials(store)
+    assert snapshot(db) == before
+
+
+def test_only_an_admin_adds_users_and_roles_are_checked(db, ctx, as_user):
+    from snapp.errors import Conflict, ValidationError
+
+    buyer = as_user("buyer", "procurement")
+    with pytest.raises(PermissionDenied):
+        users.add_user(buyer, "someone", "admin")
+    with pytest.raises(ValidationError) as refused:
+        users.add_user(ctx, "  ", "boss")
+    assert {p.reason for p in refused.value.problems} == {"name", "role"}
+    with pytest.raises(Conflict, match="already exists"):
+        users.add_user(ctx, "buyer", "auditor")
+    assert [u.name for u in users.list_users(ctx)] == ["admin", "buyer"]
