@@ -15,11 +15,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from snapp import __version__
-from snapp.db.engine import Database, default_url
-from snapp.db.schema import current_revision, head_revision, require_current, upgrade
+from snapp.db.engine import default_url
+from snapp.db.schema import head_revision, open_database
 from snapp.domain.capture import paste, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
@@ -39,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     if not hasattr(args, "run"):
-        return start_desktop()
+        return start_desktop(args)
     try:
         return args.run(args) or 0
     except ValidationError as err:
@@ -59,24 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def start_desktop() -> int:
-    print(
-        f"SNApp {__version__}: the desktop window is not part of this version yet.\n"
-        "Everything works from the command line meanwhile: `snapp --help`, and `snapp demo` "
-        "fills the database with a sample company to look at.",
-    )
-    return 0
+def start_desktop(args: argparse.Namespace) -> int:
+    from snapp.gui.app import run  # Qt loads only for the desktop app, never for a command
+
+    return run(args.db, args.user)
 
 
 # --- plumbing ----------------------------------------------------------------
 
 
 def _context(args: argparse.Namespace, *, migrate: bool = False) -> Context:
-    db = Database(args.db or default_url())
-    if migrate or (db.is_sqlite and current_revision(db) is None):
-        upgrade(db)  # `init`, or a brand-new SQLite file
-    else:
-        require_current(db)
+    db = open_database(args.db or default_url(), migrate=migrate)
     return Context(db, args.user or os.environ.get("SNAPP_USER") or getpass.getuser())
 
 
@@ -236,7 +230,7 @@ def cmd_receive(args: argparse.Namespace) -> None:
     sources += [serial_range(spec) for spec in args.range]
     sources += [read_serial_file(path) for path in args.file]
     if args.paste:
-        sources.append(paste(sys.stdin.read() if args.paste == "-" else open(args.paste, encoding="utf-8").read()))
+        sources.append(paste(sys.stdin.read() if args.paste == "-" else Path(args.paste).read_text(encoding="utf-8")))
     record = receiving.receive(
         _context(args),
         args.po,

@@ -24,3 +24,8 @@ def resource(relative: str) -> Path:
 
 
 CJK_FONT = "fonts/wqy-microhei.ttc"  # WenQuanYi Micro Hei: TrueType outlines, so reportlab can embed it
+
+
+def form(name: str) -> Path:
+    """A Qt Designer form under ui/, e.g. ``form("receiving")``."""
+    return _shipped("ui") / f"{name}.ui"

@@ -47,3 +47,17 @@ def require_current(db: Database) -> None:
         raise SchemaOutOfDate(
             f"the database {db.display} {state}; this SNApp needs {head}. Run `snapp init` to bring it up to date."
         )
+
+
+def open_database(url: str, *, migrate: bool = False) -> Database:
+    """The database at ``url``, ready for this SNApp: a brand-new SQLite file gets the schema at once."""
+    db = Database(url)
+    try:
+        if migrate or (db.is_sqlite and current_revision(db) is None):
+            upgrade(db)
+        else:
+            require_current(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db

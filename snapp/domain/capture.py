@@ -360,6 +360,19 @@ def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason 
     return serial_element.value, data, None, ""
 
 
+def scan_gtin(text: str) -> str | None:
+    """The GTIN-14 of a GS1 scan (to pick the PO line it belongs to), or None for a plain serial."""
+    s = normalise(text)
+    if not s or not (s[0] == "]" or "\x1d" in s or (s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN)):
+        return None
+    try:
+        message = parse(s).gs1_message
+    except ParseError:
+        return None
+    element = message.element_strings.get(ai="01") if message else None
+    return element.value if element and not element.gtin_error else None
+
+
 def _bad_characters(s: str) -> str:
     bad = dict.fromkeys(c for c in s if c not in CSET82)
     return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)

@@ -217,9 +217,9 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
     if where.po:
         query = query.where(PurchaseOrder.number == normalise(where.po).upper())
     if where.received_from:
-        query = query.where(Serial.received_at >= _midnight(where.received_from))
+        query = query.where(Serial.received_at >= midnight(where.received_from))
     if where.received_to:
-        query = query.where(Serial.received_at < _midnight(where.received_to + dt.timedelta(days=1)))
+        query = query.where(Serial.received_at < midnight(where.received_to + dt.timedelta(days=1)))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.
@@ -256,6 +256,6 @@ def list_serials(
     return Page(rows, total)
 
 
-def _midnight(day: dt.date) -> dt.datetime:
+def midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 

@@ -149,6 +149,14 @@ def receive(
     return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now)
 
 
+@service(Permission.VIEW, write=False)
+def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[str, str]:
+    """For live validation while scanning: which of these clean serials the item has already, and where."""
+    item = get_item_row(uow.session, sku)
+    captured = capture(scans(serials), serial_rule(item))
+    return {p.value: p.message for p in _already_received(uow.session, item.id, captured)}
+
+
 def _open_line(session: Session, po: PurchaseOrder, item: Item) -> POLine:
     lines = session.scalars(select(POLine).where(POLine.po_id == po.id, POLine.item_id == item.id).order_by(POLine.line_no)).all()
     if not lines:

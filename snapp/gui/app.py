@@ -1,0 +1,91 @@
+"""Start the desktop client: Qt application, font, language, log, database, main window."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from snapp import __version__
+from snapp.db.engine import APP_NAME, default_url
+from snapp.db.schema import open_database
+from snapp.errors import SnappError
+from snapp.gui.errors import show_crash
+from snapp.gui.main_window import MainWindow
+from snapp.paths import CJK_FONT, resource
+from snapp.services.base import Context
+
+log = logging.getLogger("snapp")
+
+
+def settings_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "snapp.ini"
+
+
+def open_settings(path: Path | None = None) -> QSettings:
+    """Preferences in an INI file of our own: readable, and a test can point it at a temporary folder."""
+    return QSettings(str(path or settings_file()), QSettings.Format.IniFormat)
+
+
+def setup_logging() -> Path:
+    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(folder / "snapp.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return folder
+
+
+def use_bundled_font(app: QApplication) -> None:
+    """Chinese renders with the font we ship, whatever the PC has installed."""
+    font_id = QFontDatabase.addApplicationFont(str(resource(CJK_FONT)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = app.font()
+        font.setFamilies([font.family(), *families])
+        app.setFont(font)
+        QFont.insertSubstitutions(font.family(), families)
+
+
+def install_translation(app: QApplication, language: str) -> None:
+    """``language`` is a code such as zh_CN, or empty for the system's."""
+    locale = QLocale(language) if language else QLocale.system()
+    for name, folder in (("snapp", str(resource("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):  # fmt: skip
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def run(db_url: str | None = None, user: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    log_folder = setup_logging()
+    sys.excepthook = lambda kind, err, tb: show_crash(QApplication.activeWindow(), kind, err, tb)
+    settings = open_settings()
+    use_bundled_font(app)
+    install_translation(app, str(settings.value("language", "")))
+    url = db_url or os.environ.get("SNAPP_DB") or str(settings.value("database/url", "")) or default_url()
+    try:
+        db = open_database(url)
+    except SnappError as err:
+        QMessageBox.critical(None, APP_NAME, str(err))
+        return 2
+    log.info("SNApp %s started on %s; log in %s", __version__, db.display, log_folder)
+    ctx = Context(db, user or os.environ.get("SNAPP_USER") or getpass.getuser())
+    window = MainWindow(ctx, settings)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

@@ -1,0 +1,89 @@
+"""The main window: navigation on the left, one screen at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from snapp.gui.errors import show_error
+from snapp.gui.forms import load_form
+from snapp.gui.operations import Changes, Runner
+from snapp.gui.views.dashboard import DashboardView
+from snapp.gui.views.lookup import LookupView
+from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
+from snapp.gui.views.purchase_orders import PurchaseOrdersView
+from snapp.gui.views.receiving import ReceivingView
+from snapp.gui.views.register import RegisterView
+from snapp.gui.views.settings import SettingsView
+from snapp.services.base import Context
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, settings: QSettings):
+        super().__init__()
+        self.ctx, self.settings = ctx, settings
+        self.changes = Changes(self)
+        self.runner = Runner(self.changes, self)
+        self.runner.failed.connect(lambda err: show_error(self, err))
+        self.setWindowTitle(self.tr("SNApp — serial numbers"))
+        host = QWidget(self)
+        self.form = load_form("main_window", host)
+        self.setCentralWidget(host)
+
+        views = [
+            (self.tr("Dashboard"), DashboardView),
+            (self.tr("Purchase orders"), PurchaseOrdersView),
+            (self.tr("Receiving"), ReceivingView),
+            (self.tr("Serial lookup"), LookupView),
+            (self.tr("Serial register"), RegisterView),
+            (self.tr("Suppliers"), SuppliersView),
+            (self.tr("Items"), ItemsView),
+            (self.tr("Locations"), LocationsView),
+            (self.tr("Settings"), SettingsView),
+        ]
+        self.views: dict[type, QWidget] = {}
+        for number, (title, view_class) in enumerate(views, 1):
+            view = view_class(ctx, self.runner, settings)
+            self.views[view_class] = view
+            self.form.stack.addWidget(view)
+            self.form.nav.addItem(title)
+            self.form.nav.item(number - 1).setToolTip(f"Ctrl+{number % 10}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.form.nav.setCurrentRow(row))
+        self.form.nav.currentRowChanged.connect(self._show)
+        self.views[ReceivingView].lookup_requested.connect(self.show_serial)
+        self.views[RegisterView].lookup_requested.connect(self.show_serial)
+
+        user = QLabel(self.tr("User: {0}").format(ctx.user))
+        database = QLabel(self.tr("Database: {0}").format(ctx.db.display))
+        self.statusBar().addPermanentWidget(database)
+        self.statusBar().addPermanentWidget(user)
+        self.runner.busy.connect(lambda busy: self.statusBar().showMessage(self.tr("Working…") if busy else ""))
+
+        self.resize(1280, 800)
+        if geometry := settings.value("window/geometry"):
+            self.restoreGeometry(geometry)
+        self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+
+    def view(self, view_class: type) -> QWidget:
+        return self.views[view_class]
+
+    def open_screen(self, view_class: type) -> None:
+        self.form.nav.setCurrentRow(list(self.views).index(view_class))
+
+    def show_serial(self, serial: str) -> None:
+        self.open_screen(LookupView)
+        self.views[LookupView].look_up(serial)
+
+    def _show(self, row: int) -> None:
+        self.form.stack.setCurrentIndex(row)
+        view = self.form.stack.currentWidget()
+        view.activated()
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/screen", self.form.nav.currentRow())
+        self.runner.wait()
+        super().closeEvent(event)

@@ -1,0 +1,47 @@
+"""What every screen shares: its form, the runner, and refreshing when its data changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from snapp.gui.forms import load_form
+from snapp.gui.operations import Runner
+from snapp.services.base import Context
+
+
+class View(QWidget):
+    form_name: str
+    topics: frozenset[str] = frozenset()  # the data this screen shows; a change to it refreshes the screen
+
+    def __init__(self, ctx: Context, runner: Runner, settings: QSettings):
+        super().__init__()
+        self.ctx, self.runner, self.settings = ctx, runner, settings
+        self.form = load_form(self.form_name, self)
+        self._stale = True
+        runner.changes.changed.connect(self._on_changed)
+
+    def activated(self) -> None:
+        """The screen was brought to the front."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload what the screen shows (off the GUI thread)."""
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if topics & self.topics:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+
+def fit_columns(view: QTableView, stretch: int | None = None) -> None:
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.verticalHeader().hide()

@@ -1,0 +1,96 @@
+"""Dashboard: the figures a lead looks at first thing in the morning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from snapp.gui.views.base import View
+from snapp.services import dashboard
+
+STATUS_COLOURS = {
+    "in_stock": "#2e7d32",
+    "issued": "#1565c0",
+    "in_repair": "#ef6c00",
+    "returned_to_supplier": "#6a1b9a",
+    "shipped": "#00838f",
+    "scrapped": "#757575",
+}
+
+
+class BarChart(QWidget):
+    """Horizontal bars, one per status: enough of a chart without a charting library."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[tuple[str, int, str]] = []
+        self.setMinimumHeight(200)
+
+    def set_bars(self, bars: list[tuple[str, int, str]]) -> None:
+        self.bars = bars
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if not self.bars:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        label_width = max(metrics.horizontalAdvance(label) for label, _, _ in self.bars) + 12
+        value_width = max(metrics.horizontalAdvance(f"{value:,}") for _, value, _ in self.bars) + 12
+        top = max(value for _, value, _ in self.bars) or 1
+        row = self.height() / len(self.bars)
+        room = max(1.0, self.width() - label_width - value_width)
+        for i, (label, value, colour) in enumerate(self.bars):
+            y = i * row
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(0, y, label_width - 8, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            width = room * value / top
+            painter.fillRect(QRectF(label_width, y + row * 0.2, width, row * 0.6), QColor(colour))
+            painter.drawText(QRectF(label_width + width + 6, y, value_width, row), Qt.AlignmentFlag.AlignVCenter, f"{value:,}")
+        painter.end()
+
+
+class DashboardView(View):
+    form_name = "dashboard"
+    topics = frozenset({"serials", "pos"})
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.chart = BarChart(self.form.chartBox)
+        self.form.chartLayout.addWidget(self.chart)
+        self.form.refreshButton.clicked.connect(self.refresh)
+        self.status_names = {
+            "in_stock": self.tr("In stock"),
+            "issued": self.tr("Issued"),
+            "in_repair": self.tr("In repair"),
+            "returned_to_supplier": self.tr("Returned to supplier"),
+            "shipped": self.tr("Shipped"),
+            "scrapped": self.tr("Scrapped"),
+        }
+
+    def refresh(self) -> None:
+        self.runner.run(lambda: dashboard.summary(self.ctx), done=self.show_summary)
+
+    def show_summary(self, figures: dashboard.Dashboard) -> None:
+        form = self.form
+        form.inStockValue.setText(f"{figures.by_status['in_stock']:,}")
+        form.receiptsValue.setText(f"{figures.receipts_this_week:,}")
+        form.warrantyValue.setText(f"{figures.warranty_ending:,}")
+        form.openPosValue.setText(f"{figures.open_pos:,}")
+        self.chart.set_bars(
+            [(self.status_names[s], n, STATUS_COLOURS[s]) for s, n in figures.by_status.items()]
+        )
+        notes = []
+        if figures.draft_pos:
+            notes.append(self.tr("{0} purchase orders wait for approval").format(figures.draft_pos))
+        if figures.by_status["in_repair"]:
+            notes.append(self.tr("{0} units are in repair").format(figures.by_status["in_repair"]))
+        if figures.warranty_ending:
+            notes.append(
+                self.tr("{0} units leave their supplier warranty within {1} days").format(
+                    figures.warranty_ending, figures.window
+                )
+            )
+        form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))

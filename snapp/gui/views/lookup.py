@@ -1,0 +1,155 @@
+"""Serial lookup: scan a unit and see its card, its history, and the moves it can make."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QInputDialog, QPushButton
+
+from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.errors import NotFound
+from snapp.gui.models import Column, RecordModel
+from snapp.gui.views.base import View, fit_columns
+from snapp.services import lifecycle, lookup, masterdata
+from snapp.services.lookup import SerialCard
+
+
+class LookupView(View):
+    form_name = "lookup"
+    topics = frozenset({"serials", "locations"})
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.cards: list[SerialCard] = []
+        self.serial = ""
+        self.locations: list[str] = []
+        self.history = RecordModel(
+            [
+                Column(self.tr("When"), lambda e: e.at),
+                Column(self.tr("What"), lambda e: e.action),
+                Column(self.tr("Status"), lambda e: f"{e.from_status or ''} → {e.to_status}"),
+                Column(self.tr("Where"), lambda e: f"{e.from_location or ''} → {e.to_location or ''}"),
+                Column(self.tr("Who"), lambda e: e.user),
+                Column(self.tr("Reference"), lambda e: e.ref),
+                Column(self.tr("Note"), lambda e: e.note),
+            ]
+        )
+        form.historyView.setModel(self.history)
+        fit_columns(form.historyView, stretch=6)
+        form.scanEdit.returnPressed.connect(self._scanned)
+        form.unitCombo.currentIndexChanged.connect(self._show_card)
+        form.unitCombo.hide()
+        form.cardBox.hide()
+        self.action_buttons: list[QPushButton] = []
+
+    def setFocus(self, *args) -> None:
+        self.form.scanEdit.setFocus(*args)
+        self.form.scanEdit.selectAll()
+
+    def refresh(self) -> None:
+        self.runner.run(
+            lambda: [location.code for location in masterdata.list_locations(self.ctx)],
+            done=lambda codes: setattr(self, "locations", codes),
+        )
+        if self.serial:
+            self.look_up(self.serial)
+
+    def _scanned(self) -> None:
+        self.look_up(self.form.scanEdit.text())
+        self.form.scanEdit.selectAll()
+
+    def look_up(self, serial: str) -> None:
+        serial = serial.strip()
+        if not serial:
+            return
+        self.form.scanEdit.setText(serial)
+
+        def not_found(err: BaseException) -> bool:
+            if isinstance(err, NotFound):
+                self.serial, self.cards = "", []
+                self.form.cardBox.hide()
+                self.form.unitCombo.hide()
+                self.history.set_rows([])
+                self._set_actions([])
+                self._message(self.tr("{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).").format(serial), "#c62828")
+                return True
+            return False
+
+        self.runner.run(lambda: lookup.find_serial(self.ctx, serial), done=lambda cards: self._show(serial, cards), failed=not_found)
+
+    def _show(self, serial: str, cards: list[SerialCard]) -> None:
+        self.serial, self.cards = serial, cards
+        combo = self.form.unitCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for card in cards:
+            combo.addItem(f"{card.sku} — {card.item_name}")
+        combo.blockSignals(False)
+        combo.setVisible(len(cards) > 1)
+        if len(cards) > 1:
+            self._message(self.tr("{0} items carry serial {1}; choose one above").format(len(cards), serial), "#ef6c00")
+        else:
+            self._message("", None)
+        self._show_card(0)
+
+    def _show_card(self, index: int) -> None:
+        if not 0 <= index < len(self.cards):
+            return
+        card, form = self.cards[index], self.form
+        form.cardBox.show()
+        form.cardBox.setTitle(card.serial)
+        form.itemValue.setText(f"{card.sku} — {card.item_name}" + (f"  (GTIN {card.gtin})" if card.gtin else ""))
+        form.statusValue.setText(card.status)
+        form.supplierValue.setText(f"{card.supplier} — {card.supplier_name}")
+        form.locationValue.setText(f"{card.location} — {card.location_name}" if card.location else "—")
+        form.poValue.setText(card.po)
+        form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
+        form.warrantyValue.setText(self._warranty(card))
+        self.history.set_rows(card.history)
+        self._set_actions(card.allowed)
+
+    def _warranty(self, card: SerialCard) -> str:
+        if card.warranty_end is None:
+            return self.tr("none recorded")
+        left = card.warranty_days_left(dt.date.today())
+        if left < 0:
+            return self.tr("ended {0} ({1} days ago)").format(card.warranty_end, -left)
+        return self.tr("until {0} ({1} days left)").format(card.warranty_end, left)
+
+    def _set_actions(self, allowed: list[str]) -> None:
+        layout = self.form.actionsLayout
+        for button in self.action_buttons:
+            layout.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = []
+        for name in allowed:
+            action = Action(name)
+            button = QPushButton(TRANSITIONS[action].label.capitalize() + "…", self.form)
+            button.setObjectName(f"action_{name}")
+            button.clicked.connect(lambda _=False, a=action: self.move(a))
+            layout.addWidget(button)
+            self.action_buttons.append(button)
+
+    def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
+        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
+        card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
+        rule = TRANSITIONS[action]
+        if rule.needs_location and to is None:
+            to, ok = QInputDialog.getItem(self, rule.label.capitalize(), self.tr("To location:"), self.locations, 0, False)
+            if not ok:
+                return
+        if ref is None:
+            ref, ok = QInputDialog.getText(self, rule.label.capitalize(), self.tr("Reference (work order, RMA, delivery note…):"))
+            if not ok:
+                return
+        self.runner.run(
+            lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
+            done=lambda result: self._message(self.tr("{0}: {1}").format(card.serial, result.to_status), "#2e7d32"),
+            changes={"serials"},
+        )
+
+    def _message(self, text: str, colour: str | None) -> None:
+        self.form.messageLabel.setText(text)
+        self.form.messageLabel.setStyleSheet(f"font-size: 12pt; color: {colour};" if colour else "font-size: 12pt;")
+        self.form.messageLabel.setVisible(bool(text))

@@ -1,0 +1,377 @@
+"""Receiving: scan serials against a PO line, see each verdict at once, post all or nothing.
+
+A scanner is a keyboard that types a serial and presses Enter, up to dozens a
+second. Each Enter is handled at once on the GUI thread with in-memory checks
+only (format, the item's rule, duplicates in this batch, the open quantity),
+so no scan is dropped; the database check for serials already received runs
+for the new scans together, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from snapp.domain.capture import Capture, Source, capture, paste, scan_gtin, scans, serial_range
+from snapp.errors import ValidationError
+from snapp.gui.errors import describe
+from snapp.gui.models import Column, RecordModel
+from snapp.gui.views.base import View, fit_columns
+from snapp.io.serial_files import read_serial_file
+from snapp.services import masterdata, purchasing, receiving
+from snapp.services.masterdata import ItemRecord
+from snapp.services.purchasing import POLineRecord, PORecord
+
+OK, BAD = "#2e7d32", "#c62828"
+CHECK_DELAY_MS = 150
+
+
+@dataclass
+class Pending:
+    number: int
+    value: str  # as scanned or read
+    serial: str | None  # clean serial, when accepted
+    message: str
+    ok: bool
+
+
+class ReceivingView(View):
+    form_name = "receiving"
+    topics = frozenset({"pos", "locations", "items", "serials"})
+    lookup_requested = Signal(str)
+    posted = Signal(object)  # ReceiptRecord
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.po: PORecord | None = None
+        self.items: dict[str, ItemRecord] = {}
+        self.pending: list[Pending] = []
+        self.accepted: dict[str, Pending] = {}  # clean serial -> its row
+        self.unchecked: list[Pending] = []
+        self.model = RecordModel(
+            [
+                Column("#", lambda p: p.number),
+                Column(self.tr("Serial"), lambda p: p.serial or p.value),
+                Column(self.tr("Result"), lambda p: p.message),
+            ]
+        )
+        self.model.colour = lambda p: QColor(OK if p.ok else BAD)
+        form.pendingView.setModel(self.model)
+        fit_columns(form.pendingView, stretch=2)
+        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self._check_database)
+
+        form.poCombo.lineEdit().returnPressed.connect(lambda: self.load_po(form.poCombo.currentText()))
+        form.poCombo.activated.connect(lambda _: self.load_po(form.poCombo.currentText()))
+        form.lineCombo.currentIndexChanged.connect(lambda _: self._line_changed())
+        form.scanEdit.returnPressed.connect(self._scanned)
+        form.pasteButton.clicked.connect(self._paste)
+        form.rangeButton.clicked.connect(self._range)
+        form.importButton.clicked.connect(self._import)
+        form.removeButton.clicked.connect(self._remove_selected)
+        form.clearButton.clicked.connect(self.clear)
+        form.postButton.clicked.connect(self.post)
+        form.pendingView.doubleClicked.connect(
+            lambda index: self.lookup_requested.emit(self.pending[index.row()].serial or "")
+        )
+        self._update_counter()
+
+    # --- loading ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        def load():
+            open_pos = [
+                po.number
+                for status in ("approved", "partially_received")
+                for po in purchasing.list_pos(self.ctx, status=status, limit=500)
+            ]
+            return open_pos, masterdata.list_locations(self.ctx), masterdata.list_items(self.ctx)
+
+        self.runner.run(load, done=self._loaded)
+
+    def _loaded(self, result) -> None:
+        open_pos, locations, items = result
+        form = self.form
+        typed = form.poCombo.currentText()
+        form.poCombo.blockSignals(True)
+        form.poCombo.clear()
+        form.poCombo.addItems(sorted(open_pos))
+        form.poCombo.setEditText(typed)
+        form.poCombo.blockSignals(False)
+        chosen = form.locationCombo.currentData() or self.settings.value("receiving/location")
+        form.locationCombo.clear()
+        for location in locations:
+            form.locationCombo.addItem(f"{location.code} — {location.name}", location.code)
+        if chosen and (i := form.locationCombo.findData(chosen)) >= 0:
+            form.locationCombo.setCurrentIndex(i)
+        self.items = {item.sku: item for item in items}
+        if self.po is not None and not self.pending:
+            self.load_po(self.po.number, quiet=True)
+
+    def load_po(self, number: str, *, quiet: bool = False) -> None:
+        number = number.strip()
+        if not number:
+            return
+        self.runner.run(lambda: purchasing.get_po(self.ctx, number), done=lambda po: self._show_po(po, quiet))
+
+    def _show_po(self, po: PORecord, quiet: bool = False) -> None:
+        if self.pending and (self.po is None or po.number != self.po.number):
+            self.clear()
+        self.po = po
+        form = self.form
+        form.poCombo.setEditText(po.number)
+        current = form.lineCombo.currentData()
+        form.lineCombo.blockSignals(True)
+        form.lineCombo.clear()
+        for line in po.lines:
+            form.lineCombo.addItem(
+                self.tr("Line {0}: {1} {2} — {3} of {4} open").format(
+                    line.line_no, line.sku, line.item_name, line.remaining, line.quantity
+                ),
+                line.line_no,
+            )
+        open_lines = [i for i, line in enumerate(po.lines) if line.remaining > 0]
+        keep = form.lineCombo.findData(current) if current is not None else -1
+        form.lineCombo.setCurrentIndex(keep if keep >= 0 else (open_lines[0] if open_lines else 0))
+        form.lineCombo.blockSignals(False)
+        if quiet:
+            pass
+        elif po.status not in ("approved", "partially_received"):
+            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, po.status), False)
+        else:
+            self._say(self.tr("PO {0} from {1}: scan the serials").format(po.number, po.supplier_name), True)
+        self._update_counter()
+        form.scanEdit.setFocus()
+
+    @property
+    def line(self) -> POLineRecord | None:
+        if self.po is None or self.form.lineCombo.currentIndex() < 0:
+            return None
+        return self.po.lines[self.form.lineCombo.currentIndex()]
+
+    def _line_changed(self) -> None:
+        if self.pending:
+            self.clear()
+        self._update_counter()
+        self.form.scanEdit.setFocus()
+
+    # --- capturing ----------------------------------------------------------
+
+    def _scanned(self) -> None:
+        text = self.form.scanEdit.text()
+        self.form.scanEdit.clear()
+        if text.strip():
+            self.add_scan(text)
+
+    def add_scan(self, text: str) -> None:
+        """One scan or typed serial: judged at once."""
+        gtin = scan_gtin(text)
+        if gtin is not None and self.po is not None:
+            self._pick_line_by_gtin(gtin)
+        self._add_source(scans([text]))
+
+    def _pick_line_by_gtin(self, gtin: str) -> None:
+        line = self.line
+        if line is not None and self.items.get(line.sku) and self.items[line.sku].gtin == gtin:
+            return
+        for i, other in enumerate(self.po.lines):
+            if self.items.get(other.sku) and self.items[other.sku].gtin == gtin and not self.pending:
+                self.form.lineCombo.setCurrentIndex(i)
+                return
+
+    def _add_source(self, source: Source) -> None:
+        line = self.line
+        if line is None:
+            self._reject_all(source, self.tr("choose an approved purchase order and its line first"))
+            return
+        item = self.items.get(line.sku)
+        if item is None:
+            self._reject_all(source, self.tr("item {0} is not known here; refresh the screen").format(line.sku))
+            return
+        if item.tracking != "serial":
+            self._reject_all(source, self.tr("{0} is not tracked by serial").format(item.sku))
+            return
+        self._add_capture(capture(source, item.rule), line)
+
+    def _add_capture(self, captured: Capture, line: POLineRecord) -> None:
+        first = len(self.pending)
+        open_count = line.remaining - len(self.accepted)
+        problem_at = {p.position: p for p in captured.problems}
+        serial_at = {i: serial for serial, i in captured.index.items()}
+        rows: list[Pending] = []
+        for i, value in enumerate(captured.source.values):
+            number = first + i + 1
+            serial = serial_at.get(i)
+            if serial is None:
+                problem = problem_at.get(captured.source.locate(i))
+                rows.append(Pending(number, _text(value), None, problem.message if problem else "", False))
+            elif serial in self.accepted:
+                twice = self.tr("scanned twice (first as row {0})").format(self.accepted[serial].number)
+                rows.append(Pending(number, serial, serial, twice, False))
+            elif open_count <= 0:
+                full = self.tr("line {0} has no more open quantity ({1} ordered)").format(line.line_no, line.quantity)
+                rows.append(Pending(number, serial, serial, full, False))
+            else:
+                row = Pending(number, serial, serial, self.tr("OK"), True)
+                self.accepted[serial] = row
+                self.unchecked.append(row)
+                open_count -= 1
+                rows.append(row)
+        self._append(rows)
+
+    def _reject_all(self, source: Source, reason: str) -> None:
+        first = len(self.pending)
+        self._append([Pending(first + i + 1, _text(v), None, reason, False) for i, v in enumerate(source.values)])
+
+    def _append(self, rows: list[Pending]) -> None:
+        if not rows:
+            return
+        self.model.beginInsertRows(self.model.index(0, 0).parent(), len(self.pending), len(self.pending) + len(rows) - 1)
+        self.pending.extend(rows)
+        self.model.rows = self.pending
+        self.model.endInsertRows()
+        self.form.pendingView.scrollToBottom()
+        last = rows[-1]
+        self._say(f"{last.serial or last.value}: {last.message}", last.ok)
+        if not all(r.ok for r in rows):
+            QApplication.beep()
+        self._update_counter()
+        if self.unchecked:
+            self.check_timer.start()
+
+    def _check_database(self) -> None:
+        batch, self.unchecked = self.unchecked, []
+        line = self.line
+        if not batch or line is None:
+            return
+        serials = [row.serial for row in batch]
+
+        def verdicts(found: dict[str, str]) -> None:
+            for row in batch:
+                if row.serial in found and self.accepted.get(row.serial) is row:
+                    row.ok, row.message = False, found[row.serial]
+                    del self.accepted[row.serial]
+            if found:
+                QApplication.beep()
+                self._say(self.tr("{0} already received").format(", ".join(list(found)[:3])), False)
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.pending) - 1, 2))
+            self._update_counter()
+
+        self.runner.run(lambda: receiving.already_received(self.ctx, line.sku, serials), done=verdicts)
+
+    def _paste(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Paste serials"), self.tr("One serial per line, or separated by commas, tabs or spaces:")
+        )
+        if ok and text.strip():
+            self._add_source(paste(text))
+
+    def _range(self) -> None:
+        spec, ok = QInputDialog.getText(self, self.tr("Range of serials"), self.tr("First..last, e.g. SN0001..SN0500:"))
+        if ok and spec.strip():
+            try:
+                self._add_source(serial_range(spec))
+            except ValidationError as err:
+                QMessageBox.warning(self, self.tr("Range of serials"), describe(err))
+
+    def _import(self) -> None:
+        folder = self.settings.value("receiving/import_folder", "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import serials"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")
+        )
+        if path:
+            self.settings.setValue("receiving/import_folder", str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        self.runner.run(lambda: read_serial_file(path), done=self._add_source)
+
+    def _remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.form.pendingView.selectionModel().selectedRows()}, reverse=True)
+        for r in rows:
+            removed = self.pending.pop(r)
+            if removed.serial and self.accepted.get(removed.serial) is removed:
+                del self.accepted[removed.serial]
+        self.model.set_rows(self.pending)
+        self._update_counter()
+
+    def clear(self) -> None:
+        self.pending, self.accepted, self.unchecked = [], {}, []
+        self.model.set_rows(self.pending)
+        self._update_counter()
+
+    # --- posting ------------------------------------------------------------
+
+    def post(self) -> None:
+        line, po = self.line, self.po
+        if line is None or po is None:
+            self._say(self.tr("choose an approved purchase order and its line first"), False)
+            return
+        bad = sum(1 for p in self.pending if not p.ok)
+        if bad:
+            self._say(self.tr("{0} rows are refused; remove them before posting").format(bad), False)
+            QApplication.beep()
+            return
+        if not self.accepted:
+            self._say(self.tr("nothing to post yet: scan some serials"), False)
+            return
+        serials = list(self.accepted)
+        location = self.form.locationCombo.currentData()
+        self.settings.setValue("receiving/location", location)
+
+        def refused(err: BaseException) -> bool:
+            if isinstance(err, ValidationError):
+                self._mark_refused(err)
+                return True
+            return False
+
+        self.runner.run(
+            lambda progress: receiving.receive(self.ctx, po.number, line.sku, [scans(serials)], location=location, progress=progress),
+            done=self._posted,
+            failed=refused,
+            changes={"serials", "pos"},
+            progress=self.tr("Posting {0} serials…").format(len(serials)),
+            parent=self,
+        )
+
+    def _mark_refused(self, err: ValidationError) -> None:
+        for problem in err.problems:
+            row = self.accepted.pop(problem.value, None)
+            if row is not None:
+                row.ok, row.message = False, problem.message
+        self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(max(0, len(self.pending) - 1), 2))
+        self._update_counter()
+        self._say(err.summary + ("\n" + str(err.problems[0]) if err.problems else ""), False)
+        QApplication.beep()
+
+    def _posted(self, receipt: receiving.ReceiptRecord) -> None:
+        self.clear()
+        self._say(
+            self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
+                receipt.number, receipt.quantity, receipt.sku, receipt.location
+            ),
+            True,
+        )
+        self.posted.emit(receipt)
+        self.load_po(receipt.po, quiet=True)  # the open quantities have changed; the receipt message stays
+
+    # --- feedback -----------------------------------------------------------
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.form.lastLabel.setText(text)
+        self.form.lastLabel.setStyleSheet(f"font-size: 12pt; color: {OK if ok else BAD};")
+
+    def _update_counter(self) -> None:
+        line = self.line
+        expected = line.remaining if line else 0
+        self.form.counterLabel.setText(f"{len(self.accepted)} / {expected}")
+        self.form.postButton.setEnabled(bool(self.accepted))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,89 @@
+"""The serial register: every unit, filtered and sorted by the database, loaded as you scroll."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from snapp.domain.lifecycle import Status
+from snapp.gui.models import Column, SerialRegisterModel
+from snapp.gui.views.base import View, fit_columns
+from snapp.services.lookup import SerialFilter
+
+
+class RegisterView(View):
+    form_name = "register"
+    topics = frozenset({"serials"})
+    lookup_requested = Signal(str)
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.model = SerialRegisterModel(
+            self.ctx,
+            self.runner,
+            [
+                Column(self.tr("Serial"), lambda r: r.serial, "serial"),
+                Column(self.tr("SKU"), lambda r: r.sku),
+                Column(self.tr("Item"), lambda r: r.item_name),
+                Column(self.tr("Status"), lambda r: r.status, "status"),
+                Column(self.tr("Location"), lambda r: r.location),
+                Column(self.tr("Supplier"), lambda r: r.supplier),
+                Column(self.tr("PO"), lambda r: r.po),
+                Column(self.tr("Received"), lambda r: r.received_at, "received"),
+            ],
+        )
+        form.tableView.setModel(self.model)
+        fit_columns(form.tableView, stretch=2)
+        form.tableView.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        form.statusCombo.addItem(self.tr("Any status"), None)
+        for status in Status:
+            form.statusCombo.addItem(status.value, status.value)
+        self.model.counted.connect(lambda n: form.countLabel.setText(self.tr("{0} serials").format(f"{n:,}")))
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+            edit.returnPressed.connect(self.apply_filter)
+        form.statusCombo.activated.connect(lambda _: self.apply_filter())
+        form.applyButton.clicked.connect(self.apply_filter)
+        form.resetButton.clicked.connect(self.reset)
+        form.exportButton.hide()  # shown once the Excel export is wired in
+        form.tableView.doubleClicked.connect(lambda index: self.lookup_requested.emit(self.model.rows[index.row()].serial))
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def filter(self) -> SerialFilter | None:
+        form = self.form
+        dates: list[dt.date | None] = []
+        for edit in (form.fromEdit, form.toEdit):
+            text = edit.text().strip()
+            try:
+                dates.append(dt.date.fromisoformat(text) if text else None)
+            except ValueError:
+                QMessageBox.warning(self, self.tr("Serial register"), self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
+                edit.setFocus()
+                return None
+        return SerialFilter(
+            status=form.statusCombo.currentData(),
+            sku=form.skuEdit.text().strip() or None,
+            location=form.locationEdit.text().strip() or None,
+            supplier=form.supplierEdit.text().strip() or None,
+            po=form.poEdit.text().strip() or None,
+            received_from=dates[0],
+            received_to=dates[1],
+            serial_prefix=form.prefixEdit.text().strip() or None,
+        )
+
+    def apply_filter(self) -> None:
+        where = self.filter()
+        if where is not None:
+            self.form.countLabel.setText(self.tr("counting…"))
+            self.model.set_filter(where)
+
+    def reset(self) -> None:
+        form = self.form
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+            edit.clear()
+        form.statusCombo.setCurrentIndex(0)
+        self.apply_filter()

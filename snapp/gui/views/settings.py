@@ -1,0 +1,74 @@
+"""Settings: the language, and which database this PC works on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from snapp.db.engine import Database, default_url
+from snapp.db.schema import current_revision, head_revision
+from snapp.gui.views.base import View
+
+LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
+
+
+def check_connection(url: str) -> str:
+    """Connect to ``url`` and say where its schema stands; raises when it cannot connect."""
+    db = Database(url)
+    try:
+        revision = current_revision(db)
+    finally:
+        db.dispose()
+    if revision is None:
+        return "connected; the database is empty — SNApp will create its tables (snapp init)"
+    if revision != head_revision():
+        return f"connected; schema {revision}, this SNApp needs {head_revision()} (snapp init)"
+    return f"connected; SNApp schema {revision}, ready"
+
+
+class SettingsView(View):
+    form_name = "settings"
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        for code, name in LANGUAGES:
+            form.languageCombo.addItem(self.tr(name) if not code else name, code)
+        form.languageCombo.setCurrentIndex(max(0, form.languageCombo.findData(self.settings.value("language", ""))))
+        form.languageCombo.activated.connect(lambda _: self._language_changed())
+        form.currentValue.setText(self.ctx.db.display)
+        saved = self.settings.value("database/url", "")
+        form.postgresRadio.setChecked(bool(saved))
+        form.sqliteRadio.setChecked(not saved)
+        form.urlEdit.setText(saved)
+        form.urlEdit.setEnabled(bool(saved))
+        form.postgresRadio.toggled.connect(form.urlEdit.setEnabled)
+        form.testButton.clicked.connect(self.test_connection)
+        form.saveButton.clicked.connect(self.save)
+
+    def chosen_url(self) -> str:
+        return self.form.urlEdit.text().strip() if self.form.postgresRadio.isChecked() else ""
+
+    def test_connection(self) -> None:
+        db = self.ctx.db
+        embedded = db.url.render_as_string(hide_password=False) if db.is_sqlite else default_url()
+        url = self.chosen_url() or embedded
+        self._result(self.tr("Connecting…"), None)
+
+        def failed(err: BaseException) -> bool:
+            self._result(self.tr("Cannot connect: {0}").format(str(err).splitlines()[0]), False)
+            return True
+
+        self.runner.run(lambda: check_connection(url), done=lambda text: self._result(text, True), failed=failed)
+
+    def save(self) -> None:
+        self.settings.setValue("database/url", self.chosen_url())
+        QMessageBox.information(self, self.tr("Settings"), self.tr("Saved. SNApp uses the new database from its next start."))
+
+    def _language_changed(self) -> None:
+        self.settings.setValue("language", self.form.languageCombo.currentData())
+        QMessageBox.information(self, self.tr("Settings"), self.tr("The language changes at SNApp's next start."))
+
+    def _result(self, text: str, ok: bool | None) -> None:
+        colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
+        self.form.resultLabel.setText(text)
+        self.form.resultLabel.setStyleSheet(f"color: {colour};")
