@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
+from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.lookup import LookupView
@@ -26,6 +27,10 @@ class MainWindow(QMainWindow):
         self.changes = Changes(self)
         self.runner = Runner(self.changes, self)
         self.runner.failed.connect(lambda err: show_error(self, err))
+        self.listener = None
+        if not ctx.db.is_sqlite:
+            self.listener = ChangeListener(ctx.db, self.changes, self)
+            self.listener.start()
         self.setWindowTitle(self.tr("SNApp — serial numbers"))
         host = QWidget(self)
         self.form = load_form("main_window", host)
@@ -86,4 +91,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/screen", self.form.nav.currentRow())
         self.runner.wait()
+        if self.listener is not None:
+            self.listener.stop()
         super().closeEvent(event)

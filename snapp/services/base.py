@@ -68,9 +68,15 @@ class UnitOfWork:
         write_audit(self.session, self.actor.name, action, entity, key, before, after)
 
 
+CHANGES_CHANNEL = "snapp_changes"
+
+
 def write_audit(
     session: Session, user_name: str, action: str, entity: str, key: str, before: Any = None, after: Any = None
 ) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        # Delivered on commit to every listening PC, so their screens refresh; dropped on rollback.
+        session.execute(select(func.pg_notify(CHANGES_CHANNEL, entity)))
     session.add(
         AuditEntry(
             user_name=user_name,

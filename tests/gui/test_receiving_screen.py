@@ -154,5 +154,5 @@ def test_received_units_show_in_the_register_and_the_lookup(qtbot, window, ctx, 
     lookup_view = window.view(LookupView)
     assert window.form.stack.currentWidget() is lookup_view
     assert lookup_view.form.cardBox.title() == register.model.rows[0].serial
-    assert lookup_view.form.statusValue.text() == "in_stock"
+    assert lookup_view.form.statusValue.text() == "In stock"
     assert lookup_view.form.poValue.text() == company.number

@@ -61,7 +61,7 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     answer_next_dialog("WO-42")
     qtbot.mouseClick(form.findChild(type(view.action_buttons[0]), "action_issue"), Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert form.statusValue.text() == "issued"
+    assert form.statusValue.text() == "Issued"
     assert [b.objectName() for b in view.action_buttons] == ["action_restock", "action_repair", "action_scrap"]
     assert [e.action for e in view.history.rows] == ["receive", "issue"]
     assert view.history.rows[0].ref.startswith("GR-") and view.history.rows[1].ref == "WO-42"

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from snapp.gui.labels import status_label
 from snapp.gui.views.base import View
 from snapp.services import dashboard
 
@@ -61,14 +62,6 @@ class DashboardView(View):
         self.chart = BarChart(self.form.chartBox)
         self.form.chartLayout.addWidget(self.chart)
         self.form.refreshButton.clicked.connect(self.refresh)
-        self.status_names = {
-            "in_stock": self.tr("In stock"),
-            "issued": self.tr("Issued"),
-            "in_repair": self.tr("In repair"),
-            "returned_to_supplier": self.tr("Returned to supplier"),
-            "shipped": self.tr("Shipped"),
-            "scrapped": self.tr("Scrapped"),
-        }
 
     def refresh(self) -> None:
         self.runner.run(lambda: dashboard.summary(self.ctx), done=self.show_summary)
@@ -80,7 +73,7 @@ class DashboardView(View):
         form.warrantyValue.setText(f"{figures.warranty_ending:,}")
         form.openPosValue.setText(f"{figures.open_pos:,}")
         self.chart.set_bars(
-            [(self.status_names[s], n, STATUS_COLOURS[s]) for s, n in figures.by_status.items()]
+            [(status_label(s), n, STATUS_COLOURS[s]) for s, n in figures.by_status.items()]
         )
         notes = []
         if figures.draft_pos:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.errors import NotFound
+from snapp.gui.labels import action_label, status_label
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
@@ -27,8 +28,8 @@ class LookupView(View):
         self.history = RecordModel(
             [
                 Column(self.tr("When"), lambda e: e.at),
-                Column(self.tr("What"), lambda e: e.action),
-                Column(self.tr("Status"), lambda e: f"{e.from_status or ''} → {e.to_status}"),
+                Column(self.tr("What"), lambda e: action_label(e.action)),
+                Column(self.tr("Status"), lambda e: f"{status_label(e.from_status)} → {status_label(e.to_status)}"),
                 Column(self.tr("Where"), lambda e: f"{e.from_location or ''} → {e.to_location or ''}"),
                 Column(self.tr("Who"), lambda e: e.user),
                 Column(self.tr("Reference"), lambda e: e.ref),
@@ -100,7 +101,7 @@ class LookupView(View):
         form.cardBox.show()
         form.cardBox.setTitle(card.serial)
         form.itemValue.setText(f"{card.sku} — {card.item_name}" + (f"  (GTIN {card.gtin})" if card.gtin else ""))
-        form.statusValue.setText(card.status)
+        form.statusValue.setText(status_label(card.status))
         form.supplierValue.setText(f"{card.supplier} — {card.supplier_name}")
         form.locationValue.setText(f"{card.location} — {card.location_name}" if card.location else "—")
         form.poValue.setText(card.po)
@@ -125,7 +126,7 @@ class LookupView(View):
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
-            button = QPushButton(TRANSITIONS[action].label.capitalize() + "…", self.form)
+            button = QPushButton(action_label(name) + "…", self.form)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
@@ -134,18 +135,18 @@ class LookupView(View):
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
         """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
-        rule = TRANSITIONS[action]
+        rule, title = TRANSITIONS[action], action_label(action.value)
         if rule.needs_location and to is None:
-            to, ok = QInputDialog.getItem(self, rule.label.capitalize(), self.tr("To location:"), self.locations, 0, False)
+            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
             if not ok:
                 return
         if ref is None:
-            ref, ok = QInputDialog.getText(self, rule.label.capitalize(), self.tr("Reference (work order, RMA, delivery note…):"))
+            ref, ok = QInputDialog.getText(self, title, self.tr("Reference (work order, RMA, delivery note…):"))
             if not ok:
                 return
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message(self.tr("{0}: {1}").format(card.serial, result.to_status), "#2e7d32"),
+            done=lambda result: self._message(f"{card.serial}: {status_label(result.to_status)}", "#2e7d32"),
             changes={"serials"},
         )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QInputDialog, QMessageBox
 
 from snapp.domain.capture import Capture, Source, capture, paste, scan_gtin, scans, serial_range
 from snapp.errors import ValidationError
@@ -63,6 +63,9 @@ class ReceivingView(View):
         self.model.colour = lambda p: QColor(OK if p.ok else BAD)
         form.pendingView.setModel(self.model)
         fit_columns(form.pendingView, stretch=2)
+        # Sized for a 20-character serial now: sizing to contents would measure an empty list.
+        form.pendingView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        form.pendingView.setColumnWidth(1, form.pendingView.fontMetrics().horizontalAdvance("W" * 16))
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 

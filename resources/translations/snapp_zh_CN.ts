@@ -1,0 +1,1157 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="8" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="10" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="15" />
+        <source>Units in stock</source>
+        <translation>在库数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="16" />
+        <source>Receipts this week</source>
+        <translation>本周收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="17" />
+        <source>Warranties ending within 30 days</source>
+        <translation>30 天内保修到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="18" />
+        <source>Open purchase orders</source>
+        <translation>未完成采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="23" />
+        <source>Units by status</source>
+        <translation>按状态统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="29" />
+        <source>Needs attention</source>
+        <translation>待处理事项</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="80" />
+        <source>{0} purchase orders wait for approval</source>
+        <translation>{0} 张采购订单待审核</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="82" />
+        <source>{0} units are in repair</source>
+        <translation>{0} 件在维修中</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="85" />
+        <source>{0} units leave their supplier warranty within {1} days</source>
+        <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="89" />
+        <source>Nothing needs attention.</source>
+        <translation>暂无待处理事项。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../ui/item_form.ui" line="5" />
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="9" />
+        <source>&amp;SKU:</source>
+        <translation>SKU(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="12" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="15" />
+        <source>&amp;GTIN:</source>
+        <translation>GTIN(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="16" />
+        <source>8, 12, 13 or 14 digits with check digit</source>
+        <translation>8、12、13 或 14 位数字（含校验位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="18" />
+        <source>&amp;Tracking:</source>
+        <translation>跟踪方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="21" />
+        <source>Serial &amp;pattern:</source>
+        <translation>序列号规则(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="22" />
+        <source>Regular expression, e.g. PF[0-9A-Z]{8}</source>
+        <translation>正则表达式，例如 PF[0-9A-Z]{8}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="24" />
+        <source>Serial length &amp;from:</source>
+        <translation>序列号最小长度(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="27" />
+        <source>Serial length t&amp;o:</source>
+        <translation>序列号最大长度(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="30" />
+        <source>Serial &amp;case:</source>
+        <translation>序列号大小写(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="33" />
+        <source>&amp;Warranty (months):</source>
+        <translation>保修期（月）(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="36" />
+        <source>Su&amp;pplier:</source>
+        <translation>供应商(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="188" />
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="195" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="196" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="197" />
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="198" />
+        <source>Tracking</source>
+        <translation>跟踪方式</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="199" />
+        <source>Serial rule</source>
+        <translation>序列号规则</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="200" />
+        <source>Warranty (months)</source>
+        <translation>保修期（月）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="201" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="218" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>LocationForm</name>
+    <message>
+        <location filename="../../ui/location_form.ui" line="5" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/location_form.ui" line="9" />
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/location_form.ui" line="12" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="228" />
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <location filename="../../ui/lookup.ui" line="7" />
+        <source>Serial lookup</source>
+        <translation>序列号查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="10" />
+        <source>Scan or type a serial, then Enter</source>
+        <translation>扫描或输入序列号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="16" />
+        <source>Several items carry this serial; choose one</source>
+        <translation>多个物料使用此序列号，请选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="20" />
+        <source>Unit</source>
+        <translation>单件信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="22" />
+        <source>Item:</source>
+        <translation>物料：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="24" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="26" />
+        <source>Supplier:</source>
+        <translation>供应商：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="28" />
+        <source>Location:</source>
+        <translation>库位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="30" />
+        <source>Purchase order:</source>
+        <translation>采购订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="32" />
+        <source>Receipt:</source>
+        <translation>收货单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="34" />
+        <source>Supplier warranty:</source>
+        <translation>供应商保修：</translation>
+    </message>
+</context>
+<context>
+    <name>LookupView</name>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="30" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="31" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="32" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="33" />
+        <source>Where</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="34" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="35" />
+        <source>Reference</source>
+        <translation>参考单号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="36" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="76" />
+        <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
+        <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="92" />
+        <source>{0} items carry serial {1}; choose one above</source>
+        <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="115" />
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="118" />
+        <source>ended {0} ({1} days ago)</source>
+        <translation>已于 {0} 到期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="119" />
+        <source>until {0} ({1} days left)</source>
+        <translation>至 {0}（剩余 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="140" />
+        <source>To location:</source>
+        <translation>目标库位：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="144" />
+        <source>Reference (work order, RMA, delivery note…):</source>
+        <translation>参考单号（工单、RMA、送货单…）：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="34" />
+        <source>SNApp — serial numbers</source>
+        <translation>SNApp — 序列号管理</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="40" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="41" />
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="42" />
+        <source>Receiving</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="43" />
+        <source>Serial lookup</source>
+        <translation>序列号查询</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="44" />
+        <source>Serial register</source>
+        <translation>序列号台账</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="45" />
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="46" />
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="48" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="63" />
+        <source>User: {0}</source>
+        <translation>用户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="64" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="67" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>PODialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="49" />
+        <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
+        <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="55" />
+        <source>{0!r} is not a price</source>
+        <translation>{0!r} 不是有效的价格</translation>
+    </message>
+</context>
+<context>
+    <name>POForm</name>
+    <message>
+        <location filename="../../ui/po_form.ui" line="5" />
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="9" />
+        <source>&amp;Supplier:</source>
+        <translation>供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="11" />
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="17" />
+        <source>Search by SKU, name or GTIN</source>
+        <translation>按 SKU、名称或 GTIN 搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="19" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="20" />
+        <source>&amp;Add line</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="21" />
+        <source>&amp;Remove line</source>
+        <translation>删除行(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrders</name>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="7" />
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="13" />
+        <source>&amp;New PO…</source>
+        <translation>新建采购订单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="14" />
+        <source>&amp;Approve</source>
+        <translation>审核(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="15" />
+        <source>Ca&amp;ncel PO</source>
+        <translation>取消订单(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="16" />
+        <source>C&amp;lose PO</source>
+        <translation>关闭订单(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrdersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="110" />
+        <source>PO</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="111" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="112" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="113" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="114" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="123" />
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="115" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="124" />
+        <source>Received</source>
+        <translation>已收数量</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="120" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="121" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="122" />
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="125" />
+        <source>Open</source>
+        <translation>未收数量</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="126" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="133" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>Receiving</name>
+    <message>
+        <location filename="../../ui/receiving.ui" line="7" />
+        <source>Receiving</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="11" />
+        <source>&amp;Purchase order:</source>
+        <translation>采购订单(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="13" />
+        <source>&amp;Line:</source>
+        <translation>订单行(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="15" />
+        <source>L&amp;ocation:</source>
+        <translation>库位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="21" />
+        <source>Scan or type a serial, then Enter</source>
+        <translation>扫描或输入序列号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="36" />
+        <source>P&amp;aste list…</source>
+        <translation>粘贴列表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="37" />
+        <source>&amp;Range…</source>
+        <translation>号段(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="38" />
+        <source>&amp;Import Excel/CSV…</source>
+        <translation>导入 Excel/CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="39" />
+        <source>Re&amp;move selected</source>
+        <translation>移除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="40" />
+        <source>Clea&amp;r</source>
+        <translation>清空(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="42" />
+        <source>Post &amp;receipt</source>
+        <translation>确认收货(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingView</name>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="59" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="60" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="136" />
+        <source>Line {0}: {1} {2} — {3} of {4} open</source>
+        <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="148" />
+        <source>PO {0} is {1}; only an approved PO can be received against</source>
+        <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="150" />
+        <source>PO {0} from {1}: scan the serials</source>
+        <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="193" />
+        <location filename="../../snapp/gui/views/receiving.py" line="316" />
+        <source>choose an approved purchase order and its line first</source>
+        <translation>请先选择已审核的采购订单及其订单行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="197" />
+        <source>item {0} is not known here; refresh the screen</source>
+        <translation>系统中没有物料 {0}；请刷新界面</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="200" />
+        <source>{0} is not tracked by serial</source>
+        <translation>{0} 未启用序列号管理</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="217" />
+        <source>scanned twice (first as row {0})</source>
+        <translation>重复扫描（首次在第 {0} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="220" />
+        <source>line {0} has no more open quantity ({1} ordered)</source>
+        <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="223" />
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="264" />
+        <source>{0} already received</source>
+        <translation>{0} 已收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="272" />
+        <source>Paste serials</source>
+        <translation>粘贴序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="272" />
+        <source>One serial per line, or separated by commas, tabs or spaces:</source>
+        <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="278" />
+        <location filename="../../snapp/gui/views/receiving.py" line="283" />
+        <source>Range of serials</source>
+        <translation>序列号号段</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="278" />
+        <source>First..last, e.g. SN0001..SN0500:</source>
+        <translation>起始..结束，例如 SN0001..SN0500：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <source>Import serials</source>
+        <translation>导入序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="320" />
+        <source>{0} rows are refused; remove them before posting</source>
+        <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="324" />
+        <source>nothing to post yet: scan some serials</source>
+        <translation>尚无可收货的序列号：请先扫描</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="341" />
+        <source>Posting {0} serials…</source>
+        <translation>正在过账 {0} 个序列号…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="358" />
+        <source>Receipt {0}: {1} serials of {2} received into {3}</source>
+        <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <location filename="../../ui/records.ui" line="11" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records.ui" line="12" />
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records.ui" line="13" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Register</name>
+    <message>
+        <location filename="../../ui/register.ui" line="7" />
+        <source>Serial register</source>
+        <translation>序列号台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="11" />
+        <source>Serial starts with</source>
+        <translation>序列号开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="13" />
+        <source>Item SKU</source>
+        <translation>物料 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="14" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="15" />
+        <source>Supplier code</source>
+        <translation>供应商编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="16" />
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="17" />
+        <source>Received from (YYYY-MM-DD)</source>
+        <translation>收货日期起（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="18" />
+        <source>Received to (YYYY-MM-DD)</source>
+        <translation>收货日期止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="23" />
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="24" />
+        <source>Re&amp;set</source>
+        <translation>重置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="27" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="29" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="30" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="31" />
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="32" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="33" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="34" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="35" />
+        <source>PO</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="36" />
+        <source>Received</source>
+        <translation>收货日期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="42" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="45" />
+        <source>{0} serials</source>
+        <translation>{0} 个序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="65" />
+        <source>Serial register</source>
+        <translation>序列号台账</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="65" />
+        <source>{0!r} is not a date; write YYYY-MM-DD</source>
+        <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="82" />
+        <source>counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <location filename="../../snapp/gui/operations.py" line="93" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings.ui" line="7" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="11" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="13" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="20" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="22" />
+        <source>In use:</source>
+        <translation>当前使用：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="24" />
+        <source>This PC only (embedded SQLite)</source>
+        <translation>仅本机（内置 SQLite）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="25" />
+        <source>Shared PostgreSQL server</source>
+        <translation>共享 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="29" />
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="30" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="55" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="58" />
+        <source>Cannot connect: {0}</source>
+        <translation>无法连接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="65" />
+        <location filename="../../snapp/gui/views/settings.py" line="69" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="65" />
+        <source>Saved. SNApp uses the new database from its next start.</source>
+        <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="69" />
+        <source>The language changes at SNApp's next start.</source>
+        <translation>语言设置将在 SNApp 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierForm</name>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="5" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="9" />
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="12" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="15" />
+        <source>C&amp;ontact:</source>
+        <translation>联系人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="18" />
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="21" />
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_form.ui" line="24" />
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="164" />
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="169" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="170" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="171" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="172" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="173" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../snapp/gui/errors.py" line="30" />
+        <source>SNApp</source>
+        <translation>SNApp</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/errors.py" line="44" />
+        <source>SNApp: unexpected error</source>
+        <translation>SNApp：意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/errors.py" line="46" />
+        <source>Something went wrong that SNApp did not expect. Nothing half-done was saved.
+
+{0}</source>
+        <translation>SNApp 遇到了意外问题。未完成的操作均未保存。
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/errors.py" line="51" />
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="8" />
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="9" />
+        <source>Issued</source>
+        <translation>已领用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="10" />
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="11" />
+        <source>Returned to supplier</source>
+        <translation>已退供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="12" />
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="13" />
+        <source>Scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="16" />
+        <source>Received</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="17" />
+        <source>Issue</source>
+        <translation>领用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="18" />
+        <source>Return from issue</source>
+        <translation>领用归还</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="19" />
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="20" />
+        <source>Send to repair</source>
+        <translation>送修</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="21" />
+        <source>Return from repair</source>
+        <translation>维修返回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="22" />
+        <source>Return to supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="23" />
+        <source>Ship to customer</source>
+        <translation>发货给客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="24" />
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+</context>
+</TS>

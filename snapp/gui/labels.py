@@ -1,0 +1,33 @@
+"""What the screens call statuses and moves; the core's codes (in_stock, issue...) stay in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+STATUSES = {
+    "in_stock": QT_TRANSLATE_NOOP("labels", "In stock"),
+    "issued": QT_TRANSLATE_NOOP("labels", "Issued"),
+    "in_repair": QT_TRANSLATE_NOOP("labels", "In repair"),
+    "returned_to_supplier": QT_TRANSLATE_NOOP("labels", "Returned to supplier"),
+    "shipped": QT_TRANSLATE_NOOP("labels", "Shipped"),
+    "scrapped": QT_TRANSLATE_NOOP("labels", "Scrapped"),
+}
+ACTIONS = {
+    "receive": QT_TRANSLATE_NOOP("labels", "Received"),
+    "issue": QT_TRANSLATE_NOOP("labels", "Issue"),
+    "restock": QT_TRANSLATE_NOOP("labels", "Return from issue"),
+    "transfer": QT_TRANSLATE_NOOP("labels", "Transfer"),
+    "repair": QT_TRANSLATE_NOOP("labels", "Send to repair"),
+    "unrepair": QT_TRANSLATE_NOOP("labels", "Return from repair"),
+    "return": QT_TRANSLATE_NOOP("labels", "Return to supplier"),
+    "ship": QT_TRANSLATE_NOOP("labels", "Ship to customer"),
+    "scrap": QT_TRANSLATE_NOOP("labels", "Scrap"),
+}
+
+
+def status_label(status: str | None) -> str:
+    return QCoreApplication.translate("labels", STATUSES[status]) if status in STATUSES else (status or "")
+
+
+def action_label(action: str) -> str:
+    return QCoreApplication.translate("labels", ACTIONS[action]) if action in ACTIONS else action
