@@ -1,6 +1,6 @@
 """SNApp benchmarks: each figure beside the bare library doing the same work, in the same run.
 
-    .venv/bin/python tests/benchmarks/run.py [--serials 1000000] [--pg URL | --no-pg]
+    .venv/bin/python -m tests.benchmarks.run [--serials 1000000] [--pg URL | --no-pg]
 
 Figures, not pass/fail: the machine is noisy, so trust the ratios.
 - receive 10,000 serials on one PO line into a database holding --serials units,
@@ -29,6 +29,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from snapp.db.engine import Database, sqlite_url
+from tests.benchmarks.desktop import desktop
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
 from snapp.io.serial_files import read_serial_file
@@ -55,6 +56,7 @@ def main() -> None:
         report += excel(Path(tmp))
         db = Database(sqlite_url(Path(tmp) / "bench.db"))
         report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
+        report += desktop("SQLite", db, args.serials)
         db.dispose()
         if not args.no_pg:
             schema = f"bench_{uuid.uuid4().hex[:8]}"
