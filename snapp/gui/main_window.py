@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/screen", self.form.nav.currentRow())
+        self.settings.sync()
         self.runner.wait()
         if self.listener is not None:
             self.listener.stop()

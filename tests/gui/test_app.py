@@ -1,0 +1,73 @@
+"""The real entry point, and what the user sees when something unexpected breaks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from snapp.gui.errors import show_error
+
+
+STARTER = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from snapp.gui import app as desktop
+from snapp.gui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+seen = {}
+
+def look_and_quit():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    seen.update(title=window.windowTitle(), database=window.ctx.db.display, fonts=QApplication.font().families())
+    window.close()
+    QApplication.quit()
+
+QTimer.singleShot(300, look_and_quit)
+code = desktop.run(sys.argv[1], "clerk")
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+def test_snapp_starts_on_a_new_sqlite_database_and_remembers_its_window(tmp_path):
+    """In a process of its own: the app's quit ends every event loop of the process after it."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    run = subprocess.run(
+        [sys.executable, "-c", STARTER, f"sqlite:///{tmp_path}/new.db"], env=env, capture_output=True, text=True, timeout=60
+    )
+    seen = json.loads(run.stdout.splitlines()[-1])
+    assert seen["code"] == 0 and seen["title"] == "SNApp — serial numbers"
+    assert seen["database"].endswith("new.db") and (tmp_path / "new.db").exists()
+    assert "WenQuanYi Micro Hei" in seen["fonts"]
+    log = tmp_path / "xdg_state_home" / "SNApp" / "log" / "snapp.log"
+    assert "started on sqlite" in log.read_text()
+    ini = QSettings(str(tmp_path / "xdg_config_home" / "SNApp" / "snapp.ini"), QSettings.Format.IniFormat)
+    assert ini.value("window/geometry") is not None
+
+
+def test_an_unexpected_error_offers_a_report_to_copy(qtbot):
+    report = {}
+
+    def copy_and_close() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        report["text"] = box.text()
+        copy = next(b for b in box.buttons() if b.text() == "Copy report")
+        copy.click()
+        report["clipboard"] = QApplication.clipboard().text()
+        box.close()
+
+    QTimer.singleShot(0, copy_and_close)
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError as err:
+        show_error(None, err)
+    assert "Nothing half-done was saved" in report["text"] and "RuntimeError: disk on fire" in report["text"]
+    assert report["clipboard"].startswith("SNApp ") and 'raise RuntimeError("disk on fire")' in report["clipboard"]
