@@ -420,27 +420,27 @@
 <context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="38" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="49" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="50" />
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="55" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="56" />
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
@@ -514,64 +514,64 @@
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="110" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="111" />
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="111" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="112" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="113" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="114" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114" />
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="115" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="124" />
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115" />
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="116" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="125" />
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="120" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="121" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="121" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="122" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="123" />
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="126" />
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="127" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="133" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="134" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1110,46 +1110,76 @@
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="16" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="17" />
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="18" />
+        <source>Partially received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="19" />
+        <source>Received in full</source>
+        <translation>已全部收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="20" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="21" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="24" />
         <source>Received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="17" />
+        <location filename="../../snapp/gui/labels.py" line="25" />
         <source>Issue</source>
         <translation>领用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="18" />
+        <location filename="../../snapp/gui/labels.py" line="26" />
         <source>Return from issue</source>
         <translation>领用归还</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="19" />
+        <location filename="../../snapp/gui/labels.py" line="27" />
         <source>Transfer</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="20" />
+        <location filename="../../snapp/gui/labels.py" line="28" />
         <source>Send to repair</source>
         <translation>送修</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="21" />
+        <location filename="../../snapp/gui/labels.py" line="29" />
         <source>Return from repair</source>
         <translation>维修返回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="22" />
+        <location filename="../../snapp/gui/labels.py" line="30" />
         <source>Return to supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="23" />
+        <location filename="../../snapp/gui/labels.py" line="31" />
         <source>Ship to customer</source>
         <translation>发货给客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="24" />
+        <location filename="../../snapp/gui/labels.py" line="32" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>

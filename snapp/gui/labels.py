@@ -12,6 +12,14 @@ STATUSES = {
     "shipped": QT_TRANSLATE_NOOP("labels", "Shipped"),
     "scrapped": QT_TRANSLATE_NOOP("labels", "Scrapped"),
 }
+PO_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("labels", "Draft"),
+    "approved": QT_TRANSLATE_NOOP("labels", "Approved"),
+    "partially_received": QT_TRANSLATE_NOOP("labels", "Partially received"),
+    "received": QT_TRANSLATE_NOOP("labels", "Received in full"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
+}
 ACTIONS = {
     "receive": QT_TRANSLATE_NOOP("labels", "Received"),
     "issue": QT_TRANSLATE_NOOP("labels", "Issue"),
@@ -27,6 +35,10 @@ ACTIONS = {
 
 def status_label(status: str | None) -> str:
     return QCoreApplication.translate("labels", STATUSES[status]) if status in STATUSES else (status or "")
+
+
+def po_status_label(status: str) -> str:
+    return QCoreApplication.translate("labels", PO_STATUSES[status]) if status in PO_STATUSES else status
 
 
 def action_label(action: str) -> str:
