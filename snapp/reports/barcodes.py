@@ -10,6 +10,7 @@ thermal printer makes every module the same width and nothing is smeared.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,12 +46,19 @@ class Symbol:
     runs: tuple[tuple[int, int, int], ...]  # (row, first column, length) of each run of dark modules
 
 
+# GS1 General Specifications, figure 7.11-1: the 82 characters (21) and (10) may hold, at most 20 of them.
+_CSET82 = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}")
+
+
 def gs1_element_string(gtin: str, serial: str, batch: str | None = None, expiry: dt.date | None = None) -> str:
     """(01) GTIN-14, then (17) expiry and (10) batch when known, (21) serial last.
 
     Fixed-length elements go first and the serial last, so the symbol needs as
     few separators as GS1 allows.
     """
+    for ai, value in (("21", serial), ("10", batch)):
+        if value is not None and not _CSET82.fullmatch(value):
+            raise EncodeError(f"GS1 ({ai}) holds 1 to 20 letters, digits and !\"%&'()*+,-./:;<=>?_ only, not {value!r}")
     text = f"(01){gtin.zfill(14)}"
     if expiry is not None:
         text += f"(17){expiry:%y%m%d}"

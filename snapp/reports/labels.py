@@ -276,23 +276,27 @@ def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData
         if symbology is Symbology.DATAMATRIX:
             if not label.gtin:
                 continue  # GS1 needs a GTIN; Code 128 and the text still identify the unit
-            data = barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
+            try:
+                data = barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
+            except EncodeError as err:
+                raise _refusal(template, symbology, label.serial, label.serial, f"cannot be encoded ({err})") from None
         else:
             data = label.serial
         _draw_barcode(canvas, grid, template, field, symbology, data, label.serial, left + box.x, top + box.y)
+
+
+def _refusal(template: Template, symbology: Symbology, serial: str, data: str, why: str) -> ValidationError:
+    return ValidationError(Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}"))
 
 
 def _draw_barcode(
     canvas: Canvas, grid: Grid, template: Template, field: Field, symbology: Symbology, data: str, serial: str,
     x_mm: float, y_mm: float,
 ) -> None:  # fmt: skip
-    def refuse(why: str) -> ValidationError:
-        return ValidationError(Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}"))
-
     try:
         symbol = barcodes.encode(symbology, data)
     except EncodeError as err:
-        raise refuse(f"cannot be encoded ({err})") from None
+        raise _refusal(template, symbology, serial, data, f"cannot be encoded ({err})") from None
     # The box shrinks to whole dots inside its edges, so modules sit on the printer's grid.
     x, y = math.ceil(grid.dots(x_mm)), math.ceil(grid.dots(y_mm))
     width = math.floor(grid.dots(x_mm + field.box.width)) - x
@@ -300,7 +304,8 @@ def _draw_barcode(
     module = barcodes.module_dots(symbol, width, height)
     if module < field.min_module_dots:
         needed = (symbol.columns + 2 * barcodes.QUIET_ZONE[symbology]) * field.min_module_dots / template.dpi * 25.4
-        raise refuse(f"needs {needed:.1f} mm, the box is {field.box.width:g} mm wide; choose a larger template")
+        why = f"needs {needed:.1f} mm, the box is {field.box.width:g} mm wide; choose a larger template"
+        raise _refusal(template, symbology, serial, data, why)
     barcodes.draw(canvas, symbol, grid, x, y, width, height, module)
 
 
