@@ -110,7 +110,7 @@ def module_dots(symbol: Symbol, box_width: int, box_height: int) -> int:
 
 
 def draw(canvas: Canvas, symbol: Symbol, grid: Grid, x: int, y: int, width: int, height: int, module: int) -> None:
-    """Draw ``symbol`` centred in the box (x, y, width, height in dots from the top-left), ``module`` dots per module."""
+    """Draw ``symbol`` centred in the box (x, y, width, height: dots from the top-left), ``module`` dots a module."""
     left = x + (width - symbol.columns * module) // 2
     if symbol.rows == 1:
         top, bar = y, height
@@ -119,6 +119,8 @@ def draw(canvas: Canvas, symbol: Symbol, grid: Grid, x: int, y: int, width: int,
     canvas.saveState()
     # One unit per module, y pointing down: each run is a rectangle of whole numbers, written
     # as PDF operators directly (formatting 100,000 floats one by one is most of a label's time).
-    canvas.transform(grid.points(module), 0, 0, -grid.points(bar), grid.points(left), grid.page_height - grid.points(top))
+    canvas.transform(
+        grid.points(module), 0, 0, -grid.points(bar), grid.points(left), grid.page_height - grid.points(top)
+    )
     canvas.addLiteral("\n".join(f"{col} {row} {length} 1 re" for row, col, length in symbol.runs) + "\nf")
     canvas.restoreState()

@@ -183,7 +183,12 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
         ) from None
     for n, field in enumerate(template.fields, 1):
         box = field.box
-        if box.x < 0 or box.y < 0 or box.x + box.width > template.width + 1e-6 or box.y + box.height > template.height + 1e-6:
+        if (
+            box.x < 0
+            or box.y < 0
+            or box.x + box.width > template.width + 1e-6
+            or box.y + box.height > template.height + 1e-6
+        ):
             bad(f"field {n}", field.kind, "its box reaches outside the label")
         if field.kind == "text":
             if field.min_size * text.LEADING > box.height * POINTS_PER_MM:
@@ -191,7 +196,11 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
             for line in field.lines:
                 unknown = {f for _, f, _, _ in string.Formatter().parse(line) if f} - FIELD_NAMES
                 if unknown:
-                    bad(f"field {n}", line, f"unknown field {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELD_NAMES))}")
+                    bad(
+                        f"field {n}",
+                        line,
+                        f"unknown field {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELD_NAMES))}",
+                    )
         elif field.kind not in set(Symbology):
             bad(f"field {n}", field.kind, f"kind is text or one of {', '.join(Symbology)}")
     if problems:
@@ -259,7 +268,9 @@ def render_labels(
         count += 1
         position = (position + 1) % positions
     if count == 0:
-        raise ValidationError(Problem("labels", "", "empty", "nothing to print: the selection holds no serialized unit"))
+        raise ValidationError(
+            Problem("labels", "", "empty", "nothing to print: the selection holds no serialized unit")
+        )
     canvas.showPage()
     canvas.save()
     return count
@@ -286,13 +297,22 @@ def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData
 
 
 def _refusal(template: Template, symbology: Symbology, serial: str, data: str, why: str) -> ValidationError:
-    return ValidationError(Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}"))
+    return ValidationError(
+        Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}")
+    )
 
 
 def _draw_barcode(
-    canvas: Canvas, grid: Grid, template: Template, field: Field, symbology: Symbology, data: str, serial: str,
-    x_mm: float, y_mm: float,
-) -> None:  # fmt: skip
+    canvas: Canvas,
+    grid: Grid,
+    template: Template,
+    field: Field,
+    symbology: Symbology,
+    data: str,
+    serial: str,
+    x_mm: float,
+    y_mm: float,
+) -> None:
     try:
         symbol = barcodes.encode(symbology, data)
     except EncodeError as err:
@@ -334,8 +354,15 @@ def _draw_text(canvas: Canvas, grid: Grid, field: Field, values: dict[str, str],
 
 def sample_label(serial: str = "SN2026000000000001") -> LabelData:
     """A unit to preview a template with."""
-    return LabelData(serial, "LAP-T14", "ThinkPad T14 笔记本电脑", "06901234560015", "PO-2026-000042", "GR-2026-000007",
-                     dt.date(2026, 11, 26))  # fmt: skip
+    return LabelData(
+        serial,
+        "LAP-T14",
+        "ThinkPad T14 笔记本电脑",
+        "06901234560015",
+        "PO-2026-000042",
+        "GR-2026-000007",
+        dt.date(2026, 11, 26),
+    )
 
 
 def iter_labels(rows: Iterable[tuple]) -> Iterator[LabelData]:

@@ -69,9 +69,16 @@ class Printed:
 
 
 _LABEL_COLUMNS = select(
-    Serial.serial, Item.sku, Item.name, Item.gtin, PurchaseOrder.number, Receipt.number, Serial.received_at,
-    Serial.batch, Serial.expiry,
-)  # fmt: skip
+    Serial.serial,
+    Item.sku,
+    Item.name,
+    Item.gtin,
+    PurchaseOrder.number,
+    Receipt.number,
+    Serial.received_at,
+    Serial.batch,
+    Serial.expiry,
+)
 
 
 def _label_query(*columns) -> Select:
@@ -89,8 +96,9 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
     """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
     chosen = load_template(template)
     rows = _label_rows(uow.session, source)
-    count = render_labels(chosen, iter_labels(rows), out, start=start, title=f"Serial labels ({chosen.name})",
-                          author=uow.actor.name)  # fmt: skip
+    count = render_labels(
+        chosen, iter_labels(rows), out, start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
+    )
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
     return Printed(f"labels {chosen.name}", count, str(out))
 
@@ -128,12 +136,31 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
             found.setdefault(row.serial, []).append(tuple(row))
     rows, problems = [], []
     for value, i in wanted.items():
-        units = [row[:-1] for form in typed_forms(value) for row in found.get(form, []) if apply_case(value, row[-1]) == row[0]]
+        units = [
+            row[:-1]
+            for form in typed_forms(value)
+            for row in found.get(form, [])
+            if apply_case(value, row[-1]) == row[0]
+        ]
         if not units:
-            problems.append(Problem(source.locate(i), value, "unknown_serial", "no unit with this serial" + (f" of {sku}" if sku else "")))
+            problems.append(
+                Problem(
+                    source.locate(i),
+                    value,
+                    "unknown_serial",
+                    "no unit with this serial" + (f" of {sku}" if sku else ""),
+                )
+            )
         elif len(units) > 1:
             items = ", ".join(sorted(unit[1] for unit in units))
-            problems.append(Problem(source.locate(i), value, "ambiguous", f"several items have this serial ({items}); choose one with --sku"))
+            problems.append(
+                Problem(
+                    source.locate(i),
+                    value,
+                    "ambiguous",
+                    f"several items have this serial ({items}); choose one with --sku",
+                )
+            )
         else:
             rows.append(units[0])
     if problems:
@@ -156,24 +183,37 @@ def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
 def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
     session = uow.session
     row = session.execute(
-        select(Receipt.id, Receipt.number, PurchaseOrder.number, Supplier.code, Supplier.name, Location.code,
-               Location.name, Receipt.received_at, User.name, Receipt.note)
+        select(
+            Receipt.id,
+            Receipt.number,
+            PurchaseOrder.number,
+            Supplier.code,
+            Supplier.name,
+            Location.code,
+            Location.name,
+            Receipt.received_at,
+            User.name,
+            Receipt.note,
+        )
         .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(Location, Location.id == Receipt.location_id)
         .join(User, User.id == Receipt.user_id)
         .where(Receipt.number == normalise(number).upper())
-    ).first()  # fmt: skip
+    ).first()
     if row is None:
         raise NotFound(f"no goods receipt {number!r}")
     receipt_id, number, po, supplier, supplier_name, location, location_name, at, user, note = row
-    lines = [tuple(line) for line in session.execute(
-        select(POLine.line_no, Item.sku, Item.name, ReceiptLine.quantity)
-        .join(POLine, POLine.id == ReceiptLine.po_line_id)
-        .join(Item, Item.id == POLine.item_id)
-        .where(ReceiptLine.receipt_id == receipt_id)
-        .order_by(POLine.line_no)
-    )]  # fmt: skip
+    lines = [
+        tuple(line)
+        for line in session.execute(
+            select(POLine.line_no, Item.sku, Item.name, ReceiptLine.quantity)
+            .join(POLine, POLine.id == ReceiptLine.po_line_id)
+            .join(Item, Item.id == POLine.item_id)
+            .where(ReceiptLine.receipt_id == receipt_id)
+            .order_by(POLine.line_no)
+        )
+    ]
     note_record = ReceiptNote(number, po, supplier, supplier_name, f"{location} {location_name}", at, user, note, lines)
     serials = session.execute(
         select(Item.sku, Serial.serial)
@@ -183,7 +223,9 @@ def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
         .order_by(Item.sku, Serial.id)
         .execution_options(yield_per=STREAM)
     )
-    pages = documents.receipt_note(note_record, (tuple(s) for s in serials), out, author=uow.actor.name, generated_at=_now())
+    pages = documents.receipt_note(
+        note_record, (tuple(s) for s in serials), out, author=uow.actor.name, generated_at=_now()
+    )
     uow.audit("report.receipt", "receipt", number, after={"pages": pages})
     return Printed(f"goods receipt {number}", pages, str(out))
 
@@ -225,19 +267,25 @@ def print_audit_report(
     start, end = month_bounds(month)
     since, until = _midnight(start), _midnight(end)
     in_month = SerialEvent.at >= since, SerialEvent.at < until
-    by_action = dict(session.execute(select(SerialEvent.action, func.count()).where(*in_month).group_by(SerialEvent.action)).all())
+    by_action = dict(
+        session.execute(select(SerialEvent.action, func.count()).where(*in_month).group_by(SerialEvent.action)).all()
+    )
     day = func.date(SerialEvent.at)
     by_day = [(_as_date(d), n) for d, n in session.execute(select(day, func.count()).where(*in_month).group_by(day))]
     per_user: dict[str, dict[str, int]] = {}
     for name, action, n in session.execute(
-        select(User.name, SerialEvent.action, func.count()).join(User, User.id == SerialEvent.user_id)
-        .where(*in_month).group_by(User.name, SerialEvent.action)
-    ):  # fmt: skip
+        select(User.name, SerialEvent.action, func.count())
+        .join(User, User.id == SerialEvent.user_id)
+        .where(*in_month)
+        .group_by(User.name, SerialEvent.action)
+    ):
         per_user.setdefault(name, {})[action] = n
     entries_in_month = AuditEntry.at >= since, AuditEntry.at < until
-    entries_by_user = dict(session.execute(
-        select(AuditEntry.user_name, func.count()).where(*entries_in_month).group_by(AuditEntry.user_name)
-    ).all())  # fmt: skip
+    entries_by_user = dict(
+        session.execute(
+            select(AuditEntry.user_name, func.count()).where(*entries_in_month).group_by(AuditEntry.user_name)
+        ).all()
+    )
     users = sorted(set(per_user) | set(entries_by_user))
     summary = AuditSummary(
         company=company or "—",
@@ -251,8 +299,18 @@ def print_audit_report(
     )
     source, target = aliased(Location), aliased(Location)
     events = session.execute(
-        select(SerialEvent.at, User.name, SerialEvent.action, Serial.serial, Item.sku, SerialEvent.from_status,
-               SerialEvent.to_status, source.code, target.code, SerialEvent.ref)
+        select(
+            SerialEvent.at,
+            User.name,
+            SerialEvent.action,
+            Serial.serial,
+            Item.sku,
+            SerialEvent.from_status,
+            SerialEvent.to_status,
+            source.code,
+            target.code,
+            SerialEvent.ref,
+        )
         .join(User, User.id == SerialEvent.user_id)
         .join(Serial, Serial.id == SerialEvent.serial_id)
         .join(Item, Item.id == Serial.item_id)
@@ -261,14 +319,20 @@ def print_audit_report(
         .where(*in_month)
         .order_by(SerialEvent.id)
         .execution_options(yield_per=STREAM)
-    )  # fmt: skip
+    )
     entries = session.execute(
-        select(AuditEntry.at, AuditEntry.user_name, AuditEntry.action, AuditEntry.entity, AuditEntry.entity_key,
-               AuditEntry.after)
+        select(
+            AuditEntry.at,
+            AuditEntry.user_name,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_key,
+            AuditEntry.after,
+        )
         .where(*entries_in_month)
         .order_by(AuditEntry.id)
         .execution_options(yield_per=STREAM)
-    )  # fmt: skip
+    )
     pages = documents.audit_report(summary, events, entries, out, author=uow.actor.name, generated_at=_now())
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after={"events": summary.events, "pages": pages})
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))

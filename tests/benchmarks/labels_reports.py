@@ -56,16 +56,24 @@ def _cpu(work: Callable[[], object]) -> float:
 
 def labels() -> list[Row]:
     base = sample_label()
-    units = [LabelData(f"SN{n:010d}", base.sku, base.item_name, base.gtin, base.po, base.receipt, base.received)
-             for n in range(LABELS)]  # fmt: skip
+    units = [
+        LabelData(f"SN{n:010d}", base.sku, base.item_name, base.gtin, base.po, base.receipt, base.received)
+        for n in range(LABELS)
+    ]
     rows = []
     for name in template_names():
         template = load_template(name)
         mine = min(_cpu(lambda: render_labels(template, units, io.BytesIO())) for _ in range(3))
         bare = _cpu(lambda: _bare_barcodes(template, units))
         print(f"labels {name}: {LABELS:,} in {mine:.2f} s CPU; reportlab bare Code 128 + QR {bare:.2f} s", flush=True)
-        rows.append((f"{LABELS:,} labels, {name}", f"{mine:.2f} s CPU ({LABELS / mine:,.0f} labels/s)",
-                     f"reportlab Code 128 + QR only {bare:.2f} s CPU", f"{mine / bare:.2f}x"))  # fmt: skip
+        rows.append(
+            (
+                f"{LABELS:,} labels, {name}",
+                f"{mine:.2f} s CPU ({LABELS / mine:,.0f} labels/s)",
+                f"reportlab Code 128 + QR only {bare:.2f} s CPU",
+                f"{mine / bare:.2f}x",
+            )
+        )
     rows.append(_datamatrix(units[:DATAMATRIX_SAMPLE]))
     return rows
 
@@ -92,8 +100,12 @@ def _bare_barcodes(template, units: list[LabelData]) -> None:
             y = (page[1] - top - box.y - box.height) * POINTS_PER_MM
             size = min(box.width, box.height) * POINTS_PER_MM
             if field.kind == "code128":
-                code128.Code128(unit.serial, barHeight=box.height * POINTS_PER_MM, barWidth=0.125 * POINTS_PER_MM,
-                                humanReadable=False).drawOn(canvas, x, y)  # fmt: skip
+                code128.Code128(
+                    unit.serial,
+                    barHeight=box.height * POINTS_PER_MM,
+                    barWidth=0.125 * POINTS_PER_MM,
+                    humanReadable=False,
+                ).drawOn(canvas, x, y)
             elif field.kind == "qr":
                 renderPDF.draw(createBarcodeDrawing("QR", value=unit.serial, width=size, height=size), canvas, x, y)
     canvas.showPage()
@@ -118,8 +130,12 @@ def _datamatrix(units: list[LabelData]) -> Row:
 
     mine, base = _cpu(ours), _cpu(bare)
     print(f"DataMatrix: {len(units)} in {mine * 1000:.0f} ms; reportlab {base * 1000:.0f} ms", flush=True)
-    return (f"{len(units)} DataMatrix symbols", f"{mine * 1000:.0f} ms (GS1, FNC1)",
-            f"reportlab ECC200DataMatrix {base * 1000:.0f} ms (no GS1)", f"{mine / base:.3f}x")  # fmt: skip
+    return (
+        f"{len(units)} DataMatrix symbols",
+        f"{mine * 1000:.0f} ms (GS1, FNC1)",
+        f"reportlab ECC200DataMatrix {base * 1000:.0f} ms (no GS1)",
+        f"{mine / base:.3f}x",
+    )
 
 
 def audit_report(tmp: Path) -> list[Row]:
@@ -145,13 +161,18 @@ def audit_report(tmp: Path) -> list[Row]:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         results[events] = (seconds, peak, printed.count, out.stat().st_size)
-        print(f"audit report, {events:,} events: {seconds:.1f} s, {printed.count:,} pages, "
-              f"{out.stat().st_size / 1e6:.1f} MB PDF, peak traced memory {peak / 1e6:.0f} MB", flush=True)  # fmt: skip
+        print(
+            f"audit report, {events:,} events: {seconds:.1f} s, {printed.count:,} pages, "
+            f"{out.stat().st_size / 1e6:.1f} MB PDF, peak traced memory {peak / 1e6:.0f} MB",
+            flush=True,
+        )
     db.dispose()
     small, large = (results[n] for n in EVENTS)
-    return [(
-        f"audit report, {EVENTS[1]:,} events",
-        f"{large[0]:.1f} s, {large[2]:,} pages ({EVENTS[1] / large[0]:,.0f} events/s)",
-        f"peak memory {large[1] / 1e6:.0f} MB (10,000 events: {small[1] / 1e6:.0f} MB, {small[0]:.1f} s)",
-        f"{large[0] / small[0]:.1f}x time for 10x events",
-    )]  # fmt: skip
+    return [
+        (
+            f"audit report, {EVENTS[1]:,} events",
+            f"{large[0]:.1f} s, {large[2]:,} pages ({EVENTS[1] / large[0]:,.0f} events/s)",
+            f"peak memory {large[1] / 1e6:.0f} MB (10,000 events: {small[1] / 1e6:.0f} MB, {small[0]:.1f} s)",
+            f"{large[0] / small[0]:.1f}x time for 10x events",
+        )
+    ]

@@ -74,8 +74,9 @@ def test_unknown_serials_are_all_named_and_nothing_is_printed(db, ctx, received,
     with pytest.raises(ValidationError) as refused:
         print_labels(ctx, LabelSource(serials=scans(["LAP00001", "NOPE1", "NOPE2"])), "thermal-50x30", path)
     assert [(p.position, p.value, p.reason) for p in refused.value.problems] == [
-        ("scan 2", "NOPE1", "unknown_serial"), ("scan 3", "NOPE2", "unknown_serial"),
-    ]  # fmt: skip
+        ("scan 2", "NOPE1", "unknown_serial"),
+        ("scan 3", "NOPE2", "unknown_serial"),
+    ]
     assert not path.exists() and snapshot(db) == before
 
 
@@ -107,7 +108,10 @@ def test_bad_label_requests_give_typed_errors_and_write_nothing(db, ctx, company
 def test_only_roles_that_receive_print_labels(db, ctx, company, received, as_user, tmp_path):
     with pytest.raises(PermissionDenied):
         print_labels(as_user("chen", "auditor"), LabelSource(po=company.number), "thermal-50x30", tmp_path / "x.pdf")
-    assert print_labels(as_user("li.na", "warehouse"), LabelSource(po=company.number), "a4-3x8", tmp_path / "y.pdf").count == 8
+    assert (
+        print_labels(as_user("li.na", "warehouse"), LabelSource(po=company.number), "a4-3x8", tmp_path / "y.pdf").count
+        == 8
+    )
 
 
 def test_the_purchase_order_pdf(db, ctx, company, tmp_path):
@@ -158,8 +162,11 @@ def test_the_monthly_audit_report(db, ctx, company, received, as_user, tmp_path)
     # Everything so far happened in March 2026, except the last receipt, moved into February.
     execute(db, "UPDATE serial_events SET at = :at", at=dt.datetime(2026, 3, 14, 9, 30))
     execute(db, "UPDATE audit_entries SET at = :at", at=dt.datetime(2026, 3, 14, 9, 30))
-    execute(db, "UPDATE serial_events SET at = :at WHERE serial_id IN (SELECT id FROM serials WHERE serial >= 'LAP00006')",
-            at=dt.datetime(2026, 2, 27, 16, 0))  # fmt: skip
+    execute(
+        db,
+        "UPDATE serial_events SET at = :at WHERE serial_id IN (SELECT id FROM serials WHERE serial >= 'LAP00006')",
+        at=dt.datetime(2026, 2, 27, 16, 0),
+    )
     path = tmp_path / "audit.pdf"
     auditor = as_user("chen.jing", "auditor")
     printed = print_audit_report(auditor, "2026-03", path, company="深圳示例科技有限公司")
@@ -167,10 +174,22 @@ def test_the_monthly_audit_report(db, ctx, company, received, as_user, tmp_path)
     first = pages_text[0]
     assert "Monthly audit report 2026-03" in first and "深圳示例科技有限公司" in first
     assert "2026-03-01 to 2026-03-31" in first
-    figures = dict(re.findall(r"^(Received|Issued|Shipped|Sent to repair|Returned to supplier|Scrapped|All serial events) .*?\s([\d,]+)$",
-                              "\n".join(line.strip() for line in first.splitlines()), re.M))  # fmt: skip
-    assert figures == {"Received": "5", "Issued": "2", "Shipped": "1", "Sent to repair": "1", "Returned to supplier": "1",
-                       "Scrapped": "1", "All serial events": "11"}  # fmt: skip
+    figures = dict(
+        re.findall(
+            r"^(Received|Issued|Shipped|Sent to repair|Returned to supplier|Scrapped|All serial events) .*?\s([\d,]+)$",
+            "\n".join(line.strip() for line in first.splitlines()),
+            re.M,
+        )
+    )
+    assert figures == {
+        "Received": "5",
+        "Issued": "2",
+        "Shipped": "1",
+        "Sent to repair": "1",
+        "Returned to supplier": "1",
+        "Scrapped": "1",
+        "All serial events": "11",
+    }
     assert "not available in this version" in first
     everything = "\n".join(pages_text)
     assert "Activity per user" in everything and "LAP00005" in everything and "LAP00006" not in everything
@@ -197,12 +216,20 @@ def test_the_command_line(db, db_url, ctx, company, received, tmp_path, capsys):
     assert main(["labels", "templates"]) == 0
     assert "thermal-40x20" in capsys.readouterr().out
     out = tmp_path / "cli.pdf"
-    assert main(["labels", "--receipt", first.number, "--template", "a4-3x8", "--out", str(out), "--start", "4", *common]) == 0
+    assert (
+        main(["labels", "--receipt", first.number, "--template", "a4-3x8", "--out", str(out), "--start", "4", *common])
+        == 0
+    )
     assert "5 label(s)" in capsys.readouterr().out
     assert main(["labels", "--serial", "LAP00001", "NOPE", "--template", "a4-3x8", "--out", str(out), *common]) == 2
     assert "NOPE" in capsys.readouterr().err
     assert main(["labels", "--receipt", "GR-X", "--template", "a4-3x8", "--out", str(out), *common]) == 2
     assert "no goods receipt" in capsys.readouterr().err
-    for args in (["po", company.number], ["receipt", first.number], ["serial", "LAP00001"], ["audit", "--month", "2026-11"]):
+    for args in (
+        ["po", company.number],
+        ["receipt", first.number],
+        ["serial", "LAP00001"],
+        ["audit", "--month", "2026-11"],
+    ):
         assert main(["report", *args, "--out", str(tmp_path / "doc.pdf"), *common]) == 0, args
         assert "page(s)" in capsys.readouterr().out
