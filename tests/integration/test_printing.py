@@ -225,6 +225,13 @@ def test_the_command_line(db, db_url, ctx, company, received, tmp_path, capsys):
     assert "NOPE" in capsys.readouterr().err
     assert main(["labels", "--receipt", "GR-X", "--template", "a4-3x8", "--out", str(out), *common]) == 2
     assert "no goods receipt" in capsys.readouterr().err
+    picked = tmp_path / "picked.csv"
+    picked.write_text("Serial\nLAP00008\nLAP00003\n", encoding="utf-8")
+    assert main(["labels", "--file", str(picked), "--template", "thermal-50x30", "--out", str(out), *common]) == 0
+    assert [code128(out, 0), code128(out, 1)] == ["LAP00008", "LAP00003"]
+    assert main(["labels", "--sample", "--template", "thermal-60x40", "--out", str(out)]) == 0
+    assert ("QR Code", "SN2026000000000001") in decoded(render(out, 0))
+    capsys.readouterr()
     for args in (
         ["po", company.number],
         ["receipt", first.number],
