@@ -21,12 +21,12 @@ from typing import Any
 from snapp import __version__
 from snapp.db.engine import default_url
 from snapp.db.schema import head_revision, open_database
-from snapp.domain.capture import paste, scans, serial_range
+from snapp.domain.capture import combine, paste, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
-from snapp.errors import SnappError, ValidationError
+from snapp.errors import Problem, SnappError, ValidationError
 from snapp.io.serial_files import read_serial_file
-from snapp.services import lifecycle, lookup, masterdata, purchasing, receiving, users
+from snapp.services import lifecycle, lookup, masterdata, printing, purchasing, receiving, users
 from snapp.services.base import Context
 
 EXIT_REFUSED = 2
@@ -294,6 +294,44 @@ def cmd_serial_move(args: argparse.Namespace) -> None:
     _emit(args, result, lambda r: print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}"))
 
 
+def cmd_labels(args: argparse.Namespace) -> None:
+    from snapp.reports.labels import list_templates, load_template, render_labels, sample_label
+
+    if args.templates:
+        rows = list_templates()
+        _emit(args, rows, lambda ts: _table(
+            [(t.name, f"{t.width:g} × {t.height:g} mm", f"{t.sheet.columns} × {t.sheet.rows}" if t.sheet else "roll",
+              ", ".join(sorted({f.kind for f in t.fields} - {"text"})), t.description) for t in ts],
+            ["NAME", "LABEL", "SHEET", "BARCODES", "DESCRIPTION"]))  # fmt: skip
+        return
+    if not args.template or not args.out:
+        raise ValidationError(Problem("labels", "", "arguments", "give --template NAME and --out FILE.pdf"))
+    if args.sample:
+        render_labels(load_template(args.template), [sample_label()], args.out, title="Sample label")
+        print(f"{args.out}: a sample {args.template} label")
+        return
+    sources = [serial_range(spec) for spec in args.range] + [read_serial_file(path) for path in args.file]
+    if args.serial:
+        sources.insert(0, scans(args.serial))
+    selection = combine(sources) if sources else None
+    source = printing.LabelSource(receipt=args.receipt, po=args.po, serials=selection, sku=args.sku)
+    result = printing.print_labels(_context(args), source, args.template, args.out, start=args.start)
+    _emit(args, result, lambda r: print(f"{r.out}: {r.count} label(s), template {args.template}"))
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    ctx = _context(args)
+    if args.document == "po":
+        result = printing.print_po(ctx, args.number, args.out)
+    elif args.document == "receipt":
+        result = printing.print_receipt(ctx, args.number, args.out)
+    elif args.document == "serial":
+        result = printing.print_serial_history(ctx, args.serial, args.out, sku=args.sku)
+    else:
+        result = printing.print_audit_report(ctx, args.month, args.out, company=args.company)
+    _emit(args, result, lambda r: print(f"{r.out}: {r.document}, {r.count} page(s)"))
+
+
 # --- the parser --------------------------------------------------------------
 
 
@@ -416,6 +454,37 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--ref", help="reference document (work order, delivery note, RMA...)")
         sub.add_argument("--note")
         sub.set_defaults(action=Action(action))
+
+    labels = command(commands, "labels", cmd_labels, "print serial labels to a PDF, or list the label templates")
+    labels.add_argument("templates", nargs="?", choices=["templates"], help="list the label templates")
+    what = labels.add_mutually_exclusive_group()
+    what.add_argument("--receipt", help="every unit of a goods receipt")
+    what.add_argument("--po", help="every unit received on a PO")
+    what.add_argument("--sample", action="store_true", help="one sample label, to check a template")
+    labels.add_argument("--serial", nargs="+", default=[], metavar="SN", help="these serials")
+    labels.add_argument("--range", action="append", default=[], metavar="FIRST..LAST", help="serials already received")
+    labels.add_argument("--file", action="append", default=[], help=".xlsx or .csv with a serial column")
+    labels.add_argument("--sku", help="the item, when several items have a serial")
+    labels.add_argument("--template", help="template name (`snapp labels templates` lists them)")
+    labels.add_argument("--out", help="the PDF to write")
+    labels.add_argument("--start", type=int, default=1, help="first free position on a half-used sheet (1 = top-left)")
+
+    reports = group("report", "PDF documents: purchase order, goods receipt, serial history, monthly audit report")
+    for name, help in (("po", "a purchase order for the supplier"), ("receipt", "a goods-receipt note with its serials")):
+        sub = command(reports, name, cmd_report, help)
+        sub.add_argument("number")
+        sub.add_argument("--out", required=True, help="the PDF to write")
+        sub.set_defaults(document=name)
+    sub = command(reports, "serial", cmd_report, "one unit's card and history, for a warranty claim")
+    sub.add_argument("serial")
+    sub.add_argument("--sku", help="the item, when several items have the serial")
+    sub.add_argument("--out", required=True, help="the PDF to write")
+    sub.set_defaults(document="serial")
+    sub = command(reports, "audit", cmd_report, "the monthly audit report")
+    sub.add_argument("--month", required=True, metavar="YYYY-MM")
+    sub.add_argument("--company", default=os.environ.get("SNAPP_COMPANY", ""), help="shown on the report (default: $SNAPP_COMPANY)")
+    sub.add_argument("--out", required=True, help="the PDF to write")
+    sub.set_defaults(document="audit")
     return parser
 
 

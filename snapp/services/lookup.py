@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import (
     Item,
@@ -123,7 +123,11 @@ _HISTORY = (
 @service(Permission.VIEW, write=False)
 def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
     """Every unit carrying ``serial`` (one per item that has it), with its full history."""
-    session = uow.session
+    return read_cards(uow.session, serial)
+
+
+def read_cards(session: Session, serial: str) -> list[SerialCard]:
+    """`find_serial` inside a unit of work that is already open."""
     value = normalise(serial)
     rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
     rows = [row for row in rows if apply_case(value, row.serial_case) == row.serial]

@@ -126,7 +126,12 @@ close_po = _move("close", POStatus.CLOSED)
 
 @service(Permission.VIEW, write=False)
 def get_po(uow: UnitOfWork, number: str) -> PORecord:
-    return _po_record(uow.session, get_po_row(uow.session, number))
+    return read_po(uow.session, number)
+
+
+def read_po(session: Session, number: str) -> PORecord:
+    """`get_po` inside a unit of work that is already open."""
+    return _po_record(session, get_po_row(session, number))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ Figures, not pass/fail: the machine is noisy, so trust the ratios.
   vs a raw DBAPI executemany of the same serial and event rows (rolled back);
 - read and validate a 100,000-row .xlsx, vs python-calamine reading it bare;
 - look up one serial with its full history among --serials units (p50/p99),
-  vs the two bare indexed SELECTs.
+  vs the two bare indexed SELECTs;
+- labels and the monthly audit report (tests/benchmarks/printing.py).
+
+`--only printing` runs the label and report figures alone.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import labels_reports
 from python_calamine import CalamineWorkbook
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -49,10 +53,15 @@ def main() -> None:
     parser.add_argument("--serials", type=int, default=1_000_000, help="units already in the database")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--only", choices=["printing"], help="run one group of figures")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         report: list[tuple[str, str, str, str]] = []
+        report += labels_reports.run(Path(tmp))
+        if args.only:
+            _print_table(report)
+            return
         report += excel(Path(tmp))
         db = Database(sqlite_url(Path(tmp) / "bench.db"))
         report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
@@ -76,6 +85,10 @@ def main() -> None:
                     with admin.begin() as conn:
                         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
             admin.dispose()
+    _print_table(report)
+
+
+def _print_table(report: list[tuple[str, str, str, str]]) -> None:
     print()
     widths = [max(len(row[i]) for row in report + [HEADER]) for i in range(4)]
     for row in [HEADER, tuple("-" * w for w in widths), *report]:

@@ -1,0 +1,426 @@
+"""The documents SNApp prints: purchase order, goods-receipt note, serial history sheet, monthly audit report.
+
+Each takes plain records (the services read them from the database) and an
+output file; long lists arrive as iterables and are drawn as they come.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.colors import Color
+
+from snapp.reports import text
+from snapp.reports.document import Column, Document
+
+if TYPE_CHECKING:
+    from snapp.services.lookup import SerialCard
+    from snapp.services.purchasing import PORecord
+
+Output = str | Path | IO[bytes]
+BAR = Color(0.20, 0.40, 0.65)
+
+
+def _when(value: dt.datetime | None) -> str:
+    return f"{value.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if value else ""
+
+
+def _money(value: Decimal | None) -> str:
+    return f"{value:,.2f}" if value is not None else ""
+
+
+# --- purchase order ------------------------------------------------------------------
+
+
+def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.datetime) -> int:
+    doc = Document(
+        out,
+        title=f"Purchase order {po.number}",
+        author=author,
+        subject=f"Purchase order for {po.supplier_name}",
+        heading=po.supplier_name,
+        generated_at=generated_at,
+    )
+    doc.title_block(f"Purchase order {po.number}", f"采购订单 · {po.status}")
+    doc.fields(
+        [
+            ("Supplier 供应商", f"{po.supplier_name} ({po.supplier})"),
+            ("Date 日期", _when(po.created_at)),
+            ("Raised by 采购员", po.created_by),
+            ("Note 备注", po.note or ""),
+        ]
+    )
+    doc.section("Lines 明细")
+    doc.table(
+        [
+            Column("#", 0.05, "right"),
+            Column("SKU", 0.16),
+            Column("Item 物料", 0.39),
+            Column("Qty 数量", 0.1, "right"),
+            Column("Unit price 单价", 0.14, "right"),
+            Column("Amount 金额", 0.16, "right"),
+        ],
+        (
+            (
+                line.line_no,
+                line.sku,
+                line.item_name,
+                line.quantity,
+                _money(line.unit_price),
+                _money(line.unit_price * line.quantity if line.unit_price is not None else None),
+            )
+            for line in po.lines
+        ),
+    )
+    doc.fields([("Total 合计", _money(po.total)), ("Units 件数", str(sum(line.quantity for line in po.lines)))])
+    doc.paragraph("Please quote the PO number on the delivery note and give each unit's serial number.", size=8)
+    return doc.close()
+
+
+# --- goods receipt -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptNote:
+    number: str
+    po: str
+    supplier: str
+    supplier_name: str
+    location: str
+    received_at: dt.datetime
+    received_by: str
+    note: str | None
+    lines: list[tuple[int, str, str, int]]  # (PO line, SKU, item name, quantity)
+
+
+SERIALS_PER_ROW = 4
+
+
+def receipt_note(
+    receipt: ReceiptNote, serials: Iterable[tuple[str, str]], out: Output, *, author: str, generated_at: dt.datetime
+) -> int:
+    """``serials`` are (SKU, serial) pairs in SKU order; they are drawn as they come, four to a row."""
+    doc = Document(
+        out,
+        title=f"Goods receipt {receipt.number}",
+        author=author,
+        subject=f"Goods received on {receipt.po}",
+        heading=receipt.supplier_name,
+        generated_at=generated_at,
+    )
+    doc.title_block(f"Goods receipt {receipt.number}", "收货单")
+    doc.fields(
+        [
+            ("Purchase order 采购订单", receipt.po),
+            ("Supplier 供应商", f"{receipt.supplier_name} ({receipt.supplier})"),
+            ("Received 收货时间", _when(receipt.received_at)),
+            ("Received by 收货人", receipt.received_by),
+            ("Location 库位", receipt.location),
+            ("Note 备注", receipt.note or ""),
+        ]
+    )
+    doc.section("Lines 明细")
+    doc.table(
+        [
+            Column("PO line", 0.1, "right"),
+            Column("SKU", 0.2),
+            Column("Item 物料", 0.55),
+            Column("Qty 数量", 0.15, "right"),
+        ],
+        receipt.lines,
+    )
+    doc.section("Serial numbers 序列号")
+    columns = [Column("SKU", 0.16)] + [Column("Serial 序列号", 0.21) for _ in range(SERIALS_PER_ROW)]
+    count = doc.table(columns, _rows_of(serials, SERIALS_PER_ROW), size=7.5, max_lines=1)
+    if count == 0:
+        doc.paragraph("The items on this receipt are not tracked by serial.")
+    doc.paragraph("Received and checked by: ______________________      Date: ____________", size=9)
+    return doc.close()
+
+
+def _rows_of(serials: Iterable[tuple[str, str]], per_row: int) -> Iterable[list[str]]:
+    """Serials grouped into rows of one SKU each."""
+    sku, row = None, []
+    for item, serial in serials:
+        if row and (item != sku or len(row) == per_row):
+            yield [sku or "", *row, *[""] * (per_row - len(row))]
+            row = []
+        sku = item
+        row.append(serial)
+    if row:
+        yield [sku or "", *row, *[""] * (per_row - len(row))]
+
+
+# --- serial history ---------------------------------------------------------------------------
+
+
+def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, generated_at: dt.datetime) -> int:
+    """One section per unit carrying the serial: the card a warranty claim needs, then every event."""
+    serial = cards[0].serial
+    doc = Document(
+        out,
+        title=f"Serial history {serial}",
+        author=author,
+        subject="Serial history for a warranty claim",
+        heading=serial,
+        generated_at=generated_at,
+    )
+    doc.title_block(f"Serial history {serial}", "序列号履历 · for a warranty claim")
+    today = generated_at.date()
+    for card in cards:
+        if len(cards) > 1:
+            doc.section(f"{card.sku} {card.item_name}")
+        if card.warranty_end:
+            left = (card.warranty_end - today).days
+            warranty = (
+                f"until {card.warranty_end} ({left} days left)"
+                if left >= 0
+                else f"ended {card.warranty_end} ({-left} days ago)"
+            )
+        else:
+            warranty = "none recorded"
+        doc.fields(
+            [
+                ("Serial 序列号", card.serial),
+                ("Item 物料", f"{card.item_name} ({card.sku})"),
+                ("GTIN", card.gtin or ""),
+                ("Supplier 供应商", f"{card.supplier_name} ({card.supplier})"),
+                ("Purchase order 采购订单", card.po),
+                ("Goods receipt 收货单", f"{card.receipt}, {_when(card.received_at)}"),
+                ("Supplier warranty 保修", warranty),
+                ("Batch / expiry 批次/有效期", f"{card.batch or '—'} / {card.expiry or '—'}"),
+                (
+                    "Status 状态",
+                    card.status + (f" at {card.location} {card.location_name or ''}" if card.location else ""),
+                ),
+            ]
+        )
+        doc.section("History 履历")
+        doc.table(
+            [
+                Column("When 时间", 0.17),
+                Column("Who 操作人", 0.11),
+                Column("Action", 0.08),
+                Column("Status 状态", 0.19),
+                Column("Where 库位", 0.14),
+                Column("Reference 单据", 0.16),
+                Column("Note 备注", 0.15),
+            ],
+            (
+                (
+                    _when(e.at),
+                    e.user,
+                    e.action,
+                    f"{e.from_status or '—'} → {e.to_status}",
+                    f"{e.from_location or '—'} → {e.to_location or '—'}",
+                    e.ref,
+                    e.note,
+                )
+                for e in card.history
+            ),
+            size=7.5,
+            max_lines=3,
+        )
+    return doc.close()
+
+
+# --- monthly audit report -------------------------------------------------------------------------
+
+FIGURES = [  # (event action, what the report calls it)
+    ("receive", "Received 收货"),
+    ("issue", "Issued 领用"),
+    ("ship", "Shipped 发货"),
+    ("repair", "Sent to repair 送修"),
+    ("return", "Returned to supplier 退供应商"),
+    ("scrap", "Scrapped 报废"),
+]
+NOT_AVAILABLE = "not available in this version"
+
+
+@dataclass(frozen=True)
+class TrailCheck:
+    """The audit trail's own check, when SNApp can make one: whether the chain is intact, and its head hash."""
+
+    verdict: str
+    head_hash: str
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    """The month's figures, aggregated by the database."""
+
+    company: str
+    start: dt.date  # first day of the period
+    end: dt.date  # the day after the last
+    by_action: dict[str, int]
+    by_day: list[tuple[dt.date, int]]
+    by_user: list[tuple[str, dict[str, int], int]]  # (user, events by action, audit entries)
+    audit_entries: int
+    trail: TrailCheck | None = None
+    exceptions: list[str] | None = None  # None: SNApp cannot check for exceptions yet
+
+    @property
+    def events(self) -> int:
+        return sum(self.by_action.values())
+
+
+def audit_report(
+    summary: AuditSummary,
+    events: Iterable[Sequence[object]],
+    entries: Iterable[Sequence[object]],
+    out: Output,
+    *,
+    author: str,
+    generated_at: dt.datetime,
+) -> int:
+    """Figures and charts first, then every event and audit entry, streamed from ``events`` and ``entries``."""
+    period = f"{summary.start:%Y-%m}"
+    doc = Document(
+        out,
+        title=f"Audit report {period}",
+        author=author,
+        subject=f"Monthly audit report, {summary.company}",
+        heading=summary.company,
+        generated_at=generated_at,
+    )
+    last = summary.end - dt.timedelta(days=1)
+    doc.title_block(
+        f"Monthly audit report {period}", f"月度审计报告 · {summary.company} · {summary.start} to {last} (UTC)"
+    )
+    doc.section("Figures 汇总")
+    others = summary.events - sum(summary.by_action.get(action, 0) for action, _ in FIGURES)
+    doc.fields(
+        [(label, f"{summary.by_action.get(action, 0):,}") for action, label in FIGURES]
+        + [
+            ("Other moves 其他", f"{others:,} (restock, transfer, back from repair)"),
+            ("All serial events 合计", f"{summary.events:,}"),
+            ("Audit-trail entries 审计记录", f"{summary.audit_entries:,}"),
+        ]
+    )
+    doc.section("Audit trail 审计链")
+    trail = summary.trail
+    doc.fields(
+        [
+            (
+                "Trail check 完整性校验",
+                trail.verdict if trail else f"{NOT_AVAILABLE}: the audit trail is not yet tamper-evident",
+            ),
+            ("Head hash 链头哈希", trail.head_hash if trail else NOT_AVAILABLE),
+        ]
+    )
+    doc.section("Exceptions 异常")
+    if summary.exceptions is None:
+        doc.paragraph(f"Exception checks (verification verdicts, stocktake differences): {NOT_AVAILABLE}.")
+    for line in summary.exceptions or ([] if summary.exceptions is None else ["None in this period."]):
+        doc.paragraph(line)
+    doc.section("Events per day 每日事件")
+    doc.drawing(_per_day_chart(summary))
+    doc.section("Events by type 事件类型")
+    doc.drawing(_by_type_chart(summary))
+    doc.section("Activity per user 用户操作")
+    actions = [action for action, _ in FIGURES]
+    doc.table(
+        [Column("User 用户", 0.2)]
+        + [Column(action, 0.08, "right") for action in actions]
+        + [Column("other", 0.08, "right"), Column("events", 0.1, "right"), Column("audit entries", 0.14, "right")],
+        (
+            [
+                user,
+                *(f"{counts.get(a, 0):,}" for a in actions),
+                f"{sum(counts.values()) - sum(counts.get(a, 0) for a in actions):,}",
+                f"{sum(counts.values()):,}",
+                f"{entries_n:,}",
+            ]
+            for user, counts, entries_n in summary.by_user
+        ),
+    )
+    doc.section(f"Every serial event 序列号事件明细 ({summary.events:,})")
+    doc.table(
+        [
+            Column("When (UTC)", 0.13),
+            Column("User", 0.1),
+            Column("Action", 0.07),
+            Column("Serial", 0.16),
+            Column("SKU", 0.1),
+            Column("Status", 0.17),
+            Column("Where", 0.13),
+            Column("Ref", 0.14),
+        ],
+        (
+            (
+                f"{at:%Y-%m-%d %H:%M}",
+                user,
+                action,
+                serial,
+                sku,
+                f"{before or '—'} → {after}",
+                f"{src or '—'} → {dst or '—'}",
+                ref,
+            )
+            for at, user, action, serial, sku, before, after, src, dst, ref in events
+        ),
+        size=6.5,
+        max_lines=1,
+    )
+    doc.section(f"Audit-trail entries 审计记录明细 ({summary.audit_entries:,})")
+    doc.table(
+        [
+            Column("When (UTC)", 0.15),
+            Column("User", 0.12),
+            Column("Action", 0.16),
+            Column("Entity", 0.12),
+            Column("Key", 0.2),
+            Column("Change", 0.25),
+        ],
+        (
+            (f"{at:%Y-%m-%d %H:%M}", user, action, entity, key, change)
+            for at, user, action, entity, key, change in entries
+        ),
+        size=6.5,
+        max_lines=2,
+    )
+    return doc.close()
+
+
+def _per_day_chart(summary: AuditSummary) -> Drawing:
+    counts = dict(summary.by_day)
+    days = [summary.start + dt.timedelta(days=n) for n in range((summary.end - summary.start).days)]
+    drawing = Drawing(510, 170)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 40, 25, 460, 130
+    chart.data = [[counts.get(day, 0) for day in days]]
+    chart.categoryAxis.categoryNames = [str(day.day) if day.day % 2 else "" for day in days]
+    chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = text.font()
+    chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = BAR
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    drawing.add(String(40, 5, f"day of {summary.start:%B %Y}", fontName=text.font(), fontSize=7))
+    return drawing
+
+
+def _by_type_chart(summary: AuditSummary) -> Drawing:
+    kinds = sorted(summary.by_action.items(), key=lambda kv: kv[1])
+    drawing = Drawing(510, max(60, 18 * len(kinds) + 30))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 80, 15
+    chart.width, chart.height = 410, drawing.height - 25
+    chart.data = [[n for _, n in kinds] or [0]]
+    chart.categoryAxis.categoryNames = [action for action, _ in kinds] or ["none"]
+    chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = text.font()
+    chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = BAR
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    return drawing

@@ -1,0 +1,371 @@
+"""Serial labels: templates are JSON files in resources/labels/, chosen by file name.
+
+A template gives the label's size in mm, the sheet it sits on (none for a
+thermal roll: one label per page), the printer's resolution, and its fields,
+each in a box measured in mm from the label's top-left corner:
+
+- ``text``: ``lines`` of text with {serial}, {sku}, {item_name}, {po},
+  {receipt}, {received}, {batch}, {expiry} filled in; a line whose fields are
+  all empty is left out. ``size`` shrinks down to ``min_size`` to fit, then
+  the text is cut with an ellipsis: it never leaves its box.
+- ``code128`` / ``qr``: the serial.
+- ``datamatrix``: GS1 DataMatrix with (01) GTIN, (17) expiry and (10) batch
+  when known, and (21) serial; only for items that have a GTIN.
+
+Barcode modules are whole printer dots (``min_module_dots`` at least); a
+serial too long for its box is refused, naming the template, not printed
+unreadable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import string
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from snapp import __version__
+from snapp.errors import NotFound, Problem, ValidationError
+from snapp.paths import resource
+from snapp.reports import barcodes, text
+from snapp.reports.barcodes import EncodeError, Grid, Symbology
+
+TEMPLATE_DIR = "labels"
+POINTS_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class LabelData:
+    """What one label shows about one unit."""
+
+    serial: str
+    sku: str
+    item_name: str
+    gtin: str | None
+    po: str
+    receipt: str
+    received: dt.date
+    batch: str | None = None
+    expiry: dt.date | None = None
+
+    def fields(self) -> dict[str, str]:
+        return {
+            "serial": self.serial,
+            "sku": self.sku,
+            "item_name": self.item_name,
+            "po": self.po,
+            "receipt": self.receipt,
+            "received": self.received.isoformat(),
+            "batch": self.batch or "",
+            "expiry": self.expiry.isoformat() if self.expiry else "",
+        }
+
+
+FIELD_NAMES = frozenset(LabelData.__dataclass_fields__) - {"gtin"}
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float  # mm from the label's left edge
+    y: float  # mm from the label's top edge
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # "text" or a Symbology
+    box: Box
+    lines: tuple[str, ...] = ()
+    size: float = 8
+    min_size: float = 5
+    align: str = "left"
+    min_module_dots: int = 1
+
+
+@dataclass(frozen=True)
+class Sheet:
+    width: float
+    height: float
+    columns: int
+    rows: int
+    left: float  # mm from the page edge to the first label
+    top: float
+    pitch_x: float  # mm from one label's left edge to the next one's
+    pitch_y: float
+
+    @property
+    def positions(self) -> int:
+        return self.columns * self.rows
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    description: str
+    width: float  # label, mm
+    height: float
+    dpi: int
+    fields: tuple[Field, ...]
+    sheet: Sheet | None = None
+
+    @property
+    def page_size_points(self) -> tuple[float, float]:
+        """The sheet, or on a roll the label itself, cut to whole printer dots.
+
+        A page of whole dots maps each dot onto one pixel when rendered at the
+        printer's resolution (and a hair under, so float rounding in a viewer
+        never adds a column of pixels and stretches the page).
+        """
+        width, height = (self.sheet.width, self.sheet.height) if self.sheet else (self.width, self.height)
+        return _whole_dots(width, self.dpi), _whole_dots(height, self.dpi)
+
+
+def _whole_dots(mm: float, dpi: int) -> float:
+    return math.floor(math.floor(mm / 25.4 * dpi) * 72 / dpi * 1000) / 1000
+
+
+# --- templates -------------------------------------------------------------------
+
+
+def template_dir() -> Path:
+    return resource(TEMPLATE_DIR)
+
+
+def template_names() -> list[str]:
+    return sorted(path.stem for path in template_dir().glob("*.json"))
+
+
+def list_templates() -> list[Template]:
+    return [load_template(name) for name in template_names()]
+
+
+def load_template(name: str) -> Template:
+    path = template_dir() / f"{name}.json"
+    if not path.is_file() or path.parent != template_dir():
+        raise NotFound(f"no label template {name!r}; the templates are: {', '.join(template_names())}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValidationError(Problem(str(path), "", "template", f"is not a readable JSON file: {err}")) from None
+    return parse_template(name, data, str(path))
+
+
+def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
+    """Check a template's content, naming every mistake with the field it is in."""
+    problems: list[Problem] = []
+
+    def bad(position: str, value: object, message: str) -> None:
+        problems.append(Problem(f"{where}: {position}", str(value), "template", message))
+
+    try:
+        label = data["label"]
+        template = Template(
+            name=name,
+            description=str(data.get("description", "")),
+            width=float(label["width"]),
+            height=float(label["height"]),
+            dpi=int(data.get("dpi", 203)),
+            fields=tuple(_field(spec) for spec in data["fields"]),
+            sheet=Sheet(**{k: float(v) if k not in ("columns", "rows") else int(v) for k, v in data["sheet"].items()})
+            if data.get("sheet")
+            else None,
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValidationError(
+            Problem(where, "", "template", f"needs label.width, label.height and fields ({type(err).__name__}: {err})")
+        ) from None
+    for n, field in enumerate(template.fields, 1):
+        box = field.box
+        if (
+            box.x < 0
+            or box.y < 0
+            or box.x + box.width > template.width + 1e-6
+            or box.y + box.height > template.height + 1e-6
+        ):
+            bad(f"field {n}", field.kind, "its box reaches outside the label")
+        if field.kind == "text":
+            if field.min_size * text.LEADING > box.height * POINTS_PER_MM:
+                bad(f"field {n}", field.min_size, "min_size is too large for one line in the box's height")
+            for line in field.lines:
+                unknown = {f for _, f, _, _ in string.Formatter().parse(line) if f} - FIELD_NAMES
+                if unknown:
+                    bad(
+                        f"field {n}",
+                        line,
+                        f"unknown field {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELD_NAMES))}",
+                    )
+        elif field.kind not in set(Symbology):
+            bad(f"field {n}", field.kind, f"kind is text or one of {', '.join(Symbology)}")
+    if problems:
+        raise ValidationError(problems, f"label template {name!r} has {len(problems)} mistake(s)")
+    return template
+
+
+def _field(spec: dict[str, Any]) -> Field:
+    x, y, w, h = (float(v) for v in spec["box"])
+    return Field(
+        kind=str(spec["kind"]),
+        box=Box(x, y, w, h),
+        lines=tuple(str(line) for line in spec.get("lines", ())),
+        size=float(spec.get("size", 8)),
+        min_size=float(spec.get("min_size", 5)),
+        align=str(spec.get("align", "left")),
+        min_module_dots=int(spec.get("min_module_dots", 1)),
+    )
+
+
+# --- rendering ---------------------------------------------------------------------
+
+
+def render_labels(
+    template: Template,
+    labels: Iterable[LabelData],
+    out: str | Path | IO[bytes],
+    *,
+    start: int = 1,
+    title: str = "Serial labels",
+    author: str = "",
+) -> int:
+    """Draw one label per unit into a PDF; returns how many were drawn.
+
+    On a sheet, ``start`` is the first free position (1 = top-left, counting
+    along each row), so a half-used sheet can go through the printer again.
+    """
+    sheet = template.sheet
+    positions = sheet.positions if sheet else 1
+    if not 1 <= start <= positions:
+        raise ValidationError(
+            Problem("start", str(start), "start", f"a {template.name} sheet has positions 1 to {positions}")
+        )
+    page_w, page_h = template.page_size_points
+    canvas = Canvas(
+        str(out) if isinstance(out, Path) else out,
+        pagesize=(page_w, page_h),
+        pageCompression=1,
+        invariant=False,
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(f"{template.name}: {template.description}")
+    canvas.setCreator(f"SNApp {__version__}")
+    grid = Grid(template.dpi, page_h)
+    count = 0
+    position = start - 1
+    for label in labels:
+        if count and position == 0:
+            canvas.showPage()
+        col, row = (position % sheet.columns, position // sheet.columns) if sheet else (0, 0)
+        origin_x = sheet.left + col * sheet.pitch_x if sheet else 0.0
+        origin_y = sheet.top + row * sheet.pitch_y if sheet else 0.0
+        _draw_label(canvas, grid, template, label, origin_x, origin_y)
+        count += 1
+        position = (position + 1) % positions
+    if count == 0:
+        raise ValidationError(
+            Problem("labels", "", "empty", "nothing to print: the selection holds no serialized unit")
+        )
+    canvas.showPage()
+    canvas.save()
+    return count
+
+
+def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData, left: float, top: float) -> None:
+    values = label.fields()
+    for field in template.fields:
+        box = field.box
+        if field.kind == "text":
+            _draw_text(canvas, grid, field, values, left + box.x, top + box.y)
+            continue
+        symbology = Symbology(field.kind)
+        if symbology is Symbology.DATAMATRIX:
+            if not label.gtin:
+                continue  # GS1 needs a GTIN; Code 128 and the text still identify the unit
+            try:
+                data = barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
+            except EncodeError as err:
+                raise _refusal(template, symbology, label.serial, label.serial, f"cannot be encoded ({err})") from None
+        else:
+            data = label.serial
+        _draw_barcode(canvas, grid, template, field, symbology, data, label.serial, left + box.x, top + box.y)
+
+
+def _refusal(template: Template, symbology: Symbology, serial: str, data: str, why: str) -> ValidationError:
+    return ValidationError(
+        Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}")
+    )
+
+
+def _draw_barcode(
+    canvas: Canvas,
+    grid: Grid,
+    template: Template,
+    field: Field,
+    symbology: Symbology,
+    data: str,
+    serial: str,
+    x_mm: float,
+    y_mm: float,
+) -> None:
+    try:
+        symbol = barcodes.encode(symbology, data)
+    except EncodeError as err:
+        raise _refusal(template, symbology, serial, data, f"cannot be encoded ({err})") from None
+    # The box shrinks to whole dots inside its edges, so modules sit on the printer's grid.
+    x, y = math.ceil(grid.dots(x_mm)), math.ceil(grid.dots(y_mm))
+    width = math.floor(grid.dots(x_mm + field.box.width)) - x
+    height = math.floor(grid.dots(y_mm + field.box.height)) - y
+    module = barcodes.module_dots(symbol, width, height)
+    if module < field.min_module_dots:
+        needed = (symbol.columns + 2 * barcodes.QUIET_ZONE[symbology]) * field.min_module_dots / template.dpi * 25.4
+        why = f"needs {needed:.1f} mm, the box is {field.box.width:g} mm wide; choose a larger template"
+        raise _refusal(template, symbology, serial, data, why)
+    barcodes.draw(canvas, symbol, grid, x, y, width, height, module)
+
+
+def _draw_text(canvas: Canvas, grid: Grid, field: Field, values: dict[str, str], x_mm: float, y_mm: float) -> None:
+    lines = []
+    for line in field.lines:
+        names = [f for _, f, _, _ in string.Formatter().parse(line) if f]
+        if names and not any(values[name] for name in names):
+            continue
+        lines.append(line.format_map(values))
+    if not lines:
+        return
+    box = field.box
+    width, height = box.width * POINTS_PER_MM, box.height * POINTS_PER_MM
+    fitted = text.fit("\n".join(lines), width, height, field.size, field.min_size)
+    canvas.setFont(text.font(), fitted.size)
+    left = x_mm * POINTS_PER_MM
+    baseline = grid.page_height - y_mm * POINTS_PER_MM - fitted.size  # first line's baseline below the top edge
+    for line in fitted.lines:
+        if field.align == "center":
+            canvas.drawCentredString(left + width / 2, baseline, line)
+        else:
+            canvas.drawString(left, baseline, line)
+        baseline -= fitted.size * text.LEADING
+
+
+def sample_label(serial: str = "SN2026000000000001") -> LabelData:
+    """A unit to preview a template with."""
+    return LabelData(
+        serial,
+        "LAP-T14",
+        "ThinkPad T14 笔记本电脑",
+        "06901234560015",
+        "PO-2026-000042",
+        "GR-2026-000007",
+        dt.date(2026, 11, 26),
+    )
+
+
+def iter_labels(rows: Iterable[tuple]) -> Iterator[LabelData]:
+    """LabelData from rows of (serial, sku, item name, gtin, po, receipt, received_at, batch, expiry)."""
+    for serial, sku, name, gtin, po, receipt, received_at, batch, expiry in rows:
+        yield LabelData(serial, sku, name, gtin, po, receipt, received_at.date(), batch, expiry)

@@ -1,0 +1,351 @@
+"""Printing: serial labels and PDF documents, each print audited in the same transaction as its reads.
+
+Labels come from a receipt, a PO, or a selection of serials (typed, a range,
+or a file): set-based queries, the long lists streamed from the database
+into the PDF rather than collected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from snapp.db.models import (
+    AuditEntry,
+    Item,
+    Location,
+    POLine,
+    PurchaseOrder,
+    Receipt,
+    ReceiptLine,
+    Serial,
+    SerialEvent,
+    Supplier,
+    User,
+)
+from snapp.domain.capture import Source, apply_case, normalise, typed_forms
+from snapp.domain.permissions import Permission
+from snapp.errors import NotFound, Problem, ValidationError
+from snapp.reports import documents
+from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
+from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.services.base import UnitOfWork, among, service
+from snapp.services.lookup import read_cards
+from snapp.services.purchasing import get_po_row, read_po
+
+Output = str | Path | IO[bytes]
+STREAM = 2_000  # rows fetched at a time from the database while a PDF is drawn
+
+
+@dataclass(frozen=True)
+class LabelSource:
+    """Which units to label: give exactly one of receipt, po and serials (``sku`` narrows serials to one item)."""
+
+    receipt: str | None = None
+    po: str | None = None
+    serials: Source | None = None
+    sku: str | None = None
+
+    def describe(self) -> dict[str, object]:
+        if self.receipt:
+            return {"receipt": normalise(self.receipt).upper()}
+        if self.po:
+            return {"po": normalise(self.po).upper()}
+        return {"serials": len(self.serials or ()), "sku": self.sku}
+
+
+@dataclass(frozen=True)
+class Printed:
+    document: str
+    count: int  # labels, or pages for a document
+    out: str
+
+
+_LABEL_COLUMNS = select(
+    Serial.serial,
+    Item.sku,
+    Item.name,
+    Item.gtin,
+    PurchaseOrder.number,
+    Receipt.number,
+    Serial.received_at,
+    Serial.batch,
+    Serial.expiry,
+)
+
+
+def _label_query(*columns) -> Select:
+    return (
+        _LABEL_COLUMNS.add_columns(*columns)
+        .join(Item, Item.id == Serial.item_id)
+        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
+        .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
+        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+    )
+
+
+@service(Permission.RECEIVE)
+def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Output, *, start: int = 1) -> Printed:
+    """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
+    chosen = load_template(template)
+    rows = _label_rows(uow.session, source)
+    count = render_labels(
+        chosen, iter_labels(rows), out, start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
+    )
+    uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
+    return Printed(f"labels {chosen.name}", count, str(out))
+
+
+def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
+    given = [name for name in ("receipt", "po", "serials") if getattr(source, name)]
+    if len(given) != 1:
+        raise ValidationError(Problem("labels", "", "source", "give one source: a receipt, a PO, or serials"))
+    if source.receipt:
+        number = normalise(source.receipt).upper()
+        if session.scalar(select(Receipt.id).where(Receipt.number == number)) is None:
+            raise NotFound(f"no goods receipt {source.receipt!r}")
+        query = _label_query().where(Receipt.number == number)
+    elif source.po:
+        po = get_po_row(session, source.po)
+        query = _label_query().where(Receipt.po_id == po.id)
+    else:
+        assert source.serials is not None
+        return iter(_selected(session, source.serials, source.sku))
+    return (tuple(row) for row in session.execute(query.order_by(Serial.id).execution_options(yield_per=STREAM)))
+
+
+def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
+    """The units the selection names, in its order; every serial not found, or found on two items, is refused."""
+    wanted: dict[str, int] = {}  # serial as typed (normalised) -> its first position in the source
+    for i, value in enumerate(source.values):
+        wanted.setdefault(normalise(str(value)), i)
+    forms = sorted({form for value in wanted for form in typed_forms(value)})
+    query = _label_query(Item.serial_case)
+    if sku:
+        query = query.where(Item.sku == normalise(sku))
+    found: dict[str, list[tuple]] = {}
+    for condition in among(session, Serial.serial, forms):
+        for row in session.execute(query.where(condition)):
+            found.setdefault(row.serial, []).append(tuple(row))
+    rows, problems = [], []
+    for value, i in wanted.items():
+        units = [
+            row[:-1]
+            for form in typed_forms(value)
+            for row in found.get(form, [])
+            if apply_case(value, row[-1]) == row[0]
+        ]
+        if not units:
+            problems.append(
+                Problem(
+                    source.locate(i),
+                    value,
+                    "unknown_serial",
+                    "no unit with this serial" + (f" of {sku}" if sku else ""),
+                )
+            )
+        elif len(units) > 1:
+            items = ", ".join(sorted(unit[1] for unit in units))
+            problems.append(
+                Problem(
+                    source.locate(i),
+                    value,
+                    "ambiguous",
+                    f"several items have this serial ({items}); choose one with --sku",
+                )
+            )
+        else:
+            rows.append(units[0])
+    if problems:
+        raise ValidationError(problems, f"{len(problems)} serial(s) cannot be labelled; nothing was printed")
+    return rows
+
+
+# --- documents ----------------------------------------------------------------------
+
+
+@service(Permission.PURCHASING)
+def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
+    record = read_po(uow.session, number)
+    pages = documents.purchase_order(record, out, author=uow.actor.name, generated_at=_now())
+    uow.audit("report.po", "purchase_order", record.number, after={"pages": pages})
+    return Printed(f"purchase order {record.number}", pages, str(out))
+
+
+@service(Permission.RECEIVE)
+def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
+    session = uow.session
+    row = session.execute(
+        select(
+            Receipt.id,
+            Receipt.number,
+            PurchaseOrder.number,
+            Supplier.code,
+            Supplier.name,
+            Location.code,
+            Location.name,
+            Receipt.received_at,
+            User.name,
+            Receipt.note,
+        )
+        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+        .join(Location, Location.id == Receipt.location_id)
+        .join(User, User.id == Receipt.user_id)
+        .where(Receipt.number == normalise(number).upper())
+    ).first()
+    if row is None:
+        raise NotFound(f"no goods receipt {number!r}")
+    receipt_id, number, po, supplier, supplier_name, location, location_name, at, user, note = row
+    lines = [
+        tuple(line)
+        for line in session.execute(
+            select(POLine.line_no, Item.sku, Item.name, ReceiptLine.quantity)
+            .join(POLine, POLine.id == ReceiptLine.po_line_id)
+            .join(Item, Item.id == POLine.item_id)
+            .where(ReceiptLine.receipt_id == receipt_id)
+            .order_by(POLine.line_no)
+        )
+    ]
+    note_record = ReceiptNote(number, po, supplier, supplier_name, f"{location} {location_name}", at, user, note, lines)
+    serials = session.execute(
+        select(Item.sku, Serial.serial)
+        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
+        .join(Item, Item.id == Serial.item_id)
+        .where(ReceiptLine.receipt_id == receipt_id)
+        .order_by(Item.sku, Serial.id)
+        .execution_options(yield_per=STREAM)
+    )
+    pages = documents.receipt_note(
+        note_record, (tuple(s) for s in serials), out, author=uow.actor.name, generated_at=_now()
+    )
+    uow.audit("report.receipt", "receipt", number, after={"pages": pages})
+    return Printed(f"goods receipt {number}", pages, str(out))
+
+
+@service(Permission.VIEW)
+def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str | None = None) -> Printed:
+    cards = read_cards(uow.session, serial)
+    if sku:
+        cards = [card for card in cards if card.sku == normalise(sku)]
+        if not cards:
+            raise NotFound(f"no unit of {sku} with serial {normalise(serial)!r}")
+    pages = documents.serial_history(cards, out, author=uow.actor.name, generated_at=_now())
+    uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
+    return Printed(f"serial history {cards[0].serial}", pages, str(out))
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """``YYYY-MM`` as (its first day, the first day of the next month)."""
+    match = _MONTH.fullmatch(month.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise ValidationError(Problem("month", month, "month", "write the month as YYYY-MM, e.g. 2026-11"))
+    start = dt.date(int(match[1]), int(match[2]), 1)
+    return start, (start + dt.timedelta(days=32)).replace(day=1)
+
+
+@service(Permission.REPORTS)
+def print_audit_report(
+    uow: UnitOfWork, month: str, out: Output, *, company: str = "", trail: TrailCheck | None = None
+) -> Printed:
+    """The monthly audit report: figures aggregated by the database, every event and audit entry streamed.
+
+    ``trail`` is the audit trail's own check once SNApp can make one; without
+    it the report says plainly that the check is not available.
+    """
+    session = uow.session
+    start, end = month_bounds(month)
+    since, until = _midnight(start), _midnight(end)
+    in_month = SerialEvent.at >= since, SerialEvent.at < until
+    by_action = dict(
+        session.execute(select(SerialEvent.action, func.count()).where(*in_month).group_by(SerialEvent.action)).all()
+    )
+    day = func.date(SerialEvent.at)
+    by_day = [(_as_date(d), n) for d, n in session.execute(select(day, func.count()).where(*in_month).group_by(day))]
+    per_user: dict[str, dict[str, int]] = {}
+    for name, action, n in session.execute(
+        select(User.name, SerialEvent.action, func.count())
+        .join(User, User.id == SerialEvent.user_id)
+        .where(*in_month)
+        .group_by(User.name, SerialEvent.action)
+    ):
+        per_user.setdefault(name, {})[action] = n
+    entries_in_month = AuditEntry.at >= since, AuditEntry.at < until
+    entries_by_user = dict(
+        session.execute(
+            select(AuditEntry.user_name, func.count()).where(*entries_in_month).group_by(AuditEntry.user_name)
+        ).all()
+    )
+    users = sorted(set(per_user) | set(entries_by_user))
+    summary = AuditSummary(
+        company=company or "—",
+        start=start,
+        end=end,
+        by_action=by_action,
+        by_day=by_day,
+        by_user=[(name, per_user.get(name, {}), entries_by_user.get(name, 0)) for name in users],
+        audit_entries=sum(entries_by_user.values()),
+        trail=trail,
+    )
+    source, target = aliased(Location), aliased(Location)
+    events = session.execute(
+        select(
+            SerialEvent.at,
+            User.name,
+            SerialEvent.action,
+            Serial.serial,
+            Item.sku,
+            SerialEvent.from_status,
+            SerialEvent.to_status,
+            source.code,
+            target.code,
+            SerialEvent.ref,
+        )
+        .join(User, User.id == SerialEvent.user_id)
+        .join(Serial, Serial.id == SerialEvent.serial_id)
+        .join(Item, Item.id == Serial.item_id)
+        .outerjoin(source, source.id == SerialEvent.from_location_id)
+        .outerjoin(target, target.id == SerialEvent.to_location_id)
+        .where(*in_month)
+        .order_by(SerialEvent.id)
+        .execution_options(yield_per=STREAM)
+    )
+    entries = session.execute(
+        select(
+            AuditEntry.at,
+            AuditEntry.user_name,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_key,
+            AuditEntry.after,
+        )
+        .where(*entries_in_month)
+        .order_by(AuditEntry.id)
+        .execution_options(yield_per=STREAM)
+    )
+    pages = documents.audit_report(summary, events, entries, out, author=uow.actor.name, generated_at=_now())
+    uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after={"events": summary.events, "pages": pages})
+    return Printed(f"audit report {start:%Y-%m}", pages, str(out))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def _as_date(value: object) -> dt.date:
+    # SQLite's date() gives text, PostgreSQL's a date.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
