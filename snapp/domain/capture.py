@@ -282,7 +282,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
         elif n > high:
             reject(i, value, Reason.TOO_LONG, f"has {n} characters; this item's serials have at most {high}")
         elif not _CSET82_RUN(s):
-            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {_bad_characters(s)}")
+            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {bad_characters(s)}")
         elif matches and not matches(s):
             reject(i, value, Reason.PATTERN, f"does not match this item's serial pattern {rule.pattern}")
         elif s in seen:
@@ -360,7 +360,7 @@ def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason 
     return serial_element.value, data, None, ""
 
 
-def _bad_characters(s: str) -> str:
+def bad_characters(s: str) -> str:
     bad = dict.fromkeys(c for c in s if c not in CSET82)
     return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)
 

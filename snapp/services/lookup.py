@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Row, Select, bindparam, func, select
+from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import (
     Item,
@@ -120,13 +120,18 @@ _HISTORY = (
 )
 
 
+def units_by_serial(session: Session, value: str) -> list[Row]:
+    """The rows of `_CARD` for every unit that ``value`` names, as its item's case policy stores it."""
+    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
+    return [row for row in rows if apply_case(value, row.serial_case) == row.serial]
+
+
 @service(Permission.VIEW, write=False)
 def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
     """Every unit carrying ``serial`` (one per item that has it), with its full history."""
     session = uow.session
     value = normalise(serial)
-    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
-    rows = [row for row in rows if apply_case(value, row.serial_case) == row.serial]
+    rows = units_by_serial(session, value)
     if not rows:
         raise NotFound(f"no unit with serial {value!r}")
     history: dict[int, list[EventRecord]] = {}
