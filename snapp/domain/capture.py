@@ -260,7 +260,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 reject(i, value, Reason.EXCEL_ROUNDED, f"Excel has turned this serial into a number; {_TEXT_FIX}")
                 continue
         else:
-            s, reason, message = _from_cell(value)
+            s, reason, message = cell_text(value)
             if reason:
                 reject(i, value, reason, message)
                 continue
@@ -308,7 +308,7 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _from_cell(value: object) -> tuple[str, Reason | None, str]:
+def cell_text(value: object) -> tuple[str, Reason | None, str]:
     """A spreadsheet cell that is not text: accept only what Excel cannot have damaged."""
     if value is None:
         return "", None, ""

@@ -35,8 +35,8 @@ _GONE_WORDS = {
     Status.RETURNED_TO_SUPPLIER: "returned to the supplier",
     Status.LOST: "marked lost",
 }
-UNKNOWN_IS_NOT_FAKE = (
-    "Unknown is not the same as fake: it may not have been received yet, belong to another company's stock, "
+UNKNOWN_MEANS = (
+    "Unknown only means SNApp has no record of it: it may not have been received yet, belong to another company's stock, "
     "or have been received under a different code."
 )
 
@@ -91,7 +91,7 @@ def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> J
         if item is None:
             also = f"; serial {serial} is recorded for {_skus(units)}" if units else ""
             return Judgement(
-                Verdict.UNKNOWN_GTIN, f"GTIN {reading.gtin} is not the GTIN of any item in SNApp{also}. {UNKNOWN_IS_NOT_FAKE}"
+                Verdict.UNKNOWN_GTIN, f"GTIN {reading.gtin} is not the GTIN of any item in SNApp{also}. {UNKNOWN_MEANS}"
             )
         mine = [u for u in units if u.gtin == reading.gtin]
         if mine:
@@ -106,10 +106,10 @@ def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> J
         return Judgement(
             Verdict.UNKNOWN_SERIAL,
             f"{item.sku} {item.name} (GTIN {reading.gtin}) is known, but no unit of it with serial {serial} "
-            f"was received. {UNKNOWN_IS_NOT_FAKE}",
+            f"was received. {UNKNOWN_MEANS}",
         )
     if not units:
-        return Judgement(Verdict.UNKNOWN_SERIAL, f"no unit with serial {serial} is recorded. {UNKNOWN_IS_NOT_FAKE}")
+        return Judgement(Verdict.UNKNOWN_SERIAL, f"no unit with serial {serial} is recorded. {UNKNOWN_MEANS}")
     if len(units) > 1:
         listed = "; ".join(u.describe() for u in units)
         return Judgement(
