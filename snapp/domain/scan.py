@@ -20,6 +20,7 @@ readable or not, and whether a unit is ours is the ledger's question.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -190,6 +191,12 @@ def _element_string(raw: str, data: str) -> Reading:
 
 
 def _digital_link(raw: str, url: str) -> Reading:
+    path_gtin = re.search(r"/01/(\d+)", url)
+    if path_gtin and len(path_gtin[1]) not in (8, 12, 13, 14):
+        return _gs1_fault(
+            raw, Kind.DIGITAL_LINK, Fault.WRONG_LENGTH,
+            f"GTIN {path_gtin[1]} has {len(path_gtin[1])} digits; a GTIN has 8, 12, 13 or 14",
+        )  # fmt: skip
     try:
         result = parse(url)
     except ParseError as err:
@@ -199,12 +206,6 @@ def _digital_link(raw: str, url: str) -> Reading:
         why = result.gs1_digital_link_uri_error or "no GTIN in its path"
         fault = Fault.BAD_CHARACTERS if "pattern" in why else Fault.UNREADABLE
         return _gs1_fault(raw, Kind.DIGITAL_LINK, fault, f"a web address, not a readable GS1 Digital Link: {why}")
-    path_gtin = re.search(r"/01/(\d+)", url)
-    if path_gtin and len(path_gtin[1]) not in (8, 12, 13, 14):
-        return _gs1_fault(
-            raw, Kind.DIGITAL_LINK, Fault.WRONG_LENGTH,
-            f"GTIN {path_gtin[1]} has {len(path_gtin[1])} digits; a GTIN has 8, 12, 13 or 14",
-        )  # fmt: skip
     return _from_elements(raw, Kind.DIGITAL_LINK, link, no_gs=False)
 
 
@@ -273,16 +274,17 @@ def _hidden_splits(elements) -> list[str | None]:
 def _explain(data: str, err: ParseError) -> tuple[Fault, str]:
     """Turn biip's refusal into the fault a person can act on."""
     text = str(err)
-    leftover = re.search(r"Failed to get GS1 Application Identifier from '(.*)'", text, re.DOTALL)
+    leftover = re.search(r"Failed to get GS1 Application Identifier from ('.*')", text, re.DOTALL)
     if leftover:
-        head = data[: len(data) - len(leftover[1])].rstrip(GS)
+        rest = ast.literal_eval(leftover[1])  # biip quotes the rest with repr()
+        head = data[: len(data) - len(rest)].rstrip(GS)
         try:
             last = GS1Message.parse(head).element_strings[-1]
         except (ParseError, IndexError):
             last = None
         if last is not None and last.ai.separator_required and len(last.value) >= _max_length(last.ai.format):
             return Fault.WRONG_LENGTH, f"the {last.ai.data_title} ({last.ai.ai}) is longer than {_max_length(last.ai.format)} characters"
-    if "(01)" in text or re.search(r"01\d{0,13}$", data[:16]):
+    if data.startswith("01") and not _GTIN_HEAD.match(data):
         return Fault.WRONG_LENGTH, f"the GTIN (01) must have 14 digits: {text}"
     return Fault.UNREADABLE, f"not a readable GS1 code: {text}"
 

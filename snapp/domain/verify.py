@@ -9,7 +9,7 @@ every failed verdict opens an exception for them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from snapp.domain.lifecycle import Status
@@ -137,10 +137,6 @@ def _by_status(unit: UnitFacts) -> Judgement:
         )
     state = "issued" if status is Status.ISSUED else "in repair"
     return Judgement(Verdict.NOT_IN_STOCK, f"ours, currently {state}{when}{ref}: {unit.sku} {unit.item_name}, {received}", unit)
-
-
-def with_note(judgement: Judgement, note: str) -> Judgement:
-    return replace(judgement, message=f"{judgement.message} ({note})")
 
 
 def _skus(units: list[UnitFacts]) -> str:
