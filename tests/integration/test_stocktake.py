@@ -234,3 +234,33 @@ def test_two_scanners_at_once_lose_no_scan(db, ctx, shelves, as_user):
     report = stocktake.close_count(ctx, count.number)
     assert report.figures["matched"] == 3 and report.figures["unknown"] == 1 and report.figures["unexpected"] == 1
     assert scalar(db, "SELECT SUM(scans) FROM count_entries") == len(plan[0]) + len(plan[1])
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_closing_while_another_pc_scans_loses_no_scan(db, ctx, shelves, as_user):
+    """Every scan either lands in the closed count or is refused as late; none is accepted and then left out."""
+    count = stocktake.start_count(ctx, "WH-A")
+    pc = as_user("pc.one", "warehouse")
+    accepted = 0
+    late: list[IllegalTransition] = []
+    scanning = threading.Event()
+
+    def scan_until_closed() -> None:
+        nonlocal accepted
+        for n in range(2000):
+            try:
+                accepted += stocktake.scan(pc, count.number, [scans(["AA0001", f"EXTRA-{n}"])]).accepted
+            except IllegalTransition as err:
+                late.append(err)
+                return
+            scanning.set()
+
+    thread = threading.Thread(target=scan_until_closed)
+    thread.start()
+    assert scanning.wait(30)
+    report = stocktake.close_count(ctx, count.number)
+    thread.join(60)
+    assert not thread.is_alive() and len(late) == 1 and "is closed" in str(late[0])
+    counted = sum(line.scans for line in report.matched + report.unexpected + report.unknown)
+    assert counted == accepted > 0
