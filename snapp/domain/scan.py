@@ -23,11 +23,12 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from biip import ParseError, parse
 from biip.gs1_messages import GS1Message
+from biip.gtin import Gtin
 
 from snapp.domain.capture import bad_characters, normalise
 
@@ -91,7 +92,7 @@ class Reading:
     message: str = ""  # what was read, or why it could not be
     warnings: tuple[str, ...] = ()
     caps_lock: bool = False  # the letters arrived with their case inverted and were turned back
-    alternatives: tuple[str, ...] = field(default=())  # other serials the code could hold if a GS was dropped
+    alternatives: tuple[str, ...] = ()  # other serials the code could hold if a GS was dropped
 
     @property
     def ok(self) -> bool:
@@ -115,14 +116,14 @@ def decode(raw: str, profile: ScannerProfile | None = None) -> Reading:
     if profile.prefix and not symbology:
         warnings.append("this scan has no symbology identifier although the scanner is set to send one (typed by hand?)")
     reading = _read(raw, data, symbology, profile)
-    extra = tuple(warnings) + reading.warnings
-    return Reading(**{**reading.__dict__, "warnings": extra, "caps_lock": bool(caps), "symbology": symbology})
+    return replace(reading, warnings=(*warnings, *reading.warnings), caps_lock=bool(caps), symbology=symbology)
 
 
 CAPS_LOCK_WARNING = "Caps Lock seems to be on: the letters arrived in inverted case and were read the other way round"
 
 _SYMBOLOGY = re.compile(r"\][A-Za-z][0-9A-Za-z]").match
 GS1_SYMBOLOGIES = frozenset({"]C1", "]d2", "]Q3", "]e0", "]J1"})
+EAN_UPC = frozenset({"]E0", "]E4"})  # EAN-13/UPC-A, EAN-8: a product's barcode, never a unit's
 _URL = re.compile(r"https?://", re.IGNORECASE).match
 _GTIN_HEAD = re.compile(r"01(\d{14})")
 DRUG_CODE_LENGTH = 20
@@ -133,6 +134,8 @@ def _read(raw: str, data: str, symbology: str | None, profile: ScannerProfile) -
         return _digital_link(raw, data)
     if data.startswith("MA."):
         return _ma_udi(raw, data)
+    if symbology in EAN_UPC:
+        return _product_barcode(raw, data)
     if symbology and symbology not in GS1_SYMBOLOGIES:
         return _plain(raw, data)  # a plain barcode read with its symbology identifier on
     data = _with_gs(data, profile)
@@ -164,6 +167,17 @@ def _looks_gs1(data: str) -> bool:
     except ParseError:
         return False
     return not message.element_strings[0].gtin_error
+
+
+def _product_barcode(raw: str, data: str) -> Reading:
+    try:
+        gtin = Gtin.parse(data).as_gtin_14()
+    except ParseError as err:
+        return Reading(raw, Kind.GS1, fault=Fault.BAD_CHECK_DIGIT, message=f"EAN/UPC barcode {data}: {err}")
+    return Reading(
+        raw, Kind.GS1, gtin=gtin, fault=Fault.NO_SERIAL,
+        message=f"the product barcode (EAN/UPC, GTIN {gtin}): it names a product, not a unit; scan the serial label",
+    )  # fmt: skip
 
 
 def _plain(raw: str, data: str) -> Reading:
@@ -225,13 +239,13 @@ def _from_elements(raw: str, kind: Kind, message, *, no_gs: bool) -> Reading:
     if serial_element is None:
         if serials := [s for s in hidden if s]:
             possible = " or ".join(repr(s) for s in serials)
-            return _replace(
+            return replace(
                 base, fault=Fault.AMBIGUOUS_SPLIT, alternatives=tuple(serials),
                 message="a GS separator is missing, so the batch and the serial run together "
                 f"(the serial could be {possible}); set the scanner to send GS (ASCII 29)",
             )  # fmt: skip
         what = f"GTIN {gtin}" if gtin else "a GS1 code"
-        return _replace(base, fault=Fault.NO_SERIAL, message=f"{what} without a serial number (21): it names a product, not a unit")
+        return replace(base, fault=Fault.NO_SERIAL, message=f"{what} without a serial number (21): it names a product, not a unit")
     serial = serial_element.value
     parts = [f"GTIN {gtin}" if gtin else None, f"serial {serial}", f"batch {base.batch}" if base.batch else None,
              f"expiry {base.expiry}" if base.expiry else None]  # fmt: skip
@@ -239,7 +253,7 @@ def _from_elements(raw: str, kind: Kind, message, *, no_gs: bool) -> Reading:
     warnings = ()
     if alternatives:
         warnings = (f"no GS separator in this scan: if the scanner dropped one, the serial may be {alternatives[0]!r}",)
-    return _replace(
+    return replace(
         base, serial=serial, message=", ".join(p for p in parts if p), alternatives=alternatives, warnings=warnings
     )
 
@@ -297,10 +311,6 @@ def _gs1_fault(raw: str, kind: Kind, fault: Fault, message: str) -> Reading:
     return Reading(raw, kind, fault=fault, message=message)
 
 
-def _replace(reading: Reading, **changes) -> Reading:
-    return Reading(**{**reading.__dict__, **changes})
-
-
 # --- China UDI, MA (IDcode) form ---------------------------------------------------------
 
 # MA.<country 3>.<industry 2>.<registrant 6>.<product code 8>, then data units each
@@ -331,10 +341,10 @@ def _ma_udi(raw: str, data: str) -> Reading:
     expiry = _ma_date(units.get("E"))
     base = Reading(raw, Kind.MA_UDI, product_code=di, batch=units.get("L"), expiry=expiry)
     if not serial:
-        return _replace(base, fault=Fault.NO_SERIAL, message=f"MA device identifier {di} without a serial (.S): it names a product, not a unit")
+        return replace(base, fault=Fault.NO_SERIAL, message=f"MA device identifier {di} without a serial (.S): it names a product, not a unit")
     if bad := bad_characters(serial):
-        return _replace(base, fault=Fault.BAD_CHARACTERS, message=f"characters not allowed in a serial: {bad}")
-    return _replace(base, serial=serial, message=f"China UDI (MA) {di}, serial {serial}")
+        return replace(base, fault=Fault.BAD_CHARACTERS, message=f"characters not allowed in a serial: {bad}")
+    return replace(base, serial=serial, message=f"China UDI (MA) {di}, serial {serial}")
 
 
 def _ma_date(text: str | None) -> dt.date | None:
@@ -356,7 +366,8 @@ def _caps_lock_fixed(text: str, profile: ScannerProfile) -> str | None:
     inverts every letter. Parts whose case is fixed give it away: the
     symbology identifier (]d2 arrives as ]D2), a web address's scheme
     (HTTPS://), the MA issuer code (ma.). The inverted reading is taken only
-    when it decodes and the scan as it arrived does not.
+    when it decodes cleanly, so an EAN-13's ]E0 is not mistaken for a
+    flipped GS1 DataBar ]e0.
     """
     flipped = text.swapcase()
     if flipped == text:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from snapp.domain.lifecycle import Status
-from snapp.domain.scan import Reading
+from snapp.domain.scan import Fault, Reading
 
 
 class Verdict(StrEnum):
@@ -84,6 +84,8 @@ class Judgement:
 
 def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> Judgement:
     """The verdict for ``reading``, given the item its GTIN names (if any) and the units carrying its serial."""
+    if reading.fault is Fault.NO_SERIAL:
+        return Judgement(Verdict.MALFORMED, f"the code identifies no single unit: {reading.message}")
     if not reading.ok:
         return Judgement(Verdict.MALFORMED, f"the code cannot be read: {reading.message}")
     serial = reading.serial

@@ -125,6 +125,17 @@ def test_malformed_gs1(raw, fault, words):
     assert reading.serial is None
 
 
+@pytest.mark.parametrize(("raw", "gtin"), [("]E09506000134352", GTIN), ("]E496385074", "00000096385074")])
+def test_a_product_barcode_names_no_unit(raw, gtin):
+    reading = read(raw)
+    assert (reading.fault, reading.gtin) == (Fault.NO_SERIAL, gtin)
+    assert "scan the serial label" in reading.message
+
+
+def test_a_product_barcode_with_a_bad_check_digit():
+    assert read("]E09506000134353").fault == Fault.BAD_CHECK_DIGIT
+
+
 def test_dropped_gs_after_a_batch_is_ambiguous():
     """The batch (10) is variable-length: without GS it swallows the serial, and no rule can tell where it ends."""
     reading = read(f"01{GTIN}10ABC21SN1", gs="")

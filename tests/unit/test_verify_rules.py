@@ -40,6 +40,7 @@ def unit(status: str = "in_stock", sku: str = "LAP", gtin: str | None = GTIN, lo
         (f"]d201{GTIN}21SN1", LAPTOP, [unit(sku="MON", gtin=OTHER)], Verdict.MISMATCH, "belongs to a unit of MON"),
         (f"]d201{GTIN[:-1]}0" "21SN1", None, [], Verdict.MALFORMED, "check digit"),
         ("SN 1", None, [], Verdict.MALFORMED, "cannot be read"),
+        ("]E09506000134352", LAPTOP, [], Verdict.MALFORMED, "identifies no single unit: the product barcode"),
     ],
 )  # fmt: skip
 def test_every_verdict(raw, item, units, verdict, words):
