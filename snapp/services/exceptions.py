@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,7 +26,6 @@ from snapp.domain.capture import Reason
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
 from snapp.services.base import Context, UnitOfWork, service
-
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -69,21 +69,26 @@ class ExceptionRecord:
     resolution: str | None
 
 
-def open_exceptions(session: Session, user_name: str, cases: Sequence[NewException]) -> list[int]:
-    """Open ``cases`` in the caller's transaction; returns their ids in order."""
-    now = utcnow()
-    ids = []
-    for case in cases:  # one statement each: ids come back in order on both databases
-        ids.append(
-            session.execute(
-                insert(exceptions_table).returning(exceptions_table.c.id),
-                {
-                    "kind": case.kind.value, "status": OPEN, "subject": case.subject[:200], "ref": case.ref,
-                    "detail": case.detail, "serial_id": case.serial_id, "opened_at": now, "opened_by": user_name,
-                },
-            ).scalar_one()
-        )  # fmt: skip
-    return ids
+def open_exceptions(session: Session, user_name: str, cases: Sequence[NewException]) -> None:
+    """Open ``cases`` in the caller's transaction, in one statement."""
+    if cases:
+        session.execute(insert(exceptions_table), [_row(case, user_name) for case in cases])
+
+
+def open_exception(session: Session, user_name: str, case: NewException) -> int:
+    """Open one case in the caller's transaction; returns its id."""
+    return session.execute(insert(exceptions_table).returning(exceptions_table.c.id), _row(case, user_name)).scalar_one()
+
+
+def _row(case: NewException, user_name: str) -> dict:
+    return {
+        "kind": case.kind.value, "status": OPEN, "subject": case.subject[:200], "ref": case.ref, "detail": case.detail,
+        "serial_id": case.serial_id, "opened_at": utcnow(), "opened_by": user_name,
+    }  # fmt: skip
+
+
+# A refused file of thousands of bad rows is one mistake, not thousands of cases for the desk.
+MAX_PER_REFUSAL = 100
 
 
 @service(Permission.VIEW)
@@ -94,6 +99,13 @@ def _open_for_refusal(uow: UnitOfWork, ref: str, problems: Sequence[Problem]) ->
             cases.append(NewException(ExceptionKind.OVER_DELIVERY, ref, problem.message, ref))
         elif problem.reason in _SCAN_REASONS:
             cases.append(NewException(ExceptionKind.REJECTED_SCAN, problem.value or problem.position, str(problem), ref))
+    if len(cases) > MAX_PER_REFUSAL:
+        reasons = Counter(problem.reason for problem in problems if problem.reason in _SCAN_REASONS)
+        summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        cases = cases[:MAX_PER_REFUSAL] + [
+            NewException(ExceptionKind.REJECTED_SCAN, ref, f"{len(cases) - MAX_PER_REFUSAL} more rejected scans "
+                         f"(of all rejections: {summary}); the refusal listed each", ref)
+        ]  # fmt: skip
     open_exceptions(uow.session, uow.actor.name, cases)
 
 

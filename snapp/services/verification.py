@@ -18,7 +18,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.scan import CAPS_LOCK_WARNING, Reading, ScannerProfile, decode
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
 from snapp.services.base import UnitOfWork, service
-from snapp.services.exceptions import ExceptionKind, NewException, open_exceptions
+from snapp.services.exceptions import ExceptionKind, NewException, open_exception
 from snapp.services.lookup import units_by_serial
 
 
@@ -108,7 +108,7 @@ def verify(
         unit_id = next((uid for uid, facts in units if facts == judgement.unit), None)
         exception_id = None
         if not judgement.passed:
-            [exception_id] = open_exceptions(session, uow.actor.name, [_exception(reading, judgement, unit_id)])
+            exception_id = open_exception(session, uow.actor.name, _exception(reading, judgement, unit_id))
         session.execute(
             insert(Verification),
             {

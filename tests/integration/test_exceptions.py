@@ -87,3 +87,13 @@ def test_list_filters_and_dashboard_counts(ctx, company, receive_units):
     assert len(exceptions.list_exceptions(ctx, limit=2)) == 2
     with pytest.raises(ValidationError):
         exceptions.list_exceptions(ctx, "pending")
+
+
+def test_a_refused_file_of_many_bad_rows_opens_a_bounded_number_of_cases(db, ctx, company):
+    bad = [f"BAD {n:03d}" for n in range(250)]  # a space: refused, every one
+    with pytest.raises(ValidationError):
+        receiving.receive(ctx, company.number, "LAP", [scans(bad)], location="WH-A")
+    opened = exceptions.list_exceptions(ctx, limit=500)
+    assert len(opened) == exceptions.MAX_PER_REFUSAL + 1
+    summary = opened[0]
+    assert summary.detail == "150 more rejected scans (of all rejections: 250 bad_characters); the refusal listed each"
