@@ -58,6 +58,9 @@ class Outcome(StrEnum):
 
 
 OPEN, CLOSED, APPLIED = "open", "closed", "applied"
+# Units that left us for good: found on a shelf, they are reappearing units, not count slips.
+# (A lost unit found is a count's business: apply marks it found.)
+_GONE = frozenset({Status.SHIPPED, Status.SCRAPPED, Status.RETURNED_TO_SUPPLIER})
 
 
 @dataclass(frozen=True)
@@ -348,9 +351,6 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
     report = _report(session, count)
     uow.audit("count.close", "count", count.number, after=report.figures)
     return report
-
-
-_GONE = frozenset({Status.SHIPPED, Status.SCRAPPED, Status.RETURNED_TO_SUPPLIER})
 
 
 def _where(status: str | None, location: str | None) -> str:
