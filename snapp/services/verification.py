@@ -130,3 +130,25 @@ def _exception(reading: Reading, judgement: Judgement, unit_id: int | None) -> N
     kind = ExceptionKind.REAPPEARED if judgement.verdict is Verdict.REAPPEARED else ExceptionKind.VERIFICATION
     subject = reading.serial or reading.raw
     return NewException(kind, subject, f"{judgement.verdict.value}: {judgement.message}", "verification", unit_id)
+
+
+@dataclass(frozen=True)
+class VerificationLogEntry:
+    at: dt.datetime
+    user: str
+    raw: str
+    verdict: str
+    message: str
+    exception_id: int | None
+
+
+@service(Permission.VIEW, write=False)
+def recent_verifications(uow: UnitOfWork, *, verdict: str | None = None, limit: int = 50) -> list[VerificationLogEntry]:
+    """The verification log, newest first (the Verify screen's history, the audit report's list)."""
+    query = select(
+        Verification.at, Verification.user_name, Verification.raw, Verification.verdict, Verification.message,
+        Verification.exception_id,
+    ).order_by(Verification.id.desc()).limit(limit)  # fmt: skip
+    if verdict:
+        query = query.where(Verification.verdict == Verdict(verdict))
+    return [VerificationLogEntry(*row) for row in uow.session.execute(query)]

@@ -118,6 +118,18 @@ def test_several_codes_in_one_call_each_recorded(db, ctx, ledger):
     assert scalar(db, "SELECT COUNT(*) FROM exceptions WHERE status = 'open'") == 2
 
 
+def test_the_log_newest_first_and_by_verdict(ctx, ledger, as_user):
+    verification.verify(ctx, ["LAP001", "NOSUCH"])
+    verification.verify(as_user("svc", "service"), ["LAP002"])
+    log = verification.recent_verifications(ctx)
+    assert [(e.user, e.raw, e.verdict) for e in log] == [
+        ("svc", "LAP002", "reappeared"), ("admin", "NOSUCH", "unknown_serial"), ("admin", "LAP001", "in_stock"),
+    ]  # fmt: skip
+    assert log[2].exception_id is None and log[1].exception_id is not None
+    assert [e.raw for e in verification.recent_verifications(ctx, verdict="in_stock")] == ["LAP001"]
+    assert len(verification.recent_verifications(ctx, limit=1)) == 1
+
+
 def test_every_role_may_verify(ctx, ledger, as_user):
     auditor = as_user("audrey", "auditor")
     [result] = verification.verify(auditor, ["LAP001"])
