@@ -102,21 +102,37 @@ class Reading:
 def decode(raw: str, profile: ScannerProfile | None = None) -> Reading:
     """Read one scan as its scanner sent it; never raises for bad input."""
     profile = profile or ScannerProfile()
-    text = raw[: -len(profile.suffix)] if profile.suffix and raw.endswith(profile.suffix) else raw
-    text = normalise(text)
+    text, caps = _undo_settings(raw, profile)
     if not text:
         return Reading(raw, None, fault=Fault.EMPTY, message="the scan is empty")
-    warnings: list[str] = []
-    caps = _caps_lock_fixed(text, profile)
-    if caps:
-        text = caps
-        warnings.append(CAPS_LOCK_WARNING)
+    warnings = [CAPS_LOCK_WARNING] if caps else []
     symbology = text[:3] if _SYMBOLOGY(text) else None
     data = text[3:] if symbology else text
     if profile.prefix and not symbology:
         warnings.append("this scan has no symbology identifier although the scanner is set to send one (typed by hand?)")
     reading = _read(raw, data, symbology, profile)
-    return replace(reading, warnings=(*warnings, *reading.warnings), caps_lock=bool(caps), symbology=symbology)
+    return replace(reading, warnings=(*warnings, *reading.warnings), caps_lock=caps, symbology=symbology)
+
+
+def _undo_settings(raw: str, profile: ScannerProfile) -> tuple[str, bool]:
+    """The scan without its suffix, width-folded and trimmed, its case turned back if Caps Lock inverted it."""
+    text = raw[: -len(profile.suffix)] if profile.suffix and raw.endswith(profile.suffix) else raw
+    text = normalise(text)
+    fixed = _caps_lock_fixed(text, profile) if text else None
+    return (fixed, True) if fixed else (text, False)
+
+
+def as_typed(raw: str, profile: ScannerProfile) -> str:
+    """What a scan field should pass on (to receiving's capture, say): the scan with the scanner's settings undone.
+
+    The suffix goes, Caps Lock is turned back where a known part shows it, and
+    the scanner's stand-in for GS becomes ASCII 29 again in a GS1 string.
+    """
+    text, _ = _undo_settings(raw, profile)
+    symbology = text[:3] if _SYMBOLOGY(text) else ""
+    if symbology and symbology not in GS1_SYMBOLOGIES:
+        return text
+    return symbology + _with_gs(text[len(symbology):], profile)
 
 
 CAPS_LOCK_WARNING = "Caps Lock seems to be on: the letters arrived in inverted case and were read the other way round"

@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
+from snapp.domain.capture import SerialRule, capture, scans
 from snapp.domain.scan import (
     CAPS_LOCK_WARNING,
     GS,
     Fault,
     Kind,
     ScannerProfile,
+    as_typed,
     case_flipped,
     characters,
     decode,
@@ -285,3 +287,25 @@ def test_characters_show_what_arrived():
 def test_profile_describes_itself():
     assert ScannerProfile().describe() == "GS sent as ASCII 29 (GS), without symbology identifier, ends with Enter"
     assert ScannerProfile("029", True, "\t").describe() == "GS sent as '029', with symbology identifier, ends with Tab"
+
+
+@pytest.mark.parametrize(
+    ("raw", "profile", "typed"),
+    [
+        ("SN-1\r", ScannerProfile(), "SN-1"),
+        (f"]d201{GTIN}10B1029" "21S1\t", ScannerProfile(gs="029", suffix="\t"), f"]d201{GTIN}10B1{GS}21S1"),
+        (f"]D201{GTIN}21s1\r", ScannerProfile(), f"]d201{GTIN}21S1"),
+        ("]C0A029B\r", ScannerProfile(gs="029"), "]C0A029B"),  # not GS1: the digits are data
+    ],
+)
+def test_as_typed_is_what_a_scan_field_passes_on(raw, profile, typed):
+    assert as_typed(raw, profile) == typed
+
+
+
+def test_receiving_capture_reads_what_as_typed_passes_on():
+    profile = ScannerProfile(gs="^]", prefix=True)
+    raw = [f"]d201{GTIN}10B1^]21S1\r", f"]d201{GTIN}10B2^]21S2\r"]
+    captured = capture(scans([as_typed(r, profile) for r in raw]), SerialRule(gtin=GTIN))
+    assert (captured.serials, captured.problems) == (["S1", "S2"], [])
+    assert captured.gs1["S2"].batch == "B2"
