@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from snapp import __version__
@@ -24,9 +23,22 @@ from snapp.db.schema import head_revision, open_database
 from snapp.domain.capture import combine, paste, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
+from snapp.domain.scan import ScannerProfile
 from snapp.errors import Problem, SnappError, ValidationError
 from snapp.io.serial_files import read_serial_file
-from snapp.services import lifecycle, lookup, masterdata, printing, purchasing, receiving, users
+from snapp.services import (
+    exceptions,
+    lifecycle,
+    lookup,
+    masterdata,
+    printing,
+    purchasing,
+    receiving,
+    reconciliation,
+    stocktake,
+    users,
+    verification,
+)
 from snapp.services.base import Context
 
 EXIT_REFUSED = 2
@@ -230,7 +242,7 @@ def cmd_receive(args: argparse.Namespace) -> None:
     sources += [serial_range(spec) for spec in args.range]
     sources += [read_serial_file(path) for path in args.file]
     if args.paste:
-        sources.append(paste(sys.stdin.read() if args.paste == "-" else Path(args.paste).read_text(encoding="utf-8")))
+        sources.append(_pasted(args.paste))
     record = receiving.receive(
         _context(args),
         args.po,
@@ -243,6 +255,14 @@ def cmd_receive(args: argparse.Namespace) -> None:
         progress=_progress_printer() if not args.json else None,
     )
     _emit(args, record, lambda r: print(f"\r{r.number}: {r.quantity} × {r.sku} received on {r.po} line {r.line_no} into {r.location}"))
+
+
+def _pasted(where: str):
+    """``--paste FILE`` or ``--paste -`` (standard input)."""
+    if where == "-":
+        return paste(sys.stdin.read())
+    with open(where, encoding="utf-8") as file:
+        return paste(file.read())
 
 
 def cmd_serial_show(args: argparse.Namespace) -> None:
@@ -330,6 +350,174 @@ def cmd_report(args: argparse.Namespace) -> None:
     else:
         result = printing.print_audit_report(ctx, args.month, args.out, company=args.company)
     _emit(args, result, lambda r: print(f"{r.out}: {r.document}, {r.count} page(s)"))
+
+
+# --- verify, count, exceptions, reconciliation -----------------------------------------
+
+EXIT_NOT_PASSED = 3
+GS_SETTINGS = {"gs": "\x1d", "none": ""}
+
+
+def _profile(args: argparse.Namespace) -> ScannerProfile:
+    return ScannerProfile(gs=GS_SETTINGS.get(args.gs, args.gs), prefix=args.prefix, suffix="")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    results = verification.verify(_context(args), args.codes, profile=_profile(args), sku=args.sku)
+
+    def show(rs: list[verification.VerificationResult]) -> None:
+        for r in rs:
+            mark = "ok  " if r.passed else "FAIL"
+            print(f"{mark} {r.verdict:<22} {r.raw}")
+            print(f"     {r.message}")
+            for warning in r.warnings:
+                print(f"     warning: {warning}")
+            if r.exception_id:
+                print(f"     exception #{r.exception_id} opened")
+
+    _emit(args, results, show)
+    return 0 if all(r.passed for r in results) else EXIT_NOT_PASSED
+
+
+def cmd_count_start(args: argparse.Namespace) -> None:
+    count = stocktake.start_count(_context(args), args.location, args.note)
+    _emit(args, count, lambda c: print(f"{c.number}: counting {c.location or 'every location'}"))
+
+
+def cmd_count_scan(args: argparse.Namespace) -> None:
+    sources = [scans(args.codes)] if args.codes else []
+    sources += [read_serial_file(path) for path in args.file]
+    if args.paste:
+        sources.append(_pasted(args.paste))
+    batch = stocktake.scan(_context(args), args.number, sources, profile=_profile(args))
+
+    def show(b: stocktake.ScanBatch) -> None:
+        print(f"{b.accepted} scan(s) counted, {b.repeated} of units already scanned, {len(b.problems)} refused")
+        for problem in b.problems:
+            print(f"  refused {problem}")
+        for warning in b.warnings:
+            print(f"  warning: {warning}")
+
+    _emit(args, batch, show)
+
+
+def cmd_count_close(args: argparse.Namespace) -> None:
+    _emit(args, stocktake.close_count(_context(args), args.number), _print_count)
+
+
+def cmd_count_report(args: argparse.Namespace) -> None:
+    report = stocktake.count_report(_context(args), args.number)
+    if args.json:
+        print(json.dumps({**_plain(report), "figures": report.figures}, ensure_ascii=False, indent=2))
+    else:
+        _print_count(report)
+
+
+def _print_count(report: stocktake.CountReport) -> None:
+    accuracy = "-" if report.accuracy is None else f"{report.accuracy:.1%}"
+    print(f"{report.number}  {report.location or 'every location'}  {report.status}  accuracy {accuracy}")
+    for name in ("matched", "missing", "unexpected", "unknown", "scanned_twice"):
+        lines = getattr(report, name)
+        print(f"\n{name.replace('_', ' ')}: {len(lines)}")
+        if lines and name != "matched":
+            _table([(x.serial, x.sku, x.recorded_status, x.recorded_location, x.scans) for x in lines],
+                   ["SERIAL", "SKU", "RECORDED STATUS", "RECORDED AT", "SCANS"])  # fmt: skip
+
+
+def cmd_count_apply(args: argparse.Namespace) -> None:
+    result = stocktake.apply_count(_context(args), args.number)
+
+    def show(r: stocktake.ApplyResult) -> None:
+        print(f"{r.number} applied: {r.transferred} moved here, {r.found} found, {r.lost} marked lost")
+        for line in r.left:
+            print(f"  left for a person: {line.serial} ({line.sku}) is {line.recorded_status}")
+
+    _emit(args, result, show)
+
+
+def cmd_count_list(args: argparse.Namespace) -> None:
+    rows = stocktake.list_counts(_context(args), args.status)
+    _emit(args, rows, lambda rs: _table([(r.number, r.location or "(all)", r.status, r.started_at, r.started_by,
+                                          r.units_scanned, r.scans) for r in rs],
+                                        ["COUNT", "LOCATION", "STATUS", "STARTED", "BY", "UNITS", "SCANS"]))  # fmt: skip
+
+
+def cmd_exception_list(args: argparse.Namespace) -> None:
+    rows = exceptions.list_exceptions(_context(args), None if args.status == "all" else args.status, args.kind,
+                                      limit=args.limit)  # fmt: skip
+    _emit(args, rows, lambda rs: _table([(r.id, r.kind, r.status, r.opened_at, r.subject, r.detail, r.resolved_by,
+                                          r.resolution) for r in rs],
+                                        ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
+
+
+def cmd_exception_resolve(args: argparse.Namespace) -> None:
+    record = exceptions.resolve_exception(_context(args), args.id, args.resolution)
+    _emit(args, record, lambda r: print(f"exception #{r.id} resolved by {r.resolved_by}"))
+
+
+def cmd_reconcile(args: argparse.Namespace) -> None:
+    ctx = _context(args)
+    rows = reconciliation.reconcile_suppliers(ctx) if args.by == "supplier" else reconciliation.reconcile_pos(ctx)
+    _emit(args, rows, lambda rs: _table([(r.key, r.supplier, r.ordered, r.received, r.serials, r.in_stock, r.returned,
+                                          r.unrecorded) for r in rs],
+                                        [args.by.upper(), "SUPPLIER", "ORDERED", "RECEIVED", "SERIALS", "IN STOCK",
+                                         "RETURNED", "UNRECORDED"]))  # fmt: skip
+
+
+def cmd_accuracy(args: argparse.Namespace) -> None:
+    figure = reconciliation.serial_accuracy(_context(args), args.month)
+    shown = "no count closed that month" if figure.accuracy is None else f"{figure.accuracy:.1%}"
+    _emit(args, figure, lambda f: print(f"{f.month}: serial reconciliation accuracy {shown} "
+                                        f"({f.agreeing} of {f.units} units; counts {', '.join(f.counts) or '-'})"))  # fmt: skip
+
+
+def _month(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)") from None
+
+
+def _scanner_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gs", default="gs", help="what the scanner sends for GS: gs (ASCII 29), none, or a literal such as 029 or ^]")
+    parser.add_argument("--prefix", action="store_true", help="the scanner sends a symbology identifier (]d2, ]C1, ]Q3) first")
+
+
+def _add_verify_commands(commands, command: Callable, group: Callable) -> None:
+    verify = command(commands, "verify", cmd_verify, "is this unit ours? one verdict per code (exit 3 if any did not pass)")
+    verify.add_argument("codes", nargs="+", metavar="CODE", help="a serial, GS1 scan, Digital Link URL, drug code or China UDI")
+    verify.add_argument("--sku", help="only units of this item")
+    _scanner_options(verify)
+
+    counts = group("count", "stocktake: count a location by scanning")
+    start = command(counts, "start", cmd_count_start, "open a count; prints its number")
+    start.add_argument("--location", help="location code (default: every location)")
+    start.add_argument("--note")
+    scan = command(counts, "scan", cmd_count_scan, "add scans to an open count (any PC, any time until it is closed)")
+    scan.add_argument("number")
+    scan.add_argument("codes", nargs="*", metavar="CODE")
+    scan.add_argument("--file", action="append", default=[], help=".xlsx or .csv of scans")
+    scan.add_argument("--paste", metavar="FILE|-", help="text with one scan per line")
+    _scanner_options(scan)
+    for name, run, text in (("close", cmd_count_close, "close a count: matched, missing, unexpected, unknown"),
+                            ("apply", cmd_count_apply, "move wrong-location units here, mark missing ones lost"),
+                            ("report", cmd_count_report, "a count's figures (provisional while open)")):  # fmt: skip
+        command(counts, name, run, text).add_argument("number")
+    command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=("open", "closed", "applied"))
+
+    desk = group("exception", "the exceptions desk")
+    listing = command(desk, "list", cmd_exception_list, "exceptions, newest first")
+    listing.add_argument("--status", default="open", choices=("open", "resolved", "all"))
+    listing.add_argument("--kind", choices=[k.value for k in exceptions.ExceptionKind])
+    listing.add_argument("--limit", type=int, default=100)
+    resolve = command(desk, "resolve", cmd_exception_resolve, "resolve an exception, saying how")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("resolution", help="what was found and done")
+
+    reconcile = command(commands, "reconcile", cmd_reconcile, "ordered, received, recorded, in stock, returned")
+    reconcile.add_argument("--by", default="po", choices=("po", "supplier"))
+    accuracy = command(commands, "accuracy", cmd_accuracy, "the month's serial reconciliation accuracy")
+    accuracy.add_argument("--month", type=_month, default=dt.date.today(), metavar="YYYY-MM")
 
 
 # --- the parser --------------------------------------------------------------
@@ -485,6 +673,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--company", default=os.environ.get("SNAPP_COMPANY", ""), help="shown on the report (default: $SNAPP_COMPANY)")
     sub.add_argument("--out", required=True, help="the PDF to write")
     sub.set_defaults(document="audit")
+
+
+    _add_verify_commands(commands, command, group)
     return parser
 
 

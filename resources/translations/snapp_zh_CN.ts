@@ -46,22 +46,22 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="80" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="81" />
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="82" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="83" />
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="85" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="86" />
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="89" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="90" />
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -1109,79 +1109,94 @@
         <translation>已报废</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="16" />
+        <location filename="../../snapp/gui/labels.py" line="14" />
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="17" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="17" />
+        <location filename="../../snapp/gui/labels.py" line="18" />
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="18" />
+        <location filename="../../snapp/gui/labels.py" line="19" />
         <source>Partially received</source>
         <translation>部分收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="19" />
+        <location filename="../../snapp/gui/labels.py" line="20" />
         <source>Received in full</source>
         <translation>已全部收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="20" />
+        <location filename="../../snapp/gui/labels.py" line="21" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="21" />
+        <location filename="../../snapp/gui/labels.py" line="22" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="24" />
+        <location filename="../../snapp/gui/labels.py" line="25" />
         <source>Received</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="25" />
+        <location filename="../../snapp/gui/labels.py" line="26" />
         <source>Issue</source>
         <translation>领用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="26" />
+        <location filename="../../snapp/gui/labels.py" line="27" />
         <source>Return from issue</source>
         <translation>领用归还</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="27" />
+        <location filename="../../snapp/gui/labels.py" line="28" />
         <source>Transfer</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="28" />
+        <location filename="../../snapp/gui/labels.py" line="29" />
         <source>Send to repair</source>
         <translation>送修</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="29" />
+        <location filename="../../snapp/gui/labels.py" line="30" />
         <source>Return from repair</source>
         <translation>维修返回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="30" />
+        <location filename="../../snapp/gui/labels.py" line="31" />
         <source>Return to supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="31" />
+        <location filename="../../snapp/gui/labels.py" line="32" />
         <source>Ship to customer</source>
         <translation>发货给客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/labels.py" line="32" />
+        <location filename="../../snapp/gui/labels.py" line="33" />
         <source>Scrap</source>
         <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="34" />
+        <source>Mark lost</source>
+        <translation>标记丢失</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="35" />
+        <source>Found again</source>
+        <translation>找回</translation>
     </message>
 </context>
 </TS>

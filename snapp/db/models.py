@@ -198,6 +198,97 @@ class AuditEntry(Base):
     after: Mapped[str | None] = mapped_column(Text)  # JSON
 
 
+class ExceptionCase(Base):
+    """One thing a person must look at: a rejected scan, a failed verification, a count discrepancy..."""
+
+    __tablename__ = "exceptions"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'resolved')", name="status"),
+        Index("ix_exceptions_status_id", "status", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    subject: Mapped[str] = mapped_column(String(200))  # the serial or raw scan concerned
+    ref: Mapped[str | None] = mapped_column(String(100))  # PO, receipt or count number
+    detail: Mapped[str] = mapped_column(Text)
+    serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class Verification(Base):
+    __tablename__ = "verifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    raw: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str | None] = mapped_column(String(24))
+    gtin: Mapped[str | None] = mapped_column(String(14))
+    serial: Mapped[str | None] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(24), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
+    exception_id: Mapped[int | None] = mapped_column(ForeignKey("exceptions.id"))
+
+
+class StockCount(Base):
+    __tablename__ = "counts"
+    __table_args__ = (CheckConstraint("status IN ('open', 'closed', 'applied')", name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))  # None: every location
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_by: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    applied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    applied_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class CountEntry(Base):
+    """What has been scanned into an open count: one row per unit (or unknown code), however often scanned."""
+
+    __tablename__ = "count_entries"
+    # The constraint is the dedupe: two PCs scanning the same unit meet on it and add up.
+    __table_args__ = (UniqueConstraint("count_id", "unit_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("counts.id"))
+    unit_key: Mapped[str] = mapped_column(String(100))
+    serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+    serial: Mapped[str] = mapped_column(String(64))
+    gtin: Mapped[str | None] = mapped_column(String(14))
+    raw: Mapped[str] = mapped_column(String(500))
+    scans: Mapped[int] = mapped_column(default=1)
+    first_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_by: Mapped[str] = mapped_column(String(64))
+
+
+class CountResult(Base):
+    """A closed count's outcome per unit, frozen at closing so the report and "apply" see what was decided."""
+
+    __tablename__ = "count_results"
+    __table_args__ = (Index("ix_count_results_count_id_outcome", "count_id", "outcome"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("counts.id"))
+    outcome: Mapped[str] = mapped_column(String(12))
+    serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(64))
+    sku: Mapped[str | None] = mapped_column(String(64))
+    recorded_status: Mapped[str | None] = mapped_column(String(24))
+    recorded_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    scans: Mapped[int] = mapped_column(default=0)
+
+
 # Used by bulk paths that bypass the ORM unit of work.
 serials_table = Serial.__table__
 events_table = SerialEvent.__table__
+exceptions_table = ExceptionCase.__table__
+count_entries_table = CountEntry.__table__
+count_results_table = CountResult.__table__

@@ -260,7 +260,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 reject(i, value, Reason.EXCEL_ROUNDED, f"Excel has turned this serial into a number; {_TEXT_FIX}")
                 continue
         else:
-            s, reason, message = _from_cell(value)
+            s, reason, message = cell_text(value)
             if reason:
                 reject(i, value, reason, message)
                 continue
@@ -282,7 +282,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
         elif n > high:
             reject(i, value, Reason.TOO_LONG, f"has {n} characters; this item's serials have at most {high}")
         elif not _CSET82_RUN(s):
-            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {_bad_characters(s)}")
+            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {bad_characters(s)}")
         elif matches and not matches(s):
             reject(i, value, Reason.PATTERN, f"does not match this item's serial pattern {rule.pattern}")
         elif s in seen:
@@ -308,7 +308,7 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _from_cell(value: object) -> tuple[str, Reason | None, str]:
+def cell_text(value: object) -> tuple[str, Reason | None, str]:
     """A spreadsheet cell that is not text: accept only what Excel cannot have damaged."""
     if value is None:
         return "", None, ""
@@ -373,7 +373,7 @@ def scan_gtin(text: str) -> str | None:
     return element.value if element and not element.gtin_error else None
 
 
-def _bad_characters(s: str) -> str:
+def bad_characters(s: str) -> str:
     bad = dict.fromkeys(c for c in s if c not in CSET82)
     return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)
 

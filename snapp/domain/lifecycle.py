@@ -16,6 +16,7 @@ class Status(StrEnum):
     RETURNED_TO_SUPPLIER = "returned_to_supplier"
     SHIPPED = "shipped"
     SCRAPPED = "scrapped"
+    LOST = "lost"  # missing at a stocktake; "found" brings it back
 
 
 class Action(StrEnum):
@@ -28,6 +29,8 @@ class Action(StrEnum):
     RETURN = "return"  # to the supplier
     SHIP = "ship"
     SCRAP = "scrap"
+    LOSE = "lose"  # missing at a stocktake
+    FIND = "found"  # back from lost
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ TRANSITIONS: dict[Action, Move] = {
     ),
     Action.SHIP: Move(frozenset({S.IN_STOCK}), S.SHIPPED, Permission.MOVE, False, "ship to customer"),
     Action.SCRAP: Move(frozenset({S.IN_STOCK, S.ISSUED, S.IN_REPAIR}), S.SCRAPPED, Permission.MOVE, False, "scrap"),
+    Action.LOSE: Move(frozenset({S.IN_STOCK}), S.LOST, Permission.MOVE, False, "mark lost"),
+    Action.FIND: Move(frozenset({S.LOST}), S.IN_STOCK, Permission.MOVE, True, "mark found"),
 }
 
 

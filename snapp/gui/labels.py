@@ -11,6 +11,7 @@ STATUSES = {
     "returned_to_supplier": QT_TRANSLATE_NOOP("labels", "Returned to supplier"),
     "shipped": QT_TRANSLATE_NOOP("labels", "Shipped"),
     "scrapped": QT_TRANSLATE_NOOP("labels", "Scrapped"),
+    "lost": QT_TRANSLATE_NOOP("labels", "Lost"),
 }
 PO_STATUSES = {
     "draft": QT_TRANSLATE_NOOP("labels", "Draft"),
@@ -30,6 +31,8 @@ ACTIONS = {
     "return": QT_TRANSLATE_NOOP("labels", "Return to supplier"),
     "ship": QT_TRANSLATE_NOOP("labels", "Ship to customer"),
     "scrap": QT_TRANSLATE_NOOP("labels", "Scrap"),
+    "lose": QT_TRANSLATE_NOOP("labels", "Mark lost"),
+    "found": QT_TRANSLATE_NOOP("labels", "Found again"),
 }
 
 

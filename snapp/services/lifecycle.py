@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Serial, events_table, serials_table, utcnow
 from snapp.domain.capture import apply_case, normalise, typed_forms
@@ -100,33 +101,7 @@ def move(
     if problems:
         raise ValidationError(problems, f"{rule.label} refused: {len(problems)} problem(s); nothing was changed")
 
-    now = utcnow()
-    to_location = target.id if target else None
-    conn = session.connection()
-    conn.execute(
-        update(serials_table)
-        .where(serials_table.c.id == bindparam("unit"))
-        .values(status=rule.target.value, location_id=to_location, updated_at=now),
-        [{"unit": unit_id} for unit_id, _, _ in units],
-    )
-    conn.execute(
-        insert(events_table),
-        [
-            {
-                "serial_id": unit_id,
-                "at": now,
-                "user_id": uow.actor.id,
-                "action": action.value,
-                "from_status": status,
-                "to_status": rule.target.value,
-                "from_location_id": location_id,
-                "to_location_id": to_location,
-                "ref": ref,
-                "note": note,
-            }
-            for unit_id, status, location_id in units
-        ],
-    )
+    record_moves(session, uow.actor.id, action, units, target.id if target else None, ref=ref, note=note)
     key = wanted[0] if len(wanted) == 1 else f"{len(wanted)} serials"
     destination = target.code if target else None
     uow.audit(
@@ -137,3 +112,37 @@ def move(
     )
     return MoveResult(action.value, len(units), rule.target.value, destination)
 
+
+def record_moves(
+    session: Session,
+    user_id: int | None,
+    action: Action,
+    units: Sequence[tuple[int, str, int | None]],
+    to_location: int | None,
+    *,
+    ref: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Move checked ``units`` (id, status, location id) by ``action``, each with its event, in the caller's transaction."""
+    if not units:
+        return
+    now = utcnow()
+    target = TRANSITIONS[action].target.value
+    conn = session.connection()
+    conn.execute(
+        update(serials_table)
+        .where(serials_table.c.id == bindparam("unit"))
+        .values(status=target, location_id=to_location, updated_at=now),
+        [{"unit": unit_id} for unit_id, _, _ in units],
+    )
+    conn.execute(
+        insert(events_table),
+        [
+            {
+                "serial_id": unit_id, "at": now, "user_id": user_id, "action": action.value, "from_status": status,
+                "to_status": target, "from_location_id": location_id, "to_location_id": to_location, "ref": ref,
+                "note": note,
+            }
+            for unit_id, status, location_id in units
+        ],
+    )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import (
@@ -120,6 +120,12 @@ _HISTORY = (
 )
 
 
+def units_by_serial(session: Session, value: str) -> list[Row]:
+    """The rows of `_CARD` for every unit that ``value`` names, as its item's case policy stores it."""
+    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
+    return [row for row in rows if apply_case(value, row.serial_case) == row.serial]
+
+
 @service(Permission.VIEW, write=False)
 def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
     """Every unit carrying ``serial`` (one per item that has it), with its full history."""
@@ -129,8 +135,7 @@ def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
 def read_cards(session: Session, serial: str) -> list[SerialCard]:
     """`find_serial` inside a unit of work that is already open."""
     value = normalise(serial)
-    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
-    rows = [row for row in rows if apply_case(value, row.serial_case) == row.serial]
+    rows = units_by_serial(session, value)
     if not rows:
         raise NotFound(f"no unit with serial {value!r}")
     history: dict[int, list[EventRecord]] = {}

@@ -37,6 +37,7 @@ from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, ValidationError
+from snapp.services import exceptions
 from snapp.services.base import UnitOfWork, among, chunks, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
@@ -58,6 +59,8 @@ class ReceiptRecord:
     received_at: dt.datetime
 
 
+# A refused receipt writes nothing; afterwards its rejected scans go to the exceptions desk.
+@exceptions.refusals_to_desk(lambda po_number, sku, *_, **__: f"receipt on {po_number} for {sku}")
 @service(Permission.RECEIVE)
 def receive(
     uow: UnitOfWork,

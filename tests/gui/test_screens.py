@@ -55,7 +55,8 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     assert form.locationValue.text() == "WH-A — 主仓库"
     assert "days left" in form.warrantyValue.text()
     assert [b.objectName() for b in view.action_buttons] == [
-        "action_issue", "action_transfer", "action_repair", "action_return", "action_ship", "action_scrap"
+        "action_issue", "action_transfer", "action_repair", "action_return", "action_ship", "action_scrap",
+        "action_lose",
     ]  # fmt: skip
 
     answer_next_dialog("WO-42")

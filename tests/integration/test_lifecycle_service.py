@@ -20,8 +20,10 @@ EXPECTED = {
     "return": ({"in_stock", "in_repair"}, "returned_to_supplier", False),
     "ship": ({"in_stock"}, "shipped", False),
     "scrap": ({"in_stock", "issued", "in_repair"}, "scrapped", False),
+    "lose": ({"in_stock"}, "lost", False),
+    "found": ({"lost"}, "in_stock", True),
 }
-STATUSES = ["in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped"]
+STATUSES = ["in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost"]
 # How to bring a freshly received unit (in_stock at WH-A) into each status.
 PATH_TO = {
     "in_stock": [],
@@ -30,6 +32,7 @@ PATH_TO = {
     "returned_to_supplier": [("return", None)],
     "shipped": [("ship", None)],
     "scrapped": [("scrap", None)],
+    "lost": [("lose", None)],
 }
 
 

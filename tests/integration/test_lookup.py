@@ -164,7 +164,7 @@ def test_the_register_row_has_what_the_screen_shows(db, ctx, register):
 
 def test_an_unknown_status_or_sort_is_refused(db, ctx, register):
     with pytest.raises(ValidationError, match="not a status"):
-        lookup.list_serials(ctx, SerialFilter(status="lost"))
+        lookup.list_serials(ctx, SerialFilter(status="missing"))
     with pytest.raises(ValidationError, match="sort by one of"):
         lookup.list_serials(ctx, sort="price")
 

@@ -26,22 +26,27 @@ LEGAL: dict[tuple[Status, Action], Status] = {
     (S.IN_STOCK, A.SCRAP): S.SCRAPPED,
     (S.ISSUED, A.SCRAP): S.SCRAPPED,
     (S.IN_REPAIR, A.SCRAP): S.SCRAPPED,
+    (S.IN_STOCK, A.LOSE): S.LOST,
+    (S.LOST, A.FIND): S.IN_STOCK,
 }
 ALLOWED: dict[Status, list[str]] = {
-    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap"],
+    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap", "lose"],
     S.ISSUED: ["restock", "repair", "scrap"],
     S.IN_REPAIR: ["unrepair", "return", "scrap"],
     S.RETURNED_TO_SUPPLIER: [],
     S.SHIPPED: [],
     S.SCRAPPED: [],
+    S.LOST: ["found"],
 }
 ILLEGAL = [pair for pair in itertools.product(Status, Action) if pair not in LEGAL]
 
 
 def test_status_and_action_values():
-    assert [s.value for s in Status] == ["in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped"]
+    assert [s.value for s in Status] == [
+        "in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost",
+    ]  # fmt: skip
     assert [a.value for a in Action] == [
-        "receive", "issue", "restock", "transfer", "repair", "unrepair", "return", "ship", "scrap",
+        "receive", "issue", "restock", "transfer", "repair", "unrepair", "return", "ship", "scrap", "lose", "found",
     ]  # fmt: skip
 
 
@@ -61,6 +66,8 @@ def test_table_is_exactly_the_legal_moves():
         (A.RETURN, Permission.SERVICE, False, "return to supplier"),
         (A.SHIP, Permission.MOVE, False, "ship to customer"),
         (A.SCRAP, Permission.MOVE, False, "scrap"),
+        (A.LOSE, Permission.MOVE, False, "mark lost"),
+        (A.FIND, Permission.MOVE, True, "mark found"),
     ],
 )
 def test_move_details(action, permission, needs_location, label):
@@ -82,7 +89,7 @@ def test_allowed_actions_in_table_order(status):
 
 def test_allowed_actions_unknown_status():
     with pytest.raises(ValueError):
-        allowed_actions("lost")
+        allowed_actions("missing")
 
 
 @pytest.mark.parametrize(("status", "action"), sorted(LEGAL), ids=lambda v: v.value)

@@ -17,6 +17,7 @@ STATUS_COLOURS = {
     "returned_to_supplier": "#6a1b9a",
     "shipped": "#00838f",
     "scrapped": "#757575",
+    "lost": "#ad1457",
 }
 
 

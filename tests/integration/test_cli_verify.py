@@ -1,0 +1,67 @@
+"""The command line for verify, count, exception and reconciliation: thin wrappers, real database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from snapp.cli import EXIT_NOT_PASSED, EXIT_REFUSED, main
+
+GTIN = "09506000134352"
+
+
+@pytest.fixture
+def run(db_url, company, receive_units, capsys):
+    receive_units(["CLI00001", "CLI00002"], location="WH-A")
+
+    def snapp(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db_url, "--user", "admin", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return snapp
+
+
+def test_verify_prints_verdicts_and_exits_3_when_one_did_not_pass(run):
+    code, out, _ = run("verify", "CLI00001", f"]d201{GTIN}21NOPE0001")
+    assert code == EXIT_NOT_PASSED
+    assert "ok   in_stock" in out and "FAIL unknown_serial" in out and "exception #1 opened" in out
+    code, out, _ = run("verify", "--json", "--gs", "^]", f"]d201{GTIN}10B1^]21CLI00002")
+    assert code == 0
+    [result] = json.loads(out)
+    assert (result["verdict"], result["serial"], result["unit"]["location"]) == ("in_stock", "CLI00002", "WH-A")
+
+
+def test_count_from_start_to_apply(run, tmp_path):
+    code, out, _ = run("count", "start", "--location", "WH-A", "--json")
+    number = json.loads(out)["number"]
+    (tmp_path / "scans.txt").write_text("CLI00001\nCLI00001\nSTRANGER\n", encoding="utf-8")
+    code, out, _ = run("count", "scan", number, "--paste", str(tmp_path / "scans.txt"))
+    assert code == 0 and "3 scan(s) counted, 1 of units already scanned, 0 refused" in out
+    code, out, _ = run("count", "close", number)
+    assert f"{number}  WH-A  closed  accuracy 50.0%" in out
+    code, out, _ = run("count", "report", number, "--json")
+    figures = json.loads(out)["figures"]
+    assert figures == {"matched": 1, "missing": 1, "unexpected": 0, "unknown": 1, "scanned_twice": 1, "accuracy": 0.5}
+    code, out, _ = run("count", "apply", number)
+    assert "0 moved here, 0 found, 1 marked lost" in out
+    code, out, err = run("count", "apply", number)
+    assert code == EXIT_REFUSED and "only a closed count can be applied" in err
+
+
+def test_exceptions_listed_and_resolved(run):
+    run("verify", "NOPE0001")
+    code, out, _ = run("exception", "list", "--json")
+    [case] = json.loads(out)
+    code, out, _ = run("exception", "resolve", str(case["id"]), "typo on the delivery note")
+    assert out.strip() == f"exception #{case['id']} resolved by admin"
+    code, out, _ = run("exception", "list", "--status", "all", "--json")
+    assert json.loads(out)[0]["resolution"] == "typo on the delivery note"
+
+
+def test_reconcile_and_accuracy(run):
+    code, out, _ = run("reconcile", "--by", "supplier")
+    assert out.splitlines()[1].split() == ["ACME", "ACME", "100", "2", "2", "2", "0", "0"]
+    code, out, _ = run("accuracy", "--month", "2020-01")
+    assert "2020-01: serial reconciliation accuracy no count closed that month" in out
