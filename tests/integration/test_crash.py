@@ -16,6 +16,7 @@ from snapp.db.engine import Database
 from snapp.db.models import AuditEntry, POLine, Receipt, ReceiptLine, Serial, SerialEvent
 from snapp.domain.capture import serial_range
 from snapp.services import masterdata, purchasing
+from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
 
@@ -48,7 +49,7 @@ def _written(db: Database) -> dict[str, int]:
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["self", "external"])
 def test_killed_mid_receipt_leaves_nothing_partial(db, tmp_path, mode):
-    ctx = Context(db, "admin")
+    ctx = create_first_admin(db, "admin", "admin password")
     po = _company_with_big_po(ctx)
     before = _written(db)
     marker = tmp_path / "inserted"

@@ -8,8 +8,8 @@ import pytest
 from snapp_testkit import audit_entries, execute, last_audit_id, snapshot
 
 from snapp.domain.capture import scans
-from snapp.errors import PermissionDenied
-from snapp.services import lifecycle, lookup, masterdata, purchasing, receiving, users
+from snapp.errors import Conflict, PermissionDenied
+from snapp.services import auth, lifecycle, lookup, masterdata, purchasing, receiving, users
 from snapp.services.base import Context
 
 READS = {
@@ -96,6 +96,10 @@ def test_the_role_matrix(db, ctx, stage, as_user, role):
             denied.add(name)
             assert f"{role}.user" in str(err) and role in str(err)
             assert snapshot(db) == before, f"{name} was refused but wrote something"
+            [refusal] = audit_entries(db, audit)
+            assert (refusal.user_name, refusal.action, refusal.after) == (
+                f"{role}.user", "access.denied", {"reason": str(err)},
+            ), name  # fmt: skip
         else:
             allowed.add(name)
             written = audit_entries(db, audit)
@@ -107,43 +111,55 @@ def test_the_role_matrix(db, ctx, stage, as_user, role):
     assert denied == EVERYTHING - ALLOWED[role]
 
 
-def test_an_unknown_user_is_refused_once_the_database_has_users(db, ctx, company):
+def test_an_unknown_user_is_refused_and_the_refusal_audited(db, ctx, company):
     stranger = Context(db, "mallory")
-    before = snapshot(db)
+    before, mark = snapshot(db), last_audit_id(db)
     with pytest.raises(PermissionDenied, match="unknown user 'mallory'"):
         masterdata.add_supplier(stranger, masterdata.SupplierRecord("EVIL", "Evil Corp"))
     with pytest.raises(PermissionDenied, match="unknown user"):
         masterdata.list_suppliers(stranger)  # reading too
     assert snapshot(db) == before
+    assert [(e.user_name, e.action, e.entity_key) for e in audit_entries(db, mark)] == [
+        ("mallory", "access.denied", "masterdata.add_supplier"),
+        ("mallory", "access.denied", "masterdata.list_suppliers"),
+    ]
 
 
-def test_the_first_user_of_a_new_database_becomes_its_admin(db):
+def test_a_new_database_has_no_user_and_nobody_is_let_in(db):
+    """No silent bootstrap: until the first admin is created explicitly, every call is refused."""
     first = Context(db, "zhang.san")
-    masterdata.add_location(first, masterdata.LocationRecord("WH", "warehouse"))
-    assert [(u.name, u.role, u.active) for u in users.list_users(first)] == [("zhang.san", "admin", True)]
-    # The second name is a stranger.
+    with pytest.raises(PermissionDenied, match="no user yet.*snapp user add NAME --role admin"):
+        masterdata.add_location(first, masterdata.LocationRecord("WH", "warehouse"))
+    with pytest.raises(PermissionDenied, match="no user yet"):
+        masterdata.list_suppliers(first)
+    assert snapshot(db)["users"] == 0
+    assert auth.needs_first_run(db)
+
+    admin = auth.create_first_admin(db, "zhang.san", "first admin pw")
+    assert not auth.needs_first_run(db)
+    masterdata.add_location(admin, masterdata.LocationRecord("WH", "warehouse"))
+    assert [(u.name, u.role, u.active) for u in users.list_users(admin)] == [("zhang.san", "admin", True)]
+    # The first run happens once.
+    with pytest.raises(Conflict, match="already has users"):
+        auth.create_first_admin(db, "li.si", "another password")
     with pytest.raises(PermissionDenied):
         masterdata.add_location(Context(db, "li.si"), masterdata.LocationRecord("WH2", "second"))
-
-
-def test_reading_an_empty_database_creates_no_user(db):
-    assert masterdata.list_suppliers(Context(db, "reader")) == []
-    assert snapshot(db)["users"] == 0
 
 
 def test_a_disabled_user_is_refused(db, ctx, company, as_user):
     store = as_user("li.na", "warehouse")
     execute(db, "UPDATE users SET active = :no WHERE name = 'li.na'", no=False)
-    before = snapshot(db)
+    before, mark = snapshot(db), last_audit_id(db)
     with pytest.raises(PermissionDenied, match="disabled"):
         receiving.receive(store, company.number, "LAP", [scans(["DIS00001"])], location="WH-A")
     with pytest.raises(PermissionDenied, match="disabled"):
         lookup.list_serials(store)
     assert snapshot(db) == before
+    assert [e.action for e in audit_entries(db, mark)] == ["access.denied", "access.denied"]
 
 
 def test_only_an_admin_adds_users_and_roles_are_checked(db, ctx, as_user):
-    from snapp.errors import Conflict, ValidationError
+    from snapp.errors import ValidationError
 
     buyer = as_user("buyer", "procurement")
     with pytest.raises(PermissionDenied):

@@ -75,10 +75,11 @@ def test_status_after_receipt(ordered, received, status):
 
 PERMITTED = {
     Role.ADMIN: set(Permission),
-    Role.PROCUREMENT: {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS},
-    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE},
+    Role.PROCUREMENT: {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS,
+                       Permission.EXPORT},
+    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT},
     Role.SERVICE: {Permission.VIEW, Permission.SERVICE},
-    Role.AUDITOR: {Permission.VIEW, Permission.REPORTS},
+    Role.AUDITOR: {Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT},
 }
 
 
