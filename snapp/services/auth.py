@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -28,7 +27,7 @@ from snapp.domain.capture import normalise
 from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
 from snapp.domain.permissions import Role
 from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, ValidationError
-from snapp.services.base import Context, lock_audit_chain, write_audit
+from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
 
 FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
 MIN_PASSWORD_LENGTH = 8
@@ -84,11 +83,11 @@ def login(db: Database, name: str, password: str) -> Context:
         refusal = _refusal(user)
         state = lock_state_of(session, user, utcnow()) if user is not None and not refusal else None
     if refusal:
-        _record(db, name, "login.failed", {"reason": refusal})
+        audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
         raise AuthenticationFailed(WRONG if refusal != "disabled" else f"user {name} is disabled")
     assert user is not None and user.password_hash is not None and state is not None
     if state.locked:
-        _record(db, name, "login.refused", {"reason": "locked", "until": state.until})
+        audit_apart(db, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
         raise AccountLocked(state.describe(name))
     # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
     try:
@@ -148,9 +147,3 @@ def is_last_admin(session: Session, user: User) -> bool:
         and_(User.role == Role.ADMIN, User.active, User.id != user.id, User.failed_logins < LOCKED_FOR_GOOD_AFTER)
     )
     return session.scalar(others) == 0
-
-
-def _record(db: Database, name: str, action: str, after: dict[str, Any]) -> None:
-    with db.session(write=True) as session:
-        write_audit(session, name, action, "user", name, after=after)
-        session.commit()

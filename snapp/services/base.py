@@ -112,10 +112,17 @@ def write_audit(
     conn.execute(_MOVE_HEAD, {"seq": row["seq"], "hash": row["hash"]})
 
 
-def record_refusal(db: Database, user_name: str, what: str, reason: PermissionDenied) -> None:
-    """Audit a refused action in a short transaction of its own (the refused one rolled back)."""
+def audit_apart(
+    db: Database, user_name: str, action: str, entity: str, key: str, before: Any = None, after: Any = None
+) -> None:
+    """Append an entry in a short transaction of its own.
+
+    For what is no change inside the database, or must be recorded although the
+    change was refused: a refusal (the refused transaction rolled back), a
+    failed login, a backup (made while the database stays open to writers).
+    """
     with db.session(write=True) as session:
-        write_audit(session, user_name, "access.denied", "service", what, after={"reason": str(reason)})
+        write_audit(session, user_name, action, entity, key, before, after)
         session.commit()
 
 
@@ -133,7 +140,8 @@ def service(
             try:
                 return _attempts(ctx, permission, write, fn, args, kwargs)
             except PermissionDenied as refused:
-                record_refusal(ctx.db, ctx.user, f"{fn.__module__.rpartition('.')[2]}.{fn.__name__}", refused)
+                what = f"{fn.__module__.rpartition('.')[2]}.{fn.__name__}"
+                audit_apart(ctx.db, ctx.user, "access.denied", "service", what, after={"reason": str(refused)})
                 raise
 
         run.permission = permission  # type: ignore[attr-defined]  # read by the permission-matrix test

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from snapp.db.models import User, utcnow
+from snapp.db.roles import grant_application_role
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission, Role, allows
 from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
@@ -96,6 +97,16 @@ def unlock(uow: UnitOfWork, name: str) -> UserRecord:
     uow.session.flush()
     uow.audit("user.unlock", "user", user.name, before=before, after={"failed_logins": 0, "locked_until": None})
     return _record(uow, user)
+
+
+@service(Permission.ADMIN)
+def grant_server_role(uow: UnitOfWork, role: str) -> list[str]:
+    """PostgreSQL: let the server role ``role`` use SNApp, with the audit trail append-only."""
+    if uow.ctx.db.is_sqlite:
+        raise Conflict("server roles exist on PostgreSQL only; an SQLite file is guarded by the PC's own accounts")
+    statements = grant_application_role(uow.session.connection(), role)
+    uow.audit("server.grant", "server_role", role, after={"statements": statements})
+    return statements
 
 
 def _user(uow: UnitOfWork, name: str) -> User:
