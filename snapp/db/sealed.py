@@ -1,6 +1,11 @@
-"""Backup files sealed with a passphrase: encrypted and authenticated.
+"""The envelope of a backup file: checksummed, or sealed with a passphrase.
 
-Layout: a header (magic, scrypt salt and cost, a random nonce prefix), then
+A plain backup is ``SNAPPBK0`` + the SHA-256 of the content (32 bytes) + the
+content (the SQLite file or the pg_dump archive, as they are): any changed
+byte is caught before a restore touches anything, which neither an SQLite
+integrity check nor pg_restore would promise.
+
+A sealed backup is encrypted and authenticated. Layout: a header (magic, scrypt salt and cost, a random nonce prefix), then
 the file in 1 MiB chunks, each ``length (4 bytes) + AES-256-GCM ciphertext``.
 Chunk ``i`` is sealed under the nonce ``prefix (7) + i (4) + last (1)`` with
 the header as associated data, so a changed header, a chunk changed, moved,
@@ -11,6 +16,7 @@ tenth of a second), so guessing passphrases offline is slow.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import struct
 from pathlib import Path
@@ -23,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from snapp.errors import BackupError
 
 MAGIC = b"SNAPPBK1"
+PLAIN_MAGIC = b"SNAPPBK0"
 CHUNK = 1 << 20
 _HEADER = struct.Struct(">8s16sBBB7s")  # magic, salt, log2(n), r, p, nonce prefix
 _LENGTH = struct.Struct(">I")
@@ -31,6 +38,34 @@ _LENGTH = struct.Struct(">I")
 def is_sealed(path: Path) -> bool:
     with open(path, "rb") as f:
         return f.read(len(MAGIC)) == MAGIC
+
+
+def is_wrapped(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(len(PLAIN_MAGIC)) == PLAIN_MAGIC
+
+
+def wrap(source: Path, target: Path) -> None:
+    digest = hashlib.sha256()
+    with open(source, "rb") as src:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+    with open(source, "rb") as src, open(target, "wb") as out:
+        out.write(PLAIN_MAGIC + digest.digest())
+        while chunk := src.read(CHUNK):
+            out.write(chunk)
+
+
+def unwrap(source: Path, target: Path) -> None:
+    """Write the content, or raise BackupError if it is not the content the checksum was made of."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as src, open(target, "wb") as out:
+        header = src.read(len(PLAIN_MAGIC) + digest.digest_size)
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+    if len(header) < len(PLAIN_MAGIC) + digest.digest_size or header[len(PLAIN_MAGIC) :] != digest.digest():
+        raise BackupError(f"{source} is damaged: its content no longer matches its checksum")
 
 
 def seal(source: Path, target: Path, passphrase: str) -> None:

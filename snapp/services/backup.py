@@ -1,7 +1,7 @@
 """Backup, restore and the health check: what an admin runs to keep the data safe.
 
 A backup is a single file: the SQLite database itself, or a pg_dump archive,
-optionally sealed with a passphrase (``snapp.db.sealed``). ``backup_if_due``
+in a checksummed envelope or sealed with a passphrase (``snapp.db.sealed``). ``backup_if_due``
 is what a timer in the desktop app calls; there is no daemon.
 """
 
@@ -19,7 +19,7 @@ from snapp.db import backup as files
 from snapp.db.engine import Database
 from snapp.db.models import utcnow
 from snapp.db.schema import current_revision, head_revision, upgrade
-from snapp.db.sealed import is_sealed, seal, unseal
+from snapp.db.sealed import is_sealed, is_wrapped, seal, unseal, unwrap, wrap
 from snapp.domain.auditchain import ChainReport
 from snapp.domain.permissions import Permission
 from snapp.errors import BackupError
@@ -70,10 +70,12 @@ def backup(uow: UnitOfWork, out: Path | str, passphrase: str | None = None) -> B
             files.copy_sqlite(db, made)
         else:
             files.dump_postgresql(db, made)
+        enveloped = Path(work) / "enveloped"
         if passphrase:
-            seal(made, Path(work) / "sealed", passphrase)
-            made = Path(work) / "sealed"
-        os.replace(made, out)
+            seal(made, enveloped, passphrase)
+        else:
+            wrap(made, enveloped)
+        os.replace(enveloped, out)
     record = BackupRecord(str(out), out.stat().st_size, "sqlite" if db.is_sqlite else "postgresql", bool(passphrase),
                           utcnow())  # fmt: skip
     # Apart from the read above: the database stayed open to writers during the copy.
@@ -147,12 +149,15 @@ def restore(db: Database, path: Path | str, *, by: Context | None, passphrase: s
         with db.session(write=False) as session:
             replaced = _head(session)
     with tempfile.TemporaryDirectory(prefix=".snapp-restore-") as work:
-        plain = path
+        plain = Path(work) / "plain"
         if is_sealed(path):
             if not passphrase:
                 raise BackupError(f"{path} is sealed with a passphrase: give it to restore")
-            plain = Path(work) / "plain"
             unseal(path, plain, passphrase)
+        elif is_wrapped(path):
+            unwrap(path, plain)
+        else:
+            plain = path  # a bare SQLite file or pg_dump archive: checked below for what it holds
         info = files.inspect(plain)
         if (info.kind == "sqlite") != db.is_sqlite:
             raise BackupError(f"{path} is a {info.kind} backup; this database is not: nothing restored")
