@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from snapp.db.models import audit_table, chain_head_table
@@ -87,6 +87,39 @@ def list_entries(
         AuditRecord(r.seq, r.at, r.user_name, r.action, r.entity, r.entity_key, _load(r.before), _load(r.after))
         for r in uow.session.execute(query)
     ]
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str  # "failed_logins" or "refusals"
+    user: str
+    count: int
+    first: dt.datetime
+    last: dt.datetime
+
+    def __str__(self) -> str:
+        what = {"failed_logins": "failed logins", "refusals": "refused actions"}[self.kind]
+        return f"{self.count} {what} as {self.user} between {self.first:%Y-%m-%d %H:%M} and {self.last:%H:%M} UTC"
+
+
+ALERT_ACTIONS = {"failed_logins": ("login.failed", "login.refused"), "refusals": ("access.denied",)}
+
+
+@service(Permission.AUDIT, write=False)
+def alerts(uow: UnitOfWork, since: dt.datetime, until: dt.datetime, *, at_least: int = 5) -> list[Alert]:
+    """Names with ``at_least`` failed logins, or refused actions, in the period: for the dashboard and the report."""
+    t = audit_table.c
+    found = []
+    for kind, actions in ALERT_ACTIONS.items():
+        query = (
+            select(t.user_name, func.count(), func.min(t.at), func.max(t.at))
+            .where(t.action.in_(actions), t.at >= since, t.at < until)
+            .group_by(t.user_name)
+            .having(func.count() >= at_least)
+            .order_by(func.count().desc(), t.user_name)
+        )
+        found += [Alert(kind, *row) for row in uow.session.execute(query)]
+    return found
 
 
 def _load(text: str | None) -> Any:

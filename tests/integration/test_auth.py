@@ -192,3 +192,23 @@ def _utc(value) -> dt.datetime:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC)
+
+
+def test_repeated_failed_logins_and_refusals_raise_alerts(db, ctx, as_user):
+    from snapp.services import audit
+
+    store = as_user("li.na", "warehouse")
+    users.set_password(ctx, "li.na", "li.na's password")
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    fail(db, "li.na", 6)
+    fail(db, "mallory", 5)
+    fail(db, "typo.once", 1)
+    for _ in range(5):
+        with pytest.raises(PermissionDenied):
+            masterdata.add_supplier(store, masterdata.SupplierRecord("X", "x"))
+    found = audit.alerts(ctx, start, dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
+    assert [(a.kind, a.user, a.count) for a in found] == [
+        ("failed_logins", "li.na", 6), ("failed_logins", "mallory", 5), ("refusals", "li.na", 5),
+    ]  # fmt: skip
+    assert "6 failed logins as li.na" in str(found[0])
+    assert audit.alerts(ctx, start - dt.timedelta(days=2), start) == []

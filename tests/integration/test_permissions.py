@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ MASTER_DATA = {"add_supplier", "update_supplier", "add_item", "update_item", "ad
 PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
-AUDIT_READS = {"verify_chain", "list_entries", "check"}
+AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 ADMINISTRATION = {
     "add_user", "set_password:other", "set_active", "set_role", "unlock", "grant_server_role", "backup", "_may_restore",
 }  # fmt: skip
@@ -115,6 +116,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "_may_restore": lambda: backup._may_restore(ctx),
         "verify_chain": lambda: audit.verify_chain(ctx),
         "list_entries": lambda: audit.list_entries(ctx),
+        "alerts": lambda: audit.alerts(ctx, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime.now(dt.UTC)),
         "check": lambda: backup.check(ctx),
         "move:issue": lambda: lifecycle.move(ctx, "issue", [units["issue"]]),
         "move:restock": lambda: lifecycle.move(ctx, "restock", [units["restock"]], to="WH-B"),
