@@ -84,17 +84,17 @@ def login(db: Database, name: str, password: str) -> Context:
         state = lock_state_of(session, user, utcnow()) if user is not None and not refusal else None
     if refusal:
         audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
-        raise AuthenticationFailed(WRONG if refusal != "disabled" else f"user {name} is disabled")
+        # Only who knows the password learns that the account exists and is disabled.
+        known = refusal == "disabled" and _matches(hasher, user.password_hash, password)
+        raise AuthenticationFailed(f"user {name} is disabled" if known else WRONG)
     assert user is not None and user.password_hash is not None and state is not None
     if state.locked:
         audit_apart(db, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
         raise AccountLocked(state.describe(name))
     # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
-    try:
-        hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    if not _matches(hasher, user.password_hash, password):
         _count_failure(db, name)
-        raise AuthenticationFailed(WRONG) from None
+        raise AuthenticationFailed(WRONG)
     rehash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
     with db.session(write=True) as session:
         row = session.scalar(select(User).where(User.name == name).with_for_update())
@@ -106,6 +106,13 @@ def login(db: Database, name: str, password: str) -> Context:
         write_audit(session, name, "login", "user", name, after={"rehashed": rehash is not None})
         session.commit()
     return Context(db, name)
+
+
+def _matches(hasher: PasswordHasher, hashed: str | None, password: str) -> bool:
+    try:
+        return hashed is not None and hasher.verify(hashed, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _refusal(user: User | None) -> str | None:

@@ -77,11 +77,14 @@ def test_every_attempt_is_audited(db, ctx):
     fail(db, "nopass")
     with pytest.raises(AuthenticationFailed, match="gone is disabled"):
         auth.login(db, "gone", "gone's password")
+    with pytest.raises(AuthenticationFailed, match="wrong user name or password"):
+        auth.login(db, "gone", "a guess")  # a guesser does not learn the account exists
     assert [(e.user_name, e.action, (e.after or {}).get("reason")) for e in audit_entries(db, mark)] == [
         ("li.na", "login", None),
         ("li.na", "login.failed", "wrong password"),
         ("mallory", "login.failed", "unknown user"),
         ("nopass", "login.failed", "no password set"),
+        ("gone", "login.failed", "disabled"),
         ("gone", "login.failed", "disabled"),
     ]
     # An unknown name and a wrong password read the same: nothing tells which names exist.
