@@ -246,8 +246,8 @@ def cmd_user_add(args: argparse.Namespace) -> None:
         if args.role != "admin":
             raise SnappError("the first user of a database must be its admin: --role admin")
         password = _secret(args, f"new password for {args.name}: ", confirm=True)
-        auth.create_first_admin(db, args.name, password)
-        record = users.UserRecord(args.name, "admin", True, True)
+        admin = auth.create_first_admin(db, args.name, password)
+        record = users.UserRecord(admin.user, "admin", True, True)
     else:
         ctx = _context(args)
         password = _secret(args, f"new password for {args.name}: ", confirm=True)
