@@ -9,6 +9,7 @@ the database: an unknown, damaged or too-new file changes nothing.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -109,7 +110,8 @@ def _inspect_sqlite(path: Path) -> BackupInfo:
 
 
 def dump_postgresql(db: Database, target: Path) -> None:
-    _run("pg_dump", "--format=custom", f"--schema={_schema(db)}", f"--file={target}", f"--dbname={_libpq(db)}")
+    _run("pg_dump", "--format=custom", f"--schema={_schema(db)}", f"--file={target}", f"--dbname={_libpq(db)}",
+         password=db.url.password)  # fmt: skip
 
 
 def restore_postgresql(db: Database, plain: Path, info: BackupInfo) -> None:
@@ -118,7 +120,7 @@ def restore_postgresql(db: Database, plain: Path, info: BackupInfo) -> None:
         raise BackupError(f"this dump holds the schema {info.schema!r}; the database uses {schema!r}: nothing restored")
     db.dispose()
     _run("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
-         f"--dbname={_libpq(db)}", str(plain))  # fmt: skip
+         f"--dbname={_libpq(db)}", str(plain), password=db.url.password)  # fmt: skip
 
 
 _TABLE_ENTRY = re.compile(r"^\d+; \d+ \d+ TABLE (\S+) (\S+) ", re.MULTILINE)
@@ -138,14 +140,16 @@ def postgresql_tools() -> list[str]:
     return [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
 
 
-def _run(tool: str, *args: str) -> str:
+def _run(tool: str, *args: str, password: str | None = None) -> str:
     if shutil.which(tool) is None:
         raise BackupError(
             f"{tool} was not found: backing up and restoring a PostgreSQL database needs the PostgreSQL client "
             "tools (pg_dump and pg_restore, the server's version or newer) on PATH — on Debian/Ubuntu the "
             "postgresql-client package, on Windows the command-line tools of the PostgreSQL installer"
         )
-    done = subprocess.run([tool, *args], capture_output=True, text=True, encoding="utf-8", errors="replace")
+    # The password goes by the environment: a command line is visible to every user of the PC.
+    env = {**os.environ, "PGPASSWORD": password} if password else None
+    done = subprocess.run([tool, *args], capture_output=True, text=True, encoding="utf-8", errors="replace", env=env)
     if done.returncode != 0:
         raise BackupError(f"{tool} failed: {done.stderr.strip() or f'exit status {done.returncode}'}")
     return done.stdout
@@ -157,8 +161,8 @@ def _schema(db: Database) -> str:
 
 
 def _libpq(db: Database) -> str:
-    """The URL as libpq reads it (the search_path option and the password included)."""
-    return db.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    """The URL as libpq reads it, the search_path option included and the password left out (see _run)."""
+    return db.url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
 
 
 # --- either ----------------------------------------------------------------------
