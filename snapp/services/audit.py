@@ -57,9 +57,7 @@ def chain_report(session: Session, expected_head: str | None = None) -> ChainRep
 
 
 def _entries(session: Session) -> Iterator[ChainEntry]:
-    rows = session.execute(
-        select(*_ENTRY_COLUMNS).order_by(audit_table.c.seq).execution_options(yield_per=2_000)
-    )
+    rows = session.execute(select(*_ENTRY_COLUMNS).order_by(audit_table.c.seq).execution_options(yield_per=2_000))
     for row in rows:
         yield ChainEntry(*row)
 
@@ -73,7 +71,9 @@ def list_entries(
     if where.user:
         query = query.where(t.user_name == where.user)
     if where.action:
-        query = query.where(t.action.startswith(where.action) if where.action.endswith(".") else t.action == where.action)
+        query = query.where(
+            t.action.startswith(where.action) if where.action.endswith(".") else t.action == where.action
+        )
     if where.entity:
         query = query.where(t.entity == where.entity)
     if where.key:

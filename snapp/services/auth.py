@@ -150,7 +150,11 @@ def is_last_admin(session: Session, user: User) -> bool:
     """No other admin is active and not locked for good: this one must always be able to log in."""
     if user.role != Role.ADMIN:
         return False
-    others = select(func.count()).select_from(User).where(
-        and_(User.role == Role.ADMIN, User.active, User.id != user.id, User.failed_logins < LOCKED_FOR_GOOD_AFTER)
+    others = (
+        select(func.count())
+        .select_from(User)
+        .where(
+            and_(User.role == Role.ADMIN, User.active, User.id != user.id, User.failed_logins < LOCKED_FOR_GOOD_AFTER)
+        )
     )
     return session.scalar(others) == 0

@@ -13,8 +13,10 @@ from sqlalchemy import select
 from snapp.cli import main
 from snapp.db.models import audit_table
 from snapp.domain.auditchain import GENESIS, Tampering, entry_hash
+from snapp.errors import PermissionDenied
 from snapp.services import audit, masterdata, users
 from snapp.services.base import Context
+
 
 def entry(db, seq: int) -> dict:
     """The stored entry, read through the mapped table so ``at`` comes back as SNApp hashed it."""
@@ -140,7 +142,7 @@ def test_cutting_the_tail_and_the_head_record_is_caught_by_a_printed_head(db, tr
 
 def test_refusals_and_logins_keep_the_chain_whole(db, trail, as_user):
     auditor = as_user("auditor.one", "auditor")
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         masterdata.add_location(auditor, masterdata.LocationRecord("NO", "refused"))
     assert report(trail).ok
     assert scalar(db, "SELECT MAX(seq) FROM audit_entries") == scalar(db, "SELECT COUNT(*) FROM audit_entries")

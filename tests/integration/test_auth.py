@@ -124,7 +124,11 @@ def test_lockout_grows_and_an_admin_unlocks(db, ctx):
     record = users.unlock(ctx, "li.na")
     assert (record.locked, record.failed_logins) == (False, 0)
     [entry] = audit_entries(db, mark)
-    assert (entry.user_name, entry.action, entry.before["failed_logins"]) == ("admin", "user.unlock", LOCKED_FOR_GOOD_AFTER)
+    assert (entry.user_name, entry.action, entry.before["failed_logins"]) == (
+        "admin",
+        "user.unlock",
+        LOCKED_FOR_GOOD_AFTER,
+    )
     assert auth.login(db, "li.na", "li.na's password").user == "li.na"
 
 

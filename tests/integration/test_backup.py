@@ -258,7 +258,9 @@ def test_a_new_pc_restores_into_an_empty_database_and_an_old_schema_is_migrated(
     old = Database(sqlite_url(tmp_path / "old.db"))
     upgrade(old, "0002")  # a database from before the security work, with a user and an audit entry
     with old.engine.begin() as conn:
-        conn.execute(text("INSERT INTO users (name, role, active, created_at) VALUES ('zhang', 'admin', 1, '2026-01-01')"))
+        conn.execute(
+            text("INSERT INTO users (name, role, active, created_at) VALUES ('zhang', 'admin', 1, '2026-01-01')")
+        )
         conn.execute(text("INSERT INTO audit_entries (at, user_name, action, entity, entity_key, after) "
                           "VALUES ('2026-01-02 03:04:05.000006', 'zhang', 'supplier.create', 'supplier', 'ACME', '{}')"))  # fmt: skip
     _sqlite_backup(old, tmp_path / "old.snappbak")

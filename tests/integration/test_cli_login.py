@@ -71,7 +71,9 @@ def test_lock_unlock_and_disable_from_the_command_line(db, snapp):
     status, _, err = snapp("--user", "li", "supplier", "list", password="li's password")
     assert status == 2 and "locked" in err
     status, out, _ = snapp("--user", "wang", "user", "list", password="wang's pass")
-    assert [line.split()[:4] for line in out.splitlines() if line.startswith("li ")] == [["li", "warehouse", "yes", "yes"]]
+    assert [line.split()[:4] for line in out.splitlines() if line.startswith("li ")] == [
+        ["li", "warehouse", "yes", "yes"]
+    ]
     assert snapp("--user", "wang", "user", "unlock", "li", password="wang's pass")[0] == 0
     assert snapp("--user", "li", "supplier", "list", password="li's password")[0] == 0
     assert snapp("--user", "wang", "user", "disable", "li", password="wang's pass")[0] == 0

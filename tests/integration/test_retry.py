@@ -10,7 +10,7 @@ from sqlalchemy import text
 from snapp.domain.permissions import Permission
 from snapp.services import users
 from snapp.services.auth import create_first_admin
-from snapp.services.base import MAX_ATTEMPTS, Context, UnitOfWork, service
+from snapp.services.base import MAX_ATTEMPTS, UnitOfWork, service
 
 pytestmark = pytest.mark.postgres
 
