@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,7 +54,11 @@ def test_killed_mid_receipt_leaves_nothing_partial(db, tmp_path, mode):
     po = _company_with_big_po(ctx)
     before = _written(db)
     marker = tmp_path / "inserted"
-    url = db.url.render_as_string(hide_password=False)
+    # Tagged, so the check below sees this test's connections only (other test runs share the server).
+    tag = f"snapp-crash-{uuid.uuid4().hex[:8]}"
+    url = (db.url if db.is_sqlite else db.url.update_query_dict({"application_name": tag})).render_as_string(
+        hide_password=False
+    )
     db.dispose()
 
     child = subprocess.Popen([sys.executable, str(CHILD), url, str(marker), mode, po])
@@ -84,5 +89,6 @@ def test_killed_mid_receipt_leaves_nothing_partial(db, tmp_path, mode):
     if not reopened.is_sqlite:
         with reopened.engine.connect() as conn:
             # No transaction of the killed client lingers on the server.
-            assert conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")) == 0
+            lingering = "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND application_name = :tag"
+            assert conn.scalar(text(lingering), {"tag": tag}) == 0
     reopened.dispose()
