@@ -180,7 +180,7 @@ def _damaged_pg_dump(good, tmp_path):
     (tmp_path / "bad").write_bytes(b"PGDMP" + bytes(500))
 
 
-SQLITE_ONLY = {_another_sqlite_database, _from_a_newer_snapp}
+BARE_SQLITE = {_another_sqlite_database, _from_a_newer_snapp}
 
 
 @pytest.mark.parametrize("sealed", [False, True], ids=["plain", "sealed"])
@@ -192,10 +192,8 @@ SQLITE_ONLY = {_another_sqlite_database, _from_a_newer_snapp}
 )  # fmt: skip
 def test_a_wrong_or_damaged_file_is_refused_and_nothing_changes(db, stocked, tmp_path, spoil, sealed):
     good = tmp_path / "good.snappbak"
-    if spoil in SQLITE_ONLY:
-        if not db.is_sqlite:
-            pytest.skip("builds an SQLite file")
-        _sqlite_backup(db, good)
+    if spoil in BARE_SQLITE:  # a bare SQLite database file, as someone might copy one by hand
+        _bare_sqlite_snapp_database(good, tmp_path)
     else:
         backup.backup(stocked, good)
     spoil(good, tmp_path)
@@ -209,6 +207,14 @@ def test_a_wrong_or_damaged_file_is_refused_and_nothing_changes(db, stocked, tmp
     with pytest.raises(BackupError):
         backup.restore(db, bad, by=stocked, passphrase=PASSPHRASE)
     assert dump(db) == before
+
+
+def _bare_sqlite_snapp_database(target, tmp_path) -> None:
+    made = Database(sqlite_url(tmp_path / "made.db"))
+    upgrade(made)
+    create_first_admin(made, "someone", "someone's password")
+    _sqlite_backup(made, target)
+    made.dispose()
 
 
 def _sqlite_backup(db: Database, target) -> None:
@@ -300,6 +306,26 @@ def test_scheduled_backups_keep_the_newest_n(db, stocked, tmp_path):
 
 
 # --- PostgreSQL specifics --------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_a_backup_of_the_other_database_kind_is_refused(pg_url, tmp_path):
+    pg, lite = Database(pg_url), Database(sqlite_url(tmp_path / "lite.db"))
+    try:
+        for db in (pg, lite):
+            upgrade(db)
+        pg_admin = create_first_admin(pg, "admin", "admin password")
+        lite_admin = create_first_admin(lite, "admin", "admin password")
+        backup.backup(pg_admin, tmp_path / "pg.snappbak")
+        backup.backup(lite_admin, tmp_path / "lite.snappbak")
+        for target, admin, other, kind in ((pg, pg_admin, "lite", "sqlite"), (lite, lite_admin, "pg", "postgresql")):
+            before = dump(target)
+            with pytest.raises(BackupError, match=f"is a {kind} backup; this database is not: nothing restored"):
+                backup.restore(target, tmp_path / f"{other}.snappbak", by=admin)
+            assert dump(target) == before
+    finally:
+        pg.dispose()
+        lite.dispose()
 
 
 @pytest.mark.postgres
