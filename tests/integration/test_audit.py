@@ -78,7 +78,7 @@ def write_calls(ctx, staged):
         ("add_user", lambda: users.add_user(ctx, "chen.jing", "auditor"),
          "user.create", "user", "chen.jing", None, lambda a: a == {"role": "auditor", "password": False}),
         ("move", lambda: lifecycle.move(ctx, "ship", ["AUD00001"], ref="SO-1", note="客户"),
-         "serial.ship", "serial", "AUD00001", None,
+         "serial.ship", "serial", "AUD00001", lambda b: b == {"status": ["in_stock"], "location": ["WH-A"]},
          lambda a: a == {"serials": ["AUD00001"], "status": "shipped", "location": None, "ref": "SO-1", "note": "客户"}),
     ]  # fmt: skip
 
