@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from snapp.db.engine import Database
 from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
 from snapp.domain.permissions import Permission
@@ -49,6 +50,12 @@ def verify_chain(uow: UnitOfWork, expected_head: str | None = None) -> ChainRepo
     ``expected_head`` is such a printed hash, which must still be in the trail.
     """
     return chain_report(uow.session, expected_head)
+
+
+def chain_report_of(db: Database) -> ChainReport:
+    """The chain checked, for code that already holds the right to (a restore, checking what it restored)."""
+    with db.session(write=False) as session:
+        return chain_report(session)
 
 
 def chain_report(session: Session, expected_head: str | None = None) -> ChainReport:

@@ -23,7 +23,7 @@ from snapp.db.sealed import is_sealed, is_wrapped, seal, unseal, unwrap, wrap
 from snapp.domain.auditchain import ChainReport
 from snapp.domain.permissions import Permission
 from snapp.errors import BackupError
-from snapp.services.audit import chain_report
+from snapp.services.audit import chain_report, chain_report_of
 from snapp.services.auth import needs_first_run
 from snapp.services.base import Context, UnitOfWork, audit_apart, service
 
@@ -146,8 +146,7 @@ def restore(db: Database, path: Path | str, *, by: Context | None, passphrase: s
         raise BackupError("this database has users: log in as an admin to restore over it")
     else:
         actor = _may_restore(by)
-        with db.session(write=False) as session:
-            replaced = _head(session)
+        replaced = _head(chain_report_of(db))
     with tempfile.TemporaryDirectory(prefix=".snapp-restore-") as work:
         plain = Path(work) / "plain"
         if is_sealed(path):
@@ -170,13 +169,10 @@ def restore(db: Database, path: Path | str, *, by: Context | None, passphrase: s
     # The trail restored does not hold what happened since the backup: say which trail it replaced.
     audit_apart(db, actor, "backup.restore", "backup", path.name, before={"replaced_head": replaced},
                 after={"path": str(path), "revision": info.revision})  # fmt: skip
-    with db.session(write=False) as session:
-        chain = chain_report(session)
-    return RestoreRecord(str(path), info.kind, info.revision, chain)
+    return RestoreRecord(str(path), info.kind, info.revision, chain_report_of(db))
 
 
-def _head(session) -> dict | None:
-    report = chain_report(session)
+def _head(report: ChainReport) -> dict:
     return {"seq": report.head_seq, "hash": report.head_hash, "intact": report.ok}
 
 

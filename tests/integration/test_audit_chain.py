@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 
@@ -15,6 +16,7 @@ from snapp.db.models import audit_table
 from snapp.domain.auditchain import GENESIS, Tampering, entry_hash
 from snapp.errors import PermissionDenied
 from snapp.services import audit, masterdata, users
+from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 
 
@@ -190,3 +192,29 @@ def test_the_command_line_names_the_entry_and_prints_the_head(db, trail, capsys,
     assert "NOT intact: entry #4 is missing" in out and "head: #" in out
     assert main(["--db", url, "--user", "admin", "check"]) == 3
     assert "entry #4 is missing" in capsys.readouterr().out
+
+
+def test_entries_from_before_the_chain_are_chained_by_the_migration(db_url):
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+
+    old = Database(db_url)
+    try:
+        upgrade(old, "0002")
+        for n, at in enumerate(["2026-01-02 03:04:05.000006", "2026-01-02 03:04:05", "2026-03-01 00:00:00.5"]):
+            execute(old, "INSERT INTO audit_entries (at, user_name, action, entity, entity_key, after) "
+                         "VALUES (:at, '张三', 'supplier.create', 'supplier', :key, :after)",
+                    at=dt.datetime.fromisoformat(at), key=f"S{n}", after='{"name": "深圳"}')  # fmt: skip
+        execute(old, "DELETE FROM audit_entries WHERE entity_key = 'S1'")  # ids with a gap, as rollbacks leave them
+        upgrade(old)
+        result = audit.chain_report_of(old)
+        assert result.ok and result.entries == 2 and result.head_seq == 2
+        assert rows(old, "SELECT seq, entity_key FROM audit_entries ORDER BY id") == [(1, "S0"), (2, "S2")]
+        # New entries continue the same chain.
+        admin = create_first_admin(old, "admin", "admin password")
+        masterdata.add_location(admin, masterdata.LocationRecord("WH", "warehouse"))
+        assert audit.verify_chain(admin).ok and audit.verify_chain(admin).entries == 4
+        execute(old, "UPDATE audit_entries SET user_name = '李四' WHERE seq = 1")
+        assert audit.verify_chain(admin).first_bad.seq == 1
+    finally:
+        old.dispose()
