@@ -1,7 +1,14 @@
 """The command line: the scriptable twin of the desktop app.
 
 Thin by design: parse, call a service, print. Exit 0 on success, 2 when the
-input is refused (every reason on stderr), 1 on a bug.
+input is refused (every reason on stderr), 3 when a check found a problem, 1
+on a bug.
+
+Every command but ``init`` logs in first: the user from ``--user`` or
+``SNAPP_USER`` (else the login name), the password from ``SNAPP_PASSWORD``,
+else stdin with ``--password-stdin``, else a prompt. With ``--password-stdin``
+each password or passphrase a command needs comes from its own line of stdin,
+in the order the command asks for them (the login first).
 """
 
 from __future__ import annotations
@@ -18,8 +25,8 @@ from decimal import Decimal
 from typing import Any
 
 from snapp import __version__
-from snapp.db.engine import default_url
-from snapp.db.schema import head_revision, open_database
+from snapp.db.engine import Database, default_url
+from snapp.db.schema import current_revision, head_revision, open_database
 from snapp.domain.capture import combine, paste, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
@@ -27,6 +34,9 @@ from snapp.domain.scan import ScannerProfile
 from snapp.errors import Problem, SnappError, ValidationError
 from snapp.io.serial_files import read_serial_file
 from snapp.services import (
+    audit,
+    auth,
+    backup,
     exceptions,
     lifecycle,
     lookup,
@@ -42,13 +52,14 @@ from snapp.services import (
 from snapp.services.base import Context
 
 EXIT_REFUSED = 2
+EXIT_CHECK_FAILED = 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Not parser defaults: the common options' actions are shared with every
     # subcommand, and a default would overwrite a value given before it.
-    for name, default in (("db", None), ("user", None), ("json", False)):
+    for name, default in (("db", None), ("user", None), ("json", False), ("password_stdin", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
     if not hasattr(args, "run"):
@@ -81,9 +92,42 @@ def start_desktop(args: argparse.Namespace) -> int:
 # --- plumbing ----------------------------------------------------------------
 
 
+def _database(args: argparse.Namespace, *, migrate: bool = False) -> Database:
+    return open_database(args.db or default_url(), migrate=migrate)
+
+
+def _user_name(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get("SNAPP_USER") or getpass.getuser()
+
+
 def _context(args: argparse.Namespace, *, migrate: bool = False) -> Context:
-    db = open_database(args.db or default_url(), migrate=migrate)
-    return Context(db, args.user or os.environ.get("SNAPP_USER") or getpass.getuser())
+    """Log in: the only way the command line gets a Context."""
+    db = _database(args, migrate=migrate)
+    name = _user_name(args)
+    if auth.needs_first_run(db):
+        raise SnappError(f"{db.display} has no user yet; create its first admin with "
+                         "`snapp user add NAME --role admin --password-stdin`")  # fmt: skip
+    password = os.environ.get("SNAPP_PASSWORD")
+    if password is None:
+        password = _secret(args, f"SNApp password for {name}: ")
+    return auth.login(db, name, password)
+
+
+def _secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False, stdin: bool | None = None) -> str:
+    """The next line of stdin when asked to (default: --password-stdin), else typed at a prompt (twice when ``confirm``)."""
+    what = prompt.strip(": ")
+    if args.password_stdin if stdin is None else stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise SnappError(f"stdin ended before the {what}")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise SnappError(f"{what} needed: give it on stdin (--password-stdin, --passphrase-stdin) or, to log in, "
+                         "in SNAPP_PASSWORD")  # fmt: skip
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != value:
+        raise SnappError("the two entries differ; nothing was changed")
+    return value
 
 
 def _emit(args: argparse.Namespace, records: Any, table: Callable[[Any], None]) -> None:
@@ -138,16 +182,25 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    ctx = _context(args, migrate=True)
-    print(f"{ctx.db.display}: schema {head_revision()}, ready")
+    db = _database(args, migrate=True)  # no login: a new database has no user yet
+    print(f"{db.display}: schema {head_revision()}, ready")
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
     from snapp.services.demo import build_demo
 
-    ctx = _context(args, migrate=True)
-    summary = build_demo(ctx, serials=args.serials, progress=_progress_printer() if not args.json else None)
-    _emit(args, summary, lambda s: print(f"\rdemo company ready in {ctx.db.display}: {s}"))
+    db = _database(args, migrate=True)
+    if auth.needs_first_run(db):
+        name = _user_name(args)
+        password = os.environ.get("SNAPP_PASSWORD") or _secret(args, f"new password for {name}, the admin: ", confirm=True)
+        ctx = auth.create_first_admin(db, name, password)
+    else:
+        ctx = _context(args)
+        password = None
+    summary = build_demo(ctx, serials=args.serials, progress=_progress_printer() if not args.json else None,
+                         team_password=password)  # fmt: skip
+    _emit(args, summary, lambda s: print(f"\rdemo company ready in {ctx.db.display}: {s}"
+                                         + ("; its people log in with your password" if password else "")))
 
 
 def _progress_printer() -> Callable[[int, int], None]:
@@ -196,13 +249,117 @@ def cmd_location_list(args: argparse.Namespace) -> None:
 
 
 def cmd_user_add(args: argparse.Namespace) -> None:
-    _emit(args, users.add_user(_context(args), args.name, args.role), lambda r: print(f"user {r.name} ({r.role}) added"))
+    db = _database(args)
+    if auth.needs_first_run(db):
+        if args.role != "admin":
+            raise SnappError("the first user of a database must be its admin: --role admin")
+        password = _secret(args, f"new password for {args.name}: ", confirm=True)
+        admin = auth.create_first_admin(db, args.name, password)
+        record = users.UserRecord(admin.user, "admin", True, True)
+    else:
+        ctx = _context(args)
+        password = _secret(args, f"new password for {args.name}: ", confirm=True)
+        record = users.add_user(ctx, args.name, args.role, password)
+    _emit(args, record, lambda r: print(f"user {r.name} ({r.role}) added"))
 
 
 def cmd_user_list(args: argparse.Namespace) -> None:
     rows = users.list_users(_context(args))
-    _emit(args, rows, lambda rs: _table([(r.name, r.role, "yes" if r.active else "no") for r in rs],
-                                        ["NAME", "ROLE", "ACTIVE"]))  # fmt: skip
+    _emit(args, rows, lambda rs: _table(
+        [(r.name, r.role, "yes" if r.active else "no", "yes" if r.locked else "no", r.failed_logins,
+          "yes" if r.has_password else "no") for r in rs],
+        ["NAME", "ROLE", "ACTIVE", "LOCKED", "FAILED LOGINS", "PASSWORD"]))  # fmt: skip
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> None:
+    ctx = _context(args)
+    name = args.name or ctx.user
+    record = users.set_password(ctx, name, _secret(args, f"new password for {name}: ", confirm=True))
+    _emit(args, record, lambda r: print(f"password of {r.name} changed"))
+
+
+def cmd_user_change(args: argparse.Namespace) -> None:
+    ctx = _context(args)
+    change = {
+        "disable": lambda: users.set_active(ctx, args.name, False),
+        "enable": lambda: users.set_active(ctx, args.name, True),
+        "unlock": lambda: users.unlock(ctx, args.name),
+        "role": lambda: users.set_role(ctx, args.name, args.role),
+    }
+    record = change[args.change]()
+    _emit(args, record, lambda r: print(f"user {r.name}: {r.role}, {'active' if r.active else 'disabled'}"
+                                        f"{', locked' if r.locked else ''}"))  # fmt: skip
+
+
+def cmd_grant(args: argparse.Namespace) -> None:
+    statements = users.grant_server_role(_context(args), args.role)
+    _emit(args, statements, lambda ss: print(";\n".join(ss) + ";"))
+
+
+def cmd_audit_list(args: argparse.Namespace) -> None:
+    where = audit.AuditFilter(args.by, args.action, args.entity, args.key, _midnight(args.since),
+                              _midnight(args.until + dt.timedelta(days=1)) if args.until else None)  # fmt: skip
+    rows = audit.list_entries(_context(args), where, limit=args.limit, offset=args.offset, newest_first=not args.asc)
+    _emit(args, rows, lambda rs: _table(
+        [(r.seq, r.at, r.user, r.action, r.entity, r.key, _brief(r.before), _brief(r.after)) for r in rs],
+        ["#", "WHEN", "WHO", "ACTION", "ENTITY", "KEY", "BEFORE", "AFTER"]))  # fmt: skip
+
+
+def _midnight(day: dt.date | None) -> dt.datetime | None:
+    return dt.datetime.combine(day, dt.time()).astimezone() if day else None
+
+
+def _brief(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    report = audit.verify_chain(_context(args), args.head)
+    _emit(args, report, _print_chain)
+    return 0 if report.ok else EXIT_CHECK_FAILED
+
+
+def _print_chain(report) -> None:
+    if report.ok:
+        print(f"audit trail intact: {report.entries:,} entries")
+    else:
+        print(f"audit trail NOT intact: {report.first_bad}")
+    print(f"head: #{report.head_seq} {report.head_hash}")
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    ctx = _context(args)
+    passphrase = _secret(args, "backup passphrase: ", stdin=True) if args.passphrase_stdin else None
+    record = backup.backup(ctx, args.out, passphrase)
+    _emit(args, record, lambda r: print(f"backup written to {r.path} ({r.size:,} bytes{', sealed' if r.sealed else ''})"))
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from snapp.db.sealed import is_sealed
+
+    db = Database(args.db or default_url())
+    in_use = current_revision(db) is not None and not auth.needs_first_run(db)
+    by = _context(args) if in_use else Context(db, _user_name(args))
+    sealed = os.path.isfile(args.file) and is_sealed(args.file)
+    passphrase = _secret(args, "backup passphrase: ", stdin=args.passphrase_stdin) if sealed else None
+    record = backup.restore(db, args.file, by=by, passphrase=passphrase)
+    _emit(args, record, lambda r: (print(f"{db.display} restored from {r.path} (schema {r.revision})"),
+                                   _print_chain(r.chain)))  # fmt: skip
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = backup.check(_context(args))
+
+    def show(r: backup.CheckReport) -> None:
+        print("integrity: " + ("ok" if not r.integrity else "; ".join(r.integrity)))
+        print(f"schema: {r.revision}" + ("" if r.revision == r.head else f" (this SNApp needs {r.head})"))
+        _print_chain(r.chain)
+
+    _emit(args, report, show)
+    return 0 if report.ok else EXIT_CHECK_FAILED
 
 
 def cmd_po_create(args: argparse.Namespace) -> None:
@@ -526,7 +683,9 @@ def _add_verify_commands(commands, command: Callable, group: Callable) -> None:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database URL (default: $SNAPP_DB, else the local SQLite file)")
-    common.add_argument("--user", default=argparse.SUPPRESS, help="acting user (default: $SNAPP_USER, else your login name)")
+    common.add_argument("--user", default=argparse.SUPPRESS, help="log in as (default: $SNAPP_USER, else your login name)")
+    common.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS,
+                        help="read passwords from stdin, one a line, login first (default: $SNAPP_PASSWORD, else a prompt)")  # fmt: skip
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print records as JSON")
 
     parser = argparse.ArgumentParser(
@@ -579,11 +738,47 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     command(locations, "list", cmd_location_list, "list locations")
 
-    people = group("user", "users and roles")
-    add = command(people, "add", cmd_user_add, "add a user (admin only)")
+    people = group("user", "users, roles, passwords")
+    add = command(people, "add", cmd_user_add, "add a user (admin only; in a database with no user yet, its first admin)")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     command(people, "list", cmd_user_list, "list users")
+    passwd = command(people, "passwd", cmd_user_passwd, "change your password, or (admin) anyone's")
+    passwd.add_argument("name", nargs="?", help="whose (default: yours)")
+    for change, text in (("disable", "stop a user from logging in (admin)"), ("enable", "let a disabled user in again"),
+                         ("unlock", "lift a lockout after failed logins (admin)"), ("role", "change a user's role (admin)")):  # fmt: skip
+        sub = command(people, change, cmd_user_change, text)
+        sub.add_argument("name")
+        if change == "role":
+            sub.add_argument("role", choices=[r.value for r in Role])
+        sub.set_defaults(change=change)
+
+    trail = group("audit", "the audit trail")
+    listing = command(trail, "list", cmd_audit_list, "audit entries, newest first")
+    listing.add_argument("--by", help="user name")
+    listing.add_argument("--action", help='e.g. "login.failed", or a prefix ending in "." such as "po."')
+    listing.add_argument("--entity", help="supplier, item, location, purchase_order, receipt, serial, user, backup...")
+    listing.add_argument("--key", help="the entity's code or number")
+    listing.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    listing.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="up to and including this day")
+    listing.add_argument("--asc", action="store_true", help="oldest first")
+    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--offset", type=int, default=0)
+    verify = command(trail, "verify", cmd_audit_verify,
+                     "check the hash chain; names the first entry edited, deleted or inserted, prints the head hash")  # fmt: skip
+    verify.add_argument("--head", metavar="HASH", help="a head hash printed earlier (monthly report): must still be there")
+
+    save = command(commands, "backup", cmd_backup, "write a backup file (admin), safe while others work")
+    save.add_argument("--out", required=True, metavar="FILE")
+    save.add_argument("--passphrase-stdin", action="store_true", help="seal the file with a passphrase read from stdin")
+    load = command(commands, "restore", cmd_restore,
+                   "replace the database with a backup file; a file that is not a SNApp backup changes nothing")  # fmt: skip
+    load.add_argument("file")
+    load.add_argument("--passphrase-stdin", action="store_true", help="read a sealed file's passphrase from stdin")
+    command(commands, "check", cmd_check, "check the database: integrity, schema version, audit chain")
+    grant = command(commands, "grant", cmd_grant,
+                    "PostgreSQL: let a server role use SNApp, with the audit trail append-only (admin)")  # fmt: skip
+    grant.add_argument("role", help="the application role people's logins are members of")
 
     pos = group("po", "purchase orders")
     create = command(pos, "create", cmd_po_create, "create a draft PO; prints its number")

@@ -53,6 +53,18 @@ class PermissionDenied(SnappError):
     pass
 
 
+class AuthenticationFailed(SnappError):
+    """A login refused: wrong name or password, or a disabled account."""
+
+
+class AccountLocked(AuthenticationFailed):
+    """Too many failed logins: the account waits, or waits for an admin."""
+
+
+class BackupError(SnappError):
+    """A backup could not be made, or a file is not one SNApp can restore; nothing was changed."""
+
+
 class DatabaseLocationError(SnappError):
     """The SQLite file sits where SQLite cannot keep it safe (a network share)."""
 

@@ -19,7 +19,13 @@ from sqlalchemy.engine import make_url
 from snapp.db.engine import Database, sqlite_url
 from snapp.db.schema import upgrade
 from snapp.services import masterdata, purchasing
+from snapp.services.auth import FAST_HASHING_SETTING, create_first_admin
 from snapp.services.base import Context
+
+# Hundreds of users are created per run: tiny argon2 parameters keep that fast.
+# tests/integration/test_auth.py runs the real ones.
+os.environ[FAST_HASHING_SETTING] = "1"
+ADMIN_PASSWORD = "admin password"
 
 PG_URL = os.environ.get("SNAPP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_REQUIRED = os.environ.get("SNAPP_TEST_PG_REQUIRED") == "1"
@@ -84,8 +90,8 @@ def db(db_url) -> Iterator[Database]:
 
 @pytest.fixture
 def ctx(db) -> Context:
-    """Acting as the first user of the database, who becomes its admin."""
-    return Context(db, "admin")
+    """Acting as "admin", the database's first user, created as the first run does (password ADMIN_PASSWORD)."""
+    return create_first_admin(db, "admin", ADMIN_PASSWORD)
 
 
 @pytest.fixture

@@ -62,6 +62,11 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # argon2id PHC string; NULL until a password is set (such a user cannot log in).
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class Supplier(Base):
@@ -188,7 +193,10 @@ class SerialEvent(Base):
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
+    # Append-only: on PostgreSQL the application role may only INSERT and SELECT
+    # (snapp.db.roles); the hash chain (snapp.domain.auditchain) shows any edit made anyway.
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)  # position in the chain, 1, 2, 3... with no gap
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(40), index=True)
@@ -196,6 +204,17 @@ class AuditEntry(Base):
     entity_key: Mapped[str] = mapped_column(String(100))
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """One row: the last entry of the audit chain. Locking it serialises appends."""
+
+    __tablename__ = "audit_chain_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class ExceptionCase(Base):
@@ -292,3 +311,5 @@ events_table = SerialEvent.__table__
 exceptions_table = ExceptionCase.__table__
 count_entries_table = CountEntry.__table__
 count_results_table = CountResult.__table__
+audit_table = AuditEntry.__table__
+chain_head_table = AuditChainHead.__table__

@@ -1,4 +1,8 @@
-"""Who may do what: the one table of roles and permissions."""
+"""Who may do what: the one table of roles and permissions.
+
+Every service names the permission it needs (``@service(Permission.X)``) and
+the core checks it on every call, whatever the caller.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +18,28 @@ class Role(StrEnum):
 
 
 class Permission(StrEnum):
-    VIEW = "view"
-    MASTER_DATA = "master_data"
-    PURCHASING = "purchasing"
+    VIEW = "view"  # look up and list: every role
+    MASTER_DATA = "master_data"  # suppliers, items, locations
+    PURCHASING = "purchasing"  # purchase orders
     RECEIVE = "receive"
-    MOVE = "move"
-    SERVICE = "service"
-    REPORTS = "reports"
-    ADMIN = "admin"
+    MOVE = "move"  # issue, restock, transfer, ship, scrap
+    LABELS = "labels"  # print serial labels
+    COUNT = "count"  # stocktake
+    SERVICE = "service"  # repair and return to supplier
+    REPORTS = "reports"  # documents and the monthly report
+    EXPORT = "export"  # registers and history out to Excel
+    AUDIT = "audit"  # read and verify the audit trail, check the database
+    ADMIN = "admin"  # users, settings, backup and restore
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.PROCUREMENT: frozenset({Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS}),
-    Role.WAREHOUSE: frozenset({Permission.VIEW, Permission.RECEIVE, Permission.MOVE}),
+    Role.PROCUREMENT: frozenset(
+        {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS, Permission.EXPORT}
+    ),
+    Role.WAREHOUSE: frozenset({Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT}),
     Role.SERVICE: frozenset({Permission.VIEW, Permission.SERVICE}),
-    Role.AUDITOR: frozenset({Permission.VIEW, Permission.REPORTS}),
+    Role.AUDITOR: frozenset({Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT}),
 }
 
 

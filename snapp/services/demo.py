@@ -92,7 +92,12 @@ class DemoSummary:
 
 
 def build_demo(
-    ctx: Context, *, serials: int = 2_000, progress: Callable[[int, int], None] | None = None, seed: int = 7
+    ctx: Context,
+    *,
+    serials: int = 2_000,
+    progress: Callable[[int, int], None] | None = None,
+    seed: int = 7,
+    team_password: str | None = None,
 ) -> DemoSummary:
     with ctx.db.session(write=False) as session:
         if session.scalar(select(func.count()).select_from(Supplier)):
@@ -101,7 +106,7 @@ def build_demo(
     team = {role: Context(ctx.db, name) for name, role in TEAM}
     team[Role.ADMIN] = ctx
     for name, role in TEAM:
-        users.add_user(ctx, name, role)
+        users.add_user(ctx, name, role, team_password)
     buyer, store, service = team[Role.PROCUREMENT], team[Role.WAREHOUSE], team[Role.SERVICE]
     for supplier in SUPPLIERS:
         masterdata.add_supplier(buyer, supplier)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from snapp.db.models import Item, Serial, events_table, serials_table, utcnow
+from snapp.db.models import Item, Location, Serial, events_table, serials_table, utcnow
 from snapp.domain.capture import apply_case, normalise, typed_forms
 from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
 from snapp.domain.permissions import Permission, allows
@@ -104,10 +104,16 @@ def move(
     record_moves(session, uow.actor.id, action, units, target.id if target else None, ref=ref, note=note)
     key = wanted[0] if len(wanted) == 1 else f"{len(wanted)} serials"
     destination = target.code if target else None
+    sources = {location_id for _, _, location_id in units} - {None}
+    sourced = session.execute(select(Location.id, Location.code).where(Location.id.in_(sources)))
+    codes = {row.id: row.code for row in sourced}
     uow.audit(
         f"serial.{action.value}",
         "serial",
         key,
+        # Where the units were: each distinct status and location (per unit, the serial events hold it).
+        before={"status": sorted({status for _, status, _ in units}),
+                "location": sorted({codes[loc] for _, _, loc in units if loc is not None})},  # fmt: skip
         after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note},
     )
     return MoveResult(action.value, len(units), rule.target.value, destination)

@@ -38,7 +38,7 @@ from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing
-from snapp.services.base import Context
+from snapp.services.auth import create_first_admin
 from snapp.services.lookup import find_serial
 from snapp.services.receiving import receive
 
@@ -142,7 +142,7 @@ def excel(tmp: Path) -> list[tuple[str, str, str, str]]:
 
 def ledger(name: str, db: Database, serials: int, raw_rows: Callable) -> list[tuple[str, str, str, str]]:
     upgrade(db)
-    ctx = Context(db, "bench")
+    ctx = create_first_admin(db, "bench", "bench password")
     masterdata.add_supplier(ctx, masterdata.SupplierRecord("BENCH", "Benchmark supplier"))
     masterdata.add_item(ctx, masterdata.ItemRecord("ITEM", "Benchmark item", serial_min_length=4, warranty_months=24))
     masterdata.add_location(ctx, masterdata.LocationRecord("WH", "Warehouse"))

@@ -36,9 +36,16 @@ TABLES = (
 
 
 def snapshot(db: Database) -> dict[str, Any]:
-    """Row counts of every table, received totals per PO line, PO statuses, and the units' state."""
+    """Row counts of every table, received totals per PO line, PO statuses, and the units' state.
+
+    A refused action writes one audit entry of its own ("access.denied"): not counted
+    here, so that "nothing changed" compares equal; tests of the refusal look for it.
+    """
     with db.engine.connect() as conn:
         state: dict[str, Any] = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one() for t in TABLES}
+        state["audit_entries"] = conn.execute(
+            text("SELECT COUNT(*) FROM audit_entries WHERE action <> 'access.denied'")
+        ).scalar_one()
         state["po_lines.received"] = sorted(
             tuple(r) for r in conn.execute(text("SELECT id, received FROM po_lines"))
         )

@@ -10,17 +10,17 @@ from snapp_testkit import audit_entries, last_audit_id, snapshot
 from snapp.domain.capture import scans
 from snapp.errors import Conflict, IllegalTransition, NotFound, PermissionDenied, SnappError, ValidationError
 from snapp.services import lifecycle, masterdata, purchasing, receiving, users
-from snapp.services.base import Context
+from snapp.services.auth import create_first_admin
 
 
-def test_the_first_write_adds_the_bootstrap_and_its_own_entry(db):
-    ctx = Context(db, "wang.fang")
+def test_the_first_run_and_the_first_change_are_audited(db):
+    ctx = create_first_admin(db, "wang.fang", "first admin pw")
     masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme", phone="+86 21 1234"))
-    bootstrap, created = audit_entries(db)
-    assert (bootstrap.user_name, bootstrap.action, bootstrap.entity, bootstrap.entity_key) == (
-        "wang.fang", "user.bootstrap", "user", "wang.fang",
+    first_run, created = audit_entries(db)
+    assert (first_run.user_name, first_run.action, first_run.entity, first_run.entity_key) == (
+        "wang.fang", "user.create", "user", "wang.fang",
     )  # fmt: skip
-    assert bootstrap.before is None and bootstrap.after == {"role": "admin"}
+    assert first_run.before is None and first_run.after == {"role": "admin", "first_run": True}
     assert (created.user_name, created.action, created.entity, created.entity_key) == (
         "wang.fang", "supplier.create", "supplier", "ACME",
     )  # fmt: skip
@@ -30,10 +30,9 @@ def test_the_first_write_adds_the_bootstrap_and_its_own_entry(db):
     }  # fmt: skip
 
 
-def test_a_refused_first_write_leaves_no_bootstrap_either(db):
-    ctx = Context(db, "wang.fang")
-    with pytest.raises(ValidationError):
-        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", ""))
+def test_a_refused_first_run_leaves_nothing(db):
+    with pytest.raises(ValidationError, match="at least 8 characters"):
+        create_first_admin(db, "wang.fang", "short")
     assert audit_entries(db) == []
     assert snapshot(db)["users"] == 0
 
@@ -77,9 +76,9 @@ def write_calls(ctx, staged):
          "po.cancel", "purchase_order", staged["draft"], lambda b: b == {"status": "approved"},
          lambda a: a == {"status": "cancelled"}),
         ("add_user", lambda: users.add_user(ctx, "chen.jing", "auditor"),
-         "user.create", "user", "chen.jing", None, lambda a: a == {"role": "auditor"}),
+         "user.create", "user", "chen.jing", None, lambda a: a == {"role": "auditor", "password": False}),
         ("move", lambda: lifecycle.move(ctx, "ship", ["AUD00001"], ref="SO-1", note="客户"),
-         "serial.ship", "serial", "AUD00001", None,
+         "serial.ship", "serial", "AUD00001", lambda b: b == {"status": ["in_stock"], "location": ["WH-A"]},
          lambda a: a == {"serials": ["AUD00001"], "status": "shipped", "location": None, "ref": "SO-1", "note": "客户"}),
     ]  # fmt: skip
 
@@ -110,7 +109,7 @@ def test_a_receipt_is_audited_once_whatever_its_size(db, ctx, company):
     ["duplicate code", "validation", "illegal po move", "over-receipt", "illegal serial move", "permission",
      "not found"],
 )  # fmt: skip
-def test_a_refused_action_adds_no_entry(db, ctx, staged, as_user, refusal):
+def test_a_refused_action_adds_no_entry_but_a_denial_its_own(db, ctx, staged, as_user, refusal):
     auditor = as_user("auditor", "auditor")
     mark = last_audit_id(db)
     calls = {
@@ -130,5 +129,6 @@ def test_a_refused_action_adds_no_entry(db, ctx, staged, as_user, refusal):
     with pytest.raises(SnappError) as refused:
         call()
     assert isinstance(refused.value, error)
-    assert audit_entries(db, mark) == []
+    written = [(e.user_name, e.action, e.entity_key) for e in audit_entries(db, mark)]
+    assert written == ([("auditor", "access.denied", "masterdata.update_item")] if refusal == "permission" else [])
     assert snapshot(db) == before

@@ -20,6 +20,7 @@ from snapp.db.models import AuditEntry, POLine, Receipt, Serial, SerialEvent
 from snapp.domain.capture import Reason, serial_range
 from snapp.errors import ValidationError
 from snapp.services import purchasing, users
+from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
 
@@ -97,7 +98,7 @@ def test_two_clerks_same_serials_on_postgresql(pg_url, same_line, request):
     db = Database(pg_url)
     upgrade(db)
     request.addfinalizer(db.dispose)
-    ctx = Context(db, "admin")
+    ctx = create_first_admin(db, "admin", "admin password")
     _make_company(ctx)
     po_a = _approved_po(ctx)
     po_b = po_a if same_line else _approved_po(ctx)
@@ -119,7 +120,7 @@ def test_two_clerks_same_serials_on_sqlite(sqlite_path):
 
     db = Database(sqlite_url(sqlite_path))
     upgrade(db)
-    ctx = Context(db, "admin")
+    ctx = create_first_admin(db, "admin", "admin password")
     _make_company(ctx)
     po_a, po_b = _approved_po(ctx), _approved_po(ctx)
     clerk_a, clerk_b = _clerks(ctx)
@@ -138,7 +139,7 @@ def test_simultaneous_receipts_many_rounds(pg_url):
 
     db = Database(pg_url)
     upgrade(db)
-    ctx = Context(db, "admin")
+    ctx = create_first_admin(db, "admin", "admin password")
     _make_company(ctx)
     clerks = []
     for n in range(8):

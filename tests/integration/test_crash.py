@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from snapp.db.engine import Database
 from snapp.db.models import AuditEntry, POLine, Receipt, ReceiptLine, Serial, SerialEvent
 from snapp.domain.capture import serial_range
 from snapp.services import masterdata, purchasing
+from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
 
@@ -48,18 +50,18 @@ def _written(db: Database) -> dict[str, int]:
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["self", "external"])
 def test_killed_mid_receipt_leaves_nothing_partial(db, tmp_path, mode):
-    ctx = Context(db, "admin")
+    ctx = create_first_admin(db, "admin", "admin password")
     po = _company_with_big_po(ctx)
     before = _written(db)
     marker = tmp_path / "inserted"
-    url = db.url.render_as_string(hide_password=False)
-    child_url = url
-    if not db.is_sqlite:  # named, so the check below looks at the killed client's session alone
-        child_url = db.url.update_query_dict({"application_name": f"snapp-crash-{tmp_path.name}"})
-        child_url = child_url.render_as_string(hide_password=False)
+    # Tagged, so the check below sees this test's connections only (other test runs share the server).
+    tag = f"snapp-crash-{uuid.uuid4().hex[:8]}"
+    url = (db.url if db.is_sqlite else db.url.update_query_dict({"application_name": tag})).render_as_string(
+        hide_password=False
+    )
     db.dispose()
 
-    child = subprocess.Popen([sys.executable, str(CHILD), child_url, str(marker), mode, po])
+    child = subprocess.Popen([sys.executable, str(CHILD), url, str(marker), mode, po])
     if mode == "external":
         deadline = time.monotonic() + 120
         while not marker.exists():
@@ -87,6 +89,6 @@ def test_killed_mid_receipt_leaves_nothing_partial(db, tmp_path, mode):
     if not reopened.is_sqlite:
         with reopened.engine.connect() as conn:
             # No transaction of the killed client lingers on the server.
-            lingering = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
-            assert conn.scalar(lingering, {"name": f"snapp-crash-{tmp_path.name}"}) == 0
+            lingering = "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND application_name = :tag"
+            assert conn.scalar(text(lingering), {"tag": tag}) == 0
     reopened.dispose()

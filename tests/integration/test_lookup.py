@@ -253,12 +253,12 @@ def pg_icu_url(pg_url):
 def test_prefix_filter_is_exact_on_a_postgresql_database_with_a_locale_collation(pg_icu_url):
     from snapp.db.engine import Database
     from snapp.db.schema import upgrade
-    from snapp.services.base import Context
+    from snapp.services.auth import create_first_admin
 
     db = Database(pg_icu_url)
     try:
         upgrade(db)
-        ctx = Context(db, "admin")
+        ctx = create_first_admin(db, "admin", "admin password")
         masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
         add_plain_item(ctx, "KEEP", serial_case="keep")
         masterdata.add_location(ctx, masterdata.LocationRecord("WH", "warehouse"))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from decimal import Decimal
 
 import pytest
 from snapp_testkit import audit_entries, execute, last_audit_id, snapshot
 
 from snapp.domain.capture import scans
-from snapp.errors import PermissionDenied
-from snapp.services import lifecycle, lookup, masterdata, purchasing, receiving, users
+from snapp.errors import Conflict, PermissionDenied
+from snapp.services import audit, auth, backup, lifecycle, lookup, masterdata, purchasing, receiving, users
 from snapp.services.base import Context
 
 READS = {
@@ -19,21 +21,54 @@ MASTER_DATA = {"add_supplier", "update_supplier", "add_item", "update_item", "ad
 PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
-EVERYTHING = READS | MASTER_DATA | PURCHASING | {"receive", "add_user"} | WAREHOUSE_MOVES | SERVICE_MOVES
+AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
+ADMINISTRATION = {
+    "add_user", "set_password:other", "set_active", "set_role", "unlock", "grant_server_role", "backup", "_may_restore",
+}  # fmt: skip
+EVERYTHING = (
+    READS | MASTER_DATA | PURCHASING | {"receive", "set_password:own"} | WAREHOUSE_MOVES | SERVICE_MOVES | AUDIT_READS
+    | ADMINISTRATION
+)  # fmt: skip
+NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore"}
 
 # Who may do what, written out from the product's description of each role.
 ALLOWED = {
     "admin": EVERYTHING,
-    "procurement": READS | MASTER_DATA | PURCHASING,
-    "warehouse": READS | {"receive"} | WAREHOUSE_MOVES,
-    "service": READS | SERVICE_MOVES,
-    "auditor": READS,
+    "procurement": READS | MASTER_DATA | PURCHASING | {"set_password:own"},
+    "warehouse": READS | {"receive"} | WAREHOUSE_MOVES | {"set_password:own"},
+    "service": READS | SERVICE_MOVES | {"set_password:own"},
+    "auditor": READS | AUDIT_READS | {"set_password:own"},
 }
 
 
+def test_the_matrix_covers_every_service():
+    """A service added without a row in the matrix fails here."""
+    services = {
+        name
+        for module in (audit, backup, lifecycle, lookup, masterdata, purchasing, receiving, users)
+        for name, fn in vars(module).items()
+        if callable(fn) and hasattr(fn, "permission") and fn.__module__ == module.__name__
+    }
+    assert services == {name.split(":")[0] for name in EVERYTHING}
+
+
 @pytest.fixture
-def stage(db, ctx, company):
+def server_role(db):
+    """PostgreSQL: a server role to grant to (made for the test, dropped after); SQLite has none."""
+    if db.is_sqlite:
+        yield None
+        return
+    name = f"snapp_matrix_{uuid.uuid4().hex[:10]}"
+    execute(db, f'CREATE ROLE "{name}" NOLOGIN')
+    yield name
+    execute(db, f'DROP OWNED BY "{name}"')
+    execute(db, f'DROP ROLE "{name}"')
+
+
+@pytest.fixture
+def stage(db, ctx, company, server_role, tmp_path):
     """What each service call needs, prepared by the admin: POs in each state, a unit in each status."""
+    users.add_user(ctx, "target", "warehouse", "target's password")
     drafts = [purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number for _ in range(2)]
     to_close = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
     units = {
@@ -44,7 +79,7 @@ def stage(db, ctx, company):
     lifecycle.move(ctx, "issue", [units["restock"]])
     lifecycle.move(ctx, "repair", [units["unrepair"]])
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
-            "units": units}  # fmt: skip
+            "units": units, "server_role": server_role, "folder": tmp_path}  # fmt: skip
 
 
 def calls(ctx: Context, stage: dict, tag: str) -> dict:
@@ -71,6 +106,18 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "close_po": lambda: purchasing.close_po(ctx, stage["close"]),
         "receive": lambda: receiving.receive(ctx, stage["receive"], "LAP", [scans([f"R-{tag}"])], location="WH-A"),
         "add_user": lambda: users.add_user(ctx, f"u-{tag}", "auditor"),
+        "set_password:own": lambda: users.set_password(ctx, ctx.user, "my own new password"),
+        "set_password:other": lambda: users.set_password(ctx, "target", "someone else's"),
+        "set_active": lambda: users.set_active(ctx, "target", False),
+        "set_role": lambda: users.set_role(ctx, "target", "service"),
+        "unlock": lambda: users.unlock(ctx, "target"),
+        "grant_server_role": lambda: _grant(ctx, stage["server_role"]),
+        "backup": lambda: backup.backup(ctx, stage["folder"] / f"{tag}.snappbak"),
+        "_may_restore": lambda: backup._may_restore(ctx),
+        "verify_chain": lambda: audit.verify_chain(ctx),
+        "list_entries": lambda: audit.list_entries(ctx),
+        "alerts": lambda: audit.alerts(ctx, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime.now(dt.UTC)),
+        "check": lambda: backup.check(ctx),
         "move:issue": lambda: lifecycle.move(ctx, "issue", [units["issue"]]),
         "move:restock": lambda: lifecycle.move(ctx, "restock", [units["restock"]], to="WH-B"),
         "move:transfer": lambda: lifecycle.move(ctx, "transfer", [units["transfer"]], to="WH-B"),
@@ -82,6 +129,15 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
     }
 
 
+def _grant(ctx: Context, role: str | None) -> None:
+    """On SQLite the permission gate is passed and the action refused for what it is (no server roles)."""
+    if role is None:
+        with pytest.raises(Conflict, match="PostgreSQL only"):
+            users.grant_server_role(ctx, "nobody")
+    else:
+        users.grant_server_role(ctx, role)
+
+
 @pytest.mark.parametrize("role", ["admin", "procurement", "warehouse", "service", "auditor"])
 def test_the_role_matrix(db, ctx, stage, as_user, role):
     actor = as_user(f"{role}.user", role)
@@ -89,61 +145,77 @@ def test_the_role_matrix(db, ctx, stage, as_user, role):
     assert set(table) == EVERYTHING
     allowed, denied = set(), set()
     for name, call in table.items():
-        before, audit = snapshot(db), last_audit_id(db)
+        before, mark = snapshot(db), last_audit_id(db)
         try:
             call()
         except PermissionDenied as err:
             denied.add(name)
             assert f"{role}.user" in str(err) and role in str(err)
             assert snapshot(db) == before, f"{name} was refused but wrote something"
+            [refusal] = audit_entries(db, mark)
+            assert (refusal.user_name, refusal.action, refusal.after) == (
+                f"{role}.user", "access.denied", {"reason": str(err)},
+            ), name  # fmt: skip
         else:
             allowed.add(name)
-            written = audit_entries(db, audit)
-            if name in READS:
-                assert written == [] and snapshot(db) == before
+            written = audit_entries(db, mark)
+            if name in NO_AUDIT_ENTRY or (name == "grant_server_role" and db.is_sqlite):
+                assert written == [] and snapshot(db) == before, name
             else:
                 assert [e.user_name for e in written] == [f"{role}.user"], name
     assert allowed == ALLOWED[role]
     assert denied == EVERYTHING - ALLOWED[role]
 
 
-def test_an_unknown_user_is_refused_once_the_database_has_users(db, ctx, company):
+def test_an_unknown_user_is_refused_and_the_refusal_audited(db, ctx, company):
     stranger = Context(db, "mallory")
-    before = snapshot(db)
+    before, mark = snapshot(db), last_audit_id(db)
     with pytest.raises(PermissionDenied, match="unknown user 'mallory'"):
         masterdata.add_supplier(stranger, masterdata.SupplierRecord("EVIL", "Evil Corp"))
     with pytest.raises(PermissionDenied, match="unknown user"):
         masterdata.list_suppliers(stranger)  # reading too
     assert snapshot(db) == before
+    assert [(e.user_name, e.action, e.entity_key) for e in audit_entries(db, mark)] == [
+        ("mallory", "access.denied", "masterdata.add_supplier"),
+        ("mallory", "access.denied", "masterdata.list_suppliers"),
+    ]
 
 
-def test_the_first_user_of_a_new_database_becomes_its_admin(db):
+def test_a_new_database_has_no_user_and_nobody_is_let_in(db):
+    """No silent bootstrap: until the first admin is created explicitly, every call is refused."""
     first = Context(db, "zhang.san")
-    masterdata.add_location(first, masterdata.LocationRecord("WH", "warehouse"))
-    assert [(u.name, u.role, u.active) for u in users.list_users(first)] == [("zhang.san", "admin", True)]
-    # The second name is a stranger.
+    with pytest.raises(PermissionDenied, match="no user yet.*snapp user add NAME --role admin"):
+        masterdata.add_location(first, masterdata.LocationRecord("WH", "warehouse"))
+    with pytest.raises(PermissionDenied, match="no user yet"):
+        masterdata.list_suppliers(first)
+    assert snapshot(db)["users"] == 0
+    assert auth.needs_first_run(db)
+
+    admin = auth.create_first_admin(db, "zhang.san", "first admin pw")
+    assert not auth.needs_first_run(db)
+    masterdata.add_location(admin, masterdata.LocationRecord("WH", "warehouse"))
+    assert [(u.name, u.role, u.active) for u in users.list_users(admin)] == [("zhang.san", "admin", True)]
+    # The first run happens once.
+    with pytest.raises(Conflict, match="already has users"):
+        auth.create_first_admin(db, "li.si", "another password")
     with pytest.raises(PermissionDenied):
         masterdata.add_location(Context(db, "li.si"), masterdata.LocationRecord("WH2", "second"))
-
-
-def test_reading_an_empty_database_creates_no_user(db):
-    assert masterdata.list_suppliers(Context(db, "reader")) == []
-    assert snapshot(db)["users"] == 0
 
 
 def test_a_disabled_user_is_refused(db, ctx, company, as_user):
     store = as_user("li.na", "warehouse")
     execute(db, "UPDATE users SET active = :no WHERE name = 'li.na'", no=False)
-    before = snapshot(db)
+    before, mark = snapshot(db), last_audit_id(db)
     with pytest.raises(PermissionDenied, match="disabled"):
         receiving.receive(store, company.number, "LAP", [scans(["DIS00001"])], location="WH-A")
     with pytest.raises(PermissionDenied, match="disabled"):
         lookup.list_serials(store)
     assert snapshot(db) == before
+    assert [e.action for e in audit_entries(db, mark)] == ["access.denied", "access.denied"]
 
 
 def test_only_an_admin_adds_users_and_roles_are_checked(db, ctx, as_user):
-    from snapp.errors import Conflict, ValidationError
+    from snapp.errors import ValidationError
 
     buyer = as_user("buyer", "procurement")
     with pytest.raises(PermissionDenied):

@@ -9,7 +9,8 @@ from sqlalchemy import text
 
 from snapp.domain.permissions import Permission
 from snapp.services import users
-from snapp.services.base import MAX_ATTEMPTS, Context, UnitOfWork, service
+from snapp.services.auth import create_first_admin
+from snapp.services.base import MAX_ATTEMPTS, UnitOfWork, service
 
 pytestmark = pytest.mark.postgres
 
@@ -24,8 +25,7 @@ def pg(pg_url):
     with db.engine.begin() as conn:
         conn.execute(text("CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)"))
         conn.execute(text("INSERT INTO counters VALUES (1, 0), (2, 0)"))
-    ctx = Context(db, "admin")
-    # The first write creates the admin; done here, not raced by the two threads below.
+    ctx = create_first_admin(db, "admin", "admin password")
     users.add_user(ctx, "clerk", "warehouse")
     yield ctx
     db.dispose()

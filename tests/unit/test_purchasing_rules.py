@@ -75,10 +75,11 @@ def test_status_after_receipt(ordered, received, status):
 
 PERMITTED = {
     Role.ADMIN: set(Permission),
-    Role.PROCUREMENT: {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS},
-    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE},
+    Role.PROCUREMENT: {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS,
+                       Permission.EXPORT},
+    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT},
     Role.SERVICE: {Permission.VIEW, Permission.SERVICE},
-    Role.AUDITOR: {Permission.VIEW, Permission.REPORTS},
+    Role.AUDITOR: {Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT},
 }
 
 
@@ -99,5 +100,5 @@ def test_allows_unknown_role():
 
 
 def test_auditor_cannot_change_anything():
-    changing = set(Permission) - {Permission.VIEW, Permission.REPORTS}
+    changing = set(Permission) - {Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT}
     assert not any(allows(Role.AUDITOR, p) for p in changing)

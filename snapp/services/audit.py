@@ -1,0 +1,133 @@
+"""Reading the audit trail and checking its hash chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from snapp.db.engine import Database
+from snapp.db.models import audit_table, chain_head_table
+from snapp.domain.auditchain import ChainEntry, ChainReport, verify
+from snapp.domain.permissions import Permission
+from snapp.services.base import UnitOfWork, service
+
+_ENTRY_COLUMNS = [audit_table.c[name] for name in ChainEntry.__dataclass_fields__]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user: str | None = None
+    action: str | None = None  # exact, or a prefix ending in "." ("po." = every PO change)
+    entity: str | None = None
+    key: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    at: dt.datetime
+    user: str
+    action: str
+    entity: str
+    key: str
+    before: Any
+    after: Any
+
+
+@service(Permission.AUDIT, write=False)
+def verify_chain(uow: UnitOfWork, expected_head: str | None = None) -> ChainReport:
+    """Check every entry against its hash and its place; name the first that is wrong.
+
+    The report's ``head_hash`` is what the monthly audit report prints;
+    ``expected_head`` is such a printed hash, which must still be in the trail.
+    """
+    return chain_report(uow.session, expected_head)
+
+
+def chain_report_of(db: Database) -> ChainReport:
+    """The chain checked, for code that already holds the right to (a restore, checking what it restored)."""
+    with db.session(write=False) as session:
+        return chain_report(session)
+
+
+def chain_report(session: Session, expected_head: str | None = None) -> ChainReport:
+    head = session.execute(select(chain_head_table.c.seq, chain_head_table.c.hash)).one()
+    return verify(_entries(session), (head.seq, head.hash), expected_head)
+
+
+def _entries(session: Session) -> Iterator[ChainEntry]:
+    rows = session.execute(select(*_ENTRY_COLUMNS).order_by(audit_table.c.seq).execution_options(yield_per=2_000))
+    for row in rows:
+        yield ChainEntry(*row)
+
+
+@service(Permission.AUDIT, write=False)
+def list_entries(
+    uow: UnitOfWork, where: AuditFilter = AuditFilter(), *, limit: int = 100, offset: int = 0, newest_first: bool = True
+) -> list[AuditRecord]:
+    t = audit_table.c
+    query = select(t.seq, t.at, t.user_name, t.action, t.entity, t.entity_key, t.before, t.after)
+    if where.user:
+        query = query.where(t.user_name == where.user)
+    if where.action:
+        query = query.where(
+            t.action.startswith(where.action) if where.action.endswith(".") else t.action == where.action
+        )
+    if where.entity:
+        query = query.where(t.entity == where.entity)
+    if where.key:
+        query = query.where(t.entity_key == where.key)
+    if where.since:
+        query = query.where(t.at >= where.since)
+    if where.until:
+        query = query.where(t.at < where.until)
+    query = query.order_by(t.seq.desc() if newest_first else t.seq).limit(limit).offset(offset)
+    return [
+        AuditRecord(r.seq, r.at, r.user_name, r.action, r.entity, r.entity_key, _load(r.before), _load(r.after))
+        for r in uow.session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str  # "failed_logins" or "refusals"
+    user: str
+    count: int
+    first: dt.datetime
+    last: dt.datetime
+
+    def __str__(self) -> str:
+        what = {"failed_logins": "failed logins", "refusals": "refused actions"}[self.kind]
+        return f"{self.count} {what} as {self.user} between {self.first:%Y-%m-%d %H:%M} and {self.last:%H:%M} UTC"
+
+
+ALERT_ACTIONS = {"failed_logins": ("login.failed", "login.refused"), "refusals": ("access.denied",)}
+
+
+@service(Permission.AUDIT, write=False)
+def alerts(uow: UnitOfWork, since: dt.datetime, until: dt.datetime, *, at_least: int = 5) -> list[Alert]:
+    """Names with ``at_least`` failed logins, or refused actions, in the period: for the dashboard and the report."""
+    t = audit_table.c
+    found = []
+    for kind, actions in ALERT_ACTIONS.items():
+        query = (
+            select(t.user_name, func.count(), func.min(t.at), func.max(t.at))
+            .where(t.action.in_(actions), t.at >= since, t.at < until)
+            .group_by(t.user_name)
+            .having(func.count() >= at_least)
+            .order_by(func.count().desc(), t.user_name)
+        )
+        found += [Alert(kind, *row) for row in uow.session.execute(query)]
+    return found
+
+
+def _load(text: str | None) -> Any:
+    return json.loads(text) if text is not None else None

@@ -1,0 +1,160 @@
+"""Logging in, and creating the first admin of a new database.
+
+The edges call these before they build a ``Context``; the services then trust
+the name in it (and still check its role and that it is active on every call).
+
+Passwords are hashed with argon2id at OWASP's parameters (19 MiB, 2 passes,
+1 lane). A stored hash made with other parameters is replaced at the next
+successful login. ``SNAPP_INSECURE_FAST_PASSWORD_HASHING=1`` selects tiny
+parameters so a test suite that creates hundreds of users stays fast; never
+set it anywhere else (hashes made with it are upgraded at the next login
+without it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from snapp.db.engine import Database
+from snapp.db.models import User, utcnow
+from snapp.domain.capture import normalise
+from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
+from snapp.domain.permissions import Role
+from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, ValidationError
+from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
+
+FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
+MIN_PASSWORD_LENGTH = 8
+WRONG = "wrong user name or password"  # the same words whether the name exists or not
+
+
+def password_hasher() -> PasswordHasher:
+    if os.environ.get(FAST_HASHING_SETTING) == "1":
+        return PasswordHasher(time_cost=1, memory_cost=64, parallelism=1, type=Type.ID)
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            Problem("password", "", "password", f"must have at least {MIN_PASSWORD_LENGTH} characters")
+        )
+    return password_hasher().hash(password)
+
+
+def needs_first_run(db: Database) -> bool:
+    """True while the database has no user: the GUI shows its first-run dialog."""
+    with db.session(write=False) as session:
+        return session.scalar(select(User.id).limit(1)) is None
+
+
+def create_first_admin(db: Database, name: str, password: str) -> Context:
+    """Create the first user of an empty database, as its admin, and act as it."""
+    name = normalise(name)
+    if not name:
+        raise ValidationError(Problem("name", "", "name", "is required"))
+    hashed = hash_password(password)
+    with db.session(write=True) as session:
+        lock_audit_chain(session)  # two first runs at once: the second sees the first's user
+        if session.scalar(select(User.id).limit(1)) is not None:
+            raise Conflict("this database already has users; an admin adds more with `snapp user add`")
+        session.add(User(name=name, role=Role.ADMIN, active=True, password_hash=hashed))
+        session.flush()
+        write_audit(session, name, "user.create", "user", name, after={"role": Role.ADMIN, "first_run": True})
+        session.commit()
+    return Context(db, name)
+
+
+def login(db: Database, name: str, password: str) -> Context:
+    """Check the password; count a failure (and lock the account as the rule says), or reset the count.
+
+    Every attempt is audited, the failed ones too.
+    """
+    name = normalise(name)
+    hasher = password_hasher()
+    with db.session(write=False) as session:
+        user = session.scalar(select(User).where(User.name == name))
+        refusal = _refusal(user)
+        state = lock_state_of(session, user, utcnow()) if user is not None and not refusal else None
+    if refusal:
+        audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
+        # Only who knows the password learns that the account exists and is disabled.
+        known = refusal == "disabled" and _matches(hasher, user.password_hash, password)
+        raise AuthenticationFailed(f"user {name} is disabled" if known else WRONG)
+    assert user is not None and user.password_hash is not None and state is not None
+    if state.locked:
+        audit_apart(db, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
+        raise AccountLocked(state.describe(name))
+    # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
+    if not _matches(hasher, user.password_hash, password):
+        _count_failure(db, name)
+        raise AuthenticationFailed(WRONG)
+    rehash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
+    with db.session(write=True) as session:
+        row = session.scalar(select(User).where(User.name == name).with_for_update())
+        assert row is not None
+        row.failed_logins, row.locked_until, row.last_login_at = 0, None, utcnow()
+        if rehash:
+            row.password_hash = rehash
+        session.flush()
+        write_audit(session, name, "login", "user", name, after={"rehashed": rehash is not None})
+        session.commit()
+    return Context(db, name)
+
+
+def _matches(hasher: PasswordHasher, hashed: str | None, password: str) -> bool:
+    try:
+        return hashed is not None and hasher.verify(hashed, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _refusal(user: User | None) -> str | None:
+    if user is None:
+        # Spend the time a real check takes, so the answer's speed does not tell which names exist.
+        password_hasher().hash("timing")
+        return "unknown user"
+    if not user.active:
+        return "disabled"
+    if user.password_hash is None:
+        return "no password set"
+    return None
+
+
+def lock_state_of(session: Session, user: User, now: dt.datetime) -> LockState:
+    return lock_state(user.failed_logins, user.locked_until, now, last_admin=is_last_admin(session, user))
+
+
+def _count_failure(db: Database, name: str) -> None:
+    with db.session(write=True) as session:
+        user = session.scalar(select(User).where(User.name == name).with_for_update())
+        assert user is not None
+        user.failed_logins += 1
+        delay = delay_after(user.failed_logins, last_admin=is_last_admin(session, user))
+        user.locked_until = utcnow() + delay if delay else None
+        session.flush()
+        state = lock_state_of(session, user, utcnow())
+        write_audit(session, name, "login.failed", "user", name,
+                    after={"reason": "wrong password", "failures": user.failed_logins,
+                           "locked": state.locked, "until": state.until})  # fmt: skip
+        session.commit()
+
+
+def is_last_admin(session: Session, user: User) -> bool:
+    """No other admin is active and not locked for good: this one must always be able to log in."""
+    if user.role != Role.ADMIN:
+        return False
+    others = (
+        select(func.count())
+        .select_from(User)
+        .where(
+            and_(User.role == Role.ADMIN, User.active, User.id != user.id, User.failed_logins < LOCKED_FOR_GOOD_AFTER)
+        )
+    )
+    return session.scalar(others) == 0
