@@ -219,6 +219,62 @@
     </message>
 </context>
 <context>
+    <name>Login</name>
+    <message>
+        <location filename="../../ui/login.ui" line="5" />
+        <source>SNApp — log in</source>
+        <translation>SNApp — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="12" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="14" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="16" />
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="28" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="32" />
+        <source>SNApp — first run</source>
+        <translation>SNApp — 首次运行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="34" />
+        <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
+        <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="38" />
+        <source>Log in to SNApp.</source>
+        <translation>登录 SNApp。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="49" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="52" />
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <location filename="../../ui/lookup.ui" line="7" />
@@ -352,67 +408,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="34" />
+        <location filename="../../snapp/gui/main_window.py" line="35" />
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="40" />
+        <location filename="../../snapp/gui/main_window.py" line="41" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="41" />
+        <location filename="../../snapp/gui/main_window.py" line="42" />
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42" />
+        <location filename="../../snapp/gui/main_window.py" line="43" />
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="43" />
+        <location filename="../../snapp/gui/main_window.py" line="44" />
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="44" />
+        <location filename="../../snapp/gui/main_window.py" line="45" />
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="45" />
+        <location filename="../../snapp/gui/main_window.py" line="46" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="46" />
+        <location filename="../../snapp/gui/main_window.py" line="47" />
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <location filename="../../snapp/gui/main_window.py" line="48" />
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48" />
+        <location filename="../../snapp/gui/main_window.py" line="49" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63" />
+        <location filename="../../snapp/gui/main_window.py" line="65" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64" />
+        <location filename="../../snapp/gui/main_window.py" line="66" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="67" />
+        <location filename="../../snapp/gui/main_window.py" line="69" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1047,6 +1108,155 @@
         <location filename="../../snapp/gui/views/masterdata.py" line="173" />
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="46" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <location filename="../../ui/user_form.ui" line="5" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_form.ui" line="9" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_form.ui" line="11" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_form.ui" line="13" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_form.ui" line="15" />
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <location filename="../../ui/users.ui" line="7" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="11" />
+        <source>&amp;New user…</source>
+        <translation>新建用户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="12" />
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="13" />
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="14" />
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="15" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users.ui" line="17" />
+        <source>Change &amp;my password…</source>
+        <translation>修改我的密码(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="79" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="80" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="81" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="81" />
+        <location filename="../../snapp/gui/views/users.py" line="82" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="81" />
+        <location filename="../../snapp/gui/views/users.py" line="82" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="82" />
+        <source>Password set</source>
+        <translation>已设密码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="83" />
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="84" />
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="84" />
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="125" />
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="125" />
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="134" />
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="139" />
+        <source>Role of {0}</source>
+        <translation>{0} 的角色</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="144" />
+        <source>Password of {0}</source>
+        <translation>{0} 的密码</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import logging.handlers
 import os
@@ -19,9 +18,10 @@ from snapp.db.engine import APP_NAME, default_url
 from snapp.db.schema import open_database
 from snapp.errors import SnappError
 from snapp.gui.errors import show_crash
+from snapp.gui.login import LoginDialog
 from snapp.gui.main_window import MainWindow
 from snapp.paths import CJK_FONT, resource
-from snapp.services.base import Context
+from snapp.services import auth
 
 log = logging.getLogger("snapp")
 
@@ -82,8 +82,13 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(err))
         return 2
     log.info("SNApp %s started on %s; log in %s", __version__, db.display, log_folder)
-    ctx = Context(db, user or os.environ.get("SNAPP_USER") or getpass.getuser())
-    window = MainWindow(ctx, settings)
+    login = LoginDialog(db, settings, first_run=auth.needs_first_run(db))
+    if user:
+        login.form.nameEdit.setText(user)
+    if login.exec() != LoginDialog.DialogCode.Accepted or login.ctx is None:
+        db.dispose()
+        return 0
+    window = MainWindow(login.ctx, settings)
     window.show()
     try:
         return app.exec()

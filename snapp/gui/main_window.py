@@ -17,6 +17,7 @@ from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
 from snapp.gui.views.settings import SettingsView
+from snapp.gui.views.users import UsersView
 from snapp.services.base import Context
 
 
@@ -37,25 +38,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(host)
 
         views = [
-            (self.tr("Dashboard"), DashboardView),
-            (self.tr("Purchase orders"), PurchaseOrdersView),
-            (self.tr("Receiving"), ReceivingView),
-            (self.tr("Serial lookup"), LookupView),
-            (self.tr("Serial register"), RegisterView),
-            (self.tr("Suppliers"), SuppliersView),
-            (self.tr("Items"), ItemsView),
-            (self.tr("Locations"), LocationsView),
-            (self.tr("Settings"), SettingsView),
+            (self.tr("Dashboard"), DashboardView, "Ctrl+1"),
+            (self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2"),
+            (self.tr("Receiving"), ReceivingView, "Ctrl+3"),
+            (self.tr("Serial lookup"), LookupView, "Ctrl+4"),
+            (self.tr("Serial register"), RegisterView, "Ctrl+5"),
+            (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
+            (self.tr("Items"), ItemsView, "Ctrl+7"),
+            (self.tr("Locations"), LocationsView, "Ctrl+8"),
+            (self.tr("Users"), UsersView, "Ctrl+9"),
+            (self.tr("Settings"), SettingsView, "Ctrl+0"),
         ]
         self.views: dict[type, QWidget] = {}
-        for number, (title, view_class) in enumerate(views, 1):
+        for row, (title, view_class, keys) in enumerate(views):
             view = view_class(ctx, self.runner, settings)
             self.views[view_class] = view
             self.form.stack.addWidget(view)
             self.form.nav.addItem(title)
-            self.form.nav.item(number - 1).setToolTip(f"Ctrl+{number % 10}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.form.nav.setCurrentRow(row))
+            self.form.nav.item(row).setToolTip(keys)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda row=row: self.form.nav.setCurrentRow(row))
         self.form.nav.currentRowChanged.connect(self._show)
         self.views[ReceivingView].lookup_requested.connect(self.show_serial)
         self.views[RegisterView].lookup_requested.connect(self.show_serial)
