@@ -408,72 +408,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="35" />
+        <location filename="../../snapp/gui/main_window.py" line="36" />
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="41" />
+        <location filename="../../snapp/gui/main_window.py" line="42" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42" />
+        <location filename="../../snapp/gui/main_window.py" line="43" />
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="43" />
+        <location filename="../../snapp/gui/main_window.py" line="44" />
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="44" />
+        <location filename="../../snapp/gui/main_window.py" line="45" />
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="45" />
+        <location filename="../../snapp/gui/main_window.py" line="46" />
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="46" />
+        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <source>Labels and documents</source>
+        <translation>标签与单据</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="48" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <location filename="../../snapp/gui/main_window.py" line="49" />
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48" />
+        <location filename="../../snapp/gui/main_window.py" line="50" />
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49" />
+        <location filename="../../snapp/gui/main_window.py" line="51" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50" />
+        <location filename="../../snapp/gui/main_window.py" line="52" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65" />
+        <location filename="../../snapp/gui/main_window.py" line="68" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66" />
+        <location filename="../../snapp/gui/main_window.py" line="69" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="69" />
+        <location filename="../../snapp/gui/main_window.py" line="72" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -691,6 +696,16 @@
     </message>
     <message>
         <location filename="../../ui/receiving.ui" line="42" />
+        <source>Print &amp;labels…</source>
+        <translation>打印标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="42" />
+        <source>Labels for the receipt just posted</source>
+        <translation>为刚确认的收货单打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="43" />
         <source>Post &amp;receipt</source>
         <translation>确认收货(&amp;R)</translation>
     </message>
@@ -698,114 +713,114 @@
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="59" />
+        <location filename="../../snapp/gui/views/receiving.py" line="60" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="60" />
+        <location filename="../../snapp/gui/views/receiving.py" line="61" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="136" />
+        <location filename="../../snapp/gui/views/receiving.py" line="140" />
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="148" />
+        <location filename="../../snapp/gui/views/receiving.py" line="152" />
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="150" />
+        <location filename="../../snapp/gui/views/receiving.py" line="154" />
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="193" />
-        <location filename="../../snapp/gui/views/receiving.py" line="316" />
+        <location filename="../../snapp/gui/views/receiving.py" line="197" />
+        <location filename="../../snapp/gui/views/receiving.py" line="320" />
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="197" />
+        <location filename="../../snapp/gui/views/receiving.py" line="201" />
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="200" />
+        <location filename="../../snapp/gui/views/receiving.py" line="204" />
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="217" />
+        <location filename="../../snapp/gui/views/receiving.py" line="221" />
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="220" />
+        <location filename="../../snapp/gui/views/receiving.py" line="224" />
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="223" />
+        <location filename="../../snapp/gui/views/receiving.py" line="227" />
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="264" />
+        <location filename="../../snapp/gui/views/receiving.py" line="268" />
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="272" />
+        <location filename="../../snapp/gui/views/receiving.py" line="276" />
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="272" />
+        <location filename="../../snapp/gui/views/receiving.py" line="276" />
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="278" />
-        <location filename="../../snapp/gui/views/receiving.py" line="283" />
+        <location filename="../../snapp/gui/views/receiving.py" line="282" />
+        <location filename="../../snapp/gui/views/receiving.py" line="287" />
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="278" />
+        <location filename="../../snapp/gui/views/receiving.py" line="282" />
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <location filename="../../snapp/gui/views/receiving.py" line="292" />
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <location filename="../../snapp/gui/views/receiving.py" line="292" />
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="320" />
+        <location filename="../../snapp/gui/views/receiving.py" line="324" />
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="324" />
+        <location filename="../../snapp/gui/views/receiving.py" line="328" />
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="341" />
+        <location filename="../../snapp/gui/views/receiving.py" line="345" />
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="358" />
+        <location filename="../../snapp/gui/views/receiving.py" line="362" />
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
@@ -952,6 +967,147 @@
         <location filename="../../snapp/gui/views/register.py" line="82" />
         <source>counting…</source>
         <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../ui/reports.ui" line="7" />
+        <source>Labels and documents</source>
+        <translation>标签与单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="11" />
+        <source>Serial labels</source>
+        <translation>序列号标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="14" />
+        <source>Receipt or PO number, or serials separated by spaces</source>
+        <translation>收货单号或采购订单号，或以空格分隔的序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="15" />
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="17" />
+        <source>&amp;Start at label:</source>
+        <translation>起始标签(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="18" />
+        <source>On a half-used A4 sheet: the first free label, counted row by row</source>
+        <translation>用于已用过一部分的 A4 标签纸：按行计数的第一个空白标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="19" />
+        <source>Print &amp;labels</source>
+        <translation>打印标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="25" />
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="27" />
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="28" />
+        <source>&amp;Purchase order</source>
+        <translation>采购订单(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="29" />
+        <source>Receipt number (GR-…)</source>
+        <translation>收货单号（GR-…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="30" />
+        <source>&amp;Goods-receipt note</source>
+        <translation>收货单(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="31" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="32" />
+        <source>Serial &amp;history sheet</source>
+        <translation>序列号履历表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="36" />
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="39" />
+        <source>Monthly &amp;audit report</source>
+        <translation>月度审计报告(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="45" />
+        <source>Save in &amp;folder:</source>
+        <translation>保存到文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="47" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="53" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <source>Receipt</source>
+        <translation>收货单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="64" />
+        <source>Enter what to label first.</source>
+        <translation>请先输入要打印标签的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="81" />
+        <source>Enter the number first.</source>
+        <translation>请先输入单号。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="93" />
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="98" />
+        <source>{0}: {1} ({2})</source>
+        <translation>{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="101" />
+        <source>Save in folder</source>
+        <translation>保存到文件夹</translation>
     </message>
 </context>
 <context>

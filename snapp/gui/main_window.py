@@ -16,6 +16,7 @@ from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
+from snapp.gui.views.reports import ReportsView
 from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
 from snapp.services.base import Context
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
             (self.tr("Receiving"), ReceivingView, "Ctrl+3"),
             (self.tr("Serial lookup"), LookupView, "Ctrl+4"),
             (self.tr("Serial register"), RegisterView, "Ctrl+5"),
+            (self.tr("Labels and documents"), ReportsView, "Ctrl+P"),
             (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
             (self.tr("Items"), ItemsView, "Ctrl+7"),
             (self.tr("Locations"), LocationsView, "Ctrl+8"),
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.form.nav.currentRowChanged.connect(self._show)
         self.views[ReceivingView].lookup_requested.connect(self.show_serial)
         self.views[RegisterView].lookup_requested.connect(self.show_serial)
+        self.views[ReceivingView].labels_requested.connect(self.label_receipt)
 
         user = QLabel(self.tr("User: {0}").format(ctx.user))
         database = QLabel(self.tr("Database: {0}").format(ctx.db.display))
@@ -82,6 +85,10 @@ class MainWindow(QMainWindow):
     def show_serial(self, serial: str) -> None:
         self.open_screen(LookupView)
         self.views[LookupView].look_up(serial)
+
+    def label_receipt(self, number: str) -> None:
+        self.open_screen(ReportsView)
+        self.views[ReportsView].label_receipt(number)
 
     def _show(self, row: int) -> None:
         self.form.stack.setCurrentIndex(row)

@@ -44,6 +44,7 @@ class ReceivingView(View):
     topics = frozenset({"pos", "locations", "items", "serials"})
     lookup_requested = Signal(str)
     posted = Signal(object)  # ReceiptRecord
+    labels_requested = Signal(str)  # receipt number
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -79,6 +80,9 @@ class ReceivingView(View):
         form.removeButton.clicked.connect(self._remove_selected)
         form.clearButton.clicked.connect(self.clear)
         form.postButton.clicked.connect(self.post)
+        self.last_receipt: str | None = None
+        form.printButton.setEnabled(False)
+        form.printButton.clicked.connect(lambda: self.labels_requested.emit(self.last_receipt))
         form.pendingView.doubleClicked.connect(
             lambda index: self.lookup_requested.emit(self.pending[index.row()].serial or "")
         )
@@ -360,6 +364,8 @@ class ReceivingView(View):
             ),
             True,
         )
+        self.last_receipt = receipt.number
+        self.form.printButton.setEnabled(True)
         self.posted.emit(receipt)
         self.load_po(receipt.po, quiet=True)  # the open quantities have changed; the receipt message stays
 

@@ -1,0 +1,107 @@
+"""Labels and documents: every PDF SNApp prints, written to a folder the user chooses and opened from there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from snapp.domain.capture import paste
+from snapp.gui.views.base import View
+from snapp.reports.labels import template_names
+from snapp.services import printing
+from snapp.services.printing import LabelSource, Printed
+
+SOURCES = ("receipt", "po", "serials")
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+class ReportsView(View):
+    form_name = "reports"
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.last: Path | None = None
+        for code, name in zip(SOURCES, (self.tr("Receipt"), self.tr("Purchase order"), self.tr("Serials")), strict=True):
+            form.sourceCombo.addItem(name, code)
+        form.templateCombo.addItems(template_names())
+        if (i := form.templateCombo.findText(str(self.settings.value("labels/template", "")))) >= 0:
+            form.templateCombo.setCurrentIndex(i)
+        default = Path(platformdirs.user_documents_dir()) / "SNApp"
+        form.folderEdit.setText(str(self.settings.value("reports/folder", str(default))))
+        form.monthEdit.setText(f"{dt.date.today().replace(day=1) - dt.timedelta(days=1):%Y-%m}")  # last month
+        form.companyEdit.setText(str(self.settings.value("reports/company", "")))
+        form.chooseButton.clicked.connect(self._choose_folder)
+        form.labelsButton.clicked.connect(self.print_labels)
+        form.poButton.clicked.connect(lambda: self._document(form.poEdit, printing.print_po, "PO"))
+        form.receiptButton.clicked.connect(lambda: self._document(form.receiptEdit, printing.print_receipt, "receipt"))
+        form.serialButton.clicked.connect(lambda: self._document(form.serialEdit, printing.print_serial_history, "serial"))
+        form.auditButton.clicked.connect(self.print_audit_report)
+        form.openButton.clicked.connect(lambda: self.last and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))))
+        form.openButton.setEnabled(False)
+
+    def label_receipt(self, number: str) -> None:
+        """Prepare the labels of a receipt just posted (the receiving screen's "Print labels")."""
+        self.form.sourceCombo.setCurrentIndex(SOURCES.index("receipt"))
+        self.form.sourceEdit.setText(number)
+
+    def output(self, name: str) -> Path:
+        folder = Path(self.form.folderEdit.text().strip()).expanduser()
+        self.settings.setValue("reports/folder", str(folder))
+        return folder / (_UNSAFE.sub("_", name) + ".pdf")
+
+    def print_labels(self) -> None:
+        form = self.form
+        kind, text = form.sourceCombo.currentData(), form.sourceEdit.text().strip()
+        if not text:
+            self._say(self.tr("Enter what to label first."), False)
+            form.sourceEdit.setFocus()
+            return
+        source = {"receipt": LabelSource(receipt=text), "po": LabelSource(po=text)}.get(kind) or LabelSource(serials=paste(text))
+        template, start = form.templateCombo.currentText(), form.startSpin.value()
+        self.settings.setValue("labels/template", template)
+        name = f"labels-{text if kind != 'serials' else dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-{template}"
+        self._print(lambda out: printing.print_labels(self.ctx, source, template, out, start=start), name)
+
+    def print_audit_report(self) -> None:
+        month, company = self.form.monthEdit.text().strip(), self.form.companyEdit.text().strip()
+        self.settings.setValue("reports/company", company)
+        self._print(lambda out: printing.print_audit_report(self.ctx, month, out, company=company), f"audit-{month}")
+
+    def _document(self, edit, act: Callable[..., Printed], kind: str) -> None:
+        key = edit.text().strip()
+        if not key:
+            self._say(self.tr("Enter the number first."), False)
+            edit.setFocus()
+            return
+        self._print(lambda out: act(self.ctx, key, out), f"{kind}-{key}")
+
+    def _print(self, act: Callable[[Path], Printed], name: str) -> None:
+        out = self.output(name)
+
+        def work(_progress) -> Printed:  # a PDF has no steps to count: the dialog shows that work goes on
+            out.parent.mkdir(parents=True, exist_ok=True)
+            return act(out)
+
+        self.runner.run(work, done=self._printed, progress=self.tr("Writing {0}…").format(out.name), parent=self)
+
+    def _printed(self, printed: Printed) -> None:
+        self.last = Path(printed.out)
+        self.form.openButton.setEnabled(True)
+        self._say(self.tr("{0}: {1} ({2})").format(printed.document, printed.out, printed.count), True)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save in folder"), self.form.folderEdit.text())
+        if folder:
+            self.form.folderEdit.setText(folder)
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.form.resultLabel.setText(text)
+        self.form.resultLabel.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
