@@ -29,16 +29,26 @@
     </message>
     <message>
         <location filename="../../ui/dashboard.ui" line="18" />
+        <source>Serial accuracy this month</source>
+        <translation>本月序列号准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="18" />
+        <source>Share of counted units whose recorded location and status agree with the latest count</source>
+        <translation>盘点单位中，系统记录的库位和状态与最近一次盘点一致的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.ui" line="19" />
         <source>Open purchase orders</source>
         <translation>未完成采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="23" />
+        <location filename="../../ui/dashboard.ui" line="24" />
         <source>Units by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="29" />
+        <location filename="../../ui/dashboard.ui" line="30" />
         <source>Needs attention</source>
         <translation>待处理事项</translation>
     </message>
@@ -46,22 +56,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="81" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="99" />
+        <source>{0}: {1} open</source>
+        <translation>{0}：{1} 项未处理</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="101" />
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="83" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="103" />
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="86" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="106" />
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="90" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="111" />
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -1563,6 +1578,31 @@
         <location filename="../../snapp/gui/labels.py" line="35" />
         <source>Found again</source>
         <translation>找回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="40" />
+        <source>Serials refused at receipt</source>
+        <translation>收货时被拒的序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="41" />
+        <source>Over-deliveries</source>
+        <translation>超量交货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="42" />
+        <source>Failed verifications</source>
+        <translation>验证未通过</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="43" />
+        <source>Reappearing units</source>
+        <translation>重新出现的单位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/labels.py" line="44" />
+        <source>Stocktake discrepancies</source>
+        <translation>盘点差异</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,19 @@ ACTIONS = {
 }
 
 
+EXCEPTION_KINDS = {
+    "rejected_scan": QT_TRANSLATE_NOOP("labels", "Serials refused at receipt"),
+    "over_delivery": QT_TRANSLATE_NOOP("labels", "Over-deliveries"),
+    "verification": QT_TRANSLATE_NOOP("labels", "Failed verifications"),
+    "reappeared": QT_TRANSLATE_NOOP("labels", "Reappearing units"),
+    "stocktake": QT_TRANSLATE_NOOP("labels", "Stocktake discrepancies"),
+}
+
+
+def exception_label(kind: str) -> str:
+    return QCoreApplication.translate("labels", EXCEPTION_KINDS[kind]) if kind in EXCEPTION_KINDS else kind
+
+
 def status_label(status: str | None) -> str:
     return QCoreApplication.translate("labels", STATUSES[status]) if status in STATUSES else (status or "")
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox
 
 from snapp.domain.capture import scans
+from snapp.errors import ValidationError
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, RecordDialog, SuppliersView
@@ -182,6 +183,14 @@ def test_dashboard_counts_what_the_ledger_holds(qtbot, window, ctx, company, rec
     assert view.form.receiptsValue.text() == "1"
     assert view.form.openPosValue.text() == "1"
     assert [(label, n) for label, n, _ in view.chart.bars][:2] == [("In stock", 90), ("Issued", 0)]
+    assert view.form.accuracyValue.text() == "—"  # no count closed this month
+    assert view.form.exceptionsValue.text() == "Nothing needs attention."
+
+    with pytest.raises(ValidationError):  # a refused receipt leaves its rejections on the exceptions desk
+        receiving.receive(ctx, company.number, "LAP", [scans(["UNIT0001", "x"])], location="WH-A")
+    view.refresh()
+    settle(qtbot, window)
+    assert "Serials refused at receipt: 2 open" in view.form.exceptionsValue.text()
 
 
 def test_settings_tests_a_connection_and_reports_a_bad_one(qtbot, window, monkeypatch):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from snapp.gui.labels import status_label
+from snapp.domain.permissions import Permission, allows
+from snapp.gui.labels import exception_label, status_label
 from snapp.gui.views.base import View
-from snapp.services import dashboard
+from snapp.services import audit, dashboard, exceptions, reconciliation, users
 
 STATUS_COLOURS = {
     "in_stock": "#2e7d32",
@@ -56,7 +60,7 @@ class BarChart(QWidget):
 
 class DashboardView(View):
     form_name = "dashboard"
-    topics = frozenset({"serials", "pos"})
+    topics = frozenset({"serials", "pos", "exceptions", "counts"})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -65,26 +69,51 @@ class DashboardView(View):
         self.form.refreshButton.clicked.connect(self.refresh)
 
     def refresh(self) -> None:
-        self.runner.run(lambda: dashboard.summary(self.ctx), done=self.show_summary)
+        ctx = self.ctx
 
-    def show_summary(self, figures: dashboard.Dashboard) -> None:
-        form = self.form
-        form.inStockValue.setText(f"{figures.by_status['in_stock']:,}")
-        form.receiptsValue.setText(f"{figures.receipts_this_week:,}")
-        form.warrantyValue.setText(f"{figures.warranty_ending:,}")
-        form.openPosValue.setText(f"{figures.open_pos:,}")
-        self.chart.set_bars(
-            [(status_label(s), n, STATUS_COLOURS[s]) for s, n in figures.by_status.items()]
-        )
-        notes = []
-        if figures.draft_pos:
-            notes.append(self.tr("{0} purchase orders wait for approval").format(figures.draft_pos))
-        if figures.by_status["in_repair"]:
-            notes.append(self.tr("{0} units are in repair").format(figures.by_status["in_repair"]))
-        if figures.warranty_ending:
+        def load() -> Figures:
+            today = dt.date.today()
+            me = next((u for u in users.list_users(ctx) if u.name == ctx.user), None)
+            alerts = []
+            if me is not None and allows(me.role, Permission.AUDIT):  # asked only by whom may see the trail
+                now = dt.datetime.now(dt.UTC)
+                alerts = audit.alerts(ctx, now - dt.timedelta(days=7), now)
+            return Figures(
+                dashboard.summary(ctx, today),
+                exceptions.open_exception_counts(ctx),
+                reconciliation.serial_accuracy(ctx, today),
+                alerts,
+            )
+
+        self.runner.run(load, done=self.show_figures)
+
+    def show_figures(self, figures: Figures) -> None:
+        summary, form = figures.summary, self.form
+        form.inStockValue.setText(f"{summary.by_status['in_stock']:,}")
+        form.receiptsValue.setText(f"{summary.receipts_this_week:,}")
+        form.warrantyValue.setText(f"{summary.warranty_ending:,}")
+        form.openPosValue.setText(f"{summary.open_pos:,}")
+        accuracy = figures.accuracy.accuracy
+        form.accuracyValue.setText("—" if accuracy is None else f"{accuracy:.1%}")
+        self.chart.set_bars([(status_label(s), n, STATUS_COLOURS[s]) for s, n in summary.by_status.items()])
+        notes = [self.tr("{0}: {1} open").format(exception_label(kind), n) for kind, n in sorted(figures.open_exceptions.items())]
+        if summary.draft_pos:
+            notes.append(self.tr("{0} purchase orders wait for approval").format(summary.draft_pos))
+        if summary.by_status["in_repair"]:
+            notes.append(self.tr("{0} units are in repair").format(summary.by_status["in_repair"]))
+        if summary.warranty_ending:
             notes.append(
                 self.tr("{0} units leave their supplier warranty within {1} days").format(
-                    figures.warranty_ending, figures.window
+                    summary.warranty_ending, summary.window
                 )
             )
+        notes += [str(alert) for alert in figures.alerts]
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
+
+
+@dataclass(frozen=True)
+class Figures:
+    summary: dashboard.Dashboard
+    open_exceptions: dict[str, int]
+    accuracy: reconciliation.AccuracyFigure
+    alerts: list[audit.Alert]
