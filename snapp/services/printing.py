@@ -91,7 +91,7 @@ def _label_query(*columns) -> Select:
     )
 
 
-@service(Permission.RECEIVE)
+@service(Permission.LABELS)
 def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Output, *, start: int = 1) -> Printed:
     """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
     chosen = load_template(template)

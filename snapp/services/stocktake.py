@@ -133,7 +133,7 @@ class ApplyResult:
 # --- start, list -----------------------------------------------------------------------
 
 
-@service(Permission.MOVE)
+@service(Permission.COUNT)
 def start_count(uow: UnitOfWork, location: str | None = None, note: str | None = None) -> CountSummary:
     """Open a count of ``location`` (a code), or of every location when None."""
     session = uow.session
@@ -185,7 +185,7 @@ def _count_row(session: Session, number: str, *, lock: str | None = None) -> Sto
 # --- scanning ----------------------------------------------------------------------------
 
 
-@service(Permission.MOVE)
+@service(Permission.COUNT)
 def scan(
     uow: UnitOfWork, number: str, sources: Sequence[Source], *, profile: ScannerProfile | None = None
 ) -> ScanBatch:
@@ -321,7 +321,7 @@ def _result(count, outcome, unit_id, serial, sku, status, location_id, scans) ->
     }  # fmt: skip
 
 
-@service(Permission.MOVE)
+@service(Permission.COUNT)
 def close_count(uow: UnitOfWork, number: str) -> CountReport:
     """Freeze the outcome of an open count; every discrepancy opens an exception."""
     session = uow.session
@@ -398,7 +398,7 @@ def _report(session: Session, count: StockCount) -> CountReport:
 # --- applying ----------------------------------------------------------------------------------
 
 
-@service(Permission.MOVE)
+@service(Permission.COUNT)
 def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
     """Make the books agree with a closed count: wrong-location units move here, lost ones come back, missing ones are lost.
 

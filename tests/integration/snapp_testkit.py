@@ -32,11 +32,17 @@ TABLES = (
     "serials",
     "serial_events",
     "audit_entries",
+    "verifications",
+    "counts",
+    "count_entries",
+    "count_results",
 )
 
 
 def snapshot(db: Database) -> dict[str, Any]:
-    """Row counts of every table, received totals per PO line, PO statuses, and the units' state.
+    """Row counts of every table, received totals per PO line, PO and count statuses, and the units' state.
+
+    Exceptions are left out: a refused receipt opens them on purpose, once it has rolled back.
 
     A refused action writes one audit entry of its own ("access.denied"): not counted
     here, so that "nothing changed" compares equal; tests of the refusal look for it.
@@ -50,6 +56,7 @@ def snapshot(db: Database) -> dict[str, Any]:
             tuple(r) for r in conn.execute(text("SELECT id, received FROM po_lines"))
         )
         state["po.status"] = sorted(tuple(r) for r in conn.execute(text("SELECT number, status FROM purchase_orders")))
+        state["counts.status"] = sorted(tuple(r) for r in conn.execute(text("SELECT number, status FROM counts")))
         state["serials.state"] = sorted(
             tuple(r) for r in conn.execute(text("SELECT id, serial, status, location_id FROM serials"))
         )

@@ -7,13 +7,15 @@ import json
 import pytest
 
 from snapp.cli import EXIT_NOT_PASSED, EXIT_REFUSED, main
+from tests.conftest import ADMIN_PASSWORD
 
 GTIN = "09506000134352"
 
 
 @pytest.fixture
-def run(db_url, company, receive_units, capsys):
+def run(db_url, company, receive_units, capsys, monkeypatch):
     receive_units(["CLI00001", "CLI00002"], location="WH-A")
+    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
 
     def snapp(*args: str) -> tuple[int, str, str]:
         code = main(["--db", db_url, "--user", "admin", *args])

@@ -23,6 +23,7 @@ from snapp.services.printing import (
     print_receipt,
     print_serial_history,
 )
+from tests.conftest import ADMIN_PASSWORD
 
 
 @pytest.fixture
@@ -210,8 +211,9 @@ def test_the_audit_report_needs_the_reports_permission_and_a_month(db, ctx, as_u
         print_audit_report(ctx, "March", tmp_path / "x.pdf")
 
 
-def test_the_command_line(db, db_url, ctx, company, received, tmp_path, capsys):
+def test_the_command_line(db, db_url, ctx, company, received, tmp_path, capsys, monkeypatch):
     first, _ = received
+    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
     common = ["--db", db_url, "--user", "admin"]
     assert main(["labels", "templates"]) == 0
     assert "thermal-40x20" in capsys.readouterr().out
