@@ -58,9 +58,23 @@ class Sheet:
 def write_workbook(path: Path, sheets: Iterable[Sheet]) -> int:
     """Write ``sheets`` in order, streaming each one's rows; returns the number of rows of the first sheet."""
     book = Workbook(write_only=True)
-    counts = [_write_sheet(book, sheet) for sheet in sheets]
-    book.save(path)
+    try:
+        counts = [_write_sheet(book, sheet) for sheet in sheets]
+        book.save(path)
+    except BaseException:
+        _discard(book)
+        raise
     return counts[0] if counts else 0
+
+
+def _discard(book: Workbook) -> None:
+    """Close and delete the sheets' temporary files, which openpyxl removes only on save or at exit."""
+    for sheet in book.worksheets:
+        if not sheet.closed:
+            sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None and os.path.exists(writer.out):
+            writer.cleanup()
 
 
 def _write_sheet(book: Workbook, spec: Sheet) -> int:
