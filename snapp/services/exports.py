@@ -44,9 +44,7 @@ from snapp.errors import Problem, ValidationError
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, replacing, write_workbook
 from snapp.services.base import Context, UnitOfWork, service
 from snapp.services.lookup import SerialFilter, find_serial, register_query, utc_midnight
-
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)``; raise `snapp.errors.Cancelled` in it to stop."""
+from snapp.services.receiving import Progress
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
