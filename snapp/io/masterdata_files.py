@@ -113,7 +113,7 @@ class MasterDataFile:
     table: Table
     columns: dict[str, int]  # field -> column index
     rows: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[tuple[int, Problem]] = field(default_factory=list)  # (row index, problem): sortable by row
 
     def where(self, row: int, name: str | None = None) -> str:
         """``row 5, cell C5 (GTIN)``; just ``row 5`` for a problem with the whole row."""
@@ -135,20 +135,20 @@ def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
         for column in layout.columns:
             if column.accepts(cell):
                 if column.field in found.columns:
-                    found.problems.append(Problem(
+                    found.problems.append((0, Problem(
                         f"row 1, {table.where(0, index)}", cell, "header",
                         f"a second {column.label} column (the first is {table.where(0, found.columns[column.field])})",
-                    ))  # fmt: skip
+                    )))  # fmt: skip
                 else:
                     found.columns[column.field] = index
                 break
     missing = [c.label for c in layout.columns if c.required and c.field not in found.columns]
     if missing:
         known = ", ".join(c.label for c in layout.columns)
-        found.problems.append(Problem(
+        found.problems.append((0, Problem(
             "row 1", "", "header",
             f"no {' or '.join(missing)} column; the first row must name the columns ({known})",
-        ))  # fmt: skip
+        )))  # fmt: skip
         return found
     for number, cells in enumerate(table.rows[1:], 1):
         if all(is_blank(cell) for cell in cells):
@@ -160,7 +160,7 @@ def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
             cell = cells[index] if index < len(cells) else None
             value, problem = (None, None) if is_blank(cell) else (_number if column.number else _text)(column, cell)
             if problem:
-                found.problems.append(Problem(found.where(number, name), _shown(cell), *problem))
+                found.problems.append((number, Problem(found.where(number, name), _shown(cell), *problem)))
                 row.refused.add(name)
             if value is not None:
                 row.values[name] = value

@@ -66,12 +66,12 @@ def import_masterdata(uow: UnitOfWork, file: MasterDataFile) -> ImportResult:
     """Create every record of ``file`` (read by `snapp.io.masterdata_files.read_masterdata`), or none."""
     kind = _KINDS[file.layout.kind]
     session = uow.session
-    problems = list(file.problems)
+    problems: list[tuple[int, Problem]] = list(file.problems)
     records: list[tuple[int, Any]] = []
     for row in file.rows:
         record, found = kind.check(kind.record(**row.values))
         placed = (_placed(file, row.number, p) for p in found)
-        problems += [p for p in placed if p.reason not in row.refused]  # its cell is reported already
+        problems += [(row.number, p) for p in placed if p.reason not in row.refused]  # its cell is reported already
         records.append((row.number, record))
     first: dict[tuple[str, object], int] = {}
     for key in file.layout.keys:
@@ -95,10 +95,10 @@ def import_masterdata(uow: UnitOfWork, file: MasterDataFile) -> ImportResult:
             if record.supplier and record.supplier not in supplier_ids:
                 problems.append(_problem(file, number, "supplier", record.supplier, "no supplier with this code in SNApp"))
     if problems:
-        problems.sort(key=_row_order)
+        problems.sort(key=lambda found: found[0])  # file order; stable, so a row's cells stay in reading order
         n = len(problems)
         raise ValidationError(
-            problems, f"{n} problem{'s' if n != 1 else ''} in {file.name}; nothing was imported"
+            [p for _, p in problems], f"{n} problem{'s' if n != 1 else ''} in {file.name}; nothing was imported"
         )
     rows = [_columns(record, supplier_ids) for _, record in records]
     if rows:
@@ -114,14 +114,8 @@ def _placed(file: MasterDataFile, row: int, problem: Problem) -> Problem:
     return Problem(file.where(row, name), problem.value, problem.reason, problem.message)
 
 
-def _problem(file: MasterDataFile, row: int, name: str, value: object, message: str) -> Problem:
-    return Problem(file.where(row, name), str(value), name, message)
-
-
-def _row_order(problem: Problem) -> int:
-    """Problems in file order: 'row 12, ...' after 'row 3, ...'."""
-    words = problem.position.replace(",", " ").split()
-    return int(words[1]) if len(words) > 1 and words[0] == "row" and words[1].isdigit() else 0
+def _problem(file: MasterDataFile, row: int, name: str, value: object, message: str) -> tuple[int, Problem]:
+    return row, Problem(file.where(row, name), str(value), name, message)
 
 
 def _ids(session: Session, key: InstrumentedAttribute, id_: InstrumentedAttribute, values: Sequence) -> dict:
