@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from snapp.io.masterdata_files import LAYOUTS, Column, Layout
+from snapp.io.xlsx_export import save_workbook
 
 TEXT = "@"
 TEXT_ROWS = 2_000  # cells formatted one by one; the column format covers the rest
@@ -89,7 +90,7 @@ def write_template(kind: str, path: Path | str) -> Path:
     for row in notes.iter_rows():
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
     path = Path(path)
-    book.save(path)
+    save_workbook(book, path)
     return path
 
 

@@ -60,11 +60,23 @@ def write_workbook(path: Path, sheets: Iterable[Sheet]) -> int:
     book = Workbook(write_only=True)
     try:
         counts = [_write_sheet(book, sheet) for sheet in sheets]
-        book.save(path)
+        save_workbook(book, path)
     except BaseException:
         _discard(book)
         raise
     return counts[0] if counts else 0
+
+
+def save_workbook(book: Workbook, path: Path) -> None:
+    try:
+        book.save(path)
+    except OSError as err:
+        raise _unwritable(path, err) from None
+
+
+def _unwritable(path: Path, err: OSError) -> ValidationError:
+    why = err.strerror or str(err)
+    return ValidationError(Problem(str(path), "", "file", f"cannot be written ({why}); if it is open in Excel, close it"))
 
 
 def _discard(book: Workbook) -> None:
@@ -168,13 +180,22 @@ def replacing(path: Path | str) -> Iterator[Path]:
     """A temporary file beside ``path`` that becomes ``path`` only if the block succeeds.
 
     A cancelled or failed export leaves neither a half-written file nor an old
-    file overwritten.
+    file overwritten. Whether the place can be written is tried first, not
+    after a million rows.
     """
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        temporary.touch(exist_ok=False)
+    except OSError as err:
+        raise _unwritable(path, err) from None
+    try:
         yield temporary
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except OSError as err:
+            raise _unwritable(path, err) from None
     finally:
         temporary.unlink(missing_ok=True)
-

@@ -250,3 +250,16 @@ def test_the_export_commands(db, ctx, register, tmp_path, capsys):
     assert main(["--db", url, "template", "items", "--out", str(template)]) == 0
     assert openpyxl.load_workbook(template)["Items"]["A2"].number_format == "@"
 
+
+
+def test_a_place_that_cannot_be_written_is_refused_plainly(db, ctx, register, tmp_path):
+    missing = tmp_path / "no such folder" / "serials.xlsx"
+    audit = last_audit_id(db)
+    with pytest.raises(ValidationError, match="cannot be written .No such file or directory."):
+        exports.export_serials(ctx, missing)
+    assert audit_entries(db, audit) == []  # nothing was exported, so nothing is recorded
+    folder = tmp_path / "a folder.xlsx"
+    folder.mkdir()  # the name is taken by something a file cannot replace
+    with pytest.raises(ValidationError, match="cannot be written .it is a folder."):
+        exports.export_serials(ctx, folder)
+    assert audit_entries(db, audit) == []

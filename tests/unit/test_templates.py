@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from snapp.domain.capture import SerialRule, capture
+from snapp.errors import ValidationError
 from snapp.io.masterdata_files import LAYOUTS, read_masterdata
 from snapp.io.serial_files import read_serial_file
 from snapp.io.templates import KINDS, TEXT_ROWS, write_template
@@ -73,3 +74,8 @@ def test_a_filled_in_serial_template_receives_every_digit(tmp_path):
     result = capture(read_serial_file(path), SerialRule())
     assert result.problems == []
     assert result.serials == ["000123", "12345678901234567890", "0000000000000000000001"]
+
+
+def test_a_template_where_it_cannot_be_written_is_refused_plainly(tmp_path):
+    with pytest.raises(ValidationError, match="cannot be written"):
+        write_template("items", tmp_path / "missing" / "items.xlsx")
