@@ -120,8 +120,12 @@ class MasterDataFile:
         column = self.layout.column(name) if name else None
         if column is None or column.field not in self.columns:
             return f"row {row + 1}"
-        cell = self.table.where(row, self.columns[column.field])
-        return f"{cell} ({column.label})" if not self.table.is_sheet else f"row {row + 1}, {cell} ({column.label})"
+        return f"{self.cell(row, self.columns[column.field])} ({column.label})"
+
+    def cell(self, row: int, column: int) -> str:
+        """``row 5, cell C5`` in a workbook, ``row 5, column 3`` in CSV."""
+        place = self.table.where(row, column)
+        return f"row {row + 1}, {place}" if self.table.is_sheet else place
 
 
 def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
@@ -136,7 +140,7 @@ def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
             if column.accepts(cell):
                 if column.field in found.columns:
                     found.problems.append((0, Problem(
-                        f"row 1, {table.where(0, index)}", cell, "header",
+                        found.cell(0, index), cell, "header",
                         f"a second {column.label} column (the first is {table.where(0, found.columns[column.field])})",
                     )))  # fmt: skip
                 else:

@@ -185,6 +185,12 @@ def test_a_file_without_a_required_column_is_refused_as_a_whole(db, ctx, tmp_pat
 def test_a_column_named_twice_is_refused(db, ctx, tmp_path):
     path = xlsx(tmp_path / "s.xlsx", ["Code", "Name", "供应商编码"], ["A", "a", "B"])
     assert refused(ctx, path, "suppliers") == [("row 1, cell C1", "供应商编码", "header")]
+    path = csv_file(tmp_path / "s.csv", "Name,Code,Supplier code\na,A,B\n", "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        import_masterdata(ctx, read_masterdata(path, "suppliers"))
+    assert [str(p) for p in caught.value.problems] == [
+        "row 1, column 3: 'Supplier code' a second Code column (the first is row 1, column 2)"
+    ]
 
 
 def test_other_file_types_and_unreadable_files_are_refused(db, ctx, tmp_path):
