@@ -159,7 +159,7 @@ _CONVERT = {
 
 def about_rows(items: Iterable[tuple[str, object]]) -> Sheet:
     """The export's own description: what, by whom, when, which filters, how many rows."""
-    return Sheet("About", (Field("Export", width=24), Field("", width=80)), ((k, _shown(v)) for k, v in items))
+    return Sheet("About", (Field("SNApp export", width=24), Field("", width=80)), ((k, _shown(v)) for k, v in items))
 
 
 def _shown(value: object) -> str:

@@ -263,13 +263,15 @@ def _writer(permission: Permission):
         total = _count(session, spec.query) if spec.query is not None else len(spec.rows)
         progress(0, total)
         rows = _streamed(session, spec) if spec.query is not None else iter(spec.rows)
-        about = [
-            ("Export", spec.title), ("File", name), ("Rows", total), ("Exported by", uow.actor.name),
-            ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()),
-            *((f"Filter: {k}", v) for k, v in spec.filters.items()),
-        ]  # fmt: skip
-        sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress))
-        return write_workbook(path, [sheet, about_rows(about)])
+        done = [0]  # rows written; the About sheet, written after the data, gives the true figure
+
+        def about() -> Iterator[tuple[str, object]]:
+            yield from (("Export", spec.title), ("File", name), ("Rows", done[0]), ("Exported by", uow.actor.name),
+                        ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()))  # fmt: skip
+            yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
+
+        sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
+        return write_workbook(path, [sheet, about_rows(about())])
 
     write.__name__ = write.__qualname__ = f"write_export_{permission}"
     return write
@@ -290,14 +292,15 @@ def _streamed(session: Session, spec: _Export) -> Iterator[Sequence[object]]:
         yield shape(row)
 
 
-def _counted(rows: Iterable[Sequence[object]], total: int, progress: Progress) -> Iterator[Sequence[object]]:
-    done = 0
+def _counted(
+    rows: Iterable[Sequence[object]], total: int, progress: Progress, done: list[int]
+) -> Iterator[Sequence[object]]:
     for row in rows:
         yield row
-        done += 1
-        if done % BATCH == 0:
-            progress(done, total)
-    progress(done, total)
+        done[0] += 1
+        if done[0] % BATCH == 0:
+            progress(done[0], total)
+    progress(done[0], total)
 
 
 def _count(session: Session, query: Select) -> int:
