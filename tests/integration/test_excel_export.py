@@ -232,6 +232,11 @@ def test_long_values_and_control_characters_fit_excel(db, ctx, company, tmp_path
     approved_po(ctx, "S1", ("LAP", 1))
     exports.export_pos(ctx, path, supplier="S1")
     assert column(path, "Supplier name") == ["name<1D>with a GS"]  # a sheet may not hold control characters
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("S2", "#N/A"))
+    approved_po(ctx, "S2", ("LAP", 1))
+    exports.export_pos(ctx, path, supplier="S2")
+    name = openpyxl.load_workbook(path)["Purchase orders"]["D2"]
+    assert (name.value, name.data_type, name.number_format) == ("#N/A", "s", "@")  # text, not an error cell
 
 
 def test_the_export_commands(db, ctx, register, tmp_path, capsys):
