@@ -28,16 +28,21 @@ from snapp import __version__
 from snapp.db.engine import Database, default_url
 from snapp.db.schema import current_revision, head_revision, open_database
 from snapp.domain.capture import combine, paste, scans, serial_range
+from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
 from snapp.domain.scan import ScannerProfile
 from snapp.errors import Problem, SnappError, ValidationError
+from snapp.io.masterdata_files import LAYOUTS, read_masterdata
 from snapp.io.serial_files import read_serial_file
+from snapp.io.templates import KINDS, write_template
 from snapp.services import (
     audit,
     auth,
     backup,
     exceptions,
+    exports,
+    imports,
     lifecycle,
     lookup,
     masterdata,
@@ -203,10 +208,10 @@ def cmd_demo(args: argparse.Namespace) -> None:
                                          + ("; its people log in with your password" if password else "")))
 
 
-def _progress_printer() -> Callable[[int, int], None]:
+def _progress_printer(what: str = "serials") -> Callable[[int, int], None]:
     def show(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\r{done:,} / {total:,} serials", end="", file=sys.stderr, flush=True)
+            print(f"\r{done:,} / {total:,} {what}", end="", file=sys.stderr, flush=True)
 
     return show
 
@@ -447,11 +452,14 @@ def _print_cards(cards: list[lookup.SerialCard]) -> None:
         print()
 
 
+def _serial_filter(args: argparse.Namespace) -> lookup.SerialFilter:
+    return lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
+                               args.date_to, args.prefix)  # fmt: skip
+
+
 def cmd_serial_list(args: argparse.Namespace) -> None:
-    where = lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
-                                args.date_to, args.prefix)  # fmt: skip
     page = lookup.list_serials(
-        _context(args), where, sort=args.sort, descending=not args.asc, limit=args.limit, offset=args.offset,
+        _context(args), _serial_filter(args), sort=args.sort, descending=not args.asc, limit=args.limit, offset=args.offset,
         with_total=args.total,
     )  # fmt: skip
 
@@ -723,7 +731,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("sku")
     add.add_argument("name")
     add.add_argument("--gtin", help="GTIN-8/12/13/14; the check digit is verified")
-    add.add_argument("--tracking", default="serial", choices=masterdata.TRACKING_MODES)
+    add.add_argument("--tracking", default="serial", choices=TRACKING_MODES)
     add.add_argument("--pattern", help="regular expression every serial must match in full")
     add.add_argument("--min-length", type=int, default=1)
     add.add_argument("--max-length", type=int, default=40)
@@ -813,16 +821,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = command(serials, "show", cmd_serial_show, "a unit's card and full history")
     show.add_argument("serial")
     listing = command(serials, "list", cmd_serial_list, "the serial register, filtered and sorted")
-    listing.add_argument("--status")
-    listing.add_argument("--sku")
-    listing.add_argument("--location")
-    listing.add_argument("--supplier")
-    listing.add_argument("--po")
-    listing.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="received on or after")
-    listing.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="received on or before")
-    listing.add_argument("--prefix", help="serials starting with this")
-    listing.add_argument("--sort", default="received", choices=sorted(lookup.SORTS))
-    listing.add_argument("--asc", action="store_true", help="ascending (default: newest first)")
+    _serial_filter_options(listing)
     listing.add_argument("--limit", type=int, default=50)
     listing.add_argument("--offset", type=int, default=0)
     listing.add_argument("--total", action="store_true", help="also count all matching units")
@@ -871,7 +870,93 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     _add_verify_commands(commands, command, group)
+    _excel_commands(commands, command)
     return parser
+
+
+def _serial_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status")
+    parser.add_argument("--sku")
+    parser.add_argument("--location")
+    parser.add_argument("--supplier")
+    parser.add_argument("--po")
+    _date_range(parser, "received")
+    parser.add_argument("--prefix", help="serials starting with this")
+    parser.add_argument("--sort", default="received", choices=sorted(lookup.SORTS))
+    parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")
+
+
+def _date_range(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=f"{what} on or after")
+    parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=f"{what} on or before")
+
+
+# --- Excel: templates, import, export --------------------------------------------
+
+
+def cmd_template(args: argparse.Namespace) -> None:
+    path = write_template(args.kind, args.out)
+    print(f"{path}: {args.kind} template; its code and serial columns are Text")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    result = imports.import_masterdata(_context(args), read_masterdata(args.file, args.kind))
+    _emit(args, result, lambda r: print(f"{r.count} {r.kind} imported from {r.file}"))
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    ctx, out = _context(args), args.out
+    progress = _progress_printer("rows") if not args.json else None
+    if args.kind == "serials":
+        record = exports.export_serials(ctx, out, _serial_filter(args), sort=args.sort, descending=not args.asc,
+                                        progress=progress)  # fmt: skip
+    elif args.kind == "history":
+        record = exports.export_history(ctx, out, args.serial, progress=progress)
+    elif args.kind == "pos":
+        record = exports.export_pos(ctx, out, status=args.status, supplier=args.supplier, created_from=args.date_from,
+                                    created_to=args.date_to, progress=progress)  # fmt: skip
+    elif args.kind == "receipts":
+        record = exports.export_receipts(ctx, out, po=args.po, supplier=args.supplier, sku=args.sku,
+                                         received_from=args.date_from, received_to=args.date_to, progress=progress)  # fmt: skip
+    else:
+        record = exports.export_audit(ctx, out, at_from=args.date_from, at_to=args.date_to, user=args.by,
+                                      action=args.action, progress=progress)  # fmt: skip
+    _emit(args, record, lambda r: print(f"\r{r.rows:,} rows written to {r.path}"))
+
+
+def _excel_commands(commands, command: Callable) -> None:
+    template = command(commands, "template", cmd_template, "write an import template whose code and serial columns are Text")
+    template.add_argument("kind", choices=KINDS)
+    template.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    importing = command(commands, "import", cmd_import, "import suppliers, items or locations from .xlsx or .csv, all or nothing")
+    importing.add_argument("kind", choices=sorted(LAYOUTS))
+    importing.add_argument("file")
+
+    kinds = commands.add_parser("export", help="export to .xlsx", description="export to .xlsx (serials and codes as text)")
+    kinds = kinds.add_subparsers(title="exports", metavar="WHAT", required=True)
+
+    def export(kind: str, help: str) -> argparse.ArgumentParser:
+        sub = command(kinds, kind, cmd_export, help)
+        sub.add_argument("--out", required=True, metavar="FILE.xlsx")
+        sub.set_defaults(kind=kind)
+        return sub
+
+    _serial_filter_options(export("serials", "the serial register, with the filters of `serial list`"))
+    export("history", "one serial's full history").add_argument("serial")
+    pos = export("pos", "purchase orders, one row per line")
+    pos.add_argument("--status")
+    pos.add_argument("--supplier")
+    _date_range(pos, "created")
+    receipts = export("receipts", "goods receipts, one row per line")
+    receipts.add_argument("--po")
+    receipts.add_argument("--supplier")
+    receipts.add_argument("--sku")
+    _date_range(receipts, "received")
+    audit = export("audit", "the audit log")
+    audit.add_argument("--by", metavar="USER", help="entries by this user")
+    audit.add_argument("--action", help="an action (po.approve) or a family (po)")
+    _date_range(audit, "written")
 
 
 if __name__ == "__main__":

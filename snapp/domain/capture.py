@@ -68,7 +68,10 @@ CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc
 _CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
 _EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
-_TEXT_FIX = "format the column as Text and enter the serial again"
+
+
+def _text_fix(what: str) -> str:
+    return f"format the column as Text and enter the {what} again"
 
 
 def apply_case(serial: str, policy: CasePolicy | str) -> str:
@@ -257,10 +260,10 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
         if value.__class__ is str:
             s = value.translate(fold).strip(strip)
             if _EXPONENT_FORM(s):
-                reject(i, value, Reason.EXCEL_ROUNDED, f"Excel has turned this serial into a number; {_TEXT_FIX}")
+                reject(i, value, Reason.EXCEL_ROUNDED, _exponent_message("serial"))
                 continue
         else:
-            s, reason, message = cell_text(value)
+            s, reason, message = _from_cell(value, "serial")
             if reason:
                 reject(i, value, reason, message)
                 continue
@@ -308,26 +311,44 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def cell_text(value: object) -> tuple[str, Reason | None, str]:
+def cell_text(value: object, what: str) -> tuple[str, Reason | None, str]:
+    """A spreadsheet or CSV cell as text, or why it cannot be: (text, reason, message).
+
+    ``what`` names the field in the message ("serial", "SKU"...). Number and
+    date cells are taken only where Excel cannot have damaged them.
+    """
+    if isinstance(value, str):
+        if _EXPONENT_FORM(normalise(value)):
+            return "", Reason.EXCEL_ROUNDED, _exponent_message(what)
+        return value, None, ""
+    return _from_cell(value, what)
+
+
+def _exponent_message(what: str) -> str:
+    return f"Excel has turned this {what} into a number; {_text_fix(what)}"
+
+
+def _from_cell(value: object, what: str) -> tuple[str, Reason | None, str]:
     """A spreadsheet cell that is not text: accept only what Excel cannot have damaged."""
     if value is None:
         return "", None, ""
+    fix = _text_fix(what)
     if isinstance(value, bool):
-        return "", Reason.NOT_TEXT, "is a TRUE/FALSE cell, not a serial"
+        return "", Reason.NOT_TEXT, f"is a TRUE/FALSE cell, not a {what}"
     if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
-        return "", Reason.EXCEL_DATE, f"is a date cell: Excel has turned the serial into a date; {_TEXT_FIX}"
+        return "", Reason.EXCEL_DATE, f"is a date cell: Excel has turned the {what} into a date; {fix}"
     if isinstance(value, int | float):
         if isinstance(value, float) and not value.is_integer():
-            return "", Reason.EXCEL_ROUNDED, f"is a decimal number cell, not a serial; {_TEXT_FIX}"
+            return "", Reason.EXCEL_ROUNDED, f"is a decimal number cell, not a {what}; {fix}"
         number = int(value)
         if len(str(abs(number))) > _EXCEL_DIGITS:
             return (
                 "",
                 Reason.EXCEL_ROUNDED,
-                f"is a number cell with more than {_EXCEL_DIGITS} digits, which Excel has already rounded; {_TEXT_FIX}",
+                f"is a number cell with more than {_EXCEL_DIGITS} digits, which Excel has already rounded; {fix}",
             )
         return str(number), None, ""
-    return "", Reason.NOT_TEXT, f"is a {type(value).__name__} value, not a serial"
+    return "", Reason.NOT_TEXT, f"is a {type(value).__name__} value, not a {what}"
 
 
 def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:

@@ -13,7 +13,7 @@ from snapp.domain.purchasing import RECEIVABLE, POStatus
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
-from snapp.services.lookup import midnight
+from snapp.services.lookup import utc_midnight
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.
 _HELD = (Status.IN_STOCK, Status.ISSUED, Status.IN_REPAIR)
@@ -41,8 +41,8 @@ def summary(uow: UnitOfWork, today: dt.date | None = None, window: int = 30) -> 
     ranges = [
         and_(
             Serial.item_id == item_id,
-            Serial.received_at >= midnight(add_months(today, -months)),
-            Serial.received_at < midnight(add_months(today + dt.timedelta(days=window + 1), -months)),
+            Serial.received_at >= utc_midnight(add_months(today, -months)),
+            Serial.received_at < utc_midnight(add_months(today + dt.timedelta(days=window + 1), -months)),
         )
         for item_id, months in session.execute(select(Item.id, Item.warranty_months).where(Item.warranty_months > 0))
     ]

@@ -226,9 +226,9 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
     if where.po:
         query = query.where(PurchaseOrder.number == normalise(where.po).upper())
     if where.received_from:
-        query = query.where(Serial.received_at >= midnight(where.received_from))
+        query = query.where(Serial.received_at >= utc_midnight(where.received_from))
     if where.received_to:
-        query = query.where(Serial.received_at < midnight(where.received_to + dt.timedelta(days=1)))
+        query = query.where(Serial.received_at < utc_midnight(where.received_to + dt.timedelta(days=1)))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.
@@ -249,15 +249,11 @@ def list_serials(
 ) -> Page:
     """One page of the register; fast at millions of rows because every filter and sort hits an index."""
     where = where or SerialFilter()
-    if sort not in SORTS:
-        raise ValidationError(Problem("sort", sort, "sort", f"sort by one of {', '.join(SORTS)}"))
-    key = SORTS[sort]
-    order = [key.desc(), Serial.id.desc()] if descending else [key.asc(), Serial.id.asc()]
-    query = _register_query(
+    query = register_query(
         [Serial.serial, Item.sku, Item.name, Serial.status, Location.code, Supplier.code, PurchaseOrder.number,
          Serial.received_at],
-        where,
-    ).order_by(*order).limit(limit).offset(offset)  # fmt: skip
+        where, sort, descending,
+    ).limit(limit).offset(offset)  # fmt: skip
     rows = [SerialRow(*row) for row in uow.session.execute(query)]
     total = None
     if with_total:
@@ -265,6 +261,15 @@ def list_serials(
     return Page(rows, total)
 
 
-def midnight(day: dt.date) -> dt.datetime:
+def register_query(columns: list, where: SerialFilter, sort: str, descending: bool) -> Select:
+    """The register's rows in the order asked for (the list and the export share it)."""
+    if sort not in SORTS:
+        raise ValidationError(Problem("sort", sort, "sort", f"sort by one of {', '.join(SORTS)}"))
+    key = SORTS[sort]
+    order = [key.desc(), Serial.id.desc()] if descending else [key.asc(), Serial.id.asc()]
+    return _register_query(columns, where).order_by(*order)
+
+
+def utc_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 

@@ -10,11 +10,10 @@ from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, Supplier
 from snapp.domain.capture import CasePolicy, SerialRule, gtin14, normalise
+from snapp.domain.items import TRACKING_MODES
 from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, ValidationError
 from snapp.services.base import UnitOfWork, service
-
-TRACKING_MODES = ("serial", "batch", "none")
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,7 @@ def serial_rule(item: Item | ItemRecord) -> SerialRule:
 
 @service(Permission.MASTER_DATA)
 def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
-    record = _clean(record)
-    _check_required(record, "code", "name")
+    record = _valid(check_supplier(record))
     uow.session.add(Supplier(**asdict(record)))
     uow.session.flush()
     uow.audit("supplier.create", "supplier", record.code, after=asdict(record))
@@ -78,8 +76,7 @@ def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
 def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecord:
     supplier = get_supplier_row(uow.session, code)
     before = _supplier_record(supplier)
-    after = _clean(SupplierRecord(**{**asdict(before), **changes}))
-    _check_required(after, "code", "name")
+    after = _valid(check_supplier(SupplierRecord(**{**asdict(before), **changes})))
     for name, value in asdict(after).items():
         setattr(supplier, name, value)
     uow.session.flush()
@@ -90,6 +87,12 @@ def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecor
 @service(Permission.VIEW, write=False)
 def list_suppliers(uow: UnitOfWork) -> list[SupplierRecord]:
     return [_supplier_record(s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.code))]
+
+
+def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem]]:
+    """The record cleaned, and what is wrong with it on its own (uniqueness is the database's)."""
+    record = _clean(record)
+    return record, _missing(record, "code", "name") + _too_long(record, Supplier)
 
 
 def get_supplier_row(session: Session, code: str) -> Supplier:
@@ -141,8 +144,23 @@ def get_item_row(session: Session, sku: str) -> Item:
 
 
 def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
+    record, problems = check_item(record)
+    if record.supplier:
+        try:
+            get_supplier_row(session, record.supplier)
+        except NotFound as err:
+            problems.append(Problem("supplier", record.supplier, "supplier", str(err)))
+    return _valid((record, problems))
+
+
+def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
+    """The record cleaned (GTIN widened to 14 digits), and what is wrong with it on its own.
+
+    Whether its supplier exists and its SKU and GTIN are free is the caller's
+    question: one item asks the database, an import asks once for all rows.
+    """
     record = _clean(record)
-    problems = _missing(record, "sku", "name")
+    problems = _missing(record, "sku", "name") + _too_long(record, Item)
     if record.gtin:
         try:
             record = replace(record, gtin=gtin14(record.gtin))
@@ -152,20 +170,13 @@ def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
         problems.append(Problem("tracking", record.tracking, "tracking", f"must be one of {', '.join(TRACKING_MODES)}"))
     if record.serial_case not in tuple(CasePolicy):
         problems.append(
-            Problem("serial_case", record.serial_case, "serial_case", "must be keep, upper or lower")
+            Problem("serial_case", record.serial_case, "serial_case", f"must be one of {', '.join(CasePolicy)}")
         )
     elif not problems:
         problems += serial_rule(record).problems()
     if record.warranty_months < 0:
         problems.append(Problem("warranty_months", str(record.warranty_months), "warranty_months", "must not be negative"))
-    if record.supplier:
-        try:
-            get_supplier_row(session, record.supplier)
-        except NotFound as err:
-            problems.append(Problem("supplier", record.supplier, "supplier", str(err)))
-    if problems:
-        raise ValidationError(problems)
-    return record
+    return record, problems
 
 
 def _item_columns(session: Session, record: ItemRecord) -> dict[str, Any]:
@@ -196,8 +207,7 @@ def _item_record(session: Session, item: Item) -> ItemRecord:
 
 @service(Permission.MASTER_DATA)
 def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
-    record = _clean(record)
-    _check_required(record, "code", "name")
+    record = _valid(check_location(record))
     uow.session.add(Location(code=record.code, name=record.name))
     uow.session.flush()
     uow.audit("location.create", "location", record.code, after=asdict(record))
@@ -208,8 +218,7 @@ def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
 def update_location(uow: UnitOfWork, code: str, *, name: str) -> LocationRecord:
     location = get_location_row(uow.session, code)
     before = LocationRecord(location.code, location.name)
-    after = _clean(LocationRecord(location.code, name))
-    _check_required(after, "name")
+    after = _valid(check_location(LocationRecord(location.code, name)))
     location.name = after.name
     uow.audit("location.update", "location", after.code, before=asdict(before), after=asdict(after))
     return after
@@ -219,6 +228,11 @@ def update_location(uow: UnitOfWork, code: str, *, name: str) -> LocationRecord:
 def list_locations(uow: UnitOfWork) -> list[LocationRecord]:
     rows = uow.session.scalars(select(Location).order_by(Location.code))
     return [LocationRecord(loc.code, loc.name) for loc in rows]
+
+
+def check_location(record: LocationRecord) -> tuple[LocationRecord, list[Problem]]:
+    record = _clean(record)
+    return record, _missing(record, "code", "name") + _too_long(record, Location)
 
 
 def get_location_row(session: Session, code: str | None) -> Location:
@@ -258,6 +272,20 @@ def _missing(record: Any, *names: str) -> list[Problem]:
     return [Problem(name, "", name, "is required") for name in names if not getattr(record, name)]
 
 
-def _check_required(record: Any, *names: str) -> None:
-    if problems := _missing(record, *names):
+def _too_long(record: Any, model: type) -> list[Problem]:
+    """Text longer than its column holds (PostgreSQL would refuse it; SQLite would keep it)."""
+    problems = []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        column = model.__table__.c.get(f.name)
+        limit = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and limit and len(value) > limit:
+            problems.append(Problem(f.name, value, f.name, f"has {len(value)} characters; at most {limit} fit"))
+    return problems
+
+
+def _valid(checked: tuple[T, list[Problem]]) -> T:
+    record, problems = checked
+    if problems:
         raise ValidationError(problems)
+    return record

@@ -37,7 +37,7 @@ from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.services.base import UnitOfWork, among, service
-from snapp.services.lookup import read_cards
+from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
 
 Output = str | Path | IO[bytes]
@@ -265,7 +265,7 @@ def print_audit_report(
     """
     session = uow.session
     start, end = month_bounds(month)
-    since, until = _midnight(start), _midnight(end)
+    since, until = utc_midnight(start), utc_midnight(end)
     in_month = SerialEvent.at >= since, SerialEvent.at < until
     by_action = dict(
         session.execute(select(SerialEvent.action, func.count()).where(*in_month).group_by(SerialEvent.action)).all()
@@ -340,10 +340,6 @@ def print_audit_report(
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
 def _as_date(value: object) -> dt.date:

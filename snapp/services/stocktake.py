@@ -199,7 +199,7 @@ def scan(
     readings = []
     for source in sources:
         for i, value in enumerate(source.values):
-            text, reason, message = (value, None, "") if isinstance(value, str) else cell_text(value)
+            text, reason, message = cell_text(value, "serial")
             reading = decode(text, profile) if not reason else None
             if reading is None or not reading.ok:
                 problems.append(Problem(source.locate(i), str(value), reason or reading.fault, message or reading.message))

@@ -7,7 +7,6 @@ from pathlib import Path
 import pypdfium2
 from PySide6.QtCore import Qt
 
-from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.reports import ReportsView
 from tests.gui.conftest import settle
 from tests.gui.test_receiving_screen import open_receiving, scan

@@ -9,7 +9,8 @@ import pytest
 
 from snapp.domain.capture import Reason, SerialRule, capture
 from snapp.errors import ValidationError
-from snapp.io.serial_files import column_letter, decode, read_serial_file
+from snapp.io.serial_files import read_serial_file
+from snapp.io.tables import column_letter, decode
 
 
 def xlsx(path, cells: dict[str, object], number_formats: dict[str, str] | None = None):

@@ -1,0 +1,327 @@
+"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, the audit log.
+
+Every export streams: the query runs with ``yield_per`` (a server-side cursor
+on PostgreSQL) and openpyxl's write-only mode writes each row as it arrives,
+so a million serials take the memory of a few thousand. Progress goes to a
+plain ``progress(done, total)`` callback, which may raise
+`snapp.errors.Cancelled` to stop; the file then never appears.
+
+Every export is audited: who, what, which filters, how many rows. The rows
+are read in a read-only transaction and the audit entry is written in a short
+one afterwards, and only then does the finished file take its name: a
+million-row export holding SQLite's write lock for a minute would stall every
+receipt in the warehouse meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from snapp.db.models import (
+    AuditEntry,
+    Item,
+    Location,
+    POLine,
+    PurchaseOrder,
+    Receipt,
+    ReceiptLine,
+    Serial,
+    Supplier,
+    User,
+)
+from snapp.domain.capture import normalise
+from snapp.domain.permissions import Permission
+from snapp.domain.purchasing import POStatus
+from snapp.domain.warranty import warranty_end
+from snapp.errors import Problem, ValidationError
+from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, replacing, write_workbook
+from snapp.services.base import Context, UnitOfWork, service
+from snapp.services.lookup import SerialFilter, find_serial, register_query, utc_midnight
+from snapp.services.receiving import Progress
+
+BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    kind: str
+    path: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class _Export:
+    """What one export writes: its sheet's columns, its query, and the filters it was asked with."""
+
+    kind: str
+    title: str
+    fields: Sequence[Field]
+    query: Select | None  # None when the rows are already at hand
+    filters: dict[str, Any]
+    shape: Callable[[Any], Sequence[object]] = tuple
+    rows: Sequence[Sequence[object]] = ()
+
+
+# --- the exports -----------------------------------------------------------------
+
+_SERIAL_FIELDS = (
+    Field("Serial", width=24), Field("SKU"), Field("Item", width=30), Field("GTIN", width=16), Field("Status", width=12),
+    Field("Location"), Field("Supplier"), Field("PO", width=16), Field("Receipt", width=16),
+    Field("Received", Kind.TIME, 20), Field("Warranty end", Kind.DATE, 13), Field("Batch"), Field("Expiry", Kind.DATE, 12),
+)  # fmt: skip
+
+
+def export_serials(
+    ctx: Context,
+    out: Path | str,
+    where: SerialFilter | None = None,
+    *,
+    sort: str = "received",
+    descending: bool = True,
+    progress: Progress | None = None,
+) -> ExportRecord:
+    """The serial register, with the same filters and order as `lookup.list_serials`."""
+    where = where or SerialFilter()
+    query = serial_register_query(where, sort, descending)
+    filters = vars(where) | {"sort": sort, "descending": descending}
+    spec = _Export("serials", "Serials", _SERIAL_FIELDS, query, filters, _serial_row)
+    return _run(ctx, Permission.VIEW, spec, out, progress)
+
+
+def serial_register_query(where: SerialFilter, sort: str, descending: bool) -> Select:
+    """The rows of the serial export (the benchmark runs the same query bare)."""
+    return register_query(
+        [Serial.serial, Item.sku, Item.name, Item.gtin, Serial.status, Location.code, Supplier.code,
+         PurchaseOrder.number, Receipt.number, Serial.received_at, Item.warranty_months, Serial.batch, Serial.expiry],
+        where, sort, descending,
+    ).join(Receipt, Receipt.id == ReceiptLine.receipt_id)  # fmt: skip
+
+
+def _serial_row(row: Any) -> tuple:
+    *head, received_at, months, batch, expiry = row
+    return (*head, received_at, warranty_end(received_at.date(), months), batch, expiry)
+
+
+_HISTORY_FIELDS = (
+    Field("Serial", width=24), Field("SKU"), Field("When", Kind.TIME, 20), Field("Who"), Field("Action"),
+    Field("From status", width=12), Field("To status", width=12), Field("From location"), Field("To location"),
+    Field("Reference", width=18), Field("Note", width=40),
+)  # fmt: skip
+
+
+def export_history(ctx: Context, out: Path | str, serial: str, *, progress: Progress | None = None) -> ExportRecord:
+    """Every event of the unit(s) carrying ``serial``, oldest first (one unit per item that has it)."""
+    cards = find_serial(ctx, serial)
+    rows = [
+        (card.serial, card.sku, e.at, e.user, e.action, e.from_status, e.to_status, e.from_location, e.to_location,
+         e.ref, e.note)
+        for card in cards for e in card.history
+    ]  # fmt: skip
+    spec = _Export("history", "History", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows)
+    return _run(ctx, Permission.VIEW, spec, out, progress)
+
+
+_PO_FIELDS = (
+    Field("PO", width=16), Field("Status", width=18), Field("Supplier"), Field("Supplier name", width=30),
+    Field("Created", Kind.TIME, 20), Field("Created by"), Field("Line", Kind.INTEGER, 6), Field("SKU"),
+    Field("Item", width=30), Field("Ordered", Kind.INTEGER, 9), Field("Received", Kind.INTEGER, 9),
+    Field("Open", Kind.INTEGER, 9), Field("Unit price", Kind.MONEY, 12), Field("Line value", Kind.MONEY, 14),
+    Field("Note", width=30),
+)  # fmt: skip
+
+
+def export_pos(
+    ctx: Context,
+    out: Path | str,
+    *,
+    status: str | None = None,
+    supplier: str | None = None,
+    created_from: dt.date | None = None,
+    created_to: dt.date | None = None,
+    progress: Progress | None = None,
+) -> ExportRecord:
+    """Purchase orders, one row per line, newest first."""
+    query = (
+        select(PurchaseOrder.number, PurchaseOrder.status, Supplier.code, Supplier.name, PurchaseOrder.created_at,
+               User.name, POLine.line_no, Item.sku, Item.name, POLine.quantity, POLine.received, POLine.unit_price,
+               PurchaseOrder.note)
+        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+        .join(User, User.id == PurchaseOrder.created_by)
+        .join(POLine, POLine.po_id == PurchaseOrder.id)
+        .join(Item, Item.id == POLine.item_id)
+        .order_by(PurchaseOrder.id.desc(), POLine.line_no)
+    )  # fmt: skip
+    if status:
+        query = query.where(PurchaseOrder.status == _choice("status", status, POStatus))
+    if supplier:
+        query = query.where(Supplier.code == normalise(supplier))
+    query = _between(query, PurchaseOrder.created_at, created_from, created_to)
+    filters = {"status": status, "supplier": supplier, "from": created_from, "to": created_to}
+    return _run(ctx, Permission.VIEW, _Export("pos", "Purchase orders", _PO_FIELDS, query, filters, _po_row), out, progress)
+
+
+def _po_row(row: Any) -> tuple:
+    *head, quantity, received, price, note = row
+    value = price * quantity if price is not None else None
+    return (*head, quantity, received, quantity - received, price, value, note)
+
+
+_RECEIPT_FIELDS = (
+    Field("Receipt", width=16), Field("Received", Kind.TIME, 20), Field("PO", width=16), Field("Supplier"),
+    Field("Line", Kind.INTEGER, 6), Field("SKU"), Field("Item", width=30), Field("Quantity", Kind.INTEGER, 9),
+    Field("Location"), Field("Received by"), Field("Note", width=30),
+)  # fmt: skip
+
+
+def export_receipts(
+    ctx: Context,
+    out: Path | str,
+    *,
+    po: str | None = None,
+    supplier: str | None = None,
+    sku: str | None = None,
+    received_from: dt.date | None = None,
+    received_to: dt.date | None = None,
+    progress: Progress | None = None,
+) -> ExportRecord:
+    """Goods receipts, one row per receipt line, newest first."""
+    query = (
+        select(Receipt.number, Receipt.received_at, PurchaseOrder.number, Supplier.code, POLine.line_no, Item.sku,
+               Item.name, ReceiptLine.quantity, Location.code, User.name, Receipt.note)
+        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+        .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
+        .join(POLine, POLine.id == ReceiptLine.po_line_id)
+        .join(Item, Item.id == POLine.item_id)
+        .join(Location, Location.id == Receipt.location_id)
+        .join(User, User.id == Receipt.user_id)
+        .order_by(Receipt.id.desc(), ReceiptLine.id)
+    )  # fmt: skip
+    if po:
+        query = query.where(PurchaseOrder.number == normalise(po).upper())
+    if supplier:
+        query = query.where(Supplier.code == normalise(supplier))
+    if sku:
+        query = query.where(Item.sku == normalise(sku))
+    query = _between(query, Receipt.received_at, received_from, received_to)
+    filters = {"po": po, "supplier": supplier, "sku": sku, "from": received_from, "to": received_to}
+    return _run(ctx, Permission.VIEW, _Export("receipts", "Receipts", _RECEIPT_FIELDS, query, filters), out, progress)
+
+
+_AUDIT_FIELDS = (
+    Field("No.", Kind.INTEGER, 8), Field("When", Kind.TIME, 20), Field("Who"), Field("Action", width=18),
+    Field("Entity"), Field("Key", width=20), Field("Before", width=50), Field("After", width=50),
+)  # fmt: skip
+
+
+def export_audit(
+    ctx: Context,
+    out: Path | str,
+    *,
+    at_from: dt.date | None = None,
+    at_to: dt.date | None = None,
+    user: str | None = None,
+    action: str | None = None,
+    progress: Progress | None = None,
+) -> ExportRecord:
+    """The audit log, oldest first; ``action`` matches a whole action or its family ("po" for po.*)."""
+    query = select(AuditEntry.id, AuditEntry.at, AuditEntry.user_name, AuditEntry.action, AuditEntry.entity,
+                   AuditEntry.entity_key, AuditEntry.before, AuditEntry.after).order_by(AuditEntry.id)  # fmt: skip
+    if user:
+        query = query.where(AuditEntry.user_name == normalise(user))
+    if action:
+        family = normalise(action).rstrip(".")
+        query = query.where((AuditEntry.action == family) | AuditEntry.action.startswith(family + ".", autoescape=True))
+    query = _between(query, AuditEntry.at, at_from, at_to)
+    filters = {"from": at_from, "to": at_to, "user": user, "action": action}
+    return _run(ctx, Permission.REPORTS, _Export("audit", "Audit log", _AUDIT_FIELDS, query, filters), out, progress)
+
+
+# --- the one path every export takes -------------------------------------------------
+
+
+def _run(ctx: Context, permission: Permission, spec: _Export, out: Path | str, progress: Progress | None) -> ExportRecord:
+    spec = replace(spec, filters={k: v for k, v in spec.filters.items() if v is not None})
+    out = Path(out)
+    with replacing(out) as temporary:
+        count = _WRITERS[permission](ctx, spec, temporary, out.name, progress or _quiet)
+        _audit_export(ctx, spec, out, count)
+    return ExportRecord(spec.kind, str(out), count)
+
+
+def _writer(permission: Permission):
+    @service(permission, write=False)
+    def write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Progress) -> int:
+        session = uow.session
+        total = _count(session, spec.query) if spec.query is not None else len(spec.rows)
+        progress(0, total)
+        rows = _streamed(session, spec) if spec.query is not None else iter(spec.rows)
+        done = [0]  # rows written; the About sheet, written after the data, gives the true figure
+
+        def about() -> Iterator[tuple[str, object]]:
+            yield from (("Export", spec.title), ("File", name), ("Rows", done[0]), ("Exported by", uow.actor.name),
+                        ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()))  # fmt: skip
+            yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
+
+        sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
+        return write_workbook(path, [sheet, about_rows(about())])
+
+    write.__name__ = write.__qualname__ = f"write_export_{permission}"
+    return write
+
+
+_WRITERS = {permission: _writer(permission) for permission in (Permission.VIEW, Permission.REPORTS)}
+
+
+@service(Permission.VIEW)
+def _audit_export(uow: UnitOfWork, spec: _Export, out: Path, count: int) -> None:
+    uow.audit(f"export.{spec.kind}", "export", out.name, after={"file": str(out), "rows": count, "filters": spec.filters})
+
+
+def _streamed(session: Session, spec: _Export) -> Iterator[Sequence[object]]:
+    assert spec.query is not None
+    shape = spec.shape
+    for row in session.execute(spec.query.execution_options(yield_per=BATCH)):
+        yield shape(row)
+
+
+def _counted(
+    rows: Iterable[Sequence[object]], total: int, progress: Progress, done: list[int]
+) -> Iterator[Sequence[object]]:
+    for row in rows:
+        yield row
+        done[0] += 1
+        if done[0] % BATCH == 0:
+            progress(done[0], total)
+    progress(done[0], total)
+
+
+def _count(session: Session, query: Select) -> int:
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+def _between(query: Select, column, start: dt.date | None, end: dt.date | None) -> Select:
+    """``start`` to ``end`` inclusive, as whole UTC days (as the register's date filters)."""
+    if start:
+        query = query.where(column >= utc_midnight(start))
+    if end:
+        query = query.where(column < utc_midnight(end + dt.timedelta(days=1)))
+    return query
+
+
+def _choice(name: str, value: str, choices: type) -> str:
+    try:
+        return choices(value)
+    except ValueError:
+        raise ValidationError(Problem(name, value, name, f"one of {', '.join(choices)}")) from None
+
+
+def _quiet(done: int, total: int) -> None:
+    """No one is watching."""
