@@ -152,47 +152,72 @@
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="188" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="220" />
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="195" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="227" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="196" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="228" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="197" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="229" />
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="198" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="230" />
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="199" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="231" />
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="200" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="201" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="233" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="218" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="245" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="245" />
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="254" />
+        <source>{0}: {1} added</source>
+        <translation>{0}：已添加 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="260" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="261" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="277" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -218,17 +243,17 @@
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="228" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="287" />
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="291" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="291" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -857,6 +882,54 @@
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
+    <message>
+        <location filename="../../ui/records.ui" line="14" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records.ui" line="14" />
+        <source>All rows of an Excel or CSV file, or none: every bad cell is named</source>
+        <translation>Excel 或 CSV 文件的所有行要么全部导入，要么都不导入：每个错误的单元格都会指出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records.ui" line="15" />
+        <source>&amp;Template…</source>
+        <translation>模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records.ui" line="15" />
+        <source>An Excel file to fill in, with its code columns formatted as Text</source>
+        <translation>可填写的 Excel 文件，编码列已设为文本格式</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="147" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="147" />
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="156" />
+        <source>{0}: {1} added</source>
+        <translation>{0}：已添加 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="162" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="163" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>Register</name>
@@ -919,69 +992,89 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="29" />
+        <location filename="../../snapp/gui/views/register.py" line="31" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="30" />
+        <location filename="../../snapp/gui/views/register.py" line="32" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31" />
+        <location filename="../../snapp/gui/views/register.py" line="33" />
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32" />
+        <location filename="../../snapp/gui/views/register.py" line="34" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33" />
+        <location filename="../../snapp/gui/views/register.py" line="35" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34" />
+        <location filename="../../snapp/gui/views/register.py" line="36" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35" />
+        <location filename="../../snapp/gui/views/register.py" line="37" />
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="36" />
+        <location filename="../../snapp/gui/views/register.py" line="38" />
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="42" />
+        <location filename="../../snapp/gui/views/register.py" line="44" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="45" />
+        <location filename="../../snapp/gui/views/register.py" line="47" />
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="65" />
+        <location filename="../../snapp/gui/views/register.py" line="67" />
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="65" />
+        <location filename="../../snapp/gui/views/register.py" line="67" />
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="82" />
+        <location filename="../../snapp/gui/views/register.py" line="84" />
         <source>counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="89" />
+        <source>Export serials</source>
+        <translation>导出序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="90" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="100" />
+        <source>{0} rows written to {1}</source>
+        <translation>已写入 {0} 行到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="101" />
+        <source>Exporting serials…</source>
+        <translation>正在导出序列号…</translation>
     </message>
 </context>
 <context>
@@ -1251,32 +1344,32 @@
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="164" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="196" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="169" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="201" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="170" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="202" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="171" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="203" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="172" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="204" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="173" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="205" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>

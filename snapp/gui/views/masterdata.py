@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QSpinBox, QWidget
 
 from snapp.domain.capture import CasePolicy
 from snapp.errors import Conflict, ValidationError
@@ -15,7 +16,9 @@ from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
 from snapp.gui.views.base import View, fit_columns
-from snapp.services import masterdata
+from snapp.io.masterdata_files import read_masterdata
+from snapp.io.templates import write_template
+from snapp.services import imports, masterdata
 from snapp.services.masterdata import TRACKING_MODES, ItemRecord, LocationRecord, SupplierRecord
 
 
@@ -118,6 +121,8 @@ class RecordsView(View):
         form.addButton.clicked.connect(lambda: self.edit(None))
         form.editButton.clicked.connect(self._edit_selected)
         form.tableView.doubleClicked.connect(lambda _: self._edit_selected())
+        form.importButton.clicked.connect(self._import)
+        form.templateButton.clicked.connect(self._template)
         self.topics = frozenset({self.topic})
 
     def columns(self) -> list[Column]:
@@ -136,6 +141,33 @@ class RecordsView(View):
 
     def refresh(self) -> None:
         self.runner.run(self.load, done=self.model.set_rows)
+
+    def _import(self) -> None:
+        folder = str(self.settings.value("masterdata/folder", ""))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv)"))
+        if path:
+            self.settings.setValue("masterdata/folder", str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        kind = self.topic
+        self.runner.run(
+            lambda: imports.import_masterdata(self.ctx, read_masterdata(path, kind)),
+            done=lambda result: self._say(self.tr("{0}: {1} added").format(result.file, result.count)),
+            changes={self.topic},
+        )
+
+    def _template(self) -> None:
+        folder = str(self.settings.value("masterdata/folder", ""))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Template"), str(Path(folder) / f"{self.topic}.xlsx"),
+                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
+        if path:
+            kind = self.topic
+            self.runner.run(lambda: write_template(kind, path), done=lambda out: self._say(str(out)))
+
+    def _say(self, text: str) -> None:
+        self.form.messageLabel.setText(text)
+        self.form.messageLabel.show()
 
     def prepare(self, dialog: RecordDialog) -> None:
         """Fill the dialog's choice lists before a record is shown in it."""
@@ -207,6 +239,33 @@ class ItemsView(RecordsView):
 
     def create(self, record: ItemRecord) -> ItemRecord:
         return masterdata.add_item(self.ctx, record)
+
+    def _import(self) -> None:
+        folder = str(self.settings.value("masterdata/folder", ""))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv)"))
+        if path:
+            self.settings.setValue("masterdata/folder", str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        kind = self.topic
+        self.runner.run(
+            lambda: imports.import_masterdata(self.ctx, read_masterdata(path, kind)),
+            done=lambda result: self._say(self.tr("{0}: {1} added").format(result.file, result.count)),
+            changes={self.topic},
+        )
+
+    def _template(self) -> None:
+        folder = str(self.settings.value("masterdata/folder", ""))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Template"), str(Path(folder) / f"{self.topic}.xlsx"),
+                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
+        if path:
+            kind = self.topic
+            self.runner.run(lambda: write_template(kind, path), done=lambda out: self._say(str(out)))
+
+    def _say(self, text: str) -> None:
+        self.form.messageLabel.setText(text)
+        self.form.messageLabel.show()
 
     def prepare(self, dialog: RecordDialog) -> None:
         form = dialog.form

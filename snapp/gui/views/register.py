@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import status_label
 from snapp.gui.models import Column, SerialRegisterModel
 from snapp.gui.views.base import View, fit_columns
+from snapp.services import exports
 from snapp.services.lookup import SerialFilter
 
 
@@ -48,7 +50,7 @@ class RegisterView(View):
         form.statusCombo.activated.connect(lambda _: self.apply_filter())
         form.applyButton.clicked.connect(self.apply_filter)
         form.resetButton.clicked.connect(self.reset)
-        form.exportButton.hide()  # shown once the Excel export is wired in
+        form.exportButton.clicked.connect(self._export)
         form.tableView.doubleClicked.connect(lambda index: self.lookup_requested.emit(self.model.rows[index.row()].serial))
 
     def refresh(self) -> None:
@@ -81,6 +83,24 @@ class RegisterView(View):
         if where is not None:
             self.form.countLabel.setText(self.tr("counting…"))
             self.model.set_filter(where)
+
+    def _export(self) -> None:
+        folder = str(self.settings.value("register/export_folder", ""))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export serials"), str(Path(folder) / "serials.xlsx"),
+                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
+        if path:
+            self.settings.setValue("register/export_folder", str(Path(path).parent))
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        """The register as filtered and sorted on screen, every row of it, streamed to Excel."""
+        where, key, descending = self.model.where, self.model.sort_key, self.model.descending
+        self.runner.run(
+            lambda progress: exports.export_serials(self.ctx, path, where, sort=key, descending=descending, progress=progress),
+            done=lambda record: self.form.countLabel.setText(self.tr("{0} rows written to {1}").format(f"{record.rows:,}", record.path)),
+            progress=self.tr("Exporting serials…"),
+            parent=self,
+        )
 
     def reset(self) -> None:
         form = self.form
