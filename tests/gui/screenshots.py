@@ -21,15 +21,18 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from snapp.db.engine import sqlite_url  # noqa: E402
 from snapp.db.schema import open_database  # noqa: E402
 from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
+from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
 from snapp.services import purchasing  # noqa: E402
+from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DEMO_PASSWORD = "demo password 1"
 
 
 def settle(app: QApplication, window: MainWindow) -> None:
@@ -66,6 +69,13 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         window.grab().save(str(folder / f"{row + 1:02d}-{name}.png"))
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
+    login = LoginDialog(ctx.db, QSettings(str(folder / "snapp.ini"), QSettings.Format.IniFormat), first_run=False)
+    login.form.nameEdit.setText("li.na")
+    login.show()
+    settle(app, window)
+    login.grab().save(str(folder / "00-login.png"))
+    login.close()
+    (folder / "snapp.ini").unlink(missing_ok=True)
 
 
 def receiving_example(ctx: Context, view: ReceivingView) -> None:
@@ -84,8 +94,8 @@ def main() -> None:
     use_bundled_font(app)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(sqlite_url(Path(tmp) / "demo.db"))
-        ctx = Context(db, "admin")
-        build_demo(ctx, serials=5_000)
+        ctx = create_first_admin(db, "admin", DEMO_PASSWORD)
+        build_demo(ctx, serials=5_000, team_password=DEMO_PASSWORD)
         for language, folder in (("en", "en"), ("zh_CN", "zh")):
             shoot(app, ctx, language, OUT / folder)
         db.dispose()
