@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupTimer</name>
+    <message>
+        <location filename="../../snapp/gui/backups.py" line="76" />
+        <source>Scheduled backup failed: {0}</source>
+        <translation>定时备份失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/backups.py" line="81" />
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="8" />
@@ -266,17 +279,17 @@
         <translation>SNApp — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="12" />
+        <location filename="../../ui/login.ui" line="13" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="14" />
+        <location filename="../../ui/login.ui" line="15" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="16" />
+        <location filename="../../ui/login.ui" line="17" />
         <source>&amp;Again:</source>
         <translation>再次输入(&amp;A)：</translation>
     </message>
@@ -448,77 +461,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="36" />
+        <location filename="../../snapp/gui/main_window.py" line="37" />
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42" />
+        <location filename="../../snapp/gui/main_window.py" line="43" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="43" />
+        <location filename="../../snapp/gui/main_window.py" line="44" />
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="44" />
+        <location filename="../../snapp/gui/main_window.py" line="45" />
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="45" />
+        <location filename="../../snapp/gui/main_window.py" line="46" />
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="46" />
+        <location filename="../../snapp/gui/main_window.py" line="47" />
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <location filename="../../snapp/gui/main_window.py" line="48" />
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48" />
+        <location filename="../../snapp/gui/main_window.py" line="49" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49" />
+        <location filename="../../snapp/gui/main_window.py" line="50" />
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50" />
+        <location filename="../../snapp/gui/main_window.py" line="51" />
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51" />
+        <location filename="../../snapp/gui/main_window.py" line="52" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52" />
+        <location filename="../../snapp/gui/main_window.py" line="53" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="68" />
+        <location filename="../../snapp/gui/main_window.py" line="69" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="69" />
+        <location filename="../../snapp/gui/main_window.py" line="70" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="72" />
+        <location filename="../../snapp/gui/main_window.py" line="85" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1273,32 +1286,82 @@
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="40" />
+        <source>Backups (administrators)</source>
+        <translation>备份（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="42" />
+        <source>Back up &amp;automatically while SNApp is open</source>
+        <translation>SNApp 打开时自动备份(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="43" />
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="45" />
+        <source>E&amp;very (hours):</source>
+        <translation>间隔（小时）(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="47" />
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最新(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="51" />
+        <source>Save &amp;backup settings</source>
+        <translation>保存备份设置(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="52" />
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="55" />
+        <location filename="../../snapp/gui/views/settings.py" line="67" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="58" />
+        <location filename="../../snapp/gui/views/settings.py" line="70" />
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="65" />
-        <location filename="../../snapp/gui/views/settings.py" line="69" />
+        <location filename="../../snapp/gui/views/settings.py" line="77" />
+        <location filename="../../snapp/gui/views/settings.py" line="100" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="65" />
+        <location filename="../../snapp/gui/views/settings.py" line="77" />
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="69" />
+        <location filename="../../snapp/gui/views/settings.py" line="86" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="93" />
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="94" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="100" />
         <source>The language changes at SNApp's next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>

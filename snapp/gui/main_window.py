@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from snapp.gui.backups import BackupTimer
 from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.notify import ChangeListener
@@ -69,12 +70,23 @@ class MainWindow(QMainWindow):
         database = QLabel(self.tr("Database: {0}").format(ctx.db.display))
         self.statusBar().addPermanentWidget(database)
         self.statusBar().addPermanentWidget(user)
-        self.runner.busy.connect(lambda busy: self.statusBar().showMessage(self.tr("Working…") if busy else ""))
+        self.runner.busy.connect(self._busy)
+
+        self.backups = BackupTimer(ctx, self.runner, settings, self)
+        self.backups.happened.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        self.backups.start()
 
         self.resize(1280, 800)
         if geometry := settings.value("window/geometry"):
             self.restoreGeometry(geometry)
         self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+
+    def _busy(self, busy: bool) -> None:
+        working, bar = self.tr("Working…"), self.statusBar()
+        if busy:
+            bar.showMessage(working)
+        elif bar.currentMessage() == working:
+            bar.clearMessage()  # but leave a backup's news standing
 
     def view(self, view_class: type) -> QWidget:
         return self.views[view_class]

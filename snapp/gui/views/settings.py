@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
 from snapp.db.engine import Database, default_url
 from snapp.db.schema import current_revision, head_revision
+from snapp.gui.backups import BackupSchedule
 from snapp.gui.views.base import View
+from snapp.services import backup
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
 
@@ -44,6 +49,13 @@ class SettingsView(View):
         form.postgresRadio.toggled.connect(form.urlEdit.setEnabled)
         form.testButton.clicked.connect(self.test_connection)
         form.saveButton.clicked.connect(self.save)
+        schedule = BackupSchedule.load(self.settings)
+        form.backupCheck.setChecked(schedule.enabled)
+        form.backupFolderEdit.setText(schedule.folder)
+        form.backupEverySpin.setValue(schedule.hours)
+        form.backupKeepSpin.setValue(schedule.keep)
+        form.backupSaveButton.clicked.connect(self.save_backup_settings)
+        form.backupNowButton.clicked.connect(self.back_up_now)
 
     def chosen_url(self) -> str:
         return self.form.urlEdit.text().strip() if self.form.postgresRadio.isChecked() else ""
@@ -63,6 +75,25 @@ class SettingsView(View):
     def save(self) -> None:
         self.settings.setValue("database/url", self.chosen_url())
         QMessageBox.information(self, self.tr("Settings"), self.tr("Saved. SNApp uses the new database from its next start."))
+
+    def schedule(self) -> BackupSchedule:
+        form = self.form
+        return BackupSchedule(form.backupCheck.isChecked(), form.backupFolderEdit.text().strip(),
+                              form.backupEverySpin.value(), form.backupKeepSpin.value())  # fmt: skip
+
+    def save_backup_settings(self) -> None:
+        self.schedule().save(self.settings)
+        self.form.backupResultLabel.setText(self.tr("Saved."))
+
+    def back_up_now(self) -> None:
+        folder = Path(self.schedule().folder)
+        out = folder / dt.datetime.now().strftime("snapp-manual-%Y%m%d-%H%M%S.snappbak")
+        self.runner.run(
+            lambda progress: backup.backup(self.ctx, out),
+            done=lambda made: self.form.backupResultLabel.setText(self.tr("Backed up to {0}").format(made.path)),
+            progress=self.tr("Backing up…"),
+            parent=self,
+        )
 
     def _language_changed(self) -> None:
         self.settings.setValue("language", self.form.languageCombo.currentData())
