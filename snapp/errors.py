@@ -9,6 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class Text(str):
+    """A message that keeps its English template and values, so an edge can say it in the user's language.
+
+    It is a plain ``str`` to everything else (the CLI prints it as it is); the
+    desktop client looks up ``template`` in its translations and fills in ``args``.
+    """
+
+    template: str
+    args: dict[str, object]
+
+    def __new__(cls, template: str, **args: object) -> Text:
+        text = super().__new__(cls, template.format(**args))
+        text.template, text.args = template, args
+        return text
+
+
 class SnappError(Exception):
     """A refusal the user can act on; ``str(err)`` is the plain-language reason."""
 

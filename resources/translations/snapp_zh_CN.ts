@@ -766,114 +766,114 @@
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="60" />
+        <location filename="../../snapp/gui/views/receiving.py" line="62" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="61" />
+        <location filename="../../snapp/gui/views/receiving.py" line="63" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="140" />
+        <location filename="../../snapp/gui/views/receiving.py" line="142" />
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="152" />
+        <location filename="../../snapp/gui/views/receiving.py" line="154" />
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="154" />
+        <location filename="../../snapp/gui/views/receiving.py" line="156" />
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="197" />
-        <location filename="../../snapp/gui/views/receiving.py" line="320" />
+        <location filename="../../snapp/gui/views/receiving.py" line="199" />
+        <location filename="../../snapp/gui/views/receiving.py" line="322" />
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="201" />
+        <location filename="../../snapp/gui/views/receiving.py" line="203" />
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="204" />
+        <location filename="../../snapp/gui/views/receiving.py" line="206" />
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="221" />
+        <location filename="../../snapp/gui/views/receiving.py" line="223" />
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="224" />
+        <location filename="../../snapp/gui/views/receiving.py" line="226" />
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="227" />
+        <location filename="../../snapp/gui/views/receiving.py" line="229" />
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="268" />
+        <location filename="../../snapp/gui/views/receiving.py" line="270" />
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="276" />
+        <location filename="../../snapp/gui/views/receiving.py" line="278" />
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="276" />
+        <location filename="../../snapp/gui/views/receiving.py" line="278" />
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="282" />
-        <location filename="../../snapp/gui/views/receiving.py" line="287" />
+        <location filename="../../snapp/gui/views/receiving.py" line="284" />
+        <location filename="../../snapp/gui/views/receiving.py" line="289" />
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="282" />
+        <location filename="../../snapp/gui/views/receiving.py" line="284" />
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="292" />
+        <location filename="../../snapp/gui/views/receiving.py" line="294" />
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="292" />
+        <location filename="../../snapp/gui/views/receiving.py" line="294" />
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="324" />
+        <location filename="../../snapp/gui/views/receiving.py" line="326" />
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="328" />
+        <location filename="../../snapp/gui/views/receiving.py" line="330" />
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="345" />
+        <location filename="../../snapp/gui/views/receiving.py" line="347" />
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="362" />
+        <location filename="../../snapp/gui/views/receiving.py" line="364" />
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
@@ -1589,17 +1589,17 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="30" />
+        <location filename="../../snapp/gui/errors.py" line="31" />
         <source>SNApp</source>
         <translation>SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="44" />
+        <location filename="../../snapp/gui/errors.py" line="45" />
         <source>SNApp: unexpected error</source>
         <translation>SNApp：意外错误</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="46" />
+        <location filename="../../snapp/gui/errors.py" line="47" />
         <source>Something went wrong that SNApp did not expect. Nothing half-done was saved.
 
 {0}</source>
@@ -1608,7 +1608,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="51" />
+        <location filename="../../snapp/gui/errors.py" line="52" />
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -1759,6 +1759,154 @@
         <location filename="../../snapp/gui/labels.py" line="44" />
         <source>Stocktake discrepancies</source>
         <translation>盘点差异</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="16" />
+        <source>Excel has turned this {what} into a number; format the column as Text and enter the {what} again</source>
+        <translation>Excel 已将此{what}变成数字；请把该列设为文本格式并重新输入{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="20" />
+        <source>GS1 code for GTIN {scanned}, but this item has no GTIN</source>
+        <translation>GS1 码的 GTIN 为 {scanned}，但此物料没有 GTIN</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="23" />
+        <source>GS1 code for GTIN {scanned}, but this item's GTIN is {mine}</source>
+        <translation>GS1 码的 GTIN 为 {scanned}，但此物料的 GTIN 是 {mine}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="26" />
+        <source>GS1 code with a bad GTIN: {detail}</source>
+        <translation>GS1 码中的 GTIN 有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="27" />
+        <source>GS1 code without a GTIN (01)</source>
+        <translation>GS1 码缺少 GTIN (01)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="28" />
+        <source>GS1 code without a serial number (21)</source>
+        <translation>GS1 码缺少序列号 (21)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="29" />
+        <source>already received (receipt {receipt}, PO {po}); the unit is now {status}</source>
+        <translation>已收货（收货单 {receipt}，采购订单 {po}）；该单位现为{status}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="33" />
+        <source>already received (receipt {receipt}, PO {po}); the unit is now {status} at {location}</source>
+        <translation>已收货（收货单 {receipt}，采购订单 {po}）；该单位现为{status}，位于 {location}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="37" />
+        <source>appears twice in this batch (first at {first})</source>
+        <translation>在本批中出现两次（首次在 {first}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="38" />
+        <source>both ends must share the text around the number ({first} vs {last})</source>
+        <translation>两端数字前后的文字必须相同（{first} 与 {last}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="42" />
+        <source>characters not allowed in a serial: {chars}</source>
+        <translation>序列号中不允许的字符：{chars}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="43" />
+        <source>does not match this item's serial pattern {pattern}</source>
+        <translation>不符合此物料的序列号规则 {pattern}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="46" />
+        <source>has {n} characters; this item's serials have at least {low}</source>
+        <translation>有 {n} 个字符；此物料的序列号至少需要 {low} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="49" />
+        <source>has {n} characters; this item's serials have at most {high}</source>
+        <translation>有 {n} 个字符；此物料的序列号最多 {high} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="52" />
+        <source>is a TRUE/FALSE cell, not a {what}</source>
+        <translation>是 TRUE/FALSE 单元格，不是{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="53" />
+        <source>is a date cell: Excel has turned the {what} into a date; format the column as Text and enter the {what} again</source>
+        <translation>是日期单元格：Excel 已将{what}变成日期；请把该列设为文本格式并重新输入{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="57" />
+        <source>is a decimal number cell, not a {what}; format the column as Text and enter the {what} again</source>
+        <translation>是小数单元格，不是{what}；请把该列设为文本格式并重新输入{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="61" />
+        <source>is a number cell with more than {digits} digits, which Excel has already rounded; format the column as Text and enter the {what} again</source>
+        <translation>是超过 {digits} 位的数字单元格，Excel 已将其舍入；请把该列设为文本格式并重新输入{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="65" />
+        <source>is a {kind} value, not a {what}</source>
+        <translation>是 {kind} 类型的值，不是{what}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="66" />
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="67" />
+        <source>no serials to receive</source>
+        <translation>没有要收货的序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="68" />
+        <source>not a readable GS1 code: {detail}</source>
+        <translation>不是可读的 GS1 码：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="69" />
+        <source>the last serial comes before the first</source>
+        <translation>最后一个序列号排在第一个之前</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="70" />
+        <source>the two ends have numbers of different widths; write both with the same number of digits</source>
+        <translation>两端数字的位数不同；请用相同位数书写</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="74" />
+        <source>write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500</source>
+        <translation>号段请写成“首..尾”，两端都以数字结尾，例如 SN0001..SN0500</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="78" />
+        <source>{count:,} serials; a range holds at most {most:,}</source>
+        <translation>{count:,} 个序列号；一个号段最多 {most:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="79" />
+        <source>{count} to receive, but line {line} has only {remaining} open (ordered {ordered}, received {received})</source>
+        <translation>要收 {count} 个，但第 {line} 行只剩 {remaining} 个未收（订购 {ordered}，已收 {received}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="83" />
+        <source>{valid} valid serials, but {expected} were expected</source>
+        <translation>有效序列号 {valid} 个，但应为 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/problems.py" line="88" />
+        <source>serial</source>
+        <translation>序列号</translation>
     </message>
 </context>
 </TS>

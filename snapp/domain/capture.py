@@ -20,7 +20,7 @@ from enum import StrEnum
 from biip import ParseError, parse
 from biip.gtin import Gtin
 
-from snapp.errors import Problem, ValidationError
+from snapp.errors import Problem, Text, ValidationError
 
 
 class Reason(StrEnum):
@@ -68,10 +68,6 @@ CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc
 _CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
 _EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
-
-
-def _text_fix(what: str) -> str:
-    return f"format the column as Text and enter the {what} again"
 
 
 def apply_case(serial: str, policy: CasePolicy | str) -> str:
@@ -169,22 +165,23 @@ def serial_range(spec: str) -> Source:
     a = _RANGE_END.fullmatch(first) if sep else None
     b = _RANGE_END.fullmatch(last) if sep else None
 
-    def refuse(why: str) -> ValidationError:
+    def refuse(why: Text) -> ValidationError:
         return ValidationError(Problem("range", spec, Reason.BAD_RANGE, why))
 
     if not a or not b:
-        raise refuse("write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500")
+        raise refuse(Text("write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500"))
     if (a[1], a[3]) != (b[1], b[3]):
-        raise refuse(f"both ends must share the text around the number ({a[1]!r}…{a[3]!r} vs {b[1]!r}…{b[3]!r})")
+        raise refuse(Text("both ends must share the text around the number ({first} vs {last})",
+                          first=f"{a[1]!r}…{a[3]!r}", last=f"{b[1]!r}…{b[3]!r}"))  # fmt: skip
     start, stop = int(a[2]), int(b[2])
     if stop < start:
-        raise refuse("the last serial comes before the first")
+        raise refuse(Text("the last serial comes before the first"))
     if stop - start + 1 > MAX_RANGE:
-        raise refuse(f"{stop - start + 1:,} serials; a range holds at most {MAX_RANGE:,}")
+        raise refuse(Text("{count:,} serials; a range holds at most {most:,}", count=stop - start + 1, most=MAX_RANGE))
     # A leading zero means zero-padding, except on a lone 0 (the number zero).
     padded = [len(d) > 1 and d[0] == "0" for d in (a[2], b[2])]
     if any(padded) and len(a[2]) != len(b[2]):
-        raise refuse("the two ends have numbers of different widths; write both with the same number of digits")
+        raise refuse(Text("the two ends have numbers of different widths; write both with the same number of digits"))
     width = len(a[2]) if padded[0] else 1
     prefix, suffix = a[1], a[3]
     values = [f"{prefix}{n:0{width}d}{suffix}" for n in range(start, stop + 1)]
@@ -268,7 +265,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 reject(i, value, reason, message)
                 continue
         if not s:
-            reject(i, value, Reason.EMPTY, "is empty")
+            reject(i, value, Reason.EMPTY, Text("is empty"))
             continue
         if s[0] == "]" or "\x1d" in s or (gtin and s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN):
             s, gs1, reason, message = _from_gs1(s, gtin)
@@ -281,15 +278,15 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
             s = case(s)
         n = len(s)
         if n < low:
-            reject(i, value, Reason.TOO_SHORT, f"has {n} characters; this item's serials have at least {low}")
+            reject(i, value, Reason.TOO_SHORT, Text("has {n} characters; this item's serials have at least {low}", n=n, low=low))
         elif n > high:
-            reject(i, value, Reason.TOO_LONG, f"has {n} characters; this item's serials have at most {high}")
+            reject(i, value, Reason.TOO_LONG, Text("has {n} characters; this item's serials have at most {high}", n=n, high=high))
         elif not _CSET82_RUN(s):
-            reject(i, value, Reason.BAD_CHARACTERS, f"characters not allowed in a serial: {bad_characters(s)}")
+            reject(i, value, Reason.BAD_CHARACTERS, Text("characters not allowed in a serial: {chars}", chars=bad_characters(s)))
         elif matches and not matches(s):
-            reject(i, value, Reason.PATTERN, f"does not match this item's serial pattern {rule.pattern}")
+            reject(i, value, Reason.PATTERN, Text("does not match this item's serial pattern {pattern}", pattern=rule.pattern))
         elif s in seen:
-            reject(i, value, Reason.DUPLICATE, f"appears twice in this batch (first at {source.locate(seen[s])})")
+            reject(i, value, Reason.DUPLICATE, Text("appears twice in this batch (first at {first})", first=source.locate(seen[s])))
         else:
             seen[s] = i
             if gs1:
@@ -301,7 +298,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 "batch",
                 "",
                 Reason.COUNT_MISMATCH,
-                f"{len(out.serials)} valid serials, but {expected} were expected",
+                Text("{valid} valid serials, but {expected} were expected", valid=len(out.serials), expected=expected),
             )
         )
     return out
@@ -324,31 +321,36 @@ def cell_text(value: object, what: str) -> tuple[str, Reason | None, str]:
     return _from_cell(value, what)
 
 
-def _exponent_message(what: str) -> str:
-    return f"Excel has turned this {what} into a number; {_text_fix(what)}"
+def _exponent_message(what: str) -> Text:
+    return Text("Excel has turned this {what} into a number; format the column as Text and enter the {what} again", what=what)
 
 
 def _from_cell(value: object, what: str) -> tuple[str, Reason | None, str]:
     """A spreadsheet cell that is not text: accept only what Excel cannot have damaged."""
     if value is None:
         return "", None, ""
-    fix = _text_fix(what)
     if isinstance(value, bool):
-        return "", Reason.NOT_TEXT, f"is a TRUE/FALSE cell, not a {what}"
+        return "", Reason.NOT_TEXT, Text("is a TRUE/FALSE cell, not a {what}", what=what)
     if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
-        return "", Reason.EXCEL_DATE, f"is a date cell: Excel has turned the {what} into a date; {fix}"
+        return "", Reason.EXCEL_DATE, Text(
+            "is a date cell: Excel has turned the {what} into a date; format the column as Text and enter the {what} again",
+            what=what,
+        )
     if isinstance(value, int | float):
         if isinstance(value, float) and not value.is_integer():
-            return "", Reason.EXCEL_ROUNDED, f"is a decimal number cell, not a {what}; {fix}"
+            return "", Reason.EXCEL_ROUNDED, Text(
+                "is a decimal number cell, not a {what}; format the column as Text and enter the {what} again", what=what
+            )
         number = int(value)
         if len(str(abs(number))) > _EXCEL_DIGITS:
-            return (
-                "",
-                Reason.EXCEL_ROUNDED,
-                f"is a number cell with more than {_EXCEL_DIGITS} digits, which Excel has already rounded; {fix}",
+            return "", Reason.EXCEL_ROUNDED, Text(
+                "is a number cell with more than {digits} digits, which Excel has already rounded; "
+                "format the column as Text and enter the {what} again",
+                digits=_EXCEL_DIGITS,
+                what=what,
             )
         return str(number), None, ""
-    return "", Reason.NOT_TEXT, f"is a {type(value).__name__} value, not a {what}"
+    return "", Reason.NOT_TEXT, Text("is a {kind} value, not a {what}", kind=type(value).__name__, what=what)
 
 
 def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:
@@ -359,22 +361,26 @@ def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason 
     try:
         result = parse(scan)
     except ParseError as err:
-        return "", None, invalid, f"not a readable GS1 code: {err}"
+        return "", None, invalid, Text("not a readable GS1 code: {detail}", detail=str(err))
     message = result.gs1_message
     if message is None:
-        return "", None, invalid, f"not a readable GS1 code: {result.gs1_message_error}"
+        return "", None, invalid, Text("not a readable GS1 code: {detail}", detail=str(result.gs1_message_error))
     elements = message.element_strings
     gtin_element = elements.get(ai="01")
     serial_element = elements.get(ai="21")
     if gtin_element is None:
-        return "", None, invalid, "GS1 code without a GTIN (01)"
+        return "", None, invalid, Text("GS1 code without a GTIN (01)")
     if gtin_element.gtin_error:
-        return "", None, invalid, f"GS1 code with a bad GTIN: {gtin_element.gtin_error}"
+        return "", None, invalid, Text("GS1 code with a bad GTIN: {detail}", detail=str(gtin_element.gtin_error))
     if gtin_element.value != gtin:
-        mine = f"this item's GTIN is {gtin}" if gtin else "this item has no GTIN"
-        return "", None, Reason.GTIN_MISMATCH, f"GS1 code for GTIN {gtin_element.value}, but {mine}"
+        if gtin:
+            return "", None, Reason.GTIN_MISMATCH, Text(
+                "GS1 code for GTIN {scanned}, but this item's GTIN is {mine}", scanned=gtin_element.value, mine=gtin
+            )
+        return "", None, Reason.GTIN_MISMATCH, Text("GS1 code for GTIN {scanned}, but this item has no GTIN",
+                                                    scanned=gtin_element.value)  # fmt: skip
     if serial_element is None:
-        return "", None, invalid, "GS1 code without a serial number (21)"
+        return "", None, invalid, Text("GS1 code without a serial number (21)")
     batch = elements.get(ai="10")
     expiry = elements.get(ai="17")
     data = GS1Data(batch.value if batch else None, expiry.date if expiry else None, scan)

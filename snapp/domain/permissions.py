@@ -27,7 +27,7 @@ class Permission(StrEnum):
     COUNT = "count"  # stocktake
     SERVICE = "service"  # repair and return to supplier
     REPORTS = "reports"  # documents and the monthly report
-    EXPORT = "export"  # registers and history out to Excel
+    EXPORT = "export"  # registers and history out to Excel (each export audited)
     AUDIT = "audit"  # read and verify the audit trail, check the database
     ADMIN = "admin"  # users, settings, backup and restore
 
@@ -37,8 +37,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PROCUREMENT: frozenset(
         {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS, Permission.EXPORT}
     ),
-    Role.WAREHOUSE: frozenset({Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT}),
-    Role.SERVICE: frozenset({Permission.VIEW, Permission.SERVICE}),
+    Role.WAREHOUSE: frozenset(
+        {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT, Permission.EXPORT}
+    ),
+    Role.SERVICE: frozenset({Permission.VIEW, Permission.SERVICE, Permission.EXPORT}),
     Role.AUDITOR: frozenset({Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT}),
 }
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from snapp import __version__
 from snapp.errors import SnappError, ValidationError
+from snapp.gui.problems import say_problem
 
 log = logging.getLogger(__name__)
 SHOWN_PROBLEMS = 30
@@ -18,7 +19,7 @@ SHOWN_PROBLEMS = 30
 def describe(err: BaseException) -> str:
     """What to tell the user about ``err``, if it is one they can act on."""
     if isinstance(err, ValidationError):
-        lines = [str(p) for p in err.problems[:SHOWN_PROBLEMS]]
+        lines = [say_problem(p) for p in err.problems[:SHOWN_PROBLEMS]]
         if len(err.problems) > SHOWN_PROBLEMS:
             lines.append(f"… {len(err.problems) - SHOWN_PROBLEMS} more")
         return err.summary + "\n\n" + "\n".join(lines)

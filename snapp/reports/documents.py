@@ -23,6 +23,7 @@ from snapp.reports.document import Column, Document
 if TYPE_CHECKING:
     from snapp.services.lookup import SerialCard
     from snapp.services.purchasing import PORecord
+    from snapp.services.reconciliation import AccuracyFigure
 
 Output = str | Path | IO[bytes]
 BAR = Color(0.20, 0.40, 0.65)
@@ -241,12 +242,11 @@ FIGURES = [  # (event action, what the report calls it)
     ("return", "Returned to supplier 退供应商"),
     ("scrap", "Scrapped 报废"),
 ]
-NOT_AVAILABLE = "not available in this version"
 
 
 @dataclass(frozen=True)
 class TrailCheck:
-    """The audit trail's own check, when SNApp can make one: whether the chain is intact, and its head hash."""
+    """The audit trail's own check: intact, or the first entry found wrong; and the head hash to keep apart."""
 
     verdict: str
     head_hash: str
@@ -263,16 +263,23 @@ class AuditSummary:
     by_day: list[tuple[dt.date, int]]
     by_user: list[tuple[str, dict[str, int], int]]  # (user, events by action, audit entries)
     audit_entries: int
-    trail: TrailCheck | None = None
-    exceptions: list[str] | None = None  # None: SNApp cannot check for exceptions yet
+    trail: TrailCheck
+    exceptions: dict[str, tuple[int, int]]  # kind -> (opened in the period, of which still open)
+    alerts: list[str]
+    accuracy: AccuracyFigure
 
     @property
     def events(self) -> int:
         return sum(self.by_action.values())
 
+    @property
+    def still_open(self) -> int:
+        return sum(still for _, still in self.exceptions.values())
+
 
 def audit_report(
     summary: AuditSummary,
+    open_cases: Iterable[Sequence[object]],
     events: Iterable[Sequence[object]],
     entries: Iterable[Sequence[object]],
     out: Output,
@@ -280,7 +287,8 @@ def audit_report(
     author: str,
     generated_at: dt.datetime,
 ) -> int:
-    """Figures and charts first, then every event and audit entry, streamed from ``events`` and ``entries``."""
+    """Figures and charts first, then the exceptions still open, every event and every audit entry, streamed
+    from ``open_cases``, ``events`` and ``entries``."""
     period = f"{summary.start:%Y-%m}"
     doc = Document(
         out,
@@ -302,28 +310,29 @@ def audit_report(
             ("Other moves 其他", f"{others:,} (restock, transfer, back from repair)"),
             ("All serial events 合计", f"{summary.events:,}"),
             ("Audit-trail entries 审计记录", f"{summary.audit_entries:,}"),
+            ("Serial accuracy 序列号准确率", _accuracy(summary.accuracy)),
         ]
     )
     doc.section("Audit trail 审计链")
-    trail = summary.trail
-    doc.fields(
-        [
-            (
-                "Trail check 完整性校验",
-                trail.verdict if trail else f"{NOT_AVAILABLE}: the audit trail is not yet tamper-evident",
-            ),
-            ("Head hash 链头哈希", trail.head_hash if trail else NOT_AVAILABLE),
-        ]
+    doc.fields([("Trail check 完整性校验", summary.trail.verdict), ("Head hash 链头哈希", summary.trail.head_hash)])
+    doc.paragraph(
+        "Keep this hash apart from SNApp: `snapp audit verify --head HASH` later proves that no entry up to here "
+        "was changed or cut off.",
+        size=8,
     )
-    doc.section("Exceptions 异常")
-    if summary.exceptions is None:
-        doc.paragraph(f"Exception checks (verification verdicts, stocktake differences): {NOT_AVAILABLE}.")
-    for line in summary.exceptions or ([] if summary.exceptions is None else ["None in this period."]):
+    doc.section("Alerts 警报")
+    for line in summary.alerts or ["None in this period."]:
         doc.paragraph(line)
-    doc.section("Events per day 每日事件")
-    doc.drawing(_per_day_chart(summary))
-    doc.section("Events by type 事件类型")
-    doc.drawing(_by_type_chart(summary))
+    doc.section("Exceptions 异常")
+    if summary.exceptions:
+        doc.table(
+            [Column("Kind 类型", 0.4), Column("Opened 新增", 0.2, "right"), Column("Still open 未处理", 0.2, "right")],
+            ((kind, f"{opened:,}", f"{still:,}") for kind, (opened, still) in sorted(summary.exceptions.items())),
+        )
+    else:
+        doc.paragraph("None opened in this period.")
+    _chart(doc, "Events per day 每日事件", _per_day_chart(summary))
+    _chart(doc, "Events by type 事件类型", _by_type_chart(summary))
     doc.section("Activity per user 用户操作")
     actions = [action for action, _ in FIGURES]
     doc.table(
@@ -341,6 +350,23 @@ def audit_report(
             for user, counts, entries_n in summary.by_user
         ),
     )
+    if summary.still_open:
+        doc.section(f"Exceptions still open 未处理异常明细 ({summary.still_open:,})")
+        doc.table(
+            [
+                Column("#", 0.07, "right"),
+                Column("Opened (UTC)", 0.14),
+                Column("By", 0.1),
+                Column("Kind", 0.12),
+                Column("Subject", 0.17),
+                Column("Ref", 0.12),
+                Column("Detail", 0.28),
+            ],
+            ((n, f"{at:%Y-%m-%d %H:%M}", by, kind, subject, ref, detail)
+             for n, at, by, kind, subject, ref, detail in open_cases),  # fmt: skip
+            size=6.5,
+            max_lines=2,
+        )
     doc.section(f"Every serial event 序列号事件明细 ({summary.events:,})")
     doc.table(
         [
@@ -387,6 +413,19 @@ def audit_report(
         max_lines=2,
     )
     return doc.close()
+
+
+def _chart(doc: Document, title: str, drawing: Drawing) -> None:
+    doc.need(drawing.height + 40)  # the heading moves to the next page with its chart, never stays behind alone
+    doc.section(title)
+    doc.drawing(drawing)
+
+
+def _accuracy(figure: AccuracyFigure) -> str:
+    if figure.accuracy is None:
+        return "no count closed in this period"
+    counts = f"{len(figure.counts)} count{'s' if len(figure.counts) != 1 else ''}"
+    return f"{figure.accuracy:.1%} ({figure.agreeing:,} of {figure.units:,} counted units as the books say; {counts})"
 
 
 def _per_day_chart(summary: AuditSummary) -> Drawing:

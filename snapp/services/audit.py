@@ -59,8 +59,28 @@ def chain_report_of(db: Database) -> ChainReport:
 
 
 def chain_report(session: Session, expected_head: str | None = None) -> ChainReport:
-    head = session.execute(select(chain_head_table.c.seq, chain_head_table.c.hash)).one()
-    return verify(_entries(session), (head.seq, head.hash), expected_head)
+    """The chain checked against the recorded head.
+
+    On PostgreSQL each statement sees what was committed before it began: an
+    entry appended between reading the head and reading the entries would look
+    like one slipped in behind SNApp's back. A bad verdict against a head that
+    has moved since is therefore made again, a bounded number of times (an
+    SQLite read transaction is one snapshot: its head never moves).
+    """
+    for _ in range(CHECK_ATTEMPTS):
+        head = _head(session)
+        report = verify(_entries(session), head, expected_head)
+        if report.ok or _head(session) == head:
+            break
+    return report
+
+
+CHECK_ATTEMPTS = 3
+
+
+def _head(session: Session) -> tuple[int, str]:
+    seq, hash_ = session.execute(select(chain_head_table.c.seq, chain_head_table.c.hash)).one()
+    return seq, hash_
 
 
 def _entries(session: Session) -> Iterator[ChainEntry]:
@@ -115,6 +135,11 @@ ALERT_ACTIONS = {"failed_logins": ("login.failed", "login.refused"), "refusals":
 @service(Permission.AUDIT, write=False)
 def alerts(uow: UnitOfWork, since: dt.datetime, until: dt.datetime, *, at_least: int = 5) -> list[Alert]:
     """Names with ``at_least`` failed logins, or refused actions, in the period: for the dashboard and the report."""
+    return alerts_in(uow.session, since, until, at_least=at_least)
+
+
+def alerts_in(session: Session, since: dt.datetime, until: dt.datetime, *, at_least: int = 5) -> list[Alert]:
+    """`alerts` inside a unit of work that is already open."""
     t = audit_table.c
     found = []
     for kind, actions in ALERT_ACTIONS.items():
@@ -125,7 +150,7 @@ def alerts(uow: UnitOfWork, since: dt.datetime, until: dt.datetime, *, at_least:
             .having(func.count() >= at_least)
             .order_by(func.count().desc(), t.user_name)
         )
-        found += [Alert(kind, *row) for row in uow.session.execute(query)]
+        found += [Alert(kind, *row) for row in session.execute(query)]
     return found
 
 

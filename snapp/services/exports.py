@@ -11,6 +11,11 @@ are read in a read-only transaction and the audit entry is written in a short
 one afterwards, and only then does the finished file take its name: a
 million-row export holding SQLite's write lock for a minute would stall every
 receipt in the warehouse meanwhile.
+
+Who may export: the registers and a unit's history need ``Permission.EXPORT``
+(every role's work needs its lists in Excel; a company that wants a role
+without it changes the one table in ``snapp.domain.permissions``); the audit
+log needs ``Permission.AUDIT``, as reading it on screen does.
 """
 
 from __future__ import annotations
@@ -42,8 +47,8 @@ from snapp.domain.purchasing import POStatus
 from snapp.domain.warranty import warranty_end
 from snapp.errors import Problem, ValidationError
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, replacing, write_workbook
-from snapp.services.base import Context, UnitOfWork, service
-from snapp.services.lookup import SerialFilter, find_serial, register_query, utc_midnight
+from snapp.services.base import UnitOfWork, audit_apart, service
+from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
@@ -78,8 +83,9 @@ _SERIAL_FIELDS = (
 )  # fmt: skip
 
 
+@service(Permission.EXPORT, write=False)
 def export_serials(
-    ctx: Context,
+    uow: UnitOfWork,
     out: Path | str,
     where: SerialFilter | None = None,
     *,
@@ -92,7 +98,7 @@ def export_serials(
     query = serial_register_query(where, sort, descending)
     filters = vars(where) | {"sort": sort, "descending": descending}
     spec = _Export("serials", "Serials", _SERIAL_FIELDS, query, filters, _serial_row)
-    return _run(ctx, Permission.VIEW, spec, out, progress)
+    return _run(uow, spec, out, progress)
 
 
 def serial_register_query(where: SerialFilter, sort: str, descending: bool) -> Select:
@@ -116,16 +122,17 @@ _HISTORY_FIELDS = (
 )  # fmt: skip
 
 
-def export_history(ctx: Context, out: Path | str, serial: str, *, progress: Progress | None = None) -> ExportRecord:
+@service(Permission.EXPORT, write=False)
+def export_history(uow: UnitOfWork, out: Path | str, serial: str, *, progress: Progress | None = None) -> ExportRecord:
     """Every event of the unit(s) carrying ``serial``, oldest first (one unit per item that has it)."""
-    cards = find_serial(ctx, serial)
+    cards = read_cards(uow.session, serial)
     rows = [
         (card.serial, card.sku, e.at, e.user, e.action, e.from_status, e.to_status, e.from_location, e.to_location,
          e.ref, e.note)
         for card in cards for e in card.history
     ]  # fmt: skip
     spec = _Export("history", "History", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows)
-    return _run(ctx, Permission.VIEW, spec, out, progress)
+    return _run(uow, spec, out, progress)
 
 
 _PO_FIELDS = (
@@ -137,8 +144,9 @@ _PO_FIELDS = (
 )  # fmt: skip
 
 
+@service(Permission.EXPORT, write=False)
 def export_pos(
-    ctx: Context,
+    uow: UnitOfWork,
     out: Path | str,
     *,
     status: str | None = None,
@@ -164,7 +172,7 @@ def export_pos(
         query = query.where(Supplier.code == normalise(supplier))
     query = _between(query, PurchaseOrder.created_at, created_from, created_to)
     filters = {"status": status, "supplier": supplier, "from": created_from, "to": created_to}
-    return _run(ctx, Permission.VIEW, _Export("pos", "Purchase orders", _PO_FIELDS, query, filters, _po_row), out, progress)
+    return _run(uow, _Export("pos", "Purchase orders", _PO_FIELDS, query, filters, _po_row), out, progress)
 
 
 def _po_row(row: Any) -> tuple:
@@ -180,8 +188,9 @@ _RECEIPT_FIELDS = (
 )  # fmt: skip
 
 
+@service(Permission.EXPORT, write=False)
 def export_receipts(
-    ctx: Context,
+    uow: UnitOfWork,
     out: Path | str,
     *,
     po: str | None = None,
@@ -212,7 +221,7 @@ def export_receipts(
         query = query.where(Item.sku == normalise(sku))
     query = _between(query, Receipt.received_at, received_from, received_to)
     filters = {"po": po, "supplier": supplier, "sku": sku, "from": received_from, "to": received_to}
-    return _run(ctx, Permission.VIEW, _Export("receipts", "Receipts", _RECEIPT_FIELDS, query, filters), out, progress)
+    return _run(uow, _Export("receipts", "Receipts", _RECEIPT_FIELDS, query, filters), out, progress)
 
 
 _AUDIT_FIELDS = (
@@ -221,8 +230,9 @@ _AUDIT_FIELDS = (
 )  # fmt: skip
 
 
+@service(Permission.AUDIT, write=False)
 def export_audit(
-    ctx: Context,
+    uow: UnitOfWork,
     out: Path | str,
     *,
     at_from: dt.date | None = None,
@@ -241,48 +251,37 @@ def export_audit(
         query = query.where((AuditEntry.action == family) | AuditEntry.action.startswith(family + ".", autoescape=True))
     query = _between(query, AuditEntry.at, at_from, at_to)
     filters = {"from": at_from, "to": at_to, "user": user, "action": action}
-    return _run(ctx, Permission.REPORTS, _Export("audit", "Audit log", _AUDIT_FIELDS, query, filters), out, progress)
+    return _run(uow, _Export("audit", "Audit log", _AUDIT_FIELDS, query, filters), out, progress)
 
 
 # --- the one path every export takes -------------------------------------------------
 
 
-def _run(ctx: Context, permission: Permission, spec: _Export, out: Path | str, progress: Progress | None) -> ExportRecord:
+def _run(uow: UnitOfWork, spec: _Export, out: Path | str, progress: Progress | None) -> ExportRecord:
     spec = replace(spec, filters={k: v for k, v in spec.filters.items() if v is not None})
     out = Path(out)
     with replacing(out) as temporary:
-        count = _WRITERS[permission](ctx, spec, temporary, out.name, progress or _quiet)
-        _audit_export(ctx, spec, out, count)
+        count = _write(uow, spec, temporary, out.name, progress or _quiet)
+        # Apart from the read: the export's write lock lasts one insert, not the whole file.
+        audit_apart(uow.ctx.db, uow.actor.name, f"export.{spec.kind}", "export", out.name,
+                    after={"file": str(out), "rows": count, "filters": spec.filters})  # fmt: skip
     return ExportRecord(spec.kind, str(out), count)
 
 
-def _writer(permission: Permission):
-    @service(permission, write=False)
-    def write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Progress) -> int:
-        session = uow.session
-        total = _count(session, spec.query) if spec.query is not None else len(spec.rows)
-        progress(0, total)
-        rows = _streamed(session, spec) if spec.query is not None else iter(spec.rows)
-        done = [0]  # rows written; the About sheet, written after the data, gives the true figure
+def _write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Progress) -> int:
+    session = uow.session
+    total = _count(session, spec.query) if spec.query is not None else len(spec.rows)
+    progress(0, total)
+    rows = _streamed(session, spec) if spec.query is not None else iter(spec.rows)
+    done = [0]  # rows written; the About sheet, written after the data, gives the true figure
 
-        def about() -> Iterator[tuple[str, object]]:
-            yield from (("Export", spec.title), ("File", name), ("Rows", done[0]), ("Exported by", uow.actor.name),
-                        ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()))  # fmt: skip
-            yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
+    def about() -> Iterator[tuple[str, object]]:
+        yield from (("Export", spec.title), ("File", name), ("Rows", done[0]), ("Exported by", uow.actor.name),
+                    ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()))  # fmt: skip
+        yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
 
-        sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
-        return write_workbook(path, [sheet, about_rows(about())])
-
-    write.__name__ = write.__qualname__ = f"write_export_{permission}"
-    return write
-
-
-_WRITERS = {permission: _writer(permission) for permission in (Permission.VIEW, Permission.REPORTS)}
-
-
-@service(Permission.VIEW)
-def _audit_export(uow: UnitOfWork, spec: _Export, out: Path, count: int) -> None:
-    uow.audit(f"export.{spec.kind}", "export", out.name, after={"file": str(out), "rows": count, "filters": spec.filters})
+    sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
+    return write_workbook(path, [sheet, about_rows(about())])
 
 
 def _streamed(session: Session, spec: _Export) -> Iterator[Sequence[object]]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import (
     AuditEntry,
+    ExceptionCase,
     Item,
     Location,
     POLine,
@@ -36,9 +37,12 @@ from snapp.errors import NotFound, Problem, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import UnitOfWork, among, service
+from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
+from snapp.services.reconciliation import accuracy_in
 
 Output = str | Path | IO[bytes]
 STREAM = 2_000  # rows fetched at a time from the database while a PDF is drawn
@@ -255,17 +259,29 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 
 @service(Permission.REPORTS)
-def print_audit_report(
-    uow: UnitOfWork, month: str, out: Output, *, company: str = "", trail: TrailCheck | None = None
-) -> Printed:
+def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str = "") -> Printed:
     """The monthly audit report: figures aggregated by the database, every event and audit entry streamed.
 
-    ``trail`` is the audit trail's own check once SNApp can make one; without
-    it the report says plainly that the check is not available.
+    The audit trail is checked in the same transaction, so the head hash
+    printed is the head of the trail the report describes (the report's own
+    audit entry comes after it). The chain streams through the check as the
+    events do through the PDF: the memory stays bounded however long the trail.
     """
     session = uow.session
     start, end = month_bounds(month)
     since, until = utc_midnight(start), utc_midnight(end)
+    chain = chain_report(session)
+    trail = TrailCheck(
+        f"intact: {chain.entries:,} entries chained" if chain.ok else f"BROKEN: {chain.first_bad}", chain.head_hash
+    )
+    opened_in_month = ExceptionCase.opened_at >= since, ExceptionCase.opened_at < until
+    exceptions: dict[str, tuple[int, int]] = {}
+    for kind, opened, still in session.execute(
+        select(ExceptionCase.kind, func.count(), func.count().filter(ExceptionCase.status == OPEN))
+        .where(*opened_in_month)
+        .group_by(ExceptionCase.kind)
+    ):
+        exceptions[kind] = (opened, still)
     in_month = SerialEvent.at >= since, SerialEvent.at < until
     by_action = dict(
         session.execute(select(SerialEvent.action, func.count()).where(*in_month).group_by(SerialEvent.action)).all()
@@ -296,6 +312,23 @@ def print_audit_report(
         by_user=[(name, per_user.get(name, {}), entries_by_user.get(name, 0)) for name in users],
         audit_entries=sum(entries_by_user.values()),
         trail=trail,
+        exceptions=exceptions,
+        alerts=[str(alert) for alert in alerts_in(session, since, until)],
+        accuracy=accuracy_in(session, start),
+    )
+    open_cases = session.execute(
+        select(
+            ExceptionCase.id,
+            ExceptionCase.opened_at,
+            ExceptionCase.opened_by,
+            ExceptionCase.kind,
+            ExceptionCase.subject,
+            ExceptionCase.ref,
+            ExceptionCase.detail,
+        )
+        .where(*opened_in_month, ExceptionCase.status == OPEN)
+        .order_by(ExceptionCase.id)
+        .execution_options(yield_per=STREAM)
     )
     source, target = aliased(Location), aliased(Location)
     events = session.execute(
@@ -333,8 +366,11 @@ def print_audit_report(
         .order_by(AuditEntry.id)
         .execution_options(yield_per=STREAM)
     )
-    pages = documents.audit_report(summary, events, entries, out, author=uow.actor.name, generated_at=_now())
-    uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after={"events": summary.events, "pages": pages})
+    pages = documents.audit_report(
+        summary, open_cases, events, entries, out, author=uow.actor.name, generated_at=_now()
+    )
+    printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
+    uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))
 
 

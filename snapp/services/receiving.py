@@ -36,7 +36,7 @@ from snapp.domain.capture import Capture, Reason, Source, capture, combine, scan
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
-from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, ValidationError
+from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services import exceptions
 from snapp.services.base import UnitOfWork, among, chunks, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
@@ -92,7 +92,7 @@ def receive(
         problems += captured.problems
         count = len(captured.serials)
         if count == 0 and not problems:
-            problems.append(Problem("batch", "", Reason.EMPTY, "no serials to receive"))
+            problems.append(Problem("batch", "", Reason.EMPTY, Text("no serials to receive")))
     else:
         if sources:
             raise ValidationError(Problem("serials", "", "serials", f"{item.sku} is not tracked by serial; give a quantity"))
@@ -174,8 +174,10 @@ def _over_receipt(line: POLine, count: int) -> Problem:
         "batch",
         "",
         Reason.OVER_RECEIPT,
-        f"{count} to receive, but line {line.line_no} has only {remaining} open "
-        f"(ordered {line.quantity}, received {line.received})",
+        Text(
+            "{count} to receive, but line {line} has only {remaining} open (ordered {ordered}, received {received})",
+            count=count, line=line.line_no, remaining=remaining, ordered=line.quantity, received=line.received,
+        ),  # fmt: skip
     )
 
 
@@ -197,15 +199,13 @@ def _already_received(session: Session, item_id: int, captured: Capture) -> list
             .where(Serial.item_id == item_id, condition)
         )
         for serial, status, location, receipt, po in rows:
-            where = f"{status} at {location}" if location else status
-            problems.append(
-                Problem(
-                    captured.locate(serial),
-                    serial,
-                    Reason.ALREADY_RECEIVED,
-                    f"already received (receipt {receipt}, PO {po}); the unit is now {where}",
-                )
-            )
+            if location:
+                message = Text("already received (receipt {receipt}, PO {po}); the unit is now {status} at {location}",
+                               receipt=receipt, po=po, status=status, location=location)  # fmt: skip
+            else:
+                message = Text("already received (receipt {receipt}, PO {po}); the unit is now {status}",
+                               receipt=receipt, po=po, status=status)  # fmt: skip
+            problems.append(Problem(captured.locate(serial), serial, Reason.ALREADY_RECEIVED, message))
     return sorted(problems, key=lambda p: captured.index[p.value])
 
 

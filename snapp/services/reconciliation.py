@@ -125,9 +125,14 @@ def reconcile_suppliers(uow: UnitOfWork) -> list[Reconciliation]:
 @service(Permission.VIEW, write=False)
 def serial_accuracy(uow: UnitOfWork, month: dt.date) -> AccuracyFigure:
     """The month's serial reconciliation accuracy, from the counts closed in it (applied or not)."""
+    return accuracy_in(uow.session, month)
+
+
+def accuracy_in(session: Session, month: dt.date) -> AccuracyFigure:
+    """`serial_accuracy` inside a unit of work that is already open."""
     start = dt.datetime(month.year, month.month, 1, tzinfo=dt.UTC)
     end = dt.datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=dt.UTC)
-    rows = uow.session.execute(
+    rows = session.execute(
         select(StockCount.number, CountResult.serial_id, CountResult.outcome)
         .join(CountResult, CountResult.count_id == StockCount.id)
         .where(StockCount.closed_at >= start, StockCount.closed_at < end, CountResult.serial_id.is_not(None))

@@ -178,6 +178,23 @@ def test_concurrent_writers_never_fork_the_chain(db, trail):
     assert len({h for (h,) in rows(db, "SELECT prev_hash FROM audit_entries")}) == result.entries  # no fork
 
 
+def test_an_entry_committed_while_the_chain_is_read_is_no_tampering(db, trail, monkeypatch):
+    """On PostgreSQL the head and the entries are read by two statements; a receipt may commit in between."""
+    entries, appended = audit._entries, []
+
+    def others_write_first(session):
+        if not appended:  # between reading the head and reading the entries, once
+            appended.append(masterdata.add_supplier(trail, masterdata.SupplierRecord("LATE", "committed meanwhile")))
+        yield from entries(session)
+
+    monkeypatch.setattr(audit, "_entries", others_write_first)
+    result = report(trail)
+    assert appended and result.ok, result.first_bad
+    assert result.entries in (7, 8)  # SQLite's read transaction is one snapshot; PostgreSQL sees the new entry
+    monkeypatch.undo()
+    assert report(trail).entries == 8
+
+
 def test_the_command_line_names_the_entry_and_prints_the_head(db, trail, capsys, monkeypatch):
     monkeypatch.setenv("SNAPP_PASSWORD", "admin password")
     url = db.url.render_as_string(hide_password=False)

@@ -11,9 +11,10 @@ from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
 from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
+from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, lifecycle, lookup, masterdata, printing, purchasing, receiving,
-    reconciliation, stocktake, users, verification,
+    audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
+    receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
 
@@ -25,7 +26,10 @@ READS = {
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
 EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history"}
-MASTER_DATA = {"add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location"}
+MASTER_DATA = {
+    "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
+    "import_masterdata",
+}  # fmt: skip
 PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po"}
 RECEIVING = {"receive", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
@@ -34,13 +38,16 @@ COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
 REPORTS = {"print_audit_report"}
+# Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
+EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts"}
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
+AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
 ADMINISTRATION = {
     "add_user", "set_password:other", "set_active", "set_role", "unlock", "grant_server_role", "backup", "_may_restore",
 }  # fmt: skip
 EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
-    | RESOLVE | REPORTS | AUDIT_READS | ADMINISTRATION
+    | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
 NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore"}
 # Written as rows that say who and when themselves, without an audit entry.
@@ -49,14 +56,14 @@ RECORDED = {"verify", "_open_for_refusal"}
 # Who may do what, written out from the product's description of each role.
 ALLOWED = {
     "admin": EVERYTHING,
-    "procurement": READS | EVERYONE | MASTER_DATA | PURCHASING | RESOLVE | REPORTS,
-    "warehouse": READS | EVERYONE | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | RESOLVE,
-    "service": READS | EVERYONE | SERVICE_MOVES | RESOLVE,
-    "auditor": READS | EVERYONE | AUDIT_READS | REPORTS,
+    "procurement": READS | EVERYONE | MASTER_DATA | PURCHASING | RESOLVE | REPORTS | EXPORTS,
+    "warehouse": READS | EVERYONE | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | RESOLVE | EXPORTS,
+    "service": READS | EVERYONE | SERVICE_MOVES | RESOLVE | EXPORTS,
+    "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, lifecycle, lookup, masterdata, printing, purchasing, receiving, reconciliation,
-    stocktake, users, verification,
+    audit, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
+    receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -124,6 +131,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "add_item": lambda: masterdata.add_item(ctx, masterdata.ItemRecord(f"I-{tag}", "new item")),
         "update_item": lambda: masterdata.update_item(ctx, "LAP", name=f"laptop {tag}"),
         "add_location": lambda: masterdata.add_location(ctx, masterdata.LocationRecord(f"L-{tag}", "new shelf")),
+        "import_masterdata": lambda: imports.import_masterdata(
+            ctx, read_masterdata(_locations_file(stage, tag), "locations")
+        ),
         "update_location": lambda: masterdata.update_location(ctx, "WH-B", name=f"shelf {tag}"),
         "create_po": lambda: purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1, Decimal("2"))]),
         "approve_po": lambda: purchasing.approve_po(ctx, stage["approve"]),
@@ -181,7 +191,19 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
             ctx, units["issue"], stage["folder"] / f"{tag}-serial.pdf"
         ),
         "print_audit_report": lambda: printing.print_audit_report(ctx, "2026-01", stage["folder"] / f"{tag}-audit.pdf"),
+        "export_serials": lambda: exports.export_serials(ctx, stage["folder"] / f"{tag}-serials.xlsx"),
+        "export_history": lambda: exports.export_history(ctx, stage["folder"] / f"{tag}-history.xlsx", units["issue"]),
+        "export_pos": lambda: exports.export_pos(ctx, stage["folder"] / f"{tag}-pos.xlsx"),
+        "export_receipts": lambda: exports.export_receipts(ctx, stage["folder"] / f"{tag}-receipts.xlsx"),
+        "export_audit": lambda: exports.export_audit(ctx, stage["folder"] / f"{tag}-audit.xlsx"),
     }
+
+
+def _locations_file(stage: dict, tag: str):
+    """A CSV of two new locations for the master-data import."""
+    path = stage["folder"] / f"{tag}-locations.csv"
+    path.write_text(f"Code,Name\nIMP-{tag}-1,first shelf\nIMP-{tag}-2,second shelf\n", encoding="utf-8")
+    return path
 
 
 def _grant(ctx: Context, role: str | None) -> None:

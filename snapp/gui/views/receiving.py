@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QInputDial
 from snapp.domain.capture import Capture, Source, capture, paste, scan_gtin, scans, serial_range
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
+from snapp.gui.labels import po_status_label
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.problems import say, say_problem
 from snapp.gui.views.base import View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
@@ -149,7 +151,7 @@ class ReceivingView(View):
         if quiet:
             pass
         elif po.status not in ("approved", "partially_received"):
-            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, po.status), False)
+            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, po_status_label(po.status)), False)
         else:
             self._say(self.tr("PO {0} from {1}: scan the serials").format(po.number, po.supplier_name), True)
         self._update_counter()
@@ -216,7 +218,7 @@ class ReceivingView(View):
             serial = serial_at.get(i)
             if serial is None:
                 problem = problem_at.get(captured.source.locate(i))
-                rows.append(Pending(number, _text(value), None, problem.message if problem else "", False))
+                rows.append(Pending(number, _text(value), None, say(problem.message) if problem else "", False))
             elif serial in self.accepted:
                 twice = self.tr("scanned twice (first as row {0})").format(self.accepted[serial].number)
                 rows.append(Pending(number, serial, serial, twice, False))
@@ -261,7 +263,7 @@ class ReceivingView(View):
         def verdicts(found: dict[str, str]) -> None:
             for row in batch:
                 if row.serial in found and self.accepted.get(row.serial) is row:
-                    row.ok, row.message = False, found[row.serial]
+                    row.ok, row.message = False, say(found[row.serial])
                     del self.accepted[row.serial]
             if found:
                 QApplication.beep()
@@ -350,10 +352,10 @@ class ReceivingView(View):
         for problem in err.problems:
             row = self.accepted.pop(problem.value, None)
             if row is not None:
-                row.ok, row.message = False, problem.message
+                row.ok, row.message = False, say(problem.message)
         self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(max(0, len(self.pending) - 1), 2))
         self._update_counter()
-        self._say(err.summary + ("\n" + str(err.problems[0]) if err.problems else ""), False)
+        self._say(err.summary + ("\n" + say_problem(err.problems[0]) if err.problems else ""), False)
         QApplication.beep()
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
