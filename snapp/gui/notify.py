@@ -27,6 +27,8 @@ TOPICS = {
     "item": {"items"},
     "location": {"locations"},
     "user": {"users"},
+    "count": {"counts"},
+    "exception": {"exceptions"},
 }
 COALESCE_MS = 300  # a receipt of 10,000 serials is one refresh, not 10,000
 
