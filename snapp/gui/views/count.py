@@ -87,7 +87,7 @@ class CountView(View):
         )
         self.report_rows.colour = lambda r: QColor(COLOURS[r.outcome])
         form.reportView.setModel(self.report_rows)
-        fit_columns(form.reportView, stretch=1)
+        fit_columns(form.reportView, stretch=4)
         names = (self.tr("Every outcome"), *(label(COUNT_OUTCOMES, code) for code in FILTERS[1:]))
         for code, name in zip(FILTERS, names, strict=True):
             form.filterCombo.addItem(name, code)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
 from snapp.domain.scan import GS, Reading, ScannerProfile, characters, decode
 from snapp.gui.scanner import GS_CHOICES, SUFFIX_CHOICES, ScanField, save_scanner_profile, scanner_profile
 from snapp.gui.views.base import View
 
-BAD, GOOD = "#b3261e", "#2e7d32"
+BAD, GOOD, MARK = "#b3261e", "#2e7d32", "#ffe08a"
 
 
 class ScannerView(View):
@@ -65,8 +67,12 @@ class ScannerView(View):
         table.setColumnCount(len(shown))
         table.setHorizontalHeaderLabels([str(i) for i in range(1, len(shown) + 1)])
         for column, (char, code) in enumerate(shown):
-            table.setItem(0, column, QTableWidgetItem(char))
-            table.setItem(1, column, QTableWidgetItem(code))
+            for row, text in enumerate((char, code)):
+                cell = QTableWidgetItem(text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if len(char) > 1:  # a control character (<GS>, <CR>...): the ones a scanner's settings decide
+                    cell.setBackground(QColor(MARK))
+                table.setItem(row, column, cell)
         form.arrivedLabel.setText(self.tr("{0} characters arrived:").format(len(shown)))
         self.last = reading = decode(raw, profile)
         if reading.ok:
