@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from snapp.domain.capture import scans
 from snapp.gui.views.count import AGAIN, COUNTED, REFUSED, CountView
 from snapp.services import exceptions, lifecycle, lookup, receiving, stocktake
-from tests.gui.test_verify_screen import GTIN, Screen, key_in
+from tests.gui.conftest import Screen
+from tests.gui.test_verify_screen import GTIN, key_in
 
 
 @pytest.fixture

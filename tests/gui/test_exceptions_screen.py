@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import Qt
 
 from snapp.domain.capture import scans
 from snapp.errors import PermissionDenied
 from snapp.gui.views.exceptions import ExceptionsView
 from snapp.services import exceptions, stocktake, users, verification
 from snapp.services.base import Context
-from tests.gui.conftest import settle
-from tests.gui.test_verify_screen import Screen
-
-
-def answer_next_note(text: str) -> None:
-    """Type ``text`` into the multi-line input dialog about to open, and press OK."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog), dialog
-        dialog.setTextValue(text)
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
+from tests.gui.conftest import Screen, settle
+from tests.gui.test_screens import answer_next_dialog
 
 
 def cases(ctx) -> None:
@@ -50,7 +37,7 @@ def test_filter_and_resolve_with_a_note(qtbot, ctx, company, settings):
     assert form.detailBox.title() == f"Exception #{case.id}: Failed verification"
     assert form.resolvedValue.text() == "not yet"
 
-    answer_next_note("Demo unit from the trade fair; not ours. Returned to the visitor.")
+    answer_next_dialog("Demo unit from the trade fair; not ours. Returned to the visitor.")
     qtbot.mouseClick(form.resolveButton, Qt.MouseButton.LeftButton)
     s.settle()
     [stored] = exceptions.list_exceptions(ctx, "resolved")
@@ -76,7 +63,7 @@ def test_an_auditor_may_look_but_not_resolve(qtbot, ctx, company, settings):
     users.add_user(ctx, "audrey", "auditor", password="auditor password")
     s = Screen(qtbot, Context(ctx.db, "audrey"), settings, ExceptionsView)
     s.view.form.tableView.selectRow(0)
-    answer_next_note("looks fine to me")
+    answer_next_dialog("looks fine to me")
     qtbot.mouseClick(s.view.form.resolveButton, Qt.MouseButton.LeftButton)
     settle(qtbot, s)
     [error] = s.errors  # the main window shows it in its error dialog

@@ -9,34 +9,13 @@ from PySide6.QtWidgets import QApplication
 
 from snapp.domain.capture import scans
 from snapp.domain.scan import GS
-from snapp.gui.operations import Changes, Runner
 from snapp.gui.scanner import scanner_profile
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.verify import PALETTE, VerifyView
 from snapp.services import exceptions, lifecycle, receiving
-from tests.gui.conftest import settle
+from tests.gui.conftest import Screen
 
 GTIN = "09506000134352"  # the company fixture's LAP
-
-
-class Screen:
-    """One view on its own, with the runner a main window would give it; errors are kept, not shown."""
-
-    def __init__(self, qtbot, ctx, settings, view_class):
-        self.qtbot = qtbot
-        self.runner = Runner(Changes())
-        self.errors: list[BaseException] = []
-        self.runner.failed.connect(self.errors.append)
-        self.view = view_class(ctx, self.runner, settings)
-        qtbot.addWidget(self.view)
-        self.view.resize(1366, 768)
-        self.view.show()
-        self.view.activated()
-        self.settle()
-
-    def settle(self) -> None:
-        settle(self.qtbot, self)
-        assert self.errors == []
 
 
 @pytest.fixture
