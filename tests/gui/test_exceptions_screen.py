@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 
 from snapp.domain.capture import scans
@@ -69,3 +71,23 @@ def test_an_auditor_may_look_but_not_resolve(qtbot, ctx, company, settings):
     [error] = s.errors  # the main window shows it in its error dialog
     assert isinstance(error, PermissionDenied)
     assert len(exceptions.list_exceptions(ctx, "open")) == 2
+
+
+def test_a_list_for_an_earlier_filter_that_arrives_last_is_dropped(qtbot, ctx, company, settings, monkeypatch):
+    cases(ctx)
+    s = Screen(qtbot, ctx, settings, ExceptionsView)
+    form, release = s.view.form, threading.Event()
+    real = exceptions.list_exceptions
+
+    def late_for_one_kind(ctx_, status, kind, **kwargs):  # the real query, held back to force the order
+        if kind == "verification":
+            release.wait(10)
+        return real(ctx_, status, kind, **kwargs)
+
+    monkeypatch.setattr(exceptions, "list_exceptions", late_for_one_kind)
+    form.kindCombo.setCurrentIndex(form.kindCombo.findData("verification"))  # still loading...
+    with qtbot.waitSignal(s.view.model.modelReset, timeout=10_000):
+        form.kindCombo.setCurrentIndex(0)  # ...when the user goes back to every kind
+    release.set()
+    s.settle()
+    assert [row.subject for row in s.view.model.rows] == ["GHOST-2", "GHOST-1"]

@@ -119,9 +119,7 @@ class CountView(View):
     # --- the list of counts -----------------------------------------------------
 
     def refresh(self) -> None:
-        self.runner.run(
-            lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)), done=self._listed
-        )
+        self.load("counts", lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)), self._listed)
 
     def _listed(self, result) -> None:
         counts, locations = result
@@ -294,7 +292,7 @@ class CountView(View):
     def _tab_changed(self) -> None:
         if self.form.tabs.currentWidget() is self.form.reportTab and self.number is not None:
             number = self.number
-            self.runner.run(lambda: stocktake.count_report(self.ctx, number), done=self._show_report)
+            self.load("report", lambda: stocktake.count_report(self.ctx, number), self._show_report)
 
     def _show_report(self, report: CountReport) -> None:
         if report.number != self.number:

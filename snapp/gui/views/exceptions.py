@@ -52,7 +52,7 @@ class ExceptionsView(View):
 
     def refresh(self) -> None:
         status, kind = self.form.statusCombo.currentData() or None, self.form.kindCombo.currentData() or None
-        self.runner.run(lambda: exceptions.list_exceptions(self.ctx, status, kind, limit=LIMIT), done=self._listed)
+        self.load("list", lambda: exceptions.list_exceptions(self.ctx, status, kind, limit=LIMIT), self._listed)
 
     def _listed(self, rows: list[ExceptionRecord]) -> None:
         chosen = self.selected()

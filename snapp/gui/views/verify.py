@@ -74,7 +74,7 @@ class VerifyView(View):
         self.form.scanEdit.setFocus(*args)
 
     def refresh(self) -> None:
-        self.runner.run(lambda: verification.recent_verifications(self.ctx, limit=50), done=self.recent.set_rows)
+        self.load("recent", lambda: verification.recent_verifications(self.ctx, limit=50), self.recent.set_rows)
 
     def verify(self, raw: str) -> None:
         """Verify one scan; scans arriving while one is checked wait and go together, in order."""
