@@ -65,11 +65,11 @@ class ScanField(QObject):
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(event, QKeyEvent):
             return False
         suffix = _ENDS.get(Qt.Key(event.key()))
-        if suffix is not None and self._ends(suffix):
+        text = self.edit.text()
+        if suffix is not None and self._ends(suffix) and (text.strip() or suffix == "\r"):  # Tab in an empty field moves on
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True
-            text = self.edit.text()
             self.edit.clear()
             if text.strip():
                 self.scanned.emit(text, suffix)

@@ -122,6 +122,10 @@ def test_a_count_closed_on_another_pc_refuses_further_scans(count_screen, ctx, s
     assert view.form.countLabel.text().startswith(f"{count.number} — every location — Open")
     stocktake.close_count(ctx, count.number)  # another PC
     key_in(s.qtbot, view.form.scanEdit, "AA0001")
+    key_in(s.qtbot, view.form.scanEdit, "AA0002")
     s.settle()
-    [entry] = view.entries
-    assert (entry.state, entry.message) == (REFUSED, f"count {count.number} is closed; scans go into an open count only")
+    refused = f"count {count.number} is closed; scans go into an open count only"
+    assert [(e.scanned, e.state, e.message) for e in view.entries] == [
+        ("AA0001", REFUSED, refused), ("AA0002", REFUSED, refused),
+    ]  # fmt: skip
+    assert not view.form.scanEdit.isEnabled()  # the list of counts caught up

@@ -98,7 +98,7 @@ class CountView(View):
         self.starting: str | None = None
         self.report: CountReport | None = None
         self.entries: list[ScanEntry] = []
-        self.queue: list[str] = []
+        self.queue: list[tuple[str, str]] = []  # (count number, scan)
         self.busy = False
         self.scan_field = ScanField(form.scanEdit, self.settings)
         self.scan_field.scanned.connect(lambda text, _suffix: self.scan(text))
@@ -192,16 +192,19 @@ class CountView(View):
         """Count one scan into the chosen count; scans arriving meanwhile wait their turn."""
         if self.number is None:
             return
-        self.queue.append(raw)
+        self.queue.append((self.number, raw))
         if not self.busy:
             self._send()
 
     def _send(self) -> None:
-        raw = self.queue.pop(0)
-        number, profile = self.number, scanner_profile(self.settings)
+        number, raw = self.queue.pop(0)
+        profile = scanner_profile(self.settings)
         self.busy = True
 
         def done(batch: ScanBatch) -> None:
+            if number != self.number:  # another count was chosen meanwhile; its log starts empty
+                self._next()
+                return
             if batch.problems:
                 self._log(raw, REFUSED, batch.problems[0].message)
             elif batch.repeated:
@@ -213,13 +216,13 @@ class CountView(View):
             self._next()
 
         def failed(err: BaseException) -> bool:
-            if isinstance(err, SnappError):  # the count was closed on another PC, say
-                self._log(raw, REFUSED, describe(err))
-                self.queue.clear()
-                self._next()
-                return True
             self._next()
-            return False
+            if not isinstance(err, SnappError):
+                return False  # the error dialog reports what nobody expected
+            if number == self.number:  # the count was closed on another PC, say: each waiting scan says so too
+                self._log(raw, REFUSED, describe(err))
+                self.refresh()  # and the screen shows it closed
+            return True
 
         self.runner.run(lambda: stocktake.scan(self.ctx, number, [scans([raw])], profile=profile),
                         done=done, failed=failed, changes={"counts"})  # fmt: skip
