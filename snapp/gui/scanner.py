@@ -66,7 +66,8 @@ class ScanField(QObject):
             return False
         suffix = _ENDS.get(Qt.Key(event.key()))
         text = self.edit.text()
-        if suffix is not None and self._ends(suffix) and (text.strip() or suffix == "\r"):  # Tab in an empty field moves on
+        # Enter always ends a scan; Tab only what was typed, so that Tab in an empty field still moves on.
+        if suffix is not None and self._ends(suffix) and (text.strip() or suffix == "\r"):
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from snapp.domain.capture import scans
-from snapp.domain.scan import GS
-from snapp.gui.scanner import scanner_profile
+from snapp.domain.scan import GS, ScannerProfile
+from snapp.gui.scanner import save_scanner_profile, scanner_profile
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.verify import PALETTE, VerifyView
 from snapp.services import exceptions, lifecycle, receiving
@@ -149,3 +149,13 @@ def test_the_scanner_test_box_shows_each_character_and_the_reading(screen, setti
     form.gsCombo.activated.emit(form.gsCombo.currentIndex())
     assert "serial SER9, batch B7" in form.readsLabel.text() and form.hintLabel.text() == ""
     assert scanner_profile(settings).gs == "^]"
+
+
+@pytest.mark.parametrize("profile", [ScannerProfile(), ScannerProfile(GS, True, "\t"), ScannerProfile("<GS>", False, "\r"),
+                                     ScannerProfile("", True, "\r")])  # fmt: skip
+def test_the_scanner_profile_survives_a_restart(tmp_path, profile):
+    path = str(tmp_path / "snapp.ini")
+    saved = QSettings(path, QSettings.Format.IniFormat)
+    save_scanner_profile(saved, profile)
+    saved.sync()
+    assert scanner_profile(QSettings(path, QSettings.Format.IniFormat)) == profile

@@ -119,7 +119,8 @@ class CountView(View):
     # --- the list of counts -----------------------------------------------------
 
     def refresh(self) -> None:
-        self.load("counts", lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)), self._listed)
+        self.load("counts", lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)),
+                  self._listed)  # fmt: skip
 
     def _listed(self, result) -> None:
         counts, locations = result
@@ -303,9 +304,8 @@ class CountView(View):
         self.report = report
         figures = report.figures
         accuracy = "—" if report.accuracy is None else f"{report.accuracy:.1%}"
-        text = self.tr("Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}").format(
-            figures["matched"], figures["missing"], figures["unexpected"], figures["unknown"], figures["scanned_twice"], accuracy
-        )  # fmt: skip
+        text = self.tr("Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}")
+        text = text.format(*(figures[k] for k in ("matched", "missing", "unexpected", "unknown", "scanned_twice")), accuracy)
         if report.status == stocktake.OPEN:
             text += "\n" + self.tr("Provisional: the count is open, and the books may still change.")
         elif report.applied_at is not None:
@@ -324,7 +324,9 @@ class CountView(View):
                   "unknown": report.unknown}  # fmt: skip
         if wanted == "scanned_twice":
             twice = {(line.serial, line.sku) for line in report.scanned_twice}
-            rows = [ReportRow(o, line) for o, lines in groups.items() for line in lines if (line.serial, line.sku) in twice]
+            rows = [
+                ReportRow(o, line) for o, lines in groups.items() for line in lines if (line.serial, line.sku) in twice
+            ]
         else:
             rows = [ReportRow(o, line) for o, lines in groups.items() if wanted in ("", o) for line in lines]
         self.report_rows.set_rows(rows)

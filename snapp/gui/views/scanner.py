@@ -35,7 +35,8 @@ class ScannerView(View):
         form.prefixCheck.toggled.connect(lambda _: self._save())
         form.charsTable.setRowCount(2)
         form.charsTable.setVerticalHeaderLabels([self.tr("Arrived"), self.tr("Code")])
-        form.charsTable.horizontalHeader().setDefaultSectionSize(form.charsTable.fontMetrics().horizontalAdvance("U+001DW"))
+        metrics = form.charsTable.fontMetrics()
+        form.charsTable.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("U+001DW"))
         self.test_field = ScanField(form.testEdit, every_suffix=True)  # shows whichever suffix the scanner sends
         self.test_field.scanned.connect(lambda text, suffix: self.show_test(text + suffix))
         self.last: Reading | None = None
@@ -102,7 +103,9 @@ class ScannerView(View):
             name = self.tr("Tab") if ends == "\t" else self.tr("Enter")
             hints.append(self.tr("The scanner ended the scan with {0}: choose {0} as the suffix.").format(name))
         if reading.symbology and not profile.prefix:
-            hints.append(self.tr("The scan starts with the symbology identifier {0}: tick the box above.").format(reading.symbology))
+            hints.append(
+                self.tr("The scan starts with the symbology identifier {0}: tick the box above.").format(reading.symbology)
+            )
         if GS not in raw and (not reading.ok or reading.alternatives):
             for literal in GS_CHOICES:
                 if literal and literal != GS and literal != profile.gs and literal in raw[2:]:

@@ -121,7 +121,8 @@ class VerifyView(View):
     def _paint(self, name: str | None) -> None:
         background, text = (PALETTE[name][:2]) if name else ("palette(midlight)", "palette(text)")
         self.form.verdictLabel.setStyleSheet(
-            f"font-size: 22pt; font-weight: 700; border-radius: 6px; padding: 10px; background: {background}; color: {text};"
+            "font-size: 22pt; font-weight: 700; border-radius: 6px; padding: 10px; "
+            f"background: {background}; color: {text};"
         )
 
     def _show_card(self, unit: UnitFacts | None) -> None:
