@@ -17,7 +17,7 @@ from snapp.domain.capture import scans
 from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import COUNT_OUTCOMES, COUNT_STATUSES, label, status_label
-from snapp.gui.models import Column, RecordModel
+from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.gui.views.verify import visible
@@ -309,9 +309,7 @@ class CountView(View):
         if report.status == stocktake.OPEN:
             text += "\n" + self.tr("Provisional: the count is open, and the books may still change.")
         elif report.applied_at is not None:
-            text += "\n" + self.tr("Applied to the books by {0} on {1:%Y-%m-%d %H:%M}.").format(
-                report.applied_by, report.applied_at.astimezone()
-            )
+            text += "\n" + self.tr("Applied to the books by {0} on {1}.").format(report.applied_by, shown(report.applied_at))
         self.form.figuresLabel.setText(text)
         self._show_rows()
 

@@ -112,7 +112,7 @@ class VerifyView(View):
         form = self.form
         form.verdictLabel.setText(label(VERDICTS, result.verdict))
         self._paint(shade(result.verdict))
-        form.messageLabel.setText(self.tr("{0}: {1}").format(visible(result.raw), result.message))
+        form.messageLabel.setText(f"{visible(result.raw)}: {result.message}")
         form.messageLabel.show()
         form.warningsLabel.setText("\n".join(result.warnings))
         form.warningsLabel.setVisible(bool(result.warnings))
