@@ -36,26 +36,57 @@ ACTIONS = {
 }
 
 
+VERDICTS = {
+    "in_stock": QT_TRANSLATE_NOOP("labels", "In stock — genuine"),
+    "not_in_stock": QT_TRANSLATE_NOOP("labels", "Ours, not in stock"),
+    "reappeared": QT_TRANSLATE_NOOP("labels", "Reappeared — needs a check"),
+    "received_twice": QT_TRANSLATE_NOOP("labels", "Received twice — needs a check"),
+    "unknown_serial": QT_TRANSLATE_NOOP("labels", "Unknown serial — not in SNApp"),
+    "unknown_gtin": QT_TRANSLATE_NOOP("labels", "Unknown product (GTIN) — not in SNApp"),
+    "gtin_serial_mismatch": QT_TRANSLATE_NOOP("labels", "Product and serial do not match"),
+    "malformed": QT_TRANSLATE_NOOP("labels", "Cannot read the code"),
+}
+COUNT_OUTCOMES = {
+    "matched": QT_TRANSLATE_NOOP("labels", "Matched"),
+    "missing": QT_TRANSLATE_NOOP("labels", "Missing"),
+    "unexpected": QT_TRANSLATE_NOOP("labels", "Unexpected"),
+    "unknown": QT_TRANSLATE_NOOP("labels", "Unknown"),
+    "scanned_twice": QT_TRANSLATE_NOOP("labels", "Scanned twice"),
+}
+COUNT_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("labels", "Open"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "applied": QT_TRANSLATE_NOOP("labels", "Applied"),
+}
 EXCEPTION_KINDS = {
-    "rejected_scan": QT_TRANSLATE_NOOP("labels", "Serials refused at receipt"),
-    "over_delivery": QT_TRANSLATE_NOOP("labels", "Over-deliveries"),
-    "verification": QT_TRANSLATE_NOOP("labels", "Failed verifications"),
-    "reappeared": QT_TRANSLATE_NOOP("labels", "Reappearing units"),
-    "stocktake": QT_TRANSLATE_NOOP("labels", "Stocktake discrepancies"),
+    "rejected_scan": QT_TRANSLATE_NOOP("labels", "Rejected scan"),
+    "over_delivery": QT_TRANSLATE_NOOP("labels", "Over-delivery"),
+    "verification": QT_TRANSLATE_NOOP("labels", "Failed verification"),
+    "reappeared": QT_TRANSLATE_NOOP("labels", "Reappearing unit"),
+    "stocktake": QT_TRANSLATE_NOOP("labels", "Stocktake discrepancy"),
+}
+EXCEPTION_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("labels", "Open"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
 }
 
 
-def exception_label(kind: str) -> str:
-    return QCoreApplication.translate("labels", EXCEPTION_KINDS[kind]) if kind in EXCEPTION_KINDS else kind
+def label(names: dict[str, str], code: str | None) -> str:
+    """The translated name of ``code`` in one of the tables above; the code itself when it has none."""
+    return QCoreApplication.translate("labels", names[code]) if code in names else (code or "")
 
 
 def status_label(status: str | None) -> str:
-    return QCoreApplication.translate("labels", STATUSES[status]) if status in STATUSES else (status or "")
+    return label(STATUSES, status)
 
 
 def po_status_label(status: str) -> str:
-    return QCoreApplication.translate("labels", PO_STATUSES[status]) if status in PO_STATUSES else status
+    return label(PO_STATUSES, status)
 
 
 def action_label(action: str) -> str:
-    return QCoreApplication.translate("labels", ACTIONS[action]) if action in ACTIONS else action
+    return label(ACTIONS, action)
+
+
+def exception_label(kind: str) -> str:
+    return label(EXCEPTION_KINDS, kind)

@@ -11,15 +11,19 @@ from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
+from snapp.gui.views.count import CountView
 from snapp.gui.views.dashboard import DashboardView
+from snapp.gui.views.exceptions import ExceptionsView
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
 from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
+from snapp.gui.views.verify import VerifyView
 from snapp.services.base import Context
 
 
@@ -44,12 +48,16 @@ class MainWindow(QMainWindow):
             (self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2"),
             (self.tr("Receiving"), ReceivingView, "Ctrl+3"),
             (self.tr("Serial lookup"), LookupView, "Ctrl+4"),
+            (self.tr("Verify"), VerifyView, "Ctrl+Shift+V"),
             (self.tr("Serial register"), RegisterView, "Ctrl+5"),
+            (self.tr("Stocktake"), CountView, "Ctrl+Shift+C"),
+            (self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X"),
             (self.tr("Labels and documents"), ReportsView, "Ctrl+P"),
             (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
             (self.tr("Items"), ItemsView, "Ctrl+7"),
             (self.tr("Locations"), LocationsView, "Ctrl+8"),
             (self.tr("Users"), UsersView, "Ctrl+9"),
+            (self.tr("Scanner"), ScannerView, "Ctrl+Shift+S"),
             (self.tr("Settings"), SettingsView, "Ctrl+0"),
         ]
         self.views: dict[type, QWidget] = {}

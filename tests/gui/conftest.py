@@ -52,3 +52,25 @@ def type_text(qtbot, widget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(text)
         QApplication.sendEvent(widget, event)
+
+
+class Screen:
+    """One view on its own, with the runner a main window would give it; errors are kept, not shown."""
+
+    def __init__(self, qtbot, ctx, settings, view_class):
+        from snapp.gui.operations import Changes, Runner
+
+        self.qtbot = qtbot
+        self.runner = Runner(Changes())
+        self.errors: list[BaseException] = []
+        self.runner.failed.connect(self.errors.append)
+        self.view = view_class(ctx, self.runner, settings)
+        qtbot.addWidget(self.view)
+        self.view.resize(1366, 768)
+        self.view.show()
+        self.view.activated()
+        self.settle()
+
+    def settle(self) -> None:
+        settle(self.qtbot, self)
+        assert self.errors == []

@@ -190,7 +190,7 @@ def test_dashboard_counts_what_the_ledger_holds(qtbot, window, ctx, company, rec
         receiving.receive(ctx, company.number, "LAP", [scans(["UNIT0001", "x"])], location="WH-A")
     view.refresh()
     settle(qtbot, window)
-    assert "Serials refused at receipt: 2 open" in view.form.exceptionsValue.text()
+    assert "Rejected scan: 2 open" in view.form.exceptionsValue.text()
 
 
 def test_settings_tests_a_connection_and_reports_a_bad_one(qtbot, window, monkeypatch):

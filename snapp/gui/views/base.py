@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -19,6 +22,7 @@ class View(QWidget):
         self.ctx, self.runner, self.settings = ctx, runner, settings
         self.form = load_form(self.form_name, self)
         self._stale = True
+        self._requests: dict[str, int] = {}
         runner.changes.changed.connect(self._on_changed)
 
     def activated(self) -> None:
@@ -29,6 +33,15 @@ class View(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows (off the GUI thread)."""
+
+    def load(self, key: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run ``fn`` off the GUI thread and show its result unless a later load of ``key`` was started meanwhile.
+
+        Loads run in parallel on the pool, so an earlier one (for a filter
+        since changed, or data since written) may finish last.
+        """
+        self._requests[key] = number = self._requests.get(key, 0) + 1
+        self.runner.run(fn, done=lambda result: done(result) if self._requests[key] == number else None)
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & self.topics:

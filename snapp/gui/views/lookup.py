@@ -7,9 +7,11 @@ import datetime as dt
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import action_label, status_label
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
 from snapp.services.lookup import SerialCard
@@ -38,7 +40,8 @@ class LookupView(View):
         )
         form.historyView.setModel(self.history)
         fit_columns(form.historyView, stretch=6)
-        form.scanEdit.returnPressed.connect(self._scanned)
+        self.scan_field = ScanField(form.scanEdit, self.settings)
+        self.scan_field.scanned.connect(lambda text, _suffix: self.look_up(as_typed(text, scanner_profile(self.settings))))
         form.unitCombo.currentIndexChanged.connect(self._show_card)
         form.unitCombo.hide()
         form.cardBox.hide()
@@ -55,10 +58,6 @@ class LookupView(View):
         )
         if self.serial:
             self.look_up(self.serial)
-
-    def _scanned(self) -> None:
-        self.look_up(self.form.scanEdit.text())
-        self.form.scanEdit.selectAll()
 
     def look_up(self, serial: str) -> None:
         serial = serial.strip()

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from snapp.domain.capture import CasePolicy
 from snapp.errors import Conflict, ValidationError
@@ -19,7 +27,12 @@ from snapp.gui.views.base import View, fit_columns
 from snapp.io.masterdata_files import read_masterdata
 from snapp.io.templates import write_template
 from snapp.services import imports, masterdata
-from snapp.services.masterdata import TRACKING_MODES, ItemRecord, LocationRecord, SupplierRecord
+from snapp.services.masterdata import (
+    TRACKING_MODES,
+    ItemRecord,
+    LocationRecord,
+    SupplierRecord,
+)
 
 
 class RecordDialog(QDialog):

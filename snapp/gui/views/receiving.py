@@ -14,14 +14,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+)
 
-from snapp.domain.capture import Capture, Source, capture, paste, scan_gtin, scans, serial_range
+from snapp.domain.capture import (
+    Capture,
+    Source,
+    capture,
+    paste,
+    scan_gtin,
+    scans,
+    serial_range,
+)
+from snapp.domain.scan import as_typed
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
 from snapp.gui.labels import po_status_label
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
+from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
@@ -75,7 +91,8 @@ class ReceivingView(View):
         form.poCombo.lineEdit().returnPressed.connect(lambda: self.load_po(form.poCombo.currentText()))
         form.poCombo.activated.connect(lambda _: self.load_po(form.poCombo.currentText()))
         form.lineCombo.currentIndexChanged.connect(lambda _: self._line_changed())
-        form.scanEdit.returnPressed.connect(self._scanned)
+        self.scan_field = ScanField(form.scanEdit, self.settings)  # keeps GS, honours a Tab suffix
+        self.scan_field.scanned.connect(lambda text, _suffix: self.add_scan(text))
         form.pasteButton.clicked.connect(self._paste)
         form.rangeButton.clicked.connect(self._range)
         form.importButton.clicked.connect(self._import)
@@ -171,14 +188,9 @@ class ReceivingView(View):
 
     # --- capturing ----------------------------------------------------------
 
-    def _scanned(self) -> None:
-        text = self.form.scanEdit.text()
-        self.form.scanEdit.clear()
-        if text.strip():
-            self.add_scan(text)
-
-    def add_scan(self, text: str) -> None:
-        """One scan or typed serial: judged at once."""
+    def add_scan(self, raw: str) -> None:
+        """One scan or typed serial: judged at once, read as the scanner settings say."""
+        text = as_typed(raw, scanner_profile(self.settings))
         gtin = scan_gtin(text)
         if gtin is not None and self.po is not None:
             self._pick_line_by_gtin(gtin)

@@ -1,0 +1,361 @@
+"""Stocktake: start a count, scan the shelf into it, close it, read the report, apply it to the books.
+
+Scans go to the database one at a time and in order, each answered as it is
+counted, repeated or refused; scans that arrive meanwhile wait in a queue, so
+a fast scanner loses none. Several PCs may scan into the same count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from snapp.domain.capture import scans
+from snapp.errors import SnappError
+from snapp.gui.errors import describe
+from snapp.gui.labels import COUNT_OUTCOMES, COUNT_STATUSES, label, status_label
+from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.scanner import ScanField, scanner_profile
+from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.verify import visible
+from snapp.io.serial_files import read_serial_file
+from snapp.services import masterdata, stocktake
+from snapp.services.stocktake import (
+    ApplyResult,
+    CountLine,
+    CountReport,
+    CountSummary,
+    ScanBatch,
+)
+
+COUNTED, AGAIN, REFUSED = "counted", "again", "refused"
+COLOURS = {COUNTED: "#2e7d32", AGAIN: "#8a5300", REFUSED: "#b3261e",
+           "matched": "#2e7d32", "missing": "#b3261e", "unexpected": "#8a5300", "unknown": "#b3261e"}  # fmt: skip
+FILTERS = ("", "matched", "missing", "unexpected", "unknown", "scanned_twice")
+
+
+@dataclass
+class ScanEntry:
+    number: int
+    scanned: str
+    state: str  # COUNTED, AGAIN or REFUSED
+    message: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    outcome: str
+    line: CountLine
+
+
+class CountView(View):
+    form_name = "count"
+    topics = frozenset({"counts", "locations"})
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.counts = RecordModel(
+            [
+                Column(self.tr("Count"), lambda c: c.number),
+                Column(self.tr("Location"), lambda c: c.location or self.tr("all")),
+                Column(self.tr("Status"), lambda c: label(COUNT_STATUSES, c.status)),
+                Column(self.tr("Started"), lambda c: c.started_at),
+                Column(self.tr("By"), lambda c: c.started_by),
+                Column(self.tr("Units"), lambda c: c.units_scanned),
+            ]
+        )
+        form.countsView.setModel(self.counts)
+        fit_columns(form.countsView, stretch=0)
+        form.countsView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.log = RecordModel(
+            [
+                Column("#", lambda e: e.number),
+                Column(self.tr("Scanned"), lambda e: e.scanned),
+                Column(self.tr("Result"), lambda e: e.message),
+            ]
+        )
+        self.log.colour = lambda e: QColor(COLOURS[e.state])
+        form.scanView.setModel(self.log)
+        fit_columns(form.scanView, stretch=2)
+        self.report_rows = RecordModel(
+            [
+                Column(self.tr("Outcome"), lambda r: label(COUNT_OUTCOMES, r.outcome)),
+                Column(self.tr("Serial"), lambda r: r.line.serial),
+                Column(self.tr("Item"), lambda r: r.line.sku),
+                Column(self.tr("Recorded status"), lambda r: status_label(r.line.recorded_status)),
+                Column(self.tr("Recorded at"), lambda r: r.line.recorded_location),
+                Column(self.tr("Scans"), lambda r: r.line.scans),
+            ]
+        )
+        self.report_rows.colour = lambda r: QColor(COLOURS[r.outcome])
+        form.reportView.setModel(self.report_rows)
+        fit_columns(form.reportView, stretch=4)
+        names = (self.tr("Every outcome"), *(label(COUNT_OUTCOMES, code) for code in FILTERS[1:]))
+        for code, name in zip(FILTERS, names, strict=True):
+            form.filterCombo.addItem(name, code)
+        form.filterCombo.currentIndexChanged.connect(lambda _: self._show_rows())
+        form.splitter.setSizes([420, 900])
+
+        self.number: str | None = None
+        self.starting: str | None = None
+        self.report: CountReport | None = None
+        self.entries: list[ScanEntry] = []
+        self.queue: list[tuple[str, str]] = []  # (count number, scan)
+        self.busy = False
+        self.scan_field = ScanField(form.scanEdit, self.settings)
+        self.scan_field.scanned.connect(lambda text, _suffix: self.scan(text))
+        form.startButton.clicked.connect(self.start)
+        form.importButton.clicked.connect(self._import)
+        form.closeButton.clicked.connect(self.close_count)
+        form.applyButton.clicked.connect(self.apply)
+        form.tabs.currentChanged.connect(lambda _: self._tab_changed())
+        self._show_count(None)
+
+    def setFocus(self, *args) -> None:
+        self.form.scanEdit.setFocus(*args)
+
+    @property
+    def current(self) -> CountSummary | None:
+        return next((c for c in self.counts.rows if c.number == self.number), None)
+
+    # --- the list of counts -----------------------------------------------------
+
+    def refresh(self) -> None:
+        self.load("counts", lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)),
+                  self._listed)  # fmt: skip
+
+    def _listed(self, result) -> None:
+        counts, locations = result
+        form = self.form
+        chosen = form.locationCombo.currentData()
+        form.locationCombo.clear()
+        form.locationCombo.addItem(self.tr("All locations"), "")
+        for location in locations:
+            form.locationCombo.addItem(f"{location.code} — {location.name}", location.code)
+        form.locationCombo.setCurrentIndex(max(0, form.locationCombo.findData(chosen)))
+        number, self.starting = self.starting or self.number, None
+        self.counts.set_rows(counts)
+        self.select(number or (counts[0].number if counts else None))
+
+    def select(self, number: str | None) -> None:
+        numbers = [c.number for c in self.counts.rows]
+        if number in numbers:
+            self.form.countsView.selectRow(numbers.index(number))
+        else:
+            self._show_count(None)
+
+    def _selected(self) -> None:
+        rows = self.form.countsView.selectionModel().selectedRows()
+        count = self.counts.rows[rows[0].row()] if rows else None
+        if count is None or count.number != self.number:
+            self.entries = []
+            self.log.set_rows(self.entries)
+            self.form.lastLabel.setText("")
+            self.form.resultLabel.setText("")
+            self.report = None
+            self._show_count(count)
+            if count is not None and count.status == stocktake.OPEN:
+                self.form.scanEdit.setFocus()  # a count chosen or started: ready to scan
+        else:
+            self._show_count(count)
+
+    def _show_count(self, count: CountSummary | None) -> None:
+        form = self.form
+        self.number = count.number if count else None
+        is_open = count is not None and count.status == stocktake.OPEN
+        form.scanEdit.setEnabled(is_open)
+        form.importButton.setEnabled(is_open)
+        form.closeButton.setEnabled(is_open)
+        form.applyButton.setEnabled(count is not None and count.status == stocktake.CLOSED)
+        if count is None:
+            form.countLabel.setText(self.tr("Start a count, or choose one from the list"))
+            return
+        where = count.location or self.tr("every location")
+        form.countLabel.setText(
+            self.tr("{0} — {1} — {2}: {3} units scanned").format(
+                count.number, where, label(COUNT_STATUSES, count.status), count.units_scanned
+            )
+        )
+        if not is_open and form.tabs.currentWidget() is form.scanTab:
+            form.tabs.setCurrentWidget(form.reportTab)
+        self._tab_changed()
+
+    def start(self) -> None:
+        location = self.form.locationCombo.currentData() or None
+
+        def started(count: CountSummary) -> None:
+            self.starting = count.number  # the list, reloading now, shows it next
+            self.form.tabs.setCurrentWidget(self.form.scanTab)
+
+        self.runner.run(lambda: stocktake.start_count(self.ctx, location), done=started, changes={"counts"})
+
+    # --- scanning -----------------------------------------------------------------
+
+    def scan(self, raw: str) -> None:
+        """Count one scan into the chosen count; scans arriving meanwhile wait their turn."""
+        if self.number is None:
+            return
+        self.queue.append((self.number, raw))
+        if not self.busy:
+            self._send()
+
+    def _send(self) -> None:
+        number, raw = self.queue.pop(0)
+        profile = scanner_profile(self.settings)
+        self.busy = True
+
+        def done(batch: ScanBatch) -> None:
+            if number != self.number:  # another count was chosen meanwhile; its log starts empty
+                self._next()
+                return
+            if batch.problems:
+                self._log(raw, REFUSED, batch.problems[0].message)
+            elif batch.repeated:
+                self._log(raw, AGAIN, self.tr("already counted: scanned again"))
+            else:
+                self._log(raw, COUNTED, self.tr("counted"))
+            if batch.warnings:
+                self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + "\n".join(batch.warnings))
+            self._next()
+
+        def failed(err: BaseException) -> bool:
+            self._next()
+            if not isinstance(err, SnappError):
+                return False  # the error dialog reports what nobody expected
+            if number == self.number:  # the count was closed on another PC, say: each waiting scan says so too
+                self._log(raw, REFUSED, describe(err))
+                self.refresh()  # and the screen shows it closed
+            return True
+
+        self.runner.run(lambda: stocktake.scan(self.ctx, number, [scans([raw])], profile=profile),
+                        done=done, failed=failed, changes={"counts"})  # fmt: skip
+
+    def _next(self) -> None:
+        self.busy = False
+        if self.queue:
+            self._send()
+
+    def _log(self, scanned: str, state: str, message: str) -> None:
+        entry = ScanEntry(len(self.entries) + 1, visible(scanned), state, message)
+        model = self.log
+        model.beginInsertRows(model.index(0, 0).parent(), len(self.entries), len(self.entries))
+        self.entries.append(entry)
+        model.rows = self.entries
+        model.endInsertRows()
+        self.form.scanView.scrollToBottom()
+        self.form.lastLabel.setText(f"{entry.scanned}: {message}")
+        self.form.lastLabel.setStyleSheet(f"font-size: 12pt; color: {COLOURS[state]};")
+        if state == REFUSED:
+            QApplication.beep()
+
+    def _import(self) -> None:
+        folder = self.settings.value("count/import_folder", "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import scans"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")
+        )
+        if path:
+            self.settings.setValue("count/import_folder", str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Count every scan in a file (a scanner's memory exported, a list from another count)."""
+        number, profile, name = self.number, scanner_profile(self.settings), Path(path).name
+
+        def done(batch: ScanBatch) -> None:
+            for problem in batch.problems:
+                self._log(f"{name}, {problem.position}: {problem.value}", REFUSED, problem.message)
+            summary = self.tr("{0} scans counted ({1} of units already counted), {2} refused").format(
+                batch.accepted, batch.repeated, len(batch.problems)
+            )
+            self._log(name, REFUSED if batch.problems else COUNTED, summary)
+
+        self.runner.run(
+            lambda: stocktake.scan(self.ctx, number, [read_serial_file(path)], profile=profile),
+            done=done, changes={"counts"},
+        )  # fmt: skip
+
+    # --- closing, the report, applying ----------------------------------------------
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_count(self) -> None:
+        number = self.number
+        if number is None or not self._confirm(
+            self.tr("Close the count"),
+            self.tr("Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy "
+                    "opens an exception.").format(number),
+        ):  # fmt: skip
+            return
+
+        def closed(report: CountReport) -> None:
+            self.form.tabs.setCurrentWidget(self.form.reportTab)
+            self._show_report(report)
+
+        self.runner.run(lambda: stocktake.close_count(self.ctx, number), done=closed, changes={"counts", "exceptions"})
+
+    def _tab_changed(self) -> None:
+        if self.form.tabs.currentWidget() is self.form.reportTab and self.number is not None:
+            number = self.number
+            self.load("report", lambda: stocktake.count_report(self.ctx, number), self._show_report)
+
+    def _show_report(self, report: CountReport) -> None:
+        if report.number != self.number:
+            return
+        self.report = report
+        figures = report.figures
+        accuracy = "—" if report.accuracy is None else f"{report.accuracy:.1%}"
+        text = self.tr("Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}")
+        text = text.format(*(figures[k] for k in ("matched", "missing", "unexpected", "unknown", "scanned_twice")), accuracy)
+        if report.status == stocktake.OPEN:
+            text += "\n" + self.tr("Provisional: the count is open, and the books may still change.")
+        elif report.applied_at is not None:
+            text += "\n" + self.tr("Applied to the books by {0} on {1}.").format(report.applied_by, shown(report.applied_at))
+        self.form.figuresLabel.setText(text)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        report, wanted = self.report, self.form.filterCombo.currentData()
+        if report is None:
+            self.report_rows.set_rows([])
+            return
+        groups = {"matched": report.matched, "missing": report.missing, "unexpected": report.unexpected,
+                  "unknown": report.unknown}  # fmt: skip
+        if wanted == "scanned_twice":
+            twice = {(line.serial, line.sku) for line in report.scanned_twice}
+            rows = [
+                ReportRow(o, line) for o, lines in groups.items() for line in lines if (line.serial, line.sku) in twice
+            ]
+        else:
+            rows = [ReportRow(o, line) for o, lines in groups.items() if wanted in ("", o) for line in lines]
+        self.report_rows.set_rows(rows)
+
+    def apply(self) -> None:
+        report, number = self.report, self.number
+        if number is None or report is None or report.number != number:
+            return
+        where = report.location or self.tr("their counted location")
+        if not self._confirm(
+            self.tr("Apply the count"),
+            self.tr("Apply count {0} to the books?\n\n{1} units found in the wrong place are moved to {2} "
+                    "(lost ones marked found), and {3} missing units are marked lost. Every change is audited and "
+                    "can be reversed unit by unit.").format(number, len(report.unexpected), where, len(report.missing)),
+        ):  # fmt: skip
+            return
+
+        def applied(result: ApplyResult) -> None:
+            text = self.tr("Count {0} applied: {1} moved here, {2} found again, {3} marked lost.").format(
+                result.number, result.transferred, result.found, result.lost
+            )
+            if result.left:
+                left = ", ".join(f"{line.serial} ({status_label(line.recorded_status)})" for line in result.left[:10])
+                text += " " + self.tr("Left as recorded (a stocktake does not change them): {0}").format(left)
+            self.form.resultLabel.setText(text)
+
+        self.runner.run(lambda: stocktake.apply_count(self.ctx, number), done=applied,
+                        changes={"counts", "serials", "exceptions"})  # fmt: skip

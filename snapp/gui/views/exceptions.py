@@ -1,0 +1,100 @@
+"""The exceptions desk: everything that needs a person, filtered by status and kind, resolved with a note."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QInputDialog
+
+from snapp.gui.labels import EXCEPTION_KINDS, EXCEPTION_STATUSES, label
+from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.views.base import View, fit_columns
+from snapp.services import exceptions
+from snapp.services.exceptions import OPEN, RESOLVED, ExceptionKind, ExceptionRecord
+
+LIMIT = 500  # newest first; a desk with more open cases than this has a bigger problem than paging
+OPEN_COLOUR = "#b3261e"
+
+
+class ExceptionsView(View):
+    form_name = "exceptions"
+    topics = frozenset({"exceptions"})
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        form = self.form
+        self.model = RecordModel(
+            [
+                Column("#", lambda e: e.id),
+                Column(self.tr("Opened"), lambda e: e.opened_at),
+                Column(self.tr("By"), lambda e: e.opened_by),
+                Column(self.tr("Kind"), lambda e: label(EXCEPTION_KINDS, e.kind)),
+                Column(self.tr("Subject"), lambda e: e.subject),
+                Column(self.tr("What happened"), lambda e: e.detail),
+                Column(self.tr("Status"), lambda e: label(EXCEPTION_STATUSES, e.status)),
+                Column(self.tr("Resolved by"), lambda e: e.resolved_by),
+                Column(self.tr("Resolved"), lambda e: e.resolved_at),
+            ]
+        )
+        self.model.colour = lambda e: QColor(OPEN_COLOUR) if e.status == OPEN else None
+        form.tableView.setModel(self.model)
+        fit_columns(form.tableView, stretch=5)
+        for code, name in ((OPEN, self.tr("Open")), (RESOLVED, self.tr("Resolved")), ("", self.tr("All"))):
+            form.statusCombo.addItem(name, code)
+        form.kindCombo.addItem(self.tr("Every kind"), "")
+        for kind in ExceptionKind:
+            form.kindCombo.addItem(label(EXCEPTION_KINDS, kind.value), kind.value)
+        form.statusCombo.currentIndexChanged.connect(lambda _: self.refresh())
+        form.kindCombo.currentIndexChanged.connect(lambda _: self.refresh())
+        form.tableView.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        form.tableView.doubleClicked.connect(lambda _: self.resolve())
+        form.resolveButton.clicked.connect(self.resolve)
+        self._show_selected()
+
+    def refresh(self) -> None:
+        status, kind = self.form.statusCombo.currentData() or None, self.form.kindCombo.currentData() or None
+        self.load("list", lambda: exceptions.list_exceptions(self.ctx, status, kind, limit=LIMIT), self._listed)
+
+    def _listed(self, rows: list[ExceptionRecord]) -> None:
+        chosen = self.selected()
+        self.model.set_rows(rows)
+        ids = [row.id for row in rows]
+        if chosen is not None and chosen.id in ids:
+            self.form.tableView.selectRow(ids.index(chosen.id))
+        more = self.tr(" (the newest {0})").format(LIMIT) if len(rows) == LIMIT else ""
+        self.form.countLabel.setText(self.tr("{0} shown").format(len(rows)) + more)
+        self._show_selected()
+
+    def selected(self) -> ExceptionRecord | None:
+        rows = self.form.tableView.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _show_selected(self) -> None:
+        case, form = self.selected(), self.form
+        form.detailBox.setEnabled(case is not None)
+        form.resolveButton.setEnabled(case is not None and case.status == OPEN)
+        if case is None:
+            form.detailBox.setTitle(self.tr("Exception"))
+            for value in (form.detailValue, form.openedValue, form.resolvedValue):
+                value.setText("")
+            return
+        form.detailBox.setTitle(self.tr("Exception #{0}: {1}").format(case.id, label(EXCEPTION_KINDS, case.kind)))
+        ref = self.tr(" (ref {0})").format(case.ref) if case.ref else ""
+        form.detailValue.setText(f"{case.subject}{ref}: {case.detail}")
+        form.openedValue.setText(self.tr("{0} by {1}").format(shown(case.opened_at), case.opened_by))
+        if case.status == RESOLVED:
+            form.resolvedValue.setText(
+                self.tr("{0} by {1}: {2}").format(shown(case.resolved_at), case.resolved_by, case.resolution)
+            )
+        else:
+            form.resolvedValue.setText(self.tr("not yet"))
+
+    def resolve(self) -> None:
+        case = self.selected()
+        if case is None or case.status != OPEN:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Resolve exception #{0}").format(case.id),
+            self.tr("{0}\n\nHow was it resolved?").format(case.detail),
+        )  # fmt: skip
+        if ok and note.strip():
+            self.runner.run(lambda: exceptions.resolve_exception(self.ctx, case.id, note), changes={"exceptions"})
