@@ -41,7 +41,8 @@ step() { echo "smoke: $*" >&2; }
 step "bundle $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
 for shipped in snapp/ui/login.ui snapp/resources/fonts/wqy-microhei.ttc snapp/resources/fonts/wqy-microhei.COPYRIGHT \
     snapp/resources/translations/snapp_zh_CN.qm snapp/resources/labels/thermal-50x30.json \
-    snapp/resources/icons/snapp.svg snapp/db/migrations/env.py snapp/db/migrations/versions/0001_*.py; do
+    snapp/resources/icons/snapp.svg snapp/db/migrations/env.py 'snapp/db/migrations/versions/0001_*.py' \
+    'psycopg_binary/_psycopg.*'; do  # PostgreSQL's client library, so no PC needs one installed
     compgen -G "$BUNDLE/_internal/$shipped" >/dev/null || fail "the bundle lacks $shipped"
 done
 [ "$(frozen "$APP" --version)" = "SNApp $VERSION" ] || fail "--version does not print SNApp $VERSION"
