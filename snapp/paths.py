@@ -1,7 +1,8 @@
 """Where the files that ship with SNApp are, installed or in a source tree.
 
 `resources/` sits at the top of the source tree; an installed wheel carries it
-inside the package as `snapp/resources/` (see pyproject.toml).
+inside the package as `snapp/resources/` (see pyproject.toml), and so does the
+frozen app (packaging/snapp.spec), under its bundle folder.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from snapp.db.engine import Database
 from snapp.errors import SchemaOutOfDate
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = Path(__file__).with_name("migrations")  # files on disk: a pip install and the frozen app both ship them
 
 
 def _config() -> Config:

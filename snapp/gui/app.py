@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp import __version__
@@ -70,6 +70,10 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons/snapp.svg"))))
+    if quit_after_ms := os.environ.get("SNAPP_SMOKE_QUIT_MS"):
+        # packaging/smoke.sh: the frozen app opens its first window offscreen, then ends by itself.
+        QTimer.singleShot(int(quit_after_ms), app.closeAllWindows)
     log_folder = setup_logging()
     sys.excepthook = lambda kind, err, tb: show_crash(QApplication.activeWindow(), kind, err, tb)
     settings = open_settings()
