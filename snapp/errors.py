@@ -81,6 +81,10 @@ class BackupError(SnappError):
     """A backup could not be made, or a file is not one SNApp can restore; nothing was changed."""
 
 
+class DatabaseUnavailable(SnappError):
+    """The database server cannot be reached, or refuses the login."""
+
+
 class DatabaseLocationError(SnappError):
     """The SQLite file sits where SQLite cannot keep it safe (a network share)."""
 

@@ -8,9 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.exc import OperationalError
 
 from snapp.db.engine import Database
-from snapp.errors import SchemaOutOfDate
+from snapp.errors import DatabaseUnavailable, SchemaOutOfDate
 
 MIGRATIONS = Path(__file__).with_name("migrations")  # files on disk: a pip install and the frozen app both ship them
 
@@ -62,6 +63,10 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
             upgrade(db)
         else:
             require_current(db)
+    except OperationalError as err:
+        db.dispose()
+        reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
+        raise DatabaseUnavailable(f"cannot open the database {db.display}: {reason}") from err
     except BaseException:
         db.dispose()
         raise
