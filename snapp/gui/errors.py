@@ -26,6 +26,15 @@ def describe(err: BaseException) -> str:
     return str(err)
 
 
+def refusal(err: BaseException) -> str | None:
+    """What to show beside a form for an error the user can act on; None for a bug."""
+    if isinstance(err, ValidationError):
+        return "\n".join(say_problem(p) for p in err.problems)
+    if isinstance(err, SnappError):
+        return str(err)
+    return None
+
+
 def show_error(parent: QWidget | None, err: BaseException) -> None:
     if isinstance(err, SnappError):
         QMessageBox.warning(parent, QApplication.translate("errors", "SNApp"), describe(err))

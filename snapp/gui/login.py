@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from snapp.db.engine import Database
-from snapp.errors import SnappError, ValidationError
+from snapp.gui.errors import refusal
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Changes, Runner
 from snapp.services import auth
@@ -60,13 +60,10 @@ class LoginDialog(QDialog):
             form.passwordEdit.clear()
             form.confirmEdit.clear()
             form.passwordEdit.setFocus()
-            if isinstance(err, ValidationError):
-                self._error("\n".join(f"{p.position}: {p.message}" for p in err.problems))
-                return True
-            if isinstance(err, SnappError):
-                self._error(str(err))
-                return True
-            return False
+            if (text := refusal(err)) is None:
+                return False
+            self._error(text)
+            return True
 
         def done(ctx: Context) -> None:
             self.ctx = ctx

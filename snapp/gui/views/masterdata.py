@@ -253,33 +253,6 @@ class ItemsView(RecordsView):
     def create(self, record: ItemRecord) -> ItemRecord:
         return masterdata.add_item(self.ctx, record)
 
-    def _import(self) -> None:
-        folder = str(self.settings.value("masterdata/folder", ""))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv)"))
-        if path:
-            self.settings.setValue("masterdata/folder", str(Path(path).parent))
-            self.import_file(path)
-
-    def import_file(self, path: str) -> None:
-        kind = self.topic
-        self.runner.run(
-            lambda: imports.import_masterdata(self.ctx, read_masterdata(path, kind)),
-            done=lambda result: self._say(self.tr("{0}: {1} added").format(result.file, result.count)),
-            changes={self.topic},
-        )
-
-    def _template(self) -> None:
-        folder = str(self.settings.value("masterdata/folder", ""))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Template"), str(Path(folder) / f"{self.topic}.xlsx"),
-                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
-        if path:
-            kind = self.topic
-            self.runner.run(lambda: write_template(kind, path), done=lambda out: self._say(str(out)))
-
-    def _say(self, text: str) -> None:
-        self.form.messageLabel.setText(text)
-        self.form.messageLabel.show()
-
     def prepare(self, dialog: RecordDialog) -> None:
         form = dialog.form
         for mode in TRACKING_MODES:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from snapp.domain.permissions import Role
-from snapp.errors import SnappError, ValidationError
+from snapp.gui.errors import refusal
 from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
@@ -52,13 +52,10 @@ class UserDialog(QDialog):
 
         def failed(err: BaseException) -> bool:
             save.setEnabled(True)
-            if isinstance(err, ValidationError):
-                self._error("\n".join(f"{p.position}: {p.message}" for p in err.problems))
-                return True
-            if isinstance(err, SnappError):
-                self._error(str(err))
-                return True
-            return False
+            if (text := refusal(err)) is None:
+                return False
+            self._error(text)
+            return True
 
         self.runner.run(lambda: self.save(**values), done=lambda _: self.accept(), failed=failed, changes={"users"})
 
