@@ -19,57 +19,57 @@
     <message>
         <location filename="../../ui/count.ui" line="7"/>
         <source>Stocktake</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="18"/>
         <source>&amp;Count:</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点范围(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="20"/>
         <source>&amp;Start a count</source>
-        <translation type="unfinished"></translation>
+        <translation>开始盘点(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="41"/>
         <source>Sc&amp;an</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="43"/>
         <source>Scan each unit on the shelf, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>逐件扫描货架上的物品，然后按回车</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="54"/>
         <source>&amp;Import a file of scans…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入扫描文件(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="56"/>
         <source>C&amp;lose the count…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭盘点(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="62"/>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="68"/>
         <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="71"/>
         <source>A&amp;pply to the books…</source>
-        <translation type="unfinished"></translation>
+        <translation>按盘点结果调账(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/count.ui" line="71"/>
         <source>Move units found in the wrong place here and mark missing ones lost</source>
-        <translation type="unfinished"></translation>
+        <translation>将在错误位置发现的物品移入此库位，并将缺失的物品标记为已丢失</translation>
     </message>
 </context>
 <context>
@@ -77,179 +77,181 @@
     <message>
         <location filename="../../snapp/gui/views/count.py" line="63"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点单号</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="64"/>
         <source>Location</source>
-        <translation type="unfinished">库位</translation>
+        <translation>库位</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="64"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="65"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="66"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="67"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="68"/>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>件数</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="77"/>
         <source>Scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描内容</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="78"/>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="86"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点结果</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="87"/>
         <source>Serial</source>
-        <translation type="unfinished">序列号</translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="88"/>
         <source>Item</source>
-        <translation type="unfinished">物料</translation>
+        <translation>物料</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="89"/>
         <source>Recorded status</source>
-        <translation type="unfinished"></translation>
+        <translation>记录状态</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="90"/>
         <source>Recorded at</source>
-        <translation type="unfinished"></translation>
+        <translation>记录库位</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="91"/>
         <source>Scans</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描次数</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="97"/>
         <source>Every outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>全部结果</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="136"/>
         <source>All locations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部库位</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="175"/>
         <source>Start a count, or choose one from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="177"/>
         <source>every location</source>
-        <translation type="unfinished"></translation>
+        <translation>全部库位</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="179"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="218"/>
         <source>already counted: scanned again</source>
-        <translation type="unfinished"></translation>
+        <translation>已盘点：重复扫描</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="220"/>
         <source>counted</source>
-        <translation type="unfinished"></translation>
+        <translation>已盘点</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="258"/>
         <source>Import scans</source>
-        <translation type="unfinished"></translation>
+        <translation>导入扫描记录</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="258"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
-        <translation type="unfinished">Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="271"/>
         <source>{0} scans counted ({1} of units already counted), {2} refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已计入 {0} 次扫描（其中 {1} 次为已盘点物品的重复扫描），{2} 次被拒绝</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="290"/>
         <source>Close the count</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭盘点</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="291"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="313"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="316"/>
         <source>Provisional: the count is open, and the books may still change.</source>
-        <translation type="unfinished"></translation>
+        <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="318"/>
         <source>Applied to the books by {0} on {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="342"/>
         <source>their counted location</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点时所在的库位</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="344"/>
         <source>Apply the count</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点调账</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="345"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>按盘点 {0} 的结果调账？
+
+在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="352"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="357"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
 </context>
 <context>
@@ -338,47 +340,47 @@
     <message>
         <location filename="../../ui/exceptions.ui" line="7"/>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="10"/>
         <source>Everything that needs a person: scans refused during receipts, verifications that did not pass, count discrepancies, reappearing units, over-deliveries. Resolve each one saying how.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有需要人工处理的事项：收货时被拒绝的扫描、未通过的验证、盘点差异、再次出现的物品、超量到货。请逐条处理，并说明处理方式。</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="14"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="16"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="31"/>
         <source>Exception</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="33"/>
         <source>What happened:</source>
-        <translation type="unfinished"></translation>
+        <translation>情况描述：</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="35"/>
         <source>Opened:</source>
-        <translation type="unfinished"></translation>
+        <translation>登记：</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="37"/>
         <source>Resolved:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理：</translation>
     </message>
     <message>
         <location filename="../../ui/exceptions.ui" line="41"/>
         <source>&amp;Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>处理(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -386,110 +388,112 @@
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="28"/>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="29"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="30"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="31"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>情况描述</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
         <source>Resolved by</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
         <location filename="../../snapp/gui/views/exceptions.py" line="41"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>处理时间</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="41"/>
         <source>Open</source>
-        <translation type="unfinished">未收数量</translation>
+        <translation>未处理</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="41"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="43"/>
         <source>Every kind</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="63"/>
         <source> (the newest {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="64"/>
         <source>{0} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {0} 条</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="76"/>
         <source>Exception</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="80"/>
         <source>Exception #{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="81"/>
         <source> (ref {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（参考单号 {0}）</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="83"/>
         <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
         <source>{0} by {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未处理</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="96"/>
         <source>Resolve exception #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>处理异常 #{0}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/exceptions.py" line="97"/>
         <source>{0}
 
 How was it resolved?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+请说明处理方式：</translation>
     </message>
 </context>
 <context>
@@ -886,7 +890,7 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="52"/>
@@ -896,12 +900,12 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Stocktake</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="55"/>
@@ -931,7 +935,7 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描枪</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="61"/>
@@ -1662,47 +1666,47 @@ How was it resolved?</source>
     <message>
         <location filename="../../ui/scanner.ui" line="7"/>
         <source>Scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描枪</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="11"/>
         <source>What the scanner on this PC sends</source>
-        <translation type="unfinished"></translation>
+        <translation>本机扫描枪发送的内容</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="14"/>
         <source>&amp;GS separator (FNC1):</source>
-        <translation type="unfinished"></translation>
+        <translation>GS 分隔符（FNC1）(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="16"/>
         <source>Symbology identifier:</source>
-        <translation type="unfinished"></translation>
+        <translation>码制前缀：</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="17"/>
         <source>The scanner sends a &amp;symbology identifier first (]d2, ]C1, ]Q3)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描枪先发送码制前缀（]d2、]C1、]Q3）(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="18"/>
         <source>S&amp;uffix after each scan:</source>
-        <translation type="unfinished"></translation>
+        <translation>每次扫描后的后缀(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="26"/>
         <source>Test your scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>测试扫描枪</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="28"/>
         <source>Click in the box and scan a barcode, such as the GS1 DataMatrix on a product: every character that arrives is listed, then what SNApp reads from it with the settings above.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击下方输入框，然后扫描一个条码（例如产品上的 GS1 DataMatrix）：将逐个列出收到的每个字符，并显示 SNApp 按上方设置从中识别出的内容。</translation>
     </message>
     <message>
         <location filename="../../ui/scanner.ui" line="29"/>
         <source>Scan here to test</source>
-        <translation type="unfinished"></translation>
+        <translation>在此扫描进行测试</translation>
     </message>
 </context>
 <context>
@@ -1710,109 +1714,109 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
-        <translation type="unfinished"></translation>
+        <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>the characters 029</source>
-        <translation type="unfinished"></translation>
+        <translation>字符 029</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>the characters ^]</source>
-        <translation type="unfinished"></translation>
+        <translation>字符 ^]</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters &lt;GS&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>nothing (the scanner drops it)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="36"/>
         <location filename="../../snapp/gui/views/scanner.py" line="109"/>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="36"/>
         <location filename="../../snapp/gui/views/scanner.py" line="109"/>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="43"/>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的字符</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="43"/>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>字符编码</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="65"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="83"/>
         <source>{0} characters arrived:</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="86"/>
         <source>SNApp reads {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="89"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="98"/>
         <source>a plain serial</source>
-        <translation type="unfinished"></translation>
+        <translation>普通序列号</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="98"/>
         <source>a GS1 element string</source>
-        <translation type="unfinished"></translation>
+        <translation>GS1 元素串</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 Digital Link</source>
-        <translation type="unfinished"></translation>
+        <translation>GS1 数字链接</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a drug traceability code</source>
-        <translation type="unfinished"></translation>
+        <translation>药品追溯码</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a China UDI (MA code)</source>
-        <translation type="unfinished"></translation>
+        <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="113"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/scanner.py" line="120"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
 </context>
 <context>
@@ -2167,62 +2171,62 @@ How was it resolved?</source>
     <message>
         <location filename="../../ui/verify.ui" line="7"/>
         <source>Verify a unit</source>
-        <translation type="unfinished"></translation>
+        <translation>验证单件</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="10"/>
         <source>Scan any code on the unit: its serial label, a GS1 DataMatrix or QR code, a drug traceability code or a China UDI. SNApp says whether it is ours, where it should be, and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描单件上的任意编码：序列号标签、GS1 DataMatrix 或 QR 码、药品追溯码或中国 UDI。SNApp 会显示它是否属于本公司、应在何处，以及判断依据。</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="13"/>
         <source>Scan or type a code, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描或输入编码，然后按回车</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="31"/>
         <source>Unit</source>
-        <translation type="unfinished">单件信息</translation>
+        <translation>单件信息</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="33"/>
         <source>Item:</source>
-        <translation type="unfinished">物料：</translation>
+        <translation>物料：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="35"/>
         <source>Status:</source>
-        <translation type="unfinished">状态：</translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="37"/>
         <source>Supplier:</source>
-        <translation type="unfinished">供应商：</translation>
+        <translation>供应商：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="39"/>
         <source>Location:</source>
-        <translation type="unfinished">库位：</translation>
+        <translation>库位：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="41"/>
         <source>Purchase order:</source>
-        <translation type="unfinished">采购订单：</translation>
+        <translation>采购订单：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="43"/>
         <source>Receipt:</source>
-        <translation type="unfinished">收货单：</translation>
+        <translation>收货单：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="45"/>
         <source>Last move:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近操作：</translation>
     </message>
     <message>
         <location filename="../../ui/verify.ui" line="51"/>
         <source>Recent verifications</source>
-        <translation type="unfinished"></translation>
+        <translation>最近验证记录</translation>
     </message>
 </context>
 <context>
@@ -2230,37 +2234,37 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="52"/>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="53"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>Scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描内容</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="67"/>
         <source>Scan a code</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描编码</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/verify.py" line="142"/>
         <source> (ref {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（参考单号 {0}）</translation>
     </message>
 </context>
 <context>
@@ -2416,108 +2420,108 @@ How was it resolved?</source>
     <message>
         <location filename="../../snapp/gui/labels.py" line="40"/>
         <source>In stock — genuine</source>
-        <translation type="unfinished"></translation>
+        <translation>在库 — 系统记录一致</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="41"/>
         <source>Ours, not in stock</source>
-        <translation type="unfinished"></translation>
+        <translation>本公司物品，不在库</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="42"/>
         <source>Reappeared — needs a check</source>
-        <translation type="unfinished"></translation>
+        <translation>再次出现 — 需核查</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="43"/>
         <source>Received twice — needs a check</source>
-        <translation type="unfinished"></translation>
+        <translation>重复收货 — 需核查</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="44"/>
         <source>Unknown serial — not in SNApp</source>
-        <translation type="unfinished"></translation>
+        <translation>未知序列号 — SNApp 中无记录</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="45"/>
         <source>Unknown product (GTIN) — not in SNApp</source>
-        <translation type="unfinished"></translation>
+        <translation>未知产品（GTIN）— SNApp 中无记录</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="46"/>
         <source>Product and serial do not match</source>
-        <translation type="unfinished"></translation>
+        <translation>产品与序列号不匹配</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="47"/>
         <source>Cannot read the code</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别此编码</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="50"/>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>相符</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="51"/>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="52"/>
         <source>Unexpected</source>
-        <translation type="unfinished"></translation>
+        <translation>多出</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="53"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="54"/>
         <source>Scanned twice</source>
-        <translation type="unfinished"></translation>
+        <translation>重复扫描</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="57"/>
         <location filename="../../snapp/gui/labels.py" line="69"/>
         <source>Open</source>
-        <translation type="unfinished">未收数量</translation>
+        <translation>未关闭</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="59"/>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>已调账</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="62"/>
         <source>Rejected scan</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描被拒</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="63"/>
         <source>Over-delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>超量到货</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="64"/>
         <source>Failed verification</source>
-        <translation type="unfinished"></translation>
+        <translation>验证未通过</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="65"/>
         <source>Reappearing unit</source>
-        <translation type="unfinished"></translation>
+        <translation>再次出现的物品</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="66"/>
         <source>Stocktake discrepancy</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点差异</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/labels.py" line="70"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理</translation>
     </message>
 </context>
 <context>
