@@ -26,6 +26,7 @@ from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
+from snapp.gui.views.verify import VerifyView  # noqa: E402
 from snapp.services import purchasing  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
@@ -57,6 +58,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         PurchaseOrdersView: lambda view: view.form.poView.selectRow(0),
         ReceivingView: lambda view: receiving_example(ctx, view),
         LookupView: lambda view: view.look_up("PF00000007"),
+        VerifyView: lambda view: view.verify("]d20106901234560015" + "21PF00000009"),
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)
