@@ -10,12 +10,14 @@ is pressed, and the service rolls back.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from snapp.errors import Cancelled
@@ -35,28 +37,24 @@ class Changes(QObject):
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
+    """Carries outcomes from pool threads to the GUI thread.
+
+    One per Runner, owned by it and never deleted from a pool thread: a Qt
+    object must die in its own thread, and a relay per operation, released by
+    whichever thread let go of it last, crashed the app now and then.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], relay: _Relay, cancel: threading.Event, with_progress: bool):
-        super().__init__()
-        self.fn, self.relay, self.cancel, self.with_progress = fn, relay, cancel, with_progress
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> None:
-            if self.cancel.is_set():
-                raise Cancelled("cancelled; nothing was saved")
-            self.relay.progressed.emit(done, total)
-
-        try:
-            result = self.fn(progress) if self.with_progress else self.fn()
-        except BaseException as err:  # every failure reaches the GUI thread, none dies silently here
-            self.relay.failed.emit(err)
-        else:
-            self.relay.done.emit(result)
+@dataclass
+class _Operation:
+    done: Callable[[Any], None] | None
+    failed: Callable[[BaseException], bool | None] | None
+    changes: Iterable[str]
+    dialog: QProgressDialog | None
 
 
 class Runner(QObject):
@@ -69,7 +67,12 @@ class Runner(QObject):
         super().__init__(parent)
         self.changes = changes
         self.pool = QThreadPool(self)
-        self._running: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._relay.progressed.connect(self._progressed)
+        self._running: dict[int, _Operation] = {}
+        self._ids = itertools.count(1)
 
     def run(
         self,
@@ -86,41 +89,59 @@ class Runner(QObject):
         ``failed`` may handle an error itself by returning True; otherwise the
         error dialog shows it. Returns the event that cancels the work.
         """
-        relay = _Relay()
-        cancel = threading.Event()
+        key, cancel, relay = next(self._ids), threading.Event(), self._relay
         dialog = None
         if progress is not None:
             dialog = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(400)
-            dialog.canceled.connect(cancel.set)
-            relay.progressed.connect(lambda n, total: (dialog.setMaximum(total), dialog.setValue(n)))
-
-        def finish() -> None:
-            self._running.discard(relay)
-            if dialog is not None:
-                dialog.reset()
-                dialog.deleteLater()
-            self.busy.emit(bool(self._running))
-
-        def on_done(result: Any) -> None:
-            finish()
-            self.changes.announce(changes)
-            if done is not None:
-                done(result)
-
-        def on_failed(err: BaseException) -> None:
-            finish()
-            if failed is not None and failed(err):
-                return
-            self.failed.emit(err)
-
-        relay.done.connect(on_done)
-        relay.failed.connect(on_failed)
-        self._running.add(relay)
+            # A lambda, not the bound cancel.set: PySide would watch the Event through a weak
+            # reference, and the Event dies on the pool thread, which may not touch the dialog.
+            dialog.canceled.connect(lambda: cancel.set())
+        self._running[key] = _Operation(done, failed, changes, dialog)
         self.busy.emit(True)
-        self.pool.start(_Task(fn, relay, cancel, progress is not None))
+
+        def report(n: int, total: int) -> None:
+            if cancel.is_set():
+                raise Cancelled("cancelled; nothing was saved")
+            relay.progressed.emit(key, n, total)
+
+        def work() -> None:
+            try:
+                result = fn(report) if progress is not None else fn()
+            except BaseException as err:  # every failure reaches the GUI thread, none dies silently here
+                relay.failed.emit(key, err)
+            else:
+                relay.done.emit(key, result)
+
+        self.pool.start(work)
         return cancel
+
+    def _finish(self, key: int) -> _Operation:
+        operation = self._running.pop(key)
+        if operation.dialog is not None:
+            operation.dialog.reset()
+            operation.dialog.deleteLater()
+        self.busy.emit(bool(self._running))
+        return operation
+
+    def _done(self, key: int, result: Any) -> None:
+        operation = self._finish(key)
+        self.changes.announce(operation.changes)
+        if operation.done is not None:
+            operation.done(result)
+
+    def _failed(self, key: int, err: BaseException) -> None:
+        operation = self._finish(key)
+        if operation.failed is not None and operation.failed(err):
+            return
+        self.failed.emit(err)
+
+    def _progressed(self, key: int, n: int, total: int) -> None:
+        operation = self._running.get(key)
+        if operation is not None and operation.dialog is not None:
+            operation.dialog.setMaximum(total)
+            operation.dialog.setValue(n)
 
     @property
     def idle(self) -> bool:
