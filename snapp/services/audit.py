@@ -118,23 +118,28 @@ def list_entries(
 
 @dataclass(frozen=True)
 class Alert:
-    kind: str  # "failed_logins" or "refusals"
+    kind: str  # a key of ALERT_ACTIONS
     user: str
     count: int
     first: dt.datetime
     last: dt.datetime
 
     def __str__(self) -> str:
-        what = {"failed_logins": "failed logins", "refusals": "refused actions"}[self.kind]
+        what = {"failed_logins": "failed logins", "refusals": "refused actions", "exports": "exports"}[self.kind]
         return f"{self.count} {what} as {self.user} between {self.first:%Y-%m-%d %H:%M} and {self.last:%H:%M} UTC"
 
 
-ALERT_ACTIONS = {"failed_logins": ("login.failed", "login.refused"), "refusals": ("access.denied",)}
+ALERT_ACTIONS = {
+    "failed_logins": ("login.failed", "login.refused"),
+    "refusals": ("access.denied",),
+    # Many exports by one person in the period: the register, histories and audit log leaving the building.
+    "exports": ("export.serials", "export.history", "export.pos", "export.receipts", "export.audit"),
+}
 
 
 @service(Permission.AUDIT, write=False)
 def alerts(uow: UnitOfWork, since: dt.datetime, until: dt.datetime, *, at_least: int = 5) -> list[Alert]:
-    """Names with ``at_least`` failed logins, or refused actions, in the period: for the dashboard and the report."""
+    """Who had ``at_least`` failed logins, refused actions or exports in the period (dashboard, monthly report)."""
     return alerts_in(uow.session, since, until, at_least=at_least)
 
 

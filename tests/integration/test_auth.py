@@ -219,3 +219,14 @@ def test_repeated_failed_logins_and_refusals_raise_alerts(db, ctx, as_user):
     ]  # fmt: skip
     assert "6 failed logins as li.na" in str(found[0])
     assert audit.alerts(ctx, start - dt.timedelta(days=2), start) == []
+
+
+def test_a_run_of_exports_raises_an_alert(db, ctx, tmp_path):
+    from snapp.services import audit, exports
+
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    for n in range(5):
+        exports.export_pos(ctx, tmp_path / f"pos-{n}.xlsx")
+    found = audit.alerts(ctx, start, dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
+    assert [(a.kind, a.user, a.count) for a in found] == [("exports", "admin", 5)]
+    assert str(found[0]).startswith("5 exports as admin")
