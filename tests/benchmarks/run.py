@@ -31,12 +31,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-import labels_reports
 from python_calamine import CalamineWorkbook
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from snapp.db.engine import Database, sqlite_url
+from tests.benchmarks import labels_reports
 from tests.benchmarks.desktop import desktop
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
