@@ -27,7 +27,7 @@ from snapp.domain.capture import serial_range
 from snapp.reports import barcodes
 from snapp.reports.labels import POINTS_PER_MM, LabelData, load_template, render_labels, sample_label, template_names
 from snapp.services import masterdata, purchasing
-from snapp.services.base import Context
+from snapp.services.auth import create_first_admin
 from snapp.services.printing import print_audit_report
 from snapp.services.receiving import receive
 
@@ -141,7 +141,7 @@ def _datamatrix(units: list[LabelData]) -> Row:
 def audit_report(tmp: Path) -> list[Row]:
     db = Database(sqlite_url(tmp / "audit.db"))
     upgrade(db)
-    ctx = Context(db, "bench")
+    ctx = create_first_admin(db, "bench", "bench password")
     masterdata.add_supplier(ctx, masterdata.SupplierRecord("BENCH", "基准测试供应商"))
     masterdata.add_item(ctx, masterdata.ItemRecord("ITEM", "基准测试物料 Benchmark item", serial_min_length=4))
     masterdata.add_location(ctx, masterdata.LocationRecord("WH", "主仓库"))
