@@ -16,18 +16,13 @@ from snapp.services import backup
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
 
 
-def check_connection(url: str) -> str:
-    """Connect to ``url`` and say where its schema stands; raises when it cannot connect."""
+def schema_at(url: str) -> str | None:
+    """Connect to ``url`` and return its SNApp schema revision (None: empty); raises when it cannot connect."""
     db = Database(url)
     try:
-        revision = current_revision(db)
+        return current_revision(db)
     finally:
         db.dispose()
-    if revision is None:
-        return "connected; the database is empty — SNApp will create its tables (snapp init)"
-    if revision != head_revision():
-        return f"connected; schema {revision}, this SNApp needs {head_revision()} (snapp init)"
-    return f"connected; SNApp schema {revision}, ready"
 
 
 class SettingsView(View):
@@ -70,7 +65,16 @@ class SettingsView(View):
             self._result(self.tr("Cannot connect: {0}").format(str(err).splitlines()[0]), False)
             return True
 
-        self.runner.run(lambda: check_connection(url), done=lambda text: self._result(text, True), failed=failed)
+        self.runner.run(lambda: schema_at(url), done=self._connected, failed=failed)
+
+    def _connected(self, revision: str | None) -> None:
+        if revision is None:
+            text = self.tr("connected; the database is empty — SNApp will create its tables (snapp init)")
+        elif revision != head_revision():
+            text = self.tr("connected; schema {0}, this SNApp needs {1} (snapp init)").format(revision, head_revision())
+        else:
+            text = self.tr("connected; SNApp schema {0}, ready").format(revision)
+        self._result(text, True)
 
     def save(self) -> None:
         self.settings.setValue("database/url", self.chosen_url())
