@@ -66,7 +66,7 @@ class BackupTimer(QObject):
         ctx = self.ctx
 
         def due() -> backup.ScheduledBackup | None:
-            me = next((u for u in users.list_users(ctx) if u.name == ctx.user), None)
+            me = users.current_user(ctx)
             if me is None or me.role != Role.ADMIN:
                 return None  # backups are an admin's; another user's PC leaves them to the admin's
             return backup.backup_if_due(ctx, schedule.folder, every=dt.timedelta(hours=schedule.hours), keep=schedule.keep)

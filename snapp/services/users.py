@@ -15,7 +15,7 @@ from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission, Role, allows
 from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
 from snapp.services.auth import hash_password, is_last_admin, lock_state_of
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import Context, UnitOfWork, service
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ def add_user(uow: UnitOfWork, name: str, role: Role | str, password: str | None 
 @service(Permission.VIEW, write=False)
 def list_users(uow: UnitOfWork) -> list[UserRecord]:
     return [_record(uow, u) for u in uow.session.scalars(select(User).order_by(User.name))]
+
+
+def current_user(ctx: Context) -> UserRecord | None:
+    """The record of the user ``ctx`` acts as: what a client may offer depends on its role."""
+    return next((u for u in list_users(ctx) if u.name == ctx.user), None)
 
 
 @service(Permission.VIEW)

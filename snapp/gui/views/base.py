@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
@@ -42,6 +43,22 @@ class View(QWidget):
         """
         self._requests[key] = number = self._requests.get(key, 0) + 1
         self.runner.run(fn, done=lambda result: done(result) if self._requests[key] == number else None)
+
+    def open_file(self, key: str, title: str, kinds: str) -> str | None:
+        """A file to read, asked for in the folder this screen last used (remembered under ``key``)."""
+        path, _ = QFileDialog.getOpenFileName(self, title, str(self.settings.value(key, "")), kinds)
+        return self._remember(key, path)
+
+    def save_file(self, key: str, title: str, name: str, kinds: str) -> str | None:
+        """A file to write, proposed as ``name`` in the folder this screen last used."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(str(self.settings.value(key, ""))) / name), kinds)
+        return self._remember(key, path)
+
+    def _remember(self, key: str, path: str) -> str | None:
+        if not path:
+            return None
+        self.settings.setValue(key, str(Path(path).parent))
+        return path
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & self.topics:

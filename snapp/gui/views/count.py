@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp.domain.capture import scans
 from snapp.errors import SnappError
@@ -253,12 +253,8 @@ class CountView(View):
             QApplication.beep()
 
     def _import(self) -> None:
-        folder = self.settings.value("count/import_folder", "")
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import scans"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")
-        )
-        if path:
-            self.settings.setValue("count/import_folder", str(Path(path).parent))
+        if path := self.open_file("count/import_folder", self.tr("Import scans"),
+                                  self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")):  # fmt: skip
             self.import_file(path)
 
     def import_file(self, path: str) -> None:

@@ -73,7 +73,7 @@ class DashboardView(View):
 
         def load() -> Figures:
             today = dt.date.today()
-            me = next((u for u in users.list_users(ctx) if u.name == ctx.user), None)
+            me = users.current_user(ctx)
             alerts = []
             if me is not None and allows(me.role, Permission.AUDIT):  # asked only by whom may see the trail
                 now = dt.datetime.now(dt.UTC)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QSpinBox,
     QWidget,
@@ -156,10 +154,7 @@ class RecordsView(View):
         self.runner.run(self.load, done=self.model.set_rows)
 
     def _import(self) -> None:
-        folder = str(self.settings.value("masterdata/folder", ""))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv)"))
-        if path:
-            self.settings.setValue("masterdata/folder", str(Path(path).parent))
+        if path := self.open_file("masterdata/folder", self.tr("Import"), self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv)")):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
@@ -171,10 +166,7 @@ class RecordsView(View):
         )
 
     def _template(self) -> None:
-        folder = str(self.settings.value("masterdata/folder", ""))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Template"), str(Path(folder) / f"{self.topic}.xlsx"),
-                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
-        if path:
+        if path := self.save_file("masterdata/folder", self.tr("Template"), f"{self.topic}.xlsx", self.tr("Excel (*.xlsx)")):
             kind = self.topic
             self.runner.run(lambda: write_template(kind, path), done=lambda out: self._say(str(out)))
 

@@ -10,13 +10,11 @@ for the new scans together, off the GUI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QMessageBox,
@@ -301,12 +299,8 @@ class ReceivingView(View):
                 QMessageBox.warning(self, self.tr("Range of serials"), describe(err))
 
     def _import(self) -> None:
-        folder = self.settings.value("receiving/import_folder", "")
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import serials"), folder, self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")
-        )
-        if path:
-            self.settings.setValue("receiving/import_folder", str(Path(path).parent))
+        if path := self.open_file("receiving/import_folder", self.tr("Import serials"),
+                                  self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")):  # fmt: skip
             self.import_file(path)
 
     def import_file(self, path: str) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import status_label
@@ -85,11 +84,8 @@ class RegisterView(View):
             self.model.set_filter(where)
 
     def _export(self) -> None:
-        folder = str(self.settings.value("register/export_folder", ""))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export serials"), str(Path(folder) / "serials.xlsx"),
-                                              self.tr("Excel (*.xlsx)"))  # fmt: skip
-        if path:
-            self.settings.setValue("register/export_folder", str(Path(path).parent))
+        if path := self.save_file("register/export_folder", self.tr("Export serials"), "serials.xlsx",
+                                  self.tr("Excel (*.xlsx)")):  # fmt: skip
             self.export(path)
 
     def export(self, path: str) -> None:
