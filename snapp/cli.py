@@ -32,7 +32,8 @@ from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
 from snapp.domain.scan import ScannerProfile
-from snapp.errors import Problem, SnappError, ValidationError
+from snapp.app.errors import error_json, language
+from snapp.errors import Problem, SnappError, ValidationError, said
 from snapp.io.masterdata_files import LAYOUTS, read_masterdata
 from snapp.io.serial_files import read_serial_file
 from snapp.io.templates import KINDS, write_template
@@ -71,13 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return start_desktop(args)
     try:
         return args.run(args) or 0
-    except ValidationError as err:
-        print(f"snapp: {err.summary}", file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_REFUSED
     except SnappError as err:
-        print(f"snapp: {err}", file=sys.stderr)
+        _refuse(args, err)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("snapp: interrupted; nothing half-done was saved", file=sys.stderr)
@@ -86,6 +82,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (`| head`) went away: stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _refuse(args: argparse.Namespace, err: SnappError) -> None:
+    """A refusal: with --json one object on stdout, else every reason on stderr, in the user's language."""
+    lang = language()
+    if args.json:
+        print(json.dumps(error_json(err, lang), ensure_ascii=False))
+    elif isinstance(err, ValidationError):
+        print(f"snapp: {said(err.summary, lang)}", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem.say(lang)}", file=sys.stderr)
+    else:
+        print(f"snapp: {err.say(lang)}", file=sys.stderr)
 
 
 def start_desktop(args: argparse.Namespace) -> int:

@@ -8,49 +8,101 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from snapp.messages import CATALOG, say
+
 
 class Text(str):
-    """A message that keeps its English template and values, so an edge can say it in the user's language.
+    """A sentence of the core: a code of ``snapp.messages`` and its values.
 
-    It is a plain ``str`` to everything else (the CLI prints it as it is); the
-    desktop client looks up ``template`` in its translations and fills in ``args``.
+    To everything that treats it as a ``str`` it is the English wording; an
+    edge says it in the user's language with ``say(lang)``. An unknown code
+    fails at once, so every sentence the core can say is in the catalog.
     """
 
-    template: str
+    code: str
     args: dict[str, object]
 
-    def __new__(cls, template: str, **args: object) -> Text:
-        text = super().__new__(cls, template.format(**args))
-        text.template, text.args = template, args
+    def __new__(cls, code: str, **args: object) -> Text:
+        text = super().__new__(cls, say(code, args, "en"))
+        text.code, text.args = code, args
         return text
+
+    def __reduce__(self):  # keep code and values across pickling (worker processes)
+        return (_text, (self.code, self.args))
+
+    def say(self, lang: str) -> str:
+        return say(self.code, self.args, lang)
+
+
+def _text(code: str, args: dict[str, object]) -> Text:
+    return Text(code, **args)
+
+
+def said(message: str, lang: str) -> str:
+    """``message`` in ``lang`` when the core wrote it as a Text; as it is otherwise (a name, a serial)."""
+    return message.say(lang) if isinstance(message, Text) else message
 
 
 class SnappError(Exception):
-    """A refusal the user can act on; ``str(err)`` is the plain-language reason."""
+    """A refusal the user can act on: a Text (code and values), and the field it concerns if any.
+
+    ``SnappError("code", field=..., **values)``, or ``SnappError(Text(...))``;
+    ``str(err)`` is the English wording, ``err.say(lang)`` the user's.
+    """
+
+    def __init__(self, message: str, /, *, field: str | None = None, **values: object):
+        self.text = message if isinstance(message, Text) or message not in CATALOG else Text(message, **values)
+        self.field = field
+        super().__init__(str(self.text))
+
+    @property
+    def code(self) -> str:
+        return getattr(self.text, "code", "error")
+
+    @property
+    def values(self) -> dict[str, object]:
+        return getattr(self.text, "args", {})
+
+    def say(self, lang: str) -> str:
+        return said(self.text, lang)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input: where it is, what it was, and why it is refused."""
+    """One thing wrong with the input: where it is, what it was, and why it is refused.
+
+    ``position`` and ``message`` are Texts where the core can say them in
+    Chinese; ``reason`` is a stable code (a ``snapp.domain.capture.Reason`` or
+    a field name) a program can act on.
+    """
 
     position: str
     value: str
-    reason: str  # a Reason code (snapp.domain.capture.Reason) or a field name
+    reason: str
     message: str
 
     def __str__(self) -> str:
+        return self.say("en")
+
+    def say(self, lang: str) -> str:
         shown = f" {self.value!r}" if self.value else ""
-        return f"{self.position}:{shown} {self.message}"
+        return f"{said(self.position, lang)}:{shown} {said(self.message, lang)}"
 
 
 class ValidationError(SnappError):
     """Input refused; carries every problem found, not just the first."""
 
-    def __init__(self, problems: list[Problem] | Problem, summary: str | None = None):
+    def __init__(self, problems: list[Problem] | Problem, summary: Text | None = None):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         n = len(self.problems)
-        self.summary = summary or f"{n} problem{'s' if n != 1 else ''} found; nothing was saved"
-        super().__init__(self.summary + "\n" + "\n".join(str(p) for p in self.problems))
+        self.summary = summary or Text("validation.problem" if n == 1 else "validation.problems", n=n)
+        super().__init__(self.summary)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def say(self, lang: str) -> str:
+        return "\n".join([said(self.summary, lang), *(p.say(lang) for p in self.problems)])
 
 
 class NotFound(SnappError):

@@ -21,6 +21,7 @@ from biip import ParseError, parse
 from biip.gtin import Gtin
 
 from snapp.errors import Problem, Text, ValidationError
+from snapp.messages import CATALOG
 
 
 class Reason(StrEnum):
@@ -128,7 +129,7 @@ class Source:
 
 
 def scans(values: Iterable[str]) -> Source:
-    return Source(list(values), lambda i: f"scan {i + 1}")
+    return Source(list(values), lambda i: Text("position.scan", n=i + 1))
 
 
 # White space separates serials, except GS (ASCII 29), which Python counts as
@@ -149,7 +150,7 @@ def paste(text: str) -> Source:
 
     def locate(i: int) -> str:
         line_no, k, n = where[i]
-        return f"line {line_no}" if n == 1 else f"line {line_no}, item {k}"
+        return Text("position.line", line=line_no) if n == 1 else Text("position.line_item", line=line_no, item=k)
 
     return Source(values, locate)
 
@@ -169,23 +170,23 @@ def serial_range(spec: str) -> Source:
         return ValidationError(Problem("range", spec, Reason.BAD_RANGE, why))
 
     if not a or not b:
-        raise refuse(Text("write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500"))
+        raise refuse(Text("capture.range_syntax"))
     if (a[1], a[3]) != (b[1], b[3]):
-        raise refuse(Text("both ends must share the text around the number ({first} vs {last})",
+        raise refuse(Text("capture.range_affixes",
                           first=f"{a[1]!r}…{a[3]!r}", last=f"{b[1]!r}…{b[3]!r}"))  # fmt: skip
     start, stop = int(a[2]), int(b[2])
     if stop < start:
-        raise refuse(Text("the last serial comes before the first"))
+        raise refuse(Text("capture.range_backwards"))
     if stop - start + 1 > MAX_RANGE:
-        raise refuse(Text("{count:,} serials; a range holds at most {most:,}", count=stop - start + 1, most=MAX_RANGE))
+        raise refuse(Text("capture.range_too_long", count=stop - start + 1, most=MAX_RANGE))
     # A leading zero means zero-padding, except on a lone 0 (the number zero).
     padded = [len(d) > 1 and d[0] == "0" for d in (a[2], b[2])]
     if any(padded) and len(a[2]) != len(b[2]):
-        raise refuse(Text("the two ends have numbers of different widths; write both with the same number of digits"))
+        raise refuse(Text("capture.range_widths"))
     width = len(a[2]) if padded[0] else 1
     prefix, suffix = a[1], a[3]
     values = [f"{prefix}{n:0{width}d}{suffix}" for n in range(start, stop + 1)]
-    return Source(values, lambda i: f"range {text} #{i + 1}")
+    return Source(values, lambda i: Text("position.range", spec=text, n=i + 1))
 
 
 def combine(sources: Sequence[Source]) -> Source:
@@ -265,7 +266,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 reject(i, value, reason, message)
                 continue
         if not s:
-            reject(i, value, Reason.EMPTY, Text("is empty"))
+            reject(i, value, Reason.EMPTY, Text("capture.empty"))
             continue
         if s[0] == "]" or "\x1d" in s or (gtin and s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN):
             s, gs1, reason, message = _from_gs1(s, gtin)
@@ -278,15 +279,15 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
             s = case(s)
         n = len(s)
         if n < low:
-            reject(i, value, Reason.TOO_SHORT, Text("has {n} characters; this item's serials have at least {low}", n=n, low=low))
+            reject(i, value, Reason.TOO_SHORT, Text("capture.too_short", n=n, low=low))
         elif n > high:
-            reject(i, value, Reason.TOO_LONG, Text("has {n} characters; this item's serials have at most {high}", n=n, high=high))
+            reject(i, value, Reason.TOO_LONG, Text("capture.too_long", n=n, high=high))
         elif not _CSET82_RUN(s):
-            reject(i, value, Reason.BAD_CHARACTERS, Text("characters not allowed in a serial: {chars}", chars=bad_characters(s)))
+            reject(i, value, Reason.BAD_CHARACTERS, Text("capture.bad_characters", chars=bad_characters(s)))
         elif matches and not matches(s):
-            reject(i, value, Reason.PATTERN, Text("does not match this item's serial pattern {pattern}", pattern=rule.pattern))
+            reject(i, value, Reason.PATTERN, Text("capture.pattern", pattern=rule.pattern))
         elif s in seen:
-            reject(i, value, Reason.DUPLICATE, Text("appears twice in this batch (first at {first})", first=source.locate(seen[s])))
+            reject(i, value, Reason.DUPLICATE, Text("capture.duplicate", first=source.locate(seen[s])))
         else:
             seen[s] = i
             if gs1:
@@ -298,7 +299,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
                 "batch",
                 "",
                 Reason.COUNT_MISMATCH,
-                Text("{valid} valid serials, but {expected} were expected", valid=len(out.serials), expected=expected),
+                Text("capture.count_mismatch", valid=len(out.serials), expected=expected),
             )
         )
     return out
@@ -322,7 +323,7 @@ def cell_text(value: object, what: str) -> tuple[str, Reason | None, str]:
 
 
 def _exponent_message(what: str) -> Text:
-    return Text("Excel has turned this {what} into a number; format the column as Text and enter the {what} again", what=what)
+    return Text("capture.excel_number", what=_word(what))
 
 
 def _from_cell(value: object, what: str) -> tuple[str, Reason | None, str]:
@@ -330,27 +331,22 @@ def _from_cell(value: object, what: str) -> tuple[str, Reason | None, str]:
     if value is None:
         return "", None, ""
     if isinstance(value, bool):
-        return "", Reason.NOT_TEXT, Text("is a TRUE/FALSE cell, not a {what}", what=what)
+        return "", Reason.NOT_TEXT, Text("capture.boolean_cell", what=_word(what))
     if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
-        return "", Reason.EXCEL_DATE, Text(
-            "is a date cell: Excel has turned the {what} into a date; format the column as Text and enter the {what} again",
-            what=what,
-        )
+        return "", Reason.EXCEL_DATE, Text("capture.date_cell", what=_word(what))
     if isinstance(value, int | float):
         if isinstance(value, float) and not value.is_integer():
-            return "", Reason.EXCEL_ROUNDED, Text(
-                "is a decimal number cell, not a {what}; format the column as Text and enter the {what} again", what=what
-            )
+            return "", Reason.EXCEL_ROUNDED, Text("capture.decimal_cell", what=_word(what))
         number = int(value)
         if len(str(abs(number))) > _EXCEL_DIGITS:
-            return "", Reason.EXCEL_ROUNDED, Text(
-                "is a number cell with more than {digits} digits, which Excel has already rounded; "
-                "format the column as Text and enter the {what} again",
-                digits=_EXCEL_DIGITS,
-                what=what,
-            )
+            return "", Reason.EXCEL_ROUNDED, Text("capture.rounded_cell", digits=_EXCEL_DIGITS, what=_word(what))
         return str(number), None, ""
-    return "", Reason.NOT_TEXT, Text("is a {kind} value, not a {what}", kind=type(value).__name__, what=what)
+    return "", Reason.NOT_TEXT, Text("capture.other_cell", kind=type(value).__name__, what=_word(what))
+
+
+def _word(what: str) -> str:
+    """``what`` as a word Chinese can say, when the catalog has it (a column label is said as it is)."""
+    return Text(f"word.{what}") if f"word.{what}" in CATALOG else what
 
 
 def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:
@@ -361,26 +357,26 @@ def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason 
     try:
         result = parse(scan)
     except ParseError as err:
-        return "", None, invalid, Text("not a readable GS1 code: {detail}", detail=str(err))
+        return "", None, invalid, Text("capture.gs1_unreadable", detail=str(err))
     message = result.gs1_message
     if message is None:
-        return "", None, invalid, Text("not a readable GS1 code: {detail}", detail=str(result.gs1_message_error))
+        return "", None, invalid, Text("capture.gs1_unreadable", detail=str(result.gs1_message_error))
     elements = message.element_strings
     gtin_element = elements.get(ai="01")
     serial_element = elements.get(ai="21")
     if gtin_element is None:
-        return "", None, invalid, Text("GS1 code without a GTIN (01)")
+        return "", None, invalid, Text("capture.gs1_no_gtin")
     if gtin_element.gtin_error:
-        return "", None, invalid, Text("GS1 code with a bad GTIN: {detail}", detail=str(gtin_element.gtin_error))
+        return "", None, invalid, Text("capture.gs1_bad_gtin", detail=str(gtin_element.gtin_error))
     if gtin_element.value != gtin:
         if gtin:
             return "", None, Reason.GTIN_MISMATCH, Text(
-                "GS1 code for GTIN {scanned}, but this item's GTIN is {mine}", scanned=gtin_element.value, mine=gtin
+                "capture.gs1_gtin_mismatch", scanned=gtin_element.value, mine=gtin
             )
-        return "", None, Reason.GTIN_MISMATCH, Text("GS1 code for GTIN {scanned}, but this item has no GTIN",
+        return "", None, Reason.GTIN_MISMATCH, Text("capture.gs1_gtin_not_ours",
                                                     scanned=gtin_element.value)  # fmt: skip
     if serial_element is None:
-        return "", None, invalid, Text("GS1 code without a serial number (21)")
+        return "", None, invalid, Text("capture.gs1_no_serial")
     batch = elements.get(ai="10")
     expiry = elements.get(ai="17")
     data = GS1Data(batch.value if batch else None, expiry.date if expiry else None, scan)

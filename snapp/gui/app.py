@@ -59,6 +59,7 @@ def use_bundled_font(app: QApplication) -> None:
 def install_translation(app: QApplication, language: str) -> None:
     """``language`` is a code such as zh_CN, or empty for the system's."""
     locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)  # the core's sentences follow it (snapp.gui.problems.language)
     for name, folder in (("snapp", str(resource("translations"))),
                          ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):  # fmt: skip
         translator = QTranslator(app)

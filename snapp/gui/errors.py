@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from snapp import __version__
 from snapp.errors import SnappError, ValidationError
-from snapp.gui.problems import say_problem
+from snapp.gui.problems import language, say, say_problem
 
 log = logging.getLogger(__name__)
 SHOWN_PROBLEMS = 30
@@ -22,8 +22,8 @@ def describe(err: BaseException) -> str:
         lines = [say_problem(p) for p in err.problems[:SHOWN_PROBLEMS]]
         if len(err.problems) > SHOWN_PROBLEMS:
             lines.append(f"… {len(err.problems) - SHOWN_PROBLEMS} more")
-        return err.summary + "\n\n" + "\n".join(lines)
-    return str(err)
+        return say(err.summary) + "\n\n" + "\n".join(lines)
+    return err.say(language()) if isinstance(err, SnappError) else str(err)
 
 
 def refusal(err: BaseException) -> str | None:
@@ -31,7 +31,7 @@ def refusal(err: BaseException) -> str | None:
     if isinstance(err, ValidationError):
         return "\n".join(say_problem(p) for p in err.problems)
     if isinstance(err, SnappError):
-        return str(err)
+        return err.say(language())
     return None
 
 

@@ -92,7 +92,7 @@ def receive(
         problems += captured.problems
         count = len(captured.serials)
         if count == 0 and not problems:
-            problems.append(Problem("batch", "", Reason.EMPTY, Text("no serials to receive")))
+            problems.append(Problem("batch", "", Reason.EMPTY, Text("receiving.nothing")))
     else:
         if sources:
             raise ValidationError(Problem("serials", "", "serials", f"{item.sku} is not tracked by serial; give a quantity"))
@@ -175,7 +175,7 @@ def _over_receipt(line: POLine, count: int) -> Problem:
         "",
         Reason.OVER_RECEIPT,
         Text(
-            "{count} to receive, but line {line} has only {remaining} open (ordered {ordered}, received {received})",
+            "receiving.over_receipt",
             count=count, line=line.line_no, remaining=remaining, ordered=line.quantity, received=line.received,
         ),  # fmt: skip
     )
@@ -200,11 +200,10 @@ def _already_received(session: Session, item_id: int, captured: Capture) -> list
         )
         for serial, status, location, receipt, po in rows:
             if location:
-                message = Text("already received (receipt {receipt}, PO {po}); the unit is now {status} at {location}",
-                               receipt=receipt, po=po, status=status, location=location)  # fmt: skip
+                message = Text("receiving.already_received_at", receipt=receipt, po=po, status=Text(f"status.{status}"),
+                               location=location)  # fmt: skip
             else:
-                message = Text("already received (receipt {receipt}, PO {po}); the unit is now {status}",
-                               receipt=receipt, po=po, status=status)  # fmt: skip
+                message = Text("receiving.already_received", receipt=receipt, po=po, status=Text(f"status.{status}"))
             problems.append(Problem(captured.locate(serial), serial, Reason.ALREADY_RECEIVED, message))
     return sorted(problems, key=lambda p: captured.index[p.value])
 

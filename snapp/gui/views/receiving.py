@@ -361,7 +361,7 @@ class ReceivingView(View):
                 row.ok, row.message = False, say(problem.message)
         self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(max(0, len(self.pending) - 1), 2))
         self._update_counter()
-        self._say(err.summary + ("\n" + say_problem(err.problems[0]) if err.problems else ""), False)
+        self._say(say(err.summary) + ("\n" + say_problem(err.problems[0]) if err.problems else ""), False)
         QApplication.beep()
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:

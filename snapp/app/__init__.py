@@ -1,0 +1,1 @@
+"""What every front end (desktop, command line, HTTP) needs and none should own."""

@@ -1,0 +1,64 @@
+"""Every sentence the core can say, by code, in English and Simplified Chinese.
+
+The core raises and reports codes with values (``snapp.errors.Text``); the
+edges choose the language. The catalog lives beside ``snapp.errors`` rather
+than in ``snapp.app`` because the core's own ``str(err)`` is the English
+wording, and the core may not import the layer above it.
+
+Each module of this package holds the sentences of one part of the product
+as ``MESSAGES = {code: (english, chinese)}``; both templates of a code name
+the same ``{placeholders}`` (a test checks it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "zh")
+# Named, not discovered: the frozen bundle cannot list a package's modules.
+PARTS = (
+    "capture",
+    "common",
+    "names",
+    "receiving",
+)
+
+
+def _load() -> dict[str, tuple[str, str]]:
+    catalog: dict[str, tuple[str, str]] = {}
+    for name in PARTS:
+        part = importlib.import_module(f"snapp.messages.{name}").MESSAGES
+        if clash := catalog.keys() & part.keys():
+            raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+        catalog.update(part)
+    return catalog
+
+
+CATALOG: Mapping[str, tuple[str, str]] = _load()
+
+
+def template(code: str, lang: str = "en") -> str:
+    return CATALOG[code][1 if lang == "zh" else 0]
+
+
+class _Values(dict):
+    """Values for a template: a sentence inside a sentence is said in the same language."""
+
+    def __init__(self, values: Mapping[str, object], lang: str):
+        super().__init__(values)
+        self.lang = lang
+
+    def __getitem__(self, name: str) -> object:
+        value = super().__getitem__(name)
+        said = getattr(value, "say", None)
+        return said(self.lang) if callable(said) else value
+
+
+def say(code: str, values: Mapping[str, object], lang: str = "en") -> str:
+    return string.Formatter().vformat(template(code, lang), (), _Values(values, lang))
+
+
+def placeholders(text: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
