@@ -32,7 +32,7 @@ from snapp.domain.capture import (
 from snapp.domain.scan import as_typed
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
-from snapp.gui.labels import po_status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
@@ -166,7 +166,7 @@ class ReceivingView(View):
         if quiet:
             pass
         elif po.status not in ("approved", "partially_received"):
-            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, po_status_label(po.status)), False)
+            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, name_of("po_status", po.status)), False)
         else:
             self._say(self.tr("PO {0} from {1}: scan the serials").format(po.number, po.supplier_name), True)
         self._update_counter()
