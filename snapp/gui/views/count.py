@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp.domain.capture import scans
+from snapp.domain.statuses import COUNT
 from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
@@ -170,7 +171,7 @@ class CountView(View):
         form.scanEdit.setEnabled(is_open)
         form.importButton.setEnabled(is_open)
         form.closeButton.setEnabled(is_open)
-        form.applyButton.setEnabled(count is not None and count.status == stocktake.CLOSED)
+        form.applyButton.setEnabled(count is not None and COUNT.can(count.status, "apply"))
         if count is None:
             form.countLabel.setText(self.tr("Start a count, or choose one from the list"))
             return
