@@ -62,7 +62,8 @@ def _migrate(db: Database, step, revision: str) -> None:
                 config.attributes["connection"] = conn
                 step(config, revision)
                 if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()):
-                    raise RuntimeError(f"the migration left a row of {broken[0]} pointing nowhere; nothing was changed")
+                    table, rowid, parent, _ = broken
+                    raise RuntimeError(f"{table} row {rowid} refers to a missing row of {parent}; nothing was changed")
         finally:
             if sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")

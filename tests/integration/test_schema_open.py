@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from snapp_testkit import execute, rows, snapshot
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from snapp.cli import main
+from snapp.db.engine import Database, sqlite_url
 from snapp.db.schema import current_revision, downgrade, open_database, upgrade
 from snapp.services import lifecycle, stocktake, verification
 from snapp.errors import DatabaseUnavailable
@@ -71,6 +74,24 @@ def test_revision_0005_carries_the_data_forward(ledger):
     assert snapshot(ledger) == before
     assert rows(ledger, "SELECT id, kind, status, subject FROM exceptions") == cases
     assert [checked for checked in CHECKED if not refused(ledger, *checked)] == []
+
+
+def test_a_sqlite_migration_keeps_every_reference(sqlite_path):
+    """Foreign keys are off while SQLite rebuilds tables, and checked before the commit."""
+    db = Database(sqlite_url(sqlite_path))
+    try:
+        upgrade(db, "0004")
+        raw = sqlite3.connect(sqlite_path)  # keys off: as a broken copy of a database would be
+        raw.execute("INSERT INTO serial_events (serial_id, at, user_id, action, to_status) "
+                    "VALUES (99, '2026-01-01', 1, 'receive', 'in_stock')")  # fmt: skip
+        raw.commit()
+        raw.close()
+        with pytest.raises(RuntimeError, match="serial_events row 1 refers to a missing row of (serials|users)"):
+            upgrade(db)
+        assert current_revision(db) == "0004_security"
+        assert rows(db, "PRAGMA foreign_keys") == [(1,)]  # back on for the application
+    finally:
+        db.dispose()
 
 
 def test_revision_0005_refuses_a_database_holding_unknown_values(ledger):
