@@ -1,4 +1,5 @@
-"""Opening a database that cannot be reached is a refusal with the reason, not a crash."""
+"""Opening a database: one that cannot be reached is a refusal with the reason, not a crash; an older one is
+brought up to date with its data, or refused whole when it holds what the new schema would not take."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from snapp.cli import main
 from snapp.db.engine import Database, sqlite_url
 from snapp.db.schema import current_revision, downgrade, open_database, upgrade
-from snapp.services import lifecycle, stocktake, verification
 from snapp.errors import DatabaseUnavailable
+from snapp.services import lifecycle, stocktake, verification
 from tests.conftest import PG_URL
 
 
