@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 
 from snapp.db.models import Item, PurchaseOrder, Receipt, Serial
-from snapp.domain.statuses import Status, having
 from snapp.domain.purchasing import RECEIVABLE, POStatus
 from snapp.domain.permissions import Permission
+from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import utc_midnight

@@ -40,9 +40,9 @@ from snapp.db.models import (
 )
 from snapp.domain.capture import Source, apply_case, cell_text, typed_forms
 from snapp.domain.lifecycle import Action
-from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import CAPS_LOCK_WARNING, ScannerProfile, decode
+from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
