@@ -32,6 +32,7 @@ from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
 from snapp.domain.scan import ScannerProfile
+from snapp.domain.statuses import COUNT, EXCEPTION
 from snapp.app.errors import error_json, language
 from snapp.errors import Problem, SnappError, ValidationError, said
 from snapp.io.masterdata_files import LAYOUTS, read_masterdata
@@ -677,11 +678,11 @@ def _add_verify_commands(commands, command: Callable, group: Callable) -> None:
                             ("apply", cmd_count_apply, "move wrong-location units here, mark missing ones lost"),
                             ("report", cmd_count_report, "a count's figures (provisional while open)")):  # fmt: skip
         command(counts, name, run, text).add_argument("number")
-    command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=("open", "closed", "applied"))
+    command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=COUNT.states)
 
     desk = group("exception", "the exceptions desk")
     listing = command(desk, "list", cmd_exception_list, "exceptions, newest first")
-    listing.add_argument("--status", default="open", choices=("open", "resolved", "all"))
+    listing.add_argument("--status", default="open", choices=(*EXCEPTION.states, "all"))
     listing.add_argument("--kind", choices=[k.value for k in exceptions.ExceptionKind])
     listing.add_argument("--limit", type=int, default=100)
     resolve = command(desk, "resolve", cmd_exception_resolve, "resolve an exception, saying how")

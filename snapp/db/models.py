@@ -23,6 +23,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from snapp.domain.items import TRACKING_MODES
+from snapp.domain.purchasing import PO
+from snapp.domain.statuses import COUNT, EXCEPTION, ExceptionKind, Status, check_constraint
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -83,7 +87,7 @@ class Supplier(Base):
 class Item(Base):
     __tablename__ = "items"
     __table_args__ = (
-        CheckConstraint("tracking IN ('serial', 'batch', 'none')", name="tracking"),
+        CheckConstraint(check_constraint("tracking", TRACKING_MODES), name="tracking"),
         CheckConstraint("serial_case IN ('keep', 'upper', 'lower')", name="serial_case"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -108,6 +112,7 @@ class Location(Base):
 
 class PurchaseOrder(Base):
     __tablename__ = "purchase_orders"
+    __table_args__ = (CheckConstraint(check_constraint("status", PO.states), name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
@@ -160,6 +165,7 @@ class Serial(Base):
         UniqueConstraint("item_id", "serial"),
         Index("ix_serials_serial", "serial"),
         Index("ix_serials_status_id", "status", "id"),
+        CheckConstraint(check_constraint("status", Status), name="status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
@@ -222,7 +228,8 @@ class ExceptionCase(Base):
 
     __tablename__ = "exceptions"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'resolved')", name="status"),
+        CheckConstraint(check_constraint("status", EXCEPTION.states), name="status"),
+        CheckConstraint(check_constraint("kind", ExceptionKind), name="kind"),
         Index("ix_exceptions_status_id", "status", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -256,7 +263,7 @@ class Verification(Base):
 
 class StockCount(Base):
     __tablename__ = "counts"
-    __table_args__ = (CheckConstraint("status IN ('open', 'closed', 'applied')", name="status"),)
+    __table_args__ = (CheckConstraint(check_constraint("status", COUNT.states), name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))  # None: every location

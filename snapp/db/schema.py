@@ -40,10 +40,33 @@ def current_revision(db: Database) -> str | None:
 
 def upgrade(db: Database, revision: str = "head") -> None:
     """Migrate to ``revision`` (default: the newest), in one transaction where the database allows."""
+    _migrate(db, command.upgrade, revision)
+
+
+def downgrade(db: Database, revision: str) -> None:
+    """Migrate back to ``revision``, the same way."""
+    _migrate(db, command.downgrade, revision)
+
+
+def _migrate(db: Database, step, revision: str) -> None:
     config = _config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by rebuilding it (Alembic's batch mode), and with
+            # foreign keys on, dropping a table others refer to fails. Its documented
+            # procedure: keys off outside the transaction, checked before the commit.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                step(config, revision)
+                if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()):
+                    table, rowid, parent, _ = broken
+                    raise RuntimeError(f"{table} row {rowid} refers to a missing row of {parent}; nothing was changed")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
 
 def require_current(db: Database) -> None:

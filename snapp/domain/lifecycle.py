@@ -1,4 +1,7 @@
-"""The serial lifecycle: statuses, moves, and the one table of allowed transitions."""
+"""The serial lifecycle: moves, and the one table of allowed transitions between statuses.
+
+What each status means (on a shelf, held, gone...) is in ``snapp.domain.statuses``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +9,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from snapp.domain.permissions import Permission
-from snapp.errors import IllegalTransition
+from snapp.domain.statuses import Status, listed, meaning, status_name
+from snapp.errors import IllegalTransition, Text
 
-
-class Status(StrEnum):
-    IN_STOCK = "in_stock"
-    ISSUED = "issued"
-    IN_REPAIR = "in_repair"
-    RETURNED_TO_SUPPLIER = "returned_to_supplier"
-    SHIPPED = "shipped"
-    SCRAPPED = "scrapped"
-    LOST = "lost"  # missing at a stocktake; "found" brings it back
+__all__ = ["TRANSITIONS", "Action", "Move", "Status", "allowed_actions", "check_move"]
 
 
 class Action(StrEnum):
@@ -35,27 +31,37 @@ class Action(StrEnum):
 
 @dataclass(frozen=True)
 class Move:
+    action: Action
     sources: frozenset[Status]
     target: Status
     permission: Permission
-    needs_location: bool  # the unit ends up on a shelf of ours, so it needs one
-    label: str
+
+    @property
+    def needs_location(self) -> bool:
+        """The unit ends up on a shelf of ours, so the move must say which."""
+        return meaning(self.target).on_shelf
+
+    @property
+    def label(self) -> Text:
+        """The move as a verb in a sentence ("send to repair")."""
+        return Text(f"verb.{self.action}")
 
 
-S = Status
+S, A = Status, Action
 TRANSITIONS: dict[Action, Move] = {
-    Action.ISSUE: Move(frozenset({S.IN_STOCK}), S.ISSUED, Permission.MOVE, False, "issue"),
-    Action.RESTOCK: Move(frozenset({S.ISSUED}), S.IN_STOCK, Permission.MOVE, True, "return from issue"),
-    Action.TRANSFER: Move(frozenset({S.IN_STOCK}), S.IN_STOCK, Permission.MOVE, True, "transfer"),
-    Action.REPAIR: Move(frozenset({S.IN_STOCK, S.ISSUED}), S.IN_REPAIR, Permission.SERVICE, False, "send to repair"),
-    Action.UNREPAIR: Move(frozenset({S.IN_REPAIR}), S.IN_STOCK, Permission.SERVICE, True, "return from repair"),
-    Action.RETURN: Move(
-        frozenset({S.IN_STOCK, S.IN_REPAIR}), S.RETURNED_TO_SUPPLIER, Permission.SERVICE, False, "return to supplier"
-    ),
-    Action.SHIP: Move(frozenset({S.IN_STOCK}), S.SHIPPED, Permission.MOVE, False, "ship to customer"),
-    Action.SCRAP: Move(frozenset({S.IN_STOCK, S.ISSUED, S.IN_REPAIR}), S.SCRAPPED, Permission.MOVE, False, "scrap"),
-    Action.LOSE: Move(frozenset({S.IN_STOCK}), S.LOST, Permission.MOVE, False, "mark lost"),
-    Action.FIND: Move(frozenset({S.LOST}), S.IN_STOCK, Permission.MOVE, True, "mark found"),
+    move.action: move
+    for move in (
+        Move(A.ISSUE, frozenset({S.IN_STOCK}), S.ISSUED, Permission.MOVE),
+        Move(A.RESTOCK, frozenset({S.ISSUED}), S.IN_STOCK, Permission.MOVE),
+        Move(A.TRANSFER, frozenset({S.IN_STOCK}), S.IN_STOCK, Permission.MOVE),
+        Move(A.REPAIR, frozenset({S.IN_STOCK, S.ISSUED}), S.IN_REPAIR, Permission.SERVICE),
+        Move(A.UNREPAIR, frozenset({S.IN_REPAIR}), S.IN_STOCK, Permission.SERVICE),
+        Move(A.RETURN, frozenset({S.IN_STOCK, S.IN_REPAIR}), S.RETURNED_TO_SUPPLIER, Permission.SERVICE),
+        Move(A.SHIP, frozenset({S.IN_STOCK}), S.SHIPPED, Permission.MOVE),
+        Move(A.SCRAP, frozenset({S.IN_STOCK, S.ISSUED, S.IN_REPAIR}), S.SCRAPPED, Permission.MOVE),
+        Move(A.LOSE, frozenset({S.IN_STOCK}), S.LOST, Permission.MOVE),
+        Move(A.FIND, frozenset({S.LOST}), S.IN_STOCK, Permission.MOVE),
+    )
 }
 
 
@@ -69,7 +75,8 @@ def check_move(serial: str, status: Status | str, action: Action) -> Move:
     # Receiving creates a unit; no existing unit can be received again.
     move = TRANSITIONS.get(action)
     if move is None or Status(status) not in move.sources:
-        label = move.label if move else action.value
-        allowed = ", ".join(a.value for a in allowed_actions(status)) or "nothing (final status)"
-        raise IllegalTransition(f"{serial}: cannot {label} a unit that is {status}; allowed from {status}: {allowed}")
+        allowed = listed((Text(f"verb.{a}") for a in allowed_actions(status)), "list.final")
+        verb, named = Text(f"verb.{action}"), status_name(status)
+        raise IllegalTransition("lifecycle.not_allowed", serial=serial, verb=verb, status=named, allowed=allowed)
     return move
+

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from snapp.errors import IllegalTransition
+from snapp.domain.statuses import StateMachine
+from snapp.errors import Text
 
 
 class POStatus(StrEnum):
@@ -17,20 +18,22 @@ class POStatus(StrEnum):
 
 
 P = POStatus
-PO_TRANSITIONS: dict[str, frozenset[POStatus]] = {
-    "approve": frozenset({P.DRAFT}),
-    "cancel": frozenset({P.DRAFT, P.APPROVED}),
-    "close": frozenset({P.APPROVED, P.PARTIALLY_RECEIVED, P.RECEIVED}),
-}
+# Receiving moves an approved PO to (partially) received itself: see status_after_receipt.
+PO = StateMachine(
+    "po",
+    tuple(POStatus),
+    {
+        "approve": (frozenset({P.DRAFT}), P.APPROVED),
+        "cancel": (frozenset({P.DRAFT, P.APPROVED}), P.CANCELLED),
+        "close": (frozenset({P.APPROVED, P.PARTIALLY_RECEIVED, P.RECEIVED}), P.CLOSED),
+    },
+)
 RECEIVABLE = frozenset({P.APPROVED, P.PARTIALLY_RECEIVED})
 
 
-def check_po_move(number: str, status: POStatus | str, verb: str) -> None:
-    if POStatus(status) not in PO_TRANSITIONS[verb]:
-        allowed = [v for v, sources in PO_TRANSITIONS.items() if POStatus(status) in sources]
-        raise IllegalTransition(
-            f"PO {number} is {status}; cannot {verb} it (allowed: {', '.join(allowed) or 'nothing'})"
-        )
+def check_po_move(number: str, status: POStatus | str, verb: str) -> POStatus:
+    """The status ``verb`` moves the PO to, or a refusal naming what is allowed from ``status``."""
+    return POStatus(PO.check(Text("subject.po", number=number), str(status), verb))
 
 
 def status_after_receipt(ordered: int, received: int) -> POStatus:

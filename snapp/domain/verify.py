@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from snapp.domain.lifecycle import Status
+from snapp.domain.statuses import Status, meaning
 from snapp.domain.scan import Fault, Reading
 
 
@@ -28,8 +28,10 @@ class Verdict(StrEnum):
 
 
 PASSED = frozenset({Verdict.IN_STOCK, Verdict.NOT_IN_STOCK})
-GONE = frozenset({Status.SHIPPED, Status.SCRAPPED, Status.RETURNED_TO_SUPPLIER, Status.LOST})
-_GONE_WORDS = {
+# Where a unit off our shelves is, or how it left: every status not on a shelf has words here (a test checks).
+WHEREABOUTS = {
+    Status.ISSUED: "issued",
+    Status.IN_REPAIR: "in repair",
     Status.SHIPPED: "shipped to a customer",
     Status.SCRAPPED: "scrapped",
     Status.RETURNED_TO_SUPPLIER: "returned to the supplier",
@@ -124,21 +126,20 @@ def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> J
 
 
 def _by_status(unit: UnitFacts) -> Judgement:
-    status = Status(unit.status)
+    status, means = Status(unit.status), meaning(unit.status)
     received = f"received {unit.received_at:%Y-%m-%d} on PO {unit.po} (receipt {unit.receipt}) from supplier {unit.supplier}"
-    if status is Status.IN_STOCK:
+    if means.on_shelf:
         return Judgement(Verdict.IN_STOCK, f"genuine and in stock at {unit.location}: {unit.sku} {unit.item_name}, {received}", unit)
     when = f" on {unit.last_at:%Y-%m-%d}" if unit.last_at else ""
     ref = f" (ref {unit.last_ref})" if unit.last_ref else ""
-    if status in GONE:
+    if not means.held:  # gone or lost, and yet scanned
         return Judgement(
             Verdict.REAPPEARED,
-            f"a known unit that should not be here: {unit.sku} {unit.item_name} was {_GONE_WORDS[status]}{when}{ref}; "
+            f"a known unit that should not be here: {unit.sku} {unit.item_name} was {WHEREABOUTS[status]}{when}{ref}; "
             f"{received}. A unit that reappears after leaving needs a check",
             unit,
         )
-    state = "issued" if status is Status.ISSUED else "in repair"
-    return Judgement(Verdict.NOT_IN_STOCK, f"ours, currently {state}{when}{ref}: {unit.sku} {unit.item_name}, {received}", unit)
+    return Judgement(Verdict.NOT_IN_STOCK, f"ours, currently {WHEREABOUTS[status]}{when}{ref}: {unit.sku} {unit.item_name}, {received}", unit)
 
 
 def _skus(units: list[UnitFacts]) -> str:

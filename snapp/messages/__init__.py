@@ -21,8 +21,11 @@ LANGUAGES = ("en", "zh")
 PARTS = (
     "capture",
     "common",
+    "exceptions",
     "names",
+    "purchasing",
     "receiving",
+    "states",
 )
 
 

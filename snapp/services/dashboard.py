@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 
 from snapp.db.models import Item, PurchaseOrder, Receipt, Serial
-from snapp.domain.lifecycle import Status
 from snapp.domain.purchasing import RECEIVABLE, POStatus
 from snapp.domain.permissions import Permission
+from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import utc_midnight
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.
-_HELD = (Status.IN_STOCK, Status.ISSUED, Status.IN_REPAIR)
+_HELD = having("held")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
 from sqlalchemy import func, insert, select
@@ -24,22 +23,15 @@ from sqlalchemy.orm import Session
 from snapp.db.models import ExceptionCase, exceptions_table, utcnow
 from snapp.domain.capture import Reason
 from snapp.domain.permissions import Permission, allows
-from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
+from snapp.domain.statuses import EXCEPTION, ExceptionKind, ExceptionStatus, listed
+from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import Context, UnitOfWork, service
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 
-class ExceptionKind(StrEnum):
-    REJECTED_SCAN = "rejected_scan"  # a serial refused during a receipt
-    OVER_DELIVERY = "over_delivery"  # more units delivered than the PO line has open
-    VERIFICATION = "verification"  # a scan-to-verify that did not pass
-    REAPPEARED = "reappeared"  # a shipped, scrapped, returned or lost unit scanned again
-    STOCKTAKE = "stocktake"  # a count discrepancy: missing, unexpected, unknown
-
-
-OPEN, RESOLVED = "open", "resolved"
+OPEN, RESOLVED = ExceptionStatus.OPEN, ExceptionStatus.RESOLVED
 _SCAN_REASONS = frozenset(reason.value for reason in Reason)
 # Whoever may change stock or orders may settle what went wrong with them; auditors only look.
 RESOLVERS = (Permission.MOVE, Permission.SERVICE, Permission.PURCHASING)
@@ -140,12 +132,17 @@ def list_exceptions(
 ) -> list[ExceptionRecord]:
     """Newest first; ``status=None`` lists open and resolved alike."""
     query = select(ExceptionCase).order_by(ExceptionCase.id.desc()).limit(limit).offset(offset)
+    problems = [
+        Problem(Text(f"exceptions.{field}"), value, field, Text("exceptions.one_of", choices=listed(choices)))
+        for field, value, choices in (("status", status, EXCEPTION.states), ("kind", kind, tuple(ExceptionKind)))
+        if value and value not in choices
+    ]
+    if problems:
+        raise ValidationError(problems)
     if status:
-        if status not in (OPEN, RESOLVED):
-            raise ValidationError(Problem("status", status, "status", "open or resolved"))
         query = query.where(ExceptionCase.status == status)
     if kind:
-        query = query.where(ExceptionCase.kind == ExceptionKind(kind))
+        query = query.where(ExceptionCase.kind == kind)
     return [_record(row) for row in uow.session.scalars(query)]
 
 
@@ -162,19 +159,21 @@ def open_exception_counts(uow: UnitOfWork) -> dict[str, int]:
 def resolve_exception(uow: UnitOfWork, exception_id: int, resolution: str) -> ExceptionRecord:
     """Close an exception saying how it was settled; who and when are recorded and audited."""
     if not any(allows(uow.actor.role, p) for p in RESOLVERS):
-        raise PermissionDenied(f"{uow.actor.name} ({uow.actor.role}) may look at exceptions but not resolve them")
+        raise PermissionDenied("exceptions.may_not_resolve", user=uow.actor.name, role=uow.actor.role)
     text = resolution.strip()
     if not text:
-        raise ValidationError(Problem("resolution", "", "resolution", "say how the exception was resolved"))
+        raise ValidationError(Problem(Text("exceptions.resolution"), "", "resolution", Text("exceptions.say_how")))
     row = uow.session.get(ExceptionCase, exception_id, with_for_update=True)
     if row is None:
-        raise NotFound(f"no exception #{exception_id}")
-    if row.status == RESOLVED:
-        raise Conflict(f"exception #{exception_id} was already resolved by {row.resolved_by}: {row.resolution}")
-    row.status, row.resolved_by, row.resolved_at, row.resolution = RESOLVED, uow.actor.name, utcnow(), text
+        raise NotFound("exceptions.not_found", id=exception_id)
+    if not EXCEPTION.can(row.status, "resolve"):
+        raise Conflict("exceptions.already_resolved", id=exception_id, user=row.resolved_by, resolution=row.resolution)
+    before = row.status
+    row.status = EXCEPTION.target("resolve")
+    row.resolved_by, row.resolved_at, row.resolution = uow.actor.name, utcnow(), text
     uow.session.flush()
-    uow.audit("exception.resolve", "exception", str(exception_id), before={"status": OPEN},
-              after={"status": RESOLVED, "resolution": text, "kind": row.kind, "subject": row.subject})  # fmt: skip
+    uow.audit("exception.resolve", "exception", str(exception_id), before={"status": before},
+              after={"status": row.status, "resolution": text, "kind": row.kind, "subject": row.subject})  # fmt: skip
     return _record(row)
 
 

@@ -13,7 +13,7 @@ from snapp.db.models import Item, POLine, PurchaseOrder, Supplier, User
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus, check_po_move
-from snapp.errors import NotFound, Problem, ValidationError
+from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, service
 from snapp.services.masterdata import get_item_row, get_supplier_row
 
@@ -28,7 +28,7 @@ class LineSpec:
     def parse(cls, text: str) -> LineSpec:
         """``SKU:QTY[:PRICE]`` as typed on the command line."""
         parts = normalise(text).split(":")
-        problem = Problem("line", text, "line", "write a line as SKU:QUANTITY or SKU:QUANTITY:PRICE")
+        problem = Problem(Text("purchasing.line"), text, "line", Text("purchasing.line_syntax"))
         if len(parts) not in (2, 3) or not parts[0]:
             raise ValidationError(problem)
         try:
@@ -76,20 +76,20 @@ def create_po(uow: UnitOfWork, supplier: str, lines: list[LineSpec], note: str |
     try:
         supplier_row = get_supplier_row(session, supplier)
     except NotFound as err:
-        problems.append(Problem("supplier", supplier, "supplier", str(err)))
+        problems.append(Problem(Text("purchasing.supplier"), supplier, "supplier", err.text))
     if not lines:
-        problems.append(Problem("lines", "", "lines", "a purchase order needs at least one line"))
+        problems.append(Problem(Text("purchasing.lines"), "", "lines", Text("purchasing.no_lines")))
     items: list[Item] = []
     for n, spec in enumerate(lines, 1):
-        position = f"line {n}"
+        position = Text("position.line", line=n)
         try:
             items.append(get_item_row(session, spec.sku))
         except NotFound as err:
-            problems.append(Problem(position, spec.sku, "sku", str(err)))
+            problems.append(Problem(position, spec.sku, "sku", err.text))
         if spec.quantity <= 0:
-            problems.append(Problem(position, str(spec.quantity), "quantity", "quantity must be at least 1"))
+            problems.append(Problem(position, str(spec.quantity), "quantity", Text("purchasing.quantity")))
         if spec.unit_price is not None and spec.unit_price < 0:
-            problems.append(Problem(position, str(spec.unit_price), "unit_price", "price must not be negative"))
+            problems.append(Problem(position, str(spec.unit_price), "unit_price", Text("purchasing.negative_price")))
     if problems:
         raise ValidationError(problems)
     po = PurchaseOrder(supplier_id=supplier_row.id, status=POStatus.DRAFT, note=note, created_by=uow.actor.id)
@@ -104,11 +104,11 @@ def create_po(uow: UnitOfWork, supplier: str, lines: list[LineSpec], note: str |
     return record
 
 
-def _move(verb: str, target: POStatus):
+def _move(verb: str):
     @service(Permission.PURCHASING)
     def move(uow: UnitOfWork, number: str) -> PORecord:
         po = get_po_row(uow.session, number)
-        check_po_move(po.number, po.status, verb)
+        target = check_po_move(po.number, po.status, verb)
         before = po.status
         po.status = target
         uow.audit(f"po.{verb}", "purchase_order", po.number, before={"status": before}, after={"status": target})
@@ -119,9 +119,9 @@ def _move(verb: str, target: POStatus):
     return move
 
 
-approve_po = _move("approve", POStatus.APPROVED)
-cancel_po = _move("cancel", POStatus.CANCELLED)
-close_po = _move("close", POStatus.CLOSED)
+approve_po = _move("approve")
+cancel_po = _move("cancel")
+close_po = _move("close")
 
 
 @service(Permission.VIEW, write=False)
@@ -174,7 +174,7 @@ def list_pos(
 def get_po_row(session: Session, number: str) -> PurchaseOrder:
     po = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == normalise(number).upper()))
     if po is None:
-        raise NotFound(f"no purchase order {number!r}")
+        raise NotFound("purchasing.no_po", number=number)
     return po
 
 

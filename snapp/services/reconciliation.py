@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from snapp.db.models import CountResult, Item, POLine, PurchaseOrder, ReceiptLine, Serial, StockCount, Supplier
 from snapp.domain.lifecycle import Status
 from snapp.domain.permissions import Permission
+from snapp.domain.purchasing import POStatus
 from snapp.services.base import UnitOfWork, service
 
 
@@ -84,7 +85,7 @@ def _per_po(session: Session, supplier: str | None, po: str | None) -> list[Reco
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(POLine, POLine.po_id == PurchaseOrder.id)
         .join(Item, Item.id == POLine.item_id)
-        .where(PurchaseOrder.status != "cancelled")
+        .where(PurchaseOrder.status != POStatus.CANCELLED)
         .group_by(PurchaseOrder.id, PurchaseOrder.number, Supplier.code)
         .order_by(PurchaseOrder.id)
     )

@@ -39,10 +39,11 @@ from snapp.db.models import (
     utcnow,
 )
 from snapp.domain.capture import Source, apply_case, cell_text, typed_forms
-from snapp.domain.lifecycle import Action, Status
+from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import CAPS_LOCK_WARNING, ScannerProfile, decode
-from snapp.errors import IllegalTransition, NotFound, Problem, ValidationError
+from snapp.domain.statuses import COUNT, CountStatus, having, meaning
+from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
 from snapp.services.exceptions import RESOLVED, ExceptionKind, NewException, open_exceptions
@@ -57,10 +58,11 @@ class Outcome(StrEnum):
     UNKNOWN = "unknown"
 
 
-OPEN, CLOSED, APPLIED = "open", "closed", "applied"
-# Units that left us for good: found on a shelf, they are reappearing units, not count slips.
-# (A lost unit found is a count's business: apply marks it found.)
-_GONE = frozenset({Status.SHIPPED, Status.SCRAPPED, Status.RETURNED_TO_SUPPLIER})
+OPEN, CLOSED, APPLIED = CountStatus.OPEN, CountStatus.CLOSED, CountStatus.APPLIED
+# Units that left us for good, found on a shelf, are reappearing units, not count slips;
+# a lost (missing) unit found is a count's business: apply marks it found.
+_GONE = having("gone")
+_ON_SHELF = having("on_shelf")
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,7 @@ def _resolve(session: Session, count: StockCount, readings: list, warnings: list
             if candidates := named(flipped, reading.gtin):
                 warnings.append(f"{reading.raw}: {CAPS_LOCK_WARNING}: read as {flipped!r}")
         if len(candidates) > 1:  # one serial on several items: the one expected here, if exactly one is
-            candidates = [c for c in candidates if c[4] == Status.IN_STOCK and c[3] == count.location_id] or candidates
+            candidates = [c for c in candidates if c[4] in _ON_SHELF and c[3] == count.location_id] or candidates
         if len(candidates) > 1:
             warnings.append(f"{reading.raw}: several items have serial {reading.serial}; scan the GS1 code to count it")
         units.append(candidates[0][0] if len(candidates) == 1 else None)
@@ -295,7 +297,7 @@ def _outcomes(session: Session, count: StockCount) -> list[dict]:
     expected_query = (
         select(Serial.id, Serial.serial, Item.sku, Serial.status, Serial.location_id)
         .join(Item, Item.id == Serial.item_id)
-        .where(Serial.status == Status.IN_STOCK.value)
+        .where(Serial.status.in_(_ON_SHELF))
     )
     if count.location_id is not None:
         expected_query = expected_query.where(Serial.location_id == count.location_id)
@@ -326,8 +328,7 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
     """Freeze the outcome of an open count; every discrepancy opens an exception."""
     session = uow.session
     count = _count_row(session, number, lock="update")
-    if count.status != OPEN:
-        raise IllegalTransition(f"count {count.number} is already {count.status}")
+    COUNT.check(Text("subject.count", number=count.number), count.status, "close")
     results = _outcomes(session, count)
     if results:
         session.execute(insert(count_results_table), results)
@@ -408,8 +409,7 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
     """
     session = uow.session
     count = _count_row(session, number, lock="update")
-    if count.status != CLOSED:
-        raise IllegalTransition(f"count {count.number} is {count.status}; only a closed count can be applied")
+    COUNT.check(Text("subject.count", number=count.number), count.status, "apply")
     rows = session.execute(
         select(CountResult.serial_id, CountResult.outcome, CountResult.serial, CountResult.sku,
                CountResult.recorded_status, CountResult.recorded_location_id, CountResult.scans,
@@ -432,9 +432,9 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
         unit = (r.serial_id, r.status, r.location_id)
         if r.outcome == Outcome.MISSING:
             moves[Action.LOSE].append(unit)
-        elif here is not None and r.status == Status.IN_STOCK:
+        elif here is not None and meaning(r.status).on_shelf:
             moves[Action.TRANSFER].append(unit)
-        elif here is not None and r.status == Status.LOST:
+        elif here is not None and meaning(r.status).missing:
             moves[Action.FIND].append(unit)
         else:
             left.append(CountLine(r.serial, r.sku, r.status, codes.get(r.location_id), r.scans))

@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from snapp.paths import resource
 
@@ -55,18 +55,19 @@ def test_the_compiled_translation_is_current(tmp_path):
 
 def test_the_screens_speak_chinese(qtbot, ctx, company, settings):
     from snapp.gui.app import install_translation
-    from snapp.gui.labels import status_label
+    from snapp.gui.labels import name_of
     from snapp.gui.main_window import MainWindow
     from snapp.gui.views.receiving import ReceivingView
 
-    app = QCoreApplication.instance()
+    app, locale = QCoreApplication.instance(), QLocale()
     install_translation(app, "zh_CN")
     try:
         window = MainWindow(ctx, settings)
         qtbot.addWidget(window)
         assert window.form.nav.item(2).text() == "收货"
         assert window.view(ReceivingView).form.postButton.text() == "确认收货(&R)"
-        assert status_label("in_stock") == "在库"
+        assert name_of("status", "in_stock") == "在库"
     finally:
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
+        QLocale.setDefault(locale)  # the core's sentences and names follow it

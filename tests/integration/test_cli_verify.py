@@ -49,7 +49,7 @@ def test_count_from_start_to_apply(run, tmp_path):
     code, out, _ = run("count", "apply", number)
     assert "0 moved here, 0 found, 1 marked lost" in out
     code, out, err = run("count", "apply", number)
-    assert code == EXIT_REFUSED and "only a closed count can be applied" in err
+    assert code == EXIT_REFUSED and "is Applied; cannot apply it (allowed: nothing)" in err
 
 
 def test_exceptions_listed_and_resolved(run):

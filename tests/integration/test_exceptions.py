@@ -60,8 +60,9 @@ def test_resolve_records_who_how_and_when_and_is_audited(db, ctx, company, as_us
     )  # fmt: skip
     assert exceptions.list_exceptions(ctx) == []
     assert [e.id for e in exceptions.list_exceptions(ctx, "resolved")] == [case.id]
-    with pytest.raises(Conflict, match="already resolved by li.lead"):
+    with pytest.raises(Conflict, match="already resolved by li.lead") as again:
         exceptions.resolve_exception(ctx, case.id, "again")
+    assert again.value.say("zh") == f"异常 #{case.id} 已由 li.lead 处理：label belongs to a sample unit from the trade fair"
 
 
 def test_resolving_needs_a_reason_a_known_exception_and_a_role_that_acts(db, ctx, company, as_user):
@@ -85,8 +86,11 @@ def test_list_filters_and_dashboard_counts(ctx, company, receive_units):
     assert exceptions.open_exception_counts(ctx) == {"reappeared": 1, "verification": 2}
     assert [e.subject for e in exceptions.list_exceptions(ctx, kind="reappeared")] == ["GONE0001"]
     assert len(exceptions.list_exceptions(ctx, limit=2)) == 2
-    with pytest.raises(ValidationError):
-        exceptions.list_exceptions(ctx, "pending")
+    with pytest.raises(ValidationError) as refused:
+        exceptions.list_exceptions(ctx, "pending", "misfiled")  # both named, not a crash on the unknown kind
+    assert [(str(p.position), p.value) for p in refused.value.problems] == [("status", "pending"), ("kind", "misfiled")]
+    assert str(refused.value.problems[0].message) == "one of open, resolved"
+    assert refused.value.problems[0].message.say("zh") == "应为以下之一：open、resolved"
 
 
 def test_a_refused_file_of_many_bad_rows_opens_a_bounded_number_of_cases(db, ctx, company):

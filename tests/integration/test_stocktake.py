@@ -109,7 +109,7 @@ def test_apply_moves_and_marks_lost_and_is_reversible(db, ctx, shelves):
     resolved = exceptions.list_exceptions(ctx, "resolved")
     assert {e.subject for e in resolved} == {"AA0004", "AA0005", "BB0001"}
     assert all(e.resolution == f"count {count.number} applied" for e in resolved)
-    with pytest.raises(IllegalTransition, match="only a closed count"):
+    with pytest.raises(IllegalTransition, match="is Applied; cannot apply it"):
         stocktake.apply_count(ctx, count.number)
 
     # The reversal: a lost unit turns up and is marked found; the moved one goes back.
@@ -147,7 +147,7 @@ def test_scans_go_into_open_counts_only(ctx, shelves):
     stocktake.close_count(ctx, count.number)
     with pytest.raises(IllegalTransition, match="is closed"):
         stocktake.scan(ctx, count.number, [scans(["AA0001"])])
-    with pytest.raises(IllegalTransition, match="already closed"):
+    with pytest.raises(IllegalTransition, match="is Closed; cannot close it"):
         stocktake.close_count(ctx, count.number)
     with pytest.raises(NotFound):
         stocktake.scan(ctx, "CT-1999-000009", [scans(["AA0001"])])

@@ -38,6 +38,16 @@ ALLOWED: dict[Status, list[str]] = {
     S.SCRAPPED: [],
     S.LOST: ["found"],
 }
+# Each move as a sentence says it.
+VERBS = {
+    A.ISSUE: "issue", A.RESTOCK: "return from issue", A.TRANSFER: "transfer", A.REPAIR: "send to repair",
+    A.UNREPAIR: "return from repair", A.RETURN: "return to supplier", A.SHIP: "ship to customer", A.SCRAP: "scrap",
+    A.LOSE: "mark lost", A.FIND: "mark found", A.RECEIVE: "receive",
+}  # fmt: skip
+NAMES = {
+    S.IN_STOCK: "In stock", S.ISSUED: "Issued", S.IN_REPAIR: "In repair", S.RETURNED_TO_SUPPLIER: "Returned to supplier",
+    S.SHIPPED: "Shipped", S.SCRAPPED: "Scrapped", S.LOST: "Lost",
+}  # fmt: skip
 ILLEGAL = [pair for pair in itertools.product(Status, Action) if pair not in LEGAL]
 
 
@@ -106,19 +116,22 @@ def test_illegal_moves_are_refused_naming_status_and_allowed(status, action):
         check_move("SN-42", status.value, action)
     message = str(info.value)
     assert isinstance(info.value, SnappError)
-    assert message.startswith("SN-42: cannot ")
-    assert f"a unit that is {status.value};" in message
-    allowed = ", ".join(ALLOWED[status]) or "nothing (final status)"
-    assert message.endswith(f"allowed from {status.value}: {allowed}")
+    assert message.startswith(f"SN-42: cannot {VERBS[action]} a unit that is {NAMES[status]};")
+    allowed = ", ".join(VERBS[Action(a)] for a in ALLOWED[status]) or "nothing (final status)"
+    assert message.endswith(f"allowed from {NAMES[status]}: {allowed}")
+    assert info.value.code == "lifecycle.not_allowed"
 
 
 def test_illegal_move_message_in_full():
     with pytest.raises(IllegalTransition) as info:
         check_move("SN1", S.SHIPPED, A.SHIP)
-    assert str(info.value) == "SN1: cannot ship to customer a unit that is shipped; allowed from shipped: nothing (final status)"
+    assert str(info.value) == "SN1: cannot ship to customer a unit that is Shipped; allowed from Shipped: nothing (final status)"
     with pytest.raises(IllegalTransition) as info:
         check_move("SN1", S.ISSUED, A.SHIP)
-    assert str(info.value) == "SN1: cannot ship to customer a unit that is issued; allowed from issued: restock, repair, scrap"
+    assert str(info.value) == (
+        "SN1: cannot ship to customer a unit that is Issued; allowed from Issued: return from issue, send to repair, scrap"
+    )
+    assert info.value.say("zh") == "SN1：不能对已领用的单位执行发货给客户；已领用时可以：领用归还、送修、报废"
 
 
 @pytest.mark.parametrize("status", [S.RETURNED_TO_SUPPLIER, S.SHIPPED, S.SCRAPPED])

@@ -7,18 +7,18 @@ import itertools
 import pytest
 
 from snapp.domain.permissions import ROLE_PERMISSIONS, Permission, Role, allows
-from snapp.domain.purchasing import PO_TRANSITIONS, RECEIVABLE, POStatus, check_po_move, status_after_receipt
+from snapp.domain.purchasing import PO, RECEIVABLE, POStatus, check_po_move, status_after_receipt
 from snapp.errors import IllegalTransition
 
 P = POStatus
 
 LEGAL = {
-    ("approve", P.DRAFT),
-    ("cancel", P.DRAFT),
-    ("cancel", P.APPROVED),
-    ("close", P.APPROVED),
-    ("close", P.PARTIALLY_RECEIVED),
-    ("close", P.RECEIVED),
+    ("approve", P.DRAFT): P.APPROVED,
+    ("cancel", P.DRAFT): P.CANCELLED,
+    ("cancel", P.APPROVED): P.CANCELLED,
+    ("close", P.APPROVED): P.CLOSED,
+    ("close", P.PARTIALLY_RECEIVED): P.CLOSED,
+    ("close", P.RECEIVED): P.CLOSED,
 }
 ALLOWED = {
     P.DRAFT: "approve, cancel",
@@ -28,6 +28,14 @@ ALLOWED = {
     P.CLOSED: "nothing",
     P.CANCELLED: "nothing",
 }
+NAMES = {
+    P.DRAFT: "Draft",
+    P.APPROVED: "Approved",
+    P.PARTIALLY_RECEIVED: "Partially received",
+    P.RECEIVED: "Received in full",
+    P.CLOSED: "Closed",
+    P.CANCELLED: "Cancelled",
+}
 ILLEGAL = [pair for pair in itertools.product(["approve", "cancel", "close"], POStatus) if pair not in LEGAL]
 
 
@@ -36,7 +44,7 @@ def test_po_statuses():
 
 
 def test_po_table_is_exactly_the_legal_moves():
-    assert {(verb, status) for verb, sources in PO_TRANSITIONS.items() for status in sources} == LEGAL
+    assert {(verb, status): target for verb, (sources, target) in PO.moves.items() for status in sources} == LEGAL
 
 
 def test_receivable_statuses():
@@ -45,15 +53,22 @@ def test_receivable_statuses():
 
 @pytest.mark.parametrize(("verb", "status"), sorted(LEGAL))
 def test_legal_po_moves_pass(verb, status):
-    assert check_po_move("PO-0001", status, verb) is None
-    assert check_po_move("PO-0001", status.value, verb) is None
+    assert check_po_move("PO-0001", status, verb) is LEGAL[(verb, status)]
+    assert check_po_move("PO-0001", status.value, verb) is LEGAL[(verb, status)]
 
 
 @pytest.mark.parametrize(("verb", "status"), ILLEGAL)
 def test_illegal_po_moves_are_refused(verb, status):
     with pytest.raises(IllegalTransition) as info:
         check_po_move("PO-0007", status.value, verb)
-    assert str(info.value) == f"PO PO-0007 is {status.value}; cannot {verb} it (allowed: {ALLOWED[status]})"
+    assert str(info.value) == f"PO PO-0007 is {NAMES[status]}; cannot {verb} it (allowed: {ALLOWED[status]})"
+    assert info.value.code == "state.not_allowed"
+
+
+def test_a_refused_po_move_in_chinese():
+    with pytest.raises(IllegalTransition) as info:
+        check_po_move("PO-0007", "draft", "close")
+    assert info.value.say("zh") == "采购订单 PO-0007当前为草稿，不能关闭（可以：审核、取消）"
 
 
 @pytest.mark.parametrize(

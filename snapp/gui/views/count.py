@@ -14,9 +14,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp.domain.capture import scans
+from snapp.domain.statuses import COUNT
 from snapp.errors import SnappError
 from snapp.gui.errors import describe
-from snapp.gui.labels import COUNT_OUTCOMES, COUNT_STATUSES, label, status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
@@ -62,7 +63,7 @@ class CountView(View):
             [
                 Column(self.tr("Count"), lambda c: c.number),
                 Column(self.tr("Location"), lambda c: c.location or self.tr("all")),
-                Column(self.tr("Status"), lambda c: label(COUNT_STATUSES, c.status)),
+                Column(self.tr("Status"), lambda c: name_of("count_status", c.status)),
                 Column(self.tr("Started"), lambda c: c.started_at),
                 Column(self.tr("By"), lambda c: c.started_by),
                 Column(self.tr("Units"), lambda c: c.units_scanned),
@@ -83,10 +84,10 @@ class CountView(View):
         fit_columns(form.scanView, stretch=2)
         self.report_rows = RecordModel(
             [
-                Column(self.tr("Outcome"), lambda r: label(COUNT_OUTCOMES, r.outcome)),
+                Column(self.tr("Outcome"), lambda r: name_of("outcome", r.outcome)),
                 Column(self.tr("Serial"), lambda r: r.line.serial),
                 Column(self.tr("Item"), lambda r: r.line.sku),
-                Column(self.tr("Recorded status"), lambda r: status_label(r.line.recorded_status)),
+                Column(self.tr("Recorded status"), lambda r: name_of("status", r.line.recorded_status)),
                 Column(self.tr("Recorded at"), lambda r: r.line.recorded_location),
                 Column(self.tr("Scans"), lambda r: r.line.scans),
             ]
@@ -94,7 +95,7 @@ class CountView(View):
         self.report_rows.colour = lambda r: QColor(COLOURS[r.outcome])
         form.reportView.setModel(self.report_rows)
         fit_columns(form.reportView, stretch=4)
-        names = (self.tr("Every outcome"), *(label(COUNT_OUTCOMES, code) for code in FILTERS[1:]))
+        names = (self.tr("Every outcome"), *(name_of("outcome", code) for code in FILTERS[1:]))
         for code, name in zip(FILTERS, names, strict=True):
             form.filterCombo.addItem(name, code)
         form.filterCombo.currentIndexChanged.connect(lambda _: self._show_rows())
@@ -170,14 +171,14 @@ class CountView(View):
         form.scanEdit.setEnabled(is_open)
         form.importButton.setEnabled(is_open)
         form.closeButton.setEnabled(is_open)
-        form.applyButton.setEnabled(count is not None and count.status == stocktake.CLOSED)
+        form.applyButton.setEnabled(count is not None and COUNT.can(count.status, "apply"))
         if count is None:
             form.countLabel.setText(self.tr("Start a count, or choose one from the list"))
             return
         where = count.location or self.tr("every location")
         form.countLabel.setText(
             self.tr("{0} — {1} — {2}: {3} units scanned").format(
-                count.number, where, label(COUNT_STATUSES, count.status), count.units_scanned
+                count.number, where, name_of("count_status", count.status), count.units_scanned
             )
         )
         if not is_open and form.tabs.currentWidget() is form.scanTab:
@@ -349,7 +350,7 @@ class CountView(View):
                 result.number, result.transferred, result.found, result.lost
             )
             if result.left:
-                left = ", ".join(f"{line.serial} ({status_label(line.recorded_status)})" for line in result.left[:10])
+                left = ", ".join(f"{line.serial} ({name_of('status', line.recorded_status)})" for line in result.left[:10])
                 text += " " + self.tr("Left as recorded (a stocktake does not change them): {0}").format(left)
             self.form.resultLabel.setText(text)
 

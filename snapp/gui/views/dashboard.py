@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from snapp.domain.permissions import Permission, allows
-from snapp.gui.labels import exception_label, status_label
+from snapp.gui.labels import name_of
 from snapp.gui.views.base import View
 from snapp.services import audit, dashboard, exceptions, reconciliation, users
 
@@ -95,8 +95,8 @@ class DashboardView(View):
         form.openPosValue.setText(f"{summary.open_pos:,}")
         accuracy = figures.accuracy.accuracy
         form.accuracyValue.setText("—" if accuracy is None else f"{accuracy:.1%}")
-        self.chart.set_bars([(status_label(s), n, STATUS_COLOURS[s]) for s, n in summary.by_status.items()])
-        notes = [self.tr("{0}: {1} open").format(exception_label(kind), n) for kind, n in sorted(figures.open_exceptions.items())]
+        self.chart.set_bars([(name_of("status", s), n, STATUS_COLOURS[s]) for s, n in summary.by_status.items()])
+        notes = [self.tr("{0}: {1} open").format(name_of("exception_kind", kind), n) for kind, n in sorted(figures.open_exceptions.items())]
         if summary.draft_pos:
             notes.append(self.tr("{0} purchase orders wait for approval").format(summary.draft_pos))
         if summary.by_status["in_repair"]:

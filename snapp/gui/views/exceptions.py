@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
-from snapp.gui.labels import EXCEPTION_KINDS, EXCEPTION_STATUSES, label
+from snapp.domain.statuses import EXCEPTION
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import exceptions
@@ -27,10 +28,10 @@ class ExceptionsView(View):
                 Column("#", lambda e: e.id),
                 Column(self.tr("Opened"), lambda e: e.opened_at),
                 Column(self.tr("By"), lambda e: e.opened_by),
-                Column(self.tr("Kind"), lambda e: label(EXCEPTION_KINDS, e.kind)),
+                Column(self.tr("Kind"), lambda e: name_of("exception_kind", e.kind)),
                 Column(self.tr("Subject"), lambda e: e.subject),
                 Column(self.tr("What happened"), lambda e: e.detail),
-                Column(self.tr("Status"), lambda e: label(EXCEPTION_STATUSES, e.status)),
+                Column(self.tr("Status"), lambda e: name_of("exception_status", e.status)),
                 Column(self.tr("Resolved by"), lambda e: e.resolved_by),
                 Column(self.tr("Resolved"), lambda e: e.resolved_at),
             ]
@@ -38,11 +39,12 @@ class ExceptionsView(View):
         self.model.colour = lambda e: QColor(OPEN_COLOUR) if e.status == OPEN else None
         form.tableView.setModel(self.model)
         fit_columns(form.tableView, stretch=5)
-        for code, name in ((OPEN, self.tr("Open")), (RESOLVED, self.tr("Resolved")), ("", self.tr("All"))):
-            form.statusCombo.addItem(name, code)
+        for code in EXCEPTION.states:
+            form.statusCombo.addItem(name_of("exception_status", code), code)
+        form.statusCombo.addItem(self.tr("All"), "")
         form.kindCombo.addItem(self.tr("Every kind"), "")
         for kind in ExceptionKind:
-            form.kindCombo.addItem(label(EXCEPTION_KINDS, kind.value), kind.value)
+            form.kindCombo.addItem(name_of("exception_kind", kind.value), kind.value)
         form.statusCombo.currentIndexChanged.connect(lambda _: self.refresh())
         form.kindCombo.currentIndexChanged.connect(lambda _: self.refresh())
         form.tableView.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -71,13 +73,13 @@ class ExceptionsView(View):
     def _show_selected(self) -> None:
         case, form = self.selected(), self.form
         form.detailBox.setEnabled(case is not None)
-        form.resolveButton.setEnabled(case is not None and case.status == OPEN)
+        form.resolveButton.setEnabled(case is not None and EXCEPTION.can(case.status, "resolve"))
         if case is None:
             form.detailBox.setTitle(self.tr("Exception"))
             for value in (form.detailValue, form.openedValue, form.resolvedValue):
                 value.setText("")
             return
-        form.detailBox.setTitle(self.tr("Exception #{0}: {1}").format(case.id, label(EXCEPTION_KINDS, case.kind)))
+        form.detailBox.setTitle(self.tr("Exception #{0}: {1}").format(case.id, name_of("exception_kind", case.kind)))
         ref = self.tr(" (ref {0})").format(case.ref) if case.ref else ""
         form.detailValue.setText(f"{case.subject}{ref}: {case.detail}")
         form.openedValue.setText(self.tr("{0} by {1}").format(shown(case.opened_at), case.opened_by))
@@ -90,7 +92,7 @@ class ExceptionsView(View):
 
     def resolve(self) -> None:
         case = self.selected()
-        if case is None or case.status != OPEN:
+        if case is None or not EXCEPTION.can(case.status, "resolve"):
             return
         note, ok = QInputDialog.getMultiLineText(
             self, self.tr("Resolve exception #{0}").format(case.id),

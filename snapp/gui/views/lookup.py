@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
-from snapp.gui.labels import action_label, status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
@@ -30,8 +30,8 @@ class LookupView(View):
         self.history = RecordModel(
             [
                 Column(self.tr("When"), lambda e: e.at),
-                Column(self.tr("What"), lambda e: action_label(e.action)),
-                Column(self.tr("Status"), lambda e: f"{status_label(e.from_status)} → {status_label(e.to_status)}"),
+                Column(self.tr("What"), lambda e: name_of("move", e.action)),
+                Column(self.tr("Status"), lambda e: f"{name_of('status', e.from_status)} → {name_of('status', e.to_status)}"),
                 Column(self.tr("Where"), lambda e: f"{e.from_location or ''} → {e.to_location or ''}"),
                 Column(self.tr("Who"), lambda e: e.user),
                 Column(self.tr("Reference"), lambda e: e.ref),
@@ -100,7 +100,7 @@ class LookupView(View):
         form.cardBox.show()
         form.cardBox.setTitle(card.serial)
         form.itemValue.setText(f"{card.sku} — {card.item_name}" + (f"  (GTIN {card.gtin})" if card.gtin else ""))
-        form.statusValue.setText(status_label(card.status))
+        form.statusValue.setText(name_of("status", card.status))
         form.supplierValue.setText(f"{card.supplier} — {card.supplier_name}")
         form.locationValue.setText(f"{card.location} — {card.location_name}" if card.location else "—")
         form.poValue.setText(card.po)
@@ -125,7 +125,7 @@ class LookupView(View):
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
-            button = QPushButton(action_label(name) + "…", self.form)
+            button = QPushButton(name_of("move", name) + "…", self.form)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
@@ -134,7 +134,7 @@ class LookupView(View):
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
         """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
-        rule, title = TRANSITIONS[action], action_label(action.value)
+        rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
             to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
             if not ok:
@@ -145,7 +145,7 @@ class LookupView(View):
                 return
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message(f"{card.serial}: {status_label(result.to_status)}", "#2e7d32"),
+            done=lambda result: self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32"),
             changes={"serials"},
         )
 

@@ -7,11 +7,11 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QTableWidgetItem
 
-from snapp.domain.purchasing import PO_TRANSITIONS, POStatus
+from snapp.domain.purchasing import PO, POStatus
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
 from snapp.gui.forms import load_form
-from snapp.gui.labels import po_status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import masterdata, purchasing
@@ -110,7 +110,7 @@ class PurchaseOrdersView(View):
             [
                 Column(self.tr("PO"), lambda p: p.number),
                 Column(self.tr("Supplier"), lambda p: p.supplier),
-                Column(self.tr("Status"), lambda p: po_status_label(p.status)),
+                Column(self.tr("Status"), lambda p: name_of("po_status", p.status)),
                 Column(self.tr("Created"), lambda p: p.created_at),
                 Column(self.tr("Ordered"), lambda p: p.ordered),
                 Column(self.tr("Received"), lambda p: p.received),
@@ -133,7 +133,7 @@ class PurchaseOrdersView(View):
         fit_columns(form.linesView, stretch=2)
         form.statusCombo.addItem(self.tr("Any status"), None)
         for status in POStatus:
-            form.statusCombo.addItem(po_status_label(status.value), status.value)
+            form.statusCombo.addItem(name_of("po_status", status.value), status.value)
         form.statusCombo.activated.connect(lambda _: self.refresh())
         form.poView.selectionModel().currentRowChanged.connect(lambda current, _: self._selected(current.row()))
         form.newButton.clicked.connect(self.new_po)
@@ -173,7 +173,7 @@ class PurchaseOrdersView(View):
         status = self.current.status if self.current else None
         for verb, button in (("approve", self.form.approveButton), ("cancel", self.form.cancelButton),
                              ("close", self.form.closeButton)):  # fmt: skip
-            button.setEnabled(status is not None and POStatus(status) in PO_TRANSITIONS[verb])
+            button.setEnabled(status is not None and PO.can(status, verb))
 
     def move(self, verb: str) -> None:
         if self.current is None:

@@ -29,10 +29,11 @@ from snapp.domain.capture import (
     scans,
     serial_range,
 )
+from snapp.domain.purchasing import RECEIVABLE
 from snapp.domain.scan import as_typed
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
-from snapp.gui.labels import po_status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
@@ -111,7 +112,7 @@ class ReceivingView(View):
         def load():
             open_pos = [
                 po.number
-                for status in ("approved", "partially_received")
+                for status in RECEIVABLE
                 for po in purchasing.list_pos(self.ctx, status=status, limit=500)
             ]
             return open_pos, masterdata.list_locations(self.ctx), masterdata.list_items(self.ctx)
@@ -165,8 +166,8 @@ class ReceivingView(View):
         form.lineCombo.blockSignals(False)
         if quiet:
             pass
-        elif po.status not in ("approved", "partially_received"):
-            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, po_status_label(po.status)), False)
+        elif po.status not in RECEIVABLE:
+            self._say(self.tr("PO {0} is {1}; only an approved PO can be received against").format(po.number, name_of("po_status", po.status)), False)
         else:
             self._say(self.tr("PO {0} from {1}: scan the serials").format(po.number, po.supplier_name), True)
         self._update_counter()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from snapp.domain.lifecycle import Status
-from snapp.gui.labels import status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, SerialRegisterModel
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import exports
@@ -30,7 +30,7 @@ class RegisterView(View):
                 Column(self.tr("Serial"), lambda r: r.serial, "serial"),
                 Column(self.tr("SKU"), lambda r: r.sku),
                 Column(self.tr("Item"), lambda r: r.item_name),
-                Column(self.tr("Status"), lambda r: status_label(r.status), "status"),
+                Column(self.tr("Status"), lambda r: name_of("status", r.status), "status"),
                 Column(self.tr("Location"), lambda r: r.location),
                 Column(self.tr("Supplier"), lambda r: r.supplier),
                 Column(self.tr("PO"), lambda r: r.po),
@@ -42,7 +42,7 @@ class RegisterView(View):
         form.tableView.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         form.statusCombo.addItem(self.tr("Any status"), None)
         for status in Status:
-            form.statusCombo.addItem(status_label(status.value), status.value)
+            form.statusCombo.addItem(name_of("status", status.value), status.value)
         self.model.counted.connect(lambda n: form.countLabel.setText(self.tr("{0} serials").format(f"{n:,}")))
         for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
             edit.returnPressed.connect(self.apply_filter)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from snapp.domain.scan import GS
 from snapp.domain.verify import PASSED, UnitFacts, Verdict
-from snapp.gui.labels import VERDICTS, action_label, label, status_label
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
@@ -52,7 +52,7 @@ class VerifyView(View):
                 Column(self.tr("When"), lambda v: v.at),
                 Column(self.tr("User"), lambda v: v.user),
                 Column(self.tr("Scanned"), lambda v: visible(v.raw)),
-                Column(self.tr("Verdict"), lambda v: label(VERDICTS, v.verdict)),
+                Column(self.tr("Verdict"), lambda v: name_of("verdict", v.verdict)),
                 Column(self.tr("Why"), lambda v: v.message),
             ]
         )
@@ -110,7 +110,7 @@ class VerifyView(View):
     def show_result(self, result: VerificationResult) -> None:
         self.last = result
         form = self.form
-        form.verdictLabel.setText(label(VERDICTS, result.verdict))
+        form.verdictLabel.setText(name_of("verdict", result.verdict))
         self._paint(shade(result.verdict))
         form.messageLabel.setText(f"{visible(result.raw)}: {result.message}")
         form.messageLabel.show()
@@ -132,7 +132,7 @@ class VerifyView(View):
             return
         form.cardBox.setTitle(unit.serial)
         form.itemValue.setText(f"{unit.sku} — {unit.item_name}" + (f"  (GTIN {unit.gtin})" if unit.gtin else ""))
-        form.statusValue.setText(status_label(unit.status))
+        form.statusValue.setText(name_of("status", unit.status))
         form.supplierValue.setText(unit.supplier)
         form.locationValue.setText(unit.location or "—")
         form.poValue.setText(unit.po)
@@ -140,7 +140,7 @@ class VerifyView(View):
         if unit.last_action:
             when = f"{unit.last_at.astimezone():%Y-%m-%d %H:%M}" if unit.last_at else ""
             ref = self.tr(" (ref {0})").format(unit.last_ref) if unit.last_ref else ""
-            form.lastValue.setText(f"{action_label(unit.last_action)} {when}{ref}")
+            form.lastValue.setText(f"{name_of('move', unit.last_action)} {when}{ref}")
         else:
             form.lastValue.setText("—")
 
