@@ -21,6 +21,7 @@ LANGUAGES = ("en", "zh")
 PARTS = (
     "capture",
     "common",
+    "integrity",
     "names",
     "receiving",
 )

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select, text
 
 from snapp.db.models import AuditEntry, POLine, Receipt, Serial, SerialEvent
-from snapp.domain.capture import Reason, serial_range
-from snapp.errors import ValidationError
-from snapp.services import purchasing, users
+from snapp.domain.capture import Reason, scans, serial_range
+from snapp.domain.lifecycle import TRANSITIONS, Action, allowed_actions
+from snapp.errors import Conflict, ValidationError
+from snapp.services import lifecycle, masterdata, purchasing, users
 from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
@@ -185,3 +187,114 @@ def _make_company(ctx: Context) -> None:
 def _approved_po(ctx: Context) -> str:
     po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 100, Decimal("1"))])
     return purchasing.approve_po(ctx, po.number).number
+
+
+# --- two moves of one unit at once -----------------------------------------------------------------
+
+# How to bring a received unit (in_stock at WH-A) into each status a move can start from.
+_INTO = {"in_stock": None, "issued": "issue", "in_repair": "repair", "lost": "lose"}
+_SOURCES = {"in_stock", "issued", "in_repair", "lost"}
+
+
+def _pairs(status: str) -> list[tuple[Action, Action]]:
+    actions = allowed_actions(status)
+    return [(a, b) for i, a in enumerate(actions) for b in actions[i:]]
+
+
+def _hold_row(db, table: str, row_id: int):
+    """A third connection locks the row: both movers read it, then queue on their update until it is let go."""
+    conn = db.engine.connect()
+    conn.begin()
+    conn.execute(text(f"SELECT id FROM {table} WHERE id = :id FOR UPDATE"), {"id": row_id})
+    return conn, conn.scalar(text("SELECT pg_backend_pid()"))
+
+
+# Backends waiting on the holder, directly or behind another waiter (a row's second waiter queues on the first).
+_QUEUE = text("""
+    WITH RECURSIVE queue(pid) AS (
+        SELECT pid FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))
+        UNION SELECT a.pid FROM pg_stat_activity a JOIN queue q ON q.pid = ANY(pg_blocking_pids(a.pid))
+    ) SELECT count(*) FROM queue
+""")
+
+
+def _wait_for_queue(db, holder_pid: int, waiting: int) -> None:
+    deadline = time.monotonic() + 20
+    with db.engine.connect() as conn:
+        while conn.scalar(_QUEUE, {"pid": holder_pid}) < waiting:
+            assert time.monotonic() < deadline, "the movers never queued on the held row"
+            time.sleep(0.02)
+
+
+def _together(db, table: str, row_id: int, calls: dict[str, Callable[[], object]]) -> dict[str, object]:
+    """Run ``calls`` at once, each after reading the row and before writing it; their outcomes by name."""
+    holder, pid = _hold_row(db, table, row_id)
+    outcome: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            outcome[name] = calls[name]()
+        except Exception as err:  # the caller says which kind is expected
+            outcome[name] = err
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in calls]
+    try:
+        for t in threads:
+            t.start()
+        _wait_for_queue(db, pid, len(calls))
+    finally:
+        holder.rollback()
+        holder.close()
+    for t in threads:
+        t.join(60)
+    assert not any(t.is_alive() for t in threads), "a mover hung"
+    return outcome
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("status", sorted(_SOURCES))
+def test_two_moves_of_one_unit_at_once_one_wins(pg_url, status, request):
+    """Every pair of moves from ``status``, both reading the unit before either writes: one wins, one is told why."""
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+
+    assert _SOURCES == {s for a in Action if a in TRANSITIONS for s in TRANSITIONS[a].sources}
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    _make_company(ctx)
+    masterdata.add_location(ctx, masterdata.LocationRecord("WH-B", "Second"))
+    pairs = _pairs(status)
+    serials = [f"PAIR{n:04d}" for n in range(len(pairs))]
+    receive(ctx, _approved_po(ctx), "LAP", [scans(serials)], location="WH-A")
+    if _INTO[status]:
+        lifecycle.move(ctx, _INTO[status], serials)
+
+    for serial, (first, second) in zip(serials, pairs, strict=True):
+        unit_id = _scalar(db, "SELECT id FROM serials WHERE serial = :s", s=serial)
+
+        def mover(action: Action) -> Callable[[], object]:
+            to = "WH-B" if TRANSITIONS[action].needs_location else None
+            return lambda: lifecycle.move(ctx, action, [serial], to=to)
+
+        outcome = _together(db, "serials", unit_id, {"first": mover(first), "second": mover(second)})
+        won = [name for name, result in outcome.items() if isinstance(result, lifecycle.MoveResult)]
+        assert len(won) == 1, (first, second, outcome)
+        [lost] = set(outcome) - set(won)
+        winner = {"first": first, "second": second}[won[0]]
+        now = TRANSITIONS[winner].target.value
+        refusal = outcome[lost]
+        assert isinstance(refusal, Conflict), (first, second, refusal)
+        assert (refusal.code, refusal.values["serial"], refusal.values["status"].code) == (
+            "lifecycle.moved_meanwhile", serial, f"status.{now}"
+        )
+        assert _scalar(db, "SELECT status FROM serials WHERE id = :id", id=unit_id) == now
+        history = _scalar(db, "SELECT count(*) FROM serial_events WHERE serial_id = :id AND action = ANY(:moves)",
+                          id=unit_id, moves=[first.value, second.value])  # fmt: skip
+        assert history == 1, (first, second)
+
+
+def _scalar(db, sql: str, **params):
+    with db.engine.connect() as conn:
+        return conn.scalar(text(sql), params)
