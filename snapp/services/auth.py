@@ -25,8 +25,8 @@ from snapp.db.engine import Database
 from snapp.db.models import User, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
-from snapp.domain.permissions import Role
-from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, ValidationError
+from snapp.domain.permissions import Permission, Role, allows
+from snapp.errors import AccountLocked, AuditTrailChanged, AuthenticationFailed, Conflict, Problem, ValidationError
 from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
 
 FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
@@ -102,9 +102,27 @@ def login(db: Database, name: str, password: str) -> Context:
         if rehash:
             row.password_hash = rehash
         session.flush()
-        write_audit(session, name, "login", "user", name, after={"rehashed": rehash is not None})
-        session.commit()
+        unrecorded = _record_login(session, row, rehashed=rehash is not None)
+        session.commit()  # the password was right: the attempt counted before the check is undone either way
+    if unrecorded:
+        raise unrecorded
     return Context(db, name)
+
+
+def _record_login(session: Session, user: User, *, rehashed: bool) -> AuditTrailChanged | None:
+    """Audit the login; the refusal to raise if the trail, changed outside SNApp, cannot take the entry.
+
+    The tools that find such a change only read: who may run them (the audit
+    permission) still gets in, unrecorded, to run them. Anyone else is refused,
+    and every command that changes something refuses as its own entry fails.
+    """
+    try:
+        with session.begin_nested():
+            write_audit(session, user.name, "login", "user", user.name, after={"rehashed": rehashed})
+    except AuditTrailChanged as changed:
+        if not allows(Role(user.role), Permission.AUDIT):
+            return changed
+    return None
 
 
 def _matches(hasher: PasswordHasher, hashed: str | None, password: str) -> bool:

@@ -32,7 +32,7 @@ from snapp.db.engine import Database
 from snapp.db.models import User, audit_table, chain_head_table, utcnow
 from snapp.domain.auditchain import entry_hash
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import Conflict, PermissionDenied
+from snapp.errors import AuditTrailChanged, Conflict, PermissionDenied
 
 LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
@@ -114,7 +114,13 @@ def write_audit(
     }
     row["hash"] = entry_hash(**row)
     conn = session.connection()
-    conn.execute(insert(audit_table), row)
+    try:
+        conn.execute(insert(audit_table), row)
+    except IntegrityError as err:
+        # Only a row written past the head, outside SNApp, can hold the next position.
+        if unique_constraint(err) == "uq_audit_entries_seq":
+            raise AuditTrailChanged("audit.changed_outside") from err
+        raise
     conn.execute(_MOVE_HEAD, {"seq": row["seq"], "hash": row["hash"]})
 
 
