@@ -9,6 +9,7 @@ nothing.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from sqlalchemy import func, select, text
 from snapp.db.models import AuditEntry, POLine, Receipt, Serial, SerialEvent
 from snapp.domain.capture import Reason, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action, allowed_actions
-from snapp.errors import Conflict, ValidationError
+from snapp.errors import Conflict, IllegalTransition, ValidationError
 from snapp.services import lifecycle, masterdata, purchasing, users
 from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
@@ -201,11 +202,11 @@ def _pairs(status: str) -> list[tuple[Action, Action]]:
     return [(a, b) for i, a in enumerate(actions) for b in actions[i:]]
 
 
-def _hold_row(db, table: str, row_id: int):
-    """A third connection locks the row: both movers read it, then queue on their update until it is let go."""
+def _hold_rows(db, table: str, where: str, params: dict):
+    """A third connection locks the rows: both sides read them, then queue on their write until they are let go."""
     conn = db.engine.connect()
     conn.begin()
-    conn.execute(text(f"SELECT id FROM {table} WHERE id = :id FOR UPDATE"), {"id": row_id})
+    conn.execute(text(f"SELECT id FROM {table} WHERE {where} FOR UPDATE"), params)
     return conn, conn.scalar(text("SELECT pg_backend_pid()"))
 
 
@@ -226,9 +227,9 @@ def _wait_for_queue(db, holder_pid: int, waiting: int) -> None:
             time.sleep(0.02)
 
 
-def _together(db, table: str, row_id: int, calls: dict[str, Callable[[], object]]) -> dict[str, object]:
-    """Run ``calls`` at once, each after reading the row and before writing it; their outcomes by name."""
-    holder, pid = _hold_row(db, table, row_id)
+def _together(db, table: str, where: str, calls: dict[str, Callable[[], object]], **params) -> dict[str, object]:
+    """Run ``calls`` at once, each after reading the rows ``where`` selects and before writing; outcomes by name."""
+    holder, pid = _hold_rows(db, table, where, params)
     outcome: dict[str, object] = {}
 
     def run(name: str) -> None:
@@ -278,7 +279,7 @@ def test_two_moves_of_one_unit_at_once_one_wins(pg_url, status, request):
             to = "WH-B" if TRANSITIONS[action].needs_location else None
             return lambda: lifecycle.move(ctx, action, [serial], to=to)
 
-        outcome = _together(db, "serials", unit_id, {"first": mover(first), "second": mover(second)})
+        outcome = _together(db, "serials", "id = :id", {"first": mover(first), "second": mover(second)}, id=unit_id)
         won = [name for name, result in outcome.items() if isinstance(result, lifecycle.MoveResult)]
         assert len(won) == 1, (first, second, outcome)
         [lost] = set(outcome) - set(won)
@@ -298,3 +299,76 @@ def test_two_moves_of_one_unit_at_once_one_wins(pg_url, status, request):
 def _scalar(db, sql: str, **params):
     with db.engine.connect() as conn:
         return conn.scalar(text(sql), params)
+
+
+def _pg_company(pg_url, request) -> Context:
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    _make_company(ctx)
+    return ctx
+
+
+def _one_wins(outcome: dict[str, object], refusal: type[Exception]) -> tuple[str, Exception]:
+    won = [name for name, result in outcome.items() if not isinstance(result, Exception)]
+    assert len(won) == 1, outcome
+    [lost] = set(outcome) - set(won)
+    assert isinstance(outcome[lost], refusal), outcome[lost]
+    return won[0], outcome[lost]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("approved", "first", "second"),
+                         [(False, "approve", "approve"), (False, "cancel", "cancel"), (True, "close", "cancel")])  # fmt: skip
+def test_two_moves_of_one_po_at_once_one_wins(pg_url, request, approved, first, second):
+    """Two moves that cannot follow each other: the one that waited is refused, told the PO's new status."""
+    ctx = _pg_company(pg_url, request)
+    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 10, Decimal("1"))]).number
+    if approved:
+        purchasing.approve_po(ctx, po)
+    verbs = {"first": first, "second": second}
+    calls = {name: (lambda verb=verb: getattr(purchasing, f"{verb}_po")(ctx, po)) for name, verb in verbs.items()}
+    outcome = _together(ctx.db, "purchase_orders", "number = :po", calls, po=po)
+    won, refusal = _one_wins(outcome, IllegalTransition)
+    assert outcome[won].status in str(refusal)
+    moves = _scalar(ctx.db, "SELECT count(*) FROM audit_entries WHERE action IN (:a, :b)", a=f"po.{first}",
+                    b=f"po.{second}")  # fmt: skip
+    assert moves == 1
+
+
+@pytest.mark.postgres
+def test_a_receipt_and_closing_its_po_at_once_act_one_after_the_other(pg_url, request):
+    """Closed first, the receipt is refused; received first, the close starts from the received status."""
+    ctx = _pg_company(pg_url, request)
+    po = _approved_po(ctx)
+    calls = {
+        "receive": lambda: receive(ctx, po, "LAP", [serial_range("CL0001..CL0005")], location="WH-A"),
+        "close": lambda: purchasing.close_po(ctx, po),
+    }
+    outcome = _together(ctx.db, "purchase_orders", "number = :po", calls, po=po)
+    assert not isinstance(outcome["close"], Exception), outcome["close"]
+    assert _scalar(ctx.db, "SELECT status FROM purchase_orders WHERE number = :po", po=po) == "closed"
+    closed_from = _scalar(ctx.db, "SELECT before FROM audit_entries WHERE action = 'po.close'")
+    if isinstance(outcome["receive"], Exception):
+        assert isinstance(outcome["receive"], IllegalTransition) and "closed" in str(outcome["receive"])
+        assert _scalar(ctx.db, "SELECT count(*) FROM serials") == 0
+        assert json.loads(closed_from) == {"status": "approved"}
+    else:
+        assert _scalar(ctx.db, "SELECT count(*) FROM serials") == 5
+        assert json.loads(closed_from) == {"status": "partially_received"}
+
+
+@pytest.mark.postgres
+def test_two_admins_demoting_each_other_at_once_leave_one_admin(pg_url, request):
+    ctx = _pg_company(pg_url, request)
+    users.add_user(ctx, "second", "admin")
+    second = Context(ctx.db, "second")
+    calls = {"admin": lambda: users.set_role(ctx, "second", "warehouse"),
+             "second": lambda: users.set_role(second, "admin", "warehouse")}  # fmt: skip
+    outcome = _together(ctx.db, "users", "role = 'admin'", calls)
+    _one_wins(outcome, Conflict)
+    assert _scalar(ctx.db, "SELECT count(*) FROM users WHERE role = 'admin' AND active") == 1
