@@ -22,7 +22,7 @@ from snapp.db.models import AuditEntry, POLine, Receipt, Serial, SerialEvent
 from snapp.domain.capture import Reason, scans, serial_range
 from snapp.domain.lifecycle import TRANSITIONS, Action, allowed_actions
 from snapp.errors import Conflict, IllegalTransition, ValidationError
-from snapp.services import lifecycle, masterdata, purchasing, users
+from snapp.services import lifecycle, masterdata, purchasing, stocktake, users
 from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
@@ -372,3 +372,24 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(pg_url, request)
     outcome = _together(ctx.db, "users", "role = 'admin'", calls)
     _one_wins(outcome, Conflict)
     assert _scalar(ctx.db, "SELECT count(*) FROM users WHERE role = 'admin' AND active") == 1
+
+
+@pytest.mark.postgres
+def test_applying_a_count_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, request):
+    """The count marks a missing unit lost while a clerk issues it: one of them, never both."""
+    ctx = _pg_company(pg_url, request)
+    receive(ctx, _approved_po(ctx), "LAP", [scans(["ST0001", "ST0002", "ST0003"])], location="WH-A")
+    count = stocktake.start_count(ctx, "WH-A").number
+    stocktake.scan(ctx, count, [scans(["ST0001", "ST0002"])])
+    stocktake.close_count(ctx, count)
+    unit_id = _scalar(ctx.db, "SELECT id FROM serials WHERE serial = 'ST0003'")
+    calls = {"apply": lambda: stocktake.apply_count(ctx, count), "issue": lambda: lifecycle.move(ctx, "issue", ["ST0003"])}
+    outcome = _together(ctx.db, "serials", "id = :id", calls, id=unit_id)
+    won, refusal = _one_wins(outcome, Conflict)
+    now = {"apply": "lost", "issue": "issued"}[won]
+    assert (refusal.code, refusal.values["status"].code) == ("lifecycle.moved_meanwhile", f"status.{now}")
+    assert _scalar(ctx.db, "SELECT status FROM serials WHERE id = :id", id=unit_id) == now
+    assert _scalar(ctx.db, "SELECT count(*) FROM serial_events WHERE serial_id = :id", id=unit_id) == 2
+    assert _scalar(ctx.db, "SELECT status FROM counts WHERE number = :n", n=count) == (
+        "applied" if won == "apply" else "closed"
+    )
