@@ -322,8 +322,10 @@ def _one_wins(outcome: dict[str, object], refusal: type[Exception]) -> tuple[str
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize(("approved", "first", "second"),
-                         [(False, "approve", "approve"), (False, "cancel", "cancel"), (True, "close", "cancel")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("approved", "first", "second"),
+    [(False, "approve", "approve"), (False, "cancel", "cancel"), (True, "close", "cancel")],
+)
 def test_two_moves_of_one_po_at_once_one_wins(pg_url, request, approved, first, second):
     """Two moves that cannot follow each other: the one that waited is refused, told the PO's new status."""
     ctx = _pg_company(pg_url, request)
@@ -383,7 +385,10 @@ def test_applying_a_count_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, 
     stocktake.scan(ctx, count, [scans(["ST0001", "ST0002"])])
     stocktake.close_count(ctx, count)
     unit_id = _scalar(ctx.db, "SELECT id FROM serials WHERE serial = 'ST0003'")
-    calls = {"apply": lambda: stocktake.apply_count(ctx, count), "issue": lambda: lifecycle.move(ctx, "issue", ["ST0003"])}
+    calls = {
+        "apply": lambda: stocktake.apply_count(ctx, count),
+        "issue": lambda: lifecycle.move(ctx, "issue", ["ST0003"]),
+    }
     outcome = _together(ctx.db, "serials", "id = :id", calls, id=unit_id)
     won, refusal = _one_wins(outcome, Conflict)
     now = {"apply": "lost", "issue": "issued"}[won]
