@@ -113,6 +113,10 @@ class Conflict(SnappError):
     """The change clashes with the current state (a duplicate code, a PO already closed...)."""
 
 
+class AuditTrailChanged(Conflict):
+    """Rows were written into the audit trail outside SNApp: nothing more can be chained to it."""
+
+
 class IllegalTransition(SnappError):
     pass
 

@@ -8,6 +8,10 @@ guesses at their password can only slow them down, and they always get back
 in. "Last" is decided at each login, over the admins who are active and not
 locked for good themselves, so no order of events leaves a database with no
 admin able to log in.
+
+An attempt counts as a failure from before its password is checked until the
+password proves right, so guesses made at once cannot all slip in before the
+lock: after ``FREE_FAILURES + 1`` failures in a row the account waits.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ PARTS = (
     "capture",
     "common",
     "exceptions",
+    "integrity",
     "names",
     "purchasing",
     "receiving",

@@ -25,8 +25,8 @@ from snapp.db.engine import Database
 from snapp.db.models import User, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
-from snapp.domain.permissions import Role
-from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, ValidationError
+from snapp.domain.permissions import Permission, Role, allows
+from snapp.errors import AccountLocked, AuditTrailChanged, AuthenticationFailed, Conflict, Problem, ValidationError
 from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
 
 FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
@@ -81,19 +81,18 @@ def login(db: Database, name: str, password: str) -> Context:
     with db.session(write=False) as session:
         user = session.scalar(select(User).where(User.name == name))
         refusal = _refusal(user)
-        state = lock_state_of(session, user, utcnow()) if user is not None and not refusal else None
     if refusal:
         audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
         # Only who knows the password learns that the account exists and is disabled.
         known = refusal == "disabled" and _matches(hasher, user.password_hash, password)
         raise AuthenticationFailed(f"user {name} is disabled" if known else WRONG)
-    assert user is not None and user.password_hash is not None and state is not None
-    if state.locked:
-        audit_apart(db, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
-        raise AccountLocked(state.describe(name))
+    assert user is not None and user.password_hash is not None
+    failures, if_wrong = _count_attempt(db, name)
     # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
     if not _matches(hasher, user.password_hash, password):
-        _count_failure(db, name)
+        audit_apart(db, name, "login.failed", "user", name,
+                    after={"reason": "wrong password", "failures": failures, "locked": if_wrong.locked,
+                           "until": if_wrong.until})  # fmt: skip
         raise AuthenticationFailed(WRONG)
     rehash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
     with db.session(write=True) as session:
@@ -103,9 +102,27 @@ def login(db: Database, name: str, password: str) -> Context:
         if rehash:
             row.password_hash = rehash
         session.flush()
-        write_audit(session, name, "login", "user", name, after={"rehashed": rehash is not None})
-        session.commit()
+        unrecorded = _record_login(session, row, rehashed=rehash is not None)
+        session.commit()  # the password was right: the attempt counted before the check is undone either way
+    if unrecorded:
+        raise unrecorded
     return Context(db, name)
+
+
+def _record_login(session: Session, user: User, *, rehashed: bool) -> AuditTrailChanged | None:
+    """Audit the login; the refusal to raise if the trail, changed outside SNApp, cannot take the entry.
+
+    The tools that find such a change only read: who may run them (the audit
+    permission) still gets in, unrecorded, to run them. Anyone else is refused,
+    and every command that changes something refuses as its own entry fails.
+    """
+    try:
+        with session.begin_nested():
+            write_audit(session, user.name, "login", "user", user.name, after={"rehashed": rehashed})
+    except AuditTrailChanged as changed:
+        if not allows(Role(user.role), Permission.AUDIT):
+            return changed
+    return None
 
 
 def _matches(hasher: PasswordHasher, hashed: str | None, password: str) -> bool:
@@ -131,19 +148,29 @@ def lock_state_of(session: Session, user: User, now: dt.datetime) -> LockState:
     return lock_state(user.failed_logins, user.locked_until, now, last_admin=is_last_admin(session, user))
 
 
-def _count_failure(db: Database, name: str) -> None:
+def _count_attempt(db: Database, name: str) -> tuple[int, LockState]:
+    """Count this attempt as a failure before its password is checked, or refuse it while the account is locked.
+
+    Counted under the user's row lock (SQLite: the write lock), so guesses made
+    at once each see the ones before them, and no more passwords are checked
+    than the rule allows; a right password then resets the count. Returns the
+    failures counted and the account's lock should the password be wrong.
+    """
     with db.session(write=True) as session:
         user = session.scalar(select(User).where(User.name == name).with_for_update())
         assert user is not None
+        state = lock_state_of(session, user, utcnow())
+        if state.locked:
+            write_audit(session, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
+            session.commit()
+            raise AccountLocked(state.describe(name))
         user.failed_logins += 1
         delay = delay_after(user.failed_logins, last_admin=is_last_admin(session, user))
         user.locked_until = utcnow() + delay if delay else None
         session.flush()
-        state = lock_state_of(session, user, utcnow())
-        write_audit(session, name, "login.failed", "user", name,
-                    after={"reason": "wrong password", "failures": user.failed_logins,
-                           "locked": state.locked, "until": state.until})  # fmt: skip
+        if_wrong = lock_state_of(session, user, utcnow())
         session.commit()
+        return user.failed_logins, if_wrong
 
 
 def is_last_admin(session: Session, user: User) -> bool:

@@ -25,17 +25,19 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, any_, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from snapp.db.engine import Database
 from snapp.db.models import User, audit_table, chain_head_table, utcnow
 from snapp.domain.auditchain import entry_hash
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import Conflict, PermissionDenied
+from snapp.errors import AuditTrailChanged, Conflict, DatabaseUnavailable, PermissionDenied
 
 LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+# The server ended this session: terminated by an admin, shut down, or not accepting connections yet.
+GONE_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
 MAX_ATTEMPTS = 4
 
 # What a unique constraint means to a user, by constraint name.
@@ -114,7 +116,13 @@ def write_audit(
     }
     row["hash"] = entry_hash(**row)
     conn = session.connection()
-    conn.execute(insert(audit_table), row)
+    try:
+        conn.execute(insert(audit_table), row)
+    except IntegrityError as err:
+        # Only a row written past the head, outside SNApp, can hold the next position.
+        if unique_constraint(err) == "uq_audit_entries_seq":
+            raise AuditTrailChanged("audit.changed_outside") from err
+        raise
     conn.execute(_MOVE_HEAD, {"seq": row["seq"], "hash": row["hash"]})
 
 
@@ -159,6 +167,7 @@ def service(
 def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, args: tuple, kwargs: dict) -> Any:
     for attempt in range(1, MAX_ATTEMPTS + 1):
         with ctx.db.session(write=write) as session:
+            committing = False
             try:
                 actor = _resolve_actor(session, ctx.user)
                 if not allows(actor.role, permission):
@@ -167,6 +176,7 @@ def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, a
                     )
                 result = fn(UnitOfWork(session, ctx, actor), *args, **kwargs)
                 if write:
+                    committing = True
                     session.commit()
                 return result
             except IntegrityError as err:
@@ -180,8 +190,23 @@ def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, a
                 if sqlstate(err) in RETRY_SQLSTATES and attempt < MAX_ATTEMPTS:
                     time.sleep(0.05 * 2**attempt)
                     continue
+                if connection_lost(err):
+                    # Not retried: a commit cut short may have been saved, and doing it twice is worse.
+                    lost = "database.connection_lost_at_commit" if committing else "database.connection_lost"
+                    raise DatabaseUnavailable(lost) from err
                 raise
     raise AssertionError("unreachable")
+
+
+def connection_lost(err: DBAPIError) -> bool:
+    """The database server went away or ended this session, as opposed to refusing a statement."""
+    if err.connection_invalidated:
+        return True
+    if not isinstance(err, OperationalError) or not hasattr(err.orig, "sqlstate"):
+        return False  # SQLite's errors have no SQLSTATE: theirs are about the file, not a connection
+    state = sqlstate(err)
+    # psycopg gives no SQLSTATE when the socket itself failed; class 08 is "connection exception".
+    return state is None or state.startswith("08") or state in GONE_SQLSTATES
 
 
 def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -17,7 +17,7 @@ from snapp.db.models import Item, Location, Serial, events_table, serials_table,
 from snapp.domain.capture import apply_case, normalise, typed_forms
 from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
 from snapp.domain.permissions import Permission, allows
-from snapp.errors import IllegalTransition, PermissionDenied, Problem, ValidationError
+from snapp.errors import Conflict, IllegalTransition, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.masterdata import get_location_row
 
@@ -129,18 +129,24 @@ def record_moves(
     ref: str | None = None,
     note: str | None = None,
 ) -> None:
-    """Move checked ``units`` (id, status, location id) by ``action``, each with its event, in the caller's transaction."""
+    """Move checked ``units`` (id, status, location id) by ``action``, each with its event, in the caller's transaction.
+
+    A unit moves only from the status and location it was checked in: one
+    that another transaction moved meanwhile refuses the whole move, saying
+    where it is now.
+    """
     if not units:
         return
     now = utcnow()
     target = TRANSITIONS[action].target.value
     conn = session.connection()
-    conn.execute(
-        update(serials_table)
-        .where(serials_table.c.id == bindparam("unit"))
-        .values(status=target, location_id=to_location, updated_at=now),
-        [{"unit": unit_id} for unit_id, _, _ in units],
-    )
+    moved = conn.execute(_MOVE, [
+        {"unit": unit_id, "status": status, "location": location_id, "to_status": target, "to_location": to_location,
+         "now": now}
+        for unit_id, status, location_id in units
+    ])  # fmt: skip
+    if moved.rowcount != len(units):
+        _refuse_moved_meanwhile(session, units)
     conn.execute(
         insert(events_table),
         [
@@ -152,3 +158,30 @@ def record_moves(
             for unit_id, status, location_id in units
         ],
     )  # fmt: skip
+
+
+_S = serials_table.c
+# On PostgreSQL a concurrent mover's row lock makes this wait, then re-check the condition against what it committed.
+_MOVE = (
+    update(serials_table)
+    .where(_S.id == bindparam("unit"), _S.status == bindparam("status"),
+           _S.location_id.is_not_distinct_from(bindparam("location")))
+    .values(status=bindparam("to_status"), location_id=bindparam("to_location"), updated_at=bindparam("now"))
+)  # fmt: skip
+
+
+def _refuse_moved_meanwhile(session: Session, units: Sequence[tuple[int, str, int | None]]) -> None:
+    checked = {unit_id: (status, location_id) for unit_id, status, location_id in units}
+    changed = [
+        (serial, status)
+        for condition in among(session, Serial.id, list(checked))
+        for unit_id, serial, status, location in session.execute(
+            select(Serial.id, Serial.serial, Serial.status, Serial.location_id).where(condition)
+        )
+        if checked[unit_id] != (status, location)
+    ]
+    serial, status = changed[0]
+    values = {"serial": serial, "status": Text(f"status.{status}")}
+    if len(changed) == 1:
+        raise Conflict("lifecycle.moved_meanwhile", field="serials", **values)
+    raise Conflict("lifecycle.moved_meanwhile_many", field="serials", n=len(changed), **values)

@@ -108,6 +108,7 @@ def _move(verb: str):
     @service(Permission.PURCHASING)
     def move(uow: UnitOfWork, number: str) -> PORecord:
         po = get_po_row(uow.session, number)
+        uow.session.refresh(po, with_for_update=True)  # a move made meanwhile: wait for it, check from its status
         target = check_po_move(po.number, po.status, verb)
         before = po.status
         po.status = target

@@ -77,6 +77,7 @@ def receive(
     """Receive serials (or, for items not tracked by serial, a ``quantity``) on a PO line."""
     session = uow.session
     po = get_po_row(session, po_number)
+    session.refresh(po, with_for_update=True)  # a PO being closed or cancelled meanwhile: wait, then see it
     if po.status not in RECEIVABLE:
         raise IllegalTransition(f"PO {po.number} is {po.status}; only an approved PO can be received against")
     item = get_item_row(session, sku)

@@ -122,6 +122,8 @@ def _user(uow: UnitOfWork, name: str) -> User:
 
 
 def _keep_an_admin(uow: UnitOfWork, user: User, change: str) -> None:
+    # Two admins demoting each other at once: the second waits here, then counts without the first's victim.
+    uow.session.execute(select(User.id).where(User.role == Role.ADMIN, User.active).with_for_update())
     if user.active and is_last_admin(uow.session, user):
         raise Conflict(f"{user.name} is the last admin who can log in and cannot be {change}; add another admin first")
 

@@ -235,3 +235,35 @@ def test_entries_from_before_the_chain_are_chained_by_the_migration(db_url):
         assert audit.verify_chain(admin).first_bad.seq == 1
     finally:
         old.dispose()
+
+
+def test_a_row_appended_behind_snapps_back_is_reported_and_stops_every_change(db, trail, capsys, monkeypatch):
+    """The tools that find the change still run; every other command refuses in one sentence, writing nothing."""
+    users.add_user(trail, "li.na", "warehouse", "li.na's password")
+    users.add_user(trail, "olga", "auditor", "olga's password")
+    head = scalar(db, "SELECT seq FROM audit_chain_head")
+    forge(db, head + 1, entry(db, head)["hash"], at=entry(db, head)["at"])
+    url = db.url.render_as_string(hide_password=False)
+
+    def run(user: str, password: str, *command: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SNAPP_PASSWORD", password)
+        code = main(["--db", url, "--user", user, *command])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("admin", "admin password", "audit", "verify")
+    assert code == 3 and f"NOT intact: entry #{head + 1}" in out and "appended outside SNApp" in out
+    code, out, _ = run("olga", "olga's password", "check")
+    assert code == 3 and f"entry #{head + 1}" in out
+    assert run("admin", "admin password", "location", "list")[0] == 0
+
+    before = rows(db, "SELECT id FROM audit_entries ORDER BY id")
+    refused = "snapp: the audit trail was changed outside SNApp, so nothing more can be recorded in it; " \
+              "an admin should verify the audit trail\n"  # fmt: skip
+    assert run("admin", "admin password", "location", "add", "WH-C", "Third") == (2, "", refused)
+    assert run("li.na", "li.na's password", "location", "list") == (2, "", refused)
+    code, out, _ = run("li.na", "li.na's password", "--json", "location", "list")
+    assert code == 2 and json.loads(out)["error"] == "audit.changed_outside"
+    assert rows(db, "SELECT id FROM audit_entries ORDER BY id") == before
+    assert scalar(db, "SELECT count(*) FROM locations WHERE code = 'WH-C'") == 0
+    assert scalar(db, "SELECT failed_logins FROM users WHERE name = 'li.na'") == 0  # a right password, refused

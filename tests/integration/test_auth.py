@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from argon2 import extract_parameters
@@ -230,3 +231,43 @@ def test_a_run_of_exports_raises_an_alert(db, ctx, tmp_path):
     found = audit.alerts(ctx, start, dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
     assert [(a.kind, a.user, a.count) for a in found] == [("exports", "admin", 5)]
     assert str(found[0]).startswith("5 exports as admin")
+
+
+def test_parallel_guesses_check_no_more_passwords_than_the_rule_allows(db, ctx, monkeypatch):
+    """Twelve wrong guesses at once: each is counted before its check, so the lock holds after the allowed number."""
+    monkeypatch.delenv(auth.FAST_HASHING_SETTING)  # real hashing: each check takes long enough for others to pile up
+    users.add_user(ctx, "li.na", "warehouse", "li.na's password")
+    checked: list[str] = []
+    check = auth._matches
+
+    def counted(hasher, hashed, password):
+        checked.append(password)
+        return check(hasher, hashed, password)
+
+    monkeypatch.setattr(auth, "_matches", counted)
+    guesses = 12
+    barrier = threading.Barrier(guesses)
+    refusals: list[Exception] = []
+
+    def guess(n: int) -> None:
+        barrier.wait(30)
+        try:
+            auth.login(db, "li.na", f"guess number {n}")
+        except Exception as err:  # every guess must be refused; which way is asserted below
+            refusals.append(err)
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(guesses)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    allowed = FREE_FAILURES + 1  # the free failures, then the one that starts the first wait
+    assert len(checked) == allowed
+    assert len(refusals) == guesses
+    assert all(isinstance(r, AuthenticationFailed) for r in refusals), refusals
+    assert sum(isinstance(r, AccountLocked) for r in refusals) == guesses - allowed
+    assert scalar(db, "SELECT failed_logins FROM users WHERE name = 'li.na'") == allowed
+    actions = [e.action for e in audit_entries(db) if e.user_name == "li.na"]
+    assert (actions.count("login.failed"), actions.count("login.refused")) == (allowed, guesses - allowed)
+    with pytest.raises(AccountLocked):
+        auth.login(db, "li.na", "li.na's password")

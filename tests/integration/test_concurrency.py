@@ -9,17 +9,20 @@ nothing.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select, text
 
 from snapp.db.models import AuditEntry, POLine, Receipt, Serial, SerialEvent
-from snapp.domain.capture import Reason, serial_range
-from snapp.errors import ValidationError
-from snapp.services import purchasing, users
+from snapp.domain.capture import Reason, scans, serial_range
+from snapp.domain.lifecycle import TRANSITIONS, Action, allowed_actions
+from snapp.errors import Conflict, IllegalTransition, ValidationError
+from snapp.services import lifecycle, masterdata, purchasing, stocktake, users
 from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.receiving import receive
@@ -185,3 +188,213 @@ def _make_company(ctx: Context) -> None:
 def _approved_po(ctx: Context) -> str:
     po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 100, Decimal("1"))])
     return purchasing.approve_po(ctx, po.number).number
+
+
+# --- two moves of one unit at once -----------------------------------------------------------------
+
+# How to bring a received unit (in_stock at WH-A) into each status a move can start from.
+_INTO = {"in_stock": None, "issued": "issue", "in_repair": "repair", "lost": "lose"}
+_SOURCES = {"in_stock", "issued", "in_repair", "lost"}
+
+
+def _pairs(status: str) -> list[tuple[Action, Action]]:
+    actions = allowed_actions(status)
+    return [(a, b) for i, a in enumerate(actions) for b in actions[i:]]
+
+
+def _hold_rows(db, table: str, where: str, params: dict):
+    """A third connection locks the rows: both sides read them, then queue on their write until they are let go."""
+    conn = db.engine.connect()
+    conn.begin()
+    conn.execute(text(f"SELECT id FROM {table} WHERE {where} FOR UPDATE"), params)
+    return conn, conn.scalar(text("SELECT pg_backend_pid()"))
+
+
+# Backends waiting on the holder, directly or behind another waiter (a row's second waiter queues on the first).
+_QUEUE = text("""
+    WITH RECURSIVE queue(pid) AS (
+        SELECT pid FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))
+        UNION SELECT a.pid FROM pg_stat_activity a JOIN queue q ON q.pid = ANY(pg_blocking_pids(a.pid))
+    ) SELECT count(*) FROM queue
+""")
+
+
+def _wait_for_queue(db, holder_pid: int, waiting: int) -> None:
+    deadline = time.monotonic() + 20
+    with db.engine.connect() as conn:
+        while conn.scalar(_QUEUE, {"pid": holder_pid}) < waiting:
+            assert time.monotonic() < deadline, "the movers never queued on the held row"
+            time.sleep(0.02)
+
+
+def _together(db, table: str, where: str, calls: dict[str, Callable[[], object]], **params) -> dict[str, object]:
+    """Run ``calls`` at once, each after reading the rows ``where`` selects and before writing; outcomes by name."""
+    holder, pid = _hold_rows(db, table, where, params)
+    outcome: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            outcome[name] = calls[name]()
+        except Exception as err:  # the caller says which kind is expected
+            outcome[name] = err
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in calls]
+    try:
+        for t in threads:
+            t.start()
+        _wait_for_queue(db, pid, len(calls))
+    finally:
+        holder.rollback()
+        holder.close()
+    for t in threads:
+        t.join(60)
+    assert not any(t.is_alive() for t in threads), "a mover hung"
+    return outcome
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("status", sorted(_SOURCES))
+def test_two_moves_of_one_unit_at_once_one_wins(pg_url, status, request):
+    """Every pair of moves from ``status``, both reading the unit before either writes: one wins, one is told why."""
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+
+    assert _SOURCES == {s for a in Action if a in TRANSITIONS for s in TRANSITIONS[a].sources}
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    _make_company(ctx)
+    masterdata.add_location(ctx, masterdata.LocationRecord("WH-B", "Second"))
+    pairs = _pairs(status)
+    serials = [f"PAIR{n:04d}" for n in range(len(pairs))]
+    receive(ctx, _approved_po(ctx), "LAP", [scans(serials)], location="WH-A")
+    if _INTO[status]:
+        lifecycle.move(ctx, _INTO[status], serials)
+
+    for serial, (first, second) in zip(serials, pairs, strict=True):
+        unit_id = _scalar(db, "SELECT id FROM serials WHERE serial = :s", s=serial)
+
+        def mover(action: Action) -> Callable[[], object]:
+            to = "WH-B" if TRANSITIONS[action].needs_location else None
+            return lambda: lifecycle.move(ctx, action, [serial], to=to)
+
+        outcome = _together(db, "serials", "id = :id", {"first": mover(first), "second": mover(second)}, id=unit_id)
+        won = [name for name, result in outcome.items() if isinstance(result, lifecycle.MoveResult)]
+        assert len(won) == 1, (first, second, outcome)
+        [lost] = set(outcome) - set(won)
+        winner = {"first": first, "second": second}[won[0]]
+        now = TRANSITIONS[winner].target.value
+        refusal = outcome[lost]
+        assert isinstance(refusal, Conflict), (first, second, refusal)
+        assert (refusal.code, refusal.values["serial"], refusal.values["status"].code) == (
+            "lifecycle.moved_meanwhile", serial, f"status.{now}"
+        )
+        assert _scalar(db, "SELECT status FROM serials WHERE id = :id", id=unit_id) == now
+        history = _scalar(db, "SELECT count(*) FROM serial_events WHERE serial_id = :id AND action = ANY(:moves)",
+                          id=unit_id, moves=[first.value, second.value])  # fmt: skip
+        assert history == 1, (first, second)
+
+
+def _scalar(db, sql: str, **params):
+    with db.engine.connect() as conn:
+        return conn.scalar(text(sql), params)
+
+
+def _pg_company(pg_url, request) -> Context:
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    _make_company(ctx)
+    return ctx
+
+
+def _one_wins(outcome: dict[str, object], refusal: type[Exception]) -> tuple[str, Exception]:
+    won = [name for name, result in outcome.items() if not isinstance(result, Exception)]
+    assert len(won) == 1, outcome
+    [lost] = set(outcome) - set(won)
+    assert isinstance(outcome[lost], refusal), outcome[lost]
+    return won[0], outcome[lost]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("approved", "first", "second"),
+    [(False, "approve", "approve"), (False, "cancel", "cancel"), (True, "close", "cancel")],
+)
+def test_two_moves_of_one_po_at_once_one_wins(pg_url, request, approved, first, second):
+    """Two moves that cannot follow each other: the one that waited is refused, told the PO's new status."""
+    ctx = _pg_company(pg_url, request)
+    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 10, Decimal("1"))]).number
+    if approved:
+        purchasing.approve_po(ctx, po)
+    verbs = {"first": first, "second": second}
+    calls = {name: (lambda verb=verb: getattr(purchasing, f"{verb}_po")(ctx, po)) for name, verb in verbs.items()}
+    outcome = _together(ctx.db, "purchase_orders", "number = :po", calls, po=po)
+    won, refusal = _one_wins(outcome, IllegalTransition)
+    assert outcome[won].status in str(refusal)
+    moves = _scalar(ctx.db, "SELECT count(*) FROM audit_entries WHERE action IN (:a, :b)", a=f"po.{first}",
+                    b=f"po.{second}")  # fmt: skip
+    assert moves == 1
+
+
+@pytest.mark.postgres
+def test_a_receipt_and_closing_its_po_at_once_act_one_after_the_other(pg_url, request):
+    """Closed first, the receipt is refused; received first, the close starts from the received status."""
+    ctx = _pg_company(pg_url, request)
+    po = _approved_po(ctx)
+    calls = {
+        "receive": lambda: receive(ctx, po, "LAP", [serial_range("CL0001..CL0005")], location="WH-A"),
+        "close": lambda: purchasing.close_po(ctx, po),
+    }
+    outcome = _together(ctx.db, "purchase_orders", "number = :po", calls, po=po)
+    assert not isinstance(outcome["close"], Exception), outcome["close"]
+    assert _scalar(ctx.db, "SELECT status FROM purchase_orders WHERE number = :po", po=po) == "closed"
+    closed_from = _scalar(ctx.db, "SELECT before FROM audit_entries WHERE action = 'po.close'")
+    if isinstance(outcome["receive"], Exception):
+        assert isinstance(outcome["receive"], IllegalTransition) and "closed" in str(outcome["receive"])
+        assert _scalar(ctx.db, "SELECT count(*) FROM serials") == 0
+        assert json.loads(closed_from) == {"status": "approved"}
+    else:
+        assert _scalar(ctx.db, "SELECT count(*) FROM serials") == 5
+        assert json.loads(closed_from) == {"status": "partially_received"}
+
+
+@pytest.mark.postgres
+def test_two_admins_demoting_each_other_at_once_leave_one_admin(pg_url, request):
+    ctx = _pg_company(pg_url, request)
+    users.add_user(ctx, "second", "admin")
+    second = Context(ctx.db, "second")
+    calls = {"admin": lambda: users.set_role(ctx, "second", "warehouse"),
+             "second": lambda: users.set_role(second, "admin", "warehouse")}  # fmt: skip
+    outcome = _together(ctx.db, "users", "role = 'admin'", calls)
+    _one_wins(outcome, Conflict)
+    assert _scalar(ctx.db, "SELECT count(*) FROM users WHERE role = 'admin' AND active") == 1
+
+
+@pytest.mark.postgres
+def test_applying_a_count_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, request):
+    """The count marks a missing unit lost while a clerk issues it: one of them, never both."""
+    ctx = _pg_company(pg_url, request)
+    receive(ctx, _approved_po(ctx), "LAP", [scans(["ST0001", "ST0002", "ST0003"])], location="WH-A")
+    count = stocktake.start_count(ctx, "WH-A").number
+    stocktake.scan(ctx, count, [scans(["ST0001", "ST0002"])])
+    stocktake.close_count(ctx, count)
+    unit_id = _scalar(ctx.db, "SELECT id FROM serials WHERE serial = 'ST0003'")
+    calls = {
+        "apply": lambda: stocktake.apply_count(ctx, count),
+        "issue": lambda: lifecycle.move(ctx, "issue", ["ST0003"]),
+    }
+    outcome = _together(ctx.db, "serials", "id = :id", calls, id=unit_id)
+    won, refusal = _one_wins(outcome, Conflict)
+    now = {"apply": "lost", "issue": "issued"}[won]
+    assert (refusal.code, refusal.values["status"].code) == ("lifecycle.moved_meanwhile", f"status.{now}")
+    assert _scalar(ctx.db, "SELECT status FROM serials WHERE id = :id", id=unit_id) == now
+    assert _scalar(ctx.db, "SELECT count(*) FROM serial_events WHERE serial_id = :id", id=unit_id) == 2
+    assert _scalar(ctx.db, "SELECT status FROM counts WHERE number = :n", n=count) == (
+        "applied" if won == "apply" else "closed"
+    )
