@@ -93,8 +93,11 @@ def login(db: Database, name: str, password: str) -> Context:
         raise AccountLocked(state.describe(name))
     # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
     if not _matches(hasher, user.password_hash, password):
-        _count_failure(db, name)
+        if not db.read_only:
+            _count_failure(db, name)
         raise AuthenticationFailed(WRONG)
+    if db.read_only:  # a file that can only be read still lets its users read it; there is nothing to record into
+        return Context(db, name)
     rehash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
     with db.session(write=True) as session:
         row = session.scalar(select(User).where(User.name == name).with_for_update())
