@@ -47,7 +47,7 @@ def form(name: str) -> Path:
 def work_root() -> Path:
     """Where SNApp stages files only the user may read (a database copy before it is sealed, a restore's file):
     ``SNAPP_WORK_DIR``, else a folder of the user's cache directory, never the shared temporary folder."""
-    root = Path(os.environ.get("SNAPP_WORK_DIR") or Path(platformdirs.user_cache_dir("SNApp", appauthor=False)) / "work")
+    root = Path(os.environ.get("SNAPP_WORK_DIR") or platformdirs.user_cache_path("SNApp", appauthor=False) / "work")
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
     if sys.platform != "win32":
         os.chmod(root, 0o700)
@@ -85,7 +85,7 @@ def abandoned(path: Path) -> bool:
 
 
 def private_name(purpose: str) -> str:
-    """A name ``abandoned`` recognises: for a file that cannot live in a working folder (it must be renamed into place)."""
+    """A name ``abandoned`` recognises, for a file that cannot live in a working folder (it is renamed into place)."""
     return f"{purpose}-{os.getpid()}-{secrets.token_hex(4)}"
 
 

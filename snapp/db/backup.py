@@ -12,6 +12,7 @@ audit trail never recorded, or an audit chain that does not verify.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -21,7 +22,7 @@ import shutil
 import sqlite3
 import subprocess
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -101,18 +102,15 @@ def require_sound(db: Database) -> None:
         raise DatabaseDamaged("database.damaged_found", db=db.display, problems=brief(problems))
 
 
-class sqlite_faults:  # noqa: N801 - used as a context manager, like contextlib's
-    """The sqlite3 module's errors on the live file, said as the engine says them (snapp.db.engine)."""
-
-    def __init__(self, display: str):
-        self.display = display
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, err, tb) -> None:
-        if isinstance(err, sqlite3.Error) and (refusal := fault_of(err, self.display)) is not None:
-            raise refusal from err
+@contextlib.contextmanager
+def sqlite_faults(display: str) -> Iterator[None]:
+    """The sqlite3 module's errors on the live file, said as the engine says them (``snapp.db.engine.fault_of``)."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        if (refusal := fault_of(err, display)) is None:
+            raise
+        raise refusal from err
 
 
 def brief(problems: list[str]) -> str:
@@ -154,7 +152,9 @@ def _inspect_sqlite(path: Path, shown: str) -> BackupInfo:
 
 def _sqlite_objects(connection: sqlite3.Connection) -> set[tuple[str, str, str]]:
     # sqlite_stat tables are the query planner's statistics (ANALYZE), not part of the schema.
-    rows = connection.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'")
+    rows = connection.execute(
+        "SELECT type, name, COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
+    )
     return {(kind, name, " ".join(sql.split())) for kind, name, sql in rows}
 
 
@@ -178,9 +178,13 @@ def _same_objects(shown: str, found: Iterable, expected: Iterable) -> None:
     """Refuse a file whose schema differs from SNApp's own at its revision: nothing SNApp did not create runs."""
     extra, missing = sorted(set(found) - set(expected)), sorted(set(expected) - set(found))
     if extra or missing:
-        differences = [f"+ {' '.join(o[:2]) if isinstance(o, tuple) else o}" for o in extra[:5]]
-        differences += [f"- {' '.join(o[:2]) if isinstance(o, tuple) else o}" for o in missing[:5]]
+        differences = [f"{sign} {_object_name(o)}" for sign, part in (("+", extra), ("-", missing)) for o in part[:5]]
         raise BackupError("backup.foreign_schema", path=shown, differences="; ".join(differences))
+
+
+def _object_name(found: tuple | str) -> str:
+    """An SQLite object as its kind and name; a line of pg_dump's SQL as its start."""
+    return " ".join(found[:2]) if isinstance(found, tuple) else found if len(found) <= 80 else found[:79] + "…"
 
 
 def sqlite_users_and_trail(path: Path) -> tuple[list[tuple[str, str, bool]], list[ChainEntry] | None, tuple | None]:
@@ -268,7 +272,7 @@ def _inspect_pgdump(path: Path, shown: str, db: Database) -> BackupInfo:
 def pgdump_users_and_trail(path: Path) -> tuple[list[tuple[str, str, bool]], list[ChainEntry], tuple | None]:
     """Users, the audit chain and its recorded head as the dump holds them (read from the dump, not restored)."""
     users, audit, heads = _copied(path, "users", "audit_entries", "audit_chain_head")
-    chained = bool(audit) and "hash" in audit[0] or bool(heads)
+    chained = bool(heads) or (bool(audit) and "hash" in audit[0])
     entries = sorted(
         (_entry((int(r["id"]), int(r["seq"] if chained else r["id"]), r["at"], r["user_name"], r["action"], r["entity"],
                  r["entity_key"], r["before"], r["after"], r.get("prev_hash", ""), r.get("hash", "")))
@@ -351,7 +355,8 @@ def _run(tool: str, *args: str, password: str | None = None) -> str:
     env = {**os.environ, "PGPASSWORD": password} if password else None
     done = subprocess.run([tool, *args], capture_output=True, text=True, encoding="utf-8", errors="replace", env=env)
     if done.returncode != 0:
-        raise BackupError("backup.tool_failed", tool=tool, reason=done.stderr.strip() or f"exit status {done.returncode}")
+        reason = done.stderr.strip() or f"exit status {done.returncode}"
+        raise BackupError("backup.tool_failed", tool=tool, reason=reason)
     return done.stdout
 
 
@@ -369,7 +374,7 @@ def _libpq(db: Database) -> str:
 
 
 def inspect(path: Path, db: Database, shown: str) -> BackupInfo:
-    """What the plain (not sealed) file ``path`` holds; BackupError unless SNApp could have written it and can migrate it.
+    """What the plain (not sealed) file ``path`` holds; BackupError unless SNApp could have written it and migrate it.
 
     ``db`` is the database it would be restored into: a PostgreSQL dump is compared with a schema built there.
     ``shown`` is how refusals name the file (the backup the user gave, not its opened copy).

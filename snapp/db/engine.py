@@ -93,7 +93,7 @@ def fault_of(err: BaseException, display: str) -> SnappError | None:
         return DatabaseReadOnly("database.read_only", db=display)
     if sqlite_code == sqlite3.SQLITE_FULL or pg_state == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
         return DiskFull("database.disk_full", db=display)
-    if pg_state.startswith("XX"):  # data_corrupted, index_corrupted
+    if pg_state in ("XX001", "XX002"):  # data_corrupted, index_corrupted
         return DatabaseDamaged("database.damaged", db=display)
     return None
 

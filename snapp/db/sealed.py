@@ -155,6 +155,6 @@ def _key(passphrase: str, salt: bytes, log_n: int, r: int, p: int) -> bytes:
 
 
 def site_key() -> bytes | None:
-    """The site's backup key, from ``SNAPP_BACKUP_KEY``: every backup written carries its HMAC, every restore needs it."""
+    """The site's backup key, from ``SNAPP_BACKUP_KEY``: every backup written carries its HMAC; a restore needs it."""
     value = os.environ.get("SNAPP_BACKUP_KEY")
     return value.encode("utf-8") if value else None
