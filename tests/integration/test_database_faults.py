@@ -26,11 +26,12 @@ def as_admin(monkeypatch):
     monkeypatch.setenv("SNAPP_LANG", "en")
 
 
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # faults of the SQLite file itself
+
+
 @pytest.fixture
 def stocked_file(db, ctx, company, as_admin) -> str:
     """The SQLite database of ``db``, stocked and closed; its path."""
-    if not db.is_sqlite:
-        pytest.skip("a fault of the SQLite file")
     receiving.receive(ctx, company.number, "LAP", [serial_range("FT0001..FT0040")], location="WH-A")
     db.dispose()
     return db.url.database
@@ -48,6 +49,7 @@ def _damage_a_page_of(path: str, table: str) -> None:
         f.write(b"\xab" * 400)
 
 
+@SQLITE_ONLY
 @pytest.mark.parametrize("command", [["check"], ["audit", "verify"], ["backup", "--out", "OUT"], ["serial", "list"]])
 def test_a_damaged_database_is_said_with_exit_3(stocked_file, tmp_path, capsys, command):
     _damage_a_page_of(stocked_file, "serials")
@@ -87,6 +89,7 @@ def read_only_file(stocked_file, tmp_path):
         os.chmod(os.path.dirname(path), 0o755)
 
 
+@SQLITE_ONLY
 def test_a_read_only_database_reads_and_refuses_writes_in_one_sentence(read_only_file, tmp_path, capsys):
     before = open(read_only_file, "rb").read()
     url = f"sqlite:///{read_only_file}"
@@ -131,6 +134,7 @@ HOLD_LOCK = textwrap.dedent(
 )
 
 
+@SQLITE_ONLY
 def test_a_database_locked_by_another_program_is_said_after_the_wait(stocked_file, capsys):
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, stocked_file], stdout=subprocess.PIPE, text=True)
     try:
