@@ -141,6 +141,22 @@ class DatabaseUnavailable(SnappError):
     """The database server cannot be reached, or refuses the login."""
 
 
+class DatabaseDamaged(DatabaseUnavailable):
+    """The database file is damaged (corrupt pages, not a database): the command line exits 3."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another program held the database locked for longer than SNApp waits."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """A write to a database file SNApp may only read."""
+
+
+class DiskFull(DatabaseUnavailable):
+    """The disk (of the database, or of a file being written) is full; what was being written is not kept."""
+
+
 class DatabaseLocationError(SnappError):
     """The SQLite file sits where SQLite cannot keep it safe (a network share)."""
 

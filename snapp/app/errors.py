@@ -14,6 +14,7 @@ from snapp.errors import (
     AccountLocked,
     AuthenticationFailed,
     Conflict,
+    DatabaseDamaged,
     DatabaseUnavailable,
     IllegalTransition,
     NotFound,
@@ -26,6 +27,7 @@ from snapp.errors import (
 )
 
 EXIT_REFUSED = 2
+EXIT_DAMAGED = 3  # the same as a failed check: the data itself is not sound
 
 # Most specific first: AccountLocked is an AuthenticationFailed.
 _HTTP = (
@@ -45,6 +47,11 @@ def language(tag: str | None = None) -> str:
     if tag is None:
         tag = os.environ.get("SNAPP_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
     return "zh" if tag.lower().startswith("zh") else "en"
+
+
+def exit_code(err: SnappError) -> int:
+    """The command line's exit status for a refusal: 3 for a damaged database, 2 for every other."""
+    return EXIT_DAMAGED if isinstance(err, DatabaseDamaged) else EXIT_REFUSED
 
 
 def http_status(err: SnappError) -> int:

@@ -3,11 +3,16 @@
 SQLite and PostgreSQL run the same code; what differs is set up here:
 SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` for
 writing transactions (so two writers queue instead of failing half-way).
+A fault of the file or the disk (damaged, read-only, full, locked by another
+program) becomes a refusal in one sentence here, whatever statement met it.
+A read-only SQLite file opens read-only: reading works, writing is refused.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 from pathlib import Path
 
 import platformdirs
@@ -16,7 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from snapp.db.netshare import network_share_reason
-from snapp.errors import DatabaseLocationError
+from snapp.errors import DatabaseBusy, DatabaseDamaged, DatabaseLocationError, DatabaseReadOnly, DiskFull, SnappError
 
 APP_NAME = "SNApp"
 BUSY_TIMEOUT_MS = 15_000
@@ -41,10 +46,17 @@ class Database:
         if self.url.drivername == "postgresql":
             self.url = self.url.set(drivername="postgresql+psycopg")
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.read_only = self.is_sqlite and _read_only_file(self.url.database)
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url, echo)
         else:
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+        display = self.display
+
+        @event.listens_for(self.engine, "handle_error")
+        def _fault(context) -> SnappError | None:
+            return fault_of(context.original_exception, display)
+
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(snapp_write=True), expire_on_commit=False)
 
@@ -58,6 +70,54 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def sqlite_connection(self, *, read: bool = False) -> sqlite3.Connection:
+        """A plain sqlite3 connection to the file, for what SQLAlchemy does not do (the backup API, checks);
+        ``read``: opened read-only, as every connection to a file SNApp may not write is."""
+        assert self.is_sqlite and self.url.database
+        path = Path(self.url.database)
+        if read or self.read_only:
+            uri = _read_only_uri(path) if self.read_only else f"file:{path.resolve().as_posix()}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def fault_of(err: BaseException, display: str) -> SnappError | None:
+    """The refusal for a fault of the database file or its disk, or None for anything else (a bug, a constraint)."""
+    sqlite_code = (getattr(err, "sqlite_errorcode", None) or -1) & 0xFF  # the primary code of an extended one
+    pg_state = getattr(getattr(err, "diag", None), "sqlstate", None) or ""
+    if sqlite_code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DatabaseDamaged("database.damaged", db=display)
+    if sqlite_code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return DatabaseBusy("database.locked", db=display)
+    if sqlite_code == sqlite3.SQLITE_READONLY:
+        return DatabaseReadOnly("database.read_only", db=display)
+    if sqlite_code == sqlite3.SQLITE_FULL or pg_state == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
+        return DiskFull("database.disk_full", db=display)
+    if pg_state in ("XX001", "XX002"):  # data_corrupted, index_corrupted
+        return DatabaseDamaged("database.damaged", db=display)
+    return None
+
+
+def _read_only_file(path: str | None) -> bool:
+    return bool(path) and path != ":memory:" and os.path.isfile(path) and not os.access(path, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing: ``mode=ro``; and for a WAL file in a folder SQLite may not write
+    either (no -shm can be made beside it, and it is nobody's to write), ``immutable``."""
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    try:
+        probe = sqlite3.connect(uri, uri=True)
+        try:
+            probe.execute("SELECT 1 FROM sqlite_master").fetchall()
+        finally:
+            probe.close()
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK) or os.path.exists(f"{path}-wal"):
+            return uri  # opening fails again, with its reason
+        return uri + "&immutable=1"
+    return uri
+
 
 def _sqlite_engine(url: URL, echo: bool) -> Engine:
     path = url.database
@@ -70,6 +130,11 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
                 "use a PostgreSQL server (--db postgresql://user@server/snapp or SNAPP_DB)."
             )
         file.parent.mkdir(parents=True, exist_ok=True)
+    read_only = _read_only_file(path)
+    if read_only:
+        # SQLite opened read-write on a file it may not write fails at its first statement ("attempt to write a
+        # readonly database", even for a read in WAL mode); opened read-only, every read works.
+        url = url.set(database=_read_only_uri(Path(path)), query={"uri": "true"})
     engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -78,7 +143,7 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         for pragma in (
-            "journal_mode = WAL",
+            *(() if read_only else ("journal_mode = WAL",)),
             "foreign_keys = ON",
             f"busy_timeout = {BUSY_TIMEOUT_MS}",
             "synchronous = FULL",  # a posted receipt survives a power cut, not only a crash

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from snapp.db.engine import Database
 from snapp.errors import DatabaseUnavailable, SchemaOutOfDate
+from snapp.paths import sweep_workdirs
 
 MIGRATIONS = Path(__file__).with_name("migrations")  # files on disk: a pip install and the frozen app both ship them
 
@@ -79,7 +80,11 @@ def require_current(db: Database) -> None:
 
 
 def open_database(url: str, *, migrate: bool = False) -> Database:
-    """The database at ``url``, ready for this SNApp: a brand-new SQLite file gets the schema at once."""
+    """The database at ``url``, ready for this SNApp: a brand-new SQLite file gets the schema at once.
+
+    Opening is also where what a killed backup or restore left in the private working folder is removed.
+    """
+    sweep_workdirs()
     db = Database(url)
     try:
         if migrate or (db.is_sqlite and current_revision(db) is None):

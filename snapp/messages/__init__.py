@@ -19,8 +19,10 @@ from collections.abc import Mapping
 LANGUAGES = ("en", "zh")
 # Named, not discovered: the frozen bundle cannot list a package's modules.
 PARTS = (
+    "backup",
     "capture",
     "common",
+    "database",
     "exceptions",
     "integrity",
     "names",

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from snapp.db.backup import require_sound
 from snapp.db.engine import Database
 from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
@@ -48,7 +49,9 @@ def verify_chain(uow: UnitOfWork, expected_head: str | None = None) -> ChainRepo
 
     The report's ``head_hash`` is what the monthly audit report prints;
     ``expected_head`` is such a printed hash, which must still be in the trail.
+    An intact chain in a damaged file vouches for nothing: the file is checked too.
     """
+    require_sound(uow.ctx.db)
     return chain_report(uow.session, expected_head)
 
 

@@ -1,15 +1,21 @@
 """Backup, restore and the health check: what an admin runs to keep the data safe.
 
 A backup is a single file: the SQLite database itself, or a pg_dump archive,
-in a checksummed envelope or sealed with a passphrase (``snapp.db.sealed``). ``backup_if_due``
-is what a timer in the desktop app calls; there is no daemon.
+in a checksummed (or, with a site key, keyed) envelope or sealed with a
+passphrase (``snapp.db.sealed``). ``backup_if_due`` is what a timer in the
+desktop app calls; there is no daemon.
+
+The plain stage (the database copy before its envelope) lives only in a
+private working folder (``snapp.paths``), removed when the work ends and, if
+the process was killed, at the next start; the file beside the target is
+already enveloped, so a sealed backup never leaves a plain copy behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +25,11 @@ from snapp.db import backup as files
 from snapp.db.engine import Database
 from snapp.db.models import utcnow
 from snapp.db.schema import current_revision, head_revision, upgrade
-from snapp.db.sealed import is_sealed, is_wrapped, seal, unseal, unwrap, wrap
+from snapp.db.sealed import is_sealed, is_wrapped, seal, site_key, unseal, unwrap, wrap
 from snapp.domain.auditchain import ChainReport
 from snapp.domain.permissions import Permission
-from snapp.errors import BackupError
+from snapp.errors import BackupError, DiskFull
+from snapp.paths import abandoned, private_name, private_workdir
 from snapp.services.audit import chain_report, chain_report_of
 from snapp.services.auth import needs_first_run
 from snapp.services.base import Context, UnitOfWork, audit_apart, service
@@ -64,23 +71,36 @@ def backup(uow: UnitOfWork, out: Path | str, passphrase: str | None = None) -> B
     """Write a backup to ``out``; the file appears only once it is whole and checked."""
     db, out = uow.ctx.db, Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".snapp-backup-") as work:
-        made = Path(work) / "plain"
-        if db.is_sqlite:
-            files.copy_sqlite(db, made)
-        else:
-            files.dump_postgresql(db, made)
-        enveloped = Path(work) / "enveloped"
-        if passphrase:
-            seal(made, enveloped, passphrase)
-        else:
-            wrap(made, enveloped)
+    for left in out.parent.glob(".snapp-backup-*"):  # by a backup killed half-way
+        if abandoned(left):
+            left.unlink(missing_ok=True)
+    enveloped = out.parent / f".{private_name('snapp-backup')}.part"
+    try:
+        with private_workdir("backup") as work:
+            made = work / "plain"
+            if db.is_sqlite:
+                files.copy_sqlite(db, made)
+            else:
+                files.dump_postgresql(db, made)
+            if passphrase:
+                seal(made, enveloped, passphrase)
+            else:
+                wrap(made, enveloped, site_key())
         os.replace(enveloped, out)
+    except DiskFull as err:
+        raise BackupError("backup.disk_full", path=str(out)) from err
+    except OSError as err:
+        code = "backup.disk_full" if err.errno in (errno.ENOSPC, errno.EFBIG) else "backup.cannot_write"
+        raise BackupError(code, path=str(out), reason=err.strerror or str(err)) from err
+    finally:
+        enveloped.unlink(missing_ok=True)
     record = BackupRecord(str(out), out.stat().st_size, "sqlite" if db.is_sqlite else "postgresql", bool(passphrase),
                           utcnow())  # fmt: skip
-    # Apart from the read above: the database stayed open to writers during the copy.
-    audit_apart(db, uow.actor.name, "backup.create", "backup", out.name,
-                after={"path": record.path, "size": record.size, "sealed": record.sealed})  # fmt: skip
+    # Apart from the read above: the database stayed open to writers during the copy. A file nobody may write
+    # cannot record it, and cannot change either: the backup is all the same.
+    if not db.read_only:
+        audit_apart(db, uow.actor.name, "backup.create", "backup", out.name,
+                    after={"path": record.path, "size": record.size, "sealed": record.sealed})  # fmt: skip
     return record
 
 
@@ -101,7 +121,7 @@ def backup_if_due(
 ) -> ScheduledBackup:
     """Back up into ``directory`` if its newest backup is older than ``every``; keep the newest ``keep``."""
     if keep < 1:
-        raise ValueError("keep at least one backup")
+        raise BackupError("backup.keep_one", field="keep")
     directory, now = Path(directory), now or utcnow()
     made = None
     if not (existing := _scheduled(directory)) or now - existing[-1][0] >= every:
@@ -138,28 +158,29 @@ def restore(db: Database, path: Path | str, *, by: Context | None, passphrase: s
     """
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"{path}: no such file")
+        raise BackupError("backup.no_file", path=str(path))
     replaced = None
     if current_revision(db) is None or not _has_users(db):
         actor = by.user if by else "-"  # nobody to log in as yet: the name is recorded as given
     elif by is None:
-        raise BackupError("this database has users: log in as an admin to restore over it")
+        raise BackupError("backup.log_in")
     else:
         actor = _may_restore(by)
         replaced = _head(chain_report_of(db))
-    with tempfile.TemporaryDirectory(prefix=".snapp-restore-") as work:
-        plain = Path(work) / "plain"
+    with private_workdir("restore") as work:
+        plain = work / "plain"
         if is_sealed(path):
             if not passphrase:
-                raise BackupError(f"{path} is sealed with a passphrase: give it to restore")
+                raise BackupError("backup.passphrase_needed", path=str(path))
             unseal(path, plain, passphrase)
         elif is_wrapped(path):
-            unwrap(path, plain)
+            unwrap(path, plain, site_key())
         else:
-            plain = path  # a bare SQLite file or pg_dump archive: checked below for what it holds
-        info = files.inspect(plain)
+            # A bare database file or dump carries no seal: nothing says SNApp wrote it.
+            raise BackupError("backup.unknown_file", path=str(path))
+        info = files.inspect(plain, db, str(path))
         if (info.kind == "sqlite") != db.is_sqlite:
-            raise BackupError(f"{path} is a {info.kind} backup; this database is not: nothing restored")
+            raise BackupError("backup.other_kind", path=str(path), kind=info.kind)
         if db.is_sqlite:
             files.restore_sqlite(db, plain)
         else:

@@ -15,7 +15,7 @@ from sqlalchemy import text
 from snapp.db.engine import Database, sqlite_url
 from snapp.db.models import Base
 from snapp.db.schema import current_revision, head_revision, upgrade
-from snapp.db.sealed import unwrap
+from snapp.db.sealed import unwrap, wrap
 from snapp.domain.capture import serial_range
 from snapp.errors import BackupError, PermissionDenied
 from snapp.services import audit, backup, masterdata, receiving
@@ -267,18 +267,22 @@ def test_a_new_pc_restores_into_an_empty_database_and_an_old_schema_is_migrated(
         conn.execute(
             text("INSERT INTO users (name, role, active, created_at) VALUES ('zhang', 'admin', 1, '2026-01-01')")
         )
-        conn.execute(text("INSERT INTO audit_entries (at, user_name, action, entity, entity_key, after) "
-                          "VALUES ('2026-01-02 03:04:05.000006', 'zhang', 'supplier.create', 'supplier', 'ACME', '{}')"))  # fmt: skip
-    _sqlite_backup(old, tmp_path / "old.snappbak")
+        conn.execute(text(
+            "INSERT INTO audit_entries (at, user_name, action, entity, entity_key, after) VALUES "
+            "('2026-01-01 00:00:00.000000', 'zhang', 'user.create', 'user', 'zhang', '{\"role\": \"admin\"}'),"
+            "('2026-01-02 03:04:05.000006', 'zhang', 'supplier.create', 'supplier', 'ACME', '{}')"
+        ))  # fmt: skip
+    _sqlite_backup(old, tmp_path / "old.db")
     old.dispose()
+    wrap(tmp_path / "old.db", tmp_path / "old.snappbak")
 
     fresh = Database(sqlite_url(tmp_path / "new-pc.db"))
     try:
         result = backup.restore(fresh, tmp_path / "old.snappbak", by=None)
         assert result.revision == "0002" and current_revision(fresh) == head_revision()
-        assert result.chain.ok and result.chain.entries == 2  # the old entry, chained by the migration, and the restore
+        assert result.chain.ok and result.chain.entries == 3  # the old entries, chained by the migration; the restore
         assert rows(fresh, "SELECT user_name, action FROM audit_entries ORDER BY seq") == [
-            ("zhang", "supplier.create"), ("-", "backup.restore"),
+            ("zhang", "user.create"), ("zhang", "supplier.create"), ("-", "backup.restore"),
         ]  # fmt: skip
     finally:
         fresh.dispose()
