@@ -22,6 +22,7 @@ PARTS = (
     "capture",
     "common",
     "names",
+    "printing",
     "receiving",
 )
 
