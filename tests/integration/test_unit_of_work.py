@@ -20,10 +20,22 @@ from snapp.domain.permissions import Permission
 from snapp.errors import PermissionDenied, ValidationError
 from snapp.services import exceptions, lifecycle, lookup, masterdata, receiving, users, verification
 from snapp.services.auth import create_first_admin, login
-from snapp.services.base import CHANGES_CHANNEL, Entity, UnitOfWork, parse_changes, recording, service
+from snapp.services.base import CHANGES_CHANNEL, Context, Entity, UnitOfWork, parse_changes, recording, service
 from snapp.services.printing import LabelSource, print_audit_report, print_labels
+from snapp.services.purchasing import PORecord
 
 E = Entity
+
+
+def ordered(url: str, quantity: int) -> tuple[Database, Context, PORecord]:
+    """A database of its own (for tests that open a second connection or run on one kind only) with a PO of LAP."""
+    db = Database(url)
+    upgrade(db)
+    ctx = create_first_admin(db, "admin", "admin password")
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+    masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "主仓库"))
+    add_plain_item(ctx, "LAP")
+    return db, ctx, approved_po(ctx, "ACME", ("LAP", quantity))
 
 
 def test_a_receipt_reports_what_it_changed_and_a_read_nothing(ctx, receive_units):
@@ -93,14 +105,8 @@ def test_a_print_into_a_folder_that_cannot_take_it_is_refused_before_drawing(db,
 @pytest.mark.postgres
 @pytest.mark.parametrize("into", ["file", "stream"])
 def test_a_retried_print_writes_its_file_once(pg_url, tmp_path, into):
-    db = Database(pg_url)
-    upgrade(db)
+    db, ctx, po = ordered(pg_url, 3)
     try:
-        ctx = create_first_admin(db, "admin", "admin password")
-        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
-        masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "主仓库"))
-        add_plain_item(ctx, "LAP")
-        po = approved_po(ctx, "ACME", ("LAP", 3))
         receipt = receiving.receive(ctx, po.number, "LAP", [scans(["A1", "A2", "A3"])], location="WH-A")
         attempts = []
 
@@ -126,14 +132,8 @@ def test_a_retried_print_writes_its_file_once(pg_url, tmp_path, into):
 
 @pytest.mark.postgres
 def test_the_notification_of_a_commit_names_the_entities_a_caller_is_told(pg_url):
-    db = Database(pg_url)
-    upgrade(db)
+    db, ctx, po = ordered(pg_url, 3)
     try:
-        ctx = create_first_admin(db, "admin", "admin password")
-        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
-        masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "主仓库"))
-        add_plain_item(ctx, "LAP")
-        po = approved_po(ctx, "ACME", ("LAP", 3))
         conninfo = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(conninfo, autocommit=True) as listener:
             listener.execute(f"LISTEN {CHANGES_CHANNEL}")
@@ -153,14 +153,8 @@ def test_the_notification_of_a_commit_names_the_entities_a_caller_is_told(pg_url
 
 def test_a_write_goes_through_while_a_long_report_is_drawn(tmp_path):
     """SQLite: the report reads in a read transaction, so an issue on another PC does not wait for its PDF."""
-    db = Database(sqlite_url(tmp_path / "snapp.db"))
-    upgrade(db)
-    ctx = create_first_admin(db, "admin", "admin password")
-    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
-    masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "主仓库"))
-    add_plain_item(ctx, "LAP")
     n = 10_000  # a month of this many events takes seconds to draw
-    po = approved_po(ctx, "ACME", ("LAP", n))
+    db, ctx, po = ordered(sqlite_url(tmp_path / "snapp.db"), n)
     receiving.receive(ctx, po.number, "LAP", [scans(serial_names(n))], location="WH-A")
     out = tmp_path / "reports" / "audit.pdf"
     out.parent.mkdir()
