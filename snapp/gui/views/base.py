@@ -16,7 +16,7 @@ from snapp.services.base import Context, Entity
 
 class View(QWidget):
     form_name: str
-    topics: frozenset[Entity] = frozenset()  # the data this screen shows; a change to it refreshes the screen
+    shows: frozenset[Entity] = frozenset()  # the entities this screen shows; a change to one refreshes it
 
     def __init__(self, ctx: Context, runner: Runner, settings: QSettings):
         super().__init__()
@@ -61,7 +61,7 @@ class View(QWidget):
         return path
 
     def _on_changed(self, changed: frozenset[Entity]) -> None:
-        if changed & self.topics:
+        if changed & self.shows:
             if self.isVisible():
                 self.refresh()
             else:

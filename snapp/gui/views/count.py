@@ -54,7 +54,7 @@ class ReportRow:
 
 class CountView(View):
     form_name = "count"
-    topics = frozenset({Entity.COUNTS, Entity.LOCATIONS})
+    shows = frozenset({Entity.COUNTS, Entity.LOCATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -61,7 +61,7 @@ class BarChart(QWidget):
 
 class DashboardView(View):
     form_name = "dashboard"
-    topics = frozenset({Entity.SERIALS, Entity.RECEIPTS, Entity.PURCHASE_ORDERS, Entity.EXCEPTIONS, Entity.COUNTS})
+    shows = frozenset({Entity.SERIALS, Entity.RECEIPTS, Entity.PURCHASE_ORDERS, Entity.EXCEPTIONS, Entity.COUNTS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -18,7 +18,7 @@ OPEN_COLOUR = "#b3261e"
 
 class ExceptionsView(View):
     form_name = "exceptions"
-    topics = frozenset({Entity.EXCEPTIONS})
+    shows = frozenset({Entity.EXCEPTIONS})
 
     def __init__(self, *args):
         super().__init__(*args)

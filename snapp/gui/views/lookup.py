@@ -20,7 +20,7 @@ from snapp.services.lookup import SerialCard
 
 class LookupView(View):
     form_name = "lookup"
-    topics = frozenset({Entity.SERIALS, Entity.LOCATIONS})
+    shows = frozenset({Entity.SERIALS, Entity.LOCATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -134,7 +134,7 @@ class RecordsView(View):
         form.tableView.doubleClicked.connect(lambda _: self._edit_selected())
         form.importButton.clicked.connect(self._import)
         form.templateButton.clicked.connect(self._template)
-        self.topics = frozenset({self.topic})
+        self.shows = frozenset({self.topic})
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -224,7 +224,7 @@ class ItemsView(RecordsView):
         self.form.title.setText(self.tr("Items"))
         self.updater = masterdata.update_item
         self.supplier_codes: list[tuple[str, str]] = []
-        self.topics = frozenset({Entity.ITEMS, Entity.SUPPLIERS})
+        self.shows = frozenset({Entity.ITEMS, Entity.SUPPLIERS})
 
     def columns(self) -> list[Column]:
         return [

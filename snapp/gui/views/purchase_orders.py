@@ -102,7 +102,7 @@ class PODialog(QDialog):
 
 class PurchaseOrdersView(View):
     form_name = "purchase_orders"
-    topics = frozenset({Entity.PURCHASE_ORDERS, Entity.SUPPLIERS, Entity.ITEMS})
+    shows = frozenset({Entity.PURCHASE_ORDERS, Entity.SUPPLIERS, Entity.ITEMS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -58,7 +58,7 @@ class Pending:
 
 class ReceivingView(View):
     form_name = "receiving"
-    topics = frozenset({Entity.PURCHASE_ORDERS, Entity.LOCATIONS, Entity.ITEMS, Entity.SERIALS})
+    shows = frozenset({Entity.PURCHASE_ORDERS, Entity.LOCATIONS, Entity.ITEMS, Entity.SERIALS})
     lookup_requested = Signal(str)
     posted = Signal(object)  # ReceiptRecord
     labels_requested = Signal(str)  # receipt number

@@ -18,7 +18,7 @@ from snapp.services.lookup import SerialFilter
 
 class RegisterView(View):
     form_name = "register"
-    topics = frozenset({Entity.SERIALS})
+    shows = frozenset({Entity.SERIALS})
     lookup_requested = Signal(str)
 
     def __init__(self, *args):

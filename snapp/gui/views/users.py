@@ -67,7 +67,7 @@ class UserDialog(QDialog):
 
 class UsersView(View):
     form_name = "users"
-    topics = frozenset({Entity.USERS})
+    shows = frozenset({Entity.USERS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -43,7 +43,7 @@ def visible(raw: str) -> str:
 
 class VerifyView(View):
     form_name = "verify"
-    topics = frozenset({Entity.VERIFICATIONS})
+    shows = frozenset({Entity.VERIFICATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
