@@ -222,6 +222,8 @@ def _unwritable(path: Path, why: str) -> ValidationError:
 
 @dataclass
 class _Entry:
+    """An audit entry of read-only work, waiting for the read transaction to end."""
+
     action: str
     entity: str
     key: str
@@ -231,12 +233,14 @@ class _Entry:
 
 @dataclass
 class UnitOfWork:
+    """One service call: its session, who acts, and what waits for the transaction to end."""
+
     session: Session
     ctx: Context
     actor: Actor
     write: bool = True
-    _after_read: list[_Entry] = field(default_factory=list)
-    _outputs: list[_Pending] = field(default_factory=list)
+    _after_read: list[_Entry] = field(default_factory=list, init=False)
+    _outputs: list[_Pending] = field(default_factory=list, init=False)
 
     def audit(self, action: str, entity: str, key: str, before: Any = None, after: Any = None) -> None:
         """Record the change in the same transaction as the change itself.
