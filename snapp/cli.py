@@ -32,12 +32,8 @@ from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Role
 from snapp.domain.scan import ScannerProfile
-<<<<<<< HEAD
 from snapp.domain.statuses import COUNT, EXCEPTION
-from snapp.app.errors import error_json, language
-=======
 from snapp.app.errors import error_json, exit_code, language
->>>>>>> restore
 from snapp.errors import Problem, SnappError, ValidationError, said
 from snapp.io.masterdata_files import LAYOUTS, read_masterdata
 from snapp.io.serial_files import read_serial_file

@@ -1,8 +1,9 @@
 """On PostgreSQL, screens refresh when another PC changes the data they show (LISTEN/NOTIFY).
 
-Every service's audit entry sends a notification naming the kind of record it
-changed (see `snapp.services.base.write_audit`); a thread here listens on its
-own connection and hands the news to the GUI thread, a burst at a time.
+Every commit sends one notification naming the entities it changed, in the
+words an operation on this PC reports (`snapp.services.base.Entity`); a thread
+here listens on its own connection and hands the news to the GUI thread, a
+burst at a time.
 """
 
 from __future__ import annotations
@@ -15,21 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from snapp.db.engine import Database
 from snapp.gui.operations import Changes
-from snapp.services.base import CHANGES_CHANNEL
+from snapp.services.base import CHANGES_CHANNEL, Entity, parse_changes
 
 log = logging.getLogger(__name__)
 
-TOPICS = {
-    "serial": {"serials"},
-    "receipt": {"serials", "pos"},
-    "purchase_order": {"pos"},
-    "supplier": {"suppliers"},
-    "item": {"items"},
-    "location": {"locations"},
-    "user": {"users"},
-    "count": {"counts", "exceptions", "serials"},
-    "exception": {"exceptions"},
-}
 COALESCE_MS = 300  # a receipt of 10,000 serials is one refresh, not 10,000
 
 
@@ -40,7 +30,7 @@ class ChangeListener(QObject):
         super().__init__(parent)
         self.changes = changes
         self.conninfo = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._topics: set[str] = set()
+        self._changed: set[Entity] = set()
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self._announce)
         self._heard.connect(self._collect)
@@ -66,11 +56,11 @@ class ChangeListener(QObject):
                 log.warning("change listener lost its connection: %s", err)
                 self._stop.wait(5)
 
-    def _collect(self, entity: str) -> None:
-        self._topics |= TOPICS.get(entity, set())
+    def _collect(self, payload: str) -> None:
+        self._changed |= parse_changes(payload)
         if not self._timer.isActive():
             self._timer.start()
 
     def _announce(self) -> None:
-        topics, self._topics = self._topics, set()
-        self.changes.announce(topics)
+        changed, self._changed = self._changed, set()
+        self.changes.announce(changed)

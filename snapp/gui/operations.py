@@ -2,8 +2,10 @@
 
 A service opens its own session, so it can run on a pool thread. The result
 or the error comes back to the GUI thread as a signal; errors go to one error
-dialog; an operation names what it changed so that screens showing that data
-refresh (`Changes`). Long work gets a progress dialog with a Cancel button:
+dialog. What the operation's units of work committed (`snapp.services.base.
+recording`, refused work included: a refused receipt that opened exceptions)
+is announced on `Changes`, and every screen showing one of those entities
+refreshes; no caller says what its work changed. Long work gets a progress dialog with a Cancel button:
 the core's plain ``progress(done, total)`` callback raises `Cancelled` when it
 is pressed, and the service rolls back.
 """
@@ -21,19 +23,20 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from snapp.errors import Cancelled
+from snapp.services.base import Entity, recording
 
 log = logging.getLogger(__name__)
 
 
 class Changes(QObject):
-    """What changed in the database: 'serials', 'pos', 'suppliers', 'items', 'locations', 'users'."""
+    """What changed in the database, as a frozenset of `Entity`: from this PC's operations and from others'."""
 
     changed = Signal(frozenset)
 
-    def announce(self, topics: Iterable[str]) -> None:
-        topics = frozenset(topics)
-        if topics:
-            self.changed.emit(topics)
+    def announce(self, entities: Iterable[Entity]) -> None:
+        entities = frozenset(entities)
+        if entities:
+            self.changed.emit(entities)
 
 
 class _Relay(QObject):
@@ -44,8 +47,8 @@ class _Relay(QObject):
     whichever thread let go of it last, crashed the app now and then.
     """
 
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int, object, object)  # key, result, what changed
+    failed = Signal(int, object, object)  # key, error, what changed
     progressed = Signal(int, int, int)
 
 
@@ -53,7 +56,6 @@ class _Relay(QObject):
 class _Operation:
     done: Callable[[Any], None] | None
     failed: Callable[[BaseException], bool | None] | None
-    changes: Iterable[str]
     dialog: QProgressDialog | None
 
 
@@ -80,7 +82,6 @@ class Runner(QObject):
         *,
         done: Callable[[Any], None] | None = None,
         failed: Callable[[BaseException], bool | None] | None = None,
-        changes: Iterable[str] = (),
         progress: str | None = None,
         parent: QWidget | None = None,
     ) -> threading.Event:
@@ -98,7 +99,7 @@ class Runner(QObject):
             # A lambda, not the bound cancel.set: PySide would watch the Event through a weak
             # reference, and the Event dies on the pool thread, which may not touch the dialog.
             dialog.canceled.connect(lambda: cancel.set())
-        self._running[key] = _Operation(done, failed, changes, dialog)
+        self._running[key] = _Operation(done, failed, dialog)
         self.busy.emit(True)
 
         def report(n: int, total: int) -> None:
@@ -107,12 +108,13 @@ class Runner(QObject):
             relay.progressed.emit(key, n, total)
 
         def work() -> None:
-            try:
-                result = fn(report) if progress is not None else fn()
-            except BaseException as err:  # every failure reaches the GUI thread, none dies silently here
-                relay.failed.emit(key, err)
-            else:
-                relay.done.emit(key, result)
+            with recording() as changed:
+                try:
+                    result = fn(report) if progress is not None else fn()
+                except BaseException as err:  # every failure reaches the GUI thread, none dies silently here
+                    relay.failed.emit(key, err, frozenset(changed))
+                else:
+                    relay.done.emit(key, result, frozenset(changed))
 
         self.pool.start(work)
         return cancel
@@ -125,14 +127,15 @@ class Runner(QObject):
         self.busy.emit(bool(self._running))
         return operation
 
-    def _done(self, key: int, result: Any) -> None:
+    def _done(self, key: int, result: Any, changed: frozenset[Entity]) -> None:
         operation = self._finish(key)
-        self.changes.announce(operation.changes)
+        self.changes.announce(changed)
         if operation.done is not None:
             operation.done(result)
 
-    def _failed(self, key: int, err: BaseException) -> None:
+    def _failed(self, key: int, err: BaseException, changed: frozenset[Entity]) -> None:
         operation = self._finish(key)
+        self.changes.announce(changed)
         if operation.failed is not None and operation.failed(err):
             return
         self.failed.emit(err)

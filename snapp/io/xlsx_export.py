@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -184,29 +182,3 @@ def _shown(value: object) -> str:
 def local_zone() -> str:
     now = dt.datetime.now().astimezone()
     return f"{now.tzname()} (UTC{now:%z})"
-
-
-@contextmanager
-def replacing(path: Path | str) -> Iterator[Path]:
-    """A temporary file beside ``path`` that becomes ``path`` only if the block succeeds.
-
-    A cancelled or failed export leaves neither a half-written file nor an old
-    file overwritten. Whether the place can be written is tried first, not
-    after a million rows.
-    """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
-        temporary.touch(exist_ok=False)
-    except OSError as err:
-        raise _unwritable(path, err) from None
-    try:
-        yield temporary
-        try:
-            os.replace(temporary, path)
-        except OSError as err:
-            raise _unwritable(path, err) from None
-    finally:
-        temporary.unlink(missing_ok=True)

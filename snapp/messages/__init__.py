@@ -26,6 +26,7 @@ PARTS = (
     "exceptions",
     "integrity",
     "names",
+    "printing",
     "purchasing",
     "receiving",
     "states",

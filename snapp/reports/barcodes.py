@@ -17,6 +17,8 @@ from enum import StrEnum
 import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
+from snapp.errors import Text
+
 MM_PER_INCH = 25.4
 
 
@@ -59,7 +61,7 @@ def gs1_element_string(gtin: str, serial: str, batch: str | None = None, expiry:
     """
     for ai, value in (("21", serial), ("10", batch)):
         if value is not None and not _CSET82.fullmatch(value):
-            raise EncodeError(f"GS1 ({ai}) holds 1 to 20 letters, digits and !\"%&'()*+,-./:;<=>?_ only, not {value!r}")
+            raise EncodeError(Text("labels.gs1_characters", ai=ai, value=value))
     text = f"(01){gtin.zfill(14)}"
     if expiry is not None:
         text += f"(17){expiry:%y%m%d}"

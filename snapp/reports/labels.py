@@ -31,7 +31,7 @@ from typing import IO, Any
 from reportlab.pdfgen.canvas import Canvas
 
 from snapp import __version__
-from snapp.errors import NotFound, Problem, ValidationError
+from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.paths import resource
 from snapp.reports import barcodes, text
 from snapp.reports.barcodes import EncodeError, Grid, Symbology
@@ -149,11 +149,11 @@ def list_templates() -> list[Template]:
 def load_template(name: str) -> Template:
     path = template_dir() / f"{name}.json"
     if not path.is_file() or path.parent != template_dir():
-        raise NotFound(f"no label template {name!r}; the templates are: {', '.join(template_names())}")
+        raise NotFound("labels.no_template", field="template", name=name, names=", ".join(template_names()))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ValidationError(Problem(str(path), "", "template", f"is not a readable JSON file: {err}")) from None
+        raise ValidationError(Problem(str(path), "", "template", Text("labels.template_unreadable", why=str(err)))) from None
     return parse_template(name, data, str(path))
 
 
@@ -161,8 +161,8 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
     """Check a template's content, naming every mistake with the field it is in."""
     problems: list[Problem] = []
 
-    def bad(position: str, value: object, message: str) -> None:
-        problems.append(Problem(f"{where}: {position}", str(value), "template", message))
+    def bad(n: int, value: object, message: Text) -> None:
+        problems.append(Problem(Text("labels.field_position", where=where, n=n), str(value), "template", message))
 
     try:
         label = data["label"]
@@ -179,7 +179,7 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
         )
     except (KeyError, TypeError, ValueError) as err:
         raise ValidationError(
-            Problem(where, "", "template", f"needs label.width, label.height and fields ({type(err).__name__}: {err})")
+            Problem(where, "", "template", Text("labels.template_shape", why=f"{type(err).__name__}: {err}"))
         ) from None
     for n, field in enumerate(template.fields, 1):
         box = field.box
@@ -189,22 +189,19 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
             or box.x + box.width > template.width + 1e-6
             or box.y + box.height > template.height + 1e-6
         ):
-            bad(f"field {n}", field.kind, "its box reaches outside the label")
+            bad(n, field.kind, Text("labels.box_outside"))
         if field.kind == "text":
             if field.min_size * text.LEADING > box.height * POINTS_PER_MM:
-                bad(f"field {n}", field.min_size, "min_size is too large for one line in the box's height")
+                bad(n, field.min_size, Text("labels.min_size_too_large"))
             for line in field.lines:
                 unknown = {f for _, f, _, _ in string.Formatter().parse(line) if f} - FIELD_NAMES
                 if unknown:
-                    bad(
-                        f"field {n}",
-                        line,
-                        f"unknown field {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELD_NAMES))}",
-                    )
+                    known = ", ".join(sorted(FIELD_NAMES))
+                    bad(n, line, Text("labels.unknown_field", unknown=", ".join(sorted(unknown)), known=known))
         elif field.kind not in set(Symbology):
-            bad(f"field {n}", field.kind, f"kind is text or one of {', '.join(Symbology)}")
+            bad(n, field.kind, Text("labels.unknown_kind", kinds=", ".join(Symbology)))
     if problems:
-        raise ValidationError(problems, f"label template {name!r} has {len(problems)} mistake(s)")
+        raise ValidationError(problems, Text("labels.template_mistakes", name=name, n=len(problems)))
     return template
 
 
@@ -242,7 +239,7 @@ def render_labels(
     positions = sheet.positions if sheet else 1
     if not 1 <= start <= positions:
         raise ValidationError(
-            Problem("start", str(start), "start", f"a {template.name} sheet has positions 1 to {positions}")
+            Problem("start", str(start), "start", Text("labels.start_position", template=template.name, positions=positions))
         )
     page_w, page_h = template.page_size_points
     canvas = Canvas(
@@ -269,7 +266,7 @@ def render_labels(
         position = (position + 1) % positions
     if count == 0:
         raise ValidationError(
-            Problem("labels", "", "empty", "nothing to print: the selection holds no serialized unit")
+            Problem("labels", "", "empty", Text("labels.empty"))
         )
     canvas.showPage()
     canvas.save()
@@ -290,16 +287,20 @@ def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData
             try:
                 data = barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
             except EncodeError as err:
-                raise _refusal(template, symbology, label.serial, label.serial, f"cannot be encoded ({err})") from None
+                raise _unencodable(template, symbology, label.serial, label.serial, err) from None
         else:
             data = label.serial
         _draw_barcode(canvas, grid, template, field, symbology, data, label.serial, left + box.x, top + box.y)
 
 
-def _refusal(template: Template, symbology: Symbology, serial: str, data: str, why: str) -> ValidationError:
-    return ValidationError(
-        Problem(f"serial {serial}", data, "label", f"{symbology} on template {template.name}: {why}")
-    )
+def _refusal(serial: str, data: str, why: Text) -> ValidationError:
+    return ValidationError(Problem(Text("labels.serial_position", serial=serial), data, "label", why))
+
+
+def _unencodable(template: Template, symbology: Symbology, serial: str, data: str, err: EncodeError) -> ValidationError:
+    # The encoder's own words (zxing's) stay as they are; ours are a Text said in the user's language.
+    why = err.args[0] if err.args else str(err)
+    return _refusal(serial, data, Text("labels.unencodable", symbology=str(symbology), template=template.name, why=why))
 
 
 def _draw_barcode(
@@ -316,7 +317,7 @@ def _draw_barcode(
     try:
         symbol = barcodes.encode(symbology, data)
     except EncodeError as err:
-        raise _refusal(template, symbology, serial, data, f"cannot be encoded ({err})") from None
+        raise _unencodable(template, symbology, serial, data, err) from None
     # The box shrinks to whole dots inside its edges, so modules sit on the printer's grid.
     x, y = math.ceil(grid.dots(x_mm)), math.ceil(grid.dots(y_mm))
     width = math.floor(grid.dots(x_mm + field.box.width)) - x
@@ -324,8 +325,9 @@ def _draw_barcode(
     module = barcodes.module_dots(symbol, width, height)
     if module < field.min_module_dots:
         needed = (symbol.columns + 2 * barcodes.QUIET_ZONE[symbology]) * field.min_module_dots / template.dpi * 25.4
-        why = f"needs {needed:.1f} mm, the box is {field.box.width:g} mm wide; choose a larger template"
-        raise _refusal(template, symbology, serial, data, why)
+        why = Text("labels.box_too_small", symbology=str(symbology), template=template.name, needed=needed,
+                   width=field.box.width)  # fmt: skip
+        raise _refusal(serial, data, why)
     barcodes.draw(canvas, symbol, grid, x, y, width, height, module)
 
 

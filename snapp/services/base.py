@@ -11,19 +11,39 @@ build one only from ``snapp.services.auth.login`` or the first-run
 ``create_first_admin``. An unknown or disabled name is refused on every call,
 and every refusal is itself audited, in its own transaction, after the refused
 one has rolled back.
+
+Every committed transaction says what it changed, in the words of `Entity`
+(worked out from the tables it wrote, so no caller has to remember): the
+edges collect it with `recording()` (a refused receipt that opened exceptions
+in a transaction of its own still reports "exceptions"), and on PostgreSQL the
+same words go to every listening PC as one notification per commit.
+
+A read-only service (``write=False``) holds no write lock while it works: its
+``uow.audit`` entries are written in a short transaction after the read one
+has ended, and the files it writes through ``uow.output`` take their names only
+once that entry has committed. A retried attempt draws into a fresh temporary
+file, so no file (and no stream) is ever written twice.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import json
+import os
 import re
+import shutil
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import ColumnElement, any_, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Engine, any_, bindparam, event, func, insert, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -32,7 +52,15 @@ from snapp.db.engine import Database
 from snapp.db.models import User, audit_table, chain_head_table, utcnow
 from snapp.domain.auditchain import entry_hash
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import AuditTrailChanged, Conflict, DatabaseUnavailable, PermissionDenied
+from snapp.errors import (
+    AuditTrailChanged,
+    Conflict,
+    DatabaseUnavailable,
+    PermissionDenied,
+    Problem,
+    Text,
+    ValidationError,
+)
 
 LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
@@ -66,18 +94,207 @@ class Actor:
     role: Role
 
 
-class UnitOfWork:
-    def __init__(self, session: Session, ctx: Context, actor: Actor):
-        self.session = session
-        self.ctx = ctx
-        self.actor = actor
+class Entity(StrEnum):
+    """What a unit of work can change: the one vocabulary of screens, notifications and webhooks."""
 
-    def audit(self, action: str, entity: str, key: str, before: Any = None, after: Any = None) -> None:
-        """Record the change in the same transaction as the change itself."""
-        write_audit(self.session, self.actor.name, action, entity, key, before, after)
+    SERIALS = "serials"
+    RECEIPTS = "receipts"
+    PURCHASE_ORDERS = "purchase_orders"
+    EXCEPTIONS = "exceptions"
+    COUNTS = "counts"
+    VERIFICATIONS = "verifications"
+    USERS = "users"
+    SUPPLIERS = "suppliers"
+    ITEMS = "items"
+    LOCATIONS = "locations"
+    # Nearly every transaction writes the trail, a refused read too: a screen refreshing on
+    # it would refresh after its own denied load, and again, without end.
+    AUDIT = "audit"
 
+# Which entity a write to each table changes; a table missing here is a test's own.
+TABLE_ENTITY = {
+    "serials": Entity.SERIALS,
+    "serial_events": Entity.SERIALS,
+    "receipts": Entity.RECEIPTS,
+    "receipt_lines": Entity.RECEIPTS,
+    "purchase_orders": Entity.PURCHASE_ORDERS,
+    "po_lines": Entity.PURCHASE_ORDERS,
+    "exceptions": Entity.EXCEPTIONS,
+    "counts": Entity.COUNTS,
+    "count_entries": Entity.COUNTS,
+    "count_results": Entity.COUNTS,
+    "verifications": Entity.VERIFICATIONS,
+    "users": Entity.USERS,
+    "suppliers": Entity.SUPPLIERS,
+    "items": Entity.ITEMS,
+    "locations": Entity.LOCATIONS,
+    "audit_entries": Entity.AUDIT,
+    "audit_chain_head": Entity.AUDIT,
+}
 
 CHANGES_CHANNEL = "snapp_changes"
+
+
+def parse_changes(payload: str) -> frozenset[Entity]:
+    """The entities a notification names (words this version does not know are left out)."""
+    return frozenset(Entity(word) for word in payload.split(",") if word in Entity.__members__.values())
+
+
+_WRITTEN = "snapp_written"  # connection.info: the entities the current transaction wrote
+_CONNECTION = "snapp_connection"  # session.info: the connection its transaction runs on
+_RECORDERS: contextvars.ContextVar[tuple[set[Entity], ...]] = contextvars.ContextVar("snapp_recorders", default=())
+
+
+@contextmanager
+def recording() -> Iterator[set[Entity]]:
+    """Collect what every transaction committed in this block (on this thread) changed.
+
+    Refused work reports too: what it committed apart before refusing (the
+    exceptions a refused receipt opened) is in the set; what rolled back is not.
+    """
+    changed: set[Entity] = set()
+    token = _RECORDERS.set((*_RECORDERS.get(), changed))
+    try:
+        yield changed
+    finally:
+        _RECORDERS.reset(token)
+
+
+# Listened for on the classes, not on one engine or session factory: every
+# transaction of the product reports, the ones outside services (a login) too.
+@event.listens_for(Engine, "before_execute")
+def _note_write(conn, statement, *_args) -> None:
+    table = getattr(statement, "table", None) if getattr(statement, "is_dml", False) else None
+    if (entity := TABLE_ENTITY.get(getattr(table, "name", ""))) is not None:
+        conn.info.setdefault(_WRITTEN, set()).add(entity)
+
+
+@event.listens_for(Session, "after_begin")
+def _begun(session: Session, _transaction, connection) -> None:
+    connection.info[_WRITTEN] = set()
+    session.info[_CONNECTION] = connection
+
+
+@event.listens_for(Session, "before_commit")
+def _announce(session: Session) -> None:
+    session.flush()  # so that what the flush writes is counted before the notification goes out
+    written = _written(session)
+    if written and session.get_bind().dialect.name == "postgresql":
+        # Delivered on commit to every listening PC, so their screens refresh; dropped on rollback.
+        session.execute(select(func.pg_notify(CHANGES_CHANNEL, ",".join(sorted(written)))))
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    written = _written(session)
+    session.info.pop(_CONNECTION, None)
+    for recorder in _RECORDERS.get():
+        recorder |= written
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_CONNECTION, None)
+
+
+def _written(session: Session) -> set[Entity]:
+    connection = session.info.get(_CONNECTION)
+    return set(connection.info.get(_WRITTEN, ())) if connection is not None else set()
+
+
+Output = str | Path | IO[bytes]
+
+
+@dataclass
+class _Pending:
+    """A file drawn during the unit of work, waiting to take its place once the work committed."""
+
+    target: Output
+    temporary: Path
+
+    def publish(self) -> None:
+        if isinstance(self.target, (str, Path)):
+            try:
+                os.replace(self.temporary, self.target)
+            except OSError as err:  # on Windows, a file open in another program cannot be replaced
+                raise _unwritable(Path(self.target), err.strerror or str(err)) from None
+        else:
+            with self.temporary.open("rb") as drawn:
+                shutil.copyfileobj(drawn, self.target)
+
+    def discard(self) -> None:
+        self.temporary.unlink(missing_ok=True)
+
+
+def _unwritable(path: Path, why: str) -> ValidationError:
+    return ValidationError(Problem(str(path), "", "file", Text("file.unwritable", why=why)))
+
+
+@dataclass
+class _Entry:
+    """An audit entry of read-only work, waiting for the read transaction to end."""
+
+    action: str
+    entity: str
+    key: str
+    before: Any
+    after: Any
+
+
+@dataclass
+class UnitOfWork:
+    """One service call: its session, who acts, and what waits for the transaction to end."""
+
+    session: Session
+    ctx: Context
+    actor: Actor
+    write: bool = True
+    _after_read: list[_Entry] = field(default_factory=list, init=False)
+    _outputs: list[_Pending] = field(default_factory=list, init=False)
+
+    def audit(self, action: str, entity: str, key: str, before: Any = None, after: Any = None) -> None:
+        """Record the change in the same transaction as the change itself.
+
+        In a read-only unit of work (a print, an export) the entry is written
+        in a short transaction of its own once the reading is done.
+        """
+        if self.write:
+            write_audit(self.session, self.actor.name, action, entity, key, before, after)
+        else:
+            self._after_read.append(_Entry(action, entity, key, before, after))
+
+    def output(self, target: Output) -> Path:
+        """Where to draw ``target``: a temporary file beside it, renamed into place after commit.
+
+        A stream gets its bytes only after commit too. Whether the place can
+        be written is tried here, before any drawing.
+        """
+        if isinstance(target, (str, Path)):
+            path = Path(target)
+            temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+            if path.is_dir():
+                raise _unwritable(path, Text("file.is_folder"))
+            try:
+                temporary.touch(exist_ok=False)
+            except OSError as err:
+                raise _unwritable(path, err.strerror or str(err)) from None
+        else:
+            fd, name = tempfile.mkstemp(prefix="snapp-", suffix=".part")
+            os.close(fd)
+            temporary = Path(name)
+        self._outputs.append(_Pending(target, temporary))
+        return temporary
+
+    def _finish(self) -> None:
+        """After the work's own transaction: its audit entries (read-only work), then its files."""
+        if self._after_read:
+            _retried(lambda: _audit_entries(self.ctx.db, self.actor.name, self._after_read))
+        for pending in self._outputs:
+            pending.publish()
+
+    def _discard(self) -> None:
+        for pending in self._outputs:
+            pending.discard()
 
 
 _HEAD = select(chain_head_table.c.seq, chain_head_table.c.hash).where(chain_head_table.c.id == 1)
@@ -99,9 +316,6 @@ def write_audit(
     session: Session, user_name: str, action: str, entity: str, key: str, before: Any = None, after: Any = None
 ) -> None:
     """Append an entry to the audit chain, in the caller's transaction."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Delivered on commit to every listening PC, so their screens refresh; dropped on rollback.
-        session.execute(select(func.pg_notify(CHANGES_CHANNEL, entity)))
     seq, prev_hash = lock_audit_chain(session)
     row = {
         "seq": seq + 1,
@@ -140,6 +354,25 @@ def audit_apart(
         session.commit()
 
 
+def _audit_entries(db: Database, user_name: str, entries: Sequence[_Entry]) -> None:
+    with db.session(write=True) as session:
+        for e in entries:
+            write_audit(session, user_name, e.action, e.entity, e.key, e.before, e.after)
+        session.commit()
+
+
+def _retried(fn: Callable[[], T]) -> T:
+    """``fn()``, again after a serialization failure or deadlock, a bounded number of times."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            return fn()
+        except DBAPIError as err:
+            if sqlstate(err) not in RETRY_SQLSTATES or attempt == MAX_ATTEMPTS:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
@@ -152,7 +385,7 @@ def service(
         @functools.wraps(fn)
         def run(ctx: Context, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
-                return _attempts(ctx, permission, write, fn, args, kwargs)
+                return _retried(lambda: _attempt(ctx, permission, write, fn, args, kwargs))
             except PermissionDenied as refused:
                 what = f"{fn.__module__.rpartition('.')[2]}.{fn.__name__}"
                 audit_apart(ctx.db, ctx.user, "access.denied", "service", what, after={"reason": str(refused)})
@@ -164,8 +397,9 @@ def service(
     return decorate
 
 
-def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, args: tuple, kwargs: dict) -> Any:
-    for attempt in range(1, MAX_ATTEMPTS + 1):
+def _attempt(ctx: Context, permission: Permission, write: bool, fn: Callable, args: tuple, kwargs: dict) -> Any:
+    uow = None
+    try:
         with ctx.db.session(write=write) as session:
             committing = False
             try:
@@ -174,11 +408,11 @@ def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, a
                     raise PermissionDenied(
                         f"{actor.name} ({actor.role}) may not do this: it needs the {permission} permission"
                     )
-                result = fn(UnitOfWork(session, ctx, actor), *args, **kwargs)
+                uow = UnitOfWork(session, ctx, actor, write)
+                result = fn(uow, *args, **kwargs)
                 if write:
                     committing = True
                     session.commit()
-                return result
             except IntegrityError as err:
                 session.rollback()
                 meaning = UNIQUE_MEANING.get(unique_constraint(err) or "")
@@ -187,15 +421,17 @@ def _attempts(ctx: Context, permission: Permission, write: bool, fn: Callable, a
                 raise
             except DBAPIError as err:
                 session.rollback()
-                if sqlstate(err) in RETRY_SQLSTATES and attempt < MAX_ATTEMPTS:
-                    time.sleep(0.05 * 2**attempt)
-                    continue
-                if connection_lost(err):
+                if sqlstate(err) not in RETRY_SQLSTATES and connection_lost(err):
                     # Not retried: a commit cut short may have been saved, and doing it twice is worse.
                     lost = "database.connection_lost_at_commit" if committing else "database.connection_lost"
                     raise DatabaseUnavailable(lost) from err
                 raise
-    raise AssertionError("unreachable")
+        # The work's transaction has ended, read or write: nobody waits on what follows.
+        uow._finish()
+        return result
+    finally:
+        if uow is not None:
+            uow._discard()  # a published file has left its temporary name; any other must not stay
 
 
 def connection_lost(err: DBAPIError) -> bool:

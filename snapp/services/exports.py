@@ -7,10 +7,11 @@ plain ``progress(done, total)`` callback, which may raise
 `snapp.errors.Cancelled` to stop; the file then never appears.
 
 Every export is audited: who, what, which filters, how many rows. The rows
-are read in a read-only transaction and the audit entry is written in a short
-one afterwards, and only then does the finished file take its name: a
-million-row export holding SQLite's write lock for a minute would stall every
-receipt in the warehouse meanwhile.
+are read in a read-only unit of work and the audit entry is written in a short
+transaction afterwards, and only then does the finished file take its name
+(`snapp.services.base.UnitOfWork.output`): a million-row export holding
+SQLite's write lock for a minute would stall every receipt in the warehouse
+meanwhile.
 
 Who may export: the registers and a unit's history need ``Permission.EXPORT``
 (every role's work needs its lists in Excel; a company that wants a role
@@ -45,9 +46,9 @@ from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
 from snapp.domain.warranty import warranty_end
-from snapp.errors import Problem, ValidationError
-from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, replacing, write_workbook
-from snapp.services.base import UnitOfWork, audit_apart, service
+from snapp.errors import Problem, Text, ValidationError
+from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
+from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
 
@@ -260,11 +261,8 @@ def export_audit(
 def _run(uow: UnitOfWork, spec: _Export, out: Path | str, progress: Progress | None) -> ExportRecord:
     spec = replace(spec, filters={k: v for k, v in spec.filters.items() if v is not None})
     out = Path(out)
-    with replacing(out) as temporary:
-        count = _write(uow, spec, temporary, out.name, progress or _quiet)
-        # Apart from the read: the export's write lock lasts one insert, not the whole file.
-        audit_apart(uow.ctx.db, uow.actor.name, f"export.{spec.kind}", "export", out.name,
-                    after={"file": str(out), "rows": count, "filters": spec.filters})  # fmt: skip
+    count = _write(uow, spec, uow.output(out), out.name, progress or _quiet)
+    uow.audit(f"export.{spec.kind}", "export", out.name, after={"file": str(out), "rows": count, "filters": spec.filters})
     return ExportRecord(spec.kind, str(out), count)
 
 
@@ -319,7 +317,7 @@ def _choice(name: str, value: str, choices: type) -> str:
     try:
         return choices(value)
     except ValueError:
-        raise ValidationError(Problem(name, value, name, f"one of {', '.join(choices)}")) from None
+        raise ValidationError(Problem(name, value, name, Text("export.one_of", choices=", ".join(choices)))) from None
 
 
 def _quiet(done: int, total: int) -> None:

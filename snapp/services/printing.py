@@ -1,8 +1,11 @@
-"""Printing: serial labels and PDF documents, each print audited in the same transaction as its reads.
+"""Printing: serial labels and PDF documents, each print audited.
 
 Labels come from a receipt, a PO, or a selection of serials (typed, a range,
 or a file): set-based queries, the long lists streamed from the database
-into the PDF rather than collected.
+into the PDF rather than collected. Every print reads in a read-only
+transaction while it draws, so a long report stalls no writer; its audit
+entry is written in a short transaction afterwards, and the file takes its
+name only once that entry has committed (see `snapp.services.base`).
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
@@ -33,18 +34,17 @@ from snapp.db.models import (
 )
 from snapp.domain.capture import Source, apply_case, normalise, typed_forms
 from snapp.domain.permissions import Permission
-from snapp.errors import NotFound, Problem, ValidationError
+from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.services.audit import alerts_in, chain_report
-from snapp.services.base import UnitOfWork, among, service
+from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
 from snapp.services.reconciliation import accuracy_in
 
-Output = str | Path | IO[bytes]
 STREAM = 2_000  # rows fetched at a time from the database while a PDF is drawn
 
 
@@ -95,13 +95,13 @@ def _label_query(*columns) -> Select:
     )
 
 
-@service(Permission.LABELS)
+@service(Permission.LABELS, write=False)
 def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Output, *, start: int = 1) -> Printed:
     """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
     chosen = load_template(template)
     rows = _label_rows(uow.session, source)
     count = render_labels(
-        chosen, iter_labels(rows), out, start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
+        chosen, iter_labels(rows), uow.output(out), start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
     )
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
     return Printed(f"labels {chosen.name}", count, str(out))
@@ -110,11 +110,11 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
 def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
     given = [name for name in ("receipt", "po", "serials") if getattr(source, name)]
     if len(given) != 1:
-        raise ValidationError(Problem("labels", "", "source", "give one source: a receipt, a PO, or serials"))
+        raise ValidationError(Problem("labels", "", "source", Text("print.one_source")))
     if source.receipt:
         number = normalise(source.receipt).upper()
         if session.scalar(select(Receipt.id).where(Receipt.number == number)) is None:
-            raise NotFound(f"no goods receipt {source.receipt!r}")
+            raise NotFound("print.no_receipt", field="receipt", number=source.receipt)
         query = _label_query().where(Receipt.number == number)
     elif source.po:
         po = get_po_row(session, source.po)
@@ -175,15 +175,15 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
 # --- documents ----------------------------------------------------------------------
 
 
-@service(Permission.PURCHASING)
+@service(Permission.PURCHASING, write=False)
 def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
     record = read_po(uow.session, number)
-    pages = documents.purchase_order(record, out, author=uow.actor.name, generated_at=_now())
+    pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now())
     uow.audit("report.po", "purchase_order", record.number, after={"pages": pages})
     return Printed(f"purchase order {record.number}", pages, str(out))
 
 
-@service(Permission.RECEIVE)
+@service(Permission.RECEIVE, write=False)
 def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
     session = uow.session
     row = session.execute(
@@ -206,7 +206,7 @@ def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
         .where(Receipt.number == normalise(number).upper())
     ).first()
     if row is None:
-        raise NotFound(f"no goods receipt {number!r}")
+        raise NotFound("print.no_receipt", field="receipt", number=number)
     receipt_id, number, po, supplier, supplier_name, location, location_name, at, user, note = row
     lines = [
         tuple(line)
@@ -228,20 +228,20 @@ def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
         .execution_options(yield_per=STREAM)
     )
     pages = documents.receipt_note(
-        note_record, (tuple(s) for s in serials), out, author=uow.actor.name, generated_at=_now()
+        note_record, (tuple(s) for s in serials), uow.output(out), author=uow.actor.name, generated_at=_now()
     )
     uow.audit("report.receipt", "receipt", number, after={"pages": pages})
     return Printed(f"goods receipt {number}", pages, str(out))
 
 
-@service(Permission.VIEW)
+@service(Permission.VIEW, write=False)
 def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str | None = None) -> Printed:
     cards = read_cards(uow.session, serial)
     if sku:
         cards = [card for card in cards if card.sku == normalise(sku)]
         if not cards:
-            raise NotFound(f"no unit of {sku} with serial {normalise(serial)!r}")
-    pages = documents.serial_history(cards, out, author=uow.actor.name, generated_at=_now())
+            raise NotFound("print.no_unit_of_item", field="serial", sku=sku, serial=normalise(serial))
+    pages = documents.serial_history(cards, uow.output(out), author=uow.actor.name, generated_at=_now())
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
 
@@ -253,12 +253,12 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     """``YYYY-MM`` as (its first day, the first day of the next month)."""
     match = _MONTH.fullmatch(month.strip())
     if not match or not 1 <= int(match[2]) <= 12:
-        raise ValidationError(Problem("month", month, "month", "write the month as YYYY-MM, e.g. 2026-11"))
+        raise ValidationError(Problem("month", month, "month", Text("print.month_format")))
     start = dt.date(int(match[1]), int(match[2]), 1)
     return start, (start + dt.timedelta(days=32)).replace(day=1)
 
 
-@service(Permission.REPORTS)
+@service(Permission.REPORTS, write=False)
 def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str = "") -> Printed:
     """The monthly audit report: figures aggregated by the database, every event and audit entry streamed.
 
@@ -271,9 +271,8 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
     start, end = month_bounds(month)
     since, until = utc_midnight(start), utc_midnight(end)
     chain = chain_report(session)
-    trail = TrailCheck(
-        f"intact: {chain.entries:,} entries chained" if chain.ok else f"BROKEN: {chain.first_bad}", chain.head_hash
-    )
+    intact = Text("print.trail_intact", entries=chain.entries)
+    trail = TrailCheck(intact if chain.ok else Text("print.trail_broken", first_bad=chain.first_bad), chain.head_hash)
     opened_in_month = ExceptionCase.opened_at >= since, ExceptionCase.opened_at < until
     exceptions: dict[str, tuple[int, int]] = {}
     for kind, opened, still in session.execute(
@@ -367,7 +366,7 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         .execution_options(yield_per=STREAM)
     )
     pages = documents.audit_report(
-        summary, open_cases, events, entries, out, author=uow.actor.name, generated_at=_now()
+        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now()
     )
     printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
-from snapp.services.base import Context
+from snapp.services.base import Context, Entity
 
 
 class View(QWidget):
     form_name: str
-    topics: frozenset[str] = frozenset()  # the data this screen shows; a change to it refreshes the screen
+    shows: frozenset[Entity] = frozenset()  # the entities this screen shows; a change to one refreshes it
 
     def __init__(self, ctx: Context, runner: Runner, settings: QSettings):
         super().__init__()
@@ -60,8 +60,8 @@ class View(QWidget):
         self.settings.setValue(key, str(Path(path).parent))
         return path
 
-    def _on_changed(self, topics: frozenset[str]) -> None:
-        if topics & self.topics:
+    def _on_changed(self, changed: frozenset[Entity]) -> None:
+        if changed & self.shows:
             if self.isVisible():
                 self.refresh()
             else:

@@ -24,6 +24,7 @@ from snapp.gui.views.base import View, fit_columns
 from snapp.gui.views.verify import visible
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, stocktake
+from snapp.services.base import Entity
 from snapp.services.stocktake import (
     ApplyResult,
     CountLine,
@@ -54,7 +55,7 @@ class ReportRow:
 
 class CountView(View):
     form_name = "count"
-    topics = frozenset({"counts", "locations"})
+    shows = frozenset({Entity.COUNTS, Entity.LOCATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -192,7 +193,7 @@ class CountView(View):
             self.starting = count.number  # the list, reloading now, shows it next
             self.form.tabs.setCurrentWidget(self.form.scanTab)
 
-        self.runner.run(lambda: stocktake.start_count(self.ctx, location), done=started, changes={"counts"})
+        self.runner.run(lambda: stocktake.start_count(self.ctx, location), done=started)
 
     # --- scanning -----------------------------------------------------------------
 
@@ -233,7 +234,7 @@ class CountView(View):
             return True
 
         self.runner.run(lambda: stocktake.scan(self.ctx, number, [scans([raw])], profile=profile),
-                        done=done, failed=failed, changes={"counts"})  # fmt: skip
+                        done=done, failed=failed)  # fmt: skip
 
     def _next(self) -> None:
         self.busy = False
@@ -272,7 +273,7 @@ class CountView(View):
 
         self.runner.run(
             lambda: stocktake.scan(self.ctx, number, [read_serial_file(path)], profile=profile),
-            done=done, changes={"counts"},
+            done=done,
         )  # fmt: skip
 
     # --- closing, the report, applying ----------------------------------------------
@@ -294,7 +295,7 @@ class CountView(View):
             self.form.tabs.setCurrentWidget(self.form.reportTab)
             self._show_report(report)
 
-        self.runner.run(lambda: stocktake.close_count(self.ctx, number), done=closed, changes={"counts", "exceptions"})
+        self.runner.run(lambda: stocktake.close_count(self.ctx, number), done=closed)
 
     def _tab_changed(self) -> None:
         if self.form.tabs.currentWidget() is self.form.reportTab and self.number is not None:
@@ -354,5 +355,4 @@ class CountView(View):
                 text += " " + self.tr("Left as recorded (a stocktake does not change them): {0}").format(left)
             self.form.resultLabel.setText(text)
 
-        self.runner.run(lambda: stocktake.apply_count(self.ctx, number), done=applied,
-                        changes={"counts", "serials", "exceptions"})  # fmt: skip
+        self.runner.run(lambda: stocktake.apply_count(self.ctx, number), done=applied)

@@ -13,6 +13,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
 from snapp.gui.views.base import View
 from snapp.services import audit, dashboard, exceptions, reconciliation, users
+from snapp.services.base import Entity
 
 STATUS_COLOURS = {
     "in_stock": "#2e7d32",
@@ -60,7 +61,7 @@ class BarChart(QWidget):
 
 class DashboardView(View):
     form_name = "dashboard"
-    topics = frozenset({"serials", "pos", "exceptions", "counts"})
+    shows = frozenset({Entity.SERIALS, Entity.RECEIPTS, Entity.PURCHASE_ORDERS, Entity.EXCEPTIONS, Entity.COUNTS})
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -10,6 +10,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import exceptions
+from snapp.services.base import Entity
 from snapp.services.exceptions import OPEN, RESOLVED, ExceptionKind, ExceptionRecord
 
 LIMIT = 500  # newest first; a desk with more open cases than this has a bigger problem than paging
@@ -18,7 +19,7 @@ OPEN_COLOUR = "#b3261e"
 
 class ExceptionsView(View):
     form_name = "exceptions"
-    topics = frozenset({"exceptions"})
+    shows = frozenset({Entity.EXCEPTIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -99,4 +100,4 @@ class ExceptionsView(View):
             self.tr("{0}\n\nHow was it resolved?").format(case.detail),
         )  # fmt: skip
         if ok and note.strip():
-            self.runner.run(lambda: exceptions.resolve_exception(self.ctx, case.id, note), changes={"exceptions"})
+            self.runner.run(lambda: exceptions.resolve_exception(self.ctx, case.id, note))

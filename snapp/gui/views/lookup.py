@@ -14,12 +14,13 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
+from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
 
 
 class LookupView(View):
     form_name = "lookup"
-    topics = frozenset({"serials", "locations"})
+    shows = frozenset({Entity.SERIALS, Entity.LOCATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -146,7 +147,6 @@ class LookupView(View):
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
             done=lambda result: self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32"),
-            changes={"serials"},
         )
 
     def _message(self, text: str, colour: str | None) -> None:

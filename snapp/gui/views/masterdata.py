@@ -25,6 +25,7 @@ from snapp.gui.views.base import View, fit_columns
 from snapp.io.masterdata_files import read_masterdata
 from snapp.io.templates import write_template
 from snapp.services import imports, masterdata
+from snapp.services.base import Entity
 from snapp.services.masterdata import (
     TRACKING_MODES,
     ItemRecord,
@@ -36,10 +37,9 @@ from snapp.services.masterdata import (
 class RecordDialog(QDialog):
     """Edits one record; a refused save shows each reason beside the field at fault."""
 
-    def __init__(self, parent: QWidget, runner: Runner, form_name: str, record_type: type, save: Callable[[Any], Any],
-                 topic: str):  # fmt: skip
+    def __init__(self, parent: QWidget, runner: Runner, form_name: str, record_type: type, save: Callable[[Any], Any]):
         super().__init__(parent)
-        self.runner, self.record_type, self.save, self.topic = runner, record_type, save, topic
+        self.runner, self.record_type, self.save = runner, record_type, save
         self.form = load_form(form_name, self)
         self.setWindowTitle(self.form.windowTitle())
         self.names = [f.name for f in dataclasses.fields(record_type)]
@@ -97,7 +97,7 @@ class RecordDialog(QDialog):
                 return True
             return False
 
-        self.runner.run(lambda: self.save(record), done=done, failed=failed, changes={self.topic})
+        self.runner.run(lambda: self.save(record), done=done, failed=failed)
 
     def show_problems(self, by_field: dict[str, list[str]], general: str) -> None:
         for name in self.names:
@@ -116,7 +116,7 @@ class RecordsView(View):
     form_name = "records"
     record_type: type
     editor = ""
-    topic = ""
+    topic: Entity  # the kind of record listed; also the name of its import sheet
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -134,7 +134,7 @@ class RecordsView(View):
         form.tableView.doubleClicked.connect(lambda _: self._edit_selected())
         form.importButton.clicked.connect(self._import)
         form.templateButton.clicked.connect(self._template)
-        self.topics = frozenset({self.topic})
+        self.shows = frozenset({self.topic})
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -162,7 +162,6 @@ class RecordsView(View):
         self.runner.run(
             lambda: imports.import_masterdata(self.ctx, read_masterdata(path, kind)),
             done=lambda result: self._say(self.tr("{0}: {1} added").format(result.file, result.count)),
-            changes={self.topic},
         )
 
     def _template(self) -> None:
@@ -184,7 +183,7 @@ class RecordsView(View):
 
     def edit(self, record: Any) -> RecordDialog:
         save = self.create if record is None else self.update
-        dialog = RecordDialog(self, self.runner, self.editor, self.record_type, save, self.topic)
+        dialog = RecordDialog(self, self.runner, self.editor, self.record_type, save)
         self.prepare(dialog)
         if record is not None:
             dialog.fill(record)
@@ -194,7 +193,7 @@ class RecordsView(View):
 
 
 class SuppliersView(RecordsView):
-    editor, record_type, topic = "supplier_form", SupplierRecord, "suppliers"
+    editor, record_type, topic = "supplier_form", SupplierRecord, Entity.SUPPLIERS
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -218,14 +217,14 @@ class SuppliersView(RecordsView):
 
 
 class ItemsView(RecordsView):
-    editor, record_type, topic = "item_form", ItemRecord, "items"
+    editor, record_type, topic = "item_form", ItemRecord, Entity.ITEMS
 
     def __init__(self, *args):
         super().__init__(*args)
         self.form.title.setText(self.tr("Items"))
         self.updater = masterdata.update_item
         self.supplier_codes: list[tuple[str, str]] = []
-        self.topics = frozenset({"items", "suppliers"})
+        self.shows = frozenset({Entity.ITEMS, Entity.SUPPLIERS})
 
     def columns(self) -> list[Column]:
         return [
@@ -258,7 +257,7 @@ class ItemsView(RecordsView):
 
 
 class LocationsView(RecordsView):
-    editor, record_type, topic = "location_form", LocationRecord, "locations"
+    editor, record_type, topic = "location_form", LocationRecord, Entity.LOCATIONS
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -15,6 +15,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import masterdata, purchasing
+from snapp.services.base import Entity
 from snapp.services.purchasing import LineSpec, PORecord, POSummary
 
 
@@ -91,7 +92,7 @@ class PODialog(QDialog):
             self.accept()
 
         self.runner.run(
-            lambda: purchasing.create_po(self.ctx, supplier, lines, note=note), done=done, failed=failed, changes={"pos"}
+            lambda: purchasing.create_po(self.ctx, supplier, lines, note=note), done=done, failed=failed
         )
 
     def _error(self, text: str) -> None:
@@ -101,7 +102,7 @@ class PODialog(QDialog):
 
 class PurchaseOrdersView(View):
     form_name = "purchase_orders"
-    topics = frozenset({"pos", "suppliers", "items"})
+    shows = frozenset({Entity.PURCHASE_ORDERS, Entity.SUPPLIERS, Entity.ITEMS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -180,7 +181,7 @@ class PurchaseOrdersView(View):
             return
         number = self.current.number
         act = {"approve": purchasing.approve_po, "cancel": purchasing.cancel_po, "close": purchasing.close_po}[verb]
-        self.runner.run(lambda: act(self.ctx, number), done=self._show, changes={"pos"})
+        self.runner.run(lambda: act(self.ctx, number), done=self._show)
 
     def new_po(self) -> None:
         self.runner.run(

@@ -40,6 +40,7 @@ from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
+from snapp.services.base import Entity
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
 
@@ -58,7 +59,7 @@ class Pending:
 
 class ReceivingView(View):
     form_name = "receiving"
-    topics = frozenset({"pos", "locations", "items", "serials"})
+    shows = frozenset({Entity.PURCHASE_ORDERS, Entity.LOCATIONS, Entity.ITEMS, Entity.SERIALS})
     lookup_requested = Signal(str)
     posted = Signal(object)  # ReceiptRecord
     labels_requested = Signal(str)  # receipt number
@@ -350,7 +351,6 @@ class ReceivingView(View):
             lambda progress: receiving.receive(self.ctx, po.number, line.sku, [scans(serials)], location=location, progress=progress),
             done=self._posted,
             failed=refused,
-            changes={"serials", "pos"},
             progress=self.tr("Posting {0} serials…").format(len(serials)),
             parent=self,
         )

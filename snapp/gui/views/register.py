@@ -12,12 +12,13 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, SerialRegisterModel
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import exports
+from snapp.services.base import Entity
 from snapp.services.lookup import SerialFilter
 
 
 class RegisterView(View):
     form_name = "register"
-    topics = frozenset({"serials"})
+    shows = frozenset({Entity.SERIALS})
     lookup_requested = Signal(str)
 
     def __init__(self, *args):

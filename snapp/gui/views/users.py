@@ -14,6 +14,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import users
+from snapp.services.base import Entity
 from snapp.services.users import UserRecord
 
 
@@ -57,7 +58,7 @@ class UserDialog(QDialog):
             self._error(text)
             return True
 
-        self.runner.run(lambda: self.save(**values), done=lambda _: self.accept(), failed=failed, changes={"users"})
+        self.runner.run(lambda: self.save(**values), done=lambda _: self.accept(), failed=failed)
 
     def _error(self, text: str) -> None:
         self.form.errorLabel.setText(text)
@@ -66,7 +67,7 @@ class UserDialog(QDialog):
 
 class UsersView(View):
     form_name = "users"
-    topics = frozenset({"users"})
+    shows = frozenset({Entity.USERS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -143,8 +144,8 @@ class UsersView(View):
 
     def toggle_active(self) -> None:
         if user := self.selected():
-            self.runner.run(lambda: users.set_active(self.ctx, user.name, not user.active), changes={"users"})
+            self.runner.run(lambda: users.set_active(self.ctx, user.name, not user.active))
 
     def unlock(self) -> None:
         if user := self.selected():
-            self.runner.run(lambda: users.unlock(self.ctx, user.name), changes={"users"})
+            self.runner.run(lambda: users.unlock(self.ctx, user.name))

@@ -18,6 +18,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import verification
+from snapp.services.base import Entity
 from snapp.services.verification import VerificationResult
 
 GREEN, AMBER, RED = "green", "amber", "red"
@@ -42,7 +43,7 @@ def visible(raw: str) -> str:
 
 class VerifyView(View):
     form_name = "verify"
-    topics = frozenset({"verifications"})
+    shows = frozenset({Entity.VERIFICATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -93,7 +94,7 @@ class VerifyView(View):
 
         self.runner.run(
             lambda: verification.verify(self.ctx, codes, profile=profile),
-            done=self._verified, failed=failed, changes={"verifications", "exceptions"},
+            done=self._verified, failed=failed,
         )  # fmt: skip
 
     def _next(self) -> None:
