@@ -155,7 +155,22 @@ def _sqlite_objects(connection: sqlite3.Connection) -> set[tuple[str, str, str]]
     rows = connection.execute(
         "SELECT type, name, COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
     )
-    return {(kind, name, " ".join(sql.split())) for kind, name, sql in rows}
+    return {(kind, name, _canonical(sql)) for kind, name, sql in rows}
+
+
+def _canonical(sql: str) -> str:
+    """A table's SQL with its columns and constraints in a set order, spaces folded.
+
+    Alembic's batch mode (how SQLite alters a table) writes a table's
+    constraints in no fixed order, so two databases migrated alike can differ
+    only in that order; the definitions themselves must still be identical.
+    """
+    head, paren, body = sql.partition("(")
+    if not head.upper().startswith("CREATE TABLE") or "\n" not in body:
+        return " ".join(sql.split())
+    body, _, tail = body.rpartition(")")
+    parts = sorted(" ".join(line.split()).rstrip(",") for line in body.splitlines() if line.strip())
+    return " ".join(head.split()) + " (" + ", ".join(parts) + ")" + " ".join(tail.split())
 
 
 @functools.cache
