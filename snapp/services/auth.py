@@ -26,12 +26,12 @@ from snapp.db.models import User, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
 from snapp.domain.permissions import Role
-from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, ValidationError
+from snapp.errors import AccountLocked, AuthenticationFailed, Conflict, Problem, Text, ValidationError
 from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
 
 FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
 MIN_PASSWORD_LENGTH = 8
-WRONG = "wrong user name or password"  # the same words whether the name exists or not
+WRONG = "access.wrong_login"  # the same words whether the name exists or not
 
 
 def password_hasher() -> PasswordHasher:
@@ -43,7 +43,7 @@ def password_hasher() -> PasswordHasher:
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            Problem("password", "", "password", f"must have at least {MIN_PASSWORD_LENGTH} characters")
+            Problem(Text("access.field.password"), "", "password", Text("access.password_short", n=MIN_PASSWORD_LENGTH))
         )
     return password_hasher().hash(password)
 
@@ -58,12 +58,12 @@ def create_first_admin(db: Database, name: str, password: str) -> Context:
     """Create the first user of an empty database, as its admin, and act as it."""
     name = normalise(name)
     if not name:
-        raise ValidationError(Problem("name", "", "name", "is required"))
+        raise ValidationError(Problem(Text("access.field.name"), "", "name", Text("validation.required")))
     hashed = hash_password(password)
     with db.session(write=True) as session:
         lock_audit_chain(session)  # two first runs at once: the second sees the first's user
         if session.scalar(select(User.id).limit(1)) is not None:
-            raise Conflict("this database already has users; an admin adds more with `snapp user add`")
+            raise Conflict("access.has_users")
         session.add(User(name=name, role=Role.ADMIN, active=True, password_hash=hashed))
         session.flush()
         write_audit(session, name, "user.create", "user", name, after={"role": Role.ADMIN, "first_run": True})
@@ -86,11 +86,13 @@ def login(db: Database, name: str, password: str) -> Context:
         audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
         # Only who knows the password learns that the account exists and is disabled.
         known = refusal == "disabled" and _matches(hasher, user.password_hash, password)
-        raise AuthenticationFailed(f"user {name} is disabled" if known else WRONG)
+        raise AuthenticationFailed("access.disabled", name=name) if known else AuthenticationFailed(WRONG)
     assert user is not None and user.password_hash is not None and state is not None
     if state.locked:
         audit_apart(db, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
-        raise AccountLocked(state.describe(name))
+        if state.until is None:
+            raise AccountLocked("access.locked", name=name)
+        raise AccountLocked("access.locked_until", name=name, until=f"{state.until.astimezone():%H:%M:%S}")
     # Hashing takes tens of milliseconds: done outside any transaction, so nobody waits on it.
     if not _matches(hasher, user.password_hash, password):
         _count_failure(db, name)
