@@ -52,6 +52,7 @@ MESSAGES = {
     "unique_constraint.item_gtin": ("another item already has this GTIN", "另一个物料已使用此 GTIN"),
     "unique_constraint.location_code": ("a location with this code already exists", "已有使用此代码的库位"),
     "unique_constraint.serial": ("this serial has already been received for this item", "此物料的该序列号已收过货"),
+    "dispatch.unknown_action": ("no action named '{name}'; one of {choices}", "没有名为“{name}”的操作；可选：{choices}"),
     # The command line's own sentences: what it needs from the person at the keyboard.
     "cli.stdin_ended": ("stdin ended before the {what}", "标准输入在{what}之前就结束了"),
     "cli.secret_needed": (
