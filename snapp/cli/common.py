@@ -154,6 +154,24 @@ def month(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)") from None
 
 
+class LazyChoices:
+    """An option's choices held by a module that is loaded only when a value is checked or the help is shown."""
+
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def _values(self) -> list[str]:
+        import importlib
+
+        return sorted(getattr(importlib.import_module(self.module), self.name))
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._values()
+
+    def __iter__(self):
+        return iter(self._values())
+
+
 def date_range(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--from", dest="date_from", type=day, metavar="YYYY-MM-DD", help=f"{what} on or after")
     parser.add_argument("--to", dest="date_to", type=day, metavar="YYYY-MM-DD", help=f"{what} on or before")

@@ -70,8 +70,6 @@ def cmd_serial_move(args: argparse.Namespace) -> None:
 
 
 def serial_filter_options(parser: argparse.ArgumentParser) -> None:
-    from snapp.services.lookup import SORTS
-
     parser.add_argument("--status")
     parser.add_argument("--sku")
     parser.add_argument("--location")
@@ -79,7 +77,8 @@ def serial_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--po")
     common.date_range(parser, "received")
     parser.add_argument("--prefix", help="serials starting with this")
-    parser.add_argument("--sort", default="received", choices=sorted(SORTS))
+    parser.add_argument("--sort", default="received", choices=common.LazyChoices("snapp.services.lookup", "SORTS"),
+                        metavar="KEY", help="sort by: %(choices)s (default: %(default)s)")  # fmt: skip
     parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")
 
 

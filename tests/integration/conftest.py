@@ -49,7 +49,7 @@ class Ran(NamedTuple):
 def cli(db, tmp_path, monkeypatch, capsys) -> Callable[..., Ran]:
     """``cli(*args, user=None, password=None, stdin="")`` runs ``snapp`` on the test's database, in English.
 
-    ``user`` is given as --user; ``password`` as SNAPP_PASSWORD (None: unset, so the
+    ``user`` is given as --user, and the database as --db unless ``db_option`` is False; ``password`` as SNAPP_PASSWORD (None: unset, so the
     command reads stdin or refuses); ``stdin`` is what --password-stdin and
     --paste - read. The desktop's settings live in an empty folder of the test,
     so nothing of the machine's own leaks in.
@@ -60,13 +60,14 @@ def cli(db, tmp_path, monkeypatch, capsys) -> Callable[..., Ran]:
         monkeypatch.delenv(name, raising=False)
     url = db.url.render_as_string(hide_password=False)
 
-    def run(*args: str, user: str | None = None, password: str | None = None, stdin: str = "") -> Ran:
+    def run(*args: str, user: str | None = None, password: str | None = None, stdin: str = "", db_option: bool = True
+            ) -> Ran:  # fmt: skip
         if password is None:
             monkeypatch.delenv("SNAPP_PASSWORD", raising=False)
         else:
             monkeypatch.setenv("SNAPP_PASSWORD", password)
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        status = main(["--db", url, *(("--user", user) if user else ()), *args])
+        status = main([*(("--db", url) if db_option else ()), *(("--user", user) if user else ()), *args])
         out, err = capsys.readouterr()
         return Ran(status, out, err)
 
