@@ -22,5 +22,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+def shown(value: Any, missing: str = "") -> str:
+    """A value in a table cell: a time in the PC's time zone, to the minute; nothing as ``missing``."""
+    if value is None:
+        return missing
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
 def to_json(value: Any) -> str:
     return json.dumps(plain(value), ensure_ascii=False, indent=2)

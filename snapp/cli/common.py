@@ -122,11 +122,9 @@ def table(rows: list[Sequence[Any]], headers: Sequence[str]) -> None:
 
 
 def cell(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    return str(value)
+    from snapp.app.records import shown
+
+    return shown(value, "-")
 
 
 def _width(text: str) -> int:

@@ -1,7 +1,8 @@
 """Logging in, and creating the first admin of a new database.
 
-The edges call these before they build a ``Context``; the services then trust
-the name in it (and still check its role and that it is active on every call).
+The front ends reach these through ``snapp.app.session``, the only way they get
+a ``Context``; the services then trust the name in it (and still check its role
+and that it is active on every call).
 
 Passwords are hashed with argon2id at OWASP's parameters (19 MiB, 2 passes,
 1 lane). A stored hash made with other parameters is replaced at the next
