@@ -23,7 +23,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from snapp.cli.common import EXIT_CHECK_FAILED, EXIT_NOT_PASSED, EXIT_REFUSED
+from snapp.app.errors import EXIT_REFUSED
+from snapp.cli.common import EXIT_CHECK_FAILED, EXIT_NOT_PASSED
 
 __all__ = ["EXIT_CHECK_FAILED", "EXIT_NOT_PASSED", "EXIT_REFUSED", "build_parser", "main"]
 

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from snapp.db.engine import Database
     from snapp.services.base import Context
 
-EXIT_REFUSED = 2
 EXIT_CHECK_FAILED = 3
 EXIT_NOT_PASSED = 3
 
