@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from snapp.errors import AuthenticationFailed, Problem, Text, ValidationError
+from snapp.errors import AuthenticationFailed, SnappError
 
 if TYPE_CHECKING:
     from snapp.db.engine import Database
@@ -48,10 +48,7 @@ def create_first_admin(db: Database, name: str, role: str, new_password: Passwor
     from snapp.services.auth import create_first_admin as create
 
     if role != "admin":
-        raise ValidationError(
-            Problem(Text("access.field.role"), role, "role", Text("access.first_user_admin")),
-            summary=Text("access.first_user_admin"),
-        )
+        raise SnappError("access.first_user_admin", field="role", role=role)
     return create(db, name, new_password())
 
 

@@ -25,7 +25,10 @@ MESSAGES = {
         "{name} ({role}) may change only their own password",
         "{name}（{role}）只能修改自己的密码",
     ),
-    "access.first_user_admin": ("the first user of a database must be its admin", "数据库的第一个用户必须是管理员"),
+    "access.first_user_admin": (
+        "the first user of a database must be its admin, not {role}",
+        "数据库的第一个用户必须是管理员，而不是 {role}",
+    ),
     "access.has_users": (
         "this database already has users; an admin adds more",
         "此数据库已有用户；由管理员添加其他用户",

@@ -10,7 +10,7 @@ def test_first_run_then_logins(db, cli):
     assert status == 2 and "no user yet" in err and "snapp user add NAME --role admin --password-stdin" in err
 
     status, _, err = cli("user", "add", "wang", "--role", "warehouse", "--password-stdin", stdin="wang's pass\n")
-    assert status == 2 and "must be its admin" in err
+    assert status == 2 and "must be its admin, not warehouse" in err and "--role admin" in err
     assert cli("user", "add", "wang", "--role", "admin", "--password-stdin", stdin="wang's pass\n")[0] == 0
 
     # Once there is a user, adding another needs an admin's login: the login first, then the new password.
