@@ -38,11 +38,6 @@ class LockState:
     locked: bool
     until: dt.datetime | None = None  # None while locked: until an admin unlocks
 
-    def describe(self, name: str) -> str:
-        if self.until is None:
-            return f"account {name} is locked after too many failed logins; an admin must unlock it"
-        return f"account {name} is locked after failed logins; try again after {self.until.astimezone():%H:%M:%S}"
-
 
 def lock_state(failures: int, locked_until: dt.datetime | None, now: dt.datetime, *, last_admin: bool) -> LockState:
     if failures >= LOCKED_FOR_GOOD_AFTER and not last_admin:

@@ -14,7 +14,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp import __version__
-from snapp.db.engine import APP_NAME, default_url
+from snapp.app.settings import database_url, settings_file
+from snapp.db.engine import APP_NAME
 from snapp.db.schema import open_database
 from snapp.errors import SnappError
 from snapp.gui.errors import show_crash
@@ -24,10 +25,6 @@ from snapp.paths import CJK_FONT, resource
 from snapp.services import auth
 
 log = logging.getLogger("snapp")
-
-
-def settings_file() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "snapp.ini"
 
 
 def open_settings(path: Path | None = None) -> QSettings:
@@ -80,9 +77,8 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
     settings = open_settings()
     use_bundled_font(app)
     install_translation(app, str(settings.value("language", "")))
-    url = db_url or os.environ.get("SNAPP_DB") or str(settings.value("database/url", "")) or default_url()
     try:
-        db = open_database(url)
+        db = open_database(database_url(db_url, settings=Path(settings.fileName())))
     except SnappError as err:
         QMessageBox.critical(None, APP_NAME, str(err))
         return 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from snapp.app import records
 from snapp.gui.operations import Runner
 from snapp.services import lookup
 from snapp.services.base import Context
@@ -30,11 +30,7 @@ class Column:
 
 
 def shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    return str(value)
+    return records.shown(value)
 
 
 class RecordModel(QAbstractTableModel):

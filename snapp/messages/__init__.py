@@ -19,6 +19,7 @@ from collections.abc import Mapping
 LANGUAGES = ("en", "zh")
 # Named, not discovered: the frozen bundle cannot list a package's modules.
 PARTS = (
+    "access",
     "backup",
     "capture",
     "common",

@@ -1,7 +1,8 @@
 """Logging in, and creating the first admin of a new database.
 
-The edges call these before they build a ``Context``; the services then trust
-the name in it (and still check its role and that it is active on every call).
+The front ends reach these through ``snapp.app.session``, the only way they get
+a ``Context``; the services then trust the name in it (and still check its role
+and that it is active on every call).
 
 Passwords are hashed with argon2id at OWASP's parameters (19 MiB, 2 passes,
 1 lane). A stored hash made with other parameters is replaced at the next
@@ -26,12 +27,20 @@ from snapp.db.models import User, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.lockout import LOCKED_FOR_GOOD_AFTER, LockState, delay_after, lock_state
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import AccountLocked, AuditTrailChanged, AuthenticationFailed, Conflict, Problem, ValidationError
+from snapp.errors import (
+    AccountLocked,
+    AuditTrailChanged,
+    AuthenticationFailed,
+    Conflict,
+    Problem,
+    Text,
+    ValidationError,
+)
 from snapp.services.base import Context, audit_apart, lock_audit_chain, write_audit
 
 FAST_HASHING_SETTING = "SNAPP_INSECURE_FAST_PASSWORD_HASHING"
 MIN_PASSWORD_LENGTH = 8
-WRONG = "wrong user name or password"  # the same words whether the name exists or not
+WRONG = "access.wrong_login"  # the same words whether the name exists or not
 
 
 def password_hasher() -> PasswordHasher:
@@ -43,7 +52,7 @@ def password_hasher() -> PasswordHasher:
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            Problem("password", "", "password", f"must have at least {MIN_PASSWORD_LENGTH} characters")
+            Problem(Text("access.field.password"), "", "password", Text("access.password_short", n=MIN_PASSWORD_LENGTH))
         )
     return password_hasher().hash(password)
 
@@ -58,12 +67,12 @@ def create_first_admin(db: Database, name: str, password: str) -> Context:
     """Create the first user of an empty database, as its admin, and act as it."""
     name = normalise(name)
     if not name:
-        raise ValidationError(Problem("name", "", "name", "is required"))
+        raise ValidationError(Problem(Text("access.field.name"), "", "name", Text("validation.required")))
     hashed = hash_password(password)
     with db.session(write=True) as session:
         lock_audit_chain(session)  # two first runs at once: the second sees the first's user
         if session.scalar(select(User.id).limit(1)) is not None:
-            raise Conflict("this database already has users; an admin adds more with `snapp user add`")
+            raise Conflict("access.has_users")
         session.add(User(name=name, role=Role.ADMIN, active=True, password_hash=hashed))
         session.flush()
         write_audit(session, name, "user.create", "user", name, after={"role": Role.ADMIN, "first_run": True})
@@ -85,7 +94,7 @@ def login(db: Database, name: str, password: str) -> Context:
         audit_apart(db, name, "login.failed", "user", name, after={"reason": refusal})
         # Only who knows the password learns that the account exists and is disabled.
         known = refusal == "disabled" and _matches(hasher, user.password_hash, password)
-        raise AuthenticationFailed(f"user {name} is disabled" if known else WRONG)
+        raise AuthenticationFailed("access.disabled", name=name) if known else AuthenticationFailed(WRONG)
     assert user is not None and user.password_hash is not None
     if db.read_only:  # a file that can only be read still lets its users read it; there is nothing to record into
         if not _matches(hasher, user.password_hash, password):
@@ -129,6 +138,13 @@ def _record_login(session: Session, user: User, *, rehashed: bool) -> AuditTrail
     return None
 
 
+def locked(name: str, state: LockState) -> AccountLocked:
+    """The refusal of a locked account: until when, or until an admin unlocks it."""
+    if state.until is None:
+        return AccountLocked("access.locked", name=name)
+    return AccountLocked("access.locked_until", name=name, until=f"{state.until.astimezone():%H:%M:%S}")
+
+
 def _matches(hasher: PasswordHasher, hashed: str | None, password: str) -> bool:
     try:
         return hashed is not None and hasher.verify(hashed, password)
@@ -167,7 +183,7 @@ def _count_attempt(db: Database, name: str) -> tuple[int, LockState]:
         if state.locked:
             write_audit(session, name, "login.refused", "user", name, after={"reason": "locked", "until": state.until})
             session.commit()
-            raise AccountLocked(state.describe(name))
+            raise locked(name, state)
         user.failed_logins += 1
         delay = delay_after(user.failed_logins, last_admin=is_last_admin(session, user))
         user.locked_until = utcnow() + delay if delay else None

@@ -70,12 +70,12 @@ MAX_ATTEMPTS = 4
 
 # What a unique constraint means to a user, by constraint name.
 UNIQUE_MEANING = {
-    "uq_users_name": "a user with this name already exists",
-    "uq_suppliers_code": "a supplier with this code already exists",
-    "uq_items_sku": "an item with this SKU already exists",
-    "uq_items_gtin": "another item already has this GTIN",
-    "uq_locations_code": "a location with this code already exists",
-    "uq_serials_item_id_serial": "this serial has already been received for this item",
+    "uq_users_name": "unique_constraint.user_name",
+    "uq_suppliers_code": "unique_constraint.supplier_code",
+    "uq_items_sku": "unique_constraint.item_sku",
+    "uq_items_gtin": "unique_constraint.item_gtin",
+    "uq_locations_code": "unique_constraint.location_code",
+    "uq_serials_item_id_serial": "unique_constraint.serial",
 }
 
 
@@ -405,9 +405,8 @@ def _attempt(ctx: Context, permission: Permission, write: bool, fn: Callable, ar
             try:
                 actor = _resolve_actor(session, ctx.user)
                 if not allows(actor.role, permission):
-                    raise PermissionDenied(
-                        f"{actor.name} ({actor.role}) may not do this: it needs the {permission} permission"
-                    )
+                    raise PermissionDenied("access.denied", name=actor.name, role=str(actor.role),
+                                           permission=str(permission))  # fmt: skip
                 uow = UnitOfWork(session, ctx, actor, write)
                 result = fn(uow, *args, **kwargs)
                 if write:
@@ -489,13 +488,10 @@ def _resolve_actor(session: Session, name: str) -> Actor:
     user = session.scalar(_USER, {"name": name})
     if user is None:
         if session.scalar(select(User.id).limit(1)) is None:
-            raise PermissionDenied(
-                "this database has no user yet; create its first admin with "
-                "`snapp user add NAME --role admin --password-stdin`"
-            )
-        raise PermissionDenied(f"unknown user {name!r}; an admin can add it with `snapp user add {name} --role ROLE`")
+            raise PermissionDenied("access.no_users_here")
+        raise PermissionDenied("access.unknown_user", name=name)
     if not user.active:
-        raise PermissionDenied(f"user {name} is disabled")
+        raise PermissionDenied("access.disabled", name=name)
     return Actor(user.id, user.name, Role(user.role))
 
 

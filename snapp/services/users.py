@@ -13,7 +13,7 @@ from snapp.db.models import User, utcnow
 from snapp.db.roles import grant_application_role
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
+from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.auth import hash_password, is_last_admin, lock_state_of
 from snapp.services.base import Context, UnitOfWork, service
 
@@ -34,9 +34,9 @@ def add_user(uow: UnitOfWork, name: str, role: Role | str, password: str | None 
     name = normalise(name)
     problems = []
     if not name:
-        problems.append(Problem("name", "", "name", "is required"))
+        problems.append(Problem(Text("access.field.name"), "", "name", Text("validation.required")))
     if role not in tuple(Role):
-        problems.append(Problem("role", str(role), "role", f"must be one of {', '.join(Role)}"))
+        problems.append(_role_problem(role))
     if problems:
         raise ValidationError(problems)
     hashed = hash_password(password) if password is not None else None
@@ -61,7 +61,7 @@ def set_password(uow: UnitOfWork, name: str, password: str) -> UserRecord:
     """An admin sets anyone's password; everybody else only their own (the edge checked the old one by logging in)."""
     user = _user(uow, name)
     if user.name != uow.actor.name and not allows(uow.actor.role, Permission.ADMIN):
-        raise PermissionDenied(f"{uow.actor.name} ({uow.actor.role}) may change only their own password")
+        raise PermissionDenied("access.own_password_only", name=uow.actor.name, role=str(uow.actor.role))
     user.password_hash = hash_password(password)
     uow.session.flush()
     uow.audit("user.password", "user", user.name, after={"password": "changed"})
@@ -72,7 +72,7 @@ def set_password(uow: UnitOfWork, name: str, password: str) -> UserRecord:
 def set_active(uow: UnitOfWork, name: str, active: bool) -> UserRecord:
     user = _user(uow, name)
     if not active:
-        _keep_an_admin(uow, user, "disabled")
+        _keep_an_admin(uow, user, Text("access.change.disabled"))
     before, user.active = user.active, active
     uow.session.flush()
     uow.audit("user.enable" if active else "user.disable", "user", user.name, before={"active": before},
@@ -84,9 +84,9 @@ def set_active(uow: UnitOfWork, name: str, active: bool) -> UserRecord:
 def set_role(uow: UnitOfWork, name: str, role: Role | str) -> UserRecord:
     user = _user(uow, name)
     if role not in tuple(Role):
-        raise ValidationError(Problem("role", str(role), "role", f"must be one of {', '.join(Role)}"))
+        raise ValidationError(_role_problem(role))
     if role != Role.ADMIN:
-        _keep_an_admin(uow, user, "made " + str(role))
+        _keep_an_admin(uow, user, Text("access.change.role", role=str(role)))
     before, user.role = user.role, Role(role)
     uow.session.flush()
     uow.audit("user.role", "user", user.name, before={"role": before}, after={"role": role})
@@ -108,7 +108,7 @@ def unlock(uow: UnitOfWork, name: str) -> UserRecord:
 def grant_server_role(uow: UnitOfWork, role: str) -> list[str]:
     """PostgreSQL: let the server role ``role`` use SNApp, with the audit trail append-only."""
     if uow.ctx.db.is_sqlite:
-        raise Conflict("server roles exist on PostgreSQL only; an SQLite file is guarded by the PC's own accounts")
+        raise Conflict("access.server_roles_pg_only")
     statements = grant_application_role(uow.session.connection(), role)
     uow.audit("server.grant", "server_role", role, after={"statements": statements})
     return statements
@@ -117,15 +117,19 @@ def grant_server_role(uow: UnitOfWork, role: str) -> list[str]:
 def _user(uow: UnitOfWork, name: str) -> User:
     user = uow.session.scalar(select(User).where(User.name == normalise(name)))
     if user is None:
-        raise NotFound(f"no user named {name!r}")
+        raise NotFound("access.no_such_user", field="name", name=name)
     return user
 
 
-def _keep_an_admin(uow: UnitOfWork, user: User, change: str) -> None:
+def _role_problem(role: object) -> Problem:
+    return Problem(Text("access.field.role"), str(role), "role", Text("access.role_choices", roles=", ".join(Role)))
+
+
+def _keep_an_admin(uow: UnitOfWork, user: User, change: Text) -> None:
     # Two admins demoting each other at once: the second waits here, then counts without the first's victim.
     uow.session.execute(select(User.id).where(User.role == Role.ADMIN, User.active).with_for_update())
     if user.active and is_last_admin(uow.session, user):
-        raise Conflict(f"{user.name} is the last admin who can log in and cannot be {change}; add another admin first")
+        raise Conflict("access.last_admin", name=user.name, change=change)
 
 
 def _record(uow: UnitOfWork, user: User) -> UserRecord:

@@ -11,7 +11,6 @@ from snapp_testkit import execute, rows, scalar
 
 from sqlalchemy import select
 
-from snapp.cli import main
 from snapp.db.models import audit_table
 from snapp.domain.auditchain import GENESIS, Tampering, entry_hash
 from snapp.errors import PermissionDenied
@@ -195,20 +194,16 @@ def test_an_entry_committed_while_the_chain_is_read_is_no_tampering(db, trail, m
     assert report(trail).entries == 8
 
 
-def test_the_command_line_names_the_entry_and_prints_the_head(db, trail, capsys, monkeypatch):
-    monkeypatch.setenv("SNAPP_PASSWORD", "admin password")
-    url = db.url.render_as_string(hide_password=False)
-    assert main(["--db", url, "--user", "admin", "audit", "verify"]) == 0
-    out = capsys.readouterr().out
+def test_the_command_line_names_the_entry_and_prints_the_head(db, trail, admin_cli):
+    status, out, _ = admin_cli("audit", "verify")
     head = scalar(db, "SELECT hash FROM audit_chain_head")
-    assert "intact" in out and head in out
+    assert status == 0 and "intact" in out and head in out
 
     _delete(db)
-    assert main(["--db", url, "--user", "admin", "audit", "verify"]) == 3
-    out = capsys.readouterr().out
-    assert "NOT intact: entry #4 is missing" in out and "head: #" in out
-    assert main(["--db", url, "--user", "admin", "check"]) == 3
-    assert "entry #4 is missing" in capsys.readouterr().out
+    status, out, _ = admin_cli("audit", "verify")
+    assert status == 3 and "NOT intact: entry #4 is missing" in out and "head: #" in out
+    status, out, _ = admin_cli("check")
+    assert status == 3 and "entry #4 is missing" in out
 
 
 def test_entries_from_before_the_chain_are_chained_by_the_migration(db_url):

@@ -6,23 +6,16 @@ import json
 
 import pytest
 
-from snapp.cli import EXIT_NOT_PASSED, EXIT_REFUSED, main
+from snapp.cli import EXIT_NOT_PASSED, EXIT_REFUSED
 from tests.conftest import ADMIN_PASSWORD
 
 GTIN = "09506000134352"
 
 
 @pytest.fixture
-def run(db_url, company, receive_units, capsys, monkeypatch):
+def run(cli, company, receive_units):
     receive_units(["CLI00001", "CLI00002"], location="WH-A")
-    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
-
-    def snapp(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db_url, "--user", "admin", *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return snapp
+    return lambda *args: cli(*args, user="admin", password=ADMIN_PASSWORD)
 
 
 def test_verify_prints_verdicts_and_exits_3_when_one_did_not_pass(run):

@@ -9,13 +9,11 @@ import openpyxl
 import pytest
 from snapp_testkit import audit_entries, last_audit_id, rows, snapshot
 
-from snapp.cli import main
 from snapp.domain.capture import Reason
 from snapp.errors import PermissionDenied, ValidationError
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import masterdata
 from snapp.services.imports import import_masterdata
-from tests.conftest import ADMIN_PASSWORD
 
 
 def xlsx(path: Path, *table: list) -> Path:
@@ -233,15 +231,13 @@ def test_a_large_import_goes_in_at_once(db, ctx, tmp_path):
     assert rows(db, "SELECT COUNT(*), MIN(sku), MAX(sku) FROM items") == [(5_000, "000000", "004999")]
 
 
-def test_the_import_command(db, ctx, tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)  # the command line logs in
-    url = db.url.render_as_string(hide_password=False)
+def test_the_import_command(admin_cli, tmp_path):
     good = xlsx(tmp_path / "locations.xlsx", ["Code", "Name"], ["WH-A", "主仓库"])
-    assert main(["--db", url, "--user", "admin", "import", "locations", str(good)]) == 0
-    assert "1 locations imported from locations.xlsx" in capsys.readouterr().out
+    status, out, _ = admin_cli("import", "locations", str(good))
+    assert status == 0 and "1 locations imported from locations.xlsx" in out
     bad = xlsx(tmp_path / "again.xlsx", ["Code", "Name"], ["WH-A", "again"], ["WH-C", None])
-    assert main(["--db", url, "--user", "admin", "import", "locations", str(bad)]) == 2
-    err = capsys.readouterr().err
+    status, _, err = admin_cli("import", "locations", str(bad))
+    assert status == 2
     assert "2 problems in again.xlsx; nothing was imported" in err
     assert "row 2, cell A2 (Code): 'WH-A' a location with this code already exists" in err
     assert "row 3, cell B3 (Name): is required" in err

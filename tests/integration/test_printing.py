@@ -9,7 +9,6 @@ import pytest
 from pdfkit import decoded, flat, metadata, pages, render, text
 from snapp_testkit import add_plain_item, approved_po, audit_entries, execute, last_audit_id, snapshot
 
-from snapp.cli import main
 from snapp.domain.capture import scans, serial_range
 from snapp.errors import NotFound, PermissionDenied, ValidationError
 from snapp.reports.barcodes import gs1_element_string
@@ -22,7 +21,6 @@ from snapp.services.printing import (
     print_receipt,
     print_serial_history,
 )
-from tests.conftest import ADMIN_PASSWORD
 
 
 @pytest.fixture
@@ -255,34 +253,29 @@ def test_the_audit_report_needs_the_reports_permission_and_a_month(db, ctx, as_u
         print_audit_report(ctx, "March", tmp_path / "x.pdf")
 
 
-def test_the_command_line(db, db_url, ctx, company, received, tmp_path, capsys, monkeypatch):
+def test_the_command_line(admin_cli, company, received, tmp_path):
     first, _ = received
-    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
-    common = ["--db", db_url, "--user", "admin"]
-    assert main(["labels", "templates"]) == 0
-    assert "thermal-40x20" in capsys.readouterr().out
+    status, out_text, _ = admin_cli("labels", "templates")
+    assert status == 0 and "thermal-40x20" in out_text
     out = tmp_path / "cli.pdf"
-    assert (
-        main(["labels", "--receipt", first.number, "--template", "a4-3x8", "--out", str(out), "--start", "4", *common])
-        == 0
-    )
-    assert "5 label(s)" in capsys.readouterr().out
-    assert main(["labels", "--serial", "LAP00001", "NOPE", "--template", "a4-3x8", "--out", str(out), *common]) == 2
-    assert "NOPE" in capsys.readouterr().err
-    assert main(["labels", "--receipt", "GR-X", "--template", "a4-3x8", "--out", str(out), *common]) == 2
-    assert "no goods receipt" in capsys.readouterr().err
+    status, out_text, _ = admin_cli("labels", "--receipt", first.number, "--template", "a4-3x8", "--out", str(out),
+                                    "--start", "4")  # fmt: skip
+    assert status == 0 and "5 label(s)" in out_text
+    status, _, err = admin_cli("labels", "--serial", "LAP00001", "NOPE", "--template", "a4-3x8", "--out", str(out))
+    assert status == 2 and "NOPE" in err
+    status, _, err = admin_cli("labels", "--receipt", "GR-X", "--template", "a4-3x8", "--out", str(out))
+    assert status == 2 and "no goods receipt" in err
     picked = tmp_path / "picked.csv"
     picked.write_text("Serial\nLAP00008\nLAP00003\n", encoding="utf-8")
-    assert main(["labels", "--file", str(picked), "--template", "thermal-50x30", "--out", str(out), *common]) == 0
+    assert admin_cli("labels", "--file", str(picked), "--template", "thermal-50x30", "--out", str(out)).status == 0
     assert [code128(out, 0), code128(out, 1)] == ["LAP00008", "LAP00003"]
-    assert main(["labels", "--sample", "--template", "thermal-60x40", "--out", str(out)]) == 0
+    assert admin_cli("labels", "--sample", "--template", "thermal-60x40", "--out", str(out)).status == 0
     assert ("QR Code", "SN2026000000000001") in decoded(render(out, 0))
-    capsys.readouterr()
     for args in (
         ["po", company.number],
         ["receipt", first.number],
         ["serial", "LAP00001"],
         ["audit", "--month", "2026-11"],
     ):
-        assert main(["report", *args, "--out", str(tmp_path / "doc.pdf"), *common]) == 0, args
-        assert "page(s)" in capsys.readouterr().out
+        status, out_text, _ = admin_cli("report", *args, "--out", str(tmp_path / "doc.pdf"))
+        assert status == 0 and "page(s)" in out_text, args

@@ -1,0 +1,35 @@
+"""Records as JSON: the same shape for the command line's --json and the HTTP API."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+
+def plain(value: Any) -> Any:
+    """A service's record (dataclasses, lists, dates, amounts) as JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def shown(value: Any, missing: str = "") -> str:
+    """A value in a table cell: a time in the PC's time zone, to the minute; nothing as ``missing``."""
+    if value is None:
+        return missing
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(plain(value), ensure_ascii=False, indent=2)

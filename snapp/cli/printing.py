@@ -1,0 +1,78 @@
+"""PDFs: serial labels, and the documents (purchase order, goods receipt, serial history, audit report)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from snapp.cli import common
+from snapp.cli.common import emit, table
+
+
+def cmd_labels(args: argparse.Namespace) -> None:
+    from snapp.reports.labels import list_templates, load_template, render_labels, sample_label
+
+    if args.templates:
+        rows = list_templates()
+        emit(args, rows, lambda ts: table(
+            [(t.name, f"{t.width:g} × {t.height:g} mm", f"{t.sheet.columns} × {t.sheet.rows}" if t.sheet else "roll",
+              ", ".join(sorted({f.kind for f in t.fields} - {"text"})), t.description) for t in ts],
+            ["NAME", "LABEL", "SHEET", "BARCODES", "DESCRIPTION"]))  # fmt: skip
+        return
+    if not args.template or not args.out:
+        from snapp.errors import Problem, Text, ValidationError
+
+        raise ValidationError(Problem("labels", "", "arguments", Text("cli.labels_arguments")))
+    if args.sample:
+        render_labels(load_template(args.template), [sample_label()], args.out, title="Sample label")
+        print(f"{args.out}: a sample {args.template} label")
+        return
+    from snapp.app.sources import selection
+    from snapp.services import printing
+
+    chosen = selection(scanned=args.serial, ranges=args.range, files=args.file)
+    source = printing.LabelSource(receipt=args.receipt, po=args.po, serials=chosen, sku=args.sku)
+    result = printing.print_labels(common.context(args), source, args.template, args.out, start=args.start)
+    emit(args, result, lambda r: print(f"{r.out}: {r.count} label(s), template {args.template}"))
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from snapp.app.dispatch import print_document
+
+    given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company") if hasattr(args, k)}
+    result = print_document(common.context(args), args.document, args.out, **given)
+    emit(args, result, lambda r: print(f"{r.out}: {r.document}, {r.count} page(s)"))
+
+
+def build(cli, name: str) -> None:
+    if name == "labels":
+        labels = cli.command(None, "labels", cmd_labels)
+        labels.add_argument("templates", nargs="?", choices=["templates"], help="list the label templates")
+        what = labels.add_mutually_exclusive_group()
+        what.add_argument("--receipt", help="every unit of a goods receipt")
+        what.add_argument("--po", help="every unit received on a PO")
+        what.add_argument("--sample", action="store_true", help="one sample label, to check a template")
+        labels.add_argument("--serial", nargs="+", default=[], metavar="SN", help="these serials")
+        labels.add_argument("--range", action="append", default=[], metavar="FIRST..LAST", help="serials already received")
+        labels.add_argument("--file", action="append", default=[], help=".xlsx or .csv with a serial column")
+        labels.add_argument("--sku", help="the item, when several items have a serial")
+        labels.add_argument("--template", help="template name (`snapp labels templates` lists them)")
+        labels.add_argument("--out", help="the PDF to write")
+        labels.add_argument("--start", type=int, default=1, help="first free position on a half-used sheet (1 = top-left)")
+        return
+    reports = cli.group("report")
+    for document, help in (("po", "a purchase order for the supplier"), ("receipt", "a goods-receipt note with its serials")):
+        sub = cli.command(reports, document, cmd_report, help)
+        sub.add_argument("number")
+        sub.add_argument("--out", required=True, help="the PDF to write")
+        sub.set_defaults(document=document)
+    sub = cli.command(reports, "serial", cmd_report, "one unit's card and history, for a warranty claim")
+    sub.add_argument("serial")
+    sub.add_argument("--sku", help="the item, when several items have the serial")
+    sub.add_argument("--out", required=True, help="the PDF to write")
+    sub.set_defaults(document="serial")
+    sub = cli.command(reports, "audit", cmd_report, "the monthly audit report")
+    sub.add_argument("--month", required=True, metavar="YYYY-MM")
+    sub.add_argument("--company", default=os.environ.get("SNAPP_COMPANY", ""), help="shown on the report (default: $SNAPP_COMPANY)")
+    sub.add_argument("--out", required=True, help="the PDF to write")
+    sub.set_defaults(document="audit")

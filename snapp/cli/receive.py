@@ -1,0 +1,42 @@
+"""Receiving serials against a PO line."""
+
+from __future__ import annotations
+
+import argparse
+
+from snapp.cli import common
+from snapp.cli.common import emit
+
+
+def cmd_receive(args: argparse.Namespace) -> None:
+    from snapp.app.sources import serial_sources
+    from snapp.services import receiving
+
+    sources = serial_sources(scanned=args.serial, ranges=args.range, files=args.file,
+                             pasted=common.pasted(args.paste) if args.paste else None)  # fmt: skip
+    record = receiving.receive(
+        common.context(args),
+        args.po,
+        args.sku,
+        sources,
+        quantity=args.qty,
+        location=args.location,
+        expected=args.expect,
+        note=args.note,
+        progress=common.progress_printer(args),
+    )
+    emit(args, record, lambda r: print(f"\r{r.number}: {r.quantity} × {r.sku} received on {r.po} line {r.line_no} into {r.location}"))
+
+
+def build(cli, name: str) -> None:
+    receive = cli.command(None, name, cmd_receive)
+    receive.add_argument("po", help="PO number")
+    receive.add_argument("--sku", required=True)
+    receive.add_argument("--serial", action="append", default=[], help="a serial or a GS1 scan (repeatable)")
+    receive.add_argument("--range", action="append", default=[], metavar="FIRST..LAST", help="e.g. SN0001..SN0500")
+    receive.add_argument("--file", action="append", default=[], help=".xlsx or .csv with a serial column")
+    receive.add_argument("--paste", metavar="FILE|-", help="text with serials per line or separated by commas, tabs, spaces")
+    receive.add_argument("--location", help="where the units go (default: the only location)")
+    receive.add_argument("--expect", type=int, help="refuse unless exactly this many serials are valid")
+    receive.add_argument("--qty", type=int, help="quantity, for items not tracked by serial")
+    receive.add_argument("--note")

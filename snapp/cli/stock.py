@@ -1,0 +1,194 @@
+"""Is this unit ours, and is the stock what the records say: verify, count, exceptions, reconciliation."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from snapp.cli import common
+from snapp.cli.common import EXIT_NOT_PASSED, emit, table
+
+GS_SETTINGS = {"gs": "\x1d", "none": ""}
+
+
+def _profile(args: argparse.Namespace):
+    from snapp.domain.scan import ScannerProfile
+
+    return ScannerProfile(gs=GS_SETTINGS.get(args.gs, args.gs), prefix=args.prefix, suffix="")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from snapp.services import verification
+
+    results = verification.verify(common.context(args), args.codes, profile=_profile(args), sku=args.sku)
+
+    def show(rs) -> None:
+        for r in rs:
+            mark = "ok  " if r.passed else "FAIL"
+            print(f"{mark} {r.verdict:<22} {r.raw}")
+            print(f"     {r.message}")
+            for warning in r.warnings:
+                print(f"     warning: {warning}")
+            if r.exception_id:
+                print(f"     exception #{r.exception_id} opened")
+
+    emit(args, results, show)
+    return 0 if all(r.passed for r in results) else EXIT_NOT_PASSED
+
+
+def cmd_count_start(args: argparse.Namespace) -> None:
+    from snapp.services import stocktake
+
+    count = stocktake.start_count(common.context(args), args.location, args.note)
+    emit(args, count, lambda c: print(f"{c.number}: counting {c.location or 'every location'}"))
+
+
+def cmd_count_scan(args: argparse.Namespace) -> None:
+    from snapp.app.sources import serial_sources
+    from snapp.services import stocktake
+
+    sources = serial_sources(scanned=args.codes, files=args.file, pasted=common.pasted(args.paste) if args.paste else None)
+    batch = stocktake.scan(common.context(args), args.number, sources, profile=_profile(args))
+
+    def show(b) -> None:
+        print(f"{b.accepted} scan(s) counted, {b.repeated} of units already scanned, {len(b.problems)} refused")
+        for problem in b.problems:
+            print(f"  refused {problem}")
+        for warning in b.warnings:
+            print(f"  warning: {warning}")
+
+    emit(args, batch, show)
+
+
+def cmd_count_close(args: argparse.Namespace) -> None:
+    from snapp.services import stocktake
+
+    emit(args, stocktake.close_count(common.context(args), args.number), _print_count)
+
+
+def cmd_count_report(args: argparse.Namespace) -> None:
+    from snapp.app.records import plain
+    from snapp.services import stocktake
+
+    report = stocktake.count_report(common.context(args), args.number)
+    if args.json:
+        common.print_json({**plain(report), "figures": report.figures})
+    else:
+        _print_count(report)
+
+
+def _print_count(report) -> None:
+    accuracy = "-" if report.accuracy is None else f"{report.accuracy:.1%}"
+    print(f"{report.number}  {report.location or 'every location'}  {report.status}  accuracy {accuracy}")
+    for name in ("matched", "missing", "unexpected", "unknown", "scanned_twice"):
+        lines = getattr(report, name)
+        print(f"\n{name.replace('_', ' ')}: {len(lines)}")
+        if lines and name != "matched":
+            table([(x.serial, x.sku, x.recorded_status, x.recorded_location, x.scans) for x in lines],
+                  ["SERIAL", "SKU", "RECORDED STATUS", "RECORDED AT", "SCANS"])  # fmt: skip
+
+
+def cmd_count_apply(args: argparse.Namespace) -> None:
+    from snapp.services import stocktake
+
+    result = stocktake.apply_count(common.context(args), args.number)
+
+    def show(r) -> None:
+        print(f"{r.number} applied: {r.transferred} moved here, {r.found} found, {r.lost} marked lost")
+        for line in r.left:
+            print(f"  left for a person: {line.serial} ({line.sku}) is {line.recorded_status}")
+
+    emit(args, result, show)
+
+
+def cmd_count_list(args: argparse.Namespace) -> None:
+    from snapp.services import stocktake
+
+    rows = stocktake.list_counts(common.context(args), args.status)
+    emit(args, rows, lambda rs: table([(r.number, r.location or "(all)", r.status, r.started_at, r.started_by,
+                                        r.units_scanned, r.scans) for r in rs],
+                                      ["COUNT", "LOCATION", "STATUS", "STARTED", "BY", "UNITS", "SCANS"]))  # fmt: skip
+
+
+def cmd_exception_list(args: argparse.Namespace) -> None:
+    from snapp.services import exceptions
+
+    rows = exceptions.list_exceptions(common.context(args), None if args.status == "all" else args.status, args.kind,
+                                      limit=args.limit)  # fmt: skip
+    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, r.detail, r.resolved_by,
+                                        r.resolution) for r in rs],
+                                      ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
+
+
+def cmd_exception_resolve(args: argparse.Namespace) -> None:
+    from snapp.services import exceptions
+
+    record = exceptions.resolve_exception(common.context(args), args.id, args.resolution)
+    emit(args, record, lambda r: print(f"exception #{r.id} resolved by {r.resolved_by}"))
+
+
+def cmd_reconcile(args: argparse.Namespace) -> None:
+    from snapp.app.dispatch import reconcile
+
+    rows = reconcile(common.context(args), args.by)
+    emit(args, rows, lambda rs: table([(r.key, r.supplier, r.ordered, r.received, r.serials, r.in_stock, r.returned,
+                                        r.unrecorded) for r in rs],
+                                      [args.by.upper(), "SUPPLIER", "ORDERED", "RECEIVED", "SERIALS", "IN STOCK",
+                                       "RETURNED", "UNRECORDED"]))  # fmt: skip
+
+
+def cmd_accuracy(args: argparse.Namespace) -> None:
+    from snapp.services import reconciliation
+
+    figure = reconciliation.serial_accuracy(common.context(args), args.month)
+    shown = "no count closed that month" if figure.accuracy is None else f"{figure.accuracy:.1%}"
+    emit(args, figure, lambda f: print(f"{f.month}: serial reconciliation accuracy {shown} "
+                                       f"({f.agreeing} of {f.units} units; counts {', '.join(f.counts) or '-'})"))  # fmt: skip
+
+
+def _scanner_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gs", default="gs", help="what the scanner sends for GS: gs (ASCII 29), none, or a literal such as 029 or ^]")
+    parser.add_argument("--prefix", action="store_true", help="the scanner sends a symbology identifier (]d2, ]C1, ]Q3) first")
+
+
+def build(cli, name: str) -> None:
+    if name == "verify":
+        verify = cli.command(None, "verify", cmd_verify)
+        verify.add_argument("codes", nargs="+", metavar="CODE", help="a serial, GS1 scan, Digital Link URL, drug code or China UDI")
+        verify.add_argument("--sku", help="only units of this item")
+        _scanner_options(verify)
+    elif name == "count":
+        counts = cli.group("count")
+        start = cli.command(counts, "start", cmd_count_start, "open a count; prints its number")
+        start.add_argument("--location", help="location code (default: every location)")
+        start.add_argument("--note")
+        scan = cli.command(counts, "scan", cmd_count_scan, "add scans to an open count (any PC, any time until it is closed)")
+        scan.add_argument("number")
+        scan.add_argument("codes", nargs="*", metavar="CODE")
+        scan.add_argument("--file", action="append", default=[], help=".xlsx or .csv of scans")
+        scan.add_argument("--paste", metavar="FILE|-", help="text with one scan per line")
+        _scanner_options(scan)
+        for verb, run, text in (("close", cmd_count_close, "close a count: matched, missing, unexpected, unknown"),
+                                ("apply", cmd_count_apply, "move wrong-location units here, mark missing ones lost"),
+                                ("report", cmd_count_report, "a count's figures (provisional while open)")):  # fmt: skip
+            cli.command(counts, verb, run, text).add_argument("number")
+        from snapp.domain.statuses import COUNT
+
+        cli.command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=COUNT.states)
+    elif name == "exception":
+        from snapp.domain.statuses import EXCEPTION
+        from snapp.services.exceptions import ExceptionKind
+
+        desk = cli.group("exception")
+        listing = cli.command(desk, "list", cmd_exception_list, "exceptions, newest first")
+        listing.add_argument("--status", default="open", choices=(*EXCEPTION.states, "all"))
+        listing.add_argument("--kind", choices=[k.value for k in ExceptionKind])
+        listing.add_argument("--limit", type=int, default=100)
+        resolve = cli.command(desk, "resolve", cmd_exception_resolve, "resolve an exception, saying how")
+        resolve.add_argument("id", type=int)
+        resolve.add_argument("resolution", help="what was found and done")
+    elif name == "reconcile":
+        cli.command(None, "reconcile", cmd_reconcile).add_argument("--by", default="po", choices=("po", "supplier"))
+    else:
+        accuracy = cli.command(None, "accuracy", cmd_accuracy)
+        accuracy.add_argument("--month", type=common.month, default=dt.date.today(), metavar="YYYY-MM")
