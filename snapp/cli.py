@@ -195,6 +195,12 @@ def _date(text: str) -> dt.date:
 # --- commands ----------------------------------------------------------------
 
 
+def cmd_serve(args: argparse.Namespace) -> None:
+    from snapp.server.run import serve
+
+    serve(_database(args, migrate=True), args.host, args.port)
+
+
 def cmd_init(args: argparse.Namespace) -> None:
     db = _database(args, migrate=True)  # no login: a new database has no user yet
     print(f"{db.display}: schema {head_revision()}, ready")
@@ -724,6 +730,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     command(commands, "init", cmd_init, "create the database, or bring an older one to the current schema")
+    serve = command(commands, "serve", cmd_serve, "serve the HTTP API (OpenAPI document at /api/openapi.json)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this PC only)")
+    serve.add_argument("--port", type=int, default=8470, help="port (default 8470)")
     demo = command(commands, "demo", cmd_demo, "fill the database with a realistic sample company")
     demo.add_argument("--serials", type=int, default=2_000, help="how many units to receive (default 2,000)")
 

@@ -47,7 +47,12 @@ def language(tag: str | None = None) -> str:
     return "zh" if tag.lower().startswith("zh") else "en"
 
 
+ALREADY_RECEIVED = "already_received"
+
+
 def http_status(err: SnappError) -> int:
+    if isinstance(err, ValidationError) and err.problems and all(p.reason == ALREADY_RECEIVED for p in err.problems):
+        return 409  # every unit is already on record: a conflict with the ledger, not bad input
     return next((status for kind, status in _HTTP if isinstance(err, kind)), 400)
 
 

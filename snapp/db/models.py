@@ -69,6 +69,30 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class ApiCredential(Base):
+    """A bearer secret for the HTTP API: a person's session token, or an integration's API key.
+
+    Only a SHA-256 of the secret is kept (the secret has 256 random bits, so
+    a fast hash is enough); the secret itself is shown once.
+    """
+
+    __tablename__ = "api_credentials"
+    __table_args__ = (CheckConstraint("kind IN ('token', 'key')", name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "token" or "key"
+    name: Mapped[str | None] = mapped_column(String(64), unique=True)  # keys only
+    user_name: Mapped[str] = mapped_column(String(64))  # tokens: who logged in; keys: who created it
+    role: Mapped[str | None] = mapped_column(String(16))  # keys only: a person's role is read on every call
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    def usable(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
 class Supplier(Base):
     __tablename__ = "suppliers"
     id: Mapped[int] = mapped_column(primary_key=True)

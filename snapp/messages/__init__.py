@@ -23,6 +23,7 @@ PARTS = (
     "common",
     "names",
     "receiving",
+    "server",
 )
 
 

@@ -122,6 +122,7 @@ def _move(verb: str, target: POStatus):
 approve_po = _move("approve", POStatus.APPROVED)
 cancel_po = _move("cancel", POStatus.CANCELLED)
 close_po = _move("close", POStatus.CLOSED)
+PO_MOVES = {"approve": approve_po, "cancel": cancel_po, "close": close_po}
 
 
 @service(Permission.VIEW, write=False)

@@ -1,0 +1,31 @@
+"""What the HTTP API and its secrets say."""
+
+MESSAGES = {
+    "access.bad_token": (
+        "the token or API key is unknown, expired or revoked; log in again or ask an admin for a new key",
+        "令牌或 API 密钥无效、已过期或已吊销；请重新登录或向管理员申请新密钥",
+    ),
+    "access.no_credentials": (
+        "log in first: send 'Authorization: Bearer TOKEN' with a token from POST /api/v1/session or an API key",
+        "请先登录：在请求中发送 “Authorization: Bearer 令牌”（令牌来自 POST /api/v1/session 或 API 密钥）",
+    ),
+    "access.key_name": (
+        "a key's name has letters, digits, '-', '_' or '.' only",
+        "密钥名称只能包含字母、数字、“-”、“_”或“.”",
+    ),
+    "access.role_choice": ("must be one of {roles}", "必须是以下之一：{roles}"),
+    "access.key_days": ("a key lasts 1 to {most} days", "密钥有效期为 1 至 {most} 天"),
+    "access.key_exists": ("an API key named {name} already exists", "已存在名为 {name} 的 API 密钥"),
+    "access.no_key": ("no API key named {name}", "没有名为 {name} 的 API 密钥"),
+    "access.key_unusable": (
+        "API key {name} is revoked or expired",
+        "API 密钥 {name} 已吊销或已过期",
+    ),
+    "request.invalid": ("the request is not valid", "请求无效"),
+    "request.field": ("{detail}", "{detail}"),
+    "request.too_large": (
+        "the request body is larger than {most:,} bytes",
+        "请求内容超过 {most:,} 字节",
+    ),
+    "request.not_found": ("there is no such address in the API: {path}", "API 中没有此地址：{path}"),
+}
