@@ -28,4 +28,9 @@ MESSAGES = {
         "请求内容超过 {most:,} 字节",
     ),
     "request.not_found": ("there is no such address in the API: {path}", "API 中没有此地址：{path}"),
+    "events.unknown_type": ("not an event type; the types are: {types}", "不是事件类型；事件类型有：{types}"),
+    "webhooks.url": ("give an http:// or https:// address", "请填写 http:// 或 https:// 地址"),
+    "webhooks.exists": ("a webhook named {name} already exists", "已存在名为 {name} 的 Webhook"),
+    "webhooks.none": ("no webhook named {name}", "没有名为 {name} 的 Webhook"),
+    "receipts.none": ("no goods receipt {number}", "没有收货单 {number}"),
 }

@@ -10,6 +10,9 @@ can share one PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -22,14 +25,30 @@ from snapp import __version__
 from snapp.app.errors import error_json, http_status, language
 from snapp.db.engine import Database
 from snapp.errors import AuthenticationFailed, Problem, SnappError, Text, ValidationError
-from snapp.services import access
+from snapp.services import access, webhooks
 from snapp.services.base import Context
 
 MAX_BODY = 8 * 1024 * 1024  # a 100,000-serial JSON receipt is about 2 MB
+POST_TIMEOUT_GRACE = webhooks.POST_TIMEOUT + 2
+log = logging.getLogger(__name__)
 
 
-def create_app(db: Database) -> FastAPI:
+def create_app(db: Database, *, deliver: bool = True) -> FastAPI:
+    """The application over ``db``; with ``deliver``, a worker thread POSTs webhooks while it runs."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        worker = DeliveryWorker(db) if deliver else None
+        if worker:
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker:
+                worker.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="SNApp",
         version=__version__,
         description="Serial-number tracking: the same record as the SNApp desktop and command line.",
@@ -69,6 +88,31 @@ def create_app(db: Database) -> FastAPI:
 
     app.include_router(routes.router, prefix="/api/v1")
     return app
+
+
+class DeliveryWorker(threading.Thread):
+    """Delivers due webhooks until stopped; idle, it looks again every second."""
+
+    IDLE_SECONDS = 1.0
+
+    def __init__(self, db: Database):
+        super().__init__(name="snapp-webhooks", daemon=True)
+        self.db = db
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                busy = webhooks.deliver_due(self.db)
+            except Exception:  # a database hiccup must not end delivery for the server's lifetime
+                log.exception("webhook delivery failed; trying again")
+                busy = 0
+            if not busy:
+                self.stopping.wait(self.IDLE_SECONDS)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join(timeout=POST_TIMEOUT_GRACE)
 
 
 def _shown(value: Any) -> str:

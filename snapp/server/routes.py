@@ -14,7 +14,20 @@ from snapp.domain.capture import scans
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
 from snapp.server.app import Caller, bearer
-from snapp.services import access, audit, auth, lifecycle, lookup, masterdata, purchasing, receiving, verification
+from snapp.services import (
+    access,
+    audit,
+    auth,
+    events,
+    lifecycle,
+    lookup,
+    masterdata,
+    purchasing,
+    receipts,
+    receiving,
+    verification,
+    webhooks,
+)
 from snapp.services.users import current_user
 
 router = APIRouter()
@@ -251,3 +264,59 @@ def verify(ctx: Caller, body: VerifyBody) -> list[dict[str, Any]]:
 @router.get("/audit/verify", tags=["audit"], summary="Check the audit trail's hash chain")
 def verify_audit(ctx: Caller) -> dict[str, Any]:
     return plain(audit.verify_chain(ctx))
+
+
+# --- events, webhooks, receipts ------------------------------------------------------
+
+
+@router.get("/events", tags=["events"], summary="Every change after a cursor, in commit order (the pull feed)")
+def list_events(
+    ctx: Caller,
+    after: Annotated[int, Query(ge=0, description="the last event id you have; 0 for the beginning")] = 0,
+    limit: Annotated[int, Query(ge=1, le=events.MAX_PAGE)] = 100,
+    types: Annotated[list[str] | None, Query(description="event types to keep, e.g. receipt.posted")] = None,
+) -> dict[str, Any]:
+    found = events.events_after(ctx, after, limit=limit, types=types)
+    return {"events": plain(found), "next": found[-1].id if found else after}
+
+
+@router.get("/receipts/{number}", tags=["receiving"], summary="A goods receipt: lines at their PO prices, with serials")
+def get_receipt(ctx: Caller, number: str) -> dict[str, Any]:
+    record = receipts.get_receipt(ctx, number)
+    return {**plain(record), "total": plain(record.total)}
+
+
+class WebhookBody(Body):
+    name: Name
+    url: Annotated[str, Field(max_length=500)]
+    types: list[str] | None = None
+
+
+@router.post("/webhooks", tags=["events"], status_code=201, summary="Register a webhook (admin); its secret is shown once")
+def add_webhook(ctx: Caller, body: WebhookBody) -> dict[str, Any]:
+    record, secret = webhooks.add_webhook(ctx, body.name, body.url, body.types)
+    return {**plain(record), "secret": secret}
+
+
+@router.get("/webhooks", tags=["events"])
+def list_webhooks(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(webhooks.list_webhooks(ctx))
+
+
+@router.delete("/webhooks/{name}", tags=["events"], status_code=204)
+def remove_webhook(ctx: Caller, name: str) -> None:
+    webhooks.remove_webhook(ctx, name)
+
+
+class ResendBody(Body):
+    after: Annotated[int, Field(ge=0)]
+
+
+@router.post("/webhooks/{name}/resend", tags=["events"], summary="Deliver again every event after an id")
+def resend(ctx: Caller, name: str, body: ResendBody) -> dict[str, Any]:
+    return plain(webhooks.resend(ctx, name, body.after))
+
+
+@router.get("/webhooks/{name}/deliveries", tags=["events"], summary="The delivery log, newest first")
+def deliveries(ctx: Caller, name: str, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
+    return plain(webhooks.deliveries(ctx, name, limit=limit))

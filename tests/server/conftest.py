@@ -24,12 +24,13 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db_url: str):
-        self.port = free_port()
+    def __init__(self, db_url: str, port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "snapp", "--db", db_url, "serve", "--port", str(self.port)],
-            env={**os.environ, "SNAPP_LANG": "en"},
+            env={**os.environ, "SNAPP_LANG": "en", "SNAPP_WEBHOOK_RETRY_SECONDS": "0.2",
+                 "SNAPP_WEBHOOK_TIMEOUT_SECONDS": "2"},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -55,6 +56,11 @@ class Server:
             response = anonymous.post("/session", json={"name": name, "password": password})
         assert response.status_code == 200, response.text
         return self.client(response.json()["token"])
+
+    def kill(self) -> None:
+        """kill -9: no shutdown, no cleanup, as a power cut or the OOM killer."""
+        self.process.kill()
+        self.process.wait()
 
     def stop(self) -> str:
         self.process.terminate()

@@ -1,4 +1,4 @@
-"""Bearer secrets of the HTTP API: people's session tokens and integrations' API keys.
+"""The HTTP API: people's session tokens and integrations' API keys; webhooks and their delivery log.
 
 Revision ID: 0006_api
 Revises: 0004_security
@@ -33,6 +33,39 @@ def upgrade() -> None:
         sa.UniqueConstraint("secret_hash", name=op.f("uq_api_credentials_secret_hash")),
     )
 
+    op.create_table(
+        "webhooks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(64), nullable=False),
+        sa.Column("url", sa.String(500), nullable=False),
+        sa.Column("types", sa.String(1000), nullable=False),
+        sa.Column("secret", sa.String(100), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("cursor", sa.Integer(), nullable=False),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=True),
+        sa.Column("lease_until", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_webhooks")),
+        sa.UniqueConstraint("name", name=op.f("uq_webhooks_name")),
+    )
+    op.create_table(
+        "webhook_deliveries",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("webhook_id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("status_code", sa.Integer(), nullable=True),
+        sa.Column("error", sa.String(500), nullable=True),
+        sa.Column("ok", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(["webhook_id"], ["webhooks.id"], name=op.f("fk_webhook_deliveries_webhook_id_webhooks"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_webhook_deliveries")),
+    )
+    op.create_index(op.f("ix_webhook_deliveries_webhook_id"), "webhook_deliveries", ["webhook_id"])
+
 
 def downgrade() -> None:
+    op.drop_table("webhook_deliveries")
+    op.drop_table("webhooks")
     op.drop_table("api_credentials")
