@@ -20,12 +20,13 @@ import getpass
 import json
 import os
 import sys
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from snapp import __version__
-from snapp.db.engine import Database, default_url
+from snapp.db.engine import Database, data_dir, default_url
 from snapp.db.schema import current_revision, head_revision, open_database
 from snapp.domain.capture import combine, paste, scans, serial_range
 from snapp.domain.items import TRACKING_MODES
@@ -197,8 +198,15 @@ def _date(text: str) -> dt.date:
 
 def cmd_serve(args: argparse.Namespace) -> None:
     from snapp.server.run import serve
+    from snapp.server.tls import Certificate, own_certificate
 
-    serve(_database(args, migrate=True), args.host, args.port)
+    if args.plain_http:
+        certificate = None
+    elif args.cert and args.key:
+        certificate = Certificate(Path(args.cert), Path(args.key))
+    else:
+        certificate = own_certificate(data_dir() / "tls")
+    serve(_database(args, migrate=True), args.host, args.port, certificate=certificate, cors=args.cors_origin)
 
 
 def cmd_init(args: argparse.Namespace) -> None:
@@ -733,6 +741,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command(commands, "serve", cmd_serve, "serve the HTTP API (OpenAPI document at /api/openapi.json)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this PC only)")
     serve.add_argument("--port", type=int, default=8470, help="port (default 8470)")
+    serve.add_argument("--cert", help="the server's certificate (PEM); default: SNApp's own, made on first start")
+    serve.add_argument("--key", help="the private key of --cert (PEM)")
+    serve.add_argument("--plain-http", action="store_true",
+                       help="no TLS: only behind a reverse proxy that terminates HTTPS, or on this PC alone")  # fmt: skip
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="let web pages from ORIGIN call the API (default: none)")  # fmt: skip
     demo = command(commands, "demo", cmd_demo, "fill the database with a realistic sample company")
     demo.add_argument("--serials", type=int, default=2_000, help="how many units to receive (default 2,000)")
 

@@ -21,6 +21,7 @@ from snapp.errors import (
     Problem,
     SnappError,
     Text,
+    TooManyRequests,
     ValidationError,
     said,
 )
@@ -30,6 +31,7 @@ EXIT_REFUSED = 2
 # Most specific first: AccountLocked is an AuthenticationFailed.
 _HTTP = (
     (AccountLocked, 429),
+    (TooManyRequests, 429),
     (AuthenticationFailed, 401),
     (PermissionDenied, 403),
     (NotFound, 404),

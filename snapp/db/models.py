@@ -93,6 +93,15 @@ class ApiCredential(Base):
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
 
+class RateWindow(Base):
+    """Requests counted per caller per minute, shared by every server process."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    minute: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # since the epoch
+    count: Mapped[int]
+
+
 class Webhook(Base):
     """Where to POST events, which ones, and how far delivery has come (``cursor``: the last event delivered).
 

@@ -33,4 +33,12 @@ MESSAGES = {
     "webhooks.exists": ("a webhook named {name} already exists", "已存在名为 {name} 的 Webhook"),
     "webhooks.none": ("no webhook named {name}", "没有名为 {name} 的 Webhook"),
     "receipts.none": ("no goods receipt {number}", "没有收货单 {number}"),
+    "request.too_many": (
+        "too many attempts from this address: at most {most} a minute; wait a minute and try again",
+        "此地址尝试次数过多：每分钟最多 {most} 次；请稍候一分钟再试",
+    ),
+    "request.bug": (
+        "something went wrong that SNApp did not expect; nothing half-done was saved (the server's log has the details)",
+        "发生了 SNApp 未预料的错误；没有保存任何未完成的内容（详情见服务器日志）",
+    ),
 }

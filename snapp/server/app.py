@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -33,8 +34,11 @@ POST_TIMEOUT_GRACE = webhooks.POST_TIMEOUT + 2
 log = logging.getLogger(__name__)
 
 
-def create_app(db: Database, *, deliver: bool = True) -> FastAPI:
-    """The application over ``db``; with ``deliver``, a worker thread POSTs webhooks while it runs."""
+def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = None) -> FastAPI:
+    """The application over ``db``; with ``deliver``, a worker thread POSTs webhooks while it runs.
+
+    Browsers of other origins are refused (no CORS) unless ``cors`` names them.
+    """
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -57,6 +61,8 @@ def create_app(db: Database, *, deliver: bool = True) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.db = db
+    if cors:
+        app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Callable):
@@ -68,6 +74,11 @@ def create_app(db: Database, *, deliver: bool = True) -> FastAPI:
     @app.exception_handler(SnappError)
     async def refused(request: Request, err: SnappError) -> JSONResponse:
         return _refusal(request, err, http_status(err))
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, err: Exception) -> JSONResponse:
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=err)
+        return _refusal(request, SnappError(Text("request.bug")), 500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, err: RequestValidationError) -> JSONResponse:

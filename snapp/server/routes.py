@@ -53,6 +53,9 @@ class LoginBody(Body):
 
 @router.post("/session", tags=["access"], summary="Log in with a SNApp account; returns a session token")
 def log_in(request: Request, body: LoginBody) -> dict[str, Any]:
+    # Per address as well as the per-account lockout: one address must not try every name.
+    address = request.client.host if request.client else "unknown"
+    access.count_request(request.app.state.db, f"login:{address}", access.LOGINS_PER_MINUTE)
     ctx = auth.login(request.app.state.db, body.name, body.password)
     issued = access.issue_token(ctx)
     me = current_user(ctx)

@@ -15,13 +15,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, text, update
 
 from snapp.db.engine import Database
-from snapp.db.models import ApiCredential, utcnow
+from snapp.db.models import ApiCredential, RateWindow, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission, Role
-from snapp.errors import AuthenticationFailed, Conflict, NotFound, Problem, Text, ValidationError
+from snapp.errors import AuthenticationFailed, Conflict, NotFound, Problem, Text, TooManyRequests, ValidationError
 from snapp.services.base import KEY_PREFIX, Context, UnitOfWork, service, write_audit
 
 TOKEN_HOURS = 12  # one shift and a half: a phone left on the floor overnight must log in again
@@ -136,3 +136,22 @@ def revoke_key(uow: UnitOfWork, name: str) -> KeyRecord:
 
 def _key_record(row: ApiCredential) -> KeyRecord:
     return KeyRecord(row.name, row.role, row.user_name, row.created_at, row.expires_at, row.revoked_at, row.last_used_at)
+
+
+LOGINS_PER_MINUTE = 30  # per client address, across every server: enough for a shift change, not for guessing
+
+_COUNT = text(
+    "INSERT INTO rate_windows (key, minute, count) VALUES (:key, :minute, 1) "
+    "ON CONFLICT (key, minute) DO UPDATE SET count = rate_windows.count + 1 RETURNING count"
+)
+
+
+def count_request(db: Database, key: str, per_minute: int) -> None:
+    """Count one request of ``key`` in this minute; refused past ``per_minute`` (the count is shared by all servers)."""
+    minute = int(utcnow().timestamp() // 60)
+    with db.session(write=True) as session:
+        count = session.execute(_COUNT, {"key": key[:100], "minute": minute}).scalar_one()
+        session.execute(delete(RateWindow).where(RateWindow.minute < minute - 1))
+        session.commit()
+    if count > per_minute:
+        raise TooManyRequests("request.too_many", most=per_minute)

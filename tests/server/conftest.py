@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -24,12 +26,15 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db_url: str, port: int | None = None):
+    def __init__(self, db_url: str, port: int | None = None, *, tls: tuple[Path, Path] | None = None, **env: str):
+        """Plain HTTP unless ``tls`` gives (certificate file, data folder): then HTTPS, verified against it."""
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        self.verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=tls[0]) if tls else True
+        options = ["--plain-http"] if not tls else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "snapp", "--db", db_url, "serve", "--port", str(self.port)],
-            env={**os.environ, "SNAPP_LANG": "en", "SNAPP_WEBHOOK_RETRY_SECONDS": "0.2",
+            [sys.executable, "-m", "snapp", "--db", db_url, "serve", "--port", str(self.port), *options],
+            env={**os.environ, **({"XDG_DATA_HOME": str(tls[1])} if tls else {}), **env, "SNAPP_LANG": "en", "SNAPP_WEBHOOK_RETRY_SECONDS": "0.2",
                  "SNAPP_WEBHOOK_TIMEOUT_SECONDS": "2"},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -40,7 +45,7 @@ class Server:
             if self.process.poll() is not None:
                 raise AssertionError(f"snapp serve ended: {self.process.stdout.read()}")
             try:
-                httpx.get(self.url + "/api/openapi.json", timeout=1)
+                httpx.get(self.url + "/api/openapi.json", timeout=1, verify=self.verify)
                 return
             except httpx.TransportError:
                 time.sleep(0.1)
@@ -49,7 +54,7 @@ class Server:
     def client(self, token: str | None = None, **headers: str) -> httpx.Client:
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        return httpx.Client(base_url=self.url + "/api/v1", headers=headers, timeout=30)
+        return httpx.Client(base_url=self.url + "/api/v1", headers=headers, timeout=30, verify=self.verify)
 
     def login(self, name: str = "admin", password: str = ADMIN_PASSWORD) -> httpx.Client:
         with self.client() as anonymous:

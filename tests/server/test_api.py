@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import httpx
+import pytest
+
 from snapp.domain.permissions import ROLE_PERMISSIONS, Permission, Role
+from snapp.server.tls import own_certificate
 from snapp.services import users
+from tests.conftest import ADMIN_PASSWORD
+from tests.server.conftest import Server
 
 
 def test_a_person_logs_in_receives_looks_up_and_moves(server, company):
@@ -124,3 +130,25 @@ def test_the_openapi_document_describes_every_route(server):
     for path in ("/api/v1/session", "/api/v1/keys", "/api/v1/pos/{number}/receipts", "/api/v1/serials/{serial}",
                  "/api/v1/moves", "/api/v1/verify", "/api/v1/audit/verify"):  # fmt: skip
         assert path in paths
+
+
+def test_by_default_it_serves_https_with_its_own_certificate_and_shows_the_fingerprint(db_url, ctx, tmp_path):
+    own = own_certificate(tmp_path / "SNApp" / "tls")  # made once, reused on every start
+    server = Server(db_url, tls=(own.cert, tmp_path))
+    try:
+        with server.client() as anonymous:
+            assert anonymous.post("/session", json={"name": "admin", "password": ADMIN_PASSWORD}).status_code == 200
+        with pytest.raises(httpx.ConnectError):  # a client that does not trust it is refused
+            httpx.get(server.url + "/api/openapi.json", timeout=5)
+    finally:
+        out = server.stop()
+    assert f"certificate fingerprint (SHA-256): {own.fingerprint}" in out
+    assert "admin password" not in out and "snt_" not in out  # no secret in the log
+    assert (own.key.stat().st_mode & 0o777) == 0o600
+
+
+def test_one_address_guessing_many_names_is_slowed_down(server):
+    with server.client() as anonymous:
+        answers = [anonymous.post("/session", json={"name": f"guess{n}", "password": "x"}).status_code for n in range(32)]
+    assert answers[:30] == [401] * 30
+    assert answers[30:] == [429, 429]

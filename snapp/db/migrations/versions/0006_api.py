@@ -34,6 +34,13 @@ def upgrade() -> None:
     )
 
     op.create_table(
+        "rate_windows",
+        sa.Column("key", sa.String(100), nullable=False),
+        sa.Column("minute", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("key", "minute", name=op.f("pk_rate_windows")),
+    )
+    op.create_table(
         "webhooks",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(64), nullable=False),
@@ -68,4 +75,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("webhook_deliveries")
     op.drop_table("webhooks")
+    op.drop_table("rate_windows")
     op.drop_table("api_credentials")
