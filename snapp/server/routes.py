@@ -25,6 +25,7 @@ from snapp.services import (
     purchasing,
     receipts,
     receiving,
+    valuation,
     verification,
     webhooks,
 )
@@ -323,3 +324,14 @@ def resend(ctx: Caller, name: str, body: ResendBody) -> dict[str, Any]:
 @router.get("/webhooks/{name}/deliveries", tags=["events"], summary="The delivery log, newest first")
 def deliveries(ctx: Caller, name: str, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
     return plain(webhooks.deliveries(ctx, name, limit=limit))
+
+
+@router.get("/finance/stock-value", tags=["finance"],
+            summary="Units and value by item, location and status as of a moment, each unit at its PO price")  # fmt: skip
+def stock_value(
+    ctx: Caller,
+    at: Annotated[dt.datetime | None, Query(description="ISO 8601; default now (a date alone: its end, UTC)")] = None,
+    status: Annotated[list[str] | None, Query()] = None,
+) -> dict[str, Any]:
+    value = valuation.stock_value(ctx, at, statuses=status)
+    return {**plain(value), "total": plain(value.total)}

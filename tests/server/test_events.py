@@ -178,3 +178,19 @@ def test_two_servers_on_one_postgresql_share_tokens_and_deliver_each_event_once(
         one.stop()
         two.stop()
         receiver.stop()
+
+
+def test_finance_reads_the_value_of_stock_as_it_was(server, company):
+    api = server.login()
+    receive(api, company.number, ["SN000001", "SN000002", "SN000003"])
+    before_issue = api.get("/events").json()["events"][-1]["at"]
+    time.sleep(0.01)
+    api.post("/moves", json={"action": "issue", "serials": ["SN000001"]})
+    now = api.get("/finance/stock-value").json()
+    by_status = {(line["location"], line["status"]): (line["units"], line["value"]) for line in now["lines"]}
+    assert by_status == {("WH-A", "in_stock"): (2, "13798.0000"), (None, "issued"): (1, "6899.0000")}
+    assert now["total"] == "20697.0000"
+    then = api.get("/finance/stock-value", params={"at": before_issue}).json()
+    assert [(line["status"], line["units"]) for line in then["lines"]] == [("in_stock", 3)]
+    shelf = api.get("/finance/stock-value", params={"status": "in_stock"}).json()
+    assert shelf["total"] == "13798.0000"
