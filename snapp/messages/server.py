@@ -41,4 +41,8 @@ MESSAGES = {
         "something went wrong that SNApp did not expect; nothing half-done was saved (the server's log has the details)",
         "发生了 SNApp 未预料的错误；没有保存任何未完成的内容（详情见服务器日志）",
     ),
+    "register.cursor": (
+        "not a cursor of this listing; start again without one, with the same sort",
+        "不是此列表的游标；请去掉游标并以相同排序重新开始",
+    ),
 }

@@ -152,3 +152,24 @@ def test_one_address_guessing_many_names_is_slowed_down(server):
         answers = [anonymous.post("/session", json={"name": f"guess{n}", "password": "x"}).status_code for n in range(32)]
     assert answers[:30] == [401] * 30
     assert answers[30:] == [429, 429]
+
+
+def test_the_register_pages_by_cursor_without_gaps_or_repeats(server, company):
+    api = server.login()
+    serials = [f"SN{n:06d}" for n in range(1, 26)]
+    assert api.post(f"/pos/{company.number}/receipts",
+                    json={"sku": "LAP", "serials": serials, "location": "WH-A"}).status_code == 201  # fmt: skip
+    for sort, descending in (("serial", False), ("received", True), ("status", True)):
+        seen, cursor = [], None
+        while True:
+            params = {"limit": 7, "sort": sort, "descending": descending, **({"after": cursor} if cursor else {})}
+            page = api.get("/serials", params=params).json()
+            seen += [row["serial"] for row in page["rows"]]
+            cursor = page["next"]
+            if not cursor:
+                break
+        assert sorted(seen) == serials and len(seen) == len(set(seen)), sort
+        if sort == "serial":
+            assert seen == serials
+    forged = api.get("/serials", params={"after": "bm90IGEgY3Vyc29y"})
+    assert forged.status_code == 422 and forged.json()["problems"][0]["reason"] == "after"
