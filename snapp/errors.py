@@ -133,6 +133,10 @@ class AccountLocked(AuthenticationFailed):
     """Too many failed logins: the account waits, or waits for an admin."""
 
 
+class TooManyRequests(SnappError):
+    """A caller asked too often in a short time; it may ask again shortly."""
+
+
 class BackupError(SnappError):
     """A backup could not be made, or a file is not one SNApp can restore; nothing was changed."""
 

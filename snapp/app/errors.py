@@ -22,6 +22,7 @@ from snapp.errors import (
     Problem,
     SnappError,
     Text,
+    TooManyRequests,
     ValidationError,
     said,
 )
@@ -32,6 +33,7 @@ EXIT_DAMAGED = 3  # the same as a failed check: the data itself is not sound
 # Most specific first: AccountLocked is an AuthenticationFailed.
 _HTTP = (
     (AccountLocked, 429),
+    (TooManyRequests, 429),
     (AuthenticationFailed, 401),
     (PermissionDenied, 403),
     (NotFound, 404),
@@ -54,7 +56,12 @@ def exit_code(err: SnappError) -> int:
     return EXIT_DAMAGED if isinstance(err, DatabaseDamaged) else EXIT_REFUSED
 
 
+ALREADY_RECEIVED = "already_received"
+
+
 def http_status(err: SnappError) -> int:
+    if isinstance(err, ValidationError) and err.problems and all(p.reason == ALREADY_RECEIVED for p in err.problems):
+        return 409  # every unit is already on record: a conflict with the ledger, not bad input
     return next((status for kind, status in _HTTP if isinstance(err, kind)), 400)
 
 

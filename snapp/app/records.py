@@ -6,19 +6,24 @@ import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 
 def plain(value: Any) -> Any:
-    """A service's record (dataclasses, lists, dates, amounts) as JSON-ready values."""
+    """A service's record as JSON-ready values: dates in ISO 8601, amounts as decimal strings (never a float)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, Enum):
+        return value.value
     return value
 
 

@@ -31,7 +31,12 @@ def default_url() -> str:
     """``SNAPP_DB`` if set, else the SQLite file in the user's data directory."""
     if url := os.environ.get("SNAPP_DB"):
         return url
-    return sqlite_url(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "snapp.db")
+    return sqlite_url(data_dir() / "snapp.db")
+
+
+def data_dir() -> Path:
+    """The user's SNApp folder for data: the local database, the server's certificate."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def sqlite_url(path: Path) -> str:

@@ -73,6 +73,73 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class ApiCredential(Base):
+    """A bearer secret for the HTTP API: a person's session token, or an integration's API key.
+
+    Only a SHA-256 of the secret is kept (the secret has 256 random bits, so
+    a fast hash is enough); the secret itself is shown once.
+    """
+
+    __tablename__ = "api_credentials"
+    __table_args__ = (CheckConstraint("kind IN ('token', 'key')", name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "token" or "key"
+    name: Mapped[str | None] = mapped_column(String(64), unique=True)  # keys only
+    user_name: Mapped[str] = mapped_column(String(64))  # tokens: who logged in; keys: who created it
+    role: Mapped[str | None] = mapped_column(String(16))  # keys only: a person's role is read on every call
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    def usable(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class RateWindow(Base):
+    """Requests counted per caller per minute, shared by every server process."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    minute: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # since the epoch
+    count: Mapped[int]
+
+
+class Webhook(Base):
+    """Where to POST events, which ones, and how far delivery has come (``cursor``: the last event delivered).
+
+    The secret signs every POST (HMAC-SHA256), so it is kept as it is: it is
+    the receiver's to check, not a password.
+    """
+
+    __tablename__ = "webhooks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(String(500))
+    types: Mapped[str] = mapped_column(String(1000))  # event types, comma-separated; empty: all
+    secret: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+    cursor: Mapped[int] = mapped_column(default=0)
+    failures: Mapped[int] = mapped_column(default=0)  # in a row, for the growing delay
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # a worker is delivering until then
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebhookDelivery(Base):
+    """One attempt to deliver one event: the delivery log."""
+
+    __tablename__ = "webhook_deliveries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int]
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status_code: Mapped[int | None]
+    error: Mapped[str | None] = mapped_column(String(500))
+    ok: Mapped[bool]
+
+
 class Supplier(Base):
     __tablename__ = "suppliers"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -30,6 +30,7 @@ PARTS = (
     "printing",
     "purchasing",
     "receiving",
+    "server",
     "states",
 )
 

@@ -49,7 +49,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from snapp.db.engine import Database
-from snapp.db.models import User, audit_table, chain_head_table, utcnow
+from snapp.db.models import ApiCredential, User, audit_table, chain_head_table, utcnow
 from snapp.domain.auditchain import entry_hash
 from snapp.domain.permissions import Permission, Role, allows
 from snapp.errors import (
@@ -482,9 +482,16 @@ def unique_constraint(err: IntegrityError) -> str | None:
 
 
 _USER = select(User).where(User.name == bindparam("name"))
+_KEY = select(ApiCredential).where(ApiCredential.kind == "key", ApiCredential.name == bindparam("name"))
+KEY_PREFIX = "key:"  # an API key acts as itself: "key:erp-sync", with the role an admin gave it
 
 
 def _resolve_actor(session: Session, name: str) -> Actor:
+    if name.startswith(KEY_PREFIX):
+        key = session.scalar(_KEY, {"name": name.removeprefix(KEY_PREFIX)})
+        if key is None or not key.usable(utcnow()):
+            raise PermissionDenied("access.key_unusable", name=name.removeprefix(KEY_PREFIX))
+        return Actor(None, name, Role(key.role))
     user = session.scalar(_USER, {"name": name})
     if user is None:
         if session.scalar(select(User.id).limit(1)) is None:

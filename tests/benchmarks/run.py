@@ -147,27 +147,33 @@ def excel(tmp: Path) -> list[tuple[str, str, str, str]]:
 # --- the ledger ----------------------------------------------------------------
 
 
-def ledger(name: str, db: Database, serials: int, raw_rows: Callable) -> list[tuple[str, str, str, str]]:
+def fill(db: Database, serials: int, password: str = "bench password") -> Context:
+    """A migrated database holding ``serials`` units (F000000001...) of item ITEM at location WH; acts as "bench"."""
     upgrade(db)
-    ctx = create_first_admin(db, "bench", "bench password")
+    ctx = create_first_admin(db, "bench", password)
     masterdata.add_supplier(ctx, masterdata.SupplierRecord("BENCH", "Benchmark supplier"))
     masterdata.add_item(ctx, masterdata.ItemRecord("ITEM", "Benchmark item", serial_min_length=4, warranty_months=24))
     masterdata.add_location(ctx, masterdata.LocationRecord("WH", "Warehouse"))
-
-    def po(quantity: int) -> str:
-        number = purchasing.create_po(ctx, "BENCH", [purchasing.LineSpec("ITEM", quantity, Decimal(1))]).number
-        return purchasing.approve_po(ctx, number).number
-
     start = time.perf_counter()
     for first in range(0, serials, FILL_CHUNK):
         count = min(FILL_CHUNK, serials - first)
-        receive(ctx, po(count), "ITEM", [serial_range(f"F{first + 1:09d}..F{first + count:09d}")], location="WH")
-    fill = time.perf_counter() - start
-    print(f"{name}: filled {serials:,} serials in {fill:.1f} s ({serials / fill:,.0f}/s)")
+        receive(ctx, _po(ctx, count), "ITEM", [serial_range(f"F{first + 1:09d}..F{first + count:09d}")], location="WH")
+    fill_time = time.perf_counter() - start
+    print(f"{db.display}: filled {serials:,} serials in {fill_time:.1f} s ({serials / fill_time:,.0f}/s)")
+    return ctx
+
+
+def _po(ctx: Context, quantity: int) -> str:
+    number = purchasing.create_po(ctx, "BENCH", [purchasing.LineSpec("ITEM", quantity, Decimal(1))]).number
+    return purchasing.approve_po(ctx, number).number
+
+
+def ledger(name: str, db: Database, serials: int, raw_rows: Callable) -> list[tuple[str, str, str, str]]:
+    ctx = fill(db, serials)
 
     times = []
     for run in range(3):
-        number = po(RECEIPT)
+        number = _po(ctx, RECEIPT)
         spec = f"R{run}-{1:06d}..R{run}-{RECEIPT:06d}"
         start = time.perf_counter()
         receive(ctx, number, "ITEM", [serial_range(spec)], location="WH")

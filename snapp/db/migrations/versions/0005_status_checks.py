@@ -8,7 +8,7 @@ list needs a migration of its own that replaces the constraint.
 A database holding a value outside the lists is refused before anything
 changes, naming the values, rather than failing halfway on SQLite.
 
-Revision ID: 0005
+Revision ID: 0005_status_checks
 Revises: 0004_security
 Create Date: 2026-11-29
 """
@@ -19,7 +19,7 @@ from alembic import op
 from snapp.domain.purchasing import PO
 from snapp.domain.statuses import ExceptionKind, Status, check_constraint
 
-revision = "0005"
+revision = "0005_status_checks"
 down_revision = "0004_security"
 branch_labels = None
 depends_on = None

@@ -1,0 +1,339 @@
+"""The routes of the HTTP API, version 1: each one a service call, the same as the command line's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from snapp.app import dispatch
+from snapp.app.records import plain
+from snapp.domain.capture import scans
+from snapp.domain.lifecycle import Action
+from snapp.domain.permissions import Role
+from snapp.server.app import Caller, bearer
+from snapp.services import (
+    access,
+    audit,
+    auth,
+    events,
+    lifecycle,
+    lookup,
+    masterdata,
+    purchasing,
+    receipts,
+    receiving,
+    valuation,
+    verification,
+    webhooks,
+)
+from snapp.services.users import current_user
+
+router = APIRouter()
+
+
+class Body(BaseModel):
+    """Unknown fields are refused, not ignored: a misspelt field must not silently do nothing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+Name = Annotated[str, Field(min_length=1, max_length=64)]
+Serials = Annotated[list[Annotated[str, Field(max_length=200)]], Field(min_length=1, max_length=100_000)]
+
+
+# --- sessions and keys ----------------------------------------------------------
+
+
+class LoginBody(Body):
+    name: Name
+    password: Annotated[str, Field(min_length=1, max_length=1024)]
+
+
+@router.post("/session", tags=["access"], summary="Log in with a SNApp account; returns a session token")
+def log_in(request: Request, body: LoginBody) -> dict[str, Any]:
+    # Per address as well as the per-account lockout: one address must not try every name.
+    address = request.client.host if request.client else "unknown"
+    access.count_request(request.app.state.db, f"login:{address}", access.LOGINS_PER_MINUTE)
+    ctx = auth.login(request.app.state.db, body.name, body.password)
+    issued = access.issue_token(ctx)
+    me = current_user(ctx)
+    return {"token": issued.secret, "expires_at": issued.expires_at.isoformat(), "user": ctx.user,
+            "role": me.role if me else None}  # fmt: skip
+
+
+@router.delete("/session", tags=["access"], summary="Log out: the token stops working on every server", status_code=204)
+def log_out(request: Request, ctx: Caller) -> None:
+    access.revoke_token(request.app.state.db, bearer(request))
+
+
+@router.get("/me", tags=["access"], summary="Who the token or key acts as")
+def me(ctx: Caller) -> dict[str, Any]:
+    if ctx.user.startswith("key:"):
+        return {"user": ctx.user, "key": True}
+    record = current_user(ctx)
+    return {"user": ctx.user, "role": record.role if record else None, "key": False}
+
+
+class KeyBody(Body):
+    name: Name
+    role: Role
+    days: Annotated[int | None, Field(ge=1, le=access.MAX_KEY_DAYS)] = None
+
+
+@router.post("/keys", tags=["access"], summary="Create an API key (admin); its secret is shown once", status_code=201)
+def create_key(ctx: Caller, body: KeyBody) -> dict[str, Any]:
+    record, issued = access.create_key(ctx, body.name, body.role, body.days)
+    return {**plain(record), "secret": issued.secret}
+
+
+@router.get("/keys", tags=["access"], summary="API keys with their last use (admin)")
+def list_keys(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(access.list_keys(ctx))
+
+
+@router.delete("/keys/{name}", tags=["access"], summary="Revoke an API key (admin)")
+def revoke_key(ctx: Caller, name: str) -> dict[str, Any]:
+    return plain(access.revoke_key(ctx, name))
+
+
+# --- master data -----------------------------------------------------------------
+
+
+class SupplierBody(Body):
+    code: Name
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+@router.get("/suppliers", tags=["master data"])
+def list_suppliers(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(masterdata.list_suppliers(ctx))
+
+
+@router.post("/suppliers", tags=["master data"], status_code=201)
+def add_supplier(ctx: Caller, body: SupplierBody) -> dict[str, Any]:
+    return plain(masterdata.add_supplier(ctx, masterdata.SupplierRecord(**body.model_dump())))
+
+
+class ItemBody(Body):
+    sku: Name
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    gtin: str | None = None
+    tracking: Literal["serial", "batch", "none"] = "serial"
+    serial_pattern: str | None = None
+    serial_min_length: int = 1
+    serial_max_length: int = 40
+    serial_case: Literal["keep", "upper", "lower"] = "keep"
+    warranty_months: int = 0
+    supplier: str | None = None
+
+
+@router.get("/items", tags=["master data"])
+def list_items(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(masterdata.list_items(ctx))
+
+
+@router.post("/items", tags=["master data"], status_code=201)
+def add_item(ctx: Caller, body: ItemBody) -> dict[str, Any]:
+    return plain(masterdata.add_item(ctx, masterdata.ItemRecord(**body.model_dump())))
+
+
+class LocationBody(Body):
+    code: Name
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+@router.get("/locations", tags=["master data"])
+def list_locations(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(masterdata.list_locations(ctx))
+
+
+@router.post("/locations", tags=["master data"], status_code=201)
+def add_location(ctx: Caller, body: LocationBody) -> dict[str, Any]:
+    return plain(masterdata.add_location(ctx, masterdata.LocationRecord(**body.model_dump())))
+
+
+# --- purchase orders and receiving -------------------------------------------------
+
+
+class LineBody(Body):
+    sku: Name
+    quantity: Annotated[int, Field(ge=1)]
+    unit_price: Decimal | None = None
+
+
+class POBody(Body):
+    supplier: Name
+    lines: Annotated[list[LineBody], Field(min_length=1, max_length=1000)]
+    note: str | None = None
+
+
+@router.get("/pos", tags=["purchasing"])
+def list_pos(ctx: Caller, status: str | None = None, supplier: str | None = None) -> list[dict[str, Any]]:
+    return plain(purchasing.list_pos(ctx, status=status, supplier=supplier))
+
+
+@router.get("/pos/{number}", tags=["purchasing"])
+def get_po(ctx: Caller, number: str) -> dict[str, Any]:
+    return plain(purchasing.get_po(ctx, number))
+
+
+@router.post("/pos", tags=["purchasing"], status_code=201)
+def create_po(ctx: Caller, body: POBody) -> dict[str, Any]:
+    lines = [purchasing.LineSpec(line.sku, line.quantity, line.unit_price) for line in body.lines]
+    return plain(purchasing.create_po(ctx, body.supplier, lines, body.note))
+
+
+class ReceiptBody(Body):
+    sku: Name
+    serials: Serials | None = None
+    quantity: Annotated[int | None, Field(ge=1)] = None
+    location: str | None = None
+    expected: Annotated[int | None, Field(ge=1)] = None
+    note: str | None = None
+
+
+@router.post("/pos/{number}/receipts", tags=["receiving"], status_code=201,
+             summary="Receive serials (all or none, every refused serial named with its position and reason)")  # fmt: skip
+def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
+    sources = [scans(body.serials)] if body.serials else []
+    record = receiving.receive(ctx, number, body.sku, sources, quantity=body.quantity, location=body.location,
+                               expected=body.expected, note=body.note)  # fmt: skip
+    return plain(record)
+
+
+# After the receipts route: "receipts" is no verb.
+@router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order")
+def move_po(ctx: Caller, number: str, verb: Literal["approve", "close", "cancel"]) -> dict[str, Any]:
+    return plain(dispatch.move_po(ctx, verb, number))
+
+
+# --- serials -------------------------------------------------------------------------
+
+
+@router.get("/serials/{serial}", tags=["serials"], summary="A unit's card and whole history (several if items share the serial)")
+def show_serial(ctx: Caller, serial: str) -> list[dict[str, Any]]:
+    return plain(lookup.find_serial(ctx, serial))
+
+
+@router.get("/serials", tags=["serials"], summary="The serial register, filtered and paged")
+def list_serials(
+    ctx: Caller,
+    status: str | None = None,
+    sku: str | None = None,
+    location: str | None = None,
+    supplier: str | None = None,
+    po: str | None = None,
+    received_from: dt.date | None = None,
+    received_to: dt.date | None = None,
+    prefix: str | None = None,
+    sort: Literal["received", "serial", "status", "updated"] = "received",
+    descending: bool = True,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
+) -> dict[str, Any]:
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix)
+    return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
+
+
+class MoveBody(Body):
+    action: Action
+    serials: Serials
+    sku: str | None = None
+    to: str | None = None
+    ref: Annotated[str | None, Field(max_length=100)] = None
+    note: Annotated[str | None, Field(max_length=2000)] = None
+
+
+@router.post("/moves", tags=["serials"], summary="Move units through their lifecycle (issue, transfer, repair, ship, scrap...)")
+def move(ctx: Caller, body: MoveBody) -> dict[str, Any]:
+    return plain(lifecycle.move(ctx, body.action, body.serials, sku=body.sku, to=body.to, ref=body.ref, note=body.note))
+
+
+class VerifyBody(Body):
+    codes: Annotated[list[Annotated[str, Field(max_length=500)]], Field(min_length=1, max_length=1000)]
+    sku: str | None = None
+
+
+@router.post("/verify", tags=["verification"], summary="A verdict per scanned code (unknown is never called counterfeit)")
+def verify(ctx: Caller, body: VerifyBody) -> list[dict[str, Any]]:
+    return plain(verification.verify(ctx, body.codes, sku=body.sku))
+
+
+@router.get("/audit/verify", tags=["audit"], summary="Check the audit trail's hash chain")
+def verify_audit(ctx: Caller) -> dict[str, Any]:
+    return plain(audit.verify_chain(ctx))
+
+
+# --- events, webhooks, receipts ------------------------------------------------------
+
+
+@router.get("/events", tags=["events"], summary="Every change after a cursor, in commit order (the pull feed)")
+def list_events(
+    ctx: Caller,
+    after: Annotated[int, Query(ge=0, description="the last event id you have; 0 for the beginning")] = 0,
+    limit: Annotated[int, Query(ge=1, le=events.MAX_PAGE)] = 100,
+    types: Annotated[list[str] | None, Query(description="event types to keep, e.g. receipt.posted")] = None,
+) -> dict[str, Any]:
+    found = events.events_after(ctx, after, limit=limit, types=types)
+    return {"events": plain(found), "next": found[-1].id if found else after}
+
+
+@router.get("/receipts/{number}", tags=["receiving"], summary="A goods receipt: lines at their PO prices, with serials")
+def get_receipt(ctx: Caller, number: str) -> dict[str, Any]:
+    record = receipts.get_receipt(ctx, number)
+    return {**plain(record), "total": plain(record.total)}
+
+
+class WebhookBody(Body):
+    name: Name
+    url: Annotated[str, Field(max_length=500)]
+    types: list[str] | None = None
+
+
+@router.post("/webhooks", tags=["events"], status_code=201, summary="Register a webhook (admin); its secret is shown once")
+def add_webhook(ctx: Caller, body: WebhookBody) -> dict[str, Any]:
+    record, secret = webhooks.add_webhook(ctx, body.name, body.url, body.types)
+    return {**plain(record), "secret": secret}
+
+
+@router.get("/webhooks", tags=["events"])
+def list_webhooks(ctx: Caller) -> list[dict[str, Any]]:
+    return plain(webhooks.list_webhooks(ctx))
+
+
+@router.delete("/webhooks/{name}", tags=["events"], status_code=204)
+def remove_webhook(ctx: Caller, name: str) -> None:
+    webhooks.remove_webhook(ctx, name)
+
+
+class ResendBody(Body):
+    after: Annotated[int, Field(ge=0)]
+
+
+@router.post("/webhooks/{name}/resend", tags=["events"], summary="Deliver again every event after an id")
+def resend(ctx: Caller, name: str, body: ResendBody) -> dict[str, Any]:
+    return plain(webhooks.resend(ctx, name, body.after))
+
+
+@router.get("/webhooks/{name}/deliveries", tags=["events"], summary="The delivery log, newest first")
+def deliveries(ctx: Caller, name: str, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
+    return plain(webhooks.deliveries(ctx, name, limit=limit))
+
+
+@router.get("/finance/stock-value", tags=["finance"],
+            summary="Units and value by item, location and status as of a moment, each unit at its PO price")  # fmt: skip
+def stock_value(
+    ctx: Caller,
+    at: Annotated[dt.datetime | None, Query(description="ISO 8601; default now (a date alone: its end, UTC)")] = None,
+    status: Annotated[list[str] | None, Query()] = None,
+) -> dict[str, Any]:
+    value = valuation.stock_value(ctx, at, statuses=status)
+    return {**plain(value), "total": plain(value.total)}

@@ -1,0 +1,27 @@
+"""Run the HTTP API in this process with uvicorn."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from snapp.db.engine import Database
+from snapp.server.app import create_app
+from snapp.server.tls import Certificate
+
+
+def serve(db: Database, host: str, port: int, *, certificate: Certificate | None, cors: list[str]) -> None:
+    """Serve until interrupted; with a certificate over HTTPS (the default), else plain HTTP."""
+    scheme = "https" if certificate else "http"
+    print(f"SNApp serves {db.display} at {scheme}://{host}:{port}/api/v1 (OpenAPI: /api/openapi.json)", flush=True)
+    if certificate:
+        print(f"certificate fingerprint (SHA-256): {certificate.fingerprint}", flush=True)
+    # Access logs carry no secret: tokens travel in the Authorization header, never in the URL.
+    uvicorn.run(
+        create_app(db, cors=cors),
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        ssl_certfile=str(certificate.cert) if certificate else None,
+        ssl_keyfile=str(certificate.key) if certificate else None,
+    )
