@@ -80,6 +80,23 @@ print(f"smoke: read back: label barcodes {sorted(codes)}; {number} in the report
 PY
 fi
 
+step "snapp serve: the bundle answers over HTTPS with its own certificate"
+PORT=$((20000 + RANDOM % 20000))
+frozen "$APP" serve --port "$PORT" >"$WORK/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
+    sleep 0.2
+done
+if [ -n "${SNAPP_SMOKE_READER:-}" ]; then
+    "$SNAPP_SMOKE_READER" -c "import httpx, ssl, sys; ctx = ssl.create_default_context(cafile=sys.argv[1]); \
+r = httpx.get(f'https://127.0.0.1:{sys.argv[2]}/api/openapi.json', verify=ctx); assert r.status_code == 200, r" \
+        "$WORK/data/SNApp/tls/snapp-cert.pem" "$PORT" || fail "the bundle's API did not answer over HTTPS"
+fi
+kill "$SERVER"; wait "$SERVER" || true
+grep -q "certificate fingerprint (SHA-256): " "$WORK/serve.log" || fail "snapp serve printed no fingerprint: $(cat "$WORK/serve.log")"
+grep -q "Application startup complete" "$WORK/serve.log" || fail "snapp serve did not start: $(cat "$WORK/serve.log")"
+
 step "desktop app: first window offscreen, then it ends by itself"
 timed "start to first window shown and closed" frozen SNAPP_SMOKE_QUIT_MS=0 "$APP" || fail "the desktop app did not start and end cleanly"
 grep -q "SNApp $VERSION started on sqlite" "$WORK/state/SNApp/log/snapp.log" || fail "the desktop app logged no start"

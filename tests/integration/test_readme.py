@@ -27,13 +27,8 @@ PASSWORD = "walkthrough password"
 DELIVERY = [f"PF{n:08d}" for n in range(201, 211)]  # what the supplier's file lists
 CLIPBOARD = [f"PF{n:08d}" for n in range(301, 306)]
 
-# Written in the README → run instead. A placeholder password would replace the real one, and a
-# prompt for a new user's password needs a terminal: the same commands, fed on stdin.
-ADAPTED = {
-    "SNAPP_PASSWORD=... snapp": "snapp",
-    "snapp user add li.na --role warehouse ":
-        "printf 'li.na password\\n' | snapp user add li.na --role warehouse --password-stdin ",
-}
+# Written in the README → run instead: nothing now; a line a script cannot run as printed goes here.
+ADAPTED: dict[str, str] = {}
 
 
 def walkthrough() -> list[str]:
@@ -59,6 +54,7 @@ def test_a_walkthrough_block_runs_as_written(number, tmp_path):
     home.mkdir()
     tools.mkdir()
     (home / "first-password.txt").write_text(PASSWORD + "\n", encoding="utf-8")
+    (home / "li.na-password.txt").write_text("li.na password\n", encoding="utf-8")
     clipboard = tools / "pbpaste"
     clipboard.write_text("#!/bin/sh\nprintf '%s\\n' " + " ".join(CLIPBOARD) + "\n", encoding="utf-8")
     clipboard.chmod(0o755)
