@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BackupTimer</name>
     <message>
-        <location filename="../../snapp/gui/backups.py" line="76" />
+        <location filename="../../snapp/gui/backups.py" line="76"/>
         <source>Scheduled backup failed: {0}</source>
         <translation>定时备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/backups.py" line="81" />
+        <location filename="../../snapp/gui/backups.py" line="81"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
@@ -16,57 +17,57 @@
 <context>
     <name>Count</name>
     <message>
-        <location filename="../../ui/count.ui" line="7" />
+        <location filename="../../ui/count.ui" line="7"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="18" />
+        <location filename="../../ui/count.ui" line="18"/>
         <source>&amp;Count:</source>
         <translation>盘点范围(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="20" />
+        <location filename="../../ui/count.ui" line="20"/>
         <source>&amp;Start a count</source>
         <translation>开始盘点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="41" />
+        <location filename="../../ui/count.ui" line="41"/>
         <source>Sc&amp;an</source>
         <translation>扫描(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="43" />
+        <location filename="../../ui/count.ui" line="43"/>
         <source>Scan each unit on the shelf, then Enter</source>
         <translation>逐件扫描货架上的物品，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="54" />
+        <location filename="../../ui/count.ui" line="54"/>
         <source>&amp;Import a file of scans…</source>
         <translation>导入扫描文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="56" />
+        <location filename="../../ui/count.ui" line="56"/>
         <source>C&amp;lose the count…</source>
         <translation>关闭盘点(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="62" />
+        <location filename="../../ui/count.ui" line="62"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="68" />
+        <location filename="../../ui/count.ui" line="68"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="71" />
+        <location filename="../../ui/count.ui" line="71"/>
         <source>A&amp;pply to the books…</source>
         <translation>按盘点结果调账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="71" />
+        <location filename="../../ui/count.ui" line="71"/>
         <source>Move units found in the wrong place here and mark missing ones lost</source>
         <translation>将在错误位置发现的物品移入此库位，并将缺失的物品标记为已丢失</translation>
     </message>
@@ -74,167 +75,167 @@
 <context>
     <name>CountView</name>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="63" />
+        <location filename="../../snapp/gui/views/count.py" line="65"/>
         <source>Count</source>
         <translation>盘点单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="64" />
+        <location filename="../../snapp/gui/views/count.py" line="66"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="64" />
+        <location filename="../../snapp/gui/views/count.py" line="66"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="65" />
+        <location filename="../../snapp/gui/views/count.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="66" />
+        <location filename="../../snapp/gui/views/count.py" line="68"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="67" />
+        <location filename="../../snapp/gui/views/count.py" line="69"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="68" />
+        <location filename="../../snapp/gui/views/count.py" line="70"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="77" />
+        <location filename="../../snapp/gui/views/count.py" line="79"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="78" />
+        <location filename="../../snapp/gui/views/count.py" line="80"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="86" />
+        <location filename="../../snapp/gui/views/count.py" line="88"/>
         <source>Outcome</source>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="87" />
+        <location filename="../../snapp/gui/views/count.py" line="89"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="88" />
+        <location filename="../../snapp/gui/views/count.py" line="90"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="89" />
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
         <source>Recorded status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="90" />
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
         <source>Recorded at</source>
         <translation>记录库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91" />
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="97" />
+        <location filename="../../snapp/gui/views/count.py" line="99"/>
         <source>Every outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="136" />
+        <location filename="../../snapp/gui/views/count.py" line="138"/>
         <source>All locations</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="175" />
+        <location filename="../../snapp/gui/views/count.py" line="177"/>
         <source>Start a count, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="177" />
+        <location filename="../../snapp/gui/views/count.py" line="179"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="179" />
+        <location filename="../../snapp/gui/views/count.py" line="181"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="218" />
+        <location filename="../../snapp/gui/views/count.py" line="220"/>
         <source>already counted: scanned again</source>
         <translation>已盘点：重复扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="220" />
+        <location filename="../../snapp/gui/views/count.py" line="222"/>
         <source>counted</source>
         <translation>已盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="256" />
+        <location filename="../../snapp/gui/views/count.py" line="258"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="257" />
+        <location filename="../../snapp/gui/views/count.py" line="259"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="267" />
+        <location filename="../../snapp/gui/views/count.py" line="269"/>
         <source>{0} scans counted ({1} of units already counted), {2} refused</source>
         <translation>已计入 {0} 次扫描（其中 {1} 次为已盘点物品的重复扫描），{2} 次被拒绝</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="286" />
+        <location filename="../../snapp/gui/views/count.py" line="288"/>
         <source>Close the count</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="287" />
+        <location filename="../../snapp/gui/views/count.py" line="289"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="309" />
+        <location filename="../../snapp/gui/views/count.py" line="311"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="312" />
+        <location filename="../../snapp/gui/views/count.py" line="314"/>
         <source>Provisional: the count is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="314" />
+        <location filename="../../snapp/gui/views/count.py" line="316"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="338" />
+        <location filename="../../snapp/gui/views/count.py" line="340"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="340" />
+        <location filename="../../snapp/gui/views/count.py" line="342"/>
         <source>Apply the count</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="341" />
+        <location filename="../../snapp/gui/views/count.py" line="343"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -243,12 +244,12 @@
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="348" />
+        <location filename="../../snapp/gui/views/count.py" line="350"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="353" />
+        <location filename="../../snapp/gui/views/count.py" line="355"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
@@ -256,52 +257,52 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.ui" line="8" />
+        <location filename="../../ui/dashboard.ui" line="8"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="10" />
+        <location filename="../../ui/dashboard.ui" line="10"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="15" />
+        <location filename="../../ui/dashboard.ui" line="15"/>
         <source>Units in stock</source>
         <translation>在库数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="16" />
+        <location filename="../../ui/dashboard.ui" line="16"/>
         <source>Receipts this week</source>
         <translation>本周收货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="17" />
+        <location filename="../../ui/dashboard.ui" line="17"/>
         <source>Warranties ending within 30 days</source>
         <translation>30 天内保修到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="18" />
+        <location filename="../../ui/dashboard.ui" line="18"/>
         <source>Serial accuracy this month</source>
         <translation>本月序列号准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="18" />
+        <location filename="../../ui/dashboard.ui" line="18"/>
         <source>Share of counted units whose recorded location and status agree with the latest count</source>
         <translation>盘点单位中，系统记录的库位和状态与最近一次盘点一致的比例</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="19" />
+        <location filename="../../ui/dashboard.ui" line="19"/>
         <source>Open purchase orders</source>
         <translation>未完成采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="24" />
+        <location filename="../../ui/dashboard.ui" line="24"/>
         <source>Units by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.ui" line="30" />
+        <location filename="../../ui/dashboard.ui" line="30"/>
         <source>Needs attention</source>
         <translation>待处理事项</translation>
     </message>
@@ -309,27 +310,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="99" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="101" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="103" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="106" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="111" />
+        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -337,47 +338,47 @@
 <context>
     <name>Exceptions</name>
     <message>
-        <location filename="../../ui/exceptions.ui" line="7" />
+        <location filename="../../ui/exceptions.ui" line="7"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="10" />
+        <location filename="../../ui/exceptions.ui" line="10"/>
         <source>Everything that needs a person: scans refused during receipts, verifications that did not pass, count discrepancies, reappearing units, over-deliveries. Resolve each one saying how.</source>
         <translation>所有需要人工处理的事项：收货时被拒绝的扫描、未通过的验证、盘点差异、再次出现的物品、超量到货。请逐条处理，并说明处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="14" />
+        <location filename="../../ui/exceptions.ui" line="14"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="16" />
+        <location filename="../../ui/exceptions.ui" line="16"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="31" />
+        <location filename="../../ui/exceptions.ui" line="31"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="33" />
+        <location filename="../../ui/exceptions.ui" line="33"/>
         <source>What happened:</source>
         <translation>情况描述：</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="35" />
+        <location filename="../../ui/exceptions.ui" line="35"/>
         <source>Opened:</source>
         <translation>登记：</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="37" />
+        <location filename="../../ui/exceptions.ui" line="37"/>
         <source>Resolved:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/exceptions.ui" line="41" />
+        <location filename="../../ui/exceptions.ui" line="41"/>
         <source>&amp;Resolve…</source>
         <translation>处理(&amp;R)…</translation>
     </message>
@@ -385,108 +386,102 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="28" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="30"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="29" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="31"/>
         <source>By</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="30" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="31" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="32" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
         <source>What happened</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="33" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="34" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="36"/>
         <source>Resolved by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="35" />
-        <location filename="../../snapp/gui/views/exceptions.py" line="41" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="37"/>
         <source>Resolved</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="41" />
-        <source>Open</source>
-        <translation>未处理</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="41" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="45"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="43" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="63" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="66"/>
         <source> (the newest {0})</source>
         <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="64" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
         <source>{0} shown</source>
         <translation>显示 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="76" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="79"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="80" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="83"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="81" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="83" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="86" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="89" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="92"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="96" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="99"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="97" />
+        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -498,67 +493,67 @@ How was it resolved?</source>
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../ui/item_form.ui" line="5" />
+        <location filename="../../ui/item_form.ui" line="5"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="9" />
+        <location filename="../../ui/item_form.ui" line="9"/>
         <source>&amp;SKU:</source>
         <translation>SKU(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="12" />
+        <location filename="../../ui/item_form.ui" line="12"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="15" />
+        <location filename="../../ui/item_form.ui" line="15"/>
         <source>&amp;GTIN:</source>
         <translation>GTIN(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="16" />
+        <location filename="../../ui/item_form.ui" line="16"/>
         <source>8, 12, 13 or 14 digits with check digit</source>
         <translation>8、12、13 或 14 位数字（含校验位）</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="18" />
+        <location filename="../../ui/item_form.ui" line="18"/>
         <source>&amp;Tracking:</source>
         <translation>跟踪方式(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="21" />
+        <location filename="../../ui/item_form.ui" line="21"/>
         <source>Serial &amp;pattern:</source>
         <translation>序列号规则(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="22" />
+        <location filename="../../ui/item_form.ui" line="22"/>
         <source>Regular expression, e.g. PF[0-9A-Z]{8}</source>
         <translation>正则表达式，例如 PF[0-9A-Z]{8}</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="24" />
+        <location filename="../../ui/item_form.ui" line="24"/>
         <source>Serial length &amp;from:</source>
         <translation>序列号最小长度(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="27" />
+        <location filename="../../ui/item_form.ui" line="27"/>
         <source>Serial length t&amp;o:</source>
         <translation>序列号最大长度(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="30" />
+        <location filename="../../ui/item_form.ui" line="30"/>
         <source>Serial &amp;case:</source>
         <translation>序列号大小写(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="33" />
+        <location filename="../../ui/item_form.ui" line="33"/>
         <source>&amp;Warranty (months):</source>
         <translation>保修期（月）(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/item_form.ui" line="36" />
+        <location filename="../../ui/item_form.ui" line="36"/>
         <source>Su&amp;pplier:</source>
         <translation>供应商(&amp;P)：</translation>
     </message>
@@ -566,47 +561,47 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="225" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="232" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="231"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="233" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="232"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="234" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="233"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="235" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="234"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="236" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="235"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="237" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="236"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="238" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="237"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="255" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -614,17 +609,17 @@ How was it resolved?</source>
 <context>
     <name>LocationForm</name>
     <message>
-        <location filename="../../ui/location_form.ui" line="5" />
+        <location filename="../../ui/location_form.ui" line="5"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/location_form.ui" line="9" />
+        <location filename="../../ui/location_form.ui" line="9"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/location_form.ui" line="12" />
+        <location filename="../../ui/location_form.ui" line="12"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -632,17 +627,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="265" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="264"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -650,22 +645,22 @@ How was it resolved?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/login.ui" line="5" />
+        <location filename="../../ui/login.ui" line="5"/>
         <source>SNApp — log in</source>
         <translation>SNApp — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="13" />
+        <location filename="../../ui/login.ui" line="13"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="15" />
+        <location filename="../../ui/login.ui" line="15"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.ui" line="17" />
+        <location filename="../../ui/login.ui" line="17"/>
         <source>&amp;Again:</source>
         <translation>再次输入(&amp;A)：</translation>
     </message>
@@ -673,32 +668,32 @@ How was it resolved?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../snapp/gui/login.py" line="28" />
+        <location filename="../../snapp/gui/login.py" line="28"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="32" />
+        <location filename="../../snapp/gui/login.py" line="32"/>
         <source>SNApp — first run</source>
         <translation>SNApp — 首次运行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="34" />
+        <location filename="../../snapp/gui/login.py" line="34"/>
         <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
         <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="38" />
+        <location filename="../../snapp/gui/login.py" line="38"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="49" />
+        <location filename="../../snapp/gui/login.py" line="49"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="52" />
+        <location filename="../../snapp/gui/login.py" line="52"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -706,57 +701,57 @@ How was it resolved?</source>
 <context>
     <name>Lookup</name>
     <message>
-        <location filename="../../ui/lookup.ui" line="7" />
+        <location filename="../../ui/lookup.ui" line="7"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="10" />
+        <location filename="../../ui/lookup.ui" line="10"/>
         <source>Scan or type a serial, then Enter</source>
         <translation>扫描或输入序列号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="16" />
+        <location filename="../../ui/lookup.ui" line="16"/>
         <source>Several items carry this serial; choose one</source>
         <translation>多个物料使用此序列号，请选择一个</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="20" />
+        <location filename="../../ui/lookup.ui" line="20"/>
         <source>Unit</source>
         <translation>单件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="22" />
+        <location filename="../../ui/lookup.ui" line="22"/>
         <source>Item:</source>
         <translation>物料：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="24" />
+        <location filename="../../ui/lookup.ui" line="24"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="26" />
+        <location filename="../../ui/lookup.ui" line="26"/>
         <source>Supplier:</source>
         <translation>供应商：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="28" />
+        <location filename="../../ui/lookup.ui" line="28"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="30" />
+        <location filename="../../ui/lookup.ui" line="30"/>
         <source>Purchase order:</source>
         <translation>采购订单：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="32" />
+        <location filename="../../ui/lookup.ui" line="32"/>
         <source>Receipt:</source>
         <translation>收货单：</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup.ui" line="34" />
+        <location filename="../../ui/lookup.ui" line="34"/>
         <source>Supplier warranty:</source>
         <translation>供应商保修：</translation>
     </message>
@@ -764,72 +759,72 @@ How was it resolved?</source>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="32" />
+        <location filename="../../snapp/gui/views/lookup.py" line="33"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="33" />
+        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="34" />
+        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35" />
+        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36" />
+        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37" />
+        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38" />
+        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="75" />
+        <location filename="../../snapp/gui/views/lookup.py" line="76"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="91" />
+        <location filename="../../snapp/gui/views/lookup.py" line="92"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="114" />
+        <location filename="../../snapp/gui/views/lookup.py" line="115"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="117" />
+        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="118" />
+        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="139" />
+        <location filename="../../snapp/gui/views/lookup.py" line="140"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="143" />
+        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -837,97 +832,97 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="41" />
+        <location filename="../../snapp/gui/main_window.py" line="42"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="47" />
+        <location filename="../../snapp/gui/main_window.py" line="48"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48" />
+        <location filename="../../snapp/gui/main_window.py" line="49"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49" />
+        <location filename="../../snapp/gui/main_window.py" line="50"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50" />
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51" />
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52" />
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53" />
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54" />
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55" />
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56" />
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57" />
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58" />
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59" />
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60" />
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61" />
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="77" />
+        <location filename="../../snapp/gui/main_window.py" line="78"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="78" />
+        <location filename="../../snapp/gui/main_window.py" line="79"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="93" />
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -935,27 +930,27 @@ How was it resolved?</source>
 <context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="39" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="50" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="51"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="56" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="57"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
@@ -963,37 +958,37 @@ How was it resolved?</source>
 <context>
     <name>POForm</name>
     <message>
-        <location filename="../../ui/po_form.ui" line="5" />
+        <location filename="../../ui/po_form.ui" line="5"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="9" />
+        <location filename="../../ui/po_form.ui" line="9"/>
         <source>&amp;Supplier:</source>
         <translation>供应商(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="11" />
+        <location filename="../../ui/po_form.ui" line="11"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="17" />
+        <location filename="../../ui/po_form.ui" line="17"/>
         <source>Search by SKU, name or GTIN</source>
         <translation>按 SKU、名称或 GTIN 搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="19" />
+        <location filename="../../ui/po_form.ui" line="19"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="20" />
+        <location filename="../../ui/po_form.ui" line="20"/>
         <source>&amp;Add line</source>
         <translation>添加行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="21" />
+        <location filename="../../ui/po_form.ui" line="21"/>
         <source>&amp;Remove line</source>
         <translation>删除行(&amp;R)</translation>
     </message>
@@ -1001,27 +996,27 @@ How was it resolved?</source>
 <context>
     <name>PurchaseOrders</name>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="7" />
+        <location filename="../../ui/purchase_orders.ui" line="7"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="13" />
+        <location filename="../../ui/purchase_orders.ui" line="13"/>
         <source>&amp;New PO…</source>
         <translation>新建采购订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="14" />
+        <location filename="../../ui/purchase_orders.ui" line="14"/>
         <source>&amp;Approve</source>
         <translation>审核(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="15" />
+        <location filename="../../ui/purchase_orders.ui" line="15"/>
         <source>Ca&amp;ncel PO</source>
         <translation>取消订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="16" />
+        <location filename="../../ui/purchase_orders.ui" line="16"/>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
@@ -1029,64 +1024,64 @@ How was it resolved?</source>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="111" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="112"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115" />
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116" />
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="121" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="122"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="134" />
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1094,67 +1089,67 @@ How was it resolved?</source>
 <context>
     <name>Receiving</name>
     <message>
-        <location filename="../../ui/receiving.ui" line="7" />
+        <location filename="../../ui/receiving.ui" line="7"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="11" />
+        <location filename="../../ui/receiving.ui" line="11"/>
         <source>&amp;Purchase order:</source>
         <translation>采购订单(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="13" />
+        <location filename="../../ui/receiving.ui" line="13"/>
         <source>&amp;Line:</source>
         <translation>订单行(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="15" />
+        <location filename="../../ui/receiving.ui" line="15"/>
         <source>L&amp;ocation:</source>
         <translation>库位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="21" />
+        <location filename="../../ui/receiving.ui" line="21"/>
         <source>Scan or type a serial, then Enter</source>
         <translation>扫描或输入序列号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="36" />
+        <location filename="../../ui/receiving.ui" line="36"/>
         <source>P&amp;aste list…</source>
         <translation>粘贴列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="37" />
+        <location filename="../../ui/receiving.ui" line="37"/>
         <source>&amp;Range…</source>
         <translation>号段(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="38" />
+        <location filename="../../ui/receiving.ui" line="38"/>
         <source>&amp;Import Excel/CSV…</source>
         <translation>导入 Excel/CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="39" />
+        <location filename="../../ui/receiving.ui" line="39"/>
         <source>Re&amp;move selected</source>
         <translation>移除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="40" />
+        <location filename="../../ui/receiving.ui" line="40"/>
         <source>Clea&amp;r</source>
         <translation>清空(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="42" />
+        <location filename="../../ui/receiving.ui" line="42"/>
         <source>Print &amp;labels…</source>
         <translation>打印标签(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="42" />
+        <location filename="../../ui/receiving.ui" line="42"/>
         <source>Labels for the receipt just posted</source>
         <translation>为刚确认的收货单打印标签</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="43" />
+        <location filename="../../ui/receiving.ui" line="43"/>
         <source>Post &amp;receipt</source>
         <translation>确认收货(&amp;R)</translation>
     </message>
@@ -1162,114 +1157,114 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="76" />
+        <location filename="../../snapp/gui/views/receiving.py" line="78"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="77" />
+        <location filename="../../snapp/gui/views/receiving.py" line="79"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="157" />
+        <location filename="../../snapp/gui/views/receiving.py" line="159"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="169" />
+        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="171" />
+        <location filename="../../snapp/gui/views/receiving.py" line="173"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="209" />
-        <location filename="../../snapp/gui/views/receiving.py" line="328" />
+        <location filename="../../snapp/gui/views/receiving.py" line="211"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="330"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="213" />
+        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="216" />
+        <location filename="../../snapp/gui/views/receiving.py" line="218"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="233" />
+        <location filename="../../snapp/gui/views/receiving.py" line="235"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="236" />
+        <location filename="../../snapp/gui/views/receiving.py" line="238"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="239" />
+        <location filename="../../snapp/gui/views/receiving.py" line="241"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="280" />
+        <location filename="../../snapp/gui/views/receiving.py" line="282"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <location filename="../../snapp/gui/views/receiving.py" line="290"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="288" />
+        <location filename="../../snapp/gui/views/receiving.py" line="290"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="294" />
-        <location filename="../../snapp/gui/views/receiving.py" line="299" />
+        <location filename="../../snapp/gui/views/receiving.py" line="296"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="301"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="294" />
+        <location filename="../../snapp/gui/views/receiving.py" line="296"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="302" />
+        <location filename="../../snapp/gui/views/receiving.py" line="304"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="303" />
+        <location filename="../../snapp/gui/views/receiving.py" line="305"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="332" />
+        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="336" />
+        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="353" />
+        <location filename="../../snapp/gui/views/receiving.py" line="354"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="370" />
+        <location filename="../../snapp/gui/views/receiving.py" line="371"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
@@ -1277,37 +1272,37 @@ How was it resolved?</source>
 <context>
     <name>Records</name>
     <message>
-        <location filename="../../ui/records.ui" line="11" />
+        <location filename="../../ui/records.ui" line="11"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="12" />
+        <location filename="../../ui/records.ui" line="12"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="13" />
+        <location filename="../../ui/records.ui" line="13"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="14" />
+        <location filename="../../ui/records.ui" line="14"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="14" />
+        <location filename="../../ui/records.ui" line="14"/>
         <source>All rows of an Excel or CSV file, or none: every bad cell is named</source>
         <translation>Excel 或 CSV 文件的所有行要么全部导入，要么都不导入：每个错误的单元格都会指出</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="15" />
+        <location filename="../../ui/records.ui" line="15"/>
         <source>&amp;Template…</source>
         <translation>模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/records.ui" line="15" />
+        <location filename="../../ui/records.ui" line="15"/>
         <source>An Excel file to fill in, with its code columns formatted as Text</source>
         <translation>可填写的 Excel 文件，编码列已设为文本格式</translation>
     </message>
@@ -1315,27 +1310,27 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="157" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="157"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="157" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="157"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="164" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="164"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="169" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="168"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="169" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="168"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -1343,57 +1338,57 @@ How was it resolved?</source>
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../ui/register.ui" line="7" />
+        <location filename="../../ui/register.ui" line="7"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="11" />
+        <location filename="../../ui/register.ui" line="11"/>
         <source>Serial starts with</source>
         <translation>序列号开头</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="13" />
+        <location filename="../../ui/register.ui" line="13"/>
         <source>Item SKU</source>
         <translation>物料 SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="14" />
+        <location filename="../../ui/register.ui" line="14"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="15" />
+        <location filename="../../ui/register.ui" line="15"/>
         <source>Supplier code</source>
         <translation>供应商编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="16" />
+        <location filename="../../ui/register.ui" line="16"/>
         <source>PO number</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="17" />
+        <location filename="../../ui/register.ui" line="17"/>
         <source>Received from (YYYY-MM-DD)</source>
         <translation>收货日期起（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="18" />
+        <location filename="../../ui/register.ui" line="18"/>
         <source>Received to (YYYY-MM-DD)</source>
         <translation>收货日期止（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="23" />
+        <location filename="../../ui/register.ui" line="23"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24" />
+        <location filename="../../ui/register.ui" line="24"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="27" />
+        <location filename="../../ui/register.ui" line="27"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1401,87 +1396,87 @@ How was it resolved?</source>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="30" />
+        <location filename="../../snapp/gui/views/register.py" line="31"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31" />
+        <location filename="../../snapp/gui/views/register.py" line="32"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32" />
+        <location filename="../../snapp/gui/views/register.py" line="33"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33" />
+        <location filename="../../snapp/gui/views/register.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34" />
+        <location filename="../../snapp/gui/views/register.py" line="35"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35" />
+        <location filename="../../snapp/gui/views/register.py" line="36"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="36" />
+        <location filename="../../snapp/gui/views/register.py" line="37"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="37" />
+        <location filename="../../snapp/gui/views/register.py" line="38"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="43" />
+        <location filename="../../snapp/gui/views/register.py" line="44"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="46" />
+        <location filename="../../snapp/gui/views/register.py" line="47"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="66" />
+        <location filename="../../snapp/gui/views/register.py" line="67"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="66" />
+        <location filename="../../snapp/gui/views/register.py" line="67"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="83" />
+        <location filename="../../snapp/gui/views/register.py" line="84"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="87" />
+        <location filename="../../snapp/gui/views/register.py" line="88"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="88" />
+        <location filename="../../snapp/gui/views/register.py" line="89"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="96" />
+        <location filename="../../snapp/gui/views/register.py" line="97"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="97" />
+        <location filename="../../snapp/gui/views/register.py" line="98"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -1489,97 +1484,97 @@ How was it resolved?</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../ui/reports.ui" line="7" />
+        <location filename="../../ui/reports.ui" line="7"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="11" />
+        <location filename="../../ui/reports.ui" line="11"/>
         <source>Serial labels</source>
         <translation>序列号标签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="14" />
+        <location filename="../../ui/reports.ui" line="14"/>
         <source>Receipt or PO number, or serials separated by spaces</source>
         <translation>收货单号或采购订单号，或以空格分隔的序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="15" />
+        <location filename="../../ui/reports.ui" line="15"/>
         <source>&amp;Template:</source>
         <translation>模板(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="17" />
+        <location filename="../../ui/reports.ui" line="17"/>
         <source>&amp;Start at label:</source>
         <translation>起始标签(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="18" />
+        <location filename="../../ui/reports.ui" line="18"/>
         <source>On a half-used A4 sheet: the first free label, counted row by row</source>
         <translation>用于已用过一部分的 A4 标签纸：按行计数的第一个空白标签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="19" />
+        <location filename="../../ui/reports.ui" line="19"/>
         <source>Print &amp;labels</source>
         <translation>打印标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="25" />
+        <location filename="../../ui/reports.ui" line="25"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="27" />
+        <location filename="../../ui/reports.ui" line="27"/>
         <source>PO number</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="28" />
+        <location filename="../../ui/reports.ui" line="28"/>
         <source>&amp;Purchase order</source>
         <translation>采购订单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="29" />
+        <location filename="../../ui/reports.ui" line="29"/>
         <source>Receipt number (GR-…)</source>
         <translation>收货单号（GR-…）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="30" />
+        <location filename="../../ui/reports.ui" line="30"/>
         <source>&amp;Goods-receipt note</source>
         <translation>收货单(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="31" />
+        <location filename="../../ui/reports.ui" line="31"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="32" />
+        <location filename="../../ui/reports.ui" line="32"/>
         <source>Serial &amp;history sheet</source>
         <translation>序列号履历表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="36" />
+        <location filename="../../ui/reports.ui" line="36"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="39" />
+        <location filename="../../ui/reports.ui" line="39"/>
         <source>Monthly &amp;audit report</source>
         <translation>月度审计报告(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="45" />
+        <location filename="../../ui/reports.ui" line="45"/>
         <source>Save in &amp;folder:</source>
         <translation>保存到文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="47" />
+        <location filename="../../ui/reports.ui" line="47"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="53" />
+        <location filename="../../ui/reports.ui" line="53"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
@@ -1587,42 +1582,42 @@ How was it resolved?</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32" />
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="64" />
+        <location filename="../../snapp/gui/views/reports.py" line="64"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="81" />
+        <location filename="../../snapp/gui/views/reports.py" line="81"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="93" />
+        <location filename="../../snapp/gui/views/reports.py" line="93"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="98" />
+        <location filename="../../snapp/gui/views/reports.py" line="98"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="101" />
+        <location filename="../../snapp/gui/views/reports.py" line="101"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -1630,7 +1625,7 @@ How was it resolved?</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../snapp/gui/operations.py" line="95" />
+        <location filename="../../snapp/gui/operations.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1638,47 +1633,47 @@ How was it resolved?</source>
 <context>
     <name>Scanner</name>
     <message>
-        <location filename="../../ui/scanner.ui" line="7" />
+        <location filename="../../ui/scanner.ui" line="7"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="11" />
+        <location filename="../../ui/scanner.ui" line="11"/>
         <source>What the scanner on this PC sends</source>
         <translation>本机扫描枪发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="14" />
+        <location filename="../../ui/scanner.ui" line="14"/>
         <source>&amp;GS separator (FNC1):</source>
         <translation>GS 分隔符（FNC1）(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="16" />
+        <location filename="../../ui/scanner.ui" line="16"/>
         <source>Symbology identifier:</source>
         <translation>码制前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="17" />
+        <location filename="../../ui/scanner.ui" line="17"/>
         <source>The scanner sends a &amp;symbology identifier first (]d2, ]C1, ]Q3)</source>
         <translation>扫描枪先发送码制前缀（]d2、]C1、]Q3）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="18" />
+        <location filename="../../ui/scanner.ui" line="18"/>
         <source>S&amp;uffix after each scan:</source>
         <translation>每次扫描后的后缀(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="26" />
+        <location filename="../../ui/scanner.ui" line="26"/>
         <source>Test your scanner</source>
         <translation>测试扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="28" />
+        <location filename="../../ui/scanner.ui" line="28"/>
         <source>Click in the box and scan a barcode, such as the GS1 DataMatrix on a product: every character that arrives is listed, then what SNApp reads from it with the settings above.</source>
         <translation>单击下方输入框，然后扫描一个条码（例如产品上的 GS1 DataMatrix）：将逐个列出收到的每个字符，并显示 SNApp 按上方设置从中识别出的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="29" />
+        <location filename="../../ui/scanner.ui" line="29"/>
         <source>Scan here to test</source>
         <translation>在此扫描进行测试</translation>
     </message>
@@ -1686,109 +1681,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31" />
+        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31" />
+        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31" />
+        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32" />
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32" />
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36" />
-        <location filename="../../snapp/gui/views/scanner.py" line="109" />
+        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36" />
-        <location filename="../../snapp/gui/views/scanner.py" line="109" />
+        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43" />
+        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43" />
+        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65" />
+        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83" />
+        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86" />
+        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89" />
-        <source>SNApp cannot read it as a unit's code: {0}</source>
+        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98" />
+        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98" />
+        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99" />
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99" />
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100" />
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110" />
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113" />
+        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120" />
+        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -1796,179 +1791,214 @@ How was it resolved?</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/settings.ui" line="7" />
+        <location filename="../../ui/settings.ui" line="7"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="11" />
+        <location filename="../../ui/settings.ui" line="11"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="13" />
+        <location filename="../../ui/settings.ui" line="13"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="20" />
+        <location filename="../../ui/settings.ui" line="20"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="22" />
+        <location filename="../../ui/settings.ui" line="22"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="24" />
+        <location filename="../../ui/settings.ui" line="24"/>
         <source>This PC only (embedded SQLite)</source>
         <translation>仅本机（内置 SQLite）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="25" />
+        <location filename="../../ui/settings.ui" line="25"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="29" />
+        <location filename="../../ui/settings.ui" line="29"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="30" />
+        <location filename="../../ui/settings.ui" line="30"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="40" />
+        <location filename="../../ui/settings.ui" line="40"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="42" />
+        <location filename="../../ui/settings.ui" line="42"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43" />
+        <location filename="../../ui/settings.ui" line="43"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45" />
+        <location filename="../../ui/settings.ui" line="45"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="47" />
+        <location filename="../../ui/settings.ui" line="47"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51" />
+        <location filename="../../ui/settings.ui" line="51"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="52" />
+        <location filename="../../ui/settings.ui" line="52"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="62"/>
+        <source>Share with phones and other systems</source>
+        <translation>与手机和其他系统共享</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="64"/>
+        <source>Serve this database over HTTPS &amp;while SNApp is open</source>
+        <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="65"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="62" />
+        <location filename="../../snapp/gui/views/settings.py" line="67"/>
+        <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
+        <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="70"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <source>Not shared: only this PC uses the database.</source>
+        <translation>未共享：只有本机使用此数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <source>The server stopped: {0}</source>
+        <translation>服务器已停止：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="86"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="65" />
+        <location filename="../../snapp/gui/views/settings.py" line="89"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="72" />
+        <location filename="../../snapp/gui/views/settings.py" line="96"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="74" />
+        <location filename="../../snapp/gui/views/settings.py" line="98"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="76" />
+        <location filename="../../snapp/gui/views/settings.py" line="100"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="81" />
-        <location filename="../../snapp/gui/views/settings.py" line="104" />
+        <location filename="../../snapp/gui/views/settings.py" line="105"/>
+        <location filename="../../snapp/gui/views/settings.py" line="128"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="81" />
+        <location filename="../../snapp/gui/views/settings.py" line="105"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="90" />
+        <location filename="../../snapp/gui/views/settings.py" line="114"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="97" />
+        <location filename="../../snapp/gui/views/settings.py" line="121"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98" />
+        <location filename="../../snapp/gui/views/settings.py" line="122"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="104" />
-        <source>The language changes at SNApp's next start.</source>
+        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>
 </context>
 <context>
     <name>SupplierForm</name>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="5" />
+        <location filename="../../ui/supplier_form.ui" line="5"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="9" />
+        <location filename="../../ui/supplier_form.ui" line="9"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="12" />
+        <location filename="../../ui/supplier_form.ui" line="12"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="15" />
+        <location filename="../../ui/supplier_form.ui" line="15"/>
         <source>C&amp;ontact:</source>
         <translation>联系人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="18" />
+        <location filename="../../ui/supplier_form.ui" line="18"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="21" />
+        <location filename="../../ui/supplier_form.ui" line="21"/>
         <source>&amp;Email:</source>
         <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/supplier_form.ui" line="24" />
+        <location filename="../../ui/supplier_form.ui" line="24"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
@@ -1976,32 +2006,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="201" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="200"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="206" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="205"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="207" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="206"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="208" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="207"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="209" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="208"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="210" />
+        <location filename="../../snapp/gui/views/masterdata.py" line="209"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
@@ -2009,7 +2039,7 @@ How was it resolved?</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="46" />
+        <location filename="../../snapp/gui/views/users.py" line="47"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2017,27 +2047,27 @@ How was it resolved?</source>
 <context>
     <name>UserForm</name>
     <message>
-        <location filename="../../ui/user_form.ui" line="5" />
+        <location filename="../../ui/user_form.ui" line="5"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/user_form.ui" line="9" />
+        <location filename="../../ui/user_form.ui" line="9"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/user_form.ui" line="11" />
+        <location filename="../../ui/user_form.ui" line="11"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/user_form.ui" line="13" />
+        <location filename="../../ui/user_form.ui" line="13"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/user_form.ui" line="15" />
+        <location filename="../../ui/user_form.ui" line="15"/>
         <source>&amp;Again:</source>
         <translation>再次输入(&amp;A)：</translation>
     </message>
@@ -2045,37 +2075,37 @@ How was it resolved?</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../ui/users.ui" line="7" />
+        <location filename="../../ui/users.ui" line="7"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="11" />
+        <location filename="../../ui/users.ui" line="11"/>
         <source>&amp;New user…</source>
         <translation>新建用户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="12" />
+        <location filename="../../ui/users.ui" line="12"/>
         <source>Change &amp;role…</source>
         <translation>更改角色(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="13" />
+        <location filename="../../ui/users.ui" line="13"/>
         <source>Set &amp;password…</source>
         <translation>设置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="14" />
+        <location filename="../../ui/users.ui" line="14"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="15" />
+        <location filename="../../ui/users.ui" line="15"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/users.ui" line="17" />
+        <location filename="../../ui/users.ui" line="17"/>
         <source>Change &amp;my password…</source>
         <translation>修改我的密码(&amp;M)…</translation>
     </message>
@@ -2083,74 +2113,74 @@ How was it resolved?</source>
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="76" />
+        <location filename="../../snapp/gui/views/users.py" line="77"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="77" />
+        <location filename="../../snapp/gui/views/users.py" line="78"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="78" />
+        <location filename="../../snapp/gui/views/users.py" line="79"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="78" />
-        <location filename="../../snapp/gui/views/users.py" line="79" />
+        <location filename="../../snapp/gui/views/users.py" line="79"/>
+        <location filename="../../snapp/gui/views/users.py" line="80"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="78" />
-        <location filename="../../snapp/gui/views/users.py" line="79" />
+        <location filename="../../snapp/gui/views/users.py" line="79"/>
+        <location filename="../../snapp/gui/views/users.py" line="80"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="79" />
+        <location filename="../../snapp/gui/views/users.py" line="80"/>
         <source>Password set</source>
         <translation>已设密码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="80" />
+        <location filename="../../snapp/gui/views/users.py" line="81"/>
         <source>Failed logins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="81" />
+        <location filename="../../snapp/gui/views/users.py" line="82"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="81" />
+        <location filename="../../snapp/gui/views/users.py" line="82"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="122" />
+        <location filename="../../snapp/gui/views/users.py" line="123"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="122" />
+        <location filename="../../snapp/gui/views/users.py" line="123"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="131" />
+        <location filename="../../snapp/gui/views/users.py" line="132"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="136" />
+        <location filename="../../snapp/gui/views/users.py" line="137"/>
         <source>Role of {0}</source>
         <translation>{0} 的角色</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="141" />
+        <location filename="../../snapp/gui/views/users.py" line="142"/>
         <source>Password of {0}</source>
         <translation>{0} 的密码</translation>
     </message>
@@ -2158,62 +2188,62 @@ How was it resolved?</source>
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../ui/verify.ui" line="7" />
+        <location filename="../../ui/verify.ui" line="7"/>
         <source>Verify a unit</source>
         <translation>验证单件</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="10" />
+        <location filename="../../ui/verify.ui" line="10"/>
         <source>Scan any code on the unit: its serial label, a GS1 DataMatrix or QR code, a drug traceability code or a China UDI. SNApp says whether it is ours, where it should be, and why.</source>
         <translation>扫描单件上的任意编码：序列号标签、GS1 DataMatrix 或 QR 码、药品追溯码或中国 UDI。SNApp 会显示它是否属于本公司、应在何处，以及判断依据。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="13" />
+        <location filename="../../ui/verify.ui" line="13"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入编码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="31" />
+        <location filename="../../ui/verify.ui" line="31"/>
         <source>Unit</source>
         <translation>单件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="33" />
+        <location filename="../../ui/verify.ui" line="33"/>
         <source>Item:</source>
         <translation>物料：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="35" />
+        <location filename="../../ui/verify.ui" line="35"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="37" />
+        <location filename="../../ui/verify.ui" line="37"/>
         <source>Supplier:</source>
         <translation>供应商：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="39" />
+        <location filename="../../ui/verify.ui" line="39"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="41" />
+        <location filename="../../ui/verify.ui" line="41"/>
         <source>Purchase order:</source>
         <translation>采购订单：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="43" />
+        <location filename="../../ui/verify.ui" line="43"/>
         <source>Receipt:</source>
         <translation>收货单：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="45" />
+        <location filename="../../ui/verify.ui" line="45"/>
         <source>Last move:</source>
         <translation>最近操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/verify.ui" line="51" />
+        <location filename="../../ui/verify.ui" line="51"/>
         <source>Recent verifications</source>
         <translation>最近验证记录</translation>
     </message>
@@ -2221,37 +2251,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="52" />
+        <location filename="../../snapp/gui/views/verify.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53" />
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54" />
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55" />
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56" />
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="67" />
+        <location filename="../../snapp/gui/views/verify.py" line="68"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="142" />
+        <location filename="../../snapp/gui/views/verify.py" line="143"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
@@ -2259,17 +2289,17 @@ How was it resolved?</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="40" />
+        <location filename="../../snapp/gui/errors.py" line="40"/>
         <source>SNApp</source>
         <translation>SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="54" />
+        <location filename="../../snapp/gui/errors.py" line="54"/>
         <source>SNApp: unexpected error</source>
         <translation>SNApp：意外错误</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="56" />
+        <location filename="../../snapp/gui/errors.py" line="56"/>
         <source>Something went wrong that SNApp did not expect. Nothing half-done was saved.
 
 {0}</source>
@@ -2278,387 +2308,9 @@ How was it resolved?</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/errors.py" line="61" />
+        <location filename="../../snapp/gui/errors.py" line="61"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="8" />
-        <source>In stock</source>
-        <translation>在库</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="9" />
-        <source>Issued</source>
-        <translation>已领用</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="10" />
-        <source>In repair</source>
-        <translation>维修中</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="11" />
-        <source>Returned to supplier</source>
-        <translation>已退供应商</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="12" />
-        <source>Shipped</source>
-        <translation>已发货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="13" />
-        <source>Scrapped</source>
-        <translation>已报废</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="14" />
-        <source>Lost</source>
-        <translation>已丢失</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="17" />
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="18" />
-        <source>Approved</source>
-        <translation>已审核</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="19" />
-        <source>Partially received</source>
-        <translation>部分收货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="20" />
-        <source>Received in full</source>
-        <translation>已全部收货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="21" />
-        <location filename="../../snapp/gui/labels.py" line="58" />
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="22" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="25" />
-        <source>Received</source>
-        <translation>收货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="26" />
-        <source>Issue</source>
-        <translation>领用</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="27" />
-        <source>Return from issue</source>
-        <translation>领用归还</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="28" />
-        <source>Transfer</source>
-        <translation>调拨</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="29" />
-        <source>Send to repair</source>
-        <translation>送修</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="30" />
-        <source>Return from repair</source>
-        <translation>维修返回</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="31" />
-        <source>Return to supplier</source>
-        <translation>退回供应商</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="32" />
-        <source>Ship to customer</source>
-        <translation>发货给客户</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="33" />
-        <source>Scrap</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="34" />
-        <source>Mark lost</source>
-        <translation>标记丢失</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="35" />
-        <source>Found again</source>
-        <translation>找回</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="40" />
-        <source>In stock — genuine</source>
-        <translation>在库 — 系统记录一致</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="41" />
-        <source>Ours, not in stock</source>
-        <translation>本公司物品，不在库</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="42" />
-        <source>Reappeared — needs a check</source>
-        <translation>再次出现 — 需核查</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="43" />
-        <source>Received twice — needs a check</source>
-        <translation>重复收货 — 需核查</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="44" />
-        <source>Unknown serial — not in SNApp</source>
-        <translation>未知序列号 — SNApp 中无记录</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="45" />
-        <source>Unknown product (GTIN) — not in SNApp</source>
-        <translation>未知产品（GTIN）— SNApp 中无记录</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="46" />
-        <source>Product and serial do not match</source>
-        <translation>产品与序列号不匹配</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="47" />
-        <source>Cannot read the code</source>
-        <translation>无法识别此编码</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="50" />
-        <source>Matched</source>
-        <translation>相符</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="51" />
-        <source>Missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="52" />
-        <source>Unexpected</source>
-        <translation>多出</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="53" />
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="54" />
-        <source>Scanned twice</source>
-        <translation>重复扫描</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="57" />
-        <location filename="../../snapp/gui/labels.py" line="69" />
-        <source>Open</source>
-        <translation>未关闭</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="59" />
-        <source>Applied</source>
-        <translation>已调账</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="62" />
-        <source>Rejected scan</source>
-        <translation>扫描被拒</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="63" />
-        <source>Over-delivery</source>
-        <translation>超量到货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="64" />
-        <source>Failed verification</source>
-        <translation>验证未通过</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="65" />
-        <source>Reappearing unit</source>
-        <translation>再次出现的物品</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="66" />
-        <source>Stocktake discrepancy</source>
-        <translation>盘点差异</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/labels.py" line="70" />
-        <source>Resolved</source>
-        <translation>已处理</translation>
-    </message>
-</context>
-<context>
-    <name>problems</name>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="16" />
-        <source>Excel has turned this {what} into a number; format the column as Text and enter the {what} again</source>
-        <translation>Excel 已将此{what}变成数字；请把该列设为文本格式并重新输入{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="20" />
-        <source>GS1 code for GTIN {scanned}, but this item has no GTIN</source>
-        <translation>GS1 码的 GTIN 为 {scanned}，但此物料没有 GTIN</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="23" />
-        <source>GS1 code for GTIN {scanned}, but this item's GTIN is {mine}</source>
-        <translation>GS1 码的 GTIN 为 {scanned}，但此物料的 GTIN 是 {mine}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="26" />
-        <source>GS1 code with a bad GTIN: {detail}</source>
-        <translation>GS1 码中的 GTIN 有误：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="27" />
-        <source>GS1 code without a GTIN (01)</source>
-        <translation>GS1 码缺少 GTIN (01)</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="28" />
-        <source>GS1 code without a serial number (21)</source>
-        <translation>GS1 码缺少序列号 (21)</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="29" />
-        <source>already received (receipt {receipt}, PO {po}); the unit is now {status}</source>
-        <translation>已收货（收货单 {receipt}，采购订单 {po}）；该单位现为{status}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="33" />
-        <source>already received (receipt {receipt}, PO {po}); the unit is now {status} at {location}</source>
-        <translation>已收货（收货单 {receipt}，采购订单 {po}）；该单位现为{status}，位于 {location}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="37" />
-        <source>appears twice in this batch (first at {first})</source>
-        <translation>在本批中出现两次（首次在 {first}）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="38" />
-        <source>both ends must share the text around the number ({first} vs {last})</source>
-        <translation>两端数字前后的文字必须相同（{first} 与 {last}）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="42" />
-        <source>characters not allowed in a serial: {chars}</source>
-        <translation>序列号中不允许的字符：{chars}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="43" />
-        <source>does not match this item's serial pattern {pattern}</source>
-        <translation>不符合此物料的序列号规则 {pattern}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="46" />
-        <source>has {n} characters; this item's serials have at least {low}</source>
-        <translation>有 {n} 个字符；此物料的序列号至少需要 {low} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="49" />
-        <source>has {n} characters; this item's serials have at most {high}</source>
-        <translation>有 {n} 个字符；此物料的序列号最多 {high} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="52" />
-        <source>is a TRUE/FALSE cell, not a {what}</source>
-        <translation>是 TRUE/FALSE 单元格，不是{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="53" />
-        <source>is a date cell: Excel has turned the {what} into a date; format the column as Text and enter the {what} again</source>
-        <translation>是日期单元格：Excel 已将{what}变成日期；请把该列设为文本格式并重新输入{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="57" />
-        <source>is a decimal number cell, not a {what}; format the column as Text and enter the {what} again</source>
-        <translation>是小数单元格，不是{what}；请把该列设为文本格式并重新输入{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="61" />
-        <source>is a number cell with more than {digits} digits, which Excel has already rounded; format the column as Text and enter the {what} again</source>
-        <translation>是超过 {digits} 位的数字单元格，Excel 已将其舍入；请把该列设为文本格式并重新输入{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="65" />
-        <source>is a {kind} value, not a {what}</source>
-        <translation>是 {kind} 类型的值，不是{what}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="66" />
-        <source>is empty</source>
-        <translation>为空</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="67" />
-        <source>no serials to receive</source>
-        <translation>没有要收货的序列号</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="68" />
-        <source>not a readable GS1 code: {detail}</source>
-        <translation>不是可读的 GS1 码：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="69" />
-        <source>the last serial comes before the first</source>
-        <translation>最后一个序列号排在第一个之前</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="70" />
-        <source>the two ends have numbers of different widths; write both with the same number of digits</source>
-        <translation>两端数字的位数不同；请用相同位数书写</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="74" />
-        <source>write a range as FIRST..LAST, both ending in a number, e.g. SN0001..SN0500</source>
-        <translation>号段请写成“首..尾”，两端都以数字结尾，例如 SN0001..SN0500</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="78" />
-        <source>{count:,} serials; a range holds at most {most:,}</source>
-        <translation>{count:,} 个序列号；一个号段最多 {most:,} 个</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="79" />
-        <source>{count} to receive, but line {line} has only {remaining} open (ordered {ordered}, received {received})</source>
-        <translation>要收 {count} 个，但第 {line} 行只剩 {remaining} 个未收（订购 {ordered}，已收 {received}）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="83" />
-        <source>{valid} valid serials, but {expected} were expected</source>
-        <translation>有效序列号 {valid} 个，但应为 {expected} 个</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/problems.py" line="88" />
-        <source>serial</source>
-        <translation>序列号</translation>
     </message>
 </context>
 </TS>

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from snapp.gui.backups import BackupTimer
+from snapp.gui.sharing import Sharing
 from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.notify import ChangeListener
@@ -79,6 +80,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(database)
         self.statusBar().addPermanentWidget(user)
         self.runner.busy.connect(self._busy)
+
+        self.sharing = Sharing(ctx.db, settings, self)
+        shared = self.views[SettingsView]
+        self.sharing.state.connect(shared.show_sharing)
+        self.sharing.failed.connect(shared.sharing_failed)
+        shared.share_requested.connect(lambda on, port: self.sharing.start(port) if on else self.sharing.stop(forget=True))
+        QApplication.instance().aboutToQuit.connect(self.sharing.stop)
+        self.sharing.restore()
 
         self.backups = BackupTimer(ctx, self.runner, settings, self)
         self.backups.happened.connect(lambda text: self.statusBar().showMessage(text, 60_000))

@@ -271,7 +271,7 @@ def list_serials(
     total = None
     if with_total:
         total = uow.session.scalar(_register_query([func.count()], where))
-    following = _cursor(rows[-1][-2], rows[-1][-1], sort, descending) if len(rows) == limit else None
+    following = _cursor(rows[-1][-2], rows[-1][-1], sort, descending) if rows and len(rows) == limit else None
     return Page([SerialRow(*row[:-2]) for row in rows], total, following)
 
 

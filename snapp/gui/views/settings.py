@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox
 
 from snapp.db.engine import Database, default_url
@@ -27,6 +28,7 @@ def schema_at(url: str) -> str | None:
 
 class SettingsView(View):
     form_name = "settings"
+    share_requested = Signal(bool, int)  # on or off, and the port
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -51,6 +53,28 @@ class SettingsView(View):
         form.backupKeepSpin.setValue(schedule.keep)
         form.backupSaveButton.clicked.connect(self.save_backup_settings)
         form.backupNowButton.clicked.connect(self.back_up_now)
+        form.portSpin.setValue(int(self.settings.value("share/port", form.portSpin.value())))
+        form.shareCheck.setChecked(self.settings.value("share/enabled", "false") in (True, "true"))
+        form.shareCheck.clicked.connect(lambda on: self.share_requested.emit(on, form.portSpin.value()))
+        self.show_sharing(False, "", "")
+
+    def show_sharing(self, running: bool, address: str, fingerprint: str) -> None:
+        """What the server is doing: its address and the fingerprint phones check once, or that it is off."""
+        form = self.form
+        form.portSpin.setEnabled(not form.shareCheck.isChecked())
+        if running:
+            form.shareStateLabel.setText(
+                self.tr("Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}").format(address, fingerprint)
+            )
+        elif form.shareCheck.isChecked():
+            form.shareStateLabel.setText(self.tr("Starting…"))
+        else:
+            form.shareStateLabel.setText(self.tr("Not shared: only this PC uses the database."))
+
+    def sharing_failed(self, last_words: str) -> None:
+        self.form.shareCheck.setChecked(False)
+        self.form.portSpin.setEnabled(True)
+        self.form.shareStateLabel.setText(self.tr("The server stopped: {0}").format(last_words))
 
     def chosen_url(self) -> str:
         return self.form.urlEdit.text().strip() if self.form.postgresRadio.isChecked() else ""
