@@ -21,6 +21,9 @@ LANGUAGES = ("en", "zh")
 PARTS = (
     "capture",
     "common",
+    "files",
+    "gs1",
+    "masterdata",
     "names",
     "receiving",
 )
