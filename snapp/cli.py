@@ -35,6 +35,7 @@ from snapp.domain.scan import ScannerProfile
 from snapp.app.errors import error_json, language
 from snapp.errors import Problem, SnappError, ValidationError, said
 from snapp.io.masterdata_files import LAYOUTS, read_masterdata
+from snapp.io.output import output_target
 from snapp.io.serial_files import read_serial_file
 from snapp.io.templates import KINDS, write_template
 from snapp.services import (
@@ -91,8 +92,8 @@ def _refuse(args: argparse.Namespace, err: SnappError) -> None:
         print(json.dumps(error_json(err, lang), ensure_ascii=False))
     elif isinstance(err, ValidationError):
         print(f"snapp: {said(err.summary, lang)}", file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem.say(lang)}", file=sys.stderr)
+        for line in err.lines(lang):
+            print(f"  {line}", file=sys.stderr)
     else:
         print(f"snapp: {err.say(lang)}", file=sys.stderr)
 
@@ -501,7 +502,7 @@ def cmd_labels(args: argparse.Namespace) -> None:
     if not args.template or not args.out:
         raise ValidationError(Problem("labels", "", "arguments", "give --template NAME and --out FILE.pdf"))
     if args.sample:
-        render_labels(load_template(args.template), [sample_label()], args.out, title="Sample label")
+        render_labels(load_template(args.template), [sample_label()], output_target(args.out), title="Sample label")
         print(f"{args.out}: a sample {args.template} label")
         return
     sources = [serial_range(spec) for spec in args.range] + [read_serial_file(path) for path in args.file]

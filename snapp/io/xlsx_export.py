@@ -35,7 +35,8 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS_REVERSE
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from snapp.errors import Problem, ValidationError
+from snapp.errors import Problem, Text, ValidationError
+from snapp.io.output import output_target, unwritable
 from snapp.io.tables import column_letter
 
 EXCEL_CELL_LIMIT = 32_767  # characters in one cell
@@ -83,12 +84,7 @@ def save_workbook(book: Workbook, path: Path) -> None:
     try:
         book.save(path)
     except OSError as err:
-        raise _unwritable(path, err) from None
-
-
-def _unwritable(path: Path, err: OSError) -> ValidationError:
-    why = err.strerror or str(err)
-    return ValidationError(Problem(str(path), "", "file", f"cannot be written ({why}); if it is open in Excel, close it"))
+        raise unwritable(path, err) from None
 
 
 def _discard(book: Workbook) -> None:
@@ -125,10 +121,7 @@ def _write_sheet(book: Workbook, spec: Sheet) -> int:
     for values in spec.rows:
         count += 1
         if count >= EXCEL_ROW_LIMIT:
-            raise ValidationError(Problem(
-                spec.title, "", "too_many_rows",
-                f"more than {EXCEL_ROW_LIMIT - 1:,} rows do not fit in one Excel sheet; narrow the filters",
-            ))  # fmt: skip
+            raise ValidationError(Problem(spec.title, "", "too_many_rows", Text("file.sheet_rows", most=EXCEL_ROW_LIMIT - 1)))
         sheet.append([None if value is None else convert(cell, value)
                       for (cell, convert), value in zip(cells, values, strict=True)])  # fmt: skip
     return count
@@ -192,21 +185,21 @@ def replacing(path: Path | str) -> Iterator[Path]:
 
     A cancelled or failed export leaves neither a half-written file nor an old
     file overwritten. Whether the place can be written is tried first, not
-    after a million rows.
+    after a million rows; an export is a workbook, so a name ending in
+    anything but .xlsx (``export.csv``) is refused rather than given a
+    workbook Excel would then refuse to open.
     """
-    path = Path(path)
+    path = output_target(path, ".xlsx", "export")
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
         temporary.touch(exist_ok=False)
     except OSError as err:
-        raise _unwritable(path, err) from None
+        raise unwritable(path, err) from None
     try:
         yield temporary
         try:
             os.replace(temporary, path)
         except OSError as err:
-            raise _unwritable(path, err) from None
+            raise unwritable(path, err) from None
     finally:
         temporary.unlink(missing_ok=True)

@@ -34,6 +34,7 @@ from snapp.db.models import (
 from snapp.domain.capture import Source, apply_case, normalise, typed_forms
 from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, ValidationError
+from snapp.io.output import output_target
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.reports.labels import iter_labels, load_template, render_labels
@@ -100,6 +101,7 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
     """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
     chosen = load_template(template)
     rows = _label_rows(uow.session, source)
+    out = _writable(out)
     count = render_labels(
         chosen, iter_labels(rows), out, start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
     )
@@ -178,6 +180,7 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
 @service(Permission.PURCHASING)
 def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
     record = read_po(uow.session, number)
+    out = _writable(out)
     pages = documents.purchase_order(record, out, author=uow.actor.name, generated_at=_now())
     uow.audit("report.po", "purchase_order", record.number, after={"pages": pages})
     return Printed(f"purchase order {record.number}", pages, str(out))
@@ -227,6 +230,7 @@ def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
         .order_by(Item.sku, Serial.id)
         .execution_options(yield_per=STREAM)
     )
+    out = _writable(out)
     pages = documents.receipt_note(
         note_record, (tuple(s) for s in serials), out, author=uow.actor.name, generated_at=_now()
     )
@@ -241,6 +245,7 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
         cards = [card for card in cards if card.sku == normalise(sku)]
         if not cards:
             raise NotFound(f"no unit of {sku} with serial {normalise(serial)!r}")
+    out = _writable(out)
     pages = documents.serial_history(cards, out, author=uow.actor.name, generated_at=_now())
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
@@ -366,12 +371,18 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         .order_by(AuditEntry.id)
         .execution_options(yield_per=STREAM)
     )
+    out = _writable(out)
     pages = documents.audit_report(
         summary, open_cases, events, entries, out, author=uow.actor.name, generated_at=_now()
     )
     printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))
+
+
+def _writable(out: Output) -> Output:
+    """A file name checked before the document is drawn; a stream is the caller's."""
+    return output_target(out) if isinstance(out, str | Path) else out
 
 
 def _now() -> dt.datetime:
