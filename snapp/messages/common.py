@@ -4,6 +4,7 @@ MESSAGES = {
     "validation.problem": ("1 problem found; nothing was saved", "发现 1 个问题；未保存任何内容"),
     "validation.problems": ("{n} problems found; nothing was saved", "发现 {n} 个问题；未保存任何内容"),
     "validation.required": ("is required", "必填"),
+    "validation.more": ("… and {n:,} more", "……另有 {n:,} 个"),
     "position.line": ("line {line}", "第 {line} 行"),
     "position.line_item": ("line {line}, item {item}", "第 {line} 行第 {item} 项"),
     "position.scan": ("scan {n}", "第 {n} 次扫描"),
