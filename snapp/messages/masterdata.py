@@ -7,6 +7,5 @@ MESSAGES = {
     "masterdata.no_locations": ("no location exists yet; add one first", "还没有任何库位；请先添加一个"),
     "masterdata.choose_location": ("choose a location (one of: {codes})", "请选择库位（可选：{codes}）"),
     "masterdata.one_of": ("must be one of {choices}", "必须是以下之一：{choices}"),
-    "masterdata.between": ("must be a whole number from {low:,} to {high:,}", "必须是 {low:,} 到 {high:,} 之间的整数"),
     "masterdata.too_long": ("has {n} characters; at most {most} fit", "有 {n} 个字符；最多只能 {most} 个"),
 }

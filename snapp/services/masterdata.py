@@ -187,7 +187,7 @@ def _outside(record: Any, **bounds: tuple[int, int]) -> list[Problem]:
     for name, (low, high) in bounds.items():
         value = getattr(record, name)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append(Problem(name, str(value), name, Text("masterdata.between", low=low, high=high)))
+            problems.append(Problem(name, str(value), name, Text("validation.between", low=low, high=high)))
     return problems
 
 

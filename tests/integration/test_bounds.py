@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import update
@@ -9,9 +11,10 @@ from sqlalchemy import update
 from snapp.db.models import Item
 from snapp.domain.items import SERIAL_LENGTH_MAX, WARRANTY_MONTHS_MAX
 from snapp.errors import ValidationError
-from snapp.services import exports, lookup, masterdata, printing
+from snapp.services import demo, exports, lookup, masterdata, printing, purchasing
 from snapp.services.lookup import SerialFilter
 from snapp.services.masterdata import ItemRecord
+from snapp.services.purchasing import LineSpec
 
 
 @pytest.mark.parametrize(
@@ -23,7 +26,7 @@ def test_an_item_number_out_of_bounds_is_refused_with_a_code(db, ctx, field, val
     with pytest.raises(ValidationError) as caught:
         masterdata.add_item(ctx, ItemRecord("BIG", "big", **{field: value}))
     [problem] = caught.value.problems
-    assert (problem.reason, problem.message.code) == (field, "masterdata.between")
+    assert (problem.reason, problem.message.code) == (field, "validation.between")
     assert masterdata.list_items(ctx) == []
 
 
@@ -51,3 +54,20 @@ def test_a_document_into_a_missing_folder_is_refused_before_it_is_drawn(db, ctx,
     with pytest.raises(ValidationError, match="the folder .* does not exist"):
         printing.print_serial_history(ctx, "OUT0001", tmp_path / "nowhere" / "h.pdf")
     assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize(
+    ("quantity", "price", "reason"),
+    [(3_000_000_000, None, "quantity"), (5, Decimal("1e12"), "unit_price"), (5, Decimal("NaN"), "unit_price")],
+)
+def test_a_po_line_beyond_its_columns_is_refused_not_a_database_error(db, ctx, company, quantity, price, reason):
+    with pytest.raises(ValidationError) as caught:
+        purchasing.create_po(ctx, "ACME", [LineSpec("LAP", quantity, price)])
+    assert [p.reason for p in caught.value.problems] == [reason]
+
+
+@pytest.mark.parametrize("serials", [0, 10**9])
+def test_demo_serials_are_bounded(db, ctx, serials):
+    with pytest.raises(ValidationError, match="must be a whole number from 1 to 1,000,000"):
+        demo.build_demo(ctx, serials=serials)
+    assert masterdata.list_suppliers(ctx) == []
