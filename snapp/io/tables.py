@@ -42,7 +42,11 @@ _MB = 1024 * 1024
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# A formula (<f>…</f> or a shared <f …/>) followed by an empty value or by the cell's end: the raw
+# XML is searched for it first, so a sheet whose formulas all have values is never parsed twice.
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)"
+)
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,7 @@ def _sheet_to_read(path: Path, book: CalamineWorkbook, active: int | None) -> in
 
 def _refuse_formulas_without_value(path: Path, member: str) -> None:
     with zipfile.ZipFile(path) as archive:
-        if not _has_formulas(archive, member):
+        if not _may_lack_values(archive, member):
             return
         with archive.open(member) as part:
             cells = _formulas_without_value(part)
@@ -198,14 +202,14 @@ def _refuse_formulas_without_value(path: Path, member: str) -> None:
         raise ValidationError(problems)
 
 
-def _has_formulas(archive: zipfile.ZipFile, member: str) -> bool:
-    """A quick pass over the raw XML: most sheets have no formula at all and need no parsing."""
+def _may_lack_values(archive: zipfile.ZipFile, member: str) -> bool:
+    """A quick pass over the raw XML; only a sheet where it finds something is parsed."""
     tail = b""
     with archive.open(member) as part:
         while chunk := part.read(_MB):
-            if _FORMULA_TAG.search(tail + chunk):
+            if _FORMULA_WITHOUT_VALUE.search(tail + chunk):
                 return True
-            tail = chunk[-16:]
+            tail = chunk[-256:]
     return False
 
 

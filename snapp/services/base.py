@@ -32,11 +32,13 @@ from snapp.db.engine import Database
 from snapp.db.models import User, audit_table, chain_head_table, utcnow
 from snapp.domain.auditchain import entry_hash
 from snapp.domain.permissions import Permission, Role, allows
-from snapp.errors import Conflict, PermissionDenied
+from snapp.errors import Conflict, PermissionDenied, Problem, Text, ValidationError
 
 LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
 MAX_ATTEMPTS = 4
+PAGE_MAX = 100_000  # rows in one page of a list (a screen, a terminal); exports stream any number
+OFFSET_MAX = 1_000_000_000  # far past any list, and far below the 64-bit integer a database takes
 
 # What a unique constraint means to a user, by constraint name.
 UNIQUE_MEANING = {
@@ -242,3 +244,14 @@ def _json(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def check_page(limit: int, offset: int = 0) -> None:
+    """Refuse a page no list can have: a size or start below zero, or one a database would choke on."""
+    problems = [
+        Problem(name, str(value), name, Text("validation.between", low=0, high=high))
+        for name, value, high in (("limit", limit, PAGE_MAX), ("offset", offset, OFFSET_MAX))
+        if not 0 <= value <= high
+    ]
+    if problems:
+        raise ValidationError(problems)

@@ -25,7 +25,7 @@ from snapp.db.models import ExceptionCase, exceptions_table, utcnow
 from snapp.domain.capture import Reason
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationError
-from snapp.services.base import Context, UnitOfWork, service
+from snapp.services.base import Context, UnitOfWork, check_page, service
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -139,6 +139,7 @@ def list_exceptions(
     uow: UnitOfWork, status: str | None = OPEN, kind: str | None = None, *, limit: int = 100, offset: int = 0
 ) -> list[ExceptionRecord]:
     """Newest first; ``status=None`` lists open and resolved alike."""
+    check_page(limit, offset)
     query = select(ExceptionCase).order_by(ExceptionCase.id.desc()).limit(limit).offset(offset)
     if status:
         if status not in (OPEN, RESOLVED):
@@ -166,7 +167,8 @@ def resolve_exception(uow: UnitOfWork, exception_id: int, resolution: str) -> Ex
     text = resolution.strip()
     if not text:
         raise ValidationError(Problem("resolution", "", "resolution", "say how the exception was resolved"))
-    row = uow.session.get(ExceptionCase, exception_id, with_for_update=True)
+    # A number no id column holds names no exception; the database would fail on it instead.
+    row = uow.session.get(ExceptionCase, exception_id, with_for_update=True) if 0 < exception_id < 2**31 else None
     if row is None:
         raise NotFound(f"no exception #{exception_id}")
     if row.status == RESOLVED:

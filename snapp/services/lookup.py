@@ -25,7 +25,7 @@ from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, ValidationError
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,7 @@ def list_serials(
     with_total: bool = False,
 ) -> Page:
     """One page of the register; fast at millions of rows because every filter and sort hits an index."""
+    check_page(limit, offset)
     where = where or SerialFilter()
     query = register_query(
         [Serial.serial, Item.sku, Item.name, Serial.status, Location.code, Supplier.code, PurchaseOrder.number,

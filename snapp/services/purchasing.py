@@ -14,7 +14,7 @@ from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus, check_po_move
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.masterdata import get_item_row, get_supplier_row
 
 QUANTITY_MAX = 1_000_000  # units on one PO line; the column holds 2,147,483,647
@@ -158,6 +158,7 @@ class POSummary:
 def list_pos(
     uow: UnitOfWork, status: str | None = None, supplier: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[POSummary]:
+    check_page(limit, offset)
     query = (
         select(
             PurchaseOrder.number,

@@ -10,8 +10,8 @@ from sqlalchemy import update
 
 from snapp.db.models import Item
 from snapp.domain.items import SERIAL_LENGTH_MAX, WARRANTY_MONTHS_MAX
-from snapp.errors import ValidationError
-from snapp.services import demo, exports, lookup, masterdata, printing, purchasing
+from snapp.errors import NotFound, ValidationError
+from snapp.services import audit, demo, exceptions, exports, lookup, masterdata, printing, purchasing
 from snapp.services.lookup import SerialFilter
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import LineSpec
@@ -71,3 +71,17 @@ def test_demo_serials_are_bounded(db, ctx, serials):
     with pytest.raises(ValidationError, match="must be a whole number from 1 to 1,000,000"):
         demo.build_demo(ctx, serials=serials)
     assert masterdata.list_suppliers(ctx) == []
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (10**20, 0), (10, -5), (10, 10**20)])
+def test_a_page_no_list_can_have_is_refused_not_a_database_error(db, ctx, limit, offset):
+    with pytest.raises(ValidationError) as caught:
+        lookup.list_serials(ctx, limit=limit, offset=offset)
+    assert [p.message.code for p in caught.value.problems] == ["validation.between"]
+    with pytest.raises(ValidationError):
+        audit.list_entries(ctx, limit=limit, offset=offset)
+
+
+def test_an_exception_number_no_column_holds_is_not_found(db, ctx):
+    with pytest.raises(NotFound, match="no exception #99999999999999999999"):
+        exceptions.resolve_exception(ctx, 99999999999999999999, "checked")
