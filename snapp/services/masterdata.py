@@ -98,7 +98,7 @@ def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem
 def get_supplier_row(session: Session, code: str) -> Supplier:
     supplier = session.scalar(select(Supplier).where(Supplier.code == normalise(code)))
     if supplier is None:
-        raise NotFound("masterdata.no_supplier", field="supplier", code=code)
+        raise NotFound("masterdata.no_supplier", field="supplier", supplier=code)
     return supplier
 
 
@@ -252,7 +252,7 @@ def get_location_row(session: Session, code: str | None) -> Location:
     if code:
         location = session.scalar(select(Location).where(Location.code == normalise(code)))
         if location is None:
-            raise NotFound("masterdata.no_location", field="location", code=code)
+            raise NotFound("masterdata.no_location", field="location", location=code)
         return location
     locations = session.scalars(select(Location).order_by(Location.code).limit(11)).all()
     if len(locations) == 1:

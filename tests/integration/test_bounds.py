@@ -85,3 +85,11 @@ def test_a_page_no_list_can_have_is_refused_not_a_database_error(db, ctx, limit,
 def test_an_exception_number_no_column_holds_is_not_found(db, ctx):
     with pytest.raises(NotFound, match="no exception #99999999999999999999"):
         exceptions.resolve_exception(ctx, 99999999999999999999, "checked")
+
+
+def test_an_unknown_supplier_or_location_is_not_found_by_its_code(db, ctx):
+    with pytest.raises(NotFound, match="no supplier with code 'NOPE'") as caught:
+        masterdata.update_supplier(ctx, "NOPE", name="x")
+    assert caught.value.values == {"supplier": "NOPE"}
+    with pytest.raises(NotFound, match="no location with code 'NOPE'"):
+        masterdata.update_location(ctx, "NOPE", name="x")
