@@ -89,6 +89,9 @@ class Problem:
         return f"{said(self.position, lang)}:{shown} {said(self.message, lang)}"
 
 
+SHOWN = 100  # problems said one by one: a hostile file's 600,000 are counted, not printed
+
+
 class ValidationError(SnappError):
     """Input refused; carries every problem found, not just the first."""
 
@@ -102,7 +105,14 @@ class ValidationError(SnappError):
         return self.say("en")
 
     def say(self, lang: str) -> str:
-        return "\n".join([said(self.summary, lang), *(p.say(lang) for p in self.problems)])
+        return "\n".join([said(self.summary, lang), *self.lines(lang)])
+
+    def lines(self, lang: str) -> list[str]:
+        """One line per problem, the first `SHOWN` of them, then how many more there are."""
+        lines = [p.say(lang) for p in self.problems[:SHOWN]]
+        if len(self.problems) > SHOWN:
+            lines.append(Text("validation.more", n=len(self.problems) - SHOWN).say(lang))
+        return lines
 
 
 class NotFound(SnappError):

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from snapp.errors import (
+    SHOWN,
     AccountLocked,
     AuthenticationFailed,
     Conflict,
@@ -94,5 +95,7 @@ def error_json(err: SnappError, lang: str) -> dict[str, Any]:
     if err.field:
         body["field"] = err.field
     if isinstance(err, ValidationError):
-        body["problems"] = [problem_json(p, lang) for p in err.problems]
+        body["problems"] = [problem_json(p, lang) for p in err.problems[:SHOWN]]
+        if len(err.problems) > SHOWN:
+            body["more_problems"] = len(err.problems) - SHOWN
     return body

@@ -172,8 +172,8 @@ def refuse(args: argparse.Namespace, err) -> None:
         return
     if isinstance(err, ValidationError):
         print(f"snapp: {said(err.summary, lang)}", file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem.say(lang)}", file=sys.stderr)
+        for line in err.lines(lang):
+            print(f"  {line}", file=sys.stderr)
     else:
         print(f"snapp: {err.say(lang)}", file=sys.stderr)
     if hint:

@@ -24,7 +24,9 @@ def cmd_labels(args: argparse.Namespace) -> None:
 
         raise ValidationError(Problem("labels", "", "arguments", Text("cli.labels_arguments")))
     if args.sample:
-        render_labels(load_template(args.template), [sample_label()], args.out, title="Sample label")
+        from snapp.io.output import output_target
+
+        render_labels(load_template(args.template), [sample_label()], output_target(args.out), title="Sample label")
         print(f"{args.out}: a sample {args.template} label")
         return
     from snapp.app.sources import selection

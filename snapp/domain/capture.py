@@ -20,6 +20,7 @@ from enum import StrEnum
 from biip import ParseError, parse
 from biip.gtin import Gtin
 
+from snapp.domain.items import PatternError, pattern_matcher
 from snapp.errors import Problem, Text, ValidationError
 from snapp.messages import CATALOG
 
@@ -84,6 +85,19 @@ def typed_forms(serial: str) -> set[str]:
     return {serial, serial.upper(), serial.lower()}
 
 
+# biip refuses a date element that is no date ("991332") by quoting its pattern.
+_GS1_BAD_DATE = re.compile(r"Failed to match '(1[123567])(\d{6})").search
+
+
+def bad_gs1_date(detail: str) -> Text | None:
+    """biip's refusal of a GS1 date as a sentence: ``expiry date (17) 99-13-32 is not a date``."""
+    found = _GS1_BAD_DATE(detail)
+    if found is None:
+        return None
+    date = found[2]
+    return Text("gs1.bad_date", name=Text(f"gs1.date_{found[1]}"), date=f"{date[:2]}-{date[2:4]}-{date[4:]}")
+
+
 # --- the item's rule ---------------------------------------------------------
 
 
@@ -102,8 +116,8 @@ class SerialRule:
         found = []
         if self.pattern:
             try:
-                re.compile(self.pattern)
-            except re.error as err:
+                pattern_matcher(self.pattern)
+            except PatternError as err:
                 found.append(Problem("serial pattern", self.pattern, "serial_pattern", f"is not a valid pattern: {err}"))
         if self.min_length < 1:
             found.append(Problem("serial min length", str(self.min_length), "serial_min_length", "must be at least 1"))
@@ -247,7 +261,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
     problems = out.problems
     fold, strip = _FOLD, _STRIP
     low, high = rule.min_length, rule.max_length
-    matches = re.compile(rule.pattern).fullmatch if rule.pattern else None
+    matches = pattern_matcher(rule.pattern) if rule.pattern else None
     case = {CasePolicy.UPPER: str.upper, CasePolicy.LOWER: str.lower}.get(CasePolicy(rule.case))  # hot loop: no apply_case
     gtin = rule.gtin
 
@@ -357,10 +371,11 @@ def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason 
     try:
         result = parse(scan)
     except ParseError as err:
-        return "", None, invalid, Text("capture.gs1_unreadable", detail=str(err))
+        return "", None, invalid, bad_gs1_date(str(err)) or Text("capture.gs1_unreadable", detail=str(err))
     message = result.gs1_message
     if message is None:
-        return "", None, invalid, Text("capture.gs1_unreadable", detail=str(result.gs1_message_error))
+        detail = str(result.gs1_message_error)
+        return "", None, invalid, bad_gs1_date(detail) or Text("capture.gs1_unreadable", detail=detail)
     elements = message.element_strings
     gtin_element = elements.get(ai="01")
     serial_element = elements.get(ai="21")

@@ -30,7 +30,7 @@ from biip import ParseError, parse
 from biip.gs1_messages import GS1Message
 from biip.gtin import Gtin
 
-from snapp.domain.capture import bad_characters, normalise
+from snapp.domain.capture import bad_characters, bad_gs1_date, normalise
 
 GS = "\x1d"
 SERIAL_MAX = 64  # the ledger's serial column
@@ -316,7 +316,7 @@ def _explain(data: str, err: ParseError) -> tuple[Fault, str]:
             return Fault.WRONG_LENGTH, f"the {last.ai.data_title} ({last.ai.ai}) is longer than {_max_length(last.ai.format)} characters"
     if data.startswith("01") and not _GTIN_HEAD.match(data):
         return Fault.WRONG_LENGTH, f"the GTIN (01) must have 14 digits: {text}"
-    return Fault.UNREADABLE, f"not a readable GS1 code: {text}"
+    return Fault.UNREADABLE, bad_gs1_date(text) or f"not a readable GS1 code: {text}"
 
 
 def _max_length(ai_format: str) -> int:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from snapp.domain.capture import CasePolicy, cell_text, normalise
 from snapp.domain.items import TRACKING_MODES
-from snapp.errors import Problem
-from snapp.io.tables import Table, is_blank, read_table
+from snapp.errors import Problem, Text
+from snapp.io.tables import Table, column_letter, is_blank, read_table
 
 
 @dataclass(frozen=True)
@@ -115,17 +115,18 @@ class MasterDataFile:
     rows: list[Row] = field(default_factory=list)
     problems: list[tuple[int, Problem]] = field(default_factory=list)  # (row index, problem): sortable by row
 
-    def where(self, row: int, name: str | None = None) -> str:
+    def where(self, row: int, name: str | None = None) -> Text:
         """``row 5, cell C5 (GTIN)``; just ``row 5`` for a problem with the whole row."""
         column = self.layout.column(name) if name else None
         if column is None or column.field not in self.columns:
-            return f"row {row + 1}"
-        return f"{self.cell(row, self.columns[column.field])} ({column.label})"
+            return Text("file.row", row=row + 1)
+        return Text("file.labelled", place=self.cell(row, self.columns[column.field]), label=column.label)
 
-    def cell(self, row: int, column: int) -> str:
+    def cell(self, row: int, column: int) -> Text:
         """``row 5, cell C5`` in a workbook, ``row 5, column 3`` in CSV."""
-        place = self.table.where(row, column)
-        return f"row {row + 1}, {place}" if self.table.is_sheet else place
+        if self.table.is_sheet:
+            return Text("file.row_cell", row=row + 1, cell=f"{column_letter(column)}{row + 1}")
+        return self.table.where(row, column)
 
 
 def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
@@ -133,26 +134,25 @@ def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
     table = read_table(path, kind)
     found = MasterDataFile(Path(path).name, layout, table, {})
     header = table.rows[0] if table.rows else []
+    known = ", ".join(c.label for c in layout.columns)
     for index, cell in enumerate(header):
-        if not isinstance(cell, str):
+        if is_blank(cell):
             continue
-        for column in layout.columns:
-            if column.accepts(cell):
-                if column.field in found.columns:
-                    found.problems.append((0, Problem(
-                        found.cell(0, index), cell, "header",
-                        f"a second {column.label} column (the first is {table.where(0, found.columns[column.field])})",
-                    )))  # fmt: skip
-                else:
-                    found.columns[column.field] = index
-                break
+        column = next((c for c in layout.columns if isinstance(cell, str) and c.accepts(cell)), None)
+        if column is None:
+            # A column SNApp does not know would be dropped without a word: say so instead.
+            found.problems.append((0, Problem(found.cell(0, index), str(cell), "header",
+                                              Text("file.unknown_column", known=known))))  # fmt: skip
+        elif column.field in found.columns:
+            first = table.where(0, found.columns[column.field])
+            found.problems.append((0, Problem(found.cell(0, index), cell, "header",
+                                              Text("file.second_column", label=column.label, first=first))))  # fmt: skip
+        else:
+            found.columns[column.field] = index
     missing = [c.label for c in layout.columns if c.required and c.field not in found.columns]
     if missing:
-        known = ", ".join(c.label for c in layout.columns)
-        found.problems.append((0, Problem(
-            "row 1", "", "header",
-            f"no {' or '.join(missing)} column; the first row must name the columns ({known})",
-        )))  # fmt: skip
+        message = Text("file.no_column", missing=" or ".join(missing), known=known)
+        found.problems.append((0, Problem(Text("file.row", row=1), "", "header", message)))
         return found
     for number, cells in enumerate(table.rows[1:], 1):
         if all(is_blank(cell) for cell in cells):
@@ -174,7 +174,7 @@ def read_masterdata(path: Path | str, kind: str) -> MasterDataFile:
     return found
 
 
-def _text(column: Column, cell: object) -> tuple[object, tuple[str, str] | None]:
+def _text(column: Column, cell: object) -> tuple[object, tuple[str, Text] | None]:
     text, reason, message = cell_text(cell, column.label)
     if reason:
         return None, (reason, message)
@@ -183,8 +183,8 @@ def _text(column: Column, cell: object) -> tuple[object, tuple[str, str] | None]
     return text, None
 
 
-def _number(column: Column, cell: object) -> tuple[object, tuple[str, str] | None]:
-    refused = (column.field, f"{column.label} must be a whole number")
+def _number(column: Column, cell: object) -> tuple[object, tuple[str, Text] | None]:
+    refused = (column.field, Text("file.whole_number", label=column.label))
     if isinstance(cell, bool) or isinstance(cell, dt.date | dt.time | dt.timedelta):
         return None, refused
     if isinstance(cell, float):

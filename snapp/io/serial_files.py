@@ -3,6 +3,11 @@
 Cells are handed to `snapp.domain.capture` as the reader gives them (text,
 number, date), so a number or date cell that Excel has damaged is refused
 with its cell address rather than turned silently into text.
+
+The serial column is the one whose first-row heading SNApp knows; without
+one, the first column from the first row. A first row that reads like a
+heading SNApp does not know (no digit in it, while the serials below have
+digits) is refused by its cell rather than received as a serial.
 """
 
 from __future__ import annotations
@@ -10,14 +15,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from snapp.domain.capture import Source, normalise
-from snapp.io.tables import is_blank, read_table
+from snapp.errors import Problem, Text, ValidationError
+from snapp.io.tables import Table, is_blank, read_table
 
-HEADERS = frozenset({"serial", "serials", "serial number", "serial no", "serial no.", "sn", "s/n", "序列号", "序列號", "sn码"})
+HEADERS = frozenset({
+    "serial", "serials", "serial number", "serial numbers", "serial no", "serial no.", "serial #", "serial#",
+    "sn", "s/n", "s/n.", "sn#", "imei", "seriennummer", "numéro de série", "序列号", "序列號", "sn码", "串号",
+})  # fmt: skip
 
 
 def read_serial_file(path: Path | str) -> Source:
     table = read_table(path, "serials")
-    column, first = _serial_column(table.rows)
+    column, first = _serial_column(table)
     values: list[object] = []
     numbers: list[int] = []  # index into table.rows of each value
     for number, row in enumerate(table.rows[first:], first):
@@ -28,13 +37,24 @@ def read_serial_file(path: Path | str) -> Source:
         numbers.append(number)
     if table.is_sheet or column:
         return Source(values, lambda i: table.where(numbers[i], column))
-    return Source(values, lambda i: f"row {numbers[i] + 1}")
+    return Source(values, lambda i: Text("file.row", row=numbers[i] + 1))
 
 
-def _serial_column(rows: list[list]) -> tuple[int, int]:
-    """(column index, first data row index): a recognised header row names the column."""
-    if rows:
-        for index, cell in enumerate(rows[0]):
-            if isinstance(cell, str) and normalise(cell).lower() in HEADERS:
-                return index, 1
-    return 0, 0
+def _serial_column(table: Table) -> tuple[int, int]:
+    """(column index, first data row index): a known heading in the first row that has data names the column."""
+    top = next((i for i, row in enumerate(table.rows) if not all(is_blank(cell) for cell in row)), None)
+    if top is None:
+        return 0, 0
+    for index, cell in enumerate(table.rows[top]):
+        if isinstance(cell, str) and normalise(cell).lower() in HEADERS:
+            return index, top + 1
+    heading = table.rows[top][0]
+    if isinstance(heading, str) and not _has_digit(heading):
+        below = (row[0] for row in table.rows[top + 1 :] if row)
+        if any(isinstance(value, int | float) or (isinstance(value, str) and _has_digit(value)) for value in below):
+            raise ValidationError(Problem(table.where(top, 0), heading, "header", Text("file.unknown_heading")))
+    return 0, top
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from snapp.io.masterdata_files import LAYOUTS, Column, Layout
+from snapp.io.output import output_target
 from snapp.io.xlsx_export import save_workbook
 
 TEXT = "@"
@@ -53,6 +54,7 @@ README_ZH = "第一行为表头，请勿修改；每行一条记录。导入时�
 
 
 def write_template(kind: str, path: Path | str) -> Path:
+    path = output_target(path, ".xlsx", "template")
     layout = SERIALS if kind == "serials" else LAYOUTS[kind]
     book = Workbook()
     sheet = book.active
@@ -89,7 +91,6 @@ def write_template(kind: str, path: Path | str) -> Path:
         notes.append([line])
     for row in notes.iter_rows():
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    path = Path(path)
     save_workbook(book, path)
     return path
 

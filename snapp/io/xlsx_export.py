@@ -33,7 +33,8 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS_REVERSE
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from snapp.errors import Problem, ValidationError
+from snapp.errors import Problem, Text, ValidationError
+from snapp.io.output import output_target, unwritable
 from snapp.io.tables import column_letter
 
 EXCEL_CELL_LIMIT = 32_767  # characters in one cell
@@ -81,12 +82,7 @@ def save_workbook(book: Workbook, path: Path) -> None:
     try:
         book.save(path)
     except OSError as err:
-        raise _unwritable(path, err) from None
-
-
-def _unwritable(path: Path, err: OSError) -> ValidationError:
-    why = err.strerror or str(err)
-    return ValidationError(Problem(str(path), "", "file", f"cannot be written ({why}); if it is open in Excel, close it"))
+        raise unwritable(path, err) from None
 
 
 def _discard(book: Workbook) -> None:
@@ -123,10 +119,7 @@ def _write_sheet(book: Workbook, spec: Sheet) -> int:
     for values in spec.rows:
         count += 1
         if count >= EXCEL_ROW_LIMIT:
-            raise ValidationError(Problem(
-                spec.title, "", "too_many_rows",
-                f"more than {EXCEL_ROW_LIMIT - 1:,} rows do not fit in one Excel sheet; narrow the filters",
-            ))  # fmt: skip
+            raise ValidationError(Problem(spec.title, "", "too_many_rows", Text("file.sheet_rows", most=EXCEL_ROW_LIMIT - 1)))
         sheet.append([None if value is None else convert(cell, value)
                       for (cell, convert), value in zip(cells, values, strict=True)])  # fmt: skip
     return count

@@ -1,11 +1,6 @@
 """What printing, exports and the files they write say."""
 
 MESSAGES = {
-    "file.unwritable": (
-        "cannot be written ({why}); if it is open in another program, close it",
-        "无法写入（{why}）；如果它已在其他程序中打开，请先关闭",
-    ),
-    "file.is_folder": ("it is a folder", "这是一个文件夹"),
     "print.one_source": (
         "give one source: a receipt, a PO, or serials",
         "请只给一个来源：一张收货单、一个采购订单或一组序列号",

@@ -16,7 +16,7 @@ from snapp.db.engine import Database
 from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
 from snapp.domain.permissions import Permission
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 
 _ENTRY_COLUMNS = [audit_table.c[name] for name in ChainEntry.__dataclass_fields__]
 
@@ -96,6 +96,7 @@ def _entries(session: Session) -> Iterator[ChainEntry]:
 def list_entries(
     uow: UnitOfWork, where: AuditFilter = AuditFilter(), *, limit: int = 100, offset: int = 0, newest_first: bool = True
 ) -> list[AuditRecord]:
+    check_page(limit, offset)
     t = audit_table.c
     query = select(t.seq, t.at, t.user_name, t.action, t.entity, t.entity_key, t.before, t.after)
     if where.user:

@@ -61,12 +61,15 @@ from snapp.errors import (
     Text,
     ValidationError,
 )
+from snapp.io.output import output_target, unwritable
 
 LOOKUP_CHUNK = 900  # bound parameters per IN list, under SQLite's oldest limit of 999
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
 # The server ended this session: terminated by an admin, shut down, or not accepting connections yet.
 GONE_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
 MAX_ATTEMPTS = 4
+PAGE_MAX = 100_000  # rows in one page of a list (a screen, a terminal); exports stream any number
+OFFSET_MAX = 1_000_000_000  # far past any list, and far below the 64-bit integer a database takes
 
 # What a unique constraint means to a user, by constraint name.
 UNIQUE_MEANING = {
@@ -217,17 +220,13 @@ class _Pending:
             try:
                 os.replace(self.temporary, self.target)
             except OSError as err:  # on Windows, a file open in another program cannot be replaced
-                raise _unwritable(Path(self.target), err.strerror or str(err)) from None
+                raise unwritable(Path(self.target), err) from None
         else:
             with self.temporary.open("rb") as drawn:
                 shutil.copyfileobj(drawn, self.target)
 
     def discard(self) -> None:
         self.temporary.unlink(missing_ok=True)
-
-
-def _unwritable(path: Path, why: str) -> ValidationError:
-    return ValidationError(Problem(str(path), "", "file", Text("file.unwritable", why=why)))
 
 
 @dataclass
@@ -270,14 +269,12 @@ class UnitOfWork:
         be written is tried here, before any drawing.
         """
         if isinstance(target, (str, Path)):
-            path = Path(target)
+            path = output_target(target)
             temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-            if path.is_dir():
-                raise _unwritable(path, Text("file.is_folder"))
             try:
                 temporary.touch(exist_ok=False)
             except OSError as err:
-                raise _unwritable(path, err.strerror or str(err)) from None
+                raise unwritable(path, err) from None
         else:
             fd, name = tempfile.mkstemp(prefix="snapp-", suffix=".part")
             os.close(fd)
@@ -506,3 +503,14 @@ def _json(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def check_page(limit: int, offset: int = 0) -> None:
+    """Refuse a page no list can have: a size or start below zero, or one a database would choke on."""
+    problems = [
+        Problem(name, str(value), name, Text("validation.between", low=0, high=high))
+        for name, value, high in (("limit", limit, PAGE_MAX), ("offset", offset, OFFSET_MAX))
+        if not 0 <= value <= high
+    ]
+    if problems:
+        raise ValidationError(problems)

@@ -20,10 +20,12 @@ from snapp.db.models import Supplier
 from snapp.domain.capture import Source, gtin14, scans, serial_range
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
-from snapp.errors import Conflict
+from snapp.errors import Conflict, Problem, Text, ValidationError
 from snapp.services import lifecycle, masterdata, purchasing, receiving, users
 from snapp.services.base import Context
 from snapp.services.masterdata import ItemRecord, LocationRecord, SupplierRecord
+
+DEMO_SERIALS_MAX = 1_000_000  # a minute or so of receiving; more is a typing slip, not a demo
 
 SUPPLIERS = [
     SupplierRecord("SZHD", "深圳市恒达电子有限公司", "陈立 Chen Li", "+86 755 8888 1234", "sales@hengda.example.cn",
@@ -99,6 +101,9 @@ def build_demo(
     seed: int = 7,
     team_password: str | None = None,
 ) -> DemoSummary:
+    if not 1 <= serials <= DEMO_SERIALS_MAX:
+        many = Text("validation.between", low=1, high=DEMO_SERIALS_MAX)
+        raise ValidationError(Problem("serials", str(serials), "serials", many))
     with ctx.db.session(write=False) as session:
         if session.scalar(select(func.count()).select_from(Supplier)):
             raise Conflict(f"{ctx.db.display} already holds data; build the demo in a new database (--db)")

@@ -47,6 +47,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
 from snapp.domain.warranty import warranty_end
 from snapp.errors import Problem, Text, ValidationError
+from snapp.io.output import output_target
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
@@ -260,7 +261,7 @@ def export_audit(
 
 def _run(uow: UnitOfWork, spec: _Export, out: Path | str, progress: Progress | None) -> ExportRecord:
     spec = replace(spec, filters={k: v for k, v in spec.filters.items() if v is not None})
-    out = Path(out)
+    out = output_target(out, ".xlsx", "export")  # an export is a workbook: not one under a .csv name
     count = _write(uow, spec, uow.output(out), out.name, progress or _quiet)
     uow.audit(f"export.{spec.kind}", "export", out.name, after={"file": str(out), "rows": count, "filters": spec.filters})
     return ExportRecord(spec.kind, str(out), count)

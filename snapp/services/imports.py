@@ -22,7 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from snapp.db.models import Item, Location, Supplier
 from snapp.domain.permissions import Permission
-from snapp.errors import Problem, ValidationError
+from snapp.errors import Problem, Text, ValidationError
 from snapp.io.masterdata_files import MasterDataFile
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.masterdata import (
@@ -48,17 +48,14 @@ class _Kind:
     check: Callable[[Any], tuple[Any, list[Problem]]]
     model: type
     entity: str  # audit entity and the word for one record
-    taken: dict[str, str]  # key field -> what it means when the database has it already
+    taken: dict[str, str]  # key field -> the code of what it means when the database has it already
 
 
 _KINDS = {
-    "suppliers": _Kind(SupplierRecord, check_supplier, Supplier, "supplier",
-                       {"code": "a supplier with this code already exists"}),
-    "items": _Kind(ItemRecord, check_item, Item, "item",
-                   {"sku": "an item with this SKU already exists", "gtin": "another item already has this GTIN"}),
-    "locations": _Kind(LocationRecord, check_location, Location, "location",
-                       {"code": "a location with this code already exists"}),
-}  # fmt: skip
+    "suppliers": _Kind(SupplierRecord, check_supplier, Supplier, "supplier", {"code": "import.supplier_taken"}),
+    "items": _Kind(ItemRecord, check_item, Item, "item", {"sku": "import.sku_taken", "gtin": "import.gtin_taken"}),
+    "locations": _Kind(LocationRecord, check_location, Location, "location", {"code": "import.location_taken"}),
+}
 
 
 @service(Permission.MASTER_DATA)
@@ -81,25 +78,24 @@ def import_masterdata(uow: UnitOfWork, file: MasterDataFile) -> ImportResult:
                 continue
             if (key, value) in first:
                 earlier = first[key, value]
-                problems.append(_problem(file, number, key, value, f"appears twice in this file (first at row {earlier + 1})"))
+                problems.append(_problem(file, number, key, value, Text("import.twice", row=earlier + 1)))
             else:
                 first[key, value] = number
         column = getattr(kind.model, key)
         for value in _ids(session, column, column, [v for (k, v) in first if k == key]):
-            problems.append(_problem(file, first[key, value], key, value, kind.taken[key]))
+            problems.append(_problem(file, first[key, value], key, value, Text(kind.taken[key])))
     supplier_ids: dict[str, int] = {}
     if kind.model is Item:
         codes = sorted({r.supplier for _, r in records if r.supplier})
         supplier_ids = _ids(session, Supplier.code, Supplier.id, codes)
         for number, record in records:
             if record.supplier and record.supplier not in supplier_ids:
-                problems.append(_problem(file, number, "supplier", record.supplier, "no supplier with this code in SNApp"))
+                problems.append(_problem(file, number, "supplier", record.supplier, Text("import.no_supplier")))
     if problems:
         problems.sort(key=lambda found: found[0])  # file order; stable, so a row's cells stay in reading order
         n = len(problems)
-        raise ValidationError(
-            [p for _, p in problems], f"{n} problem{'s' if n != 1 else ''} in {file.name}; nothing was imported"
-        )
+        summary = Text("import.problem", file=file.name) if n == 1 else Text("import.problems", n=n, file=file.name)
+        raise ValidationError([p for _, p in problems], summary)
     rows = [_columns(record, supplier_ids) for _, record in records]
     if rows:
         session.execute(insert(kind.model), rows)
@@ -114,7 +110,7 @@ def _placed(file: MasterDataFile, row: int, problem: Problem) -> Problem:
     return Problem(file.where(row, name), problem.value, problem.reason, problem.message)
 
 
-def _problem(file: MasterDataFile, row: int, name: str, value: object, message: str) -> tuple[int, Problem]:
+def _problem(file: MasterDataFile, row: int, name: str, value: object, message: Text) -> tuple[int, Problem]:
     return row, Problem(file.where(row, name), str(value), name, message)
 
 

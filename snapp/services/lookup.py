@@ -27,7 +27,7 @@ from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,7 @@ def list_serials(
     ``after`` is the ``next`` cursor of the page before: paging by cursor costs
     the same on the ten-thousandth page as on the first, where an offset grows.
     """
+    check_page(limit, offset)
     where = where or SerialFilter()
     query = register_query(
         [Serial.serial, Item.sku, Item.name, Serial.status, Location.code, Supplier.code, PurchaseOrder.number,

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, Supplier
 from snapp.domain.capture import CasePolicy, SerialRule, gtin14, normalise
-from snapp.domain.items import TRACKING_MODES
+from snapp.domain.items import SERIAL_LENGTH_MAX, TRACKING_MODES, WARRANTY_MONTHS_MAX
 from snapp.domain.permissions import Permission
-from snapp.errors import NotFound, Problem, ValidationError
+from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, service
 
 
@@ -98,7 +98,7 @@ def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem
 def get_supplier_row(session: Session, code: str) -> Supplier:
     supplier = session.scalar(select(Supplier).where(Supplier.code == normalise(code)))
     if supplier is None:
-        raise NotFound(f"no supplier with code {code!r}")
+        raise NotFound("masterdata.no_supplier", field="supplier", supplier=code)
     return supplier
 
 
@@ -139,7 +139,7 @@ def list_items(uow: UnitOfWork) -> list[ItemRecord]:
 def get_item_row(session: Session, sku: str) -> Item:
     item = session.scalar(select(Item).where(Item.sku == normalise(sku)))
     if item is None:
-        raise NotFound(f"no item with SKU {sku!r}")
+        raise NotFound("masterdata.no_item", field="sku", sku=sku)
     return item
 
 
@@ -149,7 +149,7 @@ def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
         try:
             get_supplier_row(session, record.supplier)
         except NotFound as err:
-            problems.append(Problem("supplier", record.supplier, "supplier", str(err)))
+            problems.append(Problem("supplier", record.supplier, "supplier", err.text))
     return _valid((record, problems))
 
 
@@ -167,16 +167,28 @@ def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
         except ValidationError as err:
             problems += [Problem("gtin", record.gtin, "gtin", p.message) for p in err.problems]
     if record.tracking not in TRACKING_MODES:
-        problems.append(Problem("tracking", record.tracking, "tracking", f"must be one of {', '.join(TRACKING_MODES)}"))
+        problems.append(_not_one_of("tracking", record.tracking, TRACKING_MODES))
     if record.serial_case not in tuple(CasePolicy):
-        problems.append(
-            Problem("serial_case", record.serial_case, "serial_case", f"must be one of {', '.join(CasePolicy)}")
-        )
-    elif not problems:
+        problems.append(_not_one_of("serial_case", record.serial_case, tuple(CasePolicy)))
+    problems += _outside(record, warranty_months=(0, WARRANTY_MONTHS_MAX), serial_min_length=(1, SERIAL_LENGTH_MAX),
+                         serial_max_length=(1, SERIAL_LENGTH_MAX))  # fmt: skip
+    if not problems:
         problems += serial_rule(record).problems()
-    if record.warranty_months < 0:
-        problems.append(Problem("warranty_months", str(record.warranty_months), "warranty_months", "must not be negative"))
     return record, problems
+
+
+def _not_one_of(name: str, value: str, choices: tuple[str, ...]) -> Problem:
+    return Problem(name, value, name, Text("masterdata.one_of", choices=", ".join(choices)))
+
+
+def _outside(record: Any, **bounds: tuple[int, int]) -> list[Problem]:
+    """A problem for each number field outside its (low, high)."""
+    problems = []
+    for name, (low, high) in bounds.items():
+        value = getattr(record, name)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            problems.append(Problem(name, str(value), name, Text("validation.between", low=low, high=high)))
+    return problems
 
 
 def _item_columns(session: Session, record: ItemRecord) -> dict[str, Any]:
@@ -240,15 +252,15 @@ def get_location_row(session: Session, code: str | None) -> Location:
     if code:
         location = session.scalar(select(Location).where(Location.code == normalise(code)))
         if location is None:
-            raise NotFound(f"no location with code {code!r}")
+            raise NotFound("masterdata.no_location", field="location", location=code)
         return location
     locations = session.scalars(select(Location).order_by(Location.code).limit(11)).all()
     if len(locations) == 1:
         return locations[0]
     if not locations:
-        raise NotFound("no location exists yet; add one with `snapp location add CODE NAME`")
+        raise NotFound("masterdata.no_locations", field="location")
     codes = ", ".join(loc.code for loc in locations[:10])
-    raise ValidationError(Problem("location", "", "location", f"choose a location (one of: {codes})"))
+    raise ValidationError(Problem("location", "", "location", Text("masterdata.choose_location", codes=codes)))
 
 
 # --- shared ------------------------------------------------------------------
@@ -269,7 +281,7 @@ def _clean(record: T) -> T:
 
 
 def _missing(record: Any, *names: str) -> list[Problem]:
-    return [Problem(name, "", name, "is required") for name in names if not getattr(record, name)]
+    return [Problem(name, "", name, Text("validation.required")) for name in names if not getattr(record, name)]
 
 
 def _too_long(record: Any, model: type) -> list[Problem]:
@@ -280,7 +292,7 @@ def _too_long(record: Any, model: type) -> list[Problem]:
         column = model.__table__.c.get(f.name)
         limit = getattr(column.type, "length", None) if column is not None else None
         if isinstance(value, str) and limit and len(value) > limit:
-            problems.append(Problem(f.name, value, f.name, f"has {len(value)} characters; at most {limit} fit"))
+            problems.append(Problem(f.name, value, f.name, Text("masterdata.too_long", n=len(value), most=limit)))
     return problems
 
 

@@ -14,8 +14,11 @@ from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus, check_po_move
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.masterdata import get_item_row, get_supplier_row
+
+QUANTITY_MAX = 1_000_000  # units on one PO line; the column holds 2,147,483,647
+PRICE_LIMIT = 10_000_000_000  # Numeric(14, 4) holds ten digits before the point
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,15 @@ def create_po(uow: UnitOfWork, supplier: str, lines: list[LineSpec], note: str |
             problems.append(Problem(position, spec.sku, "sku", err.text))
         if spec.quantity <= 0:
             problems.append(Problem(position, str(spec.quantity), "quantity", Text("purchasing.quantity")))
-        if spec.unit_price is not None and spec.unit_price < 0:
-            problems.append(Problem(position, str(spec.unit_price), "unit_price", Text("purchasing.negative_price")))
+        # Beyond what the columns hold, PostgreSQL would fail the whole order with a database error.
+        if spec.quantity > QUANTITY_MAX:
+            too_many = Text("validation.between", low=1, high=QUANTITY_MAX)
+            problems.append(Problem(position, str(spec.quantity), "quantity", too_many))
+        price = spec.unit_price
+        if price is not None and (not price.is_finite() or price >= PRICE_LIMIT):  # NaN cannot even be compared
+            problems.append(Problem(position, str(price), "unit_price", Text("validation.below", limit=PRICE_LIMIT)))
+        elif price is not None and price < 0:
+            problems.append(Problem(position, str(price), "unit_price", Text("purchasing.negative_price")))
     if problems:
         raise ValidationError(problems)
     po = PurchaseOrder(supplier_id=supplier_row.id, status=POStatus.DRAFT, note=note, created_by=uow.actor.id)
@@ -149,6 +159,7 @@ class POSummary:
 def list_pos(
     uow: UnitOfWork, status: str | None = None, supplier: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[POSummary]:
+    check_page(limit, offset)
     query = (
         select(
             PurchaseOrder.number,

@@ -44,7 +44,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.scan import CAPS_LOCK_WARNING, ScannerProfile, decode
 from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, among, service
+from snapp.services.base import UnitOfWork, among, check_page, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
 from snapp.services.exceptions import RESOLVED, ExceptionKind, NewException, open_exceptions
 from snapp.services.lifecycle import record_moves
@@ -152,6 +152,7 @@ def start_count(uow: UnitOfWork, location: str | None = None, note: str | None =
 
 @service(Permission.VIEW, write=False)
 def list_counts(uow: UnitOfWork, status: str | None = None, *, limit: int = 50) -> list[CountSummary]:
+    check_page(limit)
     totals = (
         select(CountEntry.count_id, func.count().label("units"), func.sum(CountEntry.scans).label("scans"))
         .group_by(CountEntry.count_id)

@@ -17,7 +17,7 @@ from snapp.db.models import Item, SerialEvent, Verification
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import CAPS_LOCK_WARNING, Reading, ScannerProfile, decode
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.exceptions import ExceptionKind, NewException, open_exception
 from snapp.services.lookup import units_by_serial
 
@@ -145,6 +145,7 @@ class VerificationLogEntry:
 @service(Permission.VIEW, write=False)
 def recent_verifications(uow: UnitOfWork, *, verdict: str | None = None, limit: int = 50) -> list[VerificationLogEntry]:
     """The verification log, newest first (the Verify screen's history, the audit report's list)."""
+    check_page(limit)
     query = select(
         Verification.at, Verification.user_name, Verification.raw, Verification.verdict, Verification.message,
         Verification.exception_id,

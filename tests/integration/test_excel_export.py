@@ -258,11 +258,24 @@ def test_the_export_commands(admin_cli, cli, register, tmp_path):
 def test_a_place_that_cannot_be_written_is_refused_plainly(db, ctx, register, tmp_path):
     missing = tmp_path / "no such folder" / "serials.xlsx"
     audit = last_audit_id(db)
-    with pytest.raises(ValidationError, match="cannot be written .No such file or directory."):
+    with pytest.raises(ValidationError, match="the folder .*no such folder does not exist"):
         exports.export_serials(ctx, missing)
     assert audit_entries(db, audit) == []  # nothing was exported, so nothing is recorded
     folder = tmp_path / "a folder.xlsx"
     folder.mkdir()  # the name is taken by something a file cannot replace
-    with pytest.raises(ValidationError, match="cannot be written .it is a folder."):
+    with pytest.raises(ValidationError, match="is a folder; give the name of a file"):
         exports.export_serials(ctx, folder)
     assert audit_entries(db, audit) == []
+
+
+@pytest.mark.parametrize("out", ["x.csv", "missing/x.xlsx", "a folder.xlsx"])
+def test_a_bad_output_of_the_export_command_is_one_sentence_and_exit_2(db, ctx, register, tmp_path, capsys, monkeypatch,
+                                                                       out):  # fmt: skip
+    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
+    (tmp_path / "a folder.xlsx").mkdir()
+    before = sorted(tmp_path.rglob("*"))
+    url = db.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "--user", "admin", "export", "serials", "--out", str(tmp_path / out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[0] == "snapp: 1 problem found; nothing was saved" and "Traceback" not in err[1]
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written, not even a temporary file

@@ -174,8 +174,7 @@ def test_a_csv_names_rows_and_columns(db, ctx, tmp_path):
 
 def test_a_file_without_a_required_column_is_refused_as_a_whole(db, ctx, tmp_path):
     path = xlsx(tmp_path / "items.xlsx", ["Name", "GTIN", "Code?"], ["laptop", "9506000134352", "X"])
-    [(position, value, reason)] = refused(ctx, path, "items")
-    assert (position, reason) == ("row 1", "header")
+    assert refused(ctx, path, "items") == [("row 1, cell C1", "Code?", "header"), ("row 1", "", "header")]
     with pytest.raises(ValidationError, match="no SKU column; the first row must name the columns"):
         import_masterdata(ctx, read_masterdata(path, "items"))
 
