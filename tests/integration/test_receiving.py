@@ -9,7 +9,7 @@ import pytest
 from snapp_testkit import add_plain_item, approved_po, audit_entries, last_audit_id, rows, scalar, serial_names, snapshot
 
 from snapp.domain.capture import Reason, paste, scans, serial_range
-from snapp.errors import IllegalTransition, NotFound, ValidationError
+from snapp.errors import IllegalTransition, NotFound, Text, ValidationError
 from snapp.io.serial_files import read_serial_file
 from snapp.services import lifecycle, masterdata, purchasing, receiving
 
@@ -219,7 +219,7 @@ def test_a_po_that_is_not_open_for_receiving_is_refused(db, ctx, company, state)
     assert purchasing.get_po(ctx, po.number).status == state
 
     err = refused(db, ctx, po.number, "LAP", [scans(["NEW0001"])], location="WH-A", error=IllegalTransition)
-    assert state in str(err) and po.number in str(err)
+    assert po.number in str(err) and Text(f"po_status.{state}") in str(err)
 
 
 def test_duplicates_within_a_batch_are_refused(db, ctx, company):
@@ -252,8 +252,10 @@ def test_an_already_received_serial_is_refused_saying_where_the_unit_is(db, ctx,
     assert moved.position == "scan 2" and moved.value == "SN000001"
     for problem in (moved, issued):
         assert first.number in problem.message and company.number in problem.message
-    assert "in_stock at WH-B" in moved.message
-    assert "issued" in issued.message
+    # The status is said by its name, in the user's language.
+    assert "now In stock at WH-B" in moved.message
+    assert moved.message.say("zh").endswith("该单位现为在库，位于 WH-B")
+    assert "now Issued" in issued.message
 
 
 def test_bad_serials_among_good_ones_refuse_the_whole_batch(db, ctx, company):
