@@ -3,10 +3,11 @@
 Every serial is validated (`snapp.domain.capture`), checked against what is
 still open on the line and against the serials already received, and written
 in one transaction with its receive event and the audit entry. The unique
-constraint on (item, serial) is what guarantees a serial is received once:
-the look-up before the insert only gathers every clash into one report, and a
-clash that slips in between (another clerk's receipt) fails the insert and is
-reported the same way.
+constraint on (item, serial) is what guarantees a serial is received once: a
+clash fails the insert (through `snapp.db.bulk`, at the driver's pace), the
+transaction rolls back, and one look-up then reports every clash and where
+each unit is. Only a batch refused for other reasons is looked up before any
+insert, so that all its problems are reported at once.
 """
 
 from __future__ import annotations
