@@ -91,7 +91,8 @@ def receive(
     problems: list[Problem] = []
     if tracked:
         if quantity is not None:
-            raise ValidationError(Problem(_QUANTITY, str(quantity), "quantity", Text("receiving.by_serial", sku=item.sku)))
+            refusal = Text("receiving.by_serial", sku=item.sku)
+            raise ValidationError(Problem(_QUANTITY, str(quantity), "quantity", refusal))
         captured = capture(combine(list(sources)) if sources else scans([]), serial_rule(item), expected)
         problems += captured.problems
         count = len(captured.serials)

@@ -30,7 +30,8 @@ def test_a_unit_received_in_bulk_is_stored_and_read_back_as_the_orm_does(db, ctx
 
     # What the database holds, as the driver hands it back (no SQLAlchemy type in between).
     with db.engine.connect() as conn:
-        stored = {serial: rest for serial, *rest in conn.exec_driver_sql(f"SELECT serial, {', '.join(STORED)} FROM serials")}
+        result = conn.exec_driver_sql(f"SELECT serial, {', '.join(STORED)} FROM serials")
+        stored = {serial: rest for serial, *rest in result}
     assert stored["BULK0001"] == stored["ORM0001"]
 
     with db.session(write=False) as s:
