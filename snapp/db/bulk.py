@@ -4,10 +4,12 @@ SQLAlchemy's executemany sends every value of every row through its column
 type (a TypeDecorator call per datetime) and builds a parameter list per row:
 for 100,000 serials that costs more than the database's own work. Here the
 values that are the same on every row are converted once, by the very same
-column types, so they are stored exactly as the ORM would store them; the
-rows then go to the DBAPI connection of the session's transaction (sqlite3's
-executemany, PostgreSQL's COPY). Being that transaction, they commit or roll
-back with everything else the service wrote.
+column types, so they are stored exactly as the ORM would store them; a
+row's own values go through their column's type only where it converts at
+all (a date on SQLite). The rows then go to the DBAPI connection of the
+session's transaction (sqlite3's executemany, PostgreSQL's binary COPY).
+Being that transaction, they commit or roll back with everything else the
+service wrote.
 """
 
 from __future__ import annotations
