@@ -3,22 +3,24 @@
 Every serial is validated (`snapp.domain.capture`), checked against what is
 still open on the line and against the serials already received, and written
 in one transaction with its receive event and the audit entry. The unique
-constraint on (item, serial) is what guarantees a serial is received once:
-the look-up before the insert only gathers every clash into one report, and a
-clash that slips in between (another clerk's receipt) fails the insert and is
-reported the same way.
+constraint on (item, serial) is what guarantees a serial is received once: a
+clash fails the insert (through `snapp.db.bulk`, at the driver's pace), the
+transaction rolls back, and one look-up then reports every clash and where
+each unit is. Only a batch refused for other reasons is looked up before any
+insert, so that all its problems are reported at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from snapp.db import bulk
 from snapp.db.models import (
     Item,
     Location,
@@ -38,14 +40,16 @@ from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services import exceptions
-from snapp.services.base import UnitOfWork, among, chunks, service, unique_constraint
+from snapp.services.base import UnitOfWork, among, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)``; raise `snapp.errors.Cancelled` in it to stop and roll back."""
 
-CHUNK = 5_000
+_BATCH = Text("receiving.position_batch")
+_QUANTITY = Text("receiving.position_quantity")
+_SERIALS = Text("receiving.position_serials")
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def receive(
     po = get_po_row(session, po_number)
     session.refresh(po, with_for_update=True)  # a PO being closed or cancelled meanwhile: wait, then see it
     if po.status not in RECEIVABLE:
-        raise IllegalTransition(f"PO {po.number} is {po.status}; only an approved PO can be received against")
+        raise IllegalTransition("receiving.po_not_open", po=po.number, status=Text(f"po_status.{po.status}"))
     item = get_item_row(session, sku)
     line = _open_line(session, po, item)
     place = get_location_row(session, location)
@@ -88,25 +92,28 @@ def receive(
     problems: list[Problem] = []
     if tracked:
         if quantity is not None:
-            raise ValidationError(Problem("quantity", str(quantity), "quantity", f"{item.sku} is received by serial"))
+            refusal = Text("receiving.by_serial", sku=item.sku)
+            raise ValidationError(Problem(_QUANTITY, str(quantity), "quantity", refusal))
         captured = capture(combine(list(sources)) if sources else scans([]), serial_rule(item), expected)
         problems += captured.problems
         count = len(captured.serials)
         if count == 0 and not problems:
-            problems.append(Problem("batch", "", Reason.EMPTY, Text("receiving.nothing")))
+            problems.append(Problem(_BATCH, "", Reason.EMPTY, Text("receiving.nothing")))
     else:
         if sources:
-            raise ValidationError(Problem("serials", "", "serials", f"{item.sku} is not tracked by serial; give a quantity"))
+            raise ValidationError(Problem(_SERIALS, "", "serials", Text("receiving.not_by_serial", sku=item.sku)))
         count = quantity or 0
         if count <= 0:
-            problems.append(Problem("quantity", str(quantity), "quantity", "give a quantity of at least 1"))
+            problems.append(Problem(_QUANTITY, str(quantity), "quantity", Text("receiving.quantity_positive")))
     remaining = line.quantity - line.received
     if count > remaining:
         problems.append(_over_receipt(line, count))
-    if tracked and count:
-        problems += _already_received(session, item.id, captured)
     if problems:
-        raise ValidationError(problems, f"receipt refused: {len(problems)} problem(s); nothing was received")
+        if tracked and count:
+            # Every problem at once. A receipt with no other problem skips this
+            # look-up: the unique constraint refuses a clash, reported below.
+            problems += _already_received(session, item.id, captured)
+        raise _refused(problems)
 
     # The conditional update locks the line: a second receipt on it waits here,
     # then sees the new total, so two clerks cannot over-receive it together.
@@ -117,7 +124,7 @@ def receive(
     ).rowcount
     if not claimed:
         session.refresh(line)
-        raise ValidationError(_over_receipt(line, count), "receipt refused: someone else received on this line first")
+        raise ValidationError(_over_receipt(line, count), Text("receiving.line_taken"))
 
     now = utcnow()
     receipt = Receipt(po_id=po.id, location_id=place.id, received_at=now, user_id=uow.actor.id, note=note)
@@ -137,8 +144,8 @@ def receive(
             session.rollback()
             clashes = _already_received(session, item.id, captured)
             if not clashes:
-                raise Conflict("another receipt took some of these serials at the same moment; try again") from err
-            raise ValidationError(clashes, "receipt refused: already received; nothing was received") from err
+                raise Conflict("receiving.serials_taken") from err
+            raise _refused(clashes) from err
 
     totals = session.execute(
         select(POLine.quantity, POLine.received).where(POLine.po_id == po.id)
@@ -164,15 +171,19 @@ def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[
 def _open_line(session: Session, po: PurchaseOrder, item: Item) -> POLine:
     lines = session.scalars(select(POLine).where(POLine.po_id == po.id, POLine.item_id == item.id).order_by(POLine.line_no)).all()
     if not lines:
-        raise NotFound(f"PO {po.number} has no line for {item.sku}")
+        raise NotFound("receiving.no_line", po=po.number, sku=item.sku)
     # Several lines of one item: fill them in order.
     return next((line for line in lines if line.received < line.quantity), lines[-1])
+
+
+def _refused(problems: list[Problem]) -> ValidationError:
+    return ValidationError(problems, Text("receiving.refused", n=len(problems)))
 
 
 def _over_receipt(line: POLine, count: int) -> Problem:
     remaining = line.quantity - line.received
     return Problem(
-        "batch",
+        _BATCH,
         "",
         Reason.OVER_RECEIPT,
         Text(
@@ -221,16 +232,18 @@ def _insert_units(
     progress: Progress | None,
 ) -> None:
     """Bulk-insert the serials, then all their receive events in one INSERT ... SELECT."""
-    conn = session.connection()
-    gs1 = captured.gs1
-    fixed = (item.id, Status.IN_STOCK.value, place.id, receipt_line_id, now, now)
-    rows = (
-        (serial, *((data.batch, data.expiry, data.raw) if (data := gs1.get(serial)) else (None, None, None)))
-        for serial in captured.serials
-    )
-    write = _copy_rows if conn.dialect.name == "postgresql" else _insert_rows
-    write(conn, fixed, rows, len(captured.serials), progress)
-    conn.execute(
+    serials = captured.serials
+    columns: dict[str, list] = {"serial": serials}
+    if gs1 := captured.gs1:
+        data = [gs1.get(serial) for serial in serials]
+        columns["batch"] = [d and d.batch for d in data]
+        columns["expiry"] = [d and d.expiry for d in data]
+        columns["scan"] = [d and d.raw for d in data]
+    fixed = {"item_id": item.id, "status": Status.IN_STOCK.value, "location_id": place.id,
+             "receipt_line_id": receipt_line_id, "received_at": now, "updated_at": now}  # fmt: skip
+    total = len(serials)
+    bulk.insert_rows(session, serials_table, fixed, columns, progress and (lambda done: progress(done, total)))
+    session.execute(
         insert(events_table).from_select(
             ["serial_id", "at", "user_id", "action", "from_status", "to_status", "to_location_id", "ref"],
             select(
@@ -245,37 +258,3 @@ def _insert_units(
             ).where(serials_table.c.receipt_line_id == receipt_line_id),
         )
     )
-
-
-_COLUMNS = ("item_id", "status", "location_id", "receipt_line_id", "received_at", "updated_at", "serial", "batch",
-            "expiry", "scan")  # fmt: skip
-
-
-def _insert_rows(conn, fixed: tuple, rows: Iterator[tuple], total: int, progress: Progress | None) -> None:
-    done = 0
-    insert_serials = insert(serials_table)
-    for chunk in chunks(list(rows), CHUNK):
-        conn.execute(insert_serials, [dict(zip(_COLUMNS, fixed + row, strict=True)) for row in chunk])
-        done += len(chunk)
-        if progress:
-            progress(done, total)
-
-
-def _copy_rows(conn, fixed: tuple, rows: Iterator[tuple], total: int, progress: Progress | None) -> None:
-    """PostgreSQL's COPY: twice the rows per second of a pipelined executemany, same constraints."""
-    import psycopg
-
-    # UTCDateTime stores naive UTC; COPY bypasses the type, so do its work here.
-    fixed = tuple(v.astimezone(dt.UTC).replace(tzinfo=None) if isinstance(v, dt.datetime) else v for v in fixed)
-    statement = f"COPY serials ({', '.join(_COLUMNS)}) FROM STDIN"
-    try:
-        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
-            for done, row in enumerate(rows, 1):
-                copy.write_row(fixed + row)
-                if progress and done % CHUNK == 0 and done < total:
-                    progress(done, total)
-    except psycopg.errors.IntegrityError as err:
-        # Report it as any other statement's violation would be.
-        raise IntegrityError(statement, None, err) from err
-    if progress:
-        progress(total, total)  # only now are all rows on the server

@@ -8,12 +8,16 @@ Figures, not pass/fail: the machine is noisy, so trust the ratios.
 - read and validate a 100,000-row .xlsx, vs python-calamine reading it bare;
 - look up one serial with its full history among --serials units (p50/p99),
   vs the two bare indexed SELECTs;
-- labels and the monthly audit report (tests/benchmarks/printing.py).
-
-`--only printing` runs the label and report figures alone.
+- labels and the monthly audit report (tests/benchmarks/printing.py);
 - export the --serials units to .xlsx (on SQLite, the default database), vs the
   same SELECT through the bare DBAPI cursor into openpyxl's write-only mode
-  with no formats; time and how far the process's memory grew.
+  with no formats; time and how far the process's memory grew;
+- the whole command line receiving 100,000 serials into the same database,
+  process start to exit, vs the bare driver writing the same rows
+  (tests/benchmarks/cli_receive.py).
+
+`--only printing` runs the label and report figures alone; `--only receiving`
+the receipts, look-ups, desktop and command-line figures.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from sqlalchemy.engine import make_url
 
 from snapp.db.engine import Database, sqlite_url
 from tests.benchmarks import labels_reports
+from tests.benchmarks.cli_receive import cli_receive
 from tests.benchmarks.desktop import desktop
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
@@ -59,20 +64,25 @@ def main() -> None:
     parser.add_argument("--serials", type=int, default=1_000_000, help="units already in the database")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-pg", action="store_true")
-    parser.add_argument("--only", choices=["printing"], help="run one group of figures")
+    parser.add_argument("--only", choices=["printing", "receiving"], help="run one group of figures")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         report: list[tuple[str, str, str, str]] = []
-        report += labels_reports.run(Path(tmp))
-        if args.only:
+        if args.only != "receiving":
+            report += labels_reports.run(Path(tmp))
+        if args.only == "printing":
             _print_table(report)
             return
-        report += excel(Path(tmp))
+        if not args.only:
+            report += excel(Path(tmp))
         db = Database(sqlite_url(Path(tmp) / "bench.db"))
         report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
         report += desktop("SQLite", db, args.serials)
-        report += export(db, Path(tmp))
+        if not args.only:
+            report += export(db, Path(tmp))
+        # Last: each of its receipts adds 100,000 units.
+        report += cli_receive("SQLite", db, args.serials)
         db.dispose()
         if not args.no_pg:
             schema = f"bench_{uuid.uuid4().hex[:8]}"
@@ -87,6 +97,7 @@ def main() -> None:
                 db = Database(url.render_as_string(hide_password=False))
                 try:
                     report += ledger("PostgreSQL", db, args.serials, raw_pg_rows)
+                    report += cli_receive("PostgreSQL", db, args.serials)
                 finally:
                     db.dispose()
                     with admin.begin() as conn:
