@@ -232,19 +232,15 @@ def test_entries_from_before_the_chain_are_chained_by_the_migration(db_url):
         old.dispose()
 
 
-def test_a_row_appended_behind_snapps_back_is_reported_and_stops_every_change(db, trail, capsys, monkeypatch):
+def test_a_row_appended_behind_snapps_back_is_reported_and_stops_every_change(db, trail, cli):
     """The tools that find the change still run; every other command refuses in one sentence, writing nothing."""
     users.add_user(trail, "li.na", "warehouse", "li.na's password")
     users.add_user(trail, "olga", "auditor", "olga's password")
     head = scalar(db, "SELECT seq FROM audit_chain_head")
     forge(db, head + 1, entry(db, head)["hash"], at=entry(db, head)["at"])
-    url = db.url.render_as_string(hide_password=False)
 
     def run(user: str, password: str, *command: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SNAPP_PASSWORD", password)
-        code = main(["--db", url, "--user", user, *command])
-        out, err = capsys.readouterr()
-        return code, out, err
+        return tuple(cli(*command, user=user, password=password))
 
     code, out, _ = run("admin", "admin password", "audit", "verify")
     assert code == 3 and f"NOT intact: entry #{head + 1}" in out and "appended outside SNApp" in out
