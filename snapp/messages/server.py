@@ -31,7 +31,6 @@ MESSAGES = {
     "webhooks.url": ("give an http:// or https:// address", "请填写 http:// 或 https:// 地址"),
     "webhooks.exists": ("a webhook named {name} already exists", "已存在名为 {name} 的 Webhook"),
     "webhooks.none": ("no webhook named {name}", "没有名为 {name} 的 Webhook"),
-    "receipts.none": ("no goods receipt {number}", "没有收货单 {number}"),
     "request.too_many": (
         "too many attempts from this address: at most {most} a minute; wait a minute and try again",
         "此地址尝试次数过多：每分钟最多 {most} 次；请稍候一分钟再试",

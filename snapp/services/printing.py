@@ -23,13 +23,11 @@ from snapp.db.models import (
     ExceptionCase,
     Item,
     Location,
-    POLine,
     PurchaseOrder,
     Receipt,
     ReceiptLine,
     Serial,
     SerialEvent,
-    Supplier,
     User,
 )
 from snapp.domain.capture import Source, apply_case, normalise, typed_forms
@@ -43,6 +41,7 @@ from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
+from snapp.services.receipts import read_receipt
 from snapp.services.reconciliation import accuracy_in
 
 STREAM = 2_000  # rows fetched at a time from the database while a PDF is drawn
@@ -185,50 +184,17 @@ def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
 
 @service(Permission.RECEIVE, write=False)
 def print_receipt(uow: UnitOfWork, number: str, out: Output) -> Printed:
-    session = uow.session
-    row = session.execute(
-        select(
-            Receipt.id,
-            Receipt.number,
-            PurchaseOrder.number,
-            Supplier.code,
-            Supplier.name,
-            Location.code,
-            Location.name,
-            Receipt.received_at,
-            User.name,
-            Receipt.note,
-        )
-        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
-        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
-        .join(Location, Location.id == Receipt.location_id)
-        .join(User, User.id == Receipt.user_id)
-        .where(Receipt.number == normalise(number).upper())
-    ).first()
-    if row is None:
-        raise NotFound("print.no_receipt", field="receipt", number=number)
-    receipt_id, number, po, supplier, supplier_name, location, location_name, at, user, note = row
-    lines = [
-        tuple(line)
-        for line in session.execute(
-            select(POLine.line_no, Item.sku, Item.name, ReceiptLine.quantity)
-            .join(POLine, POLine.id == ReceiptLine.po_line_id)
-            .join(Item, Item.id == POLine.item_id)
-            .where(ReceiptLine.receipt_id == receipt_id)
-            .order_by(POLine.line_no)
-        )
-    ]
-    note_record = ReceiptNote(number, po, supplier, supplier_name, f"{location} {location_name}", at, user, note, lines)
-    serials = session.execute(
-        select(Item.sku, Serial.serial)
-        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-        .join(Item, Item.id == Serial.item_id)
-        .where(ReceiptLine.receipt_id == receipt_id)
-        .order_by(Item.sku, Serial.id)
-        .execution_options(yield_per=STREAM)
-    )
+    receipt = read_receipt(uow.session, number)
+    note_record = ReceiptNote(
+        receipt.number, receipt.po, receipt.supplier, receipt.supplier_name,
+        f"{receipt.location} {receipt.location_name}", receipt.received_at, receipt.received_by, receipt.note,
+        [(line.line_no, line.sku, line.item_name, line.quantity) for line in receipt.lines],
+    )  # fmt: skip
+    by_sku = sorted(receipt.lines, key=lambda line: line.sku)  # stable: each line's serials keep their order
+    serials = ((line.sku, serial) for line in by_sku for serial in line.serials)
+    number = receipt.number
     pages = documents.receipt_note(
-        note_record, (tuple(s) for s in serials), uow.output(out), author=uow.actor.name, generated_at=_now()
+        note_record, serials, uow.output(out), author=uow.actor.name, generated_at=_now()
     )
     uow.audit("report.receipt", "receipt", number, after={"pages": pages})
     return Printed(f"goods receipt {number}", pages, str(out))

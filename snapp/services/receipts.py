@@ -38,6 +38,7 @@ class ReceiptDetail:
     supplier: str
     supplier_name: str
     location: str
+    location_name: str
     received_at: dt.datetime
     received_by: str
     note: str | None
@@ -52,7 +53,7 @@ class ReceiptDetail:
 def read_receipt(session: Session, number: str) -> ReceiptDetail:
     row = session.execute(
         select(Receipt.id, Receipt.number, PurchaseOrder.number, Supplier.code, Supplier.name, Location.code,
-               Receipt.received_at, User.name, Receipt.note)
+               Location.name, Receipt.received_at, User.name, Receipt.note)
         .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(Location, Location.id == Receipt.location_id)
@@ -60,7 +61,7 @@ def read_receipt(session: Session, number: str) -> ReceiptDetail:
         .where(Receipt.number == normalise(number).upper())
     ).first()  # fmt: skip
     if row is None:
-        raise NotFound("receipts.none", number=number)
+        raise NotFound("print.no_receipt", field="receipt", number=number)
     receipt_id, *head = row
     serials: dict[int, list[str]] = {}
     for line_id, serial in session.execute(
