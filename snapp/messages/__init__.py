@@ -21,8 +21,12 @@ LANGUAGES = ("en", "zh")
 PARTS = (
     "capture",
     "common",
+    "lookup",
     "names",
     "receiving",
+    "scan",
+    "units",
+    "verify",
 )
 
 

@@ -13,10 +13,7 @@ MESSAGES = {
         "GS1 code for GTIN {scanned}, but this item's GTIN is {mine}",
         "GS1 码的 GTIN 为 {scanned}，但此物料的 GTIN 是 {mine}",
     ),
-    "capture.gs1_bad_gtin": ("GS1 code with a bad GTIN: {detail}", "GS1 码中的 GTIN 有误：{detail}"),
     "capture.gs1_no_gtin": ("GS1 code without a GTIN (01)", "GS1 码缺少 GTIN (01)"),
-    "capture.gs1_no_serial": ("GS1 code without a serial number (21)", "GS1 码缺少序列号 (21)"),
-    "capture.gs1_unreadable": ("not a readable GS1 code: {detail}", "不是可读的 GS1 码：{detail}"),
     "capture.duplicate": ("appears twice in this batch (first at {first})", "在本批中出现两次（首次在 {first}）"),
     "capture.range_affixes": (
         "both ends must share the text around the number ({first} vs {last})",

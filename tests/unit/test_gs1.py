@@ -96,7 +96,7 @@ def test_gs1_serial_follows_the_rule_pattern():
         (f"{GS}21SN1", "without a GTIN (01)"),
         ("]d2XYZ", "not a readable GS1 code"),
         (f"]d201{GTIN}21SN1{GS}17250231", "not a readable GS1 code"),  # 31 February
-        (f"]C101{GTIN}21SN1{GS}10ABCDEFGHIJKLMNOPQRSTU", "not a readable GS1 code"),  # batch over 20
+        (f"]C101{GTIN}21SN1{GS}10ABCDEFGHIJKLMNOPQRSTU", "longer than 20 characters"),  # batch over 20
     ],
 )
 def test_gs1_invalid(scan, words):

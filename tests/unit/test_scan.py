@@ -40,7 +40,7 @@ def read(raw: str, **profile):
         ("  ＳＮ-０００１\u200b ", {}, "SN-0001"),  # typed with a Chinese IME, pasted with a zero-width space
         ("]C0ABC-77", {"prefix": True}, "ABC-77"),  # a plain Code 128, read with its symbology identifier
         ("]A0PART42", {"prefix": True}, "PART42"),  # Code 39
-        ("0109506000134353" + "21X", {}, "0109506000134353" + "21X"),  # GTIN check digit wrong: not GS1, a serial
+        ("0109506000134353" + "ABC", {}, "0109506000134353" + "ABC"),  # no AI after the GTIN: not GS1, a serial
         ("1234567890123456789", {}, "1234567890123456789"),  # 19 digits: no drug code
     ],
 )
