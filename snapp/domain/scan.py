@@ -302,27 +302,25 @@ def _from_elements(raw: str, kind: Kind, message, *, no_gs: bool) -> Reading:
     batch = elements.get(ai="10")
     expiry = elements.get(ai="17")
     hidden = _hidden_splits(elements) if no_gs else []
-    base = Reading(
-        raw, kind, gtin=gtin, batch=batch.value if batch else None, expiry=expiry.date if expiry else None
-    )
+    found = {"gtin": gtin, "batch": batch.value if batch else None, "expiry": expiry.date if expiry else None}
     if serial_element is None:
         if serials := [s for s in hidden if s]:
             possible = " / ".join(repr(s) for s in serials)
-            return replace(
-                base, fault=Fault.AMBIGUOUS_SPLIT, alternatives=tuple(serials),
+            return Reading(
+                raw, kind, **found, fault=Fault.AMBIGUOUS_SPLIT, alternatives=tuple(serials),
                 message=Text("scan.ambiguous_split", serials=possible),
             )  # fmt: skip
         code = Text("scan.no_serial_gtin", gtin=gtin) if gtin else Text("scan.no_serial_code")
-        return replace(base, fault=Fault.NO_SERIAL, message=code)
+        return Reading(raw, kind, **found, fault=Fault.NO_SERIAL, message=code)
     serial = serial_element.value
     message = Text("scan.gtin_serial", gtin=gtin, serial=serial) if gtin else Text("scan.serial", serial=serial)
-    if base.batch:
-        message = Text("scan.and_batch", read=message, batch=base.batch)
-    if base.expiry:
-        message = Text("scan.and_expiry", read=message, expiry=base.expiry)
+    if batch:
+        message = Text("scan.and_batch", read=message, batch=batch.value)
+    if expiry:
+        message = Text("scan.and_expiry", read=message, expiry=expiry.date)
     alternatives = tuple(s for s in hidden if s and s != serial)
     warnings = (Text("scan.may_be", serial=repr(alternatives[0])),) if alternatives else ()
-    return replace(base, serial=serial, message=message, alternatives=alternatives, warnings=warnings)
+    return Reading(raw, kind, **found, serial=serial, message=message, alternatives=alternatives, warnings=warnings)
 
 
 def _hidden_splits(elements) -> list[str | None]:
