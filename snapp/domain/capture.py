@@ -94,12 +94,12 @@ class SerialRule:
             try:
                 re.compile(self.pattern)
             except re.error as err:
-                found.append(Problem("serial pattern", self.pattern, "serial_pattern", f"is not a valid pattern: {err}"))
+                found.append(Problem("serial pattern", self.pattern, "serial_pattern", Text("capture.bad_pattern", detail=str(err))))
         if self.min_length < 1:
-            found.append(Problem("serial min length", str(self.min_length), "serial_min_length", "must be at least 1"))
+            found.append(Problem("serial min length", str(self.min_length), "serial_min_length", Text("capture.min_below_one")))
         if self.max_length < self.min_length:
             found.append(
-                Problem("serial max length", str(self.max_length), "serial_max_length", "must not be below the minimum")
+                Problem("serial max length", str(self.max_length), "serial_max_length", Text("capture.max_below_min"))
             )
         return found
 
@@ -364,4 +364,4 @@ def gtin14(value: str) -> str:
     try:
         return Gtin.parse(text).as_gtin_14()
     except ParseError as err:
-        raise ValidationError(Problem("GTIN", value, "gtin", str(err))) from None
+        raise ValidationError(Problem("GTIN", value, "gtin", Text("capture.bad_gtin", detail=str(err)))) from None

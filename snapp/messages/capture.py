@@ -56,4 +56,8 @@ MESSAGES = {
     ),
     "capture.range_too_long": ("{count:,} serials; a range holds at most {most:,}", "{count:,} 个序列号；一个号段最多 {most:,} 个"),
     "capture.count_mismatch": ("{valid} valid serials, but {expected} were expected", "有效序列号 {valid} 个，但应为 {expected} 个"),
+    "capture.bad_pattern": ("is not a valid pattern: {detail}", "不是有效的规则表达式：{detail}"),
+    "capture.min_below_one": ("must be at least 1", "至少为 1"),
+    "capture.max_below_min": ("must not be below the minimum", "不能小于最小值"),
+    "capture.bad_gtin": ("not a valid GTIN: {detail}", "不是有效的 GTIN：{detail}"),
 }
