@@ -263,12 +263,12 @@ def _element_string(raw: str, data: str) -> Reading:
 
 def _hri(raw: str, data: str) -> Reading:
     """The text printed under a GS1 barcode, ``(01)09506000134352(21)SN1``, typed or scanned from the label."""
+    if bad := bad_characters(data):  # before biip, which drops spaces from the text
+        return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
     try:
         message = GS1Message.parse_hri(data)
     except ParseError as err:
         return _gs1_fault(raw, Kind.GS1, Fault.UNREADABLE, Text("scan.gs1_unreadable", detail=str(err)))
-    if bad := bad_characters(message.value):
-        return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
     return _from_elements(raw, Kind.GS1, message, no_gs=False)
 
 
