@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from snapp.paths import resource
 
@@ -70,3 +70,4 @@ def test_the_screens_speak_chinese(qtbot, ctx, company, settings):
     finally:
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
+        QLocale.setDefault(QLocale.c())  # the core's sentences follow the default locale: leave it as found
