@@ -15,6 +15,7 @@ MESSAGES = {
         "several items have this serial ({skus}); give the SKU or scan the unit's GS1 code",
         "多个物料有此序列号（{skus}）；请指定 SKU 或扫描单件的 GS1 码",
     ),
+    "units.position": ("serial {n}", "第 {n} 个序列号"),
     "units.none_given": ("no serials given", "未提供序列号"),
     "units.scan_warning": ("{raw}: {warning}", "{raw}：{warning}"),
     "units.shared_serial": (

@@ -59,7 +59,7 @@ def move(
     units: list[tuple[int, str, int | None]] = []
     chosen: set[int] = set()  # "SN1" and "sn1" may name the same unit
     for position, (serial, found) in enumerate(zip(wanted, resolve(session, wanted, sku=sku), strict=True), 1):
-        where = f"serial {position}"
+        where = Text("units.position", n=position)
         if problem := found.problem(where, sku):
             problems.append(problem)
         else:
