@@ -119,14 +119,14 @@ def resolve(
     """
     readings = [value if isinstance(value, Reading) else decode(value, profile) for value in inputs]
     sku = normalise(sku) if sku else None
-    forms = sorted(
-        {form for r in readings if r.ok for serial in _tries(r) for form in typed_forms(serial)}
-    )
+    forms = sorted({form for r in readings if r.ok for serial in _tries(r) for form in typed_forms(serial)})
     by_stored: dict[str, list[Row]] = defaultdict(list)
     for condition in among(session, Serial.serial, forms):
         for row in session.execute(_UNITS.where(condition)):
             by_stored[row.serial].append(row)
-    return [_resolve_one(reading, by_stored, sku, here) if reading.ok else Resolved(reading, [], []) for reading in readings]
+    return [
+        _resolve_one(reading, by_stored, sku, here) if reading.ok else Resolved(reading, [], []) for reading in readings
+    ]
 
 
 def _tries(reading: Reading) -> list[str]:
@@ -139,11 +139,14 @@ def _tries(reading: Reading) -> list[str]:
 def _resolve_one(reading: Reading, by_stored: dict[str, list[Row]], sku: str | None, here: int | None) -> Resolved:
     for n, serial in enumerate(_tries(reading)):
         named = [
-            row for form in typed_forms(serial) for row in by_stored.get(form, ()) if apply_case(serial, row.serial_case) == form
+            row
+            for form in typed_forms(serial)
+            for row in by_stored.get(form, ())
+            if apply_case(serial, row.serial_case) == form
         ]
         if not named:
             continue
-        units = [row for row in named if (sku is None or row.sku == sku) and (reading.gtin is None or row.gtin == reading.gtin)]
+        units = [row for row in named if sku in (None, row.sku) and reading.gtin in (None, row.gtin)]
         others = [row for row in named if row not in units]
         if len(units) > 1 and here is not None:
             units = [u for u in units if u.status == Status.IN_STOCK and u.location_id == here] or units
