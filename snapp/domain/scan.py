@@ -190,7 +190,7 @@ DRUG_CODE_LENGTH = 20
 def _read(raw: str, data: str, symbology: str | None, profile: ScannerProfile) -> Reading:
     if _URL(data):
         return _digital_link(raw, data)
-    if data.startswith("MA."):
+    if _MA_HEAD(data):
         return _ma_udi(raw, data)
     if symbology in EAN_UPC:
         return _product_barcode(raw, data)
@@ -382,6 +382,7 @@ def _gs1_fault(raw: str, kind: Kind, fault: Fault, message: Text) -> Reading:
 # MA.<country 3>.<industry 2>.<registrant 6>.<product code 8>, then data units each
 # opened by "." and a letter: S serial, L batch, M production date, V valid until,
 # E expiry, D sterilisation batch (ZIIOT's MA coding rules for medical devices).
+_MA_HEAD = re.compile(r"MA\.\d{3}\.").match  # the issuer code and a country: an MA code, not a serial "MA.7"
 _MA_DI = re.compile(r"MA\.(\d{3})\.([A-Z0-9]{2})\.(\w{6})\.(\w+)")
 _MA_UNITS = {"S": "serial", "L": "batch", "M": "production date", "V": "valid until", "E": "expiry", "D": "sterilisation batch"}
 MA_PRODUCT_LENGTH = 8

@@ -143,6 +143,11 @@ def test_plain_text_reads_as_decode_reads_it(text):
     assert read(text).serial == text
 
 
+@pytest.mark.parametrize("text", ["MA.7", "MA.A1-2", "(A)1", "(1)2"])
+def test_serials_that_only_start_like_a_code_are_plain_serials(text):
+    assert (read(text).kind, read(text).serial) == (Kind.SERIAL, text)
+
+
 def test_messages_say_themselves_in_chinese():
     assert read(f"]d201{GTIN}21SN1{GS}10B1").message.say("zh") == f"GTIN {GTIN}，序列号 SN1，批号 B1"
     assert "缺少序列号" in read(f"]d201{GTIN}").message.say("zh")
