@@ -38,7 +38,7 @@ from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.services.audit import alerts_in, chain_report
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
@@ -133,7 +133,11 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
             ids.append(found.unit.id)
     if problems:
         raise ValidationError(problems, Text("units.unlabelled", n=len(problems)))
-    rows = {row[-1]: tuple(row[:-1]) for row in session.execute(_label_query(Serial.id).where(Serial.id.in_(ids)))}
+    rows = {
+        row[-1]: tuple(row[:-1])
+        for condition in among(session, Serial.id, ids)
+        for row in session.execute(_label_query(Serial.id).where(condition))
+    }
     return [rows[unit_id] for unit_id in ids]
 
 
