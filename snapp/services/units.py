@@ -22,7 +22,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, any_, bindparam, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, ReceiptLine, Serial, Supplier
@@ -30,7 +31,7 @@ from snapp.domain.capture import apply_case, normalise, typed_forms
 from snapp.domain.lifecycle import Status
 from snapp.domain.scan import Reading, ScannerProfile, decode
 from snapp.errors import Problem, Text
-from snapp.services.base import among
+from snapp.services.base import LOOKUP_CHUNK, chunks
 
 
 def with_receipt(query: Select) -> Select:
@@ -74,6 +75,10 @@ _UNITS = with_receipt(
         Serial.expiry,
     )
 )
+# Prepared with their parameter, so a lookup of one serial compiles nothing: PostgreSQL takes the
+# forms as one array, SQLite in chunks under its parameter limit (as `snapp.services.base.among`).
+_UNITS_ANY = _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
+_UNITS_IN = _UNITS.where(Serial.serial.in_(bindparam("forms", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -119,13 +124,36 @@ def resolve(
     """
     readings = [value if isinstance(value, Reading) else decode(value, profile) for value in inputs]
     sku = normalise(sku) if sku else None
-    forms = sorted({form for r in readings if r.ok for serial in _tries(r) for form in typed_forms(serial)})
+    read = [r for r in readings if r.ok]
     by_stored: dict[str, list[Row]] = defaultdict(list)
-    for condition in among(session, Serial.serial, forms):
-        for row in session.execute(_UNITS.where(condition)):
-            by_stored[row.serial].append(row)
+    _load(session, {form for r in read for form in typed_forms(r.serial)}, by_stored)
+    # The fallbacks cost a second query, and only for what the first found nothing for.
+    missed = [r for r in read if not _named(r.serial, by_stored)]
+    _load(session, {form for r in missed for serial in _tries(r)[1:] for form in typed_forms(serial)}, by_stored)
     return [
         _resolve_one(reading, by_stored, sku, here) if reading.ok else Resolved(reading, [], []) for reading in readings
+    ]
+
+
+def _load(session: Session, forms: set[str], by_stored: dict[str, list[Row]]) -> None:
+    """Add the units stored under ``forms`` (those not loaded yet) to ``by_stored``."""
+    wanted = sorted(forms - by_stored.keys())
+    if not wanted:
+        return
+    for form in wanted:
+        by_stored.setdefault(form, [])  # looked for, so never looked for again
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(_UNITS_ANY, {"forms": wanted})
+    else:
+        rows = (row for chunk in chunks(wanted, LOOKUP_CHUNK) for row in session.execute(_UNITS_IN, {"forms": list(chunk)}))
+    for row in rows:
+        by_stored[row.serial].append(row)
+
+
+def _named(serial: str, by_stored: dict[str, list[Row]]) -> list[Row]:
+    """The units ``serial`` names: those whose item, applying its case policy to it, stores it so."""
+    return [
+        row for form in typed_forms(serial) for row in by_stored.get(form, ()) if apply_case(serial, row.serial_case) == form
     ]
 
 
@@ -138,12 +166,7 @@ def _tries(reading: Reading) -> list[str]:
 
 def _resolve_one(reading: Reading, by_stored: dict[str, list[Row]], sku: str | None, here: int | None) -> Resolved:
     for n, serial in enumerate(_tries(reading)):
-        named = [
-            row
-            for form in typed_forms(serial)
-            for row in by_stored.get(form, ())
-            if apply_case(serial, row.serial_case) == form
-        ]
+        named = _named(serial, by_stored)
         if not named:
             continue
         units = [row for row in named if sku in (None, row.sku) and reading.gtin in (None, row.gtin)]
