@@ -13,12 +13,12 @@ scanned into units here, so the same scan gets the same answer everywhere:
 - found nothing? The letters with their case flipped (Caps Lock), then the
   serials a dropped GS separator would give, each with a warning.
 
-The whole batch is one set-based query (chunked IN lists), not one per scan.
+The whole batch is one set-based query, not one per scan, and a second for
+the fallbacks of what the first did not find.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,7 +125,7 @@ def resolve(
     readings = [value if isinstance(value, Reading) else decode(value, profile) for value in inputs]
     sku = normalise(sku) if sku else None
     read = [r for r in readings if r.ok]
-    by_stored: dict[str, list[Row]] = defaultdict(list)
+    by_stored: dict[str, list[Row]] = {}  # stored serial -> its units, for every form looked for
     _load(session, {form for r in read for form in typed_forms(r.serial)}, by_stored)
     # The fallbacks cost a second query, and only for what the first found nothing for.
     missed = [r for r in read if not _named(r.serial, by_stored)]
@@ -145,7 +145,7 @@ def _load(session: Session, forms: set[str], by_stored: dict[str, list[Row]]) ->
     if session.get_bind().dialect.name == "postgresql":
         rows = session.execute(_UNITS_ANY, {"forms": wanted})
     else:
-        rows = (row for chunk in chunks(wanted, LOOKUP_CHUNK) for row in session.execute(_UNITS_IN, {"forms": list(chunk)}))
+        rows = (row for part in chunks(wanted, LOOKUP_CHUNK) for row in session.execute(_UNITS_IN, {"forms": list(part)}))
     for row in rows:
         by_stored[row.serial].append(row)
 
