@@ -3,7 +3,10 @@
 Every source (a scan, pasted text, a range, a spreadsheet) becomes a `Source`:
 a list of raw values plus a way to name the position of each (line, row, cell).
 `capture()` normalises and validates them against an item's `SerialRule` and
-returns the accepted serials and one `Problem` per rejection.
+returns the accepted serials and one `Problem` per rejection. A value that is
+more than a plain serial (GS1, Digital Link, MA UDI...) is read by the one
+decoder, `snapp.domain.scan.decode`; capture applies the item's rule to the
+serial the decoder read.
 
 The loop is the hot path of receiving (100,000-row files), so positions are
 worked out only for the rows that are rejected.
@@ -17,12 +20,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from biip import ParseError, parse
+from biip import ParseError
 from biip.gtin import Gtin
 
 from snapp.domain.items import PatternError, pattern_matcher
+from snapp.domain.scan import CSET82, FOLD, STRIP, Kind, bad_characters, decode, is_plain, normalise
 from snapp.errors import Problem, Text, ValidationError
 from snapp.messages import CATALOG
+
+__all__ = ["CSET82", "bad_characters", "normalise"]  # shared with the decoder, imported from here by many
 
 
 class Reason(StrEnum):
@@ -51,22 +57,6 @@ class CasePolicy(StrEnum):
 
 # --- normalisation -----------------------------------------------------------
 
-# Full-width ASCII (what a Chinese IME types) folds to ASCII; blanket NFKC would
-# also turn ① into 1, which is not the same serial.
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20
-# Invisible characters that ride along with copy-paste from Word, web pages and Excel.
-_FOLD.update(dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)))
-_STRIP = " \t\r\n\v\f\u00a0\u3000\u2007\u202f\x85"
-
-
-def normalise(text: str) -> str:
-    """Fold width, drop invisible characters, strip surrounding white space."""
-    return text.translate(_FOLD).strip(_STRIP)
-
-
-# GS1 General Specifications, figure 7.11-1: the 82 characters allowed in (21) and (10).
-CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
 _CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
 _EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
@@ -86,18 +76,6 @@ def typed_forms(serial: str) -> set[str]:
 
 
 # biip refuses a date element that is no date ("991332") by quoting its pattern.
-_GS1_BAD_DATE = re.compile(r"Failed to match '(1[123567])(\d{6})").search
-
-
-def bad_gs1_date(detail: str) -> Text | None:
-    """biip's refusal of a GS1 date as a sentence: ``expiry date (17) 99-13-32 is not a date``."""
-    found = _GS1_BAD_DATE(detail)
-    if found is None:
-        return None
-    date = found[2]
-    return Text("gs1.bad_date", name=Text(f"gs1.date_{found[1]}"), date=f"{date[:2]}-{date[2:4]}-{date[4:]}")
-
-
 # --- the item's rule ---------------------------------------------------------
 
 
@@ -118,12 +96,12 @@ class SerialRule:
             try:
                 pattern_matcher(self.pattern)
             except PatternError as err:
-                found.append(Problem("serial pattern", self.pattern, "serial_pattern", f"is not a valid pattern: {err}"))
+                found.append(Problem("serial pattern", self.pattern, "serial_pattern", Text("capture.bad_pattern", detail=str(err))))
         if self.min_length < 1:
-            found.append(Problem("serial min length", str(self.min_length), "serial_min_length", "must be at least 1"))
+            found.append(Problem("serial min length", str(self.min_length), "serial_min_length", Text("capture.min_below_one")))
         if self.max_length < self.min_length:
             found.append(
-                Problem("serial max length", str(self.max_length), "serial_max_length", "must not be below the minimum")
+                Problem("serial max length", str(self.max_length), "serial_max_length", Text("capture.max_below_min"))
             )
         return found
 
@@ -157,7 +135,7 @@ def paste(text: str) -> Source:
     values: list[str] = []
     where: list[tuple[int, int, int]] = []  # (line, item on the line, items on the line)
     for line_no, line in enumerate(_LINES.split(text), 1):
-        tokens = [t for t in _PASTE_SEPARATORS.split(line.translate(_FOLD)) if t]
+        tokens = [t for t in _PASTE_SEPARATORS.split(line.translate(FOLD)) if t]
         for k, token in enumerate(tokens, 1):
             values.append(token)
             where.append((line_no, k, len(tokens)))
@@ -250,16 +228,12 @@ class Capture:
         return self.source.locate(self.index[serial])
 
 
-_GS1_SYMBOLOGIES = frozenset({"]C1", "]e0", "]d2", "]Q3", "]J1"})
-_AFTER_GTIN = frozenset({"10", "11", "17", "21"})
-
-
 def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Capture:
     """Normalise and validate every value of ``source``; nothing is dropped silently."""
     out = Capture(source)
     seen = out.index
     problems = out.problems
-    fold, strip = _FOLD, _STRIP
+    fold, strip = FOLD, STRIP
     low, high = rule.min_length, rule.max_length
     matches = pattern_matcher(rule.pattern) if rule.pattern else None
     case = {CasePolicy.UPPER: str.upper, CasePolicy.LOWER: str.lower}.get(CasePolicy(rule.case))  # hot loop: no apply_case
@@ -282,13 +256,13 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
         if not s:
             reject(i, value, Reason.EMPTY, Text("capture.empty"))
             continue
-        if s[0] == "]" or "\x1d" in s or (gtin and s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN):
-            s, gs1, reason, message = _from_gs1(s, gtin)
+        if is_plain(s):
+            gs1 = None
+        else:
+            s, gs1, reason, message = _from_code(s, gtin)
             if reason:
                 reject(i, value, reason, message)
                 continue
-        else:
-            gs1 = None
         if case:
             s = case(s)
         n = len(s)
@@ -363,57 +337,27 @@ def _word(what: str) -> str:
     return Text(f"word.{what}") if f"word.{what}" in CATALOG else what
 
 
-def _from_gs1(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:
-    """Serial (and batch, expiry) out of a GS1 element string; the GTIN must be the item's."""
-    if scan[0] == "]" and scan[:3] not in _GS1_SYMBOLOGIES and "\x1d" not in scan:
-        return scan[3:], None, None, ""  # a plain barcode read with its symbology prefix on
-    invalid = Reason.GS1_INVALID
-    try:
-        result = parse(scan)
-    except ParseError as err:
-        return "", None, invalid, bad_gs1_date(str(err)) or Text("capture.gs1_unreadable", detail=str(err))
-    message = result.gs1_message
-    if message is None:
-        detail = str(result.gs1_message_error)
-        return "", None, invalid, bad_gs1_date(detail) or Text("capture.gs1_unreadable", detail=detail)
-    elements = message.element_strings
-    gtin_element = elements.get(ai="01")
-    serial_element = elements.get(ai="21")
-    if gtin_element is None:
-        return "", None, invalid, Text("capture.gs1_no_gtin")
-    if gtin_element.gtin_error:
-        return "", None, invalid, Text("capture.gs1_bad_gtin", detail=str(gtin_element.gtin_error))
-    if gtin_element.value != gtin:
-        if gtin:
-            return "", None, Reason.GTIN_MISMATCH, Text(
-                "capture.gs1_gtin_mismatch", scanned=gtin_element.value, mine=gtin
-            )
-        return "", None, Reason.GTIN_MISMATCH, Text("capture.gs1_gtin_not_ours",
-                                                    scanned=gtin_element.value)  # fmt: skip
-    if serial_element is None:
-        return "", None, invalid, Text("capture.gs1_no_serial")
-    batch = elements.get(ai="10")
-    expiry = elements.get(ai="17")
-    data = GS1Data(batch.value if batch else None, expiry.date if expiry else None, scan)
-    return serial_element.value, data, None, ""
+def _from_code(scan: str, gtin: str | None) -> tuple[str, GS1Data | None, Reason | None, str]:
+    """The serial (and batch, expiry) the decoder reads in a code; a GS1 code's GTIN must be the item's."""
+    reading = decode(scan)
+    if not reading.ok:
+        return "", None, Reason.GS1_INVALID, reading.message
+    if reading.kind in (Kind.GS1, Kind.DIGITAL_LINK):
+        if reading.gtin is None:
+            return "", None, Reason.GS1_INVALID, Text("capture.gs1_no_gtin")
+        if reading.gtin != gtin:
+            if gtin:
+                return "", None, Reason.GTIN_MISMATCH, Text("capture.gs1_gtin_mismatch", scanned=reading.gtin, mine=gtin)
+            return "", None, Reason.GTIN_MISMATCH, Text("capture.gs1_gtin_not_ours", scanned=reading.gtin)
+    if reading.batch is None and reading.expiry is None and reading.kind is Kind.SERIAL:
+        return reading.serial, None, None, ""
+    return reading.serial, GS1Data(reading.batch, reading.expiry, scan), None, ""
 
 
 def scan_gtin(text: str) -> str | None:
     """The GTIN-14 of a GS1 scan (to pick the PO line it belongs to), or None for a plain serial."""
     s = normalise(text)
-    if not s or not (s[0] == "]" or "\x1d" in s or (s[:2] == "01" and len(s) > 18 and s[16:18] in _AFTER_GTIN)):
-        return None
-    try:
-        message = parse(s).gs1_message
-    except ParseError:
-        return None
-    element = message.element_strings.get(ai="01") if message else None
-    return element.value if element and not element.gtin_error else None
-
-
-def bad_characters(s: str) -> str:
-    bad = dict.fromkeys(c for c in s if c not in CSET82)
-    return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)
+    return None if is_plain(s) else decode(s).gtin
 
 
 def gtin14(value: str) -> str:
@@ -422,4 +366,4 @@ def gtin14(value: str) -> str:
     try:
         return Gtin.parse(text).as_gtin_14()
     except ParseError as err:
-        raise ValidationError(Problem("GTIN", value, "gtin", str(err))) from None
+        raise ValidationError(Problem("GTIN", value, "gtin", Text("capture.bad_gtin", detail=str(err)))) from None

@@ -7,14 +7,19 @@ such as ``029`` or ``^]``, or nothing), whether an AIM symbology identifier
 (Enter or Tab). `decode()` undoes those settings and returns a `Reading`:
 
 - a plain serial;
-- a GS1 element string or a GS1 Digital Link URL (parsed by biip), giving a
-  GTIN, serial, batch and expiry;
+- a GS1 element string (with or without GS separators and symbology
+  identifier), its human-readable text with parentheses ``(01)…(21)…``, or a
+  GS1 Digital Link URL (parsed by biip), giving a GTIN, serial, batch and
+  expiry;
 - a 20-digit Chinese drug traceability code (药品追溯码), kept whole as the
   unit's serial (see `DRUG_CODE_LENGTH`);
 - a China UDI in the MA (IDcode, ZIIOT) form, ``MA.156.M0.100001.10000011.S...``.
 
 A code that cannot be read is a Reading with a `Fault` and a plain reason;
-the raw scan is always kept. Nothing here says "counterfeit": a code is
+the raw scan is always kept. This module is the only parser of raw input:
+receiving's capture, verify, counts, labels, moves and lookup all read scans
+through `decode` (and `is_plain`, its cheap first test), so they agree on
+what a scan says. Nothing here says "counterfeit": a code is
 readable or not, and whether a unit is ours is the ledger's question.
 """
 
@@ -30,9 +35,32 @@ from biip import ParseError, parse
 from biip.gs1_messages import GS1Message
 from biip.gtin import Gtin
 
-from snapp.domain.capture import bad_characters, bad_gs1_date, normalise
+from snapp.errors import Text
 
 GS = "\x1d"
+
+# Full-width ASCII (what a Chinese IME types) folds to ASCII; blanket NFKC would
+# also turn ① into 1, which is not the same serial.
+FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FOLD[0x3000] = 0x20
+# Invisible characters that ride along with copy-paste from Word, web pages and Excel.
+FOLD.update(dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)))
+STRIP = " \t\r\n\v\f\u00a0\u3000\u2007\u202f\x85"
+
+
+def normalise(text: str) -> str:
+    """Fold width, drop invisible characters, strip surrounding white space."""
+    return text.translate(FOLD).strip(STRIP)
+
+
+# GS1 General Specifications, figure 7.11-1: the 82 characters allowed in (21) and (10).
+CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+
+
+def bad_characters(s: str) -> str:
+    bad = dict.fromkeys(c for c in s if c not in CSET82)
+    return ", ".join("space" if c == " " else f"{c!r} (U+{ord(c):04X})" for c in bad)
+
 SERIAL_MAX = 64  # the ledger's serial column
 GS1_SERIAL_MAX = 20  # AI (21) is X..20
 
@@ -69,10 +97,10 @@ class ScannerProfile:
     prefix: bool = False  # the scanner sends an AIM symbology identifier (]d2, ]C1, ]Q3) first
     suffix: str = "\r"  # Enter, Tab or nothing after each scan
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         gs = GS_NAMES.get(self.gs, repr(self.gs))
-        prefix = "with" if self.prefix else "without"
-        return f"GS sent as {gs}, {prefix} symbology identifier, ends with {SUFFIXES.get(self.suffix, repr(self.suffix))}"
+        suffix = SUFFIXES.get(self.suffix, repr(self.suffix))
+        return Text("scan.profile_with" if self.prefix else "scan.profile_without", gs=gs, suffix=suffix)
 
 
 # --- what SNApp reads ---------------------------------------------------------------
@@ -89,8 +117,8 @@ class Reading:
     product_code: str | None = None  # MA UDI-DI, or the drug code's product part
     symbology: str | None = None  # "]d2"
     fault: Fault | None = None
-    message: str = ""  # what was read, or why it could not be
-    warnings: tuple[str, ...] = ()
+    message: str = ""  # what was read, or why it could not be (a Text)
+    warnings: tuple[Text, ...] = ()
     caps_lock: bool = False  # the letters arrived with their case inverted and were turned back
     alternatives: tuple[str, ...] = ()  # other serials the code could hold if a GS was dropped
 
@@ -101,17 +129,30 @@ class Reading:
 
 def decode(raw: str, profile: ScannerProfile | None = None) -> Reading:
     """Read one scan as its scanner sent it; never raises for bad input."""
-    profile = profile or ScannerProfile()
+    profile = profile or _PROFILE
     text, caps = _undo_settings(raw, profile)
     if not text:
-        return Reading(raw, None, fault=Fault.EMPTY, message="the scan is empty")
+        return Reading(raw, None, fault=Fault.EMPTY, message=Text("scan.empty"))
     warnings = [CAPS_LOCK_WARNING] if caps else []
     symbology = text[:3] if _SYMBOLOGY(text) else None
     data = text[3:] if symbology else text
     if profile.prefix and not symbology:
-        warnings.append("this scan has no symbology identifier although the scanner is set to send one (typed by hand?)")
+        warnings.append(Text("scan.no_symbology"))
     reading = _read(raw, data, symbology, profile)
+    if not warnings and symbology is None:
+        return reading  # the common case, without the cost of a copy
     return replace(reading, warnings=(*warnings, *reading.warnings), caps_lock=caps, symbology=symbology)
+
+
+_PROFILE = ScannerProfile()
+# What may be more than a plain serial: a symbology identifier, GS1 text in
+# parentheses, a web address, an MA code, a GTIN (01) at the start, a GS.
+_CODE_HEAD = re.compile(r"[\](]|https?://|ma\.|01\d{14}.", re.IGNORECASE).match
+
+
+def is_plain(text: str) -> bool:
+    """True when normalised ``text`` can only be read as a plain serial: the hot path's first, cheap test."""
+    return _CODE_HEAD(text) is None and GS not in text
 
 
 def _undo_settings(raw: str, profile: ScannerProfile) -> tuple[str, bool]:
@@ -135,32 +176,35 @@ def as_typed(raw: str, profile: ScannerProfile) -> str:
     return symbology + _with_gs(text[len(symbology):], profile)
 
 
-CAPS_LOCK_WARNING = "Caps Lock seems to be on: the letters arrived in inverted case and were read the other way round"
+CAPS_LOCK_WARNING = Text("scan.caps_lock")
 
 _SYMBOLOGY = re.compile(r"\][A-Za-z][0-9A-Za-z]").match
 GS1_SYMBOLOGIES = frozenset({"]C1", "]d2", "]Q3", "]e0", "]J1"})
 EAN_UPC = frozenset({"]E0", "]E4"})  # EAN-13/UPC-A, EAN-8: a product's barcode, never a unit's
 _URL = re.compile(r"https?://", re.IGNORECASE).match
 _GTIN_HEAD = re.compile(r"01(\d{14})")
+_HRI_HEAD = re.compile(r"\(\d{2,4}\)").match
 DRUG_CODE_LENGTH = 20
 
 
 def _read(raw: str, data: str, symbology: str | None, profile: ScannerProfile) -> Reading:
     if _URL(data):
         return _digital_link(raw, data)
-    if data.startswith("MA."):
+    if _MA_HEAD(data):
         return _ma_udi(raw, data)
     if symbology in EAN_UPC:
         return _product_barcode(raw, data)
     if symbology and symbology not in GS1_SYMBOLOGIES:
         return _plain(raw, data)  # a plain barcode read with its symbology identifier on
+    if _HRI_HEAD(data):
+        return _hri(raw, data)
     data = _with_gs(data, profile)
     if symbology in GS1_SYMBOLOGIES or GS in data or _looks_gs1(data):
         return _element_string(raw, data)
     if len(data) == DRUG_CODE_LENGTH and data.isdigit():
         return Reading(
             raw, Kind.DRUG_CODE, serial=data, product_code=data[:7],
-            message=f"drug traceability code {data} (product code {data[:7]})",
+            message=Text("scan.drug_code", number=data, product=data[:7]),
         )  # fmt: skip
     return _plain(raw, data)
 
@@ -174,37 +218,34 @@ def _with_gs(data: str, profile: ScannerProfile) -> str:
 
 
 def _looks_gs1(data: str) -> bool:
-    """Without a symbology identifier or GS, only a valid (01) GTIN at the start marks a GS1 string."""
-    head = _GTIN_HEAD.match(data)
-    if not head:
-        return False
+    """Without a symbology identifier or GS, a (01) GTIN at the start that parses as GS1 marks a GS1 string.
+
+    A wrong check digit does not make it a serial: the code is GS1 and
+    malformed, which is what verify and capture must say.
+    """
+    if len(data) == 16 or not _GTIN_HEAD.match(data):
+        return False  # sixteen digits alone may as well be a serial
     try:
-        message = GS1Message.parse(data)
+        GS1Message.parse(data)
     except ParseError:
         return False
-    return not message.element_strings[0].gtin_error
+    return True
 
 
 def _product_barcode(raw: str, data: str) -> Reading:
     try:
         gtin = Gtin.parse(data).as_gtin_14()
     except ParseError as err:
-        return Reading(raw, Kind.GS1, fault=Fault.BAD_CHECK_DIGIT, message=f"EAN/UPC barcode {data}: {err}")
-    return Reading(
-        raw, Kind.GS1, gtin=gtin, fault=Fault.NO_SERIAL,
-        message=f"the product barcode (EAN/UPC, GTIN {gtin}): it names a product, not a unit; scan the serial label",
-    )  # fmt: skip
+        return Reading(raw, Kind.GS1, fault=Fault.BAD_CHECK_DIGIT, message=Text("scan.bad_ean", barcode=data, detail=str(err)))
+    return Reading(raw, Kind.GS1, gtin=gtin, fault=Fault.NO_SERIAL, message=Text("scan.product_barcode", gtin=gtin))
 
 
 def _plain(raw: str, data: str) -> Reading:
     if len(data) > SERIAL_MAX:
-        return Reading(
-            raw, Kind.SERIAL, fault=Fault.WRONG_LENGTH,
-            message=f"{len(data)} characters; a serial has at most {SERIAL_MAX}",
-        )  # fmt: skip
+        return Reading(raw, Kind.SERIAL, fault=Fault.WRONG_LENGTH, message=Text("scan.too_long", n=len(data), most=SERIAL_MAX))
     if bad := bad_characters(data):
-        return Reading(raw, Kind.SERIAL, fault=Fault.BAD_CHARACTERS, message=f"characters not allowed in a serial: {bad}")
-    return Reading(raw, Kind.SERIAL, serial=data, message=f"serial {data}")
+        return Reading(raw, Kind.SERIAL, fault=Fault.BAD_CHARACTERS, message=Text("capture.bad_characters", chars=bad))
+    return Reading(raw, Kind.SERIAL, serial=data, message=Text("scan.serial", serial=data))
 
 
 # --- GS1 element strings and Digital Link -------------------------------------------
@@ -212,7 +253,7 @@ def _plain(raw: str, data: str) -> Reading:
 
 def _element_string(raw: str, data: str) -> Reading:
     if bad := bad_characters(data.replace(GS, "")):
-        return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, f"characters outside GS1's CSET 82: {bad}")
+        return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
     try:
         message = GS1Message.parse(data)
     except ParseError as err:
@@ -220,22 +261,32 @@ def _element_string(raw: str, data: str) -> Reading:
     return _from_elements(raw, Kind.GS1, message, no_gs=GS not in data)
 
 
+def _hri(raw: str, data: str) -> Reading:
+    """The text printed under a GS1 barcode, ``(01)09506000134352(21)SN1``, typed or scanned from the label."""
+    if bad := bad_characters(data):  # before biip, which drops spaces from the text
+        return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
+    try:
+        message = GS1Message.parse_hri(data)
+    except ParseError as err:
+        return _gs1_fault(raw, Kind.GS1, Fault.UNREADABLE, Text("scan.gs1_unreadable", detail=str(err)))
+    return _from_elements(raw, Kind.GS1, message, no_gs=False)
+
+
 def _digital_link(raw: str, url: str) -> Reading:
     path_gtin = re.search(r"/01/(\d+)", url)
     if path_gtin and len(path_gtin[1]) not in (8, 12, 13, 14):
         return _gs1_fault(
-            raw, Kind.DIGITAL_LINK, Fault.WRONG_LENGTH,
-            f"GTIN {path_gtin[1]} has {len(path_gtin[1])} digits; a GTIN has 8, 12, 13 or 14",
-        )  # fmt: skip
+            raw, Kind.DIGITAL_LINK, Fault.WRONG_LENGTH, Text("scan.gtin_digits", gtin=path_gtin[1], n=len(path_gtin[1]))
+        )
     try:
         result = parse(url)
     except ParseError as err:
-        return _gs1_fault(raw, Kind.DIGITAL_LINK, Fault.UNREADABLE, f"not a GS1 Digital Link: {err}")
+        return _gs1_fault(raw, Kind.DIGITAL_LINK, Fault.UNREADABLE, Text("scan.not_digital_link", detail=str(err)))
     link = result.gs1_digital_link_uri
     if link is None:
-        why = result.gs1_digital_link_uri_error or "no GTIN in its path"
+        why = result.gs1_digital_link_uri_error or Text("scan.no_gtin_in_path")
         fault = Fault.BAD_CHARACTERS if "pattern" in why else Fault.UNREADABLE
-        return _gs1_fault(raw, Kind.DIGITAL_LINK, fault, f"a web address, not a readable GS1 Digital Link: {why}")
+        return _gs1_fault(raw, Kind.DIGITAL_LINK, fault, Text("scan.web_address", detail=why))
     return _from_elements(raw, Kind.DIGITAL_LINK, link, no_gs=False)
 
 
@@ -243,35 +294,33 @@ def _from_elements(raw: str, kind: Kind, message, *, no_gs: bool) -> Reading:
     elements = message.element_strings
     gtin_element = elements.get(ai="01")
     if gtin_element is not None and gtin_element.gtin_error:
-        return _gs1_fault(raw, kind, Fault.BAD_CHECK_DIGIT, f"GTIN {gtin_element.value}: {gtin_element.gtin_error}")
+        return _gs1_fault(
+            raw, kind, Fault.BAD_CHECK_DIGIT, Text("scan.bad_gtin", gtin=gtin_element.value, detail=str(gtin_element.gtin_error))
+        )
     gtin = gtin_element.value if gtin_element is not None else None
     serial_element = elements.get(ai="21")
     batch = elements.get(ai="10")
     expiry = elements.get(ai="17")
     hidden = _hidden_splits(elements) if no_gs else []
-    base = Reading(
-        raw, kind, gtin=gtin, batch=batch.value if batch else None, expiry=expiry.date if expiry else None
-    )
+    found = {"gtin": gtin, "batch": batch.value if batch else None, "expiry": expiry.date if expiry else None}
     if serial_element is None:
         if serials := [s for s in hidden if s]:
-            possible = " or ".join(repr(s) for s in serials)
-            return replace(
-                base, fault=Fault.AMBIGUOUS_SPLIT, alternatives=tuple(serials),
-                message="a GS separator is missing, so the batch and the serial run together "
-                f"(the serial could be {possible}); set the scanner to send GS (ASCII 29)",
+            possible = " / ".join(repr(s) for s in serials)
+            return Reading(
+                raw, kind, **found, fault=Fault.AMBIGUOUS_SPLIT, alternatives=tuple(serials),
+                message=Text("scan.ambiguous_split", serials=possible),
             )  # fmt: skip
-        what = f"GTIN {gtin}" if gtin else "a GS1 code"
-        return replace(base, fault=Fault.NO_SERIAL, message=f"{what} without a serial number (21): it names a product, not a unit")
+        code = Text("scan.no_serial_gtin", gtin=gtin) if gtin else Text("scan.no_serial_code")
+        return Reading(raw, kind, **found, fault=Fault.NO_SERIAL, message=code)
     serial = serial_element.value
-    parts = [f"GTIN {gtin}" if gtin else None, f"serial {serial}", f"batch {base.batch}" if base.batch else None,
-             f"expiry {base.expiry}" if base.expiry else None]  # fmt: skip
+    message = Text("scan.gtin_serial", gtin=gtin, serial=serial) if gtin else Text("scan.serial", serial=serial)
+    if batch:
+        message = Text("scan.and_batch", read=message, batch=batch.value)
+    if expiry:
+        message = Text("scan.and_expiry", read=message, expiry=expiry.date)
     alternatives = tuple(s for s in hidden if s and s != serial)
-    warnings = ()
-    if alternatives:
-        warnings = (f"no GS separator in this scan: if the scanner dropped one, the serial may be {alternatives[0]!r}",)
-    return replace(
-        base, serial=serial, message=", ".join(p for p in parts if p), alternatives=alternatives, warnings=warnings
-    )
+    warnings = (Text("scan.may_be", serial=repr(alternatives[0])),) if alternatives else ()
+    return Reading(raw, kind, **found, serial=serial, message=message, alternatives=alternatives, warnings=warnings)
 
 
 def _hidden_splits(elements) -> list[str | None]:
@@ -301,7 +350,7 @@ def _hidden_splits(elements) -> list[str | None]:
     return found
 
 
-def _explain(data: str, err: ParseError) -> tuple[Fault, str]:
+def _explain(data: str, err: ParseError) -> tuple[Fault, Text]:
     """Turn biip's refusal into the fault a person can act on."""
     text = str(err)
     leftover = re.search(r"Failed to get GS1 Application Identifier from ('.*')", text, re.DOTALL)
@@ -313,17 +362,30 @@ def _explain(data: str, err: ParseError) -> tuple[Fault, str]:
         except (ParseError, IndexError):
             last = None
         if last is not None and last.ai.separator_required and len(last.value) >= _max_length(last.ai.format):
-            return Fault.WRONG_LENGTH, f"the {last.ai.data_title} ({last.ai.ai}) is longer than {_max_length(last.ai.format)} characters"
+            most = _max_length(last.ai.format)
+            return Fault.WRONG_LENGTH, Text("scan.element_too_long", title=last.ai.data_title, ai=last.ai.ai, most=most)
     if data.startswith("01") and not _GTIN_HEAD.match(data):
-        return Fault.WRONG_LENGTH, f"the GTIN (01) must have 14 digits: {text}"
-    return Fault.UNREADABLE, bad_gs1_date(text) or f"not a readable GS1 code: {text}"
+        return Fault.WRONG_LENGTH, Text("scan.gtin_14", detail=text)
+    return Fault.UNREADABLE, bad_gs1_date(text) or Text("scan.gs1_unreadable", detail=text)
+
+
+_GS1_BAD_DATE = re.compile(r"Failed to match '(1[123567])(\d{6})").search
+
+
+def bad_gs1_date(detail: str) -> Text | None:
+    """biip's refusal of a GS1 date as a sentence: ``expiry date (17) 99-13-32 is not a date``."""
+    found = _GS1_BAD_DATE(detail)
+    if found is None:
+        return None
+    date = found[2]
+    return Text("gs1.bad_date", name=Text(f"gs1.date_{found[1]}"), date=f"{date[:2]}-{date[2:4]}-{date[4:]}")
 
 
 def _max_length(ai_format: str) -> int:
     return int(re.findall(r"\d+", ai_format)[-1])
 
 
-def _gs1_fault(raw: str, kind: Kind, fault: Fault, message: str) -> Reading:
+def _gs1_fault(raw: str, kind: Kind, fault: Fault, message: Text) -> Reading:
     return Reading(raw, kind, fault=fault, message=message)
 
 
@@ -332,6 +394,7 @@ def _gs1_fault(raw: str, kind: Kind, fault: Fault, message: str) -> Reading:
 # MA.<country 3>.<industry 2>.<registrant 6>.<product code 8>, then data units each
 # opened by "." and a letter: S serial, L batch, M production date, V valid until,
 # E expiry, D sterilisation batch (ZIIOT's MA coding rules for medical devices).
+_MA_HEAD = re.compile(r"MA\.\d{3}\.").match  # the issuer code and a country: an MA code, not a serial "MA.7"
 _MA_DI = re.compile(r"MA\.(\d{3})\.([A-Z0-9]{2})\.(\w{6})\.(\w+)")
 _MA_UNITS = {"S": "serial", "L": "batch", "M": "production date", "V": "valid until", "E": "expiry", "D": "sterilisation batch"}
 MA_PRODUCT_LENGTH = 8
@@ -342,25 +405,24 @@ def _ma_udi(raw: str, data: str) -> Reading:
     di = ".".join(parts[:5])
     match = _MA_DI.fullmatch(di)
     if not match:
-        return Reading(raw, Kind.MA_UDI, fault=Fault.UNREADABLE,
-                       message=f"{di}: not an MA device identifier (MA.country.industry.registrant.product)")  # fmt: skip
+        return Reading(raw, Kind.MA_UDI, fault=Fault.UNREADABLE, message=Text("scan.ma_not_di", di=di))
     if len(match[4]) != MA_PRODUCT_LENGTH:
         return Reading(raw, Kind.MA_UDI, fault=Fault.WRONG_LENGTH,
-                       message=f"MA product code {match[4]} has {len(match[4])} characters; it has {MA_PRODUCT_LENGTH}")  # fmt: skip
+                       message=Text("scan.ma_product_length", product=match[4], n=len(match[4]), length=MA_PRODUCT_LENGTH))  # fmt: skip
     units: dict[str, str] = {}
     for part in parts[5:]:
         if not part or part[0] not in _MA_UNITS:
             return Reading(raw, Kind.MA_UDI, product_code=di, fault=Fault.UNREADABLE,
-                           message=f"MA code {di}: unknown data unit .{part}")  # fmt: skip
+                           message=Text("scan.ma_unknown_unit", di=di, part=part))  # fmt: skip
         units[part[0]] = part[1:]
     serial = units.get("S")
     expiry = _ma_date(units.get("E"))
     base = Reading(raw, Kind.MA_UDI, product_code=di, batch=units.get("L"), expiry=expiry)
     if not serial:
-        return replace(base, fault=Fault.NO_SERIAL, message=f"MA device identifier {di} without a serial (.S): it names a product, not a unit")
+        return replace(base, fault=Fault.NO_SERIAL, message=Text("scan.ma_no_serial", di=di))
     if bad := bad_characters(serial):
-        return replace(base, fault=Fault.BAD_CHARACTERS, message=f"characters not allowed in a serial: {bad}")
-    return replace(base, serial=serial, message=f"China UDI (MA) {di}, serial {serial}")
+        return replace(base, fault=Fault.BAD_CHARACTERS, message=Text("capture.bad_characters", chars=bad))
+    return replace(base, serial=serial, message=Text("scan.ma_read", di=di, serial=serial))
 
 
 def _ma_date(text: str | None) -> dt.date | None:

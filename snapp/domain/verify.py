@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from snapp.domain.statuses import Status, meaning
 from snapp.domain.scan import Fault, Reading
+from snapp.errors import Text
 
 
 class Verdict(StrEnum):
@@ -28,19 +29,7 @@ class Verdict(StrEnum):
 
 
 PASSED = frozenset({Verdict.IN_STOCK, Verdict.NOT_IN_STOCK})
-# Where a unit off our shelves is, or how it left: every status not on a shelf has words here (a test checks).
-WHEREABOUTS = {
-    Status.ISSUED: "issued",
-    Status.IN_REPAIR: "in repair",
-    Status.SHIPPED: "shipped to a customer",
-    Status.SCRAPPED: "scrapped",
-    Status.RETURNED_TO_SUPPLIER: "returned to the supplier",
-    Status.LOST: "marked lost",
-}
-UNKNOWN_MEANS = (
-    "Unknown only means SNApp has no record of it: it may not have been received yet, belong to another company's stock, "
-    "or have been received under a different code."
-)
+UNKNOWN_MEANS = Text("verify.unknown_means")
 
 
 @dataclass(frozen=True)
@@ -68,15 +57,18 @@ class UnitFacts:
     last_at: dt.datetime | None = None
     last_ref: str | None = None
 
-    def describe(self) -> str:
-        where = f" at {self.location}" if self.location else ""
-        return f"{self.sku} {self.item_name}, {self.status}{where}, supplier {self.supplier}, PO {self.po}"
+    def describe(self) -> Text:
+        status = Text(f"status.{self.status}")
+        if self.location:
+            return Text("verify.unit_at", sku=self.sku, name=self.item_name, status=status, location=self.location,
+                        supplier=self.supplier, po=self.po)  # fmt: skip
+        return Text("verify.unit", sku=self.sku, name=self.item_name, status=status, supplier=self.supplier, po=self.po)
 
 
 @dataclass(frozen=True)
 class Judgement:
     verdict: Verdict
-    message: str
+    message: Text
     unit: UnitFacts | None = None  # the unit the verdict is about, when there is exactly one
 
     @property
@@ -87,60 +79,73 @@ class Judgement:
 def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> Judgement:
     """The verdict for ``reading``, given the item its GTIN names (if any) and the units carrying its serial."""
     if reading.fault is Fault.NO_SERIAL:
-        return Judgement(Verdict.MALFORMED, f"the code identifies no single unit: {reading.message}")
+        return Judgement(Verdict.MALFORMED, Text("verify.no_single_unit", detail=reading.message))
     if not reading.ok:
-        return Judgement(Verdict.MALFORMED, f"the code cannot be read: {reading.message}")
+        return Judgement(Verdict.MALFORMED, Text("verify.unreadable", detail=reading.message))
     serial = reading.serial
     if reading.gtin:
         if item is None:
-            also = f"; serial {serial} is recorded for {_skus(units)}" if units else ""
-            return Judgement(
-                Verdict.UNKNOWN_GTIN, f"GTIN {reading.gtin} is not the GTIN of any item in SNApp{also}. {UNKNOWN_MEANS}"
-            )
+            if units:
+                return Judgement(Verdict.UNKNOWN_GTIN, Text("verify.unknown_gtin_recorded", gtin=reading.gtin,
+                                                            serial=serial, items=_skus(units), means=UNKNOWN_MEANS))  # fmt: skip
+            return Judgement(Verdict.UNKNOWN_GTIN, Text("verify.unknown_gtin", gtin=reading.gtin, means=UNKNOWN_MEANS))
         mine = [u for u in units if u.gtin == reading.gtin]
         if mine:
             return _by_status(mine[0])
         if units:
             return Judgement(
                 Verdict.MISMATCH,
-                f"GTIN {reading.gtin} is {item.sku} {item.name}, but serial {serial} belongs to a unit of "
-                f"{_skus(units)}: the label's product and serial do not belong together",
+                Text("verify.mismatch", gtin=reading.gtin, sku=item.sku, name=item.name, serial=serial,
+                     items=_skus(units)),  # fmt: skip
                 units[0] if len(units) == 1 else None,
             )
         return Judgement(
             Verdict.UNKNOWN_SERIAL,
-            f"{item.sku} {item.name} (GTIN {reading.gtin}) is known, but no unit of it with serial {serial} "
-            f"was received. {UNKNOWN_MEANS}",
+            Text("verify.unknown_serial_of", sku=item.sku, name=item.name, gtin=reading.gtin, serial=serial,
+                 means=UNKNOWN_MEANS),  # fmt: skip
         )
     if not units:
-        return Judgement(Verdict.UNKNOWN_SERIAL, f"no unit with serial {serial} is recorded. {UNKNOWN_MEANS}")
+        return Judgement(Verdict.UNKNOWN_SERIAL, Text("verify.unknown_serial", serial=serial, means=UNKNOWN_MEANS))
     if len(units) > 1:
-        listed = "; ".join(u.describe() for u in units)
-        return Judgement(
-            Verdict.RECEIVED_TWICE,
-            f"serial {serial} was received {len(units)} times, for different items ({listed}). Scan the unit's "
-            "GS1 code or give the SKU to tell them apart; a check is needed, since one serial on two products is "
-            "either a coincidence between manufacturers or a copied label",
-        )
+        listed = _joined([u.describe() for u in units])
+        return Judgement(Verdict.RECEIVED_TWICE, Text("verify.received_twice", serial=serial, n=len(units), units=listed))
     return _by_status(units[0])
 
 
 def _by_status(unit: UnitFacts) -> Judgement:
     status, means = Status(unit.status), meaning(unit.status)
-    received = f"received {unit.received_at:%Y-%m-%d} on PO {unit.po} (receipt {unit.receipt}) from supplier {unit.supplier}"
+    received = Text("verify.received", day=f"{unit.received_at:%Y-%m-%d}", po=unit.po, receipt=unit.receipt,
+                    supplier=unit.supplier)  # fmt: skip
     if means.on_shelf:
-        return Judgement(Verdict.IN_STOCK, f"genuine and in stock at {unit.location}: {unit.sku} {unit.item_name}, {received}", unit)
-    when = f" on {unit.last_at:%Y-%m-%d}" if unit.last_at else ""
-    ref = f" (ref {unit.last_ref})" if unit.last_ref else ""
+        return Judgement(
+            Verdict.IN_STOCK,
+            Text("verify.in_stock", location=unit.location, sku=unit.sku, name=unit.item_name, received=received),
+            unit,
+        )
+    when = Text("verify.on_day", day=f"{unit.last_at:%Y-%m-%d}") if unit.last_at else ""
+    ref = Text("verify.ref", ref=unit.last_ref) if unit.last_ref else ""
     if not means.held:  # gone or lost, and yet scanned
         return Judgement(
             Verdict.REAPPEARED,
-            f"a known unit that should not be here: {unit.sku} {unit.item_name} was {WHEREABOUTS[status]}{when}{ref}; "
-            f"{received}. A unit that reappears after leaving needs a check",
+            Text("verify.reappeared", sku=unit.sku, name=unit.item_name, gone=Text(f"verify.gone.{status.value}"),
+                 when=when, ref=ref, received=received),  # fmt: skip
             unit,
         )
-    return Judgement(Verdict.NOT_IN_STOCK, f"ours, currently {WHEREABOUTS[status]}{when}{ref}: {unit.sku} {unit.item_name}, {received}", unit)
+    return Judgement(
+        Verdict.NOT_IN_STOCK,
+        Text("verify.not_in_stock", state=Text(f"verify.state.{status.value}"), when=when, ref=ref, sku=unit.sku,
+             name=unit.item_name, received=received),  # fmt: skip
+        unit,
+    )
 
 
 def _skus(units: list[UnitFacts]) -> str:
     return ", ".join(dict.fromkeys(f"{u.sku} {u.item_name}" for u in units))
+
+
+def _joined(texts: list[Text]) -> Text:
+    """Several sentences as one, each said in the reader's language."""
+    joined = texts[-1]
+    for text in reversed(texts[:-1]):
+        joined = Text("verify.and", first=text, rest=joined)
+    return joined

@@ -34,7 +34,7 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from snapp.errors import Problem, Text, ValidationError
-from snapp.io.output import output_target, unwritable
+from snapp.io.output import unwritable
 from snapp.io.tables import column_letter
 
 EXCEL_CELL_LIMIT = 32_767  # characters in one cell

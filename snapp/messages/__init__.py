@@ -28,13 +28,17 @@ PARTS = (
     "files",
     "gs1",
     "integrity",
+    "lookup",
     "masterdata",
     "names",
     "printing",
     "purchasing",
     "receiving",
+    "scan",
     "server",
     "states",
+    "units",
+    "verify",
 )
 
 

@@ -13,10 +13,7 @@ MESSAGES = {
         "GS1 code for GTIN {scanned}, but this item's GTIN is {mine}",
         "GS1 码的 GTIN 为 {scanned}，但此物料的 GTIN 是 {mine}",
     ),
-    "capture.gs1_bad_gtin": ("GS1 code with a bad GTIN: {detail}", "GS1 码中的 GTIN 有误：{detail}"),
     "capture.gs1_no_gtin": ("GS1 code without a GTIN (01)", "GS1 码缺少 GTIN (01)"),
-    "capture.gs1_no_serial": ("GS1 code without a serial number (21)", "GS1 码缺少序列号 (21)"),
-    "capture.gs1_unreadable": ("not a readable GS1 code: {detail}", "不是可读的 GS1 码：{detail}"),
     "capture.duplicate": ("appears twice in this batch (first at {first})", "在本批中出现两次（首次在 {first}）"),
     "capture.range_affixes": (
         "both ends must share the text around the number ({first} vs {last})",
@@ -59,4 +56,8 @@ MESSAGES = {
     ),
     "capture.range_too_long": ("{count:,} serials; a range holds at most {most:,}", "{count:,} 个序列号；一个号段最多 {most:,} 个"),
     "capture.count_mismatch": ("{valid} valid serials, but {expected} were expected", "有效序列号 {valid} 个，但应为 {expected} 个"),
+    "capture.bad_pattern": ("is not a valid pattern: {detail}", "不是有效的规则表达式：{detail}"),
+    "capture.min_below_one": ("must be at least 1", "至少为 1"),
+    "capture.max_below_min": ("must not be below the minimum", "不能小于最小值"),
+    "capture.bad_gtin": ("not a valid GTIN: {detail}", "不是有效的 GTIN：{detail}"),
 }

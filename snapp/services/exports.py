@@ -109,7 +109,7 @@ def serial_register_query(where: SerialFilter, sort: str, descending: bool) -> S
         [Serial.serial, Item.sku, Item.name, Item.gtin, Serial.status, Location.code, Supplier.code,
          PurchaseOrder.number, Receipt.number, Serial.received_at, Item.warranty_months, Serial.batch, Serial.expiry],
         where, sort, descending,
-    ).join(Receipt, Receipt.id == ReceiptLine.receipt_id)  # fmt: skip
+    )  # fmt: skip
 
 
 def _serial_row(row: Any) -> tuple:

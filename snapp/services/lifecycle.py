@@ -6,20 +6,20 @@ one refused serial refuses them all.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from snapp.db.models import Item, Location, Serial, events_table, serials_table, utcnow
-from snapp.domain.capture import apply_case, normalise, typed_forms
+from snapp.db.models import Location, Serial, events_table, serials_table, utcnow
+from snapp.domain.capture import normalise
 from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, IllegalTransition, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.masterdata import get_location_row
+from snapp.services.units import resolve
 
 
 @dataclass(frozen=True)
@@ -50,42 +50,20 @@ def move(
     session = uow.session
     wanted = list(dict.fromkeys(s for s in (normalise(v) for v in serials) if s))
     if not wanted:
-        raise ValidationError(Problem("serials", "", "empty", "no serials given"))
+        raise ValidationError(Problem("serials", "", "empty", Text("units.none_given")))
     target = get_location_row(session, to) if rule.needs_location else None
     if to and not rule.needs_location:
         raise ValidationError(Problem("to", to, "to", f"{rule.label} takes a unit off the shelf; it needs no location"))
 
-    stored = [form for serial in wanted for form in typed_forms(serial)]
-    by_stored: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
-    for condition in among(session, Serial.serial, stored):
-        query = (
-            select(Serial.serial, Item.serial_case, Serial.id, Item.sku, Serial.status, Serial.location_id)
-            .join(Item, Item.id == Serial.item_id)
-            .where(condition)
-        )
-        if sku:
-            query = query.where(Item.sku == normalise(sku))
-        for serial, case, *row in session.execute(query):
-            by_stored[serial].append((case, tuple(row)))
-    # A typed serial names a unit when the unit's item, applying its case policy, stores it so.
-    found = {
-        typed: [row for form in typed_forms(typed) for case, row in by_stored.get(form, ()) if apply_case(typed, case) == form]
-        for typed in wanted
-    }
-
     problems: list[Problem] = []
     units: list[tuple[int, str, int | None]] = []
     chosen: set[int] = set()  # "SN1" and "sn1" may name the same unit
-    for position, serial in enumerate(wanted, 1):
-        matches = found.get(serial, [])
-        where = f"serial {position}"
-        if not matches:
-            problems.append(Problem(where, serial, "not_found", "no such serial" + (f" for {sku}" if sku else "")))
-        elif len(matches) > 1:
-            skus = ", ".join(m[1] for m in matches)
-            problems.append(Problem(where, serial, "ambiguous", f"several items have this serial ({skus}); give the SKU"))
+    for position, (serial, found) in enumerate(zip(wanted, resolve(session, wanted, sku=sku), strict=True), 1):
+        where = Text("units.position", n=position)
+        if problem := found.problem(where, sku):
+            problems.append(problem)
         else:
-            unit_id, _, status, location_id = matches[0]
+            unit_id, status, location_id = found.unit.id, found.unit.status, found.unit.location_id
             if unit_id in chosen:
                 continue
             chosen.add(unit_id)

@@ -7,27 +7,17 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Row, Select, bindparam, func, select, tuple_
+from sqlalchemy import Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from snapp.db.models import (
-    Item,
-    Location,
-    POLine,
-    PurchaseOrder,
-    Receipt,
-    ReceiptLine,
-    Serial,
-    SerialEvent,
-    Supplier,
-    User,
-)
-from snapp.domain.capture import apply_case, normalise, typed_forms
+from snapp.db.models import Item, Location, PurchaseOrder, Serial, SerialEvent, Supplier, User
+from snapp.domain.capture import normalise
 from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.units import resolve, with_receipt
 
 
 @dataclass(frozen=True)
@@ -70,36 +60,6 @@ class SerialCard:
         return (self.warranty_end - (today or dt.date.today())).days
 
 
-# Built once: constructing a SELECT costs more than running it on an index.
-_CARD = (
-    select(
-        Serial.id,
-        Serial.serial,
-        Item.sku,
-        Item.name,
-        Item.gtin,
-        Serial.status,
-        Location.code,
-        Location.name,
-        Supplier.code,
-        Supplier.name,
-        PurchaseOrder.number,
-        Receipt.number,
-        Serial.received_at,
-        Item.warranty_months,
-        Serial.batch,
-        Serial.expiry,
-        Item.serial_case,
-    )
-    .join(Item, Item.id == Serial.item_id)
-    .outerjoin(Location, Location.id == Serial.location_id)
-    .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-    .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-    .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
-    .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
-    .where(Serial.serial.in_(bindparam("forms", expanding=True)))
-    .order_by(Item.sku)
-)
 _FROM, _TO = aliased(Location), aliased(Location)
 _HISTORY = (
     select(
@@ -122,42 +82,32 @@ _HISTORY = (
 )
 
 
-def units_by_serial(session: Session, value: str) -> list[Row]:
-    """The rows of `_CARD` for every unit that ``value`` names, as its item's case policy stores it."""
-    rows = session.execute(_CARD, {"forms": sorted(typed_forms(value))}).all()
-    return [row for row in rows if apply_case(value, row.serial_case) == row.serial]
-
-
 @service(Permission.VIEW, write=False)
 def find_serial(uow: UnitOfWork, serial: str) -> list[SerialCard]:
-    """Every unit carrying ``serial`` (one per item that has it), with its full history."""
+    """Every unit ``serial`` names (one per item that has it; a GS1 scan names its GTIN's), with its full history."""
     return read_cards(uow.session, serial)
 
 
 def read_cards(session: Session, serial: str) -> list[SerialCard]:
     """`find_serial` inside a unit of work that is already open."""
-    value = normalise(serial)
-    rows = units_by_serial(session, value)
-    if not rows:
-        raise NotFound(f"no unit with serial {value!r}")
+    [found] = resolve(session, [serial])
+    if not found.reading.ok:
+        raise ValidationError(found.problem("serial"))
+    if not found.units:
+        raise NotFound("units.no_unit", serial=found.reading.serial)
+    rows = sorted(found.units, key=lambda row: row.sku)
     history: dict[int, list[EventRecord]] = {}
-    for unit_id, *event in session.execute(_HISTORY, {"units": [row[0] for row in rows]}):
+    for unit_id, *event in session.execute(_HISTORY, {"units": [row.id for row in rows]}):
         history.setdefault(unit_id, []).append(EventRecord(*event))
-    cards = []
-    for unit_id, *fields_, received_at, months, batch, expiry, _ in rows:
-        cards.append(
-            SerialCard(
-                *fields_,
-                received_at=received_at,
-                warranty_months=months,
-                warranty_end=warranty_end(received_at.date(), months),
-                batch=batch,
-                expiry=expiry,
-                allowed=[a.value for a in allowed_actions(fields_[4])],
-                history=history.get(unit_id, []),
-            )
-        )
-    return cards
+    return [
+        SerialCard(
+            row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
+            row.supplier_name, row.po, row.receipt, row.received_at, row.warranty_months,
+            warranty_end(row.received_at.date(), row.warranty_months), row.batch, row.expiry,
+            allowed=[a.value for a in allowed_actions(row.status)], history=history.get(row.id, []),
+        )  # fmt: skip
+        for row in rows
+    ]
 
 
 # --- the register --------------------------------------------------------------
@@ -203,22 +153,13 @@ SORTS = {
 
 
 def _register_query(columns: list, where: SerialFilter) -> Select:
-    query = (
-        select(*columns)
-        .select_from(Serial)
-        .join(Item, Item.id == Serial.item_id)
-        .outerjoin(Location, Location.id == Serial.location_id)
-        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-        .join(POLine, POLine.id == ReceiptLine.po_line_id)
-        .join(PurchaseOrder, PurchaseOrder.id == POLine.po_id)
-        .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
-    )
+    query = with_receipt(select(*columns))
     if where.status:
         try:
             query = query.where(Serial.status == Status(where.status))
         except ValueError:
             raise ValidationError(
-                Problem("status", where.status, "status", f"not a status; one of {', '.join(Status)}")
+                Problem("status", where.status, "status", Text("lookup.not_a_status", statuses=", ".join(Status)))
             ) from None
     if where.sku:
         query = query.where(Item.sku == normalise(where.sku))
@@ -295,7 +236,7 @@ def _cursor_position(cursor: str, sort: str, descending: bool) -> tuple[object, 
 def register_query(columns: list, where: SerialFilter, sort: str, descending: bool) -> Select:
     """The register's rows in the order asked for (the list and the export share it)."""
     if sort not in SORTS:
-        raise ValidationError(Problem("sort", sort, "sort", f"sort by one of {', '.join(SORTS)}"))
+        raise ValidationError(Problem("sort", sort, "sort", Text("lookup.sort_by", sorts=", ".join(SORTS))))
     key = SORTS[sort]
     order = [key.desc(), Serial.id.desc()] if descending else [key.asc(), Serial.id.asc()]
     return _register_query(columns, where).order_by(*order)

@@ -25,12 +25,11 @@ from snapp.db.models import (
     Location,
     PurchaseOrder,
     Receipt,
-    ReceiptLine,
     Serial,
     SerialEvent,
     User,
 )
-from snapp.domain.capture import Source, apply_case, normalise, typed_forms
+from snapp.domain.capture import Source, normalise
 from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
@@ -43,6 +42,7 @@ from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
 from snapp.services.receipts import read_receipt
 from snapp.services.reconciliation import accuracy_in
+from snapp.services.units import resolve, with_receipt
 
 STREAM = 2_000  # rows fetched at a time from the database while a PDF is drawn
 
@@ -85,13 +85,7 @@ _LABEL_COLUMNS = select(
 
 
 def _label_query(*columns) -> Select:
-    return (
-        _LABEL_COLUMNS.add_columns(*columns)
-        .join(Item, Item.id == Serial.item_id)
-        .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-        .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-        .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
-    )
+    return with_receipt(_LABEL_COLUMNS.add_columns(*columns))
 
 
 @service(Permission.LABELS, write=False)
@@ -129,46 +123,20 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
     wanted: dict[str, int] = {}  # serial as typed (normalised) -> its first position in the source
     for i, value in enumerate(source.values):
         wanted.setdefault(normalise(str(value)), i)
-    forms = sorted({form for value in wanted for form in typed_forms(value)})
-    query = _label_query(Item.serial_case)
-    if sku:
-        query = query.where(Item.sku == normalise(sku))
-    found: dict[str, list[tuple]] = {}
-    for condition in among(session, Serial.serial, forms):
-        for row in session.execute(query.where(condition)):
-            found.setdefault(row.serial, []).append(tuple(row))
-    rows, problems = [], []
-    for value, i in wanted.items():
-        units = [
-            row[:-1]
-            for form in typed_forms(value)
-            for row in found.get(form, [])
-            if apply_case(value, row[-1]) == row[0]
-        ]
-        if not units:
-            problems.append(
-                Problem(
-                    source.locate(i),
-                    value,
-                    "unknown_serial",
-                    "no unit with this serial" + (f" of {sku}" if sku else ""),
-                )
-            )
-        elif len(units) > 1:
-            items = ", ".join(sorted(unit[1] for unit in units))
-            problems.append(
-                Problem(
-                    source.locate(i),
-                    value,
-                    "ambiguous",
-                    f"several items have this serial ({items}); choose one with --sku",
-                )
-            )
+    ids, problems = [], []
+    for (value, i), found in zip(wanted.items(), resolve(session, list(wanted), sku=sku), strict=True):
+        if problem := found.problem(source.locate(i), sku):
+            problems.append(problem)
         else:
-            rows.append(units[0])
+            ids.append(found.unit.id)
     if problems:
-        raise ValidationError(problems, f"{len(problems)} serial(s) cannot be labelled; nothing was printed")
-    return rows
+        raise ValidationError(problems, Text("units.unlabelled", n=len(problems)))
+    rows = {
+        row[-1]: tuple(row[:-1])
+        for condition in among(session, Serial.id, ids)
+        for row in session.execute(_label_query(Serial.id).where(condition))
+    }
+    return [rows[unit_id] for unit_id in ids]
 
 
 # --- documents ----------------------------------------------------------------------

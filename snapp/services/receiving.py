@@ -43,6 +43,7 @@ from snapp.services import exceptions
 from snapp.services.base import UnitOfWork, among, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
+from snapp.services.units import with_receipt
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)``; raise `snapp.errors.Cancelled` in it to stop and roll back."""
@@ -203,11 +204,7 @@ def _already_received(session: Session, item_id: int, captured: Capture) -> list
     problems = []
     for condition in among(session, Serial.serial, clashes):
         rows = session.execute(
-            select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number)
-            .outerjoin(Location, Location.id == Serial.location_id)
-            .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
-            .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-            .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
+            with_receipt(select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number))
             .where(Serial.item_id == item_id, condition)
         )
         for serial, status, location, receipt, po in rows:

@@ -17,12 +17,11 @@ and marks missing ones lost, as ordinary lifecycle events.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import Row, and_, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -38,10 +37,10 @@ from snapp.db.models import (
     count_results_table,
     utcnow,
 )
-from snapp.domain.capture import Source, apply_case, cell_text, typed_forms
+from snapp.domain.capture import Source, cell_text
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Permission
-from snapp.domain.scan import CAPS_LOCK_WARNING, ScannerProfile, decode
+from snapp.domain.scan import ScannerProfile, decode
 from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, check_page, service
@@ -49,6 +48,7 @@ from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
 from snapp.services.exceptions import RESOLVED, ExceptionKind, NewException, open_exceptions
 from snapp.services.lifecycle import record_moves
 from snapp.services.masterdata import get_location_row
+from snapp.services.units import resolve
 
 
 class Outcome(StrEnum):
@@ -212,13 +212,14 @@ def scan(
     units = _resolve(session, count, readings, warnings)
     now = utcnow()
     batch: dict[str, dict] = {}
-    for reading, unit_id in zip(readings, units, strict=True):
+    for reading, unit in zip(readings, units, strict=True):
+        unit_id = unit.id if unit else None
         key = f"#{unit_id}" if unit_id else f"?{reading.gtin or ''}:{reading.serial}"
         if key in batch:
             batch[key]["scans"] += 1
             continue
         batch[key] = {
-            "count_id": count.id, "unit_key": key, "serial_id": unit_id, "serial": reading.serial[:64],
+            "count_id": count.id, "unit_key": key, "serial_id": unit_id, "serial": (unit.serial if unit else reading.serial)[:64],
             "gtin": reading.gtin, "raw": reading.raw[:500], "scans": 1, "first_at": now, "last_at": now,
             "last_by": uow.actor.name,
         }  # fmt: skip
@@ -248,38 +249,15 @@ def _upsert(session: Session):
     )
 
 
-def _resolve(session: Session, count: StockCount, readings: list, warnings: list[str]) -> list[int | None]:
+def _resolve(session: Session, count: StockCount, readings: list, warnings: list[str]) -> list[Row | None]:
     """The unit each reading names (or None), in one query for the whole batch."""
-    forms = sorted({f for r in readings for s in (r.serial, r.serial.swapcase()) for f in typed_forms(s)})
-    by_stored: dict[str, list[tuple]] = defaultdict(list)
-    for condition in among(session, Serial.serial, forms):
-        query = (
-            select(Serial.serial, Serial.id, Item.serial_case, Item.gtin, Serial.location_id, Serial.status)
-            .join(Item, Item.id == Serial.item_id)
-            .where(condition)
-        )
-        for stored, *row in session.execute(query):
-            by_stored[stored].append(tuple(row))
-
-    def named(serial: str, gtin: str | None) -> list[tuple]:
-        return [
-            row
-            for form in typed_forms(serial)
-            for row in by_stored.get(form, ())
-            if apply_case(serial, row[1]) == form and (gtin is None or row[2] == gtin)
-        ]
-
-    units: list[int | None] = []
-    for reading in readings:
-        candidates = named(reading.serial, reading.gtin)
-        if not candidates and (flipped := reading.serial.swapcase()) != reading.serial:
-            if candidates := named(flipped, reading.gtin):
-                warnings.append(f"{reading.raw}: {CAPS_LOCK_WARNING}: read as {flipped!r}")
-        if len(candidates) > 1:  # one serial on several items: the one expected here, if exactly one is
-            candidates = [c for c in candidates if c[4] in _ON_SHELF and c[3] == count.location_id] or candidates
-        if len(candidates) > 1:
-            warnings.append(f"{reading.raw}: several items have serial {reading.serial}; scan the GS1 code to count it")
-        units.append(candidates[0][0] if len(candidates) == 1 else None)
+    units: list[Row | None] = []
+    for found in resolve(session, readings, here=count.location_id):
+        raw = found.reading.raw
+        warnings += [Text("units.scan_warning", raw=raw, warning=w) for w in found.warnings[len(found.reading.warnings):]]
+        if len(found.units) > 1:
+            warnings.append(Text("units.shared_serial", raw=raw, serial=found.reading.serial))
+        units.append(found.unit)
     return units
 
 

@@ -2,11 +2,14 @@
 
 Every verification is written to the ``verifications`` table; every one that
 does not pass opens an exception for a person (`snapp.services.exceptions`).
+The verdict's explanation is stored as its code and values (JSON in the
+``message`` column), so the log can be said again in the reader's language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,22 +18,23 @@ from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, SerialEvent, Verification
 from snapp.domain.permissions import Permission
-from snapp.domain.scan import CAPS_LOCK_WARNING, Reading, ScannerProfile, decode
+from snapp.domain.scan import Reading, ScannerProfile
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
+from snapp.errors import Text
 from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.exceptions import ExceptionKind, NewException, open_exception
-from snapp.services.lookup import units_by_serial
+from snapp.services.units import Resolved, resolve
 
 
 @dataclass(frozen=True)
 class VerificationResult:
     raw: str
     verdict: str
-    message: str
+    message: Text
     kind: str | None  # what the code was read as (snapp.domain.scan.Kind)
     serial: str | None
     gtin: str | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     unit: UnitFacts | None = None
     exception_id: int | None = None
 
@@ -39,46 +43,21 @@ class VerificationResult:
         return self.exception_id is None
 
 
-@dataclass(frozen=True)
-class Found:
-    """What the ledger holds for one reading."""
-
-    reading: Reading
-    item: ItemFacts | None
-    units: list[tuple[int, UnitFacts]]  # (unit id, facts)
-    warnings: tuple[str, ...] = ()
+def _item(session: Session, gtin: str | None) -> ItemFacts | None:
+    if not gtin:
+        return None
+    row = session.execute(select(Item.sku, Item.name, Item.gtin).where(Item.gtin == gtin)).first()
+    return ItemFacts(*row) if row else None
 
 
-def find(session: Session, reading: Reading, sku: str | None = None) -> Found:
-    """The item the reading's GTIN names and the units carrying its serial; Caps Lock and dropped GS tried too."""
-    item = None
-    if reading.gtin:
-        row = session.execute(select(Item.sku, Item.name, Item.gtin).where(Item.gtin == reading.gtin)).first()
-        item = ItemFacts(*row) if row else None
-    if not reading.ok:
-        return Found(reading, item, [])
-    units = _units(session, reading.serial, sku)
-    warnings: tuple[str, ...] = ()
-    if not units and not reading.caps_lock:
-        flipped = reading.serial.swapcase()
-        if flipped != reading.serial and (units := _units(session, flipped, sku)):
-            warnings = (f"{CAPS_LOCK_WARNING}: read {reading.serial!r} as {flipped!r}",)
-    for alternative in reading.alternatives if not units else ():
-        if units := _units(session, alternative, sku):
-            warnings = (f"read as serial {alternative!r}: the scanner seems to have dropped a GS separator",)
-            break
-    return Found(reading, item, units, warnings)
-
-
-def _units(session: Session, serial: str, sku: str | None) -> list[tuple[int, UnitFacts]]:
-    found = []
-    for row in units_by_serial(session, serial):
-        if sku and row.sku != sku:
-            continue
-        facts = UnitFacts(row.serial, row.sku, row[3], row.gtin, row.status, row[6], row[8], row[10], row[11],
-                          row.received_at)  # fmt: skip
-        found.append((row.id, facts))
-    return found
+def _facts(found: Resolved, sku: str | None) -> list[tuple[int, UnitFacts]]:
+    """The units carrying the serial (a SKU given rules the others out; a GTIN is the verdict's to weigh)."""
+    rows = found.units if sku else found.units + found.others
+    return [
+        (row.id, UnitFacts(row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.supplier, row.po,
+                           row.receipt, row.received_at))  # fmt: skip
+        for row in rows
+    ]
 
 
 def _last_move(session: Session, unit_id: int, facts: UnitFacts) -> UnitFacts:
@@ -100,11 +79,10 @@ def verify(
     """One verdict per scanned code, each recorded; every verdict that does not pass opens an exception."""
     session = uow.session
     results = []
-    for raw in codes:
-        reading = decode(raw, profile)
-        found = find(session, reading, sku)
-        units = [(unit_id, _last_move(session, unit_id, facts)) for unit_id, facts in found.units]
-        judgement = judge(found.reading, found.item, [facts for _, facts in units])
+    for raw, found in zip(codes, resolve(session, codes, profile=profile, sku=sku), strict=True):
+        reading = found.reading
+        units = [(unit_id, _last_move(session, unit_id, facts)) for unit_id, facts in _facts(found, sku)]
+        judgement = judge(reading, _item(session, reading.gtin), [facts for _, facts in units])
         unit_id = next((uid for uid, facts in units if facts == judgement.unit), None)
         exception_id = None
         if not judgement.passed:
@@ -114,16 +92,41 @@ def verify(
             {
                 "at": dt.datetime.now(dt.UTC), "user_name": uow.actor.name, "raw": raw[:500],
                 "kind": reading.kind, "gtin": reading.gtin, "serial": reading.serial, "verdict": judgement.verdict.value,
-                "message": judgement.message, "serial_id": unit_id, "exception_id": exception_id,
+                "message": stored(judgement.message), "serial_id": unit_id, "exception_id": exception_id,
             },
         )  # fmt: skip
         results.append(
             VerificationResult(
                 raw, judgement.verdict.value, judgement.message, reading.kind, reading.serial, reading.gtin,
-                [*reading.warnings, *found.warnings], judgement.unit, exception_id,
+                list(found.warnings), judgement.unit, exception_id,
             )  # fmt: skip
         )
     return results
+
+
+def stored(text: Text) -> str:
+    """A Text as the JSON of its code and values (a value that is itself a Text, likewise)."""
+    return json.dumps(_as_data(text), ensure_ascii=False, default=str)
+
+
+def restored(column: str) -> str:
+    """The Text that `stored` wrote; a row written before explanations were codes comes back as its English."""
+    try:
+        data = json.loads(column)
+    except ValueError:
+        return column
+    return _as_text(data) if isinstance(data, dict) else column
+
+
+def _as_data(value: object) -> object:
+    if isinstance(value, Text):
+        return {"code": value.code, "values": {k: _as_data(v) for k, v in value.args.items()}}
+    return value
+
+
+def _as_text(data: dict) -> Text:
+    values = {k: _as_text(v) if isinstance(v, dict) else v for k, v in data["values"].items()}
+    return Text(data["code"], **values)
 
 
 def _exception(reading: Reading, judgement: Judgement, unit_id: int | None) -> NewException:
@@ -138,7 +141,7 @@ class VerificationLogEntry:
     user: str
     raw: str
     verdict: str
-    message: str
+    message: str  # a Text, except in rows written before explanations were stored as codes
     exception_id: int | None
 
 
@@ -152,4 +155,5 @@ def recent_verifications(uow: UnitOfWork, *, verdict: str | None = None, limit: 
     ).order_by(Verification.id.desc()).limit(limit)  # fmt: skip
     if verdict:
         query = query.where(Verification.verdict == Verdict(verdict))
-    return [VerificationLogEntry(*row) for row in uow.session.execute(query)]
+    return [VerificationLogEntry(at, user, raw, verdict_, restored(message), exception_id)
+            for at, user, raw, verdict_, message, exception_id in uow.session.execute(query)]  # fmt: skip

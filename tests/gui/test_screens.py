@@ -216,4 +216,4 @@ def test_a_refused_action_reaches_the_error_dialog(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window.runner.run(lambda: lookup.find_serial(window.ctx, ""))
     settle(qtbot, window)
-    assert shown and "no unit with serial" in shown[0]
+    assert shown and "the scan is empty" in shown[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -159,3 +159,19 @@ def test_the_scanner_profile_survives_a_restart(tmp_path, profile):
     save_scanner_profile(saved, profile)
     saved.sync()
     assert scanner_profile(QSettings(path, QSettings.Format.IniFormat)) == profile
+
+
+def test_the_recent_list_says_each_explanation_in_the_ui_language(screen, ctx, shelf):
+    s = screen(VerifyView)
+    key_in(s.qtbot, s.view.form.scanEdit, "ST0002")
+    s.settle()
+    QLocale.setDefault(QLocale("zh_CN"))
+    try:
+        s.view.activated()
+        s.settle()
+        assert "发货给客户" in s.view.recent.index(0, 4).data()
+    finally:
+        QLocale.setDefault(QLocale.c())
+    s.view.activated()
+    s.settle()
+    assert "shipped to a customer" in s.view.recent.index(0, 4).data()

@@ -269,13 +269,11 @@ def test_a_place_that_cannot_be_written_is_refused_plainly(db, ctx, register, tm
 
 
 @pytest.mark.parametrize("out", ["x.csv", "missing/x.xlsx", "a folder.xlsx"])
-def test_a_bad_output_of_the_export_command_is_one_sentence_and_exit_2(db, ctx, register, tmp_path, capsys, monkeypatch,
-                                                                       out):  # fmt: skip
-    monkeypatch.setenv("SNAPP_PASSWORD", ADMIN_PASSWORD)
+def test_a_bad_output_of_the_export_command_is_one_sentence_and_exit_2(db, ctx, register, tmp_path, admin_cli, out):
     (tmp_path / "a folder.xlsx").mkdir()
     before = sorted(tmp_path.rglob("*"))
-    url = db.url.render_as_string(hide_password=False)
-    assert main(["--db", url, "--user", "admin", "export", "serials", "--out", str(tmp_path / out)]) == 2
-    err = capsys.readouterr().err.splitlines()
+    ran = admin_cli("export", "serials", "--out", str(tmp_path / out))
+    assert ran.status == 2
+    err = ran.err.splitlines()
     assert len(err) == 2 and err[0] == "snapp: 1 problem found; nothing was saved" and "Traceback" not in err[1]
     assert sorted(tmp_path.rglob("*")) == before  # nothing written, not even a temporary file

@@ -239,7 +239,7 @@ def test_an_item_that_keeps_case_matches_only_the_exact_case(db, ctx, company):
     add_plain_item(ctx, "KEEP", serial_case="keep")
     po = approved_po(ctx, "ACME", ("KEEP", 5))
     receiving.receive(ctx, po.number, "KEEP", [scans(["AbC123"])], location="WH-A")
-    with pytest.raises(ValidationError, match="no such serial"):
+    with pytest.raises(ValidationError, match="no unit with this serial"):
         lifecycle.move(ctx, "issue", ["ABC123"])
     assert lifecycle.move(ctx, "issue", ["AbC123"]).count == 1
 

@@ -72,8 +72,8 @@ def test_unknown_serials_are_all_named_and_nothing_is_printed(db, ctx, received,
     with pytest.raises(ValidationError) as refused:
         print_labels(ctx, LabelSource(serials=scans(["LAP00001", "NOPE1", "NOPE2"])), "thermal-50x30", path)
     assert [(p.position, p.value, p.reason) for p in refused.value.problems] == [
-        ("scan 2", "NOPE1", "unknown_serial"),
-        ("scan 3", "NOPE2", "unknown_serial"),
+        ("scan 2", "NOPE1", "not_found"),
+        ("scan 3", "NOPE2", "not_found"),
     ]
     assert not path.exists() and snapshot(db) == before
 
@@ -82,7 +82,7 @@ def test_a_serial_on_two_items_needs_the_sku(db, ctx, company, received, tmp_pat
     add_plain_item(ctx, "DOCK")
     po = approved_po(ctx, "ACME", ("DOCK", 5))
     receiving.receive(ctx, po.number, "DOCK", [scans(["LAP00001"])], location="WH-A")
-    with pytest.raises(ValidationError, match="several items have this serial \\(DOCK, LAP\\); choose one with --sku"):
+    with pytest.raises(ValidationError, match="several items have this serial \\(DOCK, LAP\\); give the SKU"):
         print_labels(ctx, LabelSource(serials=scans(["LAP00001"])), "thermal-50x30", tmp_path / "x.pdf")
     path = tmp_path / "dock.pdf"
     print_labels(ctx, LabelSource(serials=scans(["LAP00001"]), sku="DOCK"), "thermal-50x30", path)

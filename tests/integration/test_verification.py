@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from snapp_testkit import add_plain_item, approved_po, rows, scalar
+from snapp_testkit import add_plain_item, approved_po, execute, rows, scalar
 
 from snapp.domain.capture import scans
 from snapp.domain.scan import ScannerProfile
@@ -62,7 +64,8 @@ def test_every_verdict_recorded_and_failures_open_exceptions(db, ctx, ledger, ra
     [(stored_raw, stored_verdict, message, exception_id)] = rows(
         db, "SELECT raw, verdict, message, exception_id FROM verifications"
     )
-    assert (stored_raw, stored_verdict, message) == (raw, verdict, result.message)
+    assert (stored_raw, stored_verdict) == (raw, verdict)
+    assert json.loads(message)["code"] == result.message.code  # the code and values, not the English
     assert exception_id == result.exception_id
     if verdict in ("in_stock", "not_in_stock"):
         assert result.passed and exception_id is None
@@ -128,6 +131,21 @@ def test_the_log_newest_first_and_by_verdict(ctx, ledger, as_user):
     assert log[2].exception_id is None and log[1].exception_id is not None
     assert [e.raw for e in verification.recent_verifications(ctx, verdict="in_stock")] == ["LAP001"]
     assert len(verification.recent_verifications(ctx, limit=1)) == 1
+
+
+def test_the_log_says_each_explanation_in_the_readers_language(db, ctx, ledger):
+    [result] = verification.verify(ctx, ["LAP002"])
+    [entry] = verification.recent_verifications(ctx)
+    assert entry.message == result.message and "shipped to a customer" in entry.message
+    assert entry.message.say("zh") == result.message.say("zh")
+    assert "发货给客户" in entry.message.say("zh") and "shipped" not in entry.message.say("zh")
+
+
+def test_a_log_row_written_as_english_text_reads_back_as_it_is(db, ctx, ledger):
+    verification.verify(ctx, ["LAP001"])
+    execute(db, "UPDATE verifications SET message = 'genuine and in stock at WH-A'")
+    [entry] = verification.recent_verifications(ctx)
+    assert entry.message == "genuine and in stock at WH-A"
 
 
 def test_every_role_may_verify(ctx, ledger, as_user):

@@ -96,7 +96,7 @@ def test_gs1_serial_follows_the_rule_pattern():
         (f"{GS}21SN1", "without a GTIN (01)"),
         ("]d2XYZ", "not a readable GS1 code"),
         (f"]d201{GTIN}21SN1{GS}17250231", "not a readable GS1 code"),  # 31 February
-        (f"]C101{GTIN}21SN1{GS}10ABCDEFGHIJKLMNOPQRSTU", "not a readable GS1 code"),  # batch over 20
+        (f"]C101{GTIN}21SN1{GS}10ABCDEFGHIJKLMNOPQRSTU", "longer than 20 characters"),  # batch over 20
     ],
 )
 def test_gs1_invalid(scan, words):
@@ -151,3 +151,33 @@ def test_plain_serials_starting_with_01_are_not_taken_for_gs1(serial):
     result = one(serial)
     assert result.serials == [serial]
     assert result.gs1 == {}
+
+
+@pytest.mark.parametrize(
+    ("scan", "serial", "batch", "expiry"),
+    [
+        (f"(01){GTIN}(10)L7(21)HRI1", "HRI1", "L7", None),  # the text under the barcode, typed
+        (f"https://id.gs1.org/01/{GTIN}/21/DL1?10=L8", "DL1", "L8", None),
+        ("MA.156.M0.100001.10000011.SMAU1.L9.E230201", "MAU1", "9", dt.date(2023, 2, 1)),
+        ("81234560012345678901", "81234560012345678901", None, None),  # drug traceability code: whole
+    ],
+)
+def test_every_code_the_decoder_reads_gives_its_serial(scan, serial, batch, expiry):
+    result = one(scan)
+    assert (result.serials, result.problems) == ([serial], [])
+    if batch or expiry:
+        assert (result.gs1[serial].batch, result.gs1[serial].expiry) == (batch, expiry)
+
+
+@pytest.mark.parametrize(
+    ("scan", "reason"),
+    [
+        (f"https://id.gs1.org/01/{OTHER_GTIN}/21/DL1", Reason.GTIN_MISMATCH),
+        (f"(01){GTIN[:-1]}3(21)X1", Reason.GS1_INVALID),
+        (f"01{GTIN[:-1]}3" "21X1", Reason.GS1_INVALID),  # not a serial "0109506000134353 21X1"
+        ("MA.156.M0.100001.10000011.L1", Reason.GS1_INVALID),  # names a product, not a unit
+    ],
+)
+def test_codes_the_item_cannot_take_are_refused(scan, reason):
+    [problem] = one(scan).problems
+    assert problem.reason == reason

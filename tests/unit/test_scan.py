@@ -17,6 +17,7 @@ from snapp.domain.scan import (
     case_flipped,
     characters,
     decode,
+    is_plain,
 )
 
 GTIN = "09506000134352"  # GS1's example GTIN (GS1 Digital Link standard)
@@ -40,7 +41,7 @@ def read(raw: str, **profile):
         ("  ＳＮ-０００１\u200b ", {}, "SN-0001"),  # typed with a Chinese IME, pasted with a zero-width space
         ("]C0ABC-77", {"prefix": True}, "ABC-77"),  # a plain Code 128, read with its symbology identifier
         ("]A0PART42", {"prefix": True}, "PART42"),  # Code 39
-        ("0109506000134353" + "21X", {}, "0109506000134353" + "21X"),  # GTIN check digit wrong: not GS1, a serial
+        ("0109506000134353" + "ABC", {}, "0109506000134353" + "ABC"),  # no AI after the GTIN: not GS1, a serial
         ("1234567890123456789", {}, "1234567890123456789"),  # 19 digits: no drug code
     ],
 )
@@ -98,6 +99,58 @@ def test_gs1_element_strings(raw, profile, serial, batch, expiry):
     assert (reading.serial, reading.batch, reading.expiry) == (serial, batch, expiry)
     assert reading.gtin in (GTIN, GTIN_GENSPECS, GTIN_029)
     assert f"serial {serial}" in reading.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "serial", "batch", "expiry"),
+    [
+        (f"(01){GTIN}(21)PF00000010", "PF00000010", None, None),  # the text printed under the barcode
+        (f"(01){GTIN}(10)AB-123(17)261231(21)X1\r", "X1", "AB-123", dt.date(2026, 12, 31)),
+    ],
+)
+def test_gs1_text_in_parentheses(raw, serial, batch, expiry):
+    reading = read(raw)
+    assert (reading.kind, reading.gtin, reading.serial, reading.batch, reading.expiry) == (
+        Kind.GS1, GTIN, serial, batch, expiry,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "fault"),
+    [
+        (f"(01){GTIN[:-1]}3(21)PF1", Fault.BAD_CHECK_DIGIT),
+        (f"(01){GTIN}(21)PF 1", Fault.BAD_CHARACTERS),  # biip alone would drop the space and read PF1
+        (f"(01){GTIN}(10)B1", Fault.NO_SERIAL),
+        ("0109506000134353" "21PF1", Fault.BAD_CHECK_DIGIT),  # no symbology, no GS: still GS1, and malformed
+    ],
+)
+def test_malformed_gs1_text_and_wrong_check_digits_are_not_serials(raw, fault):
+    reading = read(raw)
+    assert (reading.kind, reading.fault, reading.serial) == (Kind.GS1, fault, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["]d2X", "(01)1", "https://x", "HTTP://X", "MA.1", "ma.1", f"01{GTIN}21X", f"X{GS}Y"],
+)
+def test_what_may_be_a_code_is_not_plain(text):
+    assert not is_plain(text)
+
+
+@pytest.mark.parametrize("text", ["SN-0001", "01234", f"01{GTIN}", "81234560012345678901", "X(1)"])
+def test_plain_text_reads_as_decode_reads_it(text):
+    assert is_plain(text)
+    assert read(text).serial == text
+
+
+@pytest.mark.parametrize("text", ["MA.7", "MA.A1-2", "(A)1", "(1)2"])
+def test_serials_that_only_start_like_a_code_are_plain_serials(text):
+    assert (read(text).kind, read(text).serial) == (Kind.SERIAL, text)
+
+
+def test_messages_say_themselves_in_chinese():
+    assert read(f"]d201{GTIN}21SN1{GS}10B1").message.say("zh") == f"GTIN {GTIN}，序列号 SN1，批号 B1"
+    assert "缺少序列号" in read(f"]d201{GTIN}").message.say("zh")
 
 
 def test_symbology_identifier_is_kept():

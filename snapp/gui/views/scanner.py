@@ -16,6 +16,7 @@ from snapp.gui.scanner import (
     save_scanner_profile,
     scanner_profile,
 )
+from snapp.gui.problems import say
 from snapp.gui.views.base import View
 
 BAD, GOOD, MARK = "#b3261e", "#2e7d32", "#ffe08a"
@@ -83,12 +84,12 @@ class ScannerView(View):
         form.arrivedLabel.setText(self.tr("{0} characters arrived:").format(len(shown)))
         self.last = reading = decode(raw, profile)
         if reading.ok:
-            parts = [self.tr("SNApp reads {0}: {1}").format(self._kind(reading), reading.message)]
+            parts = [self.tr("SNApp reads {0}: {1}").format(self._kind(reading), say(reading.message))]
             colour = GOOD
         else:
-            parts = [self.tr("SNApp cannot read it as a unit's code: {0}").format(reading.message)]
+            parts = [self.tr("SNApp cannot read it as a unit's code: {0}").format(say(reading.message))]
             colour = BAD
-        parts += reading.warnings
+        parts += [say(w) for w in reading.warnings]
         form.readsLabel.setText("\n".join(parts))
         form.readsLabel.setStyleSheet(f"font-size: 12pt; color: {colour};")
         form.hintLabel.setText("\n".join(self._hints(raw, reading, profile)))

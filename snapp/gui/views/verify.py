@@ -15,6 +15,7 @@ from snapp.domain.scan import GS
 from snapp.domain.verify import PASSED, UnitFacts, Verdict
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import verification
@@ -54,7 +55,7 @@ class VerifyView(View):
                 Column(self.tr("User"), lambda v: v.user),
                 Column(self.tr("Scanned"), lambda v: visible(v.raw)),
                 Column(self.tr("Verdict"), lambda v: name_of("verdict", v.verdict)),
-                Column(self.tr("Why"), lambda v: v.message),
+                Column(self.tr("Why"), lambda v: say(v.message)),
             ]
         )
         self.recent.colour = lambda v: QColor(PALETTE[shade(v.verdict)][2])
@@ -113,9 +114,9 @@ class VerifyView(View):
         form = self.form
         form.verdictLabel.setText(name_of("verdict", result.verdict))
         self._paint(shade(result.verdict))
-        form.messageLabel.setText(f"{visible(result.raw)}: {result.message}")
+        form.messageLabel.setText(f"{visible(result.raw)}: {say(result.message)}")
         form.messageLabel.show()
-        form.warningsLabel.setText("\n".join(result.warnings))
+        form.warningsLabel.setText("\n".join(say(w) for w in result.warnings))
         form.warningsLabel.setVisible(bool(result.warnings))
         self._show_card(result.unit)
 
