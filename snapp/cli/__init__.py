@@ -66,6 +66,10 @@ HINTS = {
     "access.first_user_admin": "--role admin",
     "access.has_users": "snapp user add NAME --role ROLE",
     "access.locked": "snapp user unlock {name}",
+    "database.no_schema": "snapp init",
+    "database.old_schema": "snapp init",
+    "database.network_share": "--db postgresql://user@server/snapp, or SNAPP_DB",
+    "demo.not_empty": "snapp --db sqlite:///demo.db demo",
 }
 
 

@@ -129,11 +129,7 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
     if path and path != ":memory:" and not path.startswith("file:"):
         file = Path(path).expanduser()
         if reason := network_share_reason(file):
-            raise DatabaseLocationError(
-                f"{reason}. An SQLite database must live on a local disk: over a network share its "
-                "locking fails and the file can be corrupted. To share SNApp between several PCs, "
-                "use a PostgreSQL server (--db postgresql://user@server/snapp or SNAPP_DB)."
-            )
+            raise DatabaseLocationError("database.network_share", reason=reason)
         file.parent.mkdir(parents=True, exist_ok=True)
     read_only = _read_only_file(path)
     if read_only:

@@ -73,10 +73,9 @@ def _migrate(db: Database, step, revision: str) -> None:
 def require_current(db: Database) -> None:
     current, head = current_revision(db), head_revision()
     if current != head:
-        state = "has no SNApp schema yet" if current is None else f"is at schema {current}"
-        raise SchemaOutOfDate(
-            f"the database {db.display} {state}; this SNApp needs {head}. Run `snapp init` to bring it up to date."
-        )
+        if current is None:
+            raise SchemaOutOfDate("database.no_schema", db=db.display, head=head)
+        raise SchemaOutOfDate("database.old_schema", db=db.display, current=current, head=head)
 
 
 def open_database(url: str, *, migrate: bool = False) -> Database:
@@ -94,7 +93,7 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
     except OperationalError as err:
         db.dispose()
         reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
-        raise DatabaseUnavailable(f"cannot open the database {db.display}: {reason}") from err
+        raise DatabaseUnavailable("database.cannot_open", db=db.display, reason=reason) from err
     except BaseException:
         db.dispose()
         raise

@@ -30,6 +30,7 @@ PARTS = (
     "integrity",
     "lookup",
     "masterdata",
+    "more",
     "names",
     "printing",
     "purchasing",

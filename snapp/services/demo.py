@@ -106,7 +106,7 @@ def build_demo(
         raise ValidationError(Problem("serials", str(serials), "serials", many))
     with ctx.db.session(write=False) as session:
         if session.scalar(select(func.count()).select_from(Supplier)):
-            raise Conflict(f"{ctx.db.display} already holds data; build the demo in a new database (--db)")
+            raise Conflict("demo.not_empty", db=ctx.db.display)
     rng = random.Random(seed)
     team = {role: Context(ctx.db, name) for name, role in TEAM}
     team[Role.ADMIN] = ctx

@@ -46,14 +46,15 @@ def move(
     rule = TRANSITIONS[action]
     # The permission depends on the move (service staff repair, the warehouse issues).
     if not allows(uow.actor.role, rule.permission):
-        raise PermissionDenied(f"{uow.actor.name} ({uow.actor.role}) may not {rule.label}: it needs {rule.permission}")
+        raise PermissionDenied("lifecycle.denied", name=uow.actor.name, role=str(uow.actor.role), move=rule.label,
+                               permission=str(rule.permission))  # fmt: skip
     session = uow.session
     wanted = list(dict.fromkeys(s for s in (normalise(v) for v in serials) if s))
     if not wanted:
         raise ValidationError(Problem("serials", "", "empty", Text("units.none_given")))
     target = get_location_row(session, to) if rule.needs_location else None
     if to and not rule.needs_location:
-        raise ValidationError(Problem("to", to, "to", f"{rule.label} takes a unit off the shelf; it needs no location"))
+        raise ValidationError(Problem("to", to, "to", Text("lifecycle.no_location", move=rule.label)))
 
     problems: list[Problem] = []
     units: list[tuple[int, str, int | None]] = []
@@ -73,7 +74,7 @@ def move(
                 problems.append(Problem(where, serial, "illegal_transition", str(err).split(": ", 1)[1]))
                 continue
             if action is Action.TRANSFER and target is not None and location_id == target.id:
-                problems.append(Problem(where, serial, "same_location", f"is already at {target.code}"))
+                problems.append(Problem(where, serial, "same_location", Text("lifecycle.already_at", location=target.code)))
                 continue
             units.append((unit_id, status, location_id))
     if problems:

@@ -181,7 +181,7 @@ def _count_row(session: Session, number: str, *, lock: str | None = None) -> Sto
         query = query.with_for_update()
     count = session.scalar(query)
     if count is None:
-        raise NotFound(f"no count {number!r}")
+        raise NotFound("stocktake.no_count", number=number)
     return count
 
 
@@ -196,7 +196,7 @@ def scan(
     session = uow.session
     count = _count_row(session, number, lock="share")
     if count.status != OPEN:
-        raise IllegalTransition(f"count {count.number} is {count.status}; scans go into an open count only")
+        raise IllegalTransition("stocktake.not_open", number=count.number, status=Text(f"count_status.{count.status}"))
     problems: list[Problem] = []
     warnings: list[str] = []
     readings = []
@@ -333,8 +333,9 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
     return report
 
 
-def _where(status: str | None, location: str | None) -> str:
-    return f"{status} at {location}" if location else str(status)
+def _where(status: str | None, location: str | None) -> Text | str:
+    said = Text(f"status.{status}") if status else "—"  # a unit the count did not know had no status then
+    return Text("stocktake.where", status=said, location=location) if location else said
 
 
 @service(Permission.VIEW, write=False)
@@ -405,8 +406,9 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
     problems = []
     for r in rows:
         if (r.status, r.location_id) != (r.recorded_status, r.recorded_location_id):
-            problems.append(Problem(r.serial, r.serial, "changed", f"was {_where(r.recorded_status, codes.get(r.recorded_location_id))} "
-                                    f"when the count was closed, is now {_where(r.status, codes.get(r.location_id))}"))  # fmt: skip
+            changed = Text("stocktake.changed", then=_where(r.recorded_status, codes.get(r.recorded_location_id)),
+                           now=_where(r.status, codes.get(r.location_id)))  # fmt: skip
+            problems.append(Problem(r.serial, r.serial, "changed", changed))
             continue
         unit = (r.serial_id, r.status, r.location_id)
         if r.outcome == Outcome.MISSING:

@@ -124,7 +124,7 @@ def test_a_count_closed_on_another_pc_refuses_further_scans(count_screen, ctx, s
     key_in(s.qtbot, view.form.scanEdit, "AA0001")
     key_in(s.qtbot, view.form.scanEdit, "AA0002")
     s.settle()
-    refused = f"count {count.number} is closed; scans go into an open count only"
+    refused = f"count {count.number} is Closed; scans go into an open count only"
     assert [(e.scanned, e.state, e.message) for e in view.entries] == [
         ("AA0001", REFUSED, refused), ("AA0002", REFUSED, refused),
     ]  # fmt: skip

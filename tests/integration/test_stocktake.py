@@ -139,13 +139,13 @@ def test_apply_refuses_if_a_unit_moved_since_closing(db, ctx, shelves):
         stocktake.apply_count(ctx, count.number)
     assert snapshot(db) == before
     [problem] = refused.value.problems
-    assert problem.value == "AA0005" and "now shipped" in problem.message
+    assert problem.value == "AA0005" and "now Shipped" in problem.message
 
 
 def test_scans_go_into_open_counts_only(ctx, shelves):
     count = stocktake.start_count(ctx, "WH-A")
     stocktake.close_count(ctx, count.number)
-    with pytest.raises(IllegalTransition, match="is closed"):
+    with pytest.raises(IllegalTransition, match="is Closed"):
         stocktake.scan(ctx, count.number, [scans(["AA0001"])])
     with pytest.raises(IllegalTransition, match="is Closed; cannot close it"):
         stocktake.close_count(ctx, count.number)
@@ -261,6 +261,6 @@ def test_closing_while_another_pc_scans_loses_no_scan(db, ctx, shelves, as_user)
     assert scanning.wait(30)
     report = stocktake.close_count(ctx, count.number)
     thread.join(60)
-    assert not thread.is_alive() and len(late) == 1 and "is closed" in str(late[0])
+    assert not thread.is_alive() and len(late) == 1 and "is Closed" in str(late[0])
     counted = sum(line.scans for line in report.matched + report.unexpected + report.unknown)
     assert counted == accepted > 0

@@ -10,7 +10,8 @@ import pytest
 import snapp
 from snapp.app.errors import error_json, http_status
 from snapp.domain.capture import SerialRule, capture, paste, scans
-from snapp.errors import NotFound, Text, ValidationError
+import snapp.errors
+from snapp.errors import NotFound, SnappError, Text, ValidationError
 from snapp.messages import CATALOG, placeholders
 
 
@@ -71,3 +72,39 @@ def test_the_json_of_a_refusal_names_codes_positions_and_values():
     }
     assert http_status(err) == 422
     assert http_status(NotFound("validation.required")) == 404
+
+
+ERRORS = {name for name, kind in vars(snapp.errors).items() if isinstance(kind, type) and issubclass(kind, SnappError)}
+
+
+def untranslatable() -> list[str]:
+    """Refusals the core raises, and problems it reports, whose words are not a code of the catalog."""
+    found = []
+    for path in Path(snapp.__file__).parent.rglob("*.py"):
+        if "gui" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", None)
+            first = node.args[0]
+            if name in ERRORS - {"ValidationError"} and not _is_code(first):
+                found.append(f"{path.name}:{node.lineno}")
+            if name == "Problem" and len(node.args) == 4 and _is_words(node.args[3]):
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def _is_code(node: ast.AST) -> bool:
+    """A literal code of the catalog, or anything not a literal (a Text, a variable holding one)."""
+    if isinstance(node, ast.Constant):
+        return node.value in CATALOG
+    return not isinstance(node, ast.JoinedStr)
+
+
+def _is_words(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def test_every_refusal_of_the_core_is_a_code_it_can_say_in_chinese():
+    assert untranslatable() == []

@@ -1,0 +1,42 @@
+"""Sentences of counts, moves, the demo and opening a database."""
+
+MESSAGES = {
+    "stocktake.no_count": ("no count {number!r}", "没有盘点单 {number!r}"),
+    "stocktake.not_open": (
+        "count {number} is {status}; scans go into an open count only",
+        "盘点单 {number} 为{status}；只能向未关闭的盘点单扫描",
+    ),
+    "stocktake.changed": (
+        "was {then} when the count was closed, is now {now}",
+        "盘点关闭时为{then}，现在为{now}",
+    ),
+    "stocktake.where": ("{status} at {location}", "{status}，位于 {location}"),
+    "lifecycle.denied": (
+        "{name} ({role}) may not {move}: it needs the {permission} permission",
+        "{name}（{role}）不能{move}：需要 {permission} 权限",
+    ),
+    "lifecycle.no_location": (
+        "{move} takes a unit off the shelf; it needs no location",
+        "{move}会使单位离开货架，不需要库位",
+    ),
+    "lifecycle.already_at": ("is already at {location}", "已在 {location}"),
+    "demo.not_empty": (
+        "{db} already holds data; build the demo in a new database",
+        "{db} 已有数据；请在新数据库中建立演示数据",
+    ),
+    "database.network_share": (
+        "{reason}. An SQLite database must live on a local disk: over a network share its locking fails and the "
+        "file can be corrupted. To share SNApp between several PCs, use a PostgreSQL server",
+        "{reason}。SQLite 数据库必须放在本地磁盘上：在网络共享上其锁定会失效，文件可能损坏。"
+        "要在多台电脑间共享 SNApp，请使用 PostgreSQL 服务器",
+    ),
+    "database.no_schema": (
+        "the database {db} has no SNApp schema yet; this SNApp needs {head}",
+        "数据库 {db} 还没有 SNApp 的表结构；此版本 SNApp 需要 {head}",
+    ),
+    "database.old_schema": (
+        "the database {db} is at schema {current}; this SNApp needs {head}",
+        "数据库 {db} 的表结构版本为 {current}；此版本 SNApp 需要 {head}",
+    ),
+    "database.cannot_open": ("cannot open the database {db}: {reason}", "无法打开数据库 {db}：{reason}"),
+}
