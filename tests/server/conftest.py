@@ -6,6 +6,7 @@ import os
 import socket
 import ssl
 import subprocess
+import tempfile
 import sys
 import time
 from collections.abc import Iterator
@@ -32,18 +33,20 @@ class Server:
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=tls[0]) if tls else True
         options = ["--plain-http"] if not tls else []
+        # A file, not a pipe: a pipe nobody reads fills up with the access log and stops the server.
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "snapp.cli", "--db", db_url, "serve", "--port", str(self.port), *options],
             env={**os.environ, **({"XDG_DATA_HOME": str(tls[1])} if tls else {}), **env, "SNAPP_LANG": "en", "SNAPP_WEBHOOK_RETRY_SECONDS": "0.2",
                  "SNAPP_WEBHOOK_TIMEOUT_SECONDS": "2"},
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
             text=True,
         )
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"snapp serve ended: {self.process.stdout.read()}")
+                raise AssertionError(f"snapp serve ended: {self.output()}")
             try:
                 httpx.get(self.url + "/api/openapi.json", timeout=1, verify=self.verify)
                 return
@@ -67,14 +70,18 @@ class Server:
         self.process.kill()
         self.process.wait()
 
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
+
     def stop(self) -> str:
         self.process.terminate()
         try:
-            out, _ = self.process.communicate(timeout=10)
+            self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            out, _ = self.process.communicate()
-        return out
+            self.process.wait()
+        return self.output()
 
 
 @pytest.fixture
