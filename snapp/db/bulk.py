@@ -22,6 +22,8 @@ from sqlalchemy import Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from snapp.db.engine import fault_of
+
 CHUNK = 5_000
 """Rows between two progress calls."""
 
@@ -57,6 +59,10 @@ def insert_rows(
     try:
         write(conn.connection.driver_connection, target, rows, total, progress)
     except dialect.loaded_dbapi.Error as err:
+        # The engine's own error hook never sees the driver's errors here: a fault of the file or its disk is
+        # said the same way as on any other statement.
+        if fault := fault_of(err, conn.engine.url.render_as_string(hide_password=True)):
+            raise fault from err
         raise DBAPIError.instance(f"INSERT INTO {target}", None, err, dialect.loaded_dbapi.Error) from err
 
 

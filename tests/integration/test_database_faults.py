@@ -15,7 +15,8 @@ import pytest
 from snapp.cli import main
 from snapp.db.engine import Database
 from snapp.domain.capture import serial_range
-from snapp.services import receiving
+from snapp.services import masterdata, purchasing, receiving
+from snapp.services.auth import create_first_admin
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -151,3 +152,30 @@ def test_a_database_locked_by_another_program_is_said_after_the_wait(stocked_fil
             assert conn.exec_driver_sql("SELECT COUNT(*) FROM serials").scalar() == 40
     finally:
         reopened.dispose()
+
+
+def test_a_disk_filling_up_during_a_receipt_is_one_sentence_and_the_receipt_is_whole_or_absent(tmp_path, capsys, monkeypatch):
+    full = tmp_path / "full"
+    _tmpfs(full, "1m")
+    try:
+        url = f"sqlite:///{full / 'snapp.db'}"
+        monkeypatch.setenv("SNAPP_PASSWORD", "admin password")
+        assert main(["--db", url, "--user", "admin", "init"]) == 0
+        ctx = create_first_admin(Database(url), "admin", "admin password")
+        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+        masterdata.add_item(ctx, masterdata.ItemRecord("LAP", "Laptop", serial_min_length=4))
+        masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "Main"))
+        po = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 100_000)]).number)
+        capsys.readouterr()
+        code = main(["--db", url, "--user", "admin", "receive", po.number, "--sku", "LAP", "--range",
+                     "DF000001..DF050000", "--location", "WH-A"])  # fmt: skip
+        err = capsys.readouterr().err
+        assert code == 2 and "the disk is full" in err and "Traceback" not in err, err
+        monkeypatch.setenv("SNAPP_PASSWORD", "admin password")
+        assert main(["--db", url, "--user", "admin", "check"]) == 0  # the file is whole
+        db = Database(url)
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM serials").scalar() == 0  # nothing of the receipt
+        db.dispose()
+    finally:
+        subprocess.run(["umount", "--lazy", str(full)], check=True)
