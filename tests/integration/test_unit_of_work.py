@@ -96,9 +96,9 @@ def test_a_print_is_audited_before_its_file_takes_its_name_and_a_refused_one_lea
 def test_a_print_into_a_folder_that_cannot_take_it_is_refused_before_drawing(db, ctx, receive_units, tmp_path):
     first = receive_units(["LAP00001"])
     before = last_audit_id(db)
-    with pytest.raises(ValidationError, match="cannot be written") as refused:
+    with pytest.raises(ValidationError, match="missing does not exist; choose a folder that does") as refused:
         print_labels(ctx, LabelSource(receipt=first.number), "thermal-50x30", tmp_path / "missing" / "labels.pdf")
-    assert refused.value.problems[0].message.say("zh").startswith("无法写入")
+    assert refused.value.problems[0].reason == "folder" and refused.value.problems[0].message.say("zh").startswith("文件夹")
     assert audit_entries(db, before) == []
 
 
