@@ -25,6 +25,9 @@ from snapp.errors import DatabaseBusy, DatabaseDamaged, DatabaseLocationError, D
 
 APP_NAME = "SNApp"
 BUSY_TIMEOUT_MS = 15_000
+# Connections open on demand: `snapp serve` runs up to 40 requests at once (its thread pool), and a request
+# must not wait for a connection behind the others; the desktop and a command use one or two.
+POOL = {"pool_size": 10, "max_overflow": 30}
 
 
 def default_url() -> str:
@@ -55,7 +58,7 @@ class Database:
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url, echo)
         else:
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, **POOL)
         display = self.display
 
         @event.listens_for(self.engine, "handle_error")
@@ -136,7 +139,7 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
         # SQLite opened read-write on a file it may not write fails at its first statement ("attempt to write a
         # readonly database", even for a read in WAL mode); opened read-only, every read works.
         url = url.set(database=_read_only_uri(Path(path)), query={"uri": "true"})
-    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **POOL)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:

@@ -22,6 +22,7 @@ def serve(db: Database, host: str, port: int, *, certificate: Certificate | None
         port=port,
         log_level="info",
         server_header=False,
+        timeout_keep_alive=30,  # a scanner's next request comes within seconds: keep its connection
         ssl_certfile=str(certificate.cert) if certificate else None,
         ssl_keyfile=str(certificate.key) if certificate else None,
     )

@@ -54,7 +54,10 @@ async def _load(url: str, paths: list[str], headers: dict[str, str]) -> tuple[fl
             while queue:
                 path = queue.pop()
                 start = time.perf_counter()
-                response = await client.get(path)
+                try:
+                    response = await client.get(path)
+                except (httpx.ReadError, httpx.RemoteProtocolError):  # a kept-alive connection the server closed
+                    response = await client.get(path)
                 latencies.append(time.perf_counter() - start)
                 assert response.status_code == 200, response.text
 
