@@ -15,7 +15,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 
 from snapp.db.engine import Database
 from snapp.db.models import ApiCredential, RateWindow, utcnow
@@ -142,15 +142,22 @@ LOGINS_PER_MINUTE = 30  # per client address, across every server: enough for a 
 
 _COUNT = text(
     "INSERT INTO rate_windows (key, minute, count) VALUES (:key, :minute, 1) "
-    "ON CONFLICT (key, minute) DO UPDATE SET count = rate_windows.count + 1 RETURNING count"
+    "ON CONFLICT (key, minute) DO UPDATE SET count = rate_windows.count + 1"
 )
 
 
 def count_request(db: Database, key: str, per_minute: int) -> None:
-    """Count one request of ``key`` in this minute; refused past ``per_minute`` (the count is shared by all servers)."""
+    """Count one request of ``key``; refused past ``per_minute`` (the count is shared by all servers).
+
+    This minute's requests count together with the last minute's, so a burst
+    that straddles the turn of a minute is limited like any other.
+    """
     minute = int(utcnow().timestamp() // 60)
     with db.session(write=True) as session:
-        count = session.execute(_COUNT, {"key": key[:100], "minute": minute}).scalar_one()
+        session.execute(_COUNT, {"key": key[:100], "minute": minute})
+        count = session.scalar(
+            select(func.sum(RateWindow.count)).where(RateWindow.key == key[:100], RateWindow.minute >= minute - 1)
+        )
         session.execute(delete(RateWindow).where(RateWindow.minute < minute - 1))
         session.commit()
     if count > per_minute:
