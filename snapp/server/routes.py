@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from snapp.app import dispatch
@@ -20,12 +23,15 @@ from snapp.services import (
     audit,
     auth,
     events,
+    exceptions,
     lifecycle,
     lookup,
     masterdata,
+    printing,
     purchasing,
     receipts,
     receiving,
+    stocktake,
     valuation,
     verification,
     webhooks,
@@ -337,3 +343,99 @@ def stock_value(
 ) -> dict[str, Any]:
     value = valuation.stock_value(ctx, at, statuses=status)
     return {**plain(value), "total": plain(value.total)}
+
+
+# --- stocktake and exceptions ------------------------------------------------------------
+
+
+class CountBody(Body):
+    location: str | None = None
+    note: Annotated[str | None, Field(max_length=2000)] = None
+
+
+@router.post("/counts", tags=["stocktake"], status_code=201, summary="Start counting a location")
+def start_count(ctx: Caller, body: CountBody) -> dict[str, Any]:
+    return plain(stocktake.start_count(ctx, body.location, body.note))
+
+
+@router.get("/counts", tags=["stocktake"])
+def list_counts(ctx: Caller, status: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> list[dict[str, Any]]:
+    return plain(stocktake.list_counts(ctx, status, limit=limit))
+
+
+class ScansBody(Body):
+    scans: Annotated[list[Annotated[str, Field(max_length=500)]], Field(min_length=1, max_length=10_000)]
+
+
+@router.post("/counts/{number}/scans", tags=["stocktake"], summary="Add scans to an open count, each judged at once")
+def scan_count(ctx: Caller, number: str, body: ScansBody) -> dict[str, Any]:
+    return plain(stocktake.scan(ctx, number, [scans(body.scans)]))
+
+
+@router.get("/counts/{number}", tags=["stocktake"], summary="A count's report: matched, missing, unexpected, unknown")
+def count_report(ctx: Caller, number: str) -> dict[str, Any]:
+    return plain(stocktake.count_report(ctx, number))
+
+
+@router.post("/counts/{number}/{verb}", tags=["stocktake"], summary="Close a count, or apply a closed one")
+def move_count(ctx: Caller, number: str, verb: Literal["close", "apply"]) -> dict[str, Any]:
+    run = stocktake.close_count if verb == "close" else stocktake.apply_count
+    return plain(run(ctx, number))
+
+
+@router.get("/exceptions", tags=["exceptions"])
+def list_exceptions(
+    ctx: Caller, status: str | None = "open", kind: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[dict[str, Any]]:
+    return plain(exceptions.list_exceptions(ctx, None if status == "all" else status, kind, limit=limit))
+
+
+class ResolutionBody(Body):
+    resolution: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+@router.post("/exceptions/{exception_id}/resolve", tags=["exceptions"], summary="Settle an exception, saying how")
+def resolve_exception(ctx: Caller, exception_id: int, body: ResolutionBody) -> dict[str, Any]:
+    return plain(exceptions.resolve_exception(ctx, exception_id, body.resolution))
+
+
+# --- documents and exports -----------------------------------------------------------------
+
+
+@router.get("/documents/{document}.pdf", tags=["documents"], response_class=Response,
+            summary="A PO, a goods receipt note, a serial's history or the monthly audit report, as PDF")  # fmt: skip
+def document(
+    ctx: Caller,
+    document: Literal["po", "receipt", "serial", "audit"],
+    number: str | None = None,
+    serial: str | None = None,
+    sku: str | None = None,
+    month: str | None = None,
+) -> Response:
+    drawn = io.BytesIO()
+    dispatch.print_document(ctx, document, drawn, number=number, serial=serial, sku=sku, month=month)
+    return Response(drawn.getvalue(), media_type="application/pdf")
+
+
+@router.get("/labels.pdf", tags=["documents"], response_class=Response, summary="Serial labels of a receipt or a PO")
+def labels(ctx: Caller, template: str, receipt: str | None = None, po: str | None = None,
+           start: Annotated[int, Query(ge=1, le=1000)] = 1) -> Response:  # fmt: skip
+    drawn = io.BytesIO()
+    printing.print_labels(ctx, printing.LabelSource(receipt=receipt, po=po), template, drawn, start=start)
+    return Response(drawn.getvalue(), media_type="application/pdf")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/exports/{kind}.xlsx", tags=["documents"], response_class=Response,
+            summary="The serial register, POs, receipts or the audit log as an Excel workbook (serials as text)")  # fmt: skip
+def export(ctx: Caller, kind: Literal["serials", "pos", "receipts", "audit"], status: str | None = None,
+           supplier: str | None = None, po: str | None = None, sku: str | None = None) -> Response:  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="snapp-export-") as folder:
+        out = Path(folder) / f"{kind}.xlsx"
+        where = lookup.SerialFilter(status=status, sku=sku, supplier=supplier, po=po)
+        dispatch.export(ctx, kind, str(out), where=where, sort="received", descending=True, status=status,
+                        supplier=supplier, po=po, sku=sku)  # fmt: skip
+        return Response(out.read_bytes(), media_type=XLSX,
+                        headers={"Content-Disposition": f'attachment; filename="{kind}.xlsx"'})  # fmt: skip
