@@ -57,11 +57,11 @@ def exit_code(err: SnappError) -> int:
     return EXIT_DAMAGED if isinstance(err, DatabaseDamaged) else EXIT_REFUSED
 
 
-ALREADY_RECEIVED = "already_received"
-
-
 def http_status(err: SnappError) -> int:
-    if isinstance(err, ValidationError) and err.problems and all(p.reason == ALREADY_RECEIVED for p in err.problems):
+    from snapp.domain.capture import Reason  # here, not at the top: the command line imports this module at start
+
+    already = isinstance(err, ValidationError) and err.problems
+    if already and all(p.reason == Reason.ALREADY_RECEIVED for p in err.problems):
         return 409  # every unit is already on record: a conflict with the ledger, not bad input
     return next((status for kind, status in _HTTP if isinstance(err, kind)), 400)
 

@@ -14,9 +14,9 @@ import sys
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QSettings, Signal
 
 from snapp.db.engine import Database
+from snapp.server.tls import FINGERPRINT_LINE
 
 DEFAULT_PORT = 8470
-FINGERPRINT = "certificate fingerprint (SHA-256): "
 STARTED = "Application startup complete"
 
 
@@ -97,8 +97,8 @@ class Sharing(QObject):
             return
         for line in bytes(self.process.readAllStandardOutput()).decode(errors="replace").splitlines():
             self._output = (self._output + [line])[-20:]
-            if line.startswith(FINGERPRINT):
-                self.fingerprint = line.removeprefix(FINGERPRINT).strip()
+            if line.startswith(FINGERPRINT_LINE):
+                self.fingerprint = line.removeprefix(FINGERPRINT_LINE).strip()
             elif STARTED in line:
                 self.address = f"https://{this_pc()}:{self.port}"
                 self.state.emit(True, self.address, self.fingerprint)

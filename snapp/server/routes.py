@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from snapp.app import dispatch
 from snapp.app.records import plain
-from snapp.domain.capture import scans
+from snapp.domain.capture import CasePolicy, scans
+from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
 from snapp.server.app import Caller, bearer
@@ -132,11 +133,11 @@ class ItemBody(Body):
     sku: Name
     name: Annotated[str, Field(min_length=1, max_length=200)]
     gtin: str | None = None
-    tracking: Literal["serial", "batch", "none"] = "serial"
+    tracking: Literal[TRACKING_MODES] = "serial"
     serial_pattern: str | None = None
     serial_min_length: int = 1
     serial_max_length: int = 40
-    serial_case: Literal["keep", "upper", "lower"] = "keep"
+    serial_case: Literal[tuple(CasePolicy)] = "keep"
     warranty_months: int = 0
     supplier: str | None = None
 
@@ -217,7 +218,7 @@ def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
 
 # After the receipts route: "receipts" is no verb.
 @router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order")
-def move_po(ctx: Caller, number: str, verb: Literal["approve", "close", "cancel"]) -> dict[str, Any]:
+def move_po(ctx: Caller, number: str, verb: Literal[dispatch.PO_MOVES]) -> dict[str, Any]:
     return plain(dispatch.move_po(ctx, verb, number))
 
 
@@ -240,7 +241,7 @@ def list_serials(
     received_from: dt.date | None = None,
     received_to: dt.date | None = None,
     prefix: str | None = None,
-    sort: Literal["received", "serial", "status", "updated"] = "received",
+    sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
@@ -406,7 +407,7 @@ def resolve_exception(ctx: Caller, exception_id: int, body: ResolutionBody) -> d
             summary="A PO, a goods receipt note, a serial's history or the monthly audit report, as PDF")  # fmt: skip
 def document(
     ctx: Caller,
-    document: Literal["po", "receipt", "serial", "audit"],
+    document: Literal[dispatch.DOCUMENTS],
     number: str | None = None,
     serial: str | None = None,
     sku: str | None = None,
@@ -426,11 +427,12 @@ def labels(ctx: Caller, template: str, receipt: str | None = None, po: str | Non
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILTERED_EXPORTS = tuple(kind for kind in dispatch.EXPORTS if kind != "history")  # a history is a serial's page
 
 
 @router.get("/exports/{kind}.xlsx", tags=["documents"], response_class=Response,
             summary="The serial register, POs, receipts or the audit log as an Excel workbook (serials as text)")  # fmt: skip
-def export(ctx: Caller, kind: Literal["serials", "pos", "receipts", "audit"], status: str | None = None,
+def export(ctx: Caller, kind: Literal[FILTERED_EXPORTS], status: str | None = None,
            supplier: str | None = None, po: str | None = None, sku: str | None = None) -> Response:  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="snapp-export-") as folder:
         out = Path(folder) / f"{kind}.xlsx"

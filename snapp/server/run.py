@@ -6,7 +6,7 @@ import uvicorn
 
 from snapp.db.engine import Database
 from snapp.server.app import create_app
-from snapp.server.tls import Certificate
+from snapp.server.tls import FINGERPRINT_LINE, Certificate
 
 
 def serve(db: Database, host: str, port: int, *, certificate: Certificate | None, cors: list[str]) -> None:
@@ -14,7 +14,7 @@ def serve(db: Database, host: str, port: int, *, certificate: Certificate | None
     scheme = "https" if certificate else "http"
     print(f"SNApp serves {db.display} at {scheme}://{host}:{port}/api/v1 (OpenAPI: /api/openapi.json)", flush=True)
     if certificate:
-        print(f"certificate fingerprint (SHA-256): {certificate.fingerprint}", flush=True)
+        print(FINGERPRINT_LINE + certificate.fingerprint, flush=True)
     # Access logs carry no secret: tokens travel in the Authorization header, never in the URL.
     uvicorn.run(
         create_app(db, cors=cors),

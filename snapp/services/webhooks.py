@@ -151,9 +151,13 @@ def _webhook(uow: UnitOfWork, name: str) -> Webhook:
     return row
 
 
+def _types(row: Webhook) -> list[str]:
+    """The event types a webhook takes, as saved (comma-separated; none: every type)."""
+    return [t for t in row.types.split(",") if t]
+
+
 def _record(row: Webhook) -> WebhookRecord:
-    types = [t for t in row.types.split(",") if t]
-    return WebhookRecord(row.name, row.url, types, row.active, row.cursor, row.failures, row.next_attempt_at)
+    return WebhookRecord(row.name, row.url, _types(row), row.active, row.cursor, row.failures, row.next_attempt_at)
 
 
 # --- delivery (the server's worker) ------------------------------------------------
@@ -187,9 +191,8 @@ def deliver_due(db: Database) -> int:
     hook = _claim(db)
     if hook is None:
         return 0
-    types = {t for t in hook.types.split(",") if t}
     with db.session(write=False) as session:
-        events = read_events(session, hook.cursor, BATCH, types or None)
+        events = read_events(session, hook.cursor, BATCH, set(_types(hook)) or None)
     delivered = 0
     for event in events:
         status, error = _post(hook.url, hook.secret, event)
