@@ -19,7 +19,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         certificate = Certificate(Path(args.cert), Path(args.key))
     else:
         certificate = own_certificate(data_dir() / "tls")
-    serve(common.database(args, migrate=True), args.host, args.port, certificate=certificate, cors=args.cors_origin)
+    serve(common.database(args, migrate=True), args.host, args.port, certificate=certificate, cors=args.cors_origin,
+          with_parent=args.with_parent)  # fmt: skip
 
 
 def build(cli, name: str) -> None:
@@ -30,5 +31,7 @@ def build(cli, name: str) -> None:
     serve.add_argument("--key", help="the private key of --cert (PEM)")
     serve.add_argument("--plain-http", action="store_true",
                        help="no TLS: only behind a reverse proxy that terminates HTTPS, or on this PC alone")  # fmt: skip
+    serve.add_argument("--with-parent", action="store_true",
+                       help="stop when standard input closes (how the desktop app ties the server to itself)")  # fmt: skip
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="let web pages from ORIGIN call the API (default: none)")  # fmt: skip

@@ -23,7 +23,7 @@ STARTED = "Application startup complete"
 def serve_command(port: int) -> list[str]:
     """How to run `snapp serve` from here: the bundle's own executable, or this Python."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "snapp.cli"]
-    return [*program, "serve", "--host", "0.0.0.0", "--port", str(port)]
+    return [*program, "serve", "--host", "0.0.0.0", "--port", str(port), "--with-parent"]
 
 
 def this_pc() -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+
 import uvicorn
 
 from snapp.db.engine import Database
@@ -9,8 +14,16 @@ from snapp.server.app import create_app
 from snapp.server.tls import FINGERPRINT_LINE, Certificate
 
 
-def serve(db: Database, host: str, port: int, *, certificate: Certificate | None, cors: list[str]) -> None:
-    """Serve until interrupted; with a certificate over HTTPS (the default), else plain HTTP."""
+def serve(db: Database, host: str, port: int, *, certificate: Certificate | None, cors: list[str],
+          with_parent: bool = False) -> None:  # fmt: skip
+    """Serve until interrupted; with a certificate over HTTPS (the default), else plain HTTP.
+
+    ``with_parent``: also stop when standard input closes, which it does when
+    the program that started this one ends, however it ends (the desktop app
+    killed included), so no server outlives the app that shares its data.
+    """
+    if with_parent:
+        threading.Thread(target=_stop_at_end_of_input, name="snapp-parent", daemon=True).start()
     scheme = "https" if certificate else "http"
     print(f"SNApp serves {db.display} at {scheme}://{host}:{port}/api/v1 (OpenAPI: /api/openapi.json)", flush=True)
     if certificate:
@@ -26,3 +39,9 @@ def serve(db: Database, host: str, port: int, *, certificate: Certificate | None
         ssl_certfile=str(certificate.cert) if certificate else None,
         ssl_keyfile=str(certificate.key) if certificate else None,
     )
+
+
+def _stop_at_end_of_input() -> None:
+    while sys.stdin.buffer.read(4096):
+        pass
+    os.kill(os.getpid(), signal.SIGINT)  # uvicorn's own graceful shutdown, as Ctrl+C

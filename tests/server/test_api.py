@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 import httpx
 import pytest
 
@@ -9,7 +13,7 @@ from snapp.domain.permissions import ROLE_PERMISSIONS, Permission, Role
 from snapp.server.tls import own_certificate
 from snapp.services import users
 from tests.conftest import ADMIN_PASSWORD
-from tests.server.conftest import Server
+from tests.server.conftest import Server, free_port
 
 
 def test_a_person_logs_in_receives_looks_up_and_moves(server, company):
@@ -173,3 +177,24 @@ def test_the_register_pages_by_cursor_without_gaps_or_repeats(server, company):
             assert seen == serials
     forged = api.get("/serials", params={"after": "bm90IGEgY3Vyc29y"})
     assert forged.status_code == 422 and forged.json()["problems"][0]["reason"] == "after"
+
+
+def test_a_server_started_with_its_parent_ends_when_the_parent_goes(db_url, ctx, tmp_path):
+    """How the desktop's Share ties the server to itself: the parent's end closes the server's standard input."""
+    port = free_port()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "snapp.cli", "--db", db_url, "serve", "--plain-http", "--with-parent", "--port", str(port)],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/api/openapi.json", timeout=1).status_code == 200
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        child.stdin.close()  # as when the parent is killed: its end of the pipe closes
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
