@@ -95,7 +95,7 @@ r = httpx.get(f'https://127.0.0.1:{sys.argv[2]}/api/openapi.json', verify=ctx); 
 fi
 kill "$SERVER"; wait "$SERVER" || true
 grep -q "certificate fingerprint (SHA-256): " "$WORK/serve.log" || fail "snapp serve printed no fingerprint: $(cat "$WORK/serve.log")"
-grep -q "Application startup complete" "$WORK/serve.log" || fail "snapp serve did not start: $(cat "$WORK/serve.log")"
+grep -q "SNApp is listening at " "$WORK/serve.log" || fail "snapp serve did not start: $(cat "$WORK/serve.log")"
 
 step "desktop app: first window offscreen, then it ends by itself"
 timed "start to first window shown and closed" frozen SNAPP_SMOKE_QUIT_MS=0 "$APP" || fail "the desktop app did not start and end cleanly"

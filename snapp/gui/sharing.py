@@ -14,10 +14,9 @@ import sys
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QSettings, Signal
 
 from snapp.db.engine import Database
-from snapp.server.tls import FINGERPRINT_LINE
+from snapp.server import FINGERPRINT_LINE, LISTENING_LINE
 
 DEFAULT_PORT = 8470
-STARTED = "Application startup complete"
 
 
 def serve_command(port: int) -> list[str]:
@@ -99,7 +98,7 @@ class Sharing(QObject):
             self._output = (self._output + [line])[-20:]
             if line.startswith(FINGERPRINT_LINE):
                 self.fingerprint = line.removeprefix(FINGERPRINT_LINE).strip()
-            elif STARTED in line:
+            elif line.startswith(LISTENING_LINE):
                 self.address = f"https://{this_pc()}:{self.port}"
                 self.state.emit(True, self.address, self.fingerprint)
 

@@ -11,7 +11,8 @@ import uvicorn
 
 from snapp.db.engine import Database
 from snapp.server.app import create_app
-from snapp.server.tls import FINGERPRINT_LINE, Certificate
+from snapp.server import FINGERPRINT_LINE, LISTENING_LINE
+from snapp.server.tls import Certificate
 
 
 def serve(db: Database, host: str, port: int, *, certificate: Certificate | None, cors: list[str],
@@ -29,7 +30,7 @@ def serve(db: Database, host: str, port: int, *, certificate: Certificate | None
     if certificate:
         print(FINGERPRINT_LINE + certificate.fingerprint, flush=True)
     # Access logs carry no secret: tokens travel in the Authorization header, never in the URL.
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(db, cors=cors),
         host=host,
         port=port,
@@ -39,6 +40,23 @@ def serve(db: Database, host: str, port: int, *, certificate: Certificate | None
         ssl_certfile=str(certificate.cert) if certificate else None,
         ssl_keyfile=str(certificate.key) if certificate else None,
     )
+    try:
+        _Server(config, f"{scheme}://{host}:{port}").run()
+    except KeyboardInterrupt:  # uvicorn raises the signal it stopped on again, once it has shut down cleanly
+        pass
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, saying when it listens: its "startup complete" comes before the socket is bound."""
+
+    def __init__(self, config: uvicorn.Config, address: str):
+        super().__init__(config)
+        self.address = address
+
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            print(LISTENING_LINE + self.address, flush=True)
 
 
 def _stop_at_end_of_input() -> None:

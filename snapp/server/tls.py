@@ -20,7 +20,6 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 VALID_DAYS = 3650
-FINGERPRINT_LINE = "certificate fingerprint (SHA-256): "  # `snapp serve` prints it; the desktop reads it back
 
 
 @dataclass(frozen=True)
