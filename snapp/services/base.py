@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, any_, bindparam, event, func, insert, select, update
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -453,6 +452,8 @@ def among(session: Session, column: ColumnElement, values: Sequence) -> Iterator
     nothing to render per value); SQLite takes chunks under its parameter limit.
     """
     if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # here, not above: SQLite users never load this dialect
+
         yield column == any_(bindparam("values", list(values), type_=postgresql.ARRAY(column.type)))
     else:
         for chunk in chunks(values, LOOKUP_CHUNK):
