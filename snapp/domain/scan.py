@@ -227,10 +227,11 @@ def _looks_gs1(data: str) -> bool:
     A wrong check digit does not make it a serial: the code is GS1 and
     malformed, which is what verify and capture must say.
     """
-    from biip import ParseError
-    from biip.gs1_messages import GS1Message
     if len(data) == 16 or not _GTIN_HEAD.match(data):
         return False  # sixteen digits alone may as well be a serial
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         GS1Message.parse(data)
     except ParseError:

@@ -39,13 +39,19 @@ def test_a_lookup_loads_no_pdf_excel_or_qt(tmp_path):
     assert loaded & {"reportlab", "openpyxl", "PySide6", "snapp.gui", "snapp.reports"} == set()
 
 
-def test_a_lookup_of_a_plain_serial_in_a_current_database_loads_no_migrations_gs1_parser_or_postgresql(tmp_path):
-    from snapp.db.schema import open_database
-
+def test_a_lookup_of_a_plain_serial_in_a_current_database_loads_no_migrations_gs1_parser_or_postgresql(
+    tmp_path, monkeypatch
+):
     url = f"sqlite:///{tmp_path}/x.db"
-    open_database(url).dispose()  # made and brought to the newest schema here, not by the command
-    loaded = modules_after("--db", url, "serial", "show", "SN-1")
-    assert "sqlalchemy" in loaded and "snapp.services.lookup" in loaded
+    monkeypatch.setenv("SNAPP_PASSWORD", "demo-password-1")
+    made = subprocess.run([sys.executable, "-m", "snapp.cli", "--db", url, "demo"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    shown = subprocess.run(
+        [sys.executable, "-m", "snapp.cli", "--db", url, "serial", "show", "XC00000500"], capture_output=True, text=True
+    )
+    assert shown.returncode == 0 and "XC00000500" in shown.stdout, shown.stderr  # found: the whole path ran
+    loaded = modules_after("--db", url, "serial", "show", "XC00000500")
+    assert "snapp.services.lookup" in loaded
     assert {m for m in loaded if m.split(".")[0] in ("alembic", "biip")} == set()
     assert "sqlalchemy.dialects.postgresql" not in loaded
 
