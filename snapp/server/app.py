@@ -14,6 +14,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -146,7 +147,8 @@ def bearer(request: Request) -> str:
 
 def context(request: Request) -> Context:
     """The caller's Context: from a session token or an API key, checked against the database on every request."""
-    return access.authenticate(request.app.state.db, bearer(request))
+    ctx = access.authenticate(request.app.state.db, bearer(request))
+    return replace(ctx, lang=language(request.headers.get("accept-language", "en")))
 
 
 Caller = Annotated[Context, Depends(context)]

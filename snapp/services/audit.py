@@ -16,6 +16,7 @@ from snapp.db.engine import Database
 from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
 from snapp.domain.permissions import Permission
+from snapp.errors import Text
 from snapp.services.base import UnitOfWork, check_page, service
 
 _ENTRY_COLUMNS = [audit_table.c[name] for name in ChainEntry.__dataclass_fields__]
@@ -128,9 +129,10 @@ class Alert:
     first: dt.datetime
     last: dt.datetime
 
-    def __str__(self) -> str:
-        what = {"failed_logins": "failed logins", "refusals": "refused actions", "exports": "exports"}[self.kind]
-        return f"{self.count} {what} as {self.user} between {self.first:%Y-%m-%d %H:%M} and {self.last:%H:%M} UTC"
+    @property
+    def message(self) -> Text:
+        first, last = f"{self.first:%Y-%m-%d %H:%M}", f"{self.last:%H:%M}"
+        return Text(f"alert.{self.kind}", count=self.count, user=self.user, first=first, last=last)
 
 
 ALERT_ACTIONS = {

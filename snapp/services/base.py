@@ -83,10 +83,16 @@ UNIQUE_MEANING = {
 
 @dataclass(frozen=True)
 class Context:
-    """What every service call needs: the database and the name of who is acting."""
+    """What every service call needs: the database, the name of who is acting, and the language they read.
+
+    The language ("en" or "zh") names things in what a service writes for a
+    person (an export's columns and statuses, a document's values); each front
+    end sets it from its user: the desktop's language, the locale, Accept-Language.
+    """
 
     db: Database
     user: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,9 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
         cards = [card for card in cards if card.sku == normalise(sku)]
         if not cards:
             raise NotFound("print.no_unit_of_item", field="serial", sku=sku, serial=normalise(serial))
-    pages = documents.serial_history(cards, uow.output(out), author=uow.actor.name, generated_at=_now())
+    pages = documents.serial_history(
+        cards, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang
+    )
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
 
@@ -246,7 +248,7 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         audit_entries=sum(entries_by_user.values()),
         trail=trail,
         exceptions=exceptions,
-        alerts=[str(alert) for alert in alerts_in(session, since, until)],
+        alerts=[alert.message for alert in alerts_in(session, since, until)],
         accuracy=accuracy_in(session, start),
     )
     open_cases = session.execute(
@@ -300,8 +302,9 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         .execution_options(yield_per=STREAM)
     )
     pages = documents.audit_report(
-        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now()
-    )
+        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now(),
+        lang=uow.ctx.lang,
+    )  # fmt: skip
     printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))
