@@ -8,31 +8,18 @@ the app ends.
 
 from __future__ import annotations
 
-import socket
 import sys
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QSettings, Signal
 
 from snapp.db.engine import Database
-from snapp.server import FINGERPRINT_LINE, LISTENING_LINE
-
-DEFAULT_PORT = 8470
+from snapp.server import DEFAULT_PORT, FINGERPRINT_LINE, LISTENING_LINE, lan_address
 
 
 def serve_command(port: int) -> list[str]:
     """How to run `snapp serve` from here: the bundle's own executable, or this Python."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "snapp.cli"]
     return [*program, "serve", "--host", "0.0.0.0", "--port", str(port), "--with-parent"]
-
-
-def this_pc() -> str:
-    """The address other devices on the LAN reach this PC by (the one its default route leaves from)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: nothing is sent, it only picks the outgoing interface
-            return probe.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
 
 
 class Sharing(QObject):
@@ -99,7 +86,7 @@ class Sharing(QObject):
             if line.startswith(FINGERPRINT_LINE):
                 self.fingerprint = line.removeprefix(FINGERPRINT_LINE).strip()
             elif line.startswith(LISTENING_LINE):
-                self.address = f"https://{this_pc()}:{self.port}"
+                self.address = f"https://{lan_address()}:{self.port}"
                 self.state.emit(True, self.address, self.fingerprint)
 
     def _finished(self) -> None:

@@ -24,6 +24,7 @@ PARTS = (
     "capture",
     "common",
     "database",
+    "devices",
     "exceptions",
     "files",
     "gs1",
