@@ -8,9 +8,12 @@ the app ends.
 
 from __future__ import annotations
 
+import io
 import sys
 
+import segno
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QSettings, Signal
+from PySide6.QtGui import QPixmap
 
 from snapp.db.engine import Database
 from snapp.server import DEFAULT_PORT, FINGERPRINT_LINE, LISTENING_LINE, lan_address
@@ -20,6 +23,15 @@ def serve_command(port: int) -> list[str]:
     """How to run `snapp serve` from here: the bundle's own executable, or this Python."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "snapp.cli"]
     return [*program, "serve", "--host", "0.0.0.0", "--port", str(port), "--with-parent"]
+
+
+def qr_pixmap(text: str, scale: int = 3) -> QPixmap:
+    """``text`` as a QR code a phone's camera reads off a screen: error correction M, the standard quiet zone."""
+    drawn = io.BytesIO()
+    segno.make_qr(text, error="m").save(drawn, kind="png", scale=scale, border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(drawn.getvalue(), "PNG")
+    return pixmap
 
 
 class Sharing(QObject):
