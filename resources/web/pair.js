@@ -41,6 +41,7 @@ function show(text, kind) {
   const status = document.getElementById("status");
   status.textContent = text;
   status.className = kind || "";
+  status.scrollIntoView({ block: "nearest" });
 }
 
 async function pair(code, name) {
