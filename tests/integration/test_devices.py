@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sqlalchemy import update
 
+from snapp.db.models import ApiCredential, utcnow
 from snapp.errors import AuthenticationFailed, PermissionDenied
 from snapp.services import access, audit, devices, users
 from snapp.services.base import Context
@@ -38,6 +41,14 @@ def test_a_token_bound_to_a_device_acts_through_it_until_revoked(ctx, company):
     through = Context(ctx.db, "admin", devices.device_of(ctx.db, secret))
     issued = access.issue_token(through)
     assert access.authenticate(ctx.db, issued.secret) == through
+    assert issued.expires_at - utcnow() <= dt.timedelta(hours=access.TOKEN_HOURS)  # a phone left overnight logs in again
+    stale = access.issue_token(through)
+    with ctx.db.session(write=True) as session:
+        session.execute(update(ApiCredential).where(ApiCredential.secret_hash == access.digest(stale.secret))
+                        .values(expires_at=utcnow() - dt.timedelta(seconds=1)))  # fmt: skip
+        session.commit()
+    with pytest.raises(AuthenticationFailed):
+        access.authenticate(ctx.db, stale.secret)
     devices.revoke_device(ctx, record.id)
     with pytest.raises(AuthenticationFailed, match="unknown, expired or revoked"):
         access.authenticate(ctx.db, issued.secret)
@@ -45,7 +56,7 @@ def test_a_token_bound_to_a_device_acts_through_it_until_revoked(ctx, company):
         devices.device_of(ctx.db, secret)
     assert revoked.value.code == "devices.revoked"
     assert devices.revoke_device(ctx, record.id).revoked_at is not None  # twice is harmless
-    assert [e.user for e in audit.list_entries(ctx, audit.AuditFilter(action="token.issue"))] == [f"admin@device:{record.id}"]
+    assert {e.user for e in audit.list_entries(ctx, audit.AuditFilter(action="token.issue"))} == {f"admin@device:{record.id}"}
 
 
 def test_only_an_admin_pairs_and_a_refusal_through_a_device_names_it(ctx):
