@@ -124,6 +124,7 @@ class Entity(StrEnum):
     SUPPLIERS = "suppliers"
     ITEMS = "items"
     LOCATIONS = "locations"
+    DEVICES = "devices"
     # Nearly every transaction writes the trail, a refused read too: a screen refreshing on
     # it would refresh after its own denied load, and again, without end.
     AUDIT = "audit"
@@ -145,6 +146,7 @@ TABLE_ENTITY = {
     "suppliers": Entity.SUPPLIERS,
     "items": Entity.ITEMS,
     "locations": Entity.LOCATIONS,
+    "devices": Entity.DEVICES,
     "audit_entries": Entity.AUDIT,
     "audit_chain_head": Entity.AUDIT,
 }

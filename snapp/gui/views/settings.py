@@ -17,7 +17,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.sharing import qr_pixmap
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import backup, devices, users
-from snapp.services.base import Context
+from snapp.services.base import Context, Entity
 from snapp.services.devices import DeviceRecord, PairingOffer
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
@@ -39,6 +39,7 @@ def is_admin(ctx: Context) -> bool:
 
 class SettingsView(View):
     form_name = "settings"
+    shows = frozenset({Entity.DEVICES})  # a phone paired or seen through a server on PostgreSQL refreshes the list
     share_requested = Signal(bool, int)  # on or off, and the port
 
     def __init__(self, *args):
@@ -88,6 +89,9 @@ class SettingsView(View):
         fit_columns(form.devicesTable, stretch=1)
         form.revokeButton.clicked.connect(self.revoke_device)
         self.show_sharing(False, "", "")
+
+    def activated(self) -> None:
+        self.refresh()  # on SQLite a phone pairs through the server process, which notifies no one: look again
 
     def refresh(self) -> None:
         def shown(rows: list[DeviceRecord] | None) -> None:
@@ -161,7 +165,7 @@ class SettingsView(View):
             self.tr("Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.").format(device.name),
         )  # fmt: skip
         if asked == QMessageBox.StandardButton.Yes:
-            self.runner.run(lambda: devices.revoke_device(self.ctx, device.id), done=lambda _: self.refresh())
+            self.runner.run(lambda: devices.revoke_device(self.ctx, device.id))  # the list refreshes on the change
 
     def sharing_failed(self, last_words: str) -> None:
         self.form.shareCheck.setChecked(False)
