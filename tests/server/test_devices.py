@@ -95,7 +95,13 @@ def test_an_expired_code_an_unknown_device_and_a_bad_name_are_refused(server, ct
         for name in ("   ", "PDA\x07bell", "x" * 65):
             bad = phone.post("/devices/pair", json={"code": fresh, "name": name})
             assert bad.status_code == 422, (name, bad.text)
-        assert paired(server, fresh, "PDA")["name"] == "PDA"  # a refused name did not spend the code
+        for body in ({"code": "x" * 41, "name": "PDA"}, {"code": fresh, "name": "PDA", "admin": True}, {"code": fresh}):
+            assert phone.post("/devices/pair", json=body).status_code == 422, body
+        sql = phone.post("/devices/pair", json={"code": "' OR 1=1 --", "name": "PDA"})
+        assert sql.status_code == 401 and sql.json()["error"] == "devices.bad_code"
+        assert paired(server, fresh, "PDA")["name"] == "PDA"  # no refused request spent the code
+        document = phone.get(server.url + "/api/openapi.json").json()
+        assert {"/api/v1/devices/pair", "/api/v1/devices", "/api/v1/devices/{device_id}"} <= document["paths"].keys()
 
     forged = log_in_through(server, "snd_" + "A" * 43)
     assert forged.status_code == 401 and forged.json()["error"] == "devices.unknown"
