@@ -1681,109 +1681,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -1796,171 +1796,256 @@ How was it resolved?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="11"/>
+        <location filename="../../ui/settings.ui" line="14"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="13"/>
+        <location filename="../../ui/settings.ui" line="16"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="20"/>
+        <location filename="../../ui/settings.ui" line="23"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="22"/>
+        <location filename="../../ui/settings.ui" line="25"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="24"/>
+        <location filename="../../ui/settings.ui" line="27"/>
         <source>This PC only (embedded SQLite)</source>
         <translation>仅本机（内置 SQLite）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="25"/>
+        <location filename="../../ui/settings.ui" line="28"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="29"/>
+        <location filename="../../ui/settings.ui" line="32"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="30"/>
+        <location filename="../../ui/settings.ui" line="33"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="40"/>
+        <location filename="../../ui/settings.ui" line="43"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="42"/>
+        <location filename="../../ui/settings.ui" line="45"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43"/>
+        <location filename="../../ui/settings.ui" line="46"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="48"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="47"/>
+        <location filename="../../ui/settings.ui" line="50"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51"/>
+        <location filename="../../ui/settings.ui" line="54"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="52"/>
+        <location filename="../../ui/settings.ui" line="55"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="62"/>
+        <location filename="../../ui/settings.ui" line="65"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="64"/>
+        <location filename="../../ui/settings.ui" line="67"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="65"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="79"/>
+        <source>New &amp;pairing code</source>
+        <translation>新配对码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="93"/>
+        <source>Paired phones and PDAs (administrators)</source>
+        <translation>已配对的手机和 PDA（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="98"/>
+        <source>&amp;Revoke device</source>
+        <translation>吊销设备(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="67"/>
+        <location filename="../../snapp/gui/views/settings.py" line="73"/>
+        <source>The pairing code has expired.</source>
+        <translation>配对码已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="78"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="79"/>
+        <source>Paired by</source>
+        <translation>配对人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="80"/>
+        <source>Paired</source>
+        <translation>配对时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="81"/>
+        <source>Last seen</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="82"/>
+        <source>Last user</source>
+        <translation>最近用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="108"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="70"/>
+        <location filename="../../snapp/gui/views/settings.py" line="114"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <location filename="../../snapp/gui/views/settings.py" line="116"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <location filename="../../snapp/gui/views/settings.py" line="134"/>
+        <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
+        <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="150"/>
+        <source>Only an administrator can pair and revoke phones and PDAs.</source>
+        <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="160"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="161"/>
+        <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
+        <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="169"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="86"/>
+        <location filename="../../snapp/gui/views/settings.py" line="178"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <location filename="../../snapp/gui/views/settings.py" line="181"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="96"/>
+        <location filename="../../snapp/gui/views/settings.py" line="188"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98"/>
+        <location filename="../../snapp/gui/views/settings.py" line="190"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="100"/>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="197"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
+        <location filename="../../snapp/gui/views/settings.py" line="197"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="114"/>
+        <location filename="../../snapp/gui/views/settings.py" line="206"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="121"/>
+        <location filename="../../snapp/gui/views/settings.py" line="213"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="122"/>
+        <location filename="../../snapp/gui/views/settings.py" line="214"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>
@@ -2251,37 +2336,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

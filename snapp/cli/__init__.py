@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("excel", "write an import template whose code and serial columns are Text"),
     "import": ("excel", "import suppliers, items or locations from .xlsx or .csv, all or nothing"),
     "export": ("excel", "export to .xlsx (serials and codes as text)"),
+    "device": ("devices", "paired phones and PDAs: list, revoke, a pairing code for a server with no screen"),
     "serve": ("serve", "serve the HTTP API for other systems and phones (OpenAPI document at /api/openapi.json)"),
 }
 _VALUED = ("--db", "--user")  # the options before a command that take a value

@@ -25,6 +25,7 @@ PARTS = (
     "columns",
     "common",
     "database",
+    "devices",
     "exceptions",
     "files",
     "gs1",

@@ -17,7 +17,7 @@ from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
 from snapp.domain.permissions import Permission
 from snapp.errors import Text
-from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.base import UnitOfWork, by_person, check_page, service
 
 _ENTRY_COLUMNS = [audit_table.c[name] for name in ChainEntry.__dataclass_fields__]
 
@@ -101,7 +101,7 @@ def list_entries(
     t = audit_table.c
     query = select(t.seq, t.at, t.user_name, t.action, t.entity, t.entity_key, t.before, t.after)
     if where.user:
-        query = query.where(t.user_name == where.user)
+        query = query.where(by_person(t.user_name, where.user))
     if where.action:
         query = query.where(
             t.action.startswith(where.action) if where.action.endswith(".") else t.action == where.action

@@ -50,7 +50,7 @@ from snapp.errors import Problem, Text, ValidationError
 from snapp.io.output import output_target
 from snapp.messages import name_of
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
 
@@ -256,7 +256,7 @@ def export_audit(
     query = select(AuditEntry.id, AuditEntry.at, AuditEntry.user_name, AuditEntry.action, AuditEntry.entity,
                    AuditEntry.entity_key, AuditEntry.before, AuditEntry.after).order_by(AuditEntry.id)  # fmt: skip
     if user:
-        query = query.where(AuditEntry.user_name == normalise(user))
+        query = query.where(by_person(AuditEntry.user_name, normalise(user)))
     if action:
         family = normalise(action).rstrip(".")
         query = query.where((AuditEntry.action == family) | AuditEntry.action.startswith(family + ".", autoescape=True))
