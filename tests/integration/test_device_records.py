@@ -73,8 +73,8 @@ def test_only_an_admin_pairs_and_a_refusal_through_a_device_names_it(ctx):
 
 def test_the_command_line_makes_codes_lists_and_revokes(admin_cli, ctx, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    status, out, _ = admin_cli("device", "pair-code", "--address", "https://10.0.0.5:8470", "--json")
-    assert status == 0
+    status, out, err = admin_cli("device", "pair-code", "--address", "https://10.0.0.5:8470", "--json")
+    assert status == 0, out + err
     offer = json.loads(out)
     link = urlsplit(offer["url"])
     assert (link.netloc, link.path) == ("10.0.0.5:8470", "/floor/pair.html")
