@@ -32,6 +32,7 @@ PARTS = (
     "masterdata",
     "more",
     "names",
+    "printers",
     "printing",
     "purchasing",
     "receiving",

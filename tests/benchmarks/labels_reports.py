@@ -121,7 +121,7 @@ def _datamatrix(units: list[LabelData]) -> Row:
     def ours() -> None:
         for text in data:
             symbol = barcodes.encode(barcodes.Symbology.DATAMATRIX, text)
-            barcodes.draw(canvas, symbol, grid, 10, 10, 80, 80, 2)
+            barcodes.draw(canvas, barcodes.Placed(symbol, 10, 10, 80, 80, 2), grid)
 
     def bare() -> None:
         for text in data:
