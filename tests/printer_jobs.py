@@ -1,4 +1,5 @@
-"""A small reader of the ZPL and TSPL jobs SNApp sends, for the tests: what a printer would do with them.
+"""A label printer for the tests: a raw port that keeps what it is sent, and a small reader of the ZPL
+and TSPL jobs SNApp sends, doing with them what a printer would.
 
 It reads only the commands SNApp writes and fails on anything else, so a test
 notices a command it did not expect. Positions must be whole dots (``int()``
@@ -10,6 +11,8 @@ command asked for, each bitmap as sent; zxing-cpp can then read it back.
 from __future__ import annotations
 
 import re
+import socket
+import threading
 from dataclasses import dataclass, field
 
 import zxingcpp
@@ -51,7 +54,7 @@ class Mark:
         if self.kind == "qr":
             made = zxingcpp.create_barcode(self.data, zxingcpp.BarcodeFormat.QRCode, ec_level="Q")
             return made.to_image(scale=1, add_quiet_zones=False)
-        made = zxingcpp.create_barcode(human_readable(self.data), zxingcpp.BarcodeFormat.DataMatrix, options="gs1,forceSquare")
+        made = zxingcpp.create_barcode(human_readable(self.data), zxingcpp.BarcodeFormat.DataMatrix, gs1=True, force_square=True)
         return made.to_image(scale=1, add_quiet_zones=False)
 
 
@@ -75,6 +78,43 @@ def human_readable(fnc1_data: str) -> str:
             value, _, rest = rest[2:].partition(GS)
         out.append(f"({ai}){value}")
     return "".join(out)
+
+
+class Listener:
+    """A raw port on localhost that keeps every byte it is sent, as a printer's port 9100 does."""
+
+    def __init__(self, *, read: bool = True):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        if not read:
+            self.server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        self.port = self.server.getsockname()[1]
+        self.address = f"127.0.0.1:{self.port}"
+        self.received = bytearray()
+        self.done = threading.Event()
+        self.read = read
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        try:
+            connection, _ = self.server.accept()
+        except OSError:
+            return  # closed before a job came
+        with connection:
+            if not self.read:
+                self.done.wait(30)  # holds the connection open and takes nothing: a paused printer
+                return
+            while chunk := connection.recv(65536):
+                self.received += chunk
+        self.done.set()
+
+    def job(self) -> bytes:
+        assert self.done.wait(10), "the listener never saw the job end"
+        return bytes(self.received)
+
+    def close(self) -> None:
+        self.done.set()
+        self.server.close()
 
 
 # --- ZPL ------------------------------------------------------------------------------------

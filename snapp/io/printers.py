@@ -61,7 +61,8 @@ def target(address: str) -> tuple[str, int] | str:
         port = rest[1:] if rest.startswith(":") else (port if not rest else "")
     elif address.count(":") == 1:
         host, port = address.split(":")
-    if not host or any(c.isspace() for c in host) or not port.isdigit() or not 0 < int(port) < 65536:
+    bare_colon = ":" in host and not address.startswith("[")  # an IPv6 address goes in brackets
+    if not host or bare_colon or any(c.isspace() for c in host) or not port.isdigit() or not 0 < int(port) < 65536:
         raise SnappError("printer.address", field="printer", address=address)
     return host, int(port)
 

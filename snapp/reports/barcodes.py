@@ -93,7 +93,7 @@ def encode(symbology: Symbology, data: str, *, square: bool = False) -> Symbol:
     """The symbol's modules; ``square`` keeps a DataMatrix square, as label printers draw it (ZPL has no rectangles)."""
     options: dict[str, object] = {}
     if symbology is Symbology.DATAMATRIX:
-        options = {"options": "gs1,forceSquare"} if square else {"gs1": True}
+        options = {"gs1": True, "force_square": square}
     try:
         barcode = zxingcpp.create_barcode(data, _FORMAT[symbology], **options)
     except ValueError as err:

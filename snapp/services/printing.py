@@ -34,7 +34,9 @@ from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
+from snapp.io.printers import Printer, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.reports.thermal import render_job
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
@@ -98,6 +100,22 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
     )
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
     return Printed(f"labels {chosen.name}", count, str(out))
+
+
+@service(Permission.LABELS, write=False)
+def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer) -> Printed:
+    """One label per unit straight to a label printer, in its language, with the template loaded in it.
+
+    The whole job is made before its first byte leaves (see ``snapp.io.printers``):
+    a unit that cannot be labelled stops it with nothing printed.
+    """
+    chosen = load_template(printer.template)
+    rows = _label_rows(uow.session, source)
+    job = render_job(chosen, iter_labels(rows), printer.language, printer.dpi)
+    count = send(printer.address, job, title=f"SNApp labels ({chosen.name})")
+    where = {"printer": printer.address, "language": str(printer.language), "dpi": printer.dpi}
+    uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, **where})
+    return Printed(f"labels {chosen.name}", count, printer.address)
 
 
 def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
