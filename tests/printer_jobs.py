@@ -117,6 +117,12 @@ class Listener:
         self.server.close()
 
 
+def refused_address() -> str:
+    """A port on localhost that nothing listens on: connecting to it is refused."""
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        return "127.0.0.1:%d" % closed.getsockname()[1]
+
+
 # --- ZPL ------------------------------------------------------------------------------------
 
 

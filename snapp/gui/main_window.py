@@ -26,7 +26,6 @@ from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
 from snapp.gui.views.verify import VerifyView
-from snapp.services import printing
 from snapp.services.base import Context
 from snapp.services.printing import LabelSource
 
@@ -125,14 +124,8 @@ class MainWindow(QMainWindow):
             self.open_screen(ReportsView)
             self.views[ReportsView].label_receipt(number)
             return
-        self.runner.run(
-            lambda _progress: printing.send_labels(self.ctx, LabelSource(receipt=number), printer),
-            done=lambda printed: self.statusBar().showMessage(
-                self.tr("{0}: {1} label(s) sent to {2}").format(number, printed.count, printed.out), 60_000
-            ),
-            progress=self.tr("Sending the labels of {0} to {1}…").format(number, printer.address),
-            parent=self,
-        )
+        status = self.statusBar()
+        self.views[ReportsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
 
     def _show(self, row: int) -> None:
         self.form.stack.setCurrentIndex(row)

@@ -44,4 +44,5 @@ MESSAGES = {
         "printing to a Windows printer queue is not supported: give the printer's network address (HOST:9100)",
         "不支持打印到 Windows 打印队列：请填写打印机的网络地址（主机:9100）",
     ),
+    "printer.not_ready": ("the printer {name} cannot start the job", "打印机 {name} 无法开始打印任务"),
 }

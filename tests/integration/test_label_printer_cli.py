@@ -9,7 +9,7 @@ from snapp.app.settings import saved_printer
 from snapp.io.printers import Printer
 from snapp.reports.thermal import Language
 from snapp.services.printing import LabelSource, send_labels
-from tests.printer_jobs import GS, Listener, parse_tspl, parse_zpl
+from tests.printer_jobs import GS, Listener, parse_tspl, parse_zpl, refused_address
 
 
 @pytest.fixture
@@ -63,11 +63,10 @@ def test_the_command_line_says_in_one_line_when_there_is_no_printer_or_it_refuse
     assert ran.status == 2
     assert "no label printer is set" in ran.err and "snapp printer set HOST:9100" in ran.err
     assert admin_cli("printer", "show").out.strip() == "no label printer: labels go to a PDF"
-    closed = Listener()
-    closed.close()
-    ran = admin_cli("labels", "--receipt", received.number, "--printer", closed.address)
+    refused = refused_address()
+    ran = admin_cli("labels", "--receipt", received.number, "--printer", refused)
     assert ran.status == 2
-    assert f"the label printer at {closed.address} refused the connection" in ran.err
+    assert f"the label printer at {refused} refused the connection" in ran.err
     assert "Traceback" not in ran.err and len(ran.err.strip().splitlines()) == 1
     ran = admin_cli("printer", "set", "printer one:9100")
     assert ran.status == 2 and "is not a printer address" in ran.err

@@ -18,7 +18,7 @@ from snapp.io.printers import Printer, send, target
 from snapp.reports import barcodes
 from snapp.reports.labels import box_dots, list_templates, sample_label, template_names
 from snapp.reports.thermal import DPIS, Language, render_job
-from tests.printer_jobs import GS, Listener, draw, parse_tspl, parse_zpl
+from tests.printer_jobs import GS, Listener, draw, parse_tspl, parse_zpl, refused_address
 
 LABEL = dataclasses.replace(sample_label(), batch="L_7\"x", expiry=dt.date(2027, 1, 31))
 NO_GTIN = dataclasses.replace(sample_label("SN-NO-GTIN-1"), gtin=None)
@@ -134,10 +134,10 @@ def _one_sentence(err: SnappError) -> str:
 
 
 def test_a_refused_port_ends_in_one_sentence():
-    with socket.create_server(("127.0.0.1", 0)) as closed:
-        port = closed.getsockname()[1]
+    address = refused_address()
+    port = address.rpartition(":")[2]
     with pytest.raises(SnappError) as caught:
-        send(f"127.0.0.1:{port}", [b"^XA^XZ"], timeout=2)
+        send(address, [b"^XA^XZ"], timeout=2)
     assert caught.value.code == "printer.refused"
     assert _one_sentence(caught.value) == (
         f"the label printer at 127.0.0.1:{port} refused the connection: "
