@@ -832,97 +832,97 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42"/>
+        <location filename="../../snapp/gui/main_window.py" line="44"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48"/>
+        <location filename="../../snapp/gui/main_window.py" line="50"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49"/>
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="78"/>
+        <location filename="../../snapp/gui/main_window.py" line="80"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="79"/>
+        <location filename="../../snapp/gui/main_window.py" line="81"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1515,109 +1515,149 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/reports.ui" line="19"/>
+        <source>To the label p&amp;rinter</source>
+        <translation>发送到标签打印机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="19"/>
+        <source>Straight to the label printer chosen in Settings, in its language and with its template</source>
+        <translation>直接发送到“设置”中选择的标签打印机，使用它的语言和模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="20"/>
         <source>Print &amp;labels</source>
         <translation>打印标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="25"/>
+        <location filename="../../ui/reports.ui" line="26"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="27"/>
+        <location filename="../../ui/reports.ui" line="28"/>
         <source>PO number</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="28"/>
+        <location filename="../../ui/reports.ui" line="29"/>
         <source>&amp;Purchase order</source>
         <translation>采购订单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="29"/>
+        <location filename="../../ui/reports.ui" line="30"/>
         <source>Receipt number (GR-…)</source>
         <translation>收货单号（GR-…）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="30"/>
+        <location filename="../../ui/reports.ui" line="31"/>
         <source>&amp;Goods-receipt note</source>
         <translation>收货单(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="31"/>
+        <location filename="../../ui/reports.ui" line="32"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="32"/>
+        <location filename="../../ui/reports.ui" line="33"/>
         <source>Serial &amp;history sheet</source>
         <translation>序列号履历表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="36"/>
+        <location filename="../../ui/reports.ui" line="37"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="39"/>
+        <location filename="../../ui/reports.ui" line="40"/>
         <source>Monthly &amp;audit report</source>
         <translation>月度审计报告(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="45"/>
+        <location filename="../../ui/reports.ui" line="46"/>
         <source>Save in &amp;folder:</source>
         <translation>保存到文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="47"/>
+        <location filename="../../ui/reports.ui" line="48"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="53"/>
+        <location filename="../../ui/reports.ui" line="54"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>The PDF through this computer&apos;s print dialog</source>
+        <translation>通过本机的打印对话框打印此 PDF</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="64"/>
+        <location filename="../../snapp/gui/views/reports.py" line="71"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="81"/>
+        <location filename="../../snapp/gui/views/reports.py" line="80"/>
+        <source>No label printer is set: choose one in Settings.</source>
+        <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <source>{0} label(s) sent to {1}</source>
+        <translation>已向 {1} 发送 {0} 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="90"/>
+        <source>Sending the labels to {0}…</source>
+        <translation>正在向 {0} 发送标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="96"/>
+        <source>No program on this computer opens PDFs. The file is {0}</source>
+        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="117"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="93"/>
+        <location filename="../../snapp/gui/views/reports.py" line="129"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="98"/>
+        <location filename="../../snapp/gui/views/reports.py" line="135"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="101"/>
+        <location filename="../../snapp/gui/views/reports.py" line="138"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -1681,109 +1721,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -1837,51 +1877,96 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="40"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="42"/>
+        <source>P&amp;rinter:</source>
+        <translation>打印机(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="45"/>
+        <source>none: labels go to a PDF</source>
+        <translation>无：标签输出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="45"/>
+        <source>The printer&apos;s network address, HOST or HOST:PORT (raw printing, port 9100), or queue:NAME for a printer queue of this computer (CUPS)</source>
+        <translation>打印机的网络地址：主机 或 主机:端口（原始打印，端口 9100）；或 queue:队列名，表示本机的打印队列（CUPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="46"/>
+        <source>The printer&apos;s language</source>
+        <translation>打印机的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="47"/>
+        <source>The printer&apos;s resolution</source>
+        <translation>打印机的分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="48"/>
+        <source>The labels loaded in the printer</source>
+        <translation>打印机中装的标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="53"/>
+        <source>Save &amp;printer</source>
+        <translation>保存打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="54"/>
+        <source>Pr&amp;int a test label</source>
+        <translation>打印测试标签(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="63"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="42"/>
+        <location filename="../../ui/settings.ui" line="65"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43"/>
+        <location filename="../../ui/settings.ui" line="66"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="47"/>
+        <location filename="../../ui/settings.ui" line="70"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51"/>
+        <location filename="../../ui/settings.ui" line="74"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="52"/>
+        <location filename="../../ui/settings.ui" line="75"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="62"/>
+        <location filename="../../ui/settings.ui" line="85"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="64"/>
+        <location filename="../../ui/settings.ui" line="87"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="65"/>
+        <location filename="../../ui/settings.ui" line="88"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
@@ -1889,78 +1974,108 @@ How was it resolved?</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="67"/>
+        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="84"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="70"/>
+        <location filename="../../snapp/gui/views/settings.py" line="87"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <location filename="../../snapp/gui/views/settings.py" line="89"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <location filename="../../snapp/gui/views/settings.py" line="94"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="86"/>
+        <location filename="../../snapp/gui/views/settings.py" line="103"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <location filename="../../snapp/gui/views/settings.py" line="106"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="96"/>
+        <location filename="../../snapp/gui/views/settings.py" line="113"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98"/>
+        <location filename="../../snapp/gui/views/settings.py" line="115"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="100"/>
+        <location filename="../../snapp/gui/views/settings.py" line="117"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="122"/>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
+        <location filename="../../snapp/gui/views/settings.py" line="122"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="114"/>
+        <location filename="../../snapp/gui/views/settings.py" line="131"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="121"/>
+        <location filename="../../snapp/gui/views/settings.py" line="138"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="122"/>
+        <location filename="../../snapp/gui/views/settings.py" line="139"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="168"/>
+        <source>Saved: no label printer, labels go to a PDF.</source>
+        <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="170"/>
+        <source>Saved: labels go to {0}.</source>
+        <translation>已保存：标签发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="179"/>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>请先填写打印机地址。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="182"/>
+        <source>Sending a test label to {0}…</source>
+        <translation>正在向 {0} 发送测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
+        <source>Test label sent to {0}.</source>
+        <translation>测试标签已发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>
@@ -2251,37 +2366,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
