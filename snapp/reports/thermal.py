@@ -67,10 +67,15 @@ class Bitmap:
     data: bytes
 
 
-def text_bitmap(field: Field, lines: list[str], dpi: int, x_mm: float, y_mm: float) -> Bitmap | None:
-    """The field's lines drawn as the PDF draws them, cropped to their ink (None: no ink)."""
+@functools.lru_cache(maxsize=256)
+def text_bitmap(field: Field, lines: tuple[str, ...], dpi: int, x_mm: float, y_mm: float) -> Bitmap | None:
+    """The field's lines drawn as the PDF draws them, cropped to their ink (None: no ink).
+
+    Kept for the next label: on a receipt's labels only the serial changes, the
+    item's name, its SKU and the PO are drawn once.
+    """
     x, y, width, height = box_dots(dpi, field.box, x_mm, y_mm)
-    fitted = fit_text(field, lines)
+    fitted = fit_text(field, list(lines))
     pixels = fitted.size * dpi / 72
     image = Image.new("1", (width, height), 0)
     draw = ImageDraw.Draw(image)
@@ -106,6 +111,7 @@ def _zpl_literal(value: str) -> str:
     return value.replace("_", "_d095")  # GS1 allows the underscore, ^BX's escape character
 
 
+@functools.lru_cache(maxsize=256)
 def _zpl_hex(bitmap: Bitmap) -> str:
     """^GF's ASCII hex with ZPL's row compression: ',' ends a row of blanks, ':' repeats the row above."""
     rows, previous = [], None
@@ -199,7 +205,7 @@ def _layout(template: Template, dpi: int, label: LabelData, fnc1: str, literal: 
     for field in template.fields:
         box = field.box
         if field.kind == "text":
-            lines = text_lines(field, values)
+            lines = tuple(text_lines(field, values))
             if lines and (bitmap := text_bitmap(field, lines, dpi, box.x, box.y)):
                 yield "text", None, bitmap, None, None
             continue
