@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox
@@ -158,10 +159,7 @@ class SettingsView(View):
         return Printer.of(address, language, dpi, form.printerTemplateCombo.currentText())
 
     def save_printer(self) -> None:
-        try:
-            printer = self.chosen_printer()
-        except SnappError as err:
-            self._printer_result(refusal(err), False)
+        if (printer := self._form_printer()) is False:
             return
         printing.save_printer(self.settings, printer)
         if printer is None:
@@ -170,10 +168,7 @@ class SettingsView(View):
             self._printer_result(self.tr("Saved: labels go to {0}.").format(printer.address), True)
 
     def print_test_label(self) -> None:
-        try:
-            printer = self.chosen_printer()
-        except SnappError as err:
-            self._printer_result(refusal(err), False)
+        if (printer := self._form_printer()) is False:
             return
         if printer is None:
             self._printer_result(self.tr("Enter the printer's address first."), False)
@@ -192,6 +187,14 @@ class SettingsView(View):
             done=lambda _: self._printer_result(self.tr("Test label sent to {0}.").format(printer.address), True),
             failed=failed,
         )
+
+    def _form_printer(self) -> Printer | None | Literal[False]:
+        """The form's printer, or False once its refusal is shown beside the buttons."""
+        try:
+            return self.chosen_printer()
+        except SnappError as err:
+            self._printer_result(refusal(err), False)
+            return False
 
     def _printer_result(self, text: str, ok: bool | None) -> None:
         _colour(self.form.printerResultLabel, text, ok)
