@@ -18,7 +18,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO
 
@@ -67,7 +67,17 @@ def target(address: str) -> tuple[str, int] | str:
     return host, int(port)
 
 
-def send(address: str, chunks: Iterable[bytes], *, title: str = "SNApp labels", timeout: float = TIMEOUT) -> int:
+Progress = Callable[[int, int], None]  # (labels sent, labels in the job); raising in it stops the job
+
+
+def send(
+    address: str,
+    chunks: Iterable[bytes],
+    *,
+    title: str = "SNApp labels",
+    timeout: float = TIMEOUT,
+    progress: Progress | None = None,
+) -> int:
     """Send a job, one chunk per label, to the printer at ``address``; returns the labels sent."""
     where = target(address)
     with tempfile.TemporaryFile() as spool:
@@ -76,11 +86,13 @@ def send(address: str, chunks: Iterable[bytes], *, title: str = "SNApp labels", 
         if isinstance(where, str):
             _to_queue(where, spool, title, timeout)
         else:
-            _to_socket(address, *where, spool, sizes, timeout)
+            _to_socket(address, *where, spool, sizes, timeout, progress or (lambda sent, total: None))
     return len(sizes)
 
 
-def _to_socket(address: str, host: str, port: int, spool: IO[bytes], sizes: list[int], timeout: float) -> None:
+def _to_socket(
+    address: str, host: str, port: int, spool: IO[bytes], sizes: list[int], timeout: float, progress: Progress
+) -> None:
     try:
         connection = socket.create_connection((host, port), timeout=timeout)
     except ConnectionRefusedError:
@@ -97,6 +109,7 @@ def _to_socket(address: str, host: str, port: int, spool: IO[bytes], sizes: list
             for size in sizes:
                 connection.sendall(spool.read(size))
                 sent += 1
+                progress(sent, len(sizes))
             connection.shutdown(socket.SHUT_WR)
         except TimeoutError:
             raise SnappError("printer.stalled", field="printer", address=address, sent=sent) from None

@@ -34,7 +34,7 @@ from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
-from snapp.io.printers import Printer, send
+from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.reports.thermal import render_job
 from snapp.services.audit import alerts_in, chain_report
@@ -103,7 +103,7 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
 
 
 @service(Permission.LABELS, write=False)
-def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer) -> Printed:
+def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer, *, progress: Progress | None = None) -> Printed:
     """One label per unit straight to a label printer, in its language, with the template loaded in it.
 
     The whole job is made before its first byte leaves (see ``snapp.io.printers``):
@@ -112,7 +112,7 @@ def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer) -> Print
     chosen = load_template(printer.template)
     rows = _label_rows(uow.session, source)
     job = render_job(chosen, iter_labels(rows), printer.language, printer.dpi)
-    count = send(printer.address, job, title=f"SNApp labels ({chosen.name})")
+    count = send(printer.address, job, title=f"SNApp labels ({chosen.name})", progress=progress)
     where = {"printer": printer.address, "language": str(printer.language), "dpi": printer.dpi}
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, **where})
     return Printed(f"labels {chosen.name}", count, printer.address)

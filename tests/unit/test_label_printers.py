@@ -223,3 +223,18 @@ def test_windows_queues_are_refused_with_what_to_do_instead(monkeypatch):
     monkeypatch.setattr(printers.sys, "platform", "win32")
     with pytest.raises(SnappError, match=r"give the printer's network address \(HOST:9100\)"):
         send("queue:Zebra", [b"^XA^XZ"])
+
+
+def test_progress_counts_the_labels_sent_and_stops_the_job_when_it_raises(listener):
+    template = next(t for t in list_templates() if t.name == "thermal-40x20")
+    seen = []
+
+    def stop_after_two(sent: int, total: int) -> None:
+        seen.append((sent, total))
+        if sent == 2:
+            raise KeyboardInterrupt  # what a Cancel button's callback does: the job stops at the next label
+
+    with pytest.raises(KeyboardInterrupt):
+        send(listener.address, render_job(template, [LABEL] * 5, Language.ZPL, 203), progress=stop_after_two)
+    assert seen == [(1, 5), (2, 5)]
+    assert len(parse_zpl(listener.job())) == 2

@@ -85,7 +85,7 @@ class ReportsView(View):
     def send(self, source: LabelSource, printer: Printer, said: Callable[[str], None], parent: QWidget) -> None:
         """Send the labels of ``source`` to ``printer`` off the GUI thread; ``said`` gets the sentence saying it is done."""
         self.runner.run(
-            lambda _progress: printing.send_labels(self.ctx, source, printer),
+            lambda progress: printing.send_labels(self.ctx, source, printer, progress=progress),
             done=lambda printed: said(self.tr("{0} label(s) sent to {1}").format(printed.count, printed.out)),
             progress=self.tr("Sending the labels to {0}…").format(printer.address),
             parent=parent,
