@@ -67,6 +67,15 @@ class Bitmap:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Coded:
+    """A barcode placed on the label's dots, with its data as the printer's command takes it."""
+
+    placed: Placed
+    symbology: Symbology
+    data: str
+
+
 @functools.lru_cache(maxsize=256)
 def text_bitmap(field: Field, lines: tuple[str, ...], dpi: int, x_mm: float, y_mm: float) -> Bitmap | None:
     """The field's lines drawn as the PDF draws them, cropped to their ink (None: no ink).
@@ -130,7 +139,8 @@ def _zpl_hex(bitmap: Bitmap) -> str:
     return "".join(rows)
 
 
-def _zpl_barcode(placed: Placed, symbology: Symbology, data: str) -> str:
+def _zpl_barcode(coded: Coded) -> str:
+    placed, symbology, data = coded.placed, coded.symbology, coded.data
     at = f"^FO{placed.left},{placed.top}"
     m = placed.module
     if symbology is Symbology.CODE128:
@@ -144,12 +154,12 @@ def _zpl_barcode(placed: Placed, symbology: Symbology, data: str) -> str:
 def _zpl_label(template: Template, dpi: int, label: LabelData) -> str:
     width, height = (round(v / 25.4 * dpi) for v in (template.width, template.height))
     parts = [f"^XA^PW{width}^LL{height}^LH0,0"]
-    for kind, placed, bitmap, symbology, data in _layout(template, dpi, label, ZPL_FNC1, _zpl_literal):
-        if kind == "text":
-            total = bitmap.row_bytes * bitmap.rows
-            parts.append(f"^FO{bitmap.x},{bitmap.y}^GFA,{total},{total},{bitmap.row_bytes},{_zpl_hex(bitmap)}^FS")
+    for part in _layout(template, dpi, label, ZPL_FNC1, _zpl_literal):
+        if isinstance(part, Bitmap):
+            total = part.row_bytes * part.rows
+            parts.append(f"^FO{part.x},{part.y}^GFA,{total},{total},{part.row_bytes},{_zpl_hex(part)}^FS")
         else:
-            parts.append(_zpl_barcode(placed, symbology, data))
+            parts.append(_zpl_barcode(part))
     parts.append("^XZ\n")
     return "\n".join(parts)
 
@@ -165,7 +175,8 @@ def _tspl_literal(value: str) -> str:
     return value.replace('"', "~d034")  # GS1 allows the double quote, which would end TSPL's string
 
 
-def _tspl_barcode(placed: Placed, symbology: Symbology, data: str) -> str:
+def _tspl_barcode(coded: Coded) -> str:
+    placed, symbology, data = coded.placed, coded.symbology, coded.data
     x, y, m = placed.left, placed.top, placed.module
     if symbology is Symbology.CODE128:
         return f'BARCODE {x},{y},"128",{placed.height},0,0,{m},{m},{_tspl_string(data)}'
@@ -178,12 +189,12 @@ def _tspl_barcode(placed: Placed, symbology: Symbology, data: str) -> str:
 
 def _tspl_label(template: Template, dpi: int, label: LabelData) -> bytes:
     parts = [b"CLS\r\n"]
-    for kind, placed, bitmap, symbology, data in _layout(template, dpi, label, TSPL_FNC1, _tspl_literal):
-        if kind == "text":
-            head = f"BITMAP {bitmap.x},{bitmap.y},{bitmap.row_bytes},{bitmap.rows},0,".encode()
-            parts.append(head + bitmap.data.translate(_INVERT) + b"\r\n")
+    for part in _layout(template, dpi, label, TSPL_FNC1, _tspl_literal):
+        if isinstance(part, Bitmap):
+            head = f"BITMAP {part.x},{part.y},{part.row_bytes},{part.rows},0,".encode()
+            parts.append(head + part.data.translate(_INVERT) + b"\r\n")
         else:
-            parts.append(_tspl_barcode(placed, symbology, data).encode() + b"\r\n")
+            parts.append(_tspl_barcode(part).encode() + b"\r\n")
     parts.append(b"PRINT 1,1\r\n")
     return b"".join(parts)
 
@@ -195,8 +206,10 @@ def _tspl_setup(template: Template) -> bytes:
 # --- both -------------------------------------------------------------------------------
 
 
-def _layout(template: Template, dpi: int, label: LabelData, fnc1: str, literal: Callable[[str], str]) -> Iterator[tuple]:
-    """Each field of one label: ("text", None, bitmap, None, None) or (kind, placed, None, symbology, data).
+def _layout(
+    template: Template, dpi: int, label: LabelData, fnc1: str, literal: Callable[[str], str]
+) -> Iterator[Bitmap | Coded]:
+    """Each field of one label: its text as a bitmap, or its barcode placed with its data.
 
     A DataMatrix's data is in the printer's FNC1 form, each value passed through ``literal``
     so that no character of it reads as the printer's escape character.
@@ -207,7 +220,7 @@ def _layout(template: Template, dpi: int, label: LabelData, fnc1: str, literal: 
         if field.kind == "text":
             lines = tuple(text_lines(field, values))
             if lines and (bitmap := text_bitmap(field, lines, dpi, box.x, box.y)):
-                yield "text", None, bitmap, None, None
+                yield bitmap
             continue
         coded = barcode_data(template, field, label)
         if coded is None:
@@ -217,7 +230,7 @@ def _layout(template: Template, dpi: int, label: LabelData, fnc1: str, literal: 
         if symbology is Symbology.DATAMATRIX:
             elements = barcodes.gs1_elements(label.gtin or "", label.serial, label.batch, label.expiry)
             data = barcodes.gs1_with_fnc1([(ai, literal(value)) for ai, value in elements], fnc1)
-        yield field.kind, placed, None, symbology, data
+        yield Coded(placed, symbology, data)
 
 
 def check_dpi(dpi: int | str) -> int:
