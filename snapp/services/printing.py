@@ -1,8 +1,8 @@
-"""Printing: serial labels and PDF documents, each print audited.
+"""Printing: serial labels (a PDF, or straight to a ZPL or TSPL label printer) and PDF documents, each print audited.
 
 Labels come from a receipt, a PO, or a selection of serials (typed, a range,
 or a file): set-based queries, the long lists streamed from the database
-into the PDF rather than collected. Every print reads in a read-only
+into the PDF (or the printer's spooled job) rather than collected. Every print reads in a read-only
 transaction while it draws, so a long report stalls no writer; its audit
 entry is written in a short transaction afterwards, and the file takes its
 name only once that entry has committed (see `snapp.services.base`).
