@@ -238,3 +238,28 @@ def test_progress_counts_the_labels_sent_and_stops_the_job_when_it_raises(listen
         send(listener.address, render_job(template, [LABEL] * 5, Language.ZPL, 203), progress=stop_after_two)
     assert seen == [(1, 5), (2, 5)]
     assert len(parse_zpl(listener.job())) == 2
+
+
+@pytest.mark.parametrize("name", [name for name in template_names() if name.startswith("thermal-")])
+def test_the_text_prints_where_the_pdf_shows_it(name):
+    """Each text's ink on the printer lies within 2 dots of the same text's ink in the PDF rendered at the printer's dpi."""
+    import io
+
+    import pypdfium2
+
+    from snapp.reports.labels import render_labels
+
+    template = next(t for t in list_templates() if t.name == name)
+    pdf_file = io.BytesIO()
+    render_labels(template, [LABEL], pdf_file)
+    pdf = pypdfium2.PdfDocument(pdf_file.getvalue())
+    page = pdf[0].render(scale=template.dpi / 72).to_pil().convert("L")
+    pdf.close()
+    [label] = parse_zpl(b"".join(render_job(template, [LABEL], Language.ZPL, template.dpi)))
+    texts = [(field, mark) for field, mark in zip(template.fields, label.marks, strict=True) if mark.kind == "text"]
+    assert texts
+    for field, mark in texts:
+        x, y, width, height = box_dots(template.dpi, field.box, field.box.x, field.box.y)
+        left, top, right, bottom = page.crop((x, y, x + width, y + height)).point(lambda v: 255 if v < 128 else 0).getbbox()
+        shown = (x + left, y + top, x + right, y + bottom)
+        assert all(abs(a - b) <= 2 for a, b in zip(shown, mark.extent(), strict=True)), (field.lines, shown, mark.extent())
