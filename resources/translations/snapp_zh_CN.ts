@@ -310,27 +310,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="103"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -668,32 +668,32 @@ How was it resolved?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../snapp/gui/login.py" line="28"/>
+        <location filename="../../snapp/gui/login.py" line="30"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="32"/>
+        <location filename="../../snapp/gui/login.py" line="34"/>
         <source>SNApp — first run</source>
         <translation>SNApp — 首次运行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="34"/>
+        <location filename="../../snapp/gui/login.py" line="36"/>
         <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
         <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="38"/>
+        <location filename="../../snapp/gui/login.py" line="40"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="49"/>
+        <location filename="../../snapp/gui/login.py" line="51"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="52"/>
+        <location filename="../../snapp/gui/login.py" line="54"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -832,97 +832,97 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42"/>
+        <location filename="../../snapp/gui/main_window.py" line="44"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48"/>
+        <location filename="../../snapp/gui/main_window.py" line="50"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49"/>
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="78"/>
+        <location filename="../../snapp/gui/main_window.py" line="80"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="79"/>
+        <location filename="../../snapp/gui/main_window.py" line="81"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1515,109 +1515,149 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/reports.ui" line="19"/>
+        <source>To the label p&amp;rinter</source>
+        <translation>发送到标签打印机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="19"/>
+        <source>Straight to the label printer chosen in Settings, in its language and with its template</source>
+        <translation>直接发送到“设置”中选择的标签打印机，使用它的语言和模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="20"/>
         <source>Print &amp;labels</source>
         <translation>打印标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="25"/>
+        <location filename="../../ui/reports.ui" line="26"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="27"/>
+        <location filename="../../ui/reports.ui" line="28"/>
         <source>PO number</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="28"/>
+        <location filename="../../ui/reports.ui" line="29"/>
         <source>&amp;Purchase order</source>
         <translation>采购订单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="29"/>
+        <location filename="../../ui/reports.ui" line="30"/>
         <source>Receipt number (GR-…)</source>
         <translation>收货单号（GR-…）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="30"/>
+        <location filename="../../ui/reports.ui" line="31"/>
         <source>&amp;Goods-receipt note</source>
         <translation>收货单(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="31"/>
+        <location filename="../../ui/reports.ui" line="32"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="32"/>
+        <location filename="../../ui/reports.ui" line="33"/>
         <source>Serial &amp;history sheet</source>
         <translation>序列号履历表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="36"/>
+        <location filename="../../ui/reports.ui" line="37"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="39"/>
+        <location filename="../../ui/reports.ui" line="40"/>
         <source>Monthly &amp;audit report</source>
         <translation>月度审计报告(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="45"/>
+        <location filename="../../ui/reports.ui" line="46"/>
         <source>Save in &amp;folder:</source>
         <translation>保存到文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="47"/>
+        <location filename="../../ui/reports.ui" line="48"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="53"/>
+        <location filename="../../ui/reports.ui" line="54"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>The PDF through this computer&apos;s print dialog</source>
+        <translation>通过本机的打印对话框打印此 PDF</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="64"/>
+        <location filename="../../snapp/gui/views/reports.py" line="71"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="81"/>
+        <location filename="../../snapp/gui/views/reports.py" line="80"/>
+        <source>No label printer is set: choose one in Settings.</source>
+        <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <source>{0} label(s) sent to {1}</source>
+        <translation>已向 {1} 发送 {0} 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="90"/>
+        <source>Sending the labels to {0}…</source>
+        <translation>正在向 {0} 发送标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="96"/>
+        <source>No program on this computer opens PDFs. The file is {0}</source>
+        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="117"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="93"/>
+        <location filename="../../snapp/gui/views/reports.py" line="129"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="98"/>
+        <location filename="../../snapp/gui/views/reports.py" line="135"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="101"/>
+        <location filename="../../snapp/gui/views/reports.py" line="138"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -1837,66 +1877,111 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="43"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="45"/>
+        <source>P&amp;rinter:</source>
+        <translation>打印机(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="48"/>
+        <source>none: labels go to a PDF</source>
+        <translation>无：标签输出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="48"/>
+        <source>The printer&apos;s network address, HOST or HOST:PORT (raw printing, port 9100), or queue:NAME for a printer queue of this computer (CUPS)</source>
+        <translation>打印机的网络地址：主机 或 主机:端口（原始打印，端口 9100）；或 queue:队列名，表示本机的打印队列（CUPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="49"/>
+        <source>The printer&apos;s language</source>
+        <translation>打印机的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="50"/>
+        <source>The printer&apos;s resolution</source>
+        <translation>打印机的分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="51"/>
+        <source>The labels loaded in the printer</source>
+        <translation>打印机中装的标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="56"/>
+        <source>Save &amp;printer</source>
+        <translation>保存打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="57"/>
+        <source>Pr&amp;int a test label</source>
+        <translation>打印测试标签(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="66"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="46"/>
+        <location filename="../../ui/settings.ui" line="69"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="48"/>
+        <location filename="../../ui/settings.ui" line="71"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="50"/>
+        <location filename="../../ui/settings.ui" line="73"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="54"/>
+        <location filename="../../ui/settings.ui" line="77"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="55"/>
+        <location filename="../../ui/settings.ui" line="78"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="65"/>
+        <location filename="../../ui/settings.ui" line="88"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="67"/>
+        <location filename="../../ui/settings.ui" line="90"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="68"/>
+        <location filename="../../ui/settings.ui" line="91"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="79"/>
+        <location filename="../../ui/settings.ui" line="102"/>
         <source>New &amp;pairing code</source>
         <translation>新配对码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="93"/>
+        <location filename="../../ui/settings.ui" line="116"/>
         <source>Paired phones and PDAs (administrators)</source>
         <translation>已配对的手机和 PDA（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="98"/>
+        <location filename="../../ui/settings.ui" line="121"/>
         <source>&amp;Revoke device</source>
         <translation>吊销设备(&amp;R)</translation>
     </message>
@@ -1904,148 +1989,178 @@ How was it resolved?</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="73"/>
+        <location filename="../../snapp/gui/views/settings.py" line="85"/>
         <source>The pairing code has expired.</source>
         <translation>配对码已过期。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <location filename="../../snapp/gui/views/settings.py" line="89"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="78"/>
+        <location filename="../../snapp/gui/views/settings.py" line="90"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="79"/>
+        <location filename="../../snapp/gui/views/settings.py" line="91"/>
         <source>Paired by</source>
         <translation>配对人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="80"/>
+        <location filename="../../snapp/gui/views/settings.py" line="92"/>
         <source>Paired</source>
         <translation>配对时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="81"/>
+        <location filename="../../snapp/gui/views/settings.py" line="93"/>
         <source>Last seen</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="82"/>
+        <location filename="../../snapp/gui/views/settings.py" line="94"/>
         <source>Last user</source>
         <translation>最近用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="108"/>
+        <location filename="../../snapp/gui/views/settings.py" line="106"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="131"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="114"/>
+        <location filename="../../snapp/gui/views/settings.py" line="137"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="116"/>
+        <location filename="../../snapp/gui/views/settings.py" line="139"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="134"/>
+        <location filename="../../snapp/gui/views/settings.py" line="157"/>
         <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
         <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="150"/>
+        <location filename="../../snapp/gui/views/settings.py" line="173"/>
         <source>Only an administrator can pair and revoke phones and PDAs.</source>
         <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="160"/>
+        <location filename="../../snapp/gui/views/settings.py" line="183"/>
         <source>Revoke device</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="161"/>
+        <location filename="../../snapp/gui/views/settings.py" line="184"/>
         <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
         <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="169"/>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="178"/>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="181"/>
+        <location filename="../../snapp/gui/views/settings.py" line="204"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="188"/>
+        <location filename="../../snapp/gui/views/settings.py" line="211"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="190"/>
+        <location filename="../../snapp/gui/views/settings.py" line="213"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="192"/>
+        <location filename="../../snapp/gui/views/settings.py" line="215"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="197"/>
         <location filename="../../snapp/gui/views/settings.py" line="220"/>
+        <location filename="../../snapp/gui/views/settings.py" line="301"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="197"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="206"/>
+        <location filename="../../snapp/gui/views/settings.py" line="229"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="213"/>
+        <location filename="../../snapp/gui/views/settings.py" line="236"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="214"/>
+        <location filename="../../snapp/gui/views/settings.py" line="237"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="220"/>
+        <location filename="../../snapp/gui/views/settings.py" line="263"/>
+        <source>Saved: no label printer, labels go to a PDF.</source>
+        <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="265"/>
+        <source>Saved: labels go to {0}.</source>
+        <translation>已保存：标签发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="271"/>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>请先填写打印机地址。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="274"/>
+        <source>Sending a test label to {0}…</source>
+        <translation>正在向 {0} 发送测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="284"/>
+        <source>Test label sent to {0}.</source>
+        <translation>测试标签已发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="301"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>

@@ -44,7 +44,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "po": ("po", "purchase orders"),
     "receive": ("receive", "receive serials against a PO line, all or nothing"),
     "serial": ("serial", "serial numbers: look up, list, move"),
-    "labels": ("printing", "print serial labels to a PDF, or list the label templates"),
+    "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),
+    "printer": ("printers", "the label printer (ZPL or TSPL): choose it, show it, print a test label"),
     "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
     "verify": ("stock", "is this unit ours? one verdict per code (exit 3 if any did not pass)"),
     "count": ("stock", "stocktake: count a location by scanning"),
@@ -71,6 +72,7 @@ HINTS = {
     "database.old_schema": "snapp init",
     "database.network_share": "--db postgresql://user@server/snapp, or SNAPP_DB",
     "demo.not_empty": "snapp --db sqlite:///demo.db demo",
+    "printer.not_set": "snapp printer set HOST:9100 --language zpl --dpi 203 --template thermal-50x30",
 }
 
 

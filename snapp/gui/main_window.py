@@ -12,6 +12,7 @@ from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
+from snapp.gui.printing import saved_printer
 from snapp.gui.views.count import CountView
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.exceptions import ExceptionsView
@@ -26,6 +27,7 @@ from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
 from snapp.gui.views.verify import VerifyView
 from snapp.services.base import Context
+from snapp.services.printing import LabelSource
 
 
 class MainWindow(QMainWindow):
@@ -116,8 +118,14 @@ class MainWindow(QMainWindow):
         self.views[LookupView].look_up(serial)
 
     def label_receipt(self, number: str) -> None:
-        self.open_screen(ReportsView)
-        self.views[ReportsView].label_receipt(number)
+        """A receipt's labels: straight to the label printer when one is set, else prepared as a PDF."""
+        printer = saved_printer(self.settings)
+        if printer is None:
+            self.open_screen(ReportsView)
+            self.views[ReportsView].label_receipt(number)
+            return
+        status = self.statusBar()
+        self.views[ReportsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
 
     def _show(self, row: int) -> None:
         self.form.stack.setCurrentIndex(row)

@@ -34,6 +34,7 @@ PARTS = (
     "masterdata",
     "more",
     "names",
+    "printers",
     "printing",
     "purchasing",
     "receiving",

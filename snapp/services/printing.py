@@ -1,8 +1,8 @@
-"""Printing: serial labels and PDF documents, each print audited.
+"""Printing: serial labels (a PDF, or straight to a ZPL or TSPL label printer) and PDF documents, each print audited.
 
 Labels come from a receipt, a PO, or a selection of serials (typed, a range,
 or a file): set-based queries, the long lists streamed from the database
-into the PDF rather than collected. Every print reads in a read-only
+into the PDF (or the printer's spooled job) rather than collected. Every print reads in a read-only
 transaction while it draws, so a long report stalls no writer; its audit
 entry is written in a short transaction afterwards, and the file takes its
 name only once that entry has committed (see `snapp.services.base`).
@@ -34,7 +34,9 @@ from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
+from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.reports.thermal import render_job
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
@@ -98,6 +100,22 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
     )
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
     return Printed(f"labels {chosen.name}", count, str(out))
+
+
+@service(Permission.LABELS, write=False)
+def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer, *, progress: Progress | None = None) -> Printed:
+    """One label per unit straight to a label printer, in its language, with the template loaded in it.
+
+    The whole job is made before its first byte leaves (see ``snapp.io.printers``):
+    a unit that cannot be labelled stops it with nothing printed.
+    """
+    chosen = load_template(printer.template)
+    rows = _label_rows(uow.session, source)
+    job = render_job(chosen, iter_labels(rows), printer.language, printer.dpi)
+    count = send(printer.address, job, title=f"SNApp labels ({chosen.name})", progress=progress)
+    where = {"printer": printer.address, "language": str(printer.language), "dpi": printer.dpi}
+    uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, **where})
+    return Printed(f"labels {chosen.name}", count, printer.address)
 
 
 def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:

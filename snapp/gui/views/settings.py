@@ -1,26 +1,37 @@
-"""Settings: the language, which database this PC works on, backups, and sharing with phones (pairing them)."""
+"""Settings: the language, which database this PC works on, its label printer, backups, and sharing with phones
+(pairing them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from snapp.app.printers import print_test_label
+from snapp.app.settings import PRINTER_DEFAULTS
 from snapp.db.engine import Database, default_url
 from snapp.db.schema import current_revision, head_revision
 from snapp.domain.permissions import Permission, allows
+from snapp.errors import SnappError
+from snapp.gui import printing
 from snapp.gui.backups import BackupSchedule
+from snapp.gui.errors import refusal
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.sharing import qr_pixmap
 from snapp.gui.views.base import View, fit_columns
+from snapp.io.printers import Printer
+from snapp.reports.labels import template_names
+from snapp.reports.thermal import DPIS, Language
 from snapp.services import backup, devices, users
 from snapp.services.base import Context, Entity
 from snapp.services.devices import DeviceRecord, PairingOffer
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
+PRINTER_LANGUAGES = ((Language.ZPL, "ZPL (Zebra)"), (Language.TSPL, "TSPL (TSC, Gprinter, Xprinter)"))
 
 
 def schema_at(url: str) -> str | None:
@@ -89,6 +100,14 @@ class SettingsView(View):
         fit_columns(form.devicesTable, stretch=1)
         form.revokeButton.clicked.connect(self.revoke_device)
         self.show_sharing(False, "", "")
+        for language, name in PRINTER_LANGUAGES:
+            form.printerLanguageCombo.addItem(name, str(language))
+        for dpi in DPIS:
+            form.printerDpiCombo.addItem(self.tr("{0} dpi").format(dpi), str(dpi))
+        form.printerTemplateCombo.addItems(template_names())
+        self._show_printer()
+        form.printerSaveButton.clicked.connect(self.save_printer)
+        form.printerTestButton.clicked.connect(self.print_test_label)
 
     def activated(self) -> None:
         self.refresh()  # on SQLite a phone pairs through the server process, which notifies no one: look again
@@ -219,11 +238,73 @@ class SettingsView(View):
             parent=self,
         )
 
+    def _show_printer(self) -> None:
+        """The saved choice, as saved (even a damaged one, so that it can be corrected)."""
+        form, keys = self.form, printing.KEYS
+        form.printerAddressEdit.setText(str(self.settings.value(keys["address"], "")))
+        for combo, key in ((form.printerLanguageCombo, "language"), (form.printerDpiCombo, "dpi")):
+            combo.setCurrentIndex(max(0, combo.findData(str(self.settings.value(keys[key], PRINTER_DEFAULTS[key])))))
+        form.printerTemplateCombo.setCurrentText(str(self.settings.value(keys["template"], PRINTER_DEFAULTS["template"])))
+
+    def chosen_printer(self) -> Printer | None:
+        """The printer the form describes (None: no address, labels go to a PDF); raises SnappError for a bad address."""
+        form = self.form
+        address = form.printerAddressEdit.text().strip()
+        if not address:
+            return None
+        language, dpi = form.printerLanguageCombo.currentData(), form.printerDpiCombo.currentData()
+        return Printer.of(address, language, dpi, form.printerTemplateCombo.currentText())
+
+    def save_printer(self) -> None:
+        if (printer := self._form_printer()) is False:
+            return
+        printing.save_printer(self.settings, printer)
+        if printer is None:
+            self._printer_result(self.tr("Saved: no label printer, labels go to a PDF."), True)
+        else:
+            self._printer_result(self.tr("Saved: labels go to {0}.").format(printer.address), True)
+
+    def print_test_label(self) -> None:
+        if (printer := self._form_printer()) is False:
+            return
+        if printer is None:
+            self._printer_result(self.tr("Enter the printer's address first."), False)
+            self.form.printerAddressEdit.setFocus()
+            return
+        self._printer_result(self.tr("Sending a test label to {0}…").format(printer.address), None)
+
+        def failed(err: BaseException) -> bool:
+            said = refusal(err)
+            if said is not None:
+                self._printer_result(said, False)
+            return said is not None
+
+        self.runner.run(
+            lambda: print_test_label(printer),
+            done=lambda _: self._printer_result(self.tr("Test label sent to {0}.").format(printer.address), True),
+            failed=failed,
+        )
+
+    def _form_printer(self) -> Printer | None | Literal[False]:
+        """The form's printer, or False once its refusal is shown beside the buttons."""
+        try:
+            return self.chosen_printer()
+        except SnappError as err:
+            self._printer_result(refusal(err), False)
+            return False
+
+    def _printer_result(self, text: str, ok: bool | None) -> None:
+        _colour(self.form.printerResultLabel, text, ok)
+
     def _language_changed(self) -> None:
         self.settings.setValue("language", self.form.languageCombo.currentData())
         QMessageBox.information(self, self.tr("Settings"), self.tr("The language changes at SNApp's next start."))
 
     def _result(self, text: str, ok: bool | None) -> None:
-        colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
-        self.form.resultLabel.setText(text)
-        self.form.resultLabel.setStyleSheet(f"color: {colour};")
+        _colour(self.form.resultLabel, text, ok)
+
+
+def _colour(label, text: str, ok: bool | None) -> None:
+    colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")
