@@ -26,6 +26,7 @@ PARTS = (
     "common",
     "database",
     "devices",
+    "display",
     "exceptions",
     "files",
     "gs1",
