@@ -10,15 +10,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from snapp.app import dispatch
 from snapp.app.records import plain
+from snapp.app.sources import serial_sources
 from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
+from snapp.server import uploads
 from snapp.server.app import DEVICE_HEADER, Caller, bearer, client_address
 from snapp.services import (
     access,
@@ -222,7 +224,19 @@ def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
     return plain(record)
 
 
-# After the receipts route: "receipts" is no verb.
+@router.post("/pos/{number}/receipts/file", tags=["receiving"], status_code=201,
+             summary="Receive the serials of an uploaded .xlsx, .xls, .ods or .csv (all or none, each refusal by its cell)")  # fmt: skip
+def receive_file(ctx: Caller, number: str, file: UploadFile, sku: Annotated[str, Form(min_length=1, max_length=64)],
+                 location: Annotated[str | None, Form()] = None,
+                 expected: Annotated[int | None, Form(ge=1)] = None,
+                 note: Annotated[str | None, Form()] = None) -> dict[str, Any]:  # fmt: skip
+    with uploads.saved(file) as path:
+        sources = serial_sources(files=[str(path)])
+        record = receiving.receive(ctx, number, sku, sources, location=location, expected=expected, note=note)
+    return plain(record)
+
+
+# After the receipts routes: "receipts" is no verb.
 @router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order")
 def move_po(ctx: Caller, number: str, verb: Literal[dispatch.PO_MOVES]) -> dict[str, Any]:
     return plain(dispatch.move_po(ctx, verb, number))
