@@ -29,6 +29,7 @@ PARTS = (
     "gs1",
     "integrity",
     "lookup",
+    "manifests",
     "masterdata",
     "more",
     "names",
