@@ -271,3 +271,28 @@ def test_loading_needs_purchasing_and_the_setting_master_data(db, ctx, company, 
     with pytest.raises(PermissionDenied):
         manifests.set_off_manifest(clerk, "exception", supplier="ACME")
     assert manifest_rows(db) == 0
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_the_command_line_loads_shows_amends_and_sets_the_policy(db, admin_cli, company, tmp_path):
+    listing = tmp_path / "asn.csv"
+    listing.write_text("Serial\nSN000001\nSN000002\nSN000001\n", encoding="utf-8")
+    refused_ = admin_cli("manifest", "load", company.number, "--line", "1", "--file", str(listing))
+    assert refused_.status == 2 and "row 4" in refused_.err and "appears twice in this batch (first at row 2)" in refused_.err
+
+    listing.write_text("Serial\nSN000001\nSN000002\n", encoding="utf-8")
+    ok = admin_cli("manifest", "load", company.number, "--line", "1", "--file", str(listing))
+    assert ok.status == 0 and "manifest load, 2 serials" in ok.out
+    assert admin_cli("manifest", "policy", "--supplier", "ACME", "--set", "exception").status == 0
+    assert "as its supplier" in admin_cli("manifest", "policy", "--sku", "LAP").out
+
+    got = admin_cli("receive", company.number, "--sku", "LAP", "--serial", "SN000001", "--serial", "SN000300",
+                    "--location", "WH-A")  # fmt: skip
+    assert got.status == 0, got.err
+    assert "1 not on the manifest, accepted: SN000300" in got.out and "1 on the manifest, not delivered: SN000002" in got.out
+    amended = admin_cli("manifest", "amend", company.number, "--line", "1", "--remove", "SN000002")
+    assert amended.status == 0 and "removed 1" in amended.out
+    shown = admin_cli("manifest", "show", company.number, "--line", "1")
+    assert "1 serials, 1 received, 0 not yet" in shown.out
