@@ -928,29 +928,145 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>ManifestDialog</name>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="54"/>
+        <source>{0} line {1}: {2} {3} — ordered {4}, received {5}</source>
+        <translation>{0} 第 {1} 行：{2} {3} — 订购 {4}，已收 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="58"/>
+        <source>No manifest loaded for this line yet.</source>
+        <translation>此行尚未导入到货清单。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="60"/>
+        <source>The manifest lists {0} serials; {1} received, {2} not yet.</source>
+        <translation>到货清单共 {0} 个序列号；已收 {1} 个，未收 {2} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="62"/>
+        <source>Load the manifest</source>
+        <translation>导入到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="64"/>
+        <source>Replace the manifest</source>
+        <translation>替换到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Add these serials to it</source>
+        <translation>把这些序列号加入清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Remove these serials from it</source>
+        <translation>从清单中删除这些序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="71"/>
+        <source>As the supplier says</source>
+        <translation>按供应商设置</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="76"/>
+        <source>For supplier {0}:</source>
+        <translation>供应商 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="77"/>
+        <source>For item {0}:</source>
+        <translation>物料 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="84"/>
+        <source>Supplier&apos;s manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="85"/>
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="103"/>
+        <source>choose the supplier&apos;s file or paste its serials</source>
+        <translation>请选择供应商的文件或粘贴序列号</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestForm</name>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="5"/>
+        <source>Supplier manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="16"/>
+        <source>&amp;What to do:</source>
+        <translation>操作(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="18"/>
+        <source>Supplier&apos;s file:</source>
+        <translation>供应商文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="21"/>
+        <source>an Excel or CSV file with a serial column</source>
+        <translation>含序列号列的 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="22"/>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="28"/>
+        <source>…or &amp;paste the serials (one per line, or separated by commas, tabs or spaces):</source>
+        <translation>…或粘贴序列号(&amp;P)（每行一个，或以逗号、制表符、空格分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="35"/>
+        <source>A unit that arrives but is not on the manifest</source>
+        <translation>到货物品不在到货清单上时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="37"/>
+        <source>For this &amp;supplier:</source>
+        <translation>此供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="39"/>
+        <source>For this &amp;item:</source>
+        <translation>此物料(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="41"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="41"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="41"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="51"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="52"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="57"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="58"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
@@ -1020,68 +1136,83 @@ How was it resolved?</source>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
+        <source>Load &amp;manifest…</source>
+        <translation>导入到货清单(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
+        <source>The supplier&apos;s serial list for the selected line, checked at receipt</source>
+        <translation>所选行的供应商序列号清单，收货时逐一核对</translation>
+    </message>
 </context>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="118"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="129"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="130"/>
+        <source>Manifest</source>
+        <translation>到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="138"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1681,109 +1812,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -2251,37 +2382,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="145"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
