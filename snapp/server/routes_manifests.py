@@ -77,21 +77,19 @@ def counts(ctx: Caller, number: str) -> dict[str, int]:
     return plain(manifests.manifest_counts(ctx, number))
 
 
-@router.get("/suppliers/{code}/off-manifest", summary="What receiving does with this supplier's units off a manifest")
-def supplier_policy(ctx: Caller, code: Name) -> dict[str, Any]:
-    return plain(manifests.get_off_manifest(ctx, supplier=code))
+# A supplier's setting or an item's own (null: as its supplier says), under the record it belongs to.
+Holder = Literal["suppliers", "items"]
 
 
-@router.put("/suppliers/{code}/off-manifest", summary="Refuse units off a manifest, or accept them with an exception")
-def set_supplier_policy(ctx: Caller, code: Name, body: PolicyBody) -> dict[str, Any]:
-    return plain(manifests.set_off_manifest(ctx, body.policy, supplier=code))
+def _holder(kind: Holder, code: str) -> dict[str, str]:
+    return {"supplier": code} if kind == "suppliers" else {"sku": code}
 
 
-@router.get("/items/{sku}/off-manifest", summary="What receiving does with this item's units off a manifest")
-def item_policy(ctx: Caller, sku: Name) -> dict[str, Any]:
-    return plain(manifests.get_off_manifest(ctx, sku=sku))
+@router.get("/{kind}/{code}/off-manifest", summary="What receiving does with a supplier's or item's units off a manifest")
+def policy(ctx: Caller, kind: Holder, code: Name) -> dict[str, Any]:
+    return plain(manifests.get_off_manifest(ctx, **_holder(kind, code)))
 
 
-@router.put("/items/{sku}/off-manifest", summary="The item's own setting (null: as its supplier says)")
-def set_item_policy(ctx: Caller, sku: Name, body: PolicyBody) -> dict[str, Any]:
-    return plain(manifests.set_off_manifest(ctx, body.policy, sku=sku))
+@router.put("/{kind}/{code}/off-manifest", summary="Refuse units off a manifest, or accept them with an exception")
+def set_policy(ctx: Caller, kind: Holder, code: Name, body: PolicyBody) -> dict[str, Any]:
+    return plain(manifests.set_off_manifest(ctx, body.policy, **_holder(kind, code)))

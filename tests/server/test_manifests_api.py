@@ -53,3 +53,15 @@ def test_a_hostile_manifest_body_is_refused_by_its_cell_and_loads_nothing(server
     assert not_a_book.status_code in (400, 422)
     assert api.put(line + "/file", params={"name": "../asn.exe"}, content=b"x").status_code == 422
     assert api.get(line).status_code == 404
+
+
+def test_an_items_own_setting_overrules_its_supplier_and_null_gives_it_back(server, company):
+    api = server.login()
+    assert api.put("/suppliers/ACME/off-manifest", json={"policy": "exception"}).status_code == 200
+    own = api.put("/items/LAP/off-manifest", json={"policy": "refuse"}).json()
+    assert (own["sku"], own["policy"], own["effective"]) == ("LAP", "refuse", "refuse")
+    back = api.put("/items/LAP/off-manifest", json={"policy": None}).json()
+    assert (back["policy"], back["effective"]) == (None, "exception")
+    assert api.get("/items/LAP/off-manifest").json()["effective"] == "exception"
+    assert api.put("/suppliers/ACME/off-manifest", json={"policy": None}).status_code == 422  # a supplier says one
+    assert api.put("/suppliers/ACME/off-manifest", json={"policy": "maybe"}).status_code == 422
