@@ -1399,6 +1399,16 @@ How was it resolved?</source>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="377"/>
+        <source>Not on the manifest, accepted ({0}): {1}</source>
+        <translation>不在到货清单上、已接收（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="378"/>
+        <source>On the manifest, not delivered ({0}): {1}</source>
+        <translation>在到货清单上、未到货（{0}）：{1}</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>

@@ -263,8 +263,7 @@ def judge_receipt(session: Session, po: PurchaseOrder, line: POLine, item: Item,
         if serial in elsewhere
     ]
     rest = [serial for serial in off if serial not in elsewhere]
-    supplier_policy = session.scalar(select(Supplier.off_manifest).where(Supplier.id == po.supplier_id))
-    if rest and off_manifest_policy(item.off_manifest, supplier_policy) is OffManifest.REFUSE:
+    if rest and _policy(session, po, item) is OffManifest.REFUSE:
         problems += [
             Problem(captured.locate(serial), serial, Reason.NOT_ON_MANIFEST,
                     Text("manifest.not_on_it", po=po.number, line=line.line_no))  # fmt: skip
@@ -272,6 +271,11 @@ def judge_receipt(session: Session, po: PurchaseOrder, line: POLine, item: Item,
         ]
         rest = []
     return ReceiptJudgement(problems, rest)
+
+
+def _policy(session: Session, po: PurchaseOrder, item: Item) -> OffManifest:
+    supplier_setting = session.scalar(select(Supplier.off_manifest).where(Supplier.id == po.supplier_id))
+    return off_manifest_policy(item.off_manifest, supplier_setting)
 
 
 def missing_after(session: Session, line: POLine, item: Item) -> list[str]:

@@ -93,3 +93,22 @@ def test_the_dialog_speaks_chinese_with_the_cores_refusals_in_chinese(qtbot, win
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def test_receiving_against_a_manifest_shows_the_cores_refusal_and_then_what_was_missing(qtbot, window, ctx, company):
+    from tests.gui.test_receiving_screen import open_receiving, scan
+
+    manifests.load_manifest(ctx, company.number, 1, [scans(["SN000001", "SN000002", "SN000003"])])
+    view = open_receiving(qtbot, window, company.number)
+    scan(qtbot, view, "SN000001", "SN000999")
+    qtbot.waitUntil(lambda: not view.check_timer.isActive() and window.runner.idle)
+    qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    refused = {p.serial: (p.ok, p.message) for p in view.pending}
+    assert refused["SN000999"] == (False, f"not on the supplier's manifest for {company.number} line 1")
+
+    view.form.pendingView.selectRow(1)
+    qtbot.mouseClick(view.form.removeButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert "On the manifest, not delivered (2): SN000002, SN000003" in view.form.lastLabel.text()
