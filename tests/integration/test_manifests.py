@@ -169,6 +169,31 @@ def test_amending_a_line_without_a_manifest_is_refused(ctx, company):
         manifests.amend_manifest(ctx, company.number, 1, add=[scans(["SN000001"])])
 
 
+def test_clerks_loading_one_serial_on_two_pos_at_once_get_one_manifest_each_serial(db, ctx, company):
+    import threading
+
+    pos = [approved_po(ctx, "ACME", ("LAP", 5)).number for _ in range(4)]
+    barrier = threading.Barrier(len(pos))
+    results: list[object] = [None] * len(pos)
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = manifests.load_manifest(ctx, pos[i], 1, [scans(["RACE0001", f"OWN{i:05d}"])])
+        except ValidationError as err:
+            results[i] = err
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(pos))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    refused_ = [r for r in results if isinstance(r, ValidationError)]
+    assert len(refused_) == len(pos) - 1, results
+    assert all([(p.value, p.reason) for p in r.problems] == [("RACE0001", Reason.OTHER_MANIFEST)] for r in refused_)
+    assert scalar(db, "SELECT COUNT(*) FROM manifest_serials WHERE serial = 'RACE0001'") == 1
+
+
 # --- at receipt ---------------------------------------------------------------------------
 
 
