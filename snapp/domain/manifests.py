@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from snapp.domain.purchasing import POStatus
+
 
 class OffManifest(StrEnum):
     """What receiving does with a unit that is not on its line's manifest."""
@@ -20,6 +22,9 @@ class OffManifest(StrEnum):
 
 
 SUPPLIER_DEFAULT = OffManifest.REFUSE
+# A manifest belongs to a PO still to be delivered or just delivered; a closed or cancelled PO's promises nothing
+# any more, and its serials are free for another PO's manifest.
+OPEN_PO = frozenset({POStatus.DRAFT, POStatus.APPROVED, POStatus.PARTIALLY_RECEIVED, POStatus.RECEIVED})
 
 
 def off_manifest_policy(item_setting: str | None, supplier_setting: str | None) -> OffManifest:

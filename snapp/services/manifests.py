@@ -34,9 +34,8 @@ from snapp.db.models import (
     utcnow,
 )
 from snapp.domain.capture import Capture, Reason, Source, capture, combine
-from snapp.domain.manifests import OffManifest, off_manifest_policy, replaceable
+from snapp.domain.manifests import OPEN_PO, OffManifest, off_manifest_policy, replaceable
 from snapp.domain.permissions import Permission
-from snapp.domain.purchasing import POStatus
 from snapp.domain.statuses import ExceptionKind
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
@@ -46,8 +45,6 @@ from snapp.services.purchasing import get_po_row
 from snapp.services.units import received_clashes
 
 _BATCH = Text("manifest.position")
-# A manifest of a closed or cancelled PO promises nothing any more: its serials are free for another.
-_OPEN_PO = (POStatus.DRAFT, POStatus.APPROVED, POStatus.PARTIALLY_RECEIVED, POStatus.RECEIVED)
 
 
 @dataclass(frozen=True)
@@ -332,7 +329,7 @@ def _line(session: Session, po_number: str, line_no: int, *, writing: bool = Tru
     item = session.get(Item, line.item_id)
     assert item is not None
     if writing:
-        if po.status not in _OPEN_PO:
+        if po.status not in OPEN_PO:
             raise IllegalTransition("manifest.po_not_open", po=po.number, status=Text(f"po_status.{po.status}"))
         if item.tracking != "serial":
             raise ValidationError(Problem(_BATCH, item.sku, "tracking", Text("manifest.not_by_serial", sku=item.sku)))
@@ -375,7 +372,7 @@ def _on_other_manifests(session: Session, item_id: int, line_id: int, serials: S
             .join(POLine, POLine.id == ManifestSerial.po_line_id)
             .join(PurchaseOrder, PurchaseOrder.id == POLine.po_id)
             .where(ManifestSerial.item_id == item_id, ManifestSerial.po_line_id != line_id, condition,
-                   PurchaseOrder.status.in_([s.value for s in _OPEN_PO]))
+                   PurchaseOrder.status.in_(sorted(OPEN_PO)))
         ))  # fmt: skip
     return found
 

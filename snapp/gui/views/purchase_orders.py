@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QTableWidgetItem
 
+from snapp.domain.manifests import OPEN_PO
 from snapp.domain.purchasing import PO, POStatus
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
@@ -186,7 +187,7 @@ class PurchaseOrdersView(View):
         for verb, button in (("approve", self.form.approveButton), ("cancel", self.form.cancelButton),
                              ("close", self.form.closeButton)):  # fmt: skip
             button.setEnabled(status is not None and PO.can(status, verb))
-        self.form.manifestButton.setEnabled(self._line() is not None)
+        self.form.manifestButton.setEnabled(status in OPEN_PO and self._line() is not None)
 
     def _line(self) -> POLineRecord | None:
         """The line selected, or the PO's only line."""
