@@ -112,3 +112,18 @@ def test_receiving_against_a_manifest_shows_the_cores_refusal_and_then_what_was_
     qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert "On the manifest, not delivered (2): SN000002, SN000003" in view.form.lastLabel.text()
+
+
+def test_a_cancelled_po_offers_no_manifest(qtbot, window, ctx, company):
+    from snapp.services import purchasing
+
+    cancelled = purchasing.cancel_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 3)]).number)
+    window.open_screen(PurchaseOrdersView)
+    view = window.view(PurchaseOrdersView)
+    settle(qtbot, window)
+    view.form.poView.selectRow([po.number for po in view.pos.rows].index(cancelled.number))
+    settle(qtbot, window)
+    assert view.lines.rows and not view.form.manifestButton.isEnabled()
+    view.form.poView.selectRow([po.number for po in view.pos.rows].index(company.number))
+    settle(qtbot, window)
+    assert view.form.manifestButton.isEnabled()
