@@ -127,3 +127,15 @@ def test_a_cancelled_po_offers_no_manifest(qtbot, window, ctx, company):
     view.form.poView.selectRow([po.number for po in view.pos.rows].index(company.number))
     settle(qtbot, window)
     assert view.form.manifestButton.isEnabled()
+
+
+def test_the_verify_screen_says_the_unit_was_on_its_suppliers_manifest(qtbot, window, ctx, company):
+    from snapp.gui.views.verify import VerifyView
+
+    manifests.load_manifest(ctx, company.number, 1, [scans(["SN000001"])])
+    receiving.receive(ctx, company.number, "LAP", [scans(["SN000001"])], location="WH-A")
+    window.open_screen(VerifyView)
+    view = window.view(VerifyView)
+    view.verify("SN000001")
+    settle(qtbot, window)
+    assert view.form.messageLabel.text().endswith(f"\non supplier ACME's manifest for {company.number} line 1")
