@@ -92,7 +92,7 @@ class ReceiptJudgement:
     """A receipt's scans against its line's manifest."""
 
     problems: list[Problem]
-    accepted: list[str]  # off the manifest, accepted: each opens the exception `receipt_cases` says
+    accepted: list[str]  # off the manifest and accepted: together one exception (`receipt_cases`)
 
 
 # --- loading and amending ----------------------------------------------------
