@@ -928,29 +928,145 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>ManifestDialog</name>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="54"/>
+        <source>{0} line {1}: {2} {3} — ordered {4}, received {5}</source>
+        <translation>{0} 第 {1} 行：{2} {3} — 订购 {4}，已收 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="58"/>
+        <source>No manifest loaded for this line yet.</source>
+        <translation>此行尚未导入到货清单。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="60"/>
+        <source>The manifest lists {0} serials; {1} received, {2} not yet.</source>
+        <translation>到货清单共 {0} 个序列号；已收 {1} 个，未收 {2} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="62"/>
+        <source>Load the manifest</source>
+        <translation>导入到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="64"/>
+        <source>Replace the manifest</source>
+        <translation>替换到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Add these serials to it</source>
+        <translation>把这些序列号加入清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Remove these serials from it</source>
+        <translation>从清单中删除这些序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="71"/>
+        <source>As the supplier says</source>
+        <translation>按供应商设置</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="76"/>
+        <source>For supplier {0}:</source>
+        <translation>供应商 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="77"/>
+        <source>For item {0}:</source>
+        <translation>物料 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="84"/>
+        <source>Supplier&apos;s manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="85"/>
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="103"/>
+        <source>choose the supplier&apos;s file or paste its serials</source>
+        <translation>请选择供应商的文件或粘贴序列号</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestForm</name>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="5"/>
+        <source>Supplier manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="16"/>
+        <source>&amp;What to do:</source>
+        <translation>操作(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="18"/>
+        <source>Supplier&apos;s file:</source>
+        <translation>供应商文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="21"/>
+        <source>an Excel or CSV file with a serial column</source>
+        <translation>含序列号列的 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="22"/>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="28"/>
+        <source>…or &amp;paste the serials (one per line, or separated by commas, tabs or spaces):</source>
+        <translation>…或粘贴序列号(&amp;P)（每行一个，或以逗号、制表符、空格分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="35"/>
+        <source>A unit that arrives but is not on the manifest</source>
+        <translation>到货物品不在到货清单上时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="37"/>
+        <source>For this &amp;supplier:</source>
+        <translation>此供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="39"/>
+        <source>For this &amp;item:</source>
+        <translation>此物料(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="51"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="53"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="57"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="59"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
@@ -1020,68 +1136,83 @@ How was it resolved?</source>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
+        <source>Load &amp;manifest…</source>
+        <translation>导入到货清单(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
+        <source>The supplier&apos;s serial list for the selected line, checked at receipt</source>
+        <translation>所选行的供应商序列号清单，收货时逐一核对</translation>
+    </message>
 </context>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="118"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="119"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="129"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="130"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="131"/>
+        <source>Manifest</source>
+        <translation>到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="139"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1267,6 +1398,16 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/receiving.py" line="371"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="377"/>
+        <source>Not on the manifest, accepted ({0}): {1}</source>
+        <translation>不在到货清单上、已接收（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="378"/>
+        <source>On the manifest, not delivered ({0}): {1}</source>
+        <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
 </context>
 <context>
@@ -2481,7 +2622,7 @@ How was it resolved?</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="144"/>
+        <location filename="../../snapp/gui/views/verify.py" line="145"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("setup", "check the database: integrity, schema version, audit chain"),
     "grant": ("users", "PostgreSQL: let a server role use SNApp, with the audit trail append-only (admin)"),
     "po": ("po", "purchase orders"),
+    "manifest": ("manifest", "supplier manifests: the serial list of a PO line, checked at receipt"),
     "receive": ("receive", "receive serials against a PO line, all or nothing"),
     "serial": ("serial", "serial numbers: look up, list, move"),
     "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),

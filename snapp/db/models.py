@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from snapp.domain.items import TRACKING_MODES
+from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.purchasing import PO
 from snapp.domain.statuses import COUNT, EXCEPTION, ExceptionKind, Status, check_constraint
 
@@ -144,6 +145,7 @@ class WebhookDelivery(Base):
 
 class Supplier(Base):
     __tablename__ = "suppliers"
+    __table_args__ = (CheckConstraint(check_constraint("off_manifest", OffManifest), name="off_manifest"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -151,6 +153,8 @@ class Supplier(Base):
     phone: Mapped[str | None] = mapped_column(String(64))
     email: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
+    # A unit not on its line's manifest: refused, or accepted with an exception (snapp.domain.manifests).
+    off_manifest: Mapped[str] = mapped_column(String(12), default=SUPPLIER_DEFAULT.value, server_default=SUPPLIER_DEFAULT.value)
 
 
 class Item(Base):
@@ -158,6 +162,7 @@ class Item(Base):
     __table_args__ = (
         CheckConstraint(check_constraint("tracking", TRACKING_MODES), name="tracking"),
         CheckConstraint("serial_case IN ('keep', 'upper', 'lower')", name="serial_case"),
+        CheckConstraint(check_constraint("off_manifest", OffManifest), name="off_manifest"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), unique=True)
@@ -170,6 +175,7 @@ class Item(Base):
     serial_case: Mapped[str] = mapped_column(String(8), default="keep")
     warranty_months: Mapped[int] = mapped_column(default=0)
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
+    off_manifest: Mapped[str | None] = mapped_column(String(12))  # None: as its supplier says
 
 
 class Location(Base):
@@ -411,6 +417,22 @@ class PairingCode(Base):
     device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
 
 
+class ManifestSerial(Base):
+    """One serial of a supplier's manifest for a PO line: what the supplier says it is sending."""
+
+    __tablename__ = "manifest_serials"
+    __table_args__ = (
+        UniqueConstraint("po_line_id", "serial"),
+        Index("ix_manifest_serials_item_id_serial", "item_id", "serial"),  # is a scan on another PO's manifest?
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    po_line_id: Mapped[int] = mapped_column(ForeignKey("po_lines.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    serial: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
 # Used by bulk paths that bypass the ORM unit of work.
 serials_table = Serial.__table__
 events_table = SerialEvent.__table__
@@ -419,3 +441,4 @@ count_entries_table = CountEntry.__table__
 count_results_table = CountResult.__table__
 audit_table = AuditEntry.__table__
 chain_head_table = AuditChainHead.__table__
+manifest_serials_table = ManifestSerial.__table__

@@ -44,6 +44,8 @@ class Reason(StrEnum):
     GS1_INVALID = "gs1_invalid"
     GTIN_MISMATCH = "gtin_mismatch"
     BAD_RANGE = "bad_range"
+    NOT_ON_MANIFEST = "not_on_manifest"
+    OTHER_MANIFEST = "other_manifest"
 
 
 class CasePolicy(StrEnum):

@@ -157,3 +157,4 @@ class ExceptionKind(StrEnum):
     VERIFICATION = "verification"  # a scan-to-verify that did not pass
     REAPPEARED = "reappeared"  # a unit that left us (or was lost) scanned again
     STOCKTAKE = "stocktake"  # a count discrepancy: missing, unexpected, unknown
+    MANIFEST = "manifest"  # units delivered off the supplier's manifest, or listed on it and not delivered

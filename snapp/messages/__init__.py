@@ -32,6 +32,7 @@ PARTS = (
     "gs1",
     "integrity",
     "lookup",
+    "manifests",
     "masterdata",
     "more",
     "names",

@@ -98,10 +98,11 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes, routes_devices, routes_printers  # the routes import the services they call
+    from snapp.server import routes, routes_devices, routes_manifests, routes_printers  # the routes import the services they call
 
     app.include_router(routes.router, prefix="/api/v1")
     app.include_router(routes_devices.router, prefix="/api/v1")
+    app.include_router(routes_manifests.router, prefix="/api/v1")
     app.include_router(routes_printers.router, prefix="/api/v1")
     # The floor client's static files: the pages a phone opens, same origin as the API (no CORS needed).
     app.mount("/floor", StaticFiles(directory=resource("web"), html=True), name="floor")

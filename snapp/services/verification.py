@@ -21,6 +21,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.scan import Reading, ScannerProfile
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
 from snapp.errors import Text
+from snapp.services import manifests
 from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.exceptions import ExceptionKind, NewException, open_exception
 from snapp.services.units import Resolved, resolve
@@ -37,6 +38,7 @@ class VerificationResult:
     warnings: list[Text] = field(default_factory=list)
     unit: UnitFacts | None = None
     exception_id: int | None = None
+    manifest: Text | None = None  # whether the unit was on its supplier's manifest (snapp.services.manifests)
 
     @property
     def passed(self) -> bool:
@@ -99,6 +101,7 @@ def verify(
             VerificationResult(
                 raw, judgement.verdict.value, judgement.message, reading.kind, reading.serial, reading.gtin,
                 list(found.warnings), judgement.unit, exception_id,
+                manifests.manifest_note(session, unit_id) if unit_id is not None else None,
             )  # fmt: skip
         )
     return results

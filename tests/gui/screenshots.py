@@ -71,6 +71,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
             settle(app, window)
         name = type(view).__name__.removesuffix("View").lower()
         window.grab().save(str(folder / f"{row + 1:02d}-{name}.png"))
+    manifest_dialog(app, window, folder)
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
     login = LoginDialog(ctx.db, QSettings(str(folder / "snapp.ini"), QSettings.Format.IniFormat), first_run=False)
@@ -80,6 +81,25 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
     login.grab().save(str(folder / "00-login.png"))
     login.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
+
+
+def manifest_dialog(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Purchase orders → Load manifest… on the newest approved PO's first line, with a pasted list the core refused."""
+    window.open_screen(PurchaseOrdersView)
+    view = window.view(PurchaseOrdersView)
+    view.refresh()  # the receiving example has added an approved PO since the screen was shot
+    settle(app, window)
+    view.form.poView.selectRow([po.status for po in view.pos.rows].index("approved"))
+    settle(app, window)
+    view.form.linesView.selectRow(0)
+    view.load_manifest()
+    settle(app, window)
+    dialog = view.manifest_dialog
+    dialog.form.pasteEdit.setPlainText("PF20000001\nPF20000002\npf20000001")
+    dialog.submit()
+    settle(app, window)
+    dialog.grab().save(str(folder / "02-purchaseorders-manifest.png"))
+    dialog.close()
 
 
 def receiving_example(ctx: Context, view: ReceivingView) -> None:

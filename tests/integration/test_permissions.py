@@ -13,24 +13,25 @@ from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
-    receiving, reconciliation, stocktake, users, verification,
+    audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, manifests, masterdata, printing,
+    purchasing, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
-    "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy",
+    "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
+    "get_off_manifest",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
 EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
-    "import_masterdata",
+    "import_masterdata", "set_off_manifest",
 }  # fmt: skip
-PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po"}
+PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest", "amend_manifest"}
 RECEIVING = {"receive", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
 LABELS = {"print_labels"}
@@ -62,8 +63,8 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
-    receiving, reconciliation, stocktake, users, verification,
+    audit, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, manifests, masterdata, printing,
+    purchasing, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -109,9 +110,12 @@ def stage(db, ctx, company, server_role, tmp_path):
     open_count = stocktake.start_count(ctx, "WH-A").number
     closed_count = stocktake.start_count(ctx, "WH-B").number
     stocktake.close_count(ctx, closed_count)
+    listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
+    manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
-            "closed_count": closed_count, "server_role": server_role, "folder": tmp_path}  # fmt: skip
+            "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
+            "manifest": listed.number}  # fmt: skip
 
 
 def calls(ctx: Context, stage: dict, tag: str) -> dict:
@@ -196,6 +200,12 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "export_pos": lambda: exports.export_pos(ctx, stage["folder"] / f"{tag}-pos.xlsx"),
         "export_receipts": lambda: exports.export_receipts(ctx, stage["folder"] / f"{tag}-receipts.xlsx"),
         "export_audit": lambda: exports.export_audit(ctx, stage["folder"] / f"{tag}-audit.xlsx"),
+        "load_manifest": lambda: manifests.load_manifest(ctx, stage["manifest"], 1, [scans([f"M-{tag}-1"])], replace=True),
+        "amend_manifest": lambda: manifests.amend_manifest(ctx, stage["manifest"], 1, add=[scans([f"M-{tag}-2"])]),
+        "get_manifest": lambda: manifests.get_manifest(ctx, stage["manifest"], 1),
+        "manifest_counts": lambda: manifests.manifest_counts(ctx, stage["manifest"]),
+        "get_off_manifest": lambda: manifests.get_off_manifest(ctx, supplier="ACME"),
+        "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
     }
 
 

@@ -283,6 +283,7 @@ def test_each_reason_with_its_position(make, rule, expected, problem):
 def test_reason_cases_cover_every_capture_reason():
     produced = {case.values[3][2] for case in REASON_CASES} | {Reason.BAD_RANGE}  # bad_range: test_sources.py
     elsewhere = {Reason.ALREADY_RECEIVED, Reason.OVER_RECEIPT}  # the receiving service's
+    elsewhere |= {Reason.NOT_ON_MANIFEST, Reason.OTHER_MANIFEST}  # the manifests': tests/integration/test_manifests.py
     assert produced == set(Reason) - elsewhere
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QTableWidgetItem
 
+from snapp.domain.manifests import OPEN_PO
 from snapp.domain.purchasing import PO, POStatus
 from snapp.errors import ValidationError
 from snapp.gui.errors import describe
@@ -14,9 +15,10 @@ from snapp.gui.forms import load_form
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import View, fit_columns
-from snapp.services import masterdata, purchasing
+from snapp.gui.manifest import LineFacts, ManifestDialog, line_facts
+from snapp.services import manifests, masterdata, purchasing
 from snapp.services.base import Entity
-from snapp.services.purchasing import LineSpec, PORecord, POSummary
+from snapp.services.purchasing import LineSpec, POLineRecord, PORecord, POSummary
 
 
 class PODialog(QDialog):
@@ -126,8 +128,10 @@ class PurchaseOrdersView(View):
                 Column(self.tr("Received"), lambda line: line.received),
                 Column(self.tr("Open"), lambda line: line.remaining),
                 Column(self.tr("Unit price"), lambda line: line.unit_price),
+                Column(self.tr("Manifest"), lambda line: self.manifest_counts.get(line.line_no, "")),
             ]
         )
+        self.manifest_counts: dict[int, int] = {}
         form.poView.setModel(self.pos)
         form.linesView.setModel(self.lines)
         fit_columns(form.poView, stretch=1)
@@ -138,6 +142,8 @@ class PurchaseOrdersView(View):
         form.statusCombo.activated.connect(lambda _: self.refresh())
         form.poView.selectionModel().currentRowChanged.connect(lambda current, _: self._selected(current.row()))
         form.newButton.clicked.connect(self.new_po)
+        form.manifestButton.clicked.connect(self.load_manifest)
+        form.linesView.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         for verb, button in (("approve", form.approveButton), ("cancel", form.cancelButton), ("close", form.closeButton)):
             button.clicked.connect(lambda _=False, v=verb: self.move(v))
         self.current: PORecord | None = None
@@ -169,12 +175,38 @@ class PurchaseOrdersView(View):
         self.current = po
         self.lines.set_rows(po.lines)
         self._update_buttons()
+        self.runner.run(lambda: manifests.manifest_counts(self.ctx, po.number), done=self._counted)
+
+    def _counted(self, counts: dict[int, int]) -> None:
+        self.manifest_counts = counts
+        if self.lines.rows:
+            self.lines.dataChanged.emit(self.lines.index(0, 0), self.lines.index(len(self.lines.rows) - 1, 7))
 
     def _update_buttons(self) -> None:
         status = self.current.status if self.current else None
         for verb, button in (("approve", self.form.approveButton), ("cancel", self.form.cancelButton),
                              ("close", self.form.closeButton)):  # fmt: skip
             button.setEnabled(status is not None and PO.can(status, verb))
+        self.form.manifestButton.setEnabled(status in OPEN_PO and self._line() is not None)
+
+    def _line(self) -> POLineRecord | None:
+        """The line selected, or the PO's only line."""
+        rows, row = self.lines.rows, self.form.linesView.currentIndex().row()
+        if self.current is None or not rows:
+            return None
+        return rows[row] if 0 <= row < len(rows) else rows[0] if len(rows) == 1 else None
+
+    def load_manifest(self) -> None:
+        po, line = self.current, self._line()
+        if po is None or line is None:
+            return
+        self.runner.run(lambda: line_facts(self.ctx, po, line),
+                        done=lambda facts: self._open_manifest(po, line, facts))  # fmt: skip
+
+    def _open_manifest(self, po: PORecord, line: POLineRecord, facts: LineFacts) -> None:
+        self.manifest_dialog = ManifestDialog(self, self.runner, self.ctx, po, line, facts, self.settings)
+        self.manifest_dialog.accepted.connect(lambda: self._show(po))
+        self.manifest_dialog.open()
 
     def move(self, verb: str) -> None:
         if self.current is None:
