@@ -11,12 +11,14 @@ from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
 from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
+from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
     audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, manifests, masterdata, printing,
     purchasing, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
+from tests.printer_jobs import Listener
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
@@ -34,7 +36,7 @@ MASTER_DATA = {
 PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest", "amend_manifest"}
 RECEIVING = {"receive", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
-LABELS = {"print_labels"}
+LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
@@ -118,6 +120,16 @@ def stage(db, ctx, company, server_role, tmp_path):
             "manifest": listed.number}  # fmt: skip
 
 
+def to_label_printer(ctx: Context, receipt: str) -> printing.Printed:
+    """A receipt's labels to a printer of its own (a listener takes one job)."""
+    listener = Listener()
+    try:
+        printer = Printer.of(listener.address, "zpl", 203, "thermal-50x30")
+        return printing.send_labels(ctx, printing.LabelSource(receipt=receipt), printer)
+    finally:
+        listener.close()
+
+
 def calls(ctx: Context, stage: dict, tag: str) -> dict:
     """Every service, as a call that succeeds when the role may make it."""
     units = stage["units"]
@@ -189,6 +201,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "print_labels": lambda: printing.print_labels(
             ctx, printing.LabelSource(receipt=stage["receipt"]), "a4-3x8", stage["folder"] / f"{tag}-labels.pdf"
         ),
+        "send_labels": lambda: to_label_printer(ctx, stage["receipt"]),
         "print_po": lambda: printing.print_po(ctx, stage["receive"], stage["folder"] / f"{tag}-po.pdf"),
         "print_receipt": lambda: printing.print_receipt(ctx, stage["receipt"], stage["folder"] / f"{tag}-gr.pdf"),
         "print_serial_history": lambda: printing.print_serial_history(
