@@ -26,6 +26,7 @@ PARTS = (
     "database",
     "exceptions",
     "files",
+    "floor",
     "gs1",
     "integrity",
     "lookup",

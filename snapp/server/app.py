@@ -95,9 +95,12 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes  # the routes import the services they call
+    from snapp.server import idempotency, routes, routes_floor  # they import the services they call
 
+    idempotency.install(app, _refusal)
     app.include_router(routes.router, prefix="/api/v1")
+    app.include_router(routes_floor.router, prefix="/api/v1")
+    routes_floor.mount_client(app)
     return app
 
 
