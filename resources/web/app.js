@@ -48,6 +48,18 @@ function el(tag, attrs = {}, ...children) {
 
 const named = (code, fallback) => state.names[code] || fallback || code;
 
+/** The locations, from the server when it answers, else as last seen. */
+async function locations() {
+  try {
+    keep("snapp.locations", await api.request("GET", "/locations"));
+  } catch {
+    // offline: the locations seen last
+  }
+  return load("snapp.locations") || [];
+}
+
+const locationOptions = (places) => places.map((l) => [l.code, `${l.code} · ${l.name}`]);
+
 // --- feedback: colour, sound, vibration ------------------------------------------------------
 
 let audio = null;
@@ -297,15 +309,12 @@ async function enterReceive() {
   const setup = state.receive;
   try {
     const lists = await Promise.all(["approved", "partially_received"].map((s) => api.request("GET", `/pos?status=${s}`)));
-    const locations = await api.request("GET", "/locations");
     fill($("#po"), [["", t("choosePo")], ...lists.flat().map((po) => [po.number, `${po.number} · ${po.supplier_name || po.supplier}`])], setup?.po);
-    fill($("#receive-location"), locations.map((l) => [l.code, `${l.code} · ${l.name}`]), setup?.location);
-    keep("snapp.locations", locations);
   } catch {
     // offline: what was chosen before stays chosen
     if (setup) fill($("#po"), [[setup.po, setup.po]], setup.po);
-    fill($("#receive-location"), (load("snapp.locations") || []).map((l) => [l.code, `${l.code} · ${l.name}`]), setup?.location);
   }
+  fill($("#receive-location"), locationOptions(await locations()), setup?.location);
   fillLines();
   if (setup) await openSession(`receive:${setup.po}`);
   renderReceive();
@@ -453,14 +462,7 @@ const FEEDBACK = {
 };
 
 async function enterCount() {
-  try {
-    const locations = await api.request("GET", "/locations");
-    keep("snapp.locations", locations);
-  } catch {
-    // offline: the locations seen last
-  }
-  const locations = load("snapp.locations") || [];
-  fill($("#count-location"), [["", t("everyLocation")], ...locations.map((l) => [l.code, `${l.code} · ${l.name}`])], state.count?.location);
+  fill($("#count-location"), [["", t("everyLocation")], ...locationOptions(await locations())], state.count?.location);
   if (state.count) await openSession(`count:${state.count.number}`);
   renderCount();
 }
@@ -582,12 +584,12 @@ function card(unit) {
   return box;
 }
 
-function moveForm(box, unit, action) {
+async function moveForm(box, unit, action) {
   box.querySelector("form")?.remove();
-  const locations = load("snapp.locations") || [];
+  const places = await locations();
   const key = store.newKey(); // one form, one move: a second tap replays the first answer
   const form = el("form", { "data-form": action },
-    el("label", {}, t("to"), el("select", { name: "to" }, el("option", { value: "" }, "–"), ...locations.map((l) => el("option", { value: l.code }, `${l.code} · ${l.name}`)))),
+    el("label", {}, t("to"), el("select", { name: "to" }, el("option", { value: "" }, "–"), ...places.map((l) => el("option", { value: l.code }, `${l.code} · ${l.name}`)))),
     el("label", {}, t("ref"), el("input", { name: "ref", maxlength: "100" })),
     el("label", {}, t("note"), el("input", { name: "note", maxlength: "2000" })),
     el("button", { class: "primary" }, `${named(`move.${action}`, action)} — ${t("doMove")}`),
@@ -608,7 +610,6 @@ function moveForm(box, unit, action) {
     focusScan();
   });
   box.querySelector(".moves").after(form);
-  if (!locations.length) api.request("GET", "/locations").then((l) => keep("snapp.locations", l)).catch(() => {});
 }
 
 // --- exceptions --------------------------------------------------------------------------------
@@ -646,7 +647,7 @@ async function enterExceptions() {
 
 // --- wiring ------------------------------------------------------------------------------------
 
-const ENTER = { receive: enterReceive, verify: enterVerify, count: enterCount, exceptions: enterExceptions, home: () => ($("#who").textContent = api.session()?.user || "") };
+const ENTER = { lookup: locations, receive: enterReceive, verify: enterVerify, count: enterCount, exceptions: enterExceptions, home: () => ($("#who").textContent = api.session()?.user || "") };
 const RENDER = { receive: renderReceive, verify: renderVerify, count: renderCount };
 const SCAN = {
   lookup: scanLookup,

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from snapp.services import purchasing
-from tests.web.conftest import percentiles, wedge
+from snapp.domain.capture import scans
+from snapp.domain.lifecycle import Action
+from snapp.services import lifecycle, purchasing, receiving
+from tests.web.conftest import PHONE, log_in, percentiles, wedge
 
 pytestmark = pytest.mark.slow
 
@@ -50,3 +52,81 @@ def test_receive_200_by_wedge_none_lost_or_doubled(phone, server, big_po, capsys
     p50, p95 = percentiles(times)
     with capsys.disabled():
         print(f"\nEnter → verdict over {len(times)} receiving scans: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+
+@pytest.fixture
+def shelves(ctx, company):
+    """Units for a count of WH-A: two here, one in WH-B, one shipped."""
+    receiving.receive(ctx, company.number, "LAP", [scans(["HERE0001", "HERE0002", "SHIP0001"])], location="WH-A")
+    receiving.receive(ctx, company.number, "LAP", [scans(["AWAY0001"])], location="WH-B")
+    lifecycle.move(ctx, Action.SHIP, ["SHIP0001"], ref="SO-1")
+
+
+def test_lookup_shows_the_card_and_moves_a_unit(phone, server, shelves):
+    page = phone
+    page.click("a[href='#lookup']")
+    page.wait_for_function("document.activeElement.dataset.scan === 'lookup'")
+    wedge(page, "here0001")
+    card = page.locator("article.card[data-serial=HERE0001]")
+    card.wait_for()
+    text = card.inner_text()
+    assert "In stock" in text and "WH-A" in text and "days left" in text and "ACME" in text
+    assert card.locator("ol li").count() == 1  # its history: received
+    card.locator("button[data-move=transfer]").click()
+    card.locator("select[name=to]").select_option("WH-B")
+    card.locator("form button").click()
+    page.wait_for_function("document.querySelector('[data-verdict=lookup]').textContent.includes('done')")
+    page.locator("article.card[data-serial=HERE0001] ol li").nth(1).wait_for()
+    with server.login() as api:
+        [unit] = api.get("/serials/HERE0001").json()
+    assert unit["location"] == "WH-B"
+    assert [e["action"] for e in unit["history"]] == ["receive", "transfer"]
+
+
+def test_count_says_each_of_the_five_outcomes(phone, server, shelves):
+    page = phone
+    page.click("a[href='#count']")
+    page.select_option("#count-location", "WH-A")
+    page.click("#start-count")
+    page.wait_for_function("document.activeElement.dataset.scan === 'count'")
+    expected = [("HERE0001", "here", "ok"), ("AWAY0001", "elsewhere", "warn"), ("NOSUCH01", "unknown", "bad"),
+                ("HERE0001", "twiceShort", "warn"), ("SHIP0001", "notOnShelf", "bad")]  # fmt: skip
+    for i, (code, _word, kind) in enumerate(expected, start=1):
+        wedge(page, code)
+        page.wait_for_function(f"document.querySelectorAll('#count-list li:not(.wait)').length === {i}")
+        assert page.locator("[data-verdict=count]").get_attribute("data-kind") == kind
+    for word in ("here", "elsewhere", "unknown", "twiceShort", "notOnShelf"):
+        assert page.locator(f"[data-tally={word}] b").inner_text() == "1", word
+    said = page.locator("#count-list").inner_text()
+    assert "belongs in WH-B" in said and "unknown serial" in said and "scanned 2 times" in said and "Shipped" in said
+    page.click("#close-count")
+    page.wait_for_function("document.querySelector('[data-verdict=count]').textContent.includes('closed')")
+    verdict = page.locator("[data-verdict=count]").inner_text()
+    assert "1 matched, 1 missing, 2 unexpected, 1 unknown" in verdict, verdict
+
+
+def test_offline_scans_survive_a_reload_and_are_received_once(browser, server, big_po):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US", base_url=server.url)
+    page = context.new_page()
+    log_in(page)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    open_receiving(page, big_po)
+    context.set_offline(True)
+    serials = [f"OFF{i:05d}" for i in range(50)]
+    for serial in serials:
+        wedge(page, serial)
+    page.wait_for_function("document.querySelector('#banner').dataset.queued === '50'")
+    assert "No network" in page.locator("#banner").inner_text()
+    page.reload()
+    page.wait_for_selector("#receive:not([hidden])")
+    page.wait_for_function("document.querySelector('#banner').dataset.queued === '50'")
+    assert page.locator("#receive-list li.wait").count() == 40  # the newest on screen, all 50 kept
+    context.set_offline(False)
+    page.wait_for_function("document.querySelector('#accepted').textContent === '50'", timeout=30_000)
+    page.click("#post")
+    page.wait_for_function("document.querySelector('[data-verdict=receive]').textContent.includes('50 units received')")
+    with server.login() as api:
+        assert api.get(f"/pos/{big_po}").json()["lines"][0]["received"] == 50
+        received = api.get("/serials", params={"po": big_po, "limit": 1000}).json()["rows"]
+    assert sorted(row["serial"] for row in received) == serials
+    context.close()
