@@ -153,6 +153,16 @@ document.addEventListener("focusout", (event) => {
 // burst starts clean however long the server takes with this one.
 document.addEventListener("keydown", (event) => {
   const field = event.target;
+  if (!field.closest?.("input, select, textarea") && event.key.length === 1 && event.key !== " " && !event.ctrlKey && !event.metaKey) {
+    // A scan begun while a button or nothing had the focus (a screen just opened): its characters go to the field.
+    const scan = document.querySelector("section:not([hidden]) .scan");
+    if (scan && scan.offsetParent !== null) {
+      event.preventDefault();
+      scan.focus({ preventScroll: true });
+      scan.value += event.key;
+    }
+    return;
+  }
   if (event.key !== "Enter" || !field.classList?.contains("scan")) return;
   event.preventDefault();
   const raw = field.value;
@@ -443,14 +453,14 @@ function renderVerify({ judged } = {}) {
     const v = scan.verdict;
     const text = v?.serial || scan.raw.replace(/\x1d/g, "<GS>");
     if (!v) return { n: i + 1, kind: "wait", text, message: t("waiting") };
-    return { n: i + 1, kind: v.passed ? "ok" : "bad", text, message: [v.message, v.unit_text].filter(Boolean).join(" — ") };
+    return { n: i + 1, kind: v.passed ? "ok" : "bad", text, message: v.message };
   });
   listRows($("#verify-list"), rows);
   const scan = judged || scans[scans.length - 1];
   if (!scan) return;
   const v = scan.verdict;
   if (!v) verdict("verify", "wait", scan.raw, t("waiting"));
-  else verdict("verify", v.passed ? "ok" : "bad", named(`verdict.${v.verdict}`, v.passed ? "✔" : "✘"), [v.message, v.unit_text].filter(Boolean).join(" — "));
+  else verdict("verify", v.passed ? "ok" : "bad", named(`verdict.${v.verdict}`, v.verdict), v.message);
   if (judged) signal(v.passed ? "ok" : "bad");
 }
 

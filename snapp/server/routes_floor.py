@@ -20,7 +20,7 @@ from snapp.app.records import plain
 from snapp.domain.capture import scans
 from snapp.errors import Text, said
 from snapp.messages import names
-from snapp.paths import resource
+from snapp.paths import CJK_FONT, resource
 from snapp.server.app import Caller
 from snapp.server.routes import Body, Name
 from snapp.services import floor, receiving, stocktake, verification
@@ -73,10 +73,8 @@ class VerifyScanBody(Body):
 
 @router.post("/verify", summary="Verify one scan: the verdict, its reason and the unit, in the caller's language")
 def verify_scan(request: Request, ctx: Caller, body: VerifyScanBody) -> dict[str, Any]:
-    lang = _lang(request)
     [result] = verification.verify(ctx, [body.scan])
-    return {**plain(result), "message": result.message.say(lang), "passed": result.passed,
-            "unit_text": result.unit.describe().say(lang) if result.unit else None}  # fmt: skip
+    return {**plain(result), "message": result.message.say(_lang(request)), "passed": result.passed}
 
 
 def mount_client(app: FastAPI) -> None:
@@ -86,8 +84,13 @@ def mount_client(app: FastAPI) -> None:
     def client_root() -> RedirectResponse:
         return RedirectResponse(CLIENT + "/")
 
+    # SNApp's own icon and Chinese font, not copies of them: a PDA without a Chinese font still shows Chinese.
     @app.get(CLIENT + "/icon.svg", include_in_schema=False)
-    def client_icon() -> FileResponse:  # SNApp's one icon, not a copy of it
+    def client_icon() -> FileResponse:
         return FileResponse(resource("icons/snapp.svg"), media_type="image/svg+xml")
+
+    @app.get(CLIENT + "/cjk.ttc", include_in_schema=False)
+    def client_font() -> FileResponse:
+        return FileResponse(resource(CJK_FONT), media_type="font/collection")
 
     app.mount(CLIENT, StaticFiles(directory=resource("web"), html=True), name="floor")

@@ -92,7 +92,7 @@ def test_a_count_scan_says_what_the_unit_is_and_verify_says_it_in_chinese(server
     assert scan("NOTHING01")["message"] == "NOTHING01：未知序列号"
     assert scan("\x07bad")["feedback"] == "unreadable"
     verified = api.post("/floor/verify", json={"scan": "COUNT0001"}, headers={"Accept-Language": "zh-CN"}).json()
-    assert verified["passed"] is True and "WH-B" in verified["unit_text"] and "在库" in verified["unit_text"]
+    assert verified["passed"] is True and "WH-B" in verified["message"] and "在库" in verified["message"]
     assert api.get("/floor/names", headers={"Accept-Language": "zh-CN"}).json()["status.in_stock"] == "在库"
 
 
