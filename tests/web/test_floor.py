@@ -66,7 +66,7 @@ def test_lookup_shows_the_card_and_moves_a_unit(phone, server, shelves):
     page = phone
     page.click("a[href='#lookup']")
     page.wait_for_function("document.activeElement.dataset.scan === 'lookup'")
-    wedge(page, "here0001")
+    wedge(page, "0109506000134352" + "21here0001" + "\x1d" + "10LOT7")  # GS1 with its GS: the serial ends at GS
     card = page.locator("article.card[data-serial=HERE0001]")
     card.wait_for()
     text = card.inner_text()
