@@ -358,20 +358,15 @@ $("#po").addEventListener("change", async (event) => {
   focusScan();
 });
 
-$("#line").addEventListener("change", (event) => {
-  if (!state.receive) return;
-  state.receive.line = event.target.value;
-  keep("snapp.receive", state.receive);
-  renderReceive();
-  focusScan();
-});
-
-$("#receive-location").addEventListener("change", (event) => {
-  if (!state.receive) return;
-  state.receive.location = event.target.value;
-  keep("snapp.receive", state.receive);
-  focusScan();
-});
+for (const [picker, field] of [["#line", "line"], ["#receive-location", "location"]]) {
+  $(picker).addEventListener("change", (event) => {
+    if (!state.receive) return;
+    state.receive[field] = event.target.value;
+    keep("snapp.receive", state.receive);
+    renderReceive();
+    focusScan();
+  });
+}
 
 function renderReceive({ judged } = {}) {
   const setup = state.receive;

@@ -60,8 +60,11 @@ def phone(browser, server):
     context.close()
 
 
-def log_in(page, name: str = "admin", password: str = ADMIN_PASSWORD) -> None:
+def log_in(page, name: str = "admin", password: str = ADMIN_PASSWORD, *, device: str | None = None) -> None:
+    """Log in on the floor client; ``device``: the secret a paired phone keeps (sent as X-SNApp-Device)."""
     page.goto("/floor/")
+    if device:
+        page.evaluate("secret => localStorage.setItem('snapp.device', secret)", device)
     page.fill("#login-form [name=name]", name)
     page.fill("#login-form [name=password]", password)
     page.click("#login-form button")

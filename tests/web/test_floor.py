@@ -108,7 +108,10 @@ def test_count_says_each_of_the_five_outcomes(phone, server, shelves):
 def test_offline_scans_survive_a_reload_and_are_received_once(browser, server, big_po):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US", base_url=server.url)
     page = context.new_page()
-    log_in(page)
+    sent: list[str | None] = []
+    page.on("request", lambda request: sent.append(request.headers.get("x-snapp-device")) if request.url.endswith("/api/v1/session") else None)
+    log_in(page, device="paired-device-secret")  # a paired phone's login carries its device, harmlessly
+    assert sent == ["paired-device-secret"]
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     open_receiving(page, big_po)
     context.set_offline(True)
