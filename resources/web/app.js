@@ -46,6 +46,7 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const waitWord = () => (state.online ? t("checking") : t("waiting"));
 const named = (code, fallback) => state.names[code] || fallback || code;
 
 /** The locations, from the server when it answers, else as last seen. */
@@ -91,15 +92,11 @@ function verdict(screen, kind, text, detail) {
 
 // --- network state -----------------------------------------------------------------------------
 
-async function waitingCount() {
-  return (await store.waiting()).length;
-}
-
 async function showNetwork() {
   const net = $("#net");
   net.textContent = state.online ? t("online") : t("offline");
   net.classList.toggle("offline", !state.online);
-  const queued = await waitingCount();
+  const queued = await store.waitingCount();
   const banner = $("#banner");
   banner.hidden = state.online && queued === 0;
   banner.textContent = [state.online ? "" : t("offlineNote"), queued ? t("queued", { n: queued }) : ""].filter(Boolean).join(" ");
@@ -239,37 +236,42 @@ async function pump() {
   if (state.pumping) return;
   state.pumping = true;
   try {
-    for (;;) {
-      const [scan] = await store.waiting();
-      if (!scan) break;
-      let answer;
-      try {
-        answer = await SEND[screenOf(scan.session)](scan);
-      } catch (err) {
-        if (err instanceof api.Offline) {
-          setOnline(false);
-          break;
-        }
-        if (err.status === 401) break; // logged out: the scans wait for the next login
-        answer = { ok: false, passed: false, feedback: "refused", message: api.explain(err) };
+    for (let batch = await store.waiting(); batch.length; batch = await store.waiting()) {
+      for (const scan of batch) {
+        if (!(await send(scan))) return;
       }
-      setOnline(true);
-      scan.verdict = answer;
-      await store.saveScan(scan);
-      const shown = state.scans[scan.session]?.find((s) => s.id === scan.id);
-      if (shown) shown.verdict = answer;
-      const screen = screenOf(scan.session);
-      if (!$(`#${screen}`).hidden) {
-        RENDER[screen]({ judged: scan });
-        const started = state.started.get(scan.id);
-        if (started !== undefined) window.snappTimings.push(performance.now() - started);
-      }
-      state.started.delete(scan.id);
-      showNetwork();
     }
   } finally {
     state.pumping = false;
   }
+}
+
+/** Send one scan and show its verdict; false when it must wait (no network, logged out). */
+async function send(scan) {
+  let answer;
+  try {
+    answer = await SEND[screenOf(scan.session)](scan);
+  } catch (err) {
+    if (err instanceof api.Offline) {
+      setOnline(false);
+      return false;
+    }
+    if (err.status === 401) return false; // logged out: the scans wait for the next login
+    answer = { ok: false, passed: false, feedback: "refused", message: api.explain(err) };
+  }
+  setOnline(true);
+  await store.judged(scan, answer);
+  const shown = state.scans[scan.session]?.findLast((s) => s.id === scan.id);
+  if (shown && shown !== scan) Object.assign(shown, { verdict: answer, waiting: undefined });
+  const screen = screenOf(scan.session);
+  if (!$(`#${screen}`).hidden) {
+    RENDER[screen]({ judged: scan });
+    const started = state.started.get(scan.id);
+    if (started !== undefined) window.snappTimings.push(performance.now() - started);
+  }
+  state.started.delete(scan.id);
+  showNetwork();
+  return true;
 }
 
 async function openSession(session) {
@@ -302,7 +304,7 @@ function judgeRows(scans) {
     const n = i + 1;
     const v = scan.verdict;
     const text = v?.serial || scan.raw.replace(/\x1d/g, "<GS>");
-    if (!v) return { n, kind: "wait", text, message: t("waiting") };
+    if (!v) return { n, kind: "wait", text, message: waitWord() };
     if (!v.ok) return { n, kind: "bad", text, message: v.message };
     if (accepted.has(v.serial)) return { n, kind: "bad", text, message: t("twice", { first: accepted.get(v.serial) }) };
     if (sku && v.sku !== sku) return { n, kind: "bad", text, message: t("otherLine", { line: v.line_no, sku: v.sku }) };
@@ -447,14 +449,14 @@ function renderVerify({ judged } = {}) {
   const rows = scans.map((scan, i) => {
     const v = scan.verdict;
     const text = v?.serial || scan.raw.replace(/\x1d/g, "<GS>");
-    if (!v) return { n: i + 1, kind: "wait", text, message: t("waiting") };
+    if (!v) return { n: i + 1, kind: "wait", text, message: waitWord() };
     return { n: i + 1, kind: v.passed ? "ok" : "bad", text, message: v.message };
   });
   listRows($("#verify-list"), rows);
   const scan = judged || scans[scans.length - 1];
   if (!scan) return;
   const v = scan.verdict;
-  if (!v) verdict("verify", "wait", scan.raw, t("waiting"));
+  if (!v) verdict("verify", "wait", scan.raw, waitWord());
   else verdict("verify", v.passed ? "ok" : "bad", named(`verdict.${v.verdict}`, v.verdict), v.message);
   if (judged) signal(v.passed ? "ok" : "bad");
 }
@@ -483,7 +485,7 @@ function renderCount({ judged } = {}) {
   const rows = scans.map((scan, i) => {
     const v = scan.verdict;
     const text = v?.serial || scan.raw.replace(/\x1d/g, "<GS>");
-    if (!v) return { n: i + 1, kind: "wait", text, message: t("waiting") };
+    if (!v) return { n: i + 1, kind: "wait", text, message: waitWord() };
     const [kind, word] = FEEDBACK[v.feedback] || FEEDBACK.refused;
     tally[word] = (tally[word] || 0) + 1;
     return { n: i + 1, kind, text, message: v.message, word };

@@ -12,6 +12,7 @@ function database() {
     request.onupgradeneeded = () => {
       const store = request.result.createObjectStore(STORE, { keyPath: "id", autoIncrement: true });
       store.createIndex("session", "session");
+      store.createIndex("waiting", "waiting"); // only scans without a verdict carry the field
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -35,12 +36,15 @@ export function newKey() {
 
 /** Keep one scan of ``session`` (e.g. "receive:PO-2026-000001"): raw text, key, no verdict yet. */
 export async function addScan(session, raw) {
-  const scan = { session, raw, key: newKey(), verdict: null, at: Date.now() };
+  const scan = { session, raw, key: newKey(), verdict: null, waiting: 1, at: Date.now() };
   scan.id = await run("readwrite", (store) => store.add(scan));
   return scan;
 }
 
-export function saveScan(scan) {
+/** Keep a scan's verdict: it no longer waits. */
+export function judged(scan, verdict) {
+  scan.verdict = verdict;
+  delete scan.waiting;
   return run("readwrite", (store) => store.put(scan));
 }
 
@@ -55,8 +59,12 @@ export async function clearSession(session) {
   await run("readwrite", (store) => rows.forEach((row) => store.delete(row.id)));
 }
 
-/** Every scan still waiting for its verdict, oldest first. */
-export async function waiting() {
-  const rows = await run("readonly", (store) => store.getAll());
-  return rows.filter((row) => row.verdict === null).sort((a, b) => a.id - b.id);
+/** The scans still waiting for their verdict, oldest first (at most ``limit``). */
+export async function waiting(limit = 50) {
+  const rows = await run("readonly", (store) => store.index("waiting").getAll(undefined, limit));
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+export function waitingCount() {
+  return run("readonly", (store) => store.index("waiting").count());
 }
