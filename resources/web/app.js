@@ -3,6 +3,7 @@
 // without a network it waits, and is sent with the same Idempotency-Key when the network is back.
 
 import * as api from "./api.js";
+import { cameraOn, startCamera, stopCamera } from "./camera.js";
 import { chosenLanguage, t, translatePage } from "./i18n.js";
 import * as store from "./store.js";
 
@@ -121,6 +122,8 @@ setInterval(() => {
 const SCREENS = ["login", "home", "lookup", "receive", "verify", "count", "exceptions"];
 
 function route() {
+  stopCamera();
+  document.querySelectorAll("button.camera").forEach((button) => button.classList.remove("on"));
   const wanted = location.hash.slice(1) || "home";
   const screen = !api.session() ? "login" : SCREENS.includes(wanted) ? wanted : "home";
   for (const name of SCREENS) $(`#${name}`).hidden = name !== screen;
@@ -166,6 +169,28 @@ document.addEventListener("keydown", (event) => {
   field.value = "";
   if (raw.trim()) SCAN[field.dataset.scan](raw, performance.now());
 });
+
+// The camera reads codes into the same path as the scan field.
+const CAMERA_ICON = `<svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true"><path fill="currentColor" d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"/></svg>`;
+for (const button of document.querySelectorAll("button.camera")) {
+  button.innerHTML = CAMERA_ICON;
+  button.addEventListener("click", async () => {
+    const name = button.dataset.camera;
+    if (cameraOn()) {
+      stopCamera();
+      button.classList.remove("on");
+      focusScan();
+      return;
+    }
+    try {
+      await startCamera(document.querySelector(`[data-video="${name}"]`), (text) => SCAN[name](text, performance.now()));
+      button.classList.add("on");
+    } catch (err) {
+      verdict(name, "bad", t("noCamera", { reason: err.message || err.name }));
+      signal("bad");
+    }
+  });
+}
 
 $("#back").addEventListener("click", () => (location.hash = "#home"));
 $("#lang").addEventListener("click", async () => {

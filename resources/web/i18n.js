@@ -32,7 +32,7 @@ const WORDS = {
     notOnShelf: "Not on a shelf", unreadable: "Unreadable",
     resolve: "Resolve", resolution: "How it was settled", noExceptions: "No open exceptions",
     resolved: "Exception {id} resolved",
-    language: "中文",
+    language: "中文", camera: "Camera", noCamera: "The camera cannot be used here: {reason}",
     loginFailed: "Login failed",
   },
   zh: {
@@ -65,7 +65,7 @@ const WORDS = {
     notOnShelf: "不在货架上", unreadable: "无法识别",
     resolve: "处理", resolution: "处理说明", noExceptions: "没有未处理的异常",
     resolved: "异常 {id} 已处理",
-    language: "English",
+    language: "English", camera: "摄像头", noCamera: "无法使用摄像头：{reason}",
     loginFailed: "登录失败",
   },
 };
@@ -86,4 +86,5 @@ export function translatePage(root = document) {
   document.documentElement.lang = chosenLanguage() === "zh" ? "zh-CN" : "en";
   for (const el of root.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
   for (const el of root.querySelectorAll("[data-t-placeholder]")) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of root.querySelectorAll("[data-t-label]")) el.setAttribute("aria-label", t(el.dataset.tLabel));
 }

@@ -2,7 +2,7 @@
 // version of SNApp is picked up at once), the kept copy when there is none. The API is never cached.
 
 const CACHE = "snapp-floor-v1";
-const SHELL = ["./", "index.html", "app.css", "app.js", "api.js", "i18n.js", "store.js", "manifest.json", "icon.svg"];
+const SHELL = ["./", "index.html", "app.css", "app.js", "api.js", "i18n.js", "store.js", "camera.js", "manifest.json", "icon.svg"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

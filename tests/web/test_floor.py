@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from snapp.domain.capture import scans
 from snapp.domain.lifecycle import Action
 from snapp.services import lifecycle, purchasing, receiving
-from tests.web.conftest import PHONE, log_in, percentiles, wedge
+from tests.web.conftest import CHROMIUM, PHONE, log_in, percentiles, wedge
 
 pytestmark = pytest.mark.slow
 
@@ -133,3 +135,48 @@ def test_offline_scans_survive_a_reload_and_are_received_once(browser, server, b
         received = api.get("/serials", params={"po": big_po, "limit": 1000}).json()["rows"]
     assert sorted(row["serial"] for row in received) == serials
     context.close()
+
+
+def barcode_frame(text: str, symbology, size: tuple[int, int] = (480, 240), **options) -> Image.Image:
+    """A camera frame: the code drawn by ZXing-C++ in the middle of white paper."""
+    drawn = memoryview(zxingcpp.write_barcode_to_image(zxingcpp.create_barcode(text, symbology, **options), scale=2))
+    code = Image.frombytes("L", (drawn.shape[1], drawn.shape[0]), bytes(drawn))
+    frame = Image.new("L", size, 255)
+    frame.paste(code, ((size[0] - code.width) // 2, (size[1] - code.height) // 2))
+    return frame
+
+
+def write_y4m(path, frames: list[Image.Image], fps: int = 10) -> None:
+    """Chromium's fake camera reads YUV4MPEG2: a header, then per frame its luma and two flat chroma planes."""
+    width, height = frames[0].size
+    with open(path, "wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F{fps}:1 Ip A1:1 C420jpeg\n".encode())
+        for frame in frames:
+            out.write(b"FRAME\n" + frame.tobytes() + bytes([128]) * (width * height // 2))
+
+
+def test_the_camera_reads_gs1_datamatrix_and_code_128_once_each(server, shelves, tmp_path):
+    """A phone camera (Chromium's fake device playing a video of two labels, over and over) verifies each unit once."""
+    from playwright.sync_api import sync_playwright
+
+    gs1 = barcode_frame("(01)09506000134352(21)HERE0001", zxingcpp.BarcodeFormat.DataMatrix, gs1=True)
+    code128 = barcode_frame("AWAY0001", zxingcpp.BarcodeFormat.Code128)
+    video = tmp_path / "labels.y4m"
+    left, _, right, _ = code128.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert left >= 20 and right <= code128.width - 20  # the whole code on the frame, with its quiet zones
+    write_y4m(video, [gs1] * 10 + [code128] * 10)
+    flags = ["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+             f"--use-file-for-fake-video-capture={video}"]  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=flags)
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US", base_url=server.url)
+        page = context.new_page()
+        log_in(page)
+        page.click("a[href='#verify']")
+        page.click("button[data-camera=verify]")
+        page.wait_for_function("document.querySelectorAll('#verify-list li.ok').length === 2", timeout=30_000)
+        page.wait_for_timeout(4000)  # the video loops: the same labels again are not new units
+        rows = page.locator("#verify-list li").all_inner_texts()
+        browser.close()
+    assert len(rows) == 2, rows
+    assert {row.split(" — ")[0] for row in rows} == {"HERE0001", "AWAY0001"}
