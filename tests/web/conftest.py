@@ -28,7 +28,7 @@ def db_url(tmp_path) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     if not CHROMIUM.exists():
         message = "Debian's chromium is missing at /usr/bin/chromium: apt-get install -y chromium to run the browser tests"
         if os.environ.get("CI") == "true":
@@ -36,10 +36,19 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield launched
-        launched.close()
+    with sync_playwright() as running:
+        yield running
+
+
+def chromium(playwright, *flags: str):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", *flags])
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    launched = chromium(playwright)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PIL import Image
 from snapp.domain.capture import scans
 from snapp.domain.lifecycle import Action
 from snapp.services import lifecycle, purchasing, receiving
-from tests.web.conftest import CHROMIUM, PHONE, log_in, percentiles, wedge
+from tests.web.conftest import PHONE, chromium, log_in, percentiles, wedge
 
 pytestmark = pytest.mark.slow
 
@@ -155,20 +155,17 @@ def write_y4m(path, frames: list[Image.Image], fps: int = 10) -> None:
             out.write(b"FRAME\n" + frame.tobytes() + bytes([128]) * (width * height // 2))
 
 
-def test_the_camera_reads_gs1_datamatrix_and_code_128_once_each(server, shelves, tmp_path):
+def test_the_camera_reads_gs1_datamatrix_and_code_128_once_each(playwright, server, shelves, tmp_path):
     """A phone camera (Chromium's fake device playing a video of two labels, over and over) verifies each unit once."""
-    from playwright.sync_api import sync_playwright
-
     gs1 = barcode_frame("(01)09506000134352(21)HERE0001", zxingcpp.BarcodeFormat.DataMatrix, gs1=True)
     code128 = barcode_frame("AWAY0001", zxingcpp.BarcodeFormat.Code128)
     video = tmp_path / "labels.y4m"
     left, _, right, _ = code128.point(lambda v: 255 if v < 128 else 0).getbbox()
     assert left >= 20 and right <= code128.width - 20  # the whole code on the frame, with its quiet zones
     write_y4m(video, [gs1] * 10 + [code128] * 10)
-    flags = ["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-             f"--use-file-for-fake-video-capture={video}"]  # fmt: skip
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=flags)
+    browser = chromium(playwright, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                       f"--use-file-for-fake-video-capture={video}")  # fmt: skip
+    try:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US", base_url=server.url)
         page = context.new_page()
         log_in(page)
@@ -177,6 +174,7 @@ def test_the_camera_reads_gs1_datamatrix_and_code_128_once_each(server, shelves,
         page.wait_for_function("document.querySelectorAll('#verify-list li.ok').length === 2", timeout=30_000)
         page.wait_for_timeout(4000)  # the video loops: the same labels again are not new units
         rows = page.locator("#verify-list li").all_inner_texts()
+    finally:
         browser.close()
     assert len(rows) == 2, rows
     assert {row.split(" — ")[0] for row in rows} == {"HERE0001", "AWAY0001"}
