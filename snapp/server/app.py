@@ -97,7 +97,7 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     from snapp.server import idempotency, routes, routes_floor  # they import the services they call
 
-    idempotency.install(app, _refusal)
+    idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
     app.include_router(routes.router, prefix="/api/v1")
     app.include_router(routes_floor.router, prefix="/api/v1")
     routes_floor.mount_client(app)

@@ -26,13 +26,16 @@ HEADER = "idempotency-key"
 NOT_KEPT = {429}  # a rate limit says "later", not what the request did
 
 
-def install(app: FastAPI, refuse: Callable[[Request, SnappError, int], Response]) -> None:
-    """Answer keyed POSTs once per caller and key; ``refuse`` words a refusal as the API's error contract."""
+def install(app: FastAPI, refuse: Callable[[Request, SnappError, int], Response], read_only: frozenset[str] = frozenset()) -> None:
+    """Answer keyed POSTs once per caller and key; ``refuse`` words a refusal as the API's error contract.
+
+    POSTs to the paths of ``read_only`` change nothing (a question too long for a URL): their keys are not kept.
+    """
 
     @app.middleware("http")
     async def once(request: Request, call_next: Callable):
         raw_key = request.headers.get(HEADER)
-        if request.method != "POST" or raw_key is None:
+        if request.method != "POST" or raw_key is None or request.url.path in read_only:
             return await call_next(request)
         db = request.app.state.db
         try:

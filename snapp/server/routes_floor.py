@@ -26,6 +26,8 @@ from snapp.server.routes import Body, Name
 from snapp.services import floor, receiving, stocktake, verification
 
 router = APIRouter(prefix="/floor", tags=["floor"])
+# POSTs that only ask (their scan may not fit in a URL): an Idempotency-Key on them need not be kept.
+READ_ONLY_POSTS = frozenset({"/api/v1/floor/receiving/judge"})
 Scan = Annotated[str, Field(min_length=1, max_length=500)]
 CLIENT = "/floor"
 

@@ -80,6 +80,12 @@ def test_one_receiving_scan_is_judged_without_writing(server, company):
     taken = judge("taken0001", sku="LAP")
     assert taken["ok"] is False and "GR-" in taken["message"] and taken["remaining"] == 99
     assert api.get(f"/pos/{company.number}").json()["lines"][0]["received"] == 1  # judging wrote nothing
+    # Nothing to apply twice, so nothing kept: the same key asks again and gets today's answer.
+    for scan in ("ASKED0001", "taken0001"):
+        asked = api.post("/floor/receiving/judge", json={"po": company.number, "scan": scan, "sku": "LAP"},
+                         headers={"Idempotency-Key": "the-same-key"})  # fmt: skip
+        assert asked.status_code == 200 and "Idempotency-Replayed" not in asked.headers
+    assert asked.json()["ok"] is False
 
 
 def test_a_count_scan_says_what_the_unit_is_and_verify_says_it_in_chinese(server, company):
