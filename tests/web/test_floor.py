@@ -178,3 +178,25 @@ def test_the_camera_reads_gs1_datamatrix_and_code_128_once_each(playwright, serv
         browser.close()
     assert len(rows) == 2, rows
     assert {row.split(" — ")[0] for row in rows} == {"HERE0001", "AWAY0001"}
+
+
+def test_exceptions_are_settled_in_the_browsers_language_and_english_is_a_tap_away(browser, server, company):
+    with server.login() as api:  # a refused receipt sends its rejected scan to the exceptions desk
+        refused = api.post(f"/pos/{company.number}/receipts", json={"sku": "LAP", "serials": ["x"], "location": "WH-A"})
+        assert refused.status_code == 422
+        [case] = api.get("/exceptions").json()
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN", base_url=server.url)
+    page = context.new_page()
+    log_in(page)
+    assert page.locator("a[href='#receive']").inner_text() == "收货"
+    page.click("a[href='#exceptions']")
+    item = page.locator(f"li[data-exception='{case['id']}']")
+    item.locator("input[name=resolution]").fill("标签打印错误，已重新扫描")
+    item.locator("button").click()
+    page.wait_for_function(f"document.querySelector(\"li[data-exception='{case['id']}']\").textContent.includes('已处理')")
+    page.click("#lang")
+    assert page.locator("#title").inner_text() == "Exceptions"
+    context.close()
+    with server.login() as api:
+        [settled] = api.get("/exceptions", params={"status": "all"}).json()
+    assert (settled["status"], settled["resolution"]) == ("resolved", "标签打印错误，已重新扫描")
