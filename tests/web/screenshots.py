@@ -103,6 +103,8 @@ def main() -> None:
                          "lines": [{"sku": item["sku"], "quantity": 50}]}  # fmt: skip
                 po = api.post("/pos", json=order).json()["number"]
                 api.post(f"/pos/{po}/approve").raise_for_status()
+                # A refused receipt: its rejected scan waits at the exceptions desk.
+                api.post(f"/pos/{po}/receipts", json={"sku": item["sku"], "serials": ["ECG12"], "location": "QA"})
                 [row] = api.get("/serials", params={"status": "in_stock", "limit": 1}).json()["rows"]
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
