@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -442,3 +443,23 @@ count_results_table = CountResult.__table__
 audit_table = AuditEntry.__table__
 chain_head_table = AuditChainHead.__table__
 manifest_serials_table = ManifestSerial.__table__
+
+
+
+
+class IdempotentRequest(Base):
+    """A POST sent with an ``Idempotency-Key``, by caller: its first answer, replayed to every retry for a day.
+
+    ``status`` is None while the first request is still being answered.
+    """
+
+    __tablename__ = "idempotent_requests"
+    __table_args__ = (UniqueConstraint("caller", "key", name="uq_idempotent_requests_caller_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    caller: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of method, path and body
+    status: Mapped[int | None]
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -29,6 +29,7 @@ PARTS = (
     "display",
     "exceptions",
     "files",
+    "floor",
     "gs1",
     "integrity",
     "lookup",

@@ -21,14 +21,12 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from snapp import __version__
 from snapp.app.errors import error_json, http_status, language
 from snapp.db.engine import Database
 from snapp.errors import AuthenticationFailed, Problem, SnappError, Text, ValidationError
-from snapp.paths import resource
 from snapp.services import access, webhooks
 from snapp.services.base import Context
 
@@ -98,14 +96,16 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes, routes_devices, routes_manifests, routes_printers  # the routes import the services they call
+    # Imported here, not at the top: the routes import the services they call.
+    from snapp.server import idempotency, routes, routes_devices, routes_floor, routes_manifests, routes_printers
 
+    idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
     app.include_router(routes.router, prefix="/api/v1")
     app.include_router(routes_devices.router, prefix="/api/v1")
+    app.include_router(routes_floor.router, prefix="/api/v1")
     app.include_router(routes_manifests.router, prefix="/api/v1")
     app.include_router(routes_printers.router, prefix="/api/v1")
-    # The floor client's static files: the pages a phone opens, same origin as the API (no CORS needed).
-    app.mount("/floor", StaticFiles(directory=resource("web"), html=True), name="floor")
+    routes_floor.mount_client(app)  # the phone's pages (pairing among them), same origin as the API: no CORS needed
     return app
 
 

@@ -37,7 +37,7 @@ from snapp.db.models import (
     serials_table,
     utcnow,
 )
-from snapp.domain.capture import Capture, Reason, Source, capture, combine, scans
+from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
@@ -248,3 +248,49 @@ def _insert_units(
             ).where(serials_table.c.receipt_line_id == receipt_line_id),
         )
     )
+
+
+@dataclass(frozen=True)
+class ScanVerdict:
+    """One scan judged against a PO before anything is written: which line it belongs to, and why not if not."""
+
+    ok: bool
+    raw: str
+    serial: str | None
+    sku: str | None
+    line_no: int | None
+    remaining: int | None  # open on the line, not counting scans the device holds
+    message: Text
+
+
+@service(Permission.RECEIVE, write=False)
+def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None) -> ScanVerdict:
+    """A scanning device's one scan: the PO line it is for (a GS1 scan's GTIN picks it, else ``sku``'s open line),
+    the item's serial rule, and the serials already received. Nothing is written."""
+    session = uow.session
+    po = get_po_row(session, po_number)
+    if po.status not in RECEIVABLE:
+        message = Text("receiving.po_not_open", po=po.number, status=Text(f"po_status.{po.status}"))
+        return ScanVerdict(False, raw, None, None, None, None, message)
+    lines = session.execute(
+        select(POLine, Item).join(Item, Item.id == POLine.item_id).where(POLine.po_id == po.id).order_by(POLine.line_no)
+    ).all()
+    gtin = scan_gtin(raw)
+    if gtin is not None:
+        chosen = [(line, item) for line, item in lines if item.gtin and gtin14(item.gtin) == gtin]
+        refusal = Text("receiving.gtin_not_on_po", gtin=gtin, po=po.number)
+    else:
+        chosen = [(line, item) for line, item in lines if sku and item.sku == normalise(sku)]
+        refusal = Text("receiving.no_line", po=po.number, sku=sku) if sku else Text("receiving.choose_line")
+    if not chosen:
+        return ScanVerdict(False, raw, None, None, None, None, refusal)
+    line, item = next(((line, item) for line, item in chosen if line.received < line.quantity), chosen[-1])
+    facts = dict(sku=item.sku, line_no=line.line_no, remaining=line.quantity - line.received)
+    if item.tracking != "serial":
+        return ScanVerdict(False, raw, None, **facts, message=Text("receiving.not_by_serial", sku=item.sku))
+    captured = capture(scans([raw]), serial_rule(item))
+    problems = captured.problems or _already_received(session, item.id, captured)
+    serial = captured.serials[0] if captured.serials else None
+    if problems:
+        return ScanVerdict(False, raw, serial, **facts, message=problems[0].message)
+    return ScanVerdict(True, raw, serial, **facts, message=Text("receiving.scan_ok"))
