@@ -289,7 +289,9 @@ def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None
     if item.tracking != "serial":
         return ScanVerdict(False, raw, None, **facts, message=Text("receiving.not_by_serial", sku=item.sku))
     captured = capture(scans([raw]), serial_rule(item))
-    problems = captured.problems or _already_received(session, item.id, captured)
+    problems = captured.problems or received_clashes(session, item.id, captured)
+    if not problems and (judged := manifests.judge_receipt(session, po, line, item, captured)):
+        problems = judged.problems  # the line's manifest judges the scan now as it will the posted receipt
     serial = captured.serials[0] if captured.serials else None
     if problems:
         return ScanVerdict(False, raw, serial, **facts, message=problems[0].message)

@@ -10,7 +10,7 @@ from PIL import Image
 
 from snapp.domain.capture import scans
 from snapp.domain.lifecycle import Action
-from snapp.services import lifecycle, purchasing, receiving
+from snapp.services import devices, lifecycle, purchasing, receiving
 from tests.web.conftest import PHONE, chromium, log_in, percentiles, wedge
 
 pytestmark = pytest.mark.slow
@@ -107,13 +107,16 @@ def test_count_says_each_of_the_five_outcomes(phone, server, shelves):
     assert "1 matched, 1 missing, 2 unexpected, 1 unknown" in verdict, verdict
 
 
-def test_offline_scans_survive_a_reload_and_are_received_once(browser, server, big_po):
+def test_offline_scans_survive_a_reload_and_are_received_once(browser, server, ctx, big_po):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US", base_url=server.url)
     page = context.new_page()
     sent: list[str | None] = []
     page.on("request", lambda request: sent.append(request.headers.get("x-snapp-device")) if request.url.endswith("/api/v1/session") else None)
-    log_in(page, device="paired-device-secret")  # a paired phone's login carries its device, harmlessly
-    assert sent == ["paired-device-secret"]
+    with server.client() as anonymous:  # a phone paired as the desktop's QR code has it do
+        paired = anonymous.post("/devices/pair", json={"code": devices.new_pairing_code(ctx).code, "name": "PDA 7"})
+    secret = paired.json()["secret"]
+    log_in(page, device=secret)  # a paired phone's login carries its device
+    assert sent == [secret]
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     open_receiving(page, big_po)
     context.set_offline(True)
@@ -195,7 +198,7 @@ def test_exceptions_are_settled_in_the_browsers_language_and_english_is_a_tap_aw
     item.locator("button").click()
     page.wait_for_function(f"document.querySelector(\"li[data-exception='{case['id']}']\").textContent.includes('已处理')")
     page.click("#lang")
-    assert page.locator("#title").inner_text() == "Exceptions"
+    page.wait_for_function("document.querySelector('#title').textContent === 'Exceptions'")  # re-routed in English
     context.close()
     with server.login() as api:
         [settled] = api.get("/exceptions", params={"status": "all"}).json()

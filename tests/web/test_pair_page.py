@@ -2,50 +2,21 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from snapp.services import devices
-from snapp.db.engine import sqlite_url
 from tests.conftest import ADMIN_PASSWORD
-from tests.server.conftest import Server
+from tests.web.conftest import PHONE
 
-CHROMIUM = Path(os.environ.get("SNAPP_TEST_CHROMIUM", "/usr/bin/chromium"))
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 FINGERPRINT = ":".join(["AB", "12"] * 16)
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    """The page is the same on either database; the API under it is tested on both (tests/server)."""
-    return sqlite_url(tmp_path / "snapp.db")
-
-
-@pytest.fixture
-def server(db_url, ctx):
-    running = Server(db_url)
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
-
-
 def phone_page(browser, locale: str):
-    return browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True,
-                               locale=locale).new_page()  # fmt: skip
+    return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale=locale).new_page()
 
 
 @pytest.fixture
-def phone(browser):
+def phone(browser):  # not logged in: the page a phone opens from the QR code, in Chinese
     return phone_page(browser, "zh-CN")
 
 
