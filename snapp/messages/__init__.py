@@ -32,6 +32,7 @@ PARTS = (
     "masterdata",
     "more",
     "names",
+    "po_terms",
     "printing",
     "purchasing",
     "receiving",
