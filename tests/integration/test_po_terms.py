@@ -139,3 +139,28 @@ def test_revision_0009_gives_existing_pos_cny_and_no_tax(db, ctx, company):
     assert (po.net, po.gross) == (D("689900.00"), D("689900.00"))  # what earlier documents printed as the total
     with pytest.raises(Exception, match="(?i)check"), db.engine.begin() as conn:
         conn.execute(text("UPDATE purchase_orders SET tax_rate = 101"))
+
+
+def test_the_po_pdf_in_each_language_shows_terms_totals_and_words(db, ctx, company, mouse, tmp_path):
+    from pdfkit import flat, metadata, text
+
+    from snapp.services.printing import print_po
+
+    po = purchasing.create_po(ctx, "ACME", [LineSpec("LAP", 1, D("6899")), LineSpec("MOUSE", 2, D("0.25"))],
+                              "dock 2", POTerms("CNY", D("13"), dt.date(2026, 12, 24), "SO-88"))  # fmt: skip
+    purchasing.approve_po(ctx, po.number)
+    purchasing.amend_po(ctx, po.number, POChange(supplier_ref="SO-88-B"), "supplier reissued its order")
+    english, chinese = tmp_path / "po-en.pdf", tmp_path / "po-zh.pdf"
+    print_po(ctx, po.number, english, lang="en")
+    print_po(ctx, po.number, chinese, lang="zh")
+    [en] = text(english)
+    [zh] = text(chinese)
+    # net 6,899.00 + 0.50 = 6,899.50; tax 13% = 896.94 (896.935 half up); total 7,796.44
+    for page in (en, zh):
+        assert "6,899.00" in page and "6,899.50" in page and "896.94" in page and "7,796.44" in page
+        assert "SO-88-B" in page and "2026-12-24" in page and "supplier reissued its order" in page
+    assert "CNY seven thousand seven hundred ninety-six and 44/100 only" in flat(en)
+    assert "Tax 13%" in en and "Purchase order" in en and "人民币" not in en
+    assert "人民币柒仟柒佰玖拾陆元肆角肆分" in flat(zh)
+    assert "价税合计" in zh and "交货日期" in zh and "Amount in words" not in zh
+    assert metadata(chinese)["Title"] == f"采购订单 {po.number}"
