@@ -36,17 +36,19 @@ class LineSpec:
 
     @classmethod
     def parse(cls, text: str) -> LineSpec:
-        """``SKU:QTY[:PRICE]`` as typed on the command line."""
-        parts = normalise(text).split(":")
+        """``[N=]SKU:QTY[:PRICE]`` as typed on the command line; ``N=`` names the PO's line N it replaces."""
+        numbered, _, rest = normalise(text).rpartition("=")
+        parts = rest.split(":")
         problem = Problem(Text("purchasing.line"), text, "line", Text("purchasing.line_syntax"))
         if len(parts) not in (2, 3) or not parts[0]:
             raise ValidationError(problem)
         try:
+            line_no = int(numbered) if numbered else None
             quantity = int(parts[1])
             price = Decimal(parts[2]) if len(parts) == 3 else None
         except (ValueError, InvalidOperation):
             raise ValidationError(problem) from None
-        return cls(parts[0], quantity, price)
+        return cls(parts[0], quantity, price, line_no)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,14 @@ class POChange:
 
     def given(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not KEEP}
+
+
+def parse_rate(text: str) -> Decimal:
+    """A tax rate as typed ("13", "13%"), checked: a percentage from 0 to 100."""
+    try:
+        return money.tax_rate(Decimal(text.strip().removesuffix("%")))
+    except InvalidOperation:
+        raise SnappError("money.tax_rate", field="tax_rate", rate=text) from None
 
 
 def parse_date(text: str) -> dt.date:
