@@ -53,6 +53,14 @@ def shown(amount: Decimal | None, currency: str) -> str:
     return f"{rounded(amount, currency):,.{DECIMALS[currency]}f}"
 
 
+def shown_price(price: Decimal | None, currency: str) -> str:
+    """A unit price: the currency's decimals, more when the price has them (0.3335 stays 0.3335, 6899 is 6,899.00)."""
+    if price is None:
+        return ""
+    places = max(DECIMALS[currency], min(4, -price.normalize().as_tuple().exponent))
+    return f"{price:,.{places}f}"
+
+
 @dataclass(frozen=True)
 class Totals:
     net: Decimal

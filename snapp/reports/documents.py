@@ -80,7 +80,8 @@ def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.d
             Column(say("po_doc.amount"), 0.17, "right"),
         ],
         (
-            (line.line_no, line.sku, line.item_name, f"{line.quantity:,}", price(line.unit_price), price(line.amount))
+            (line.line_no, line.sku, line.item_name, f"{line.quantity:,}",
+             money.shown_price(line.unit_price, po.currency), price(line.amount))
             for line in po.lines
         ),
     )

@@ -15,6 +15,7 @@ from snapp.domain.money import (
     line_amount,
     order_totals,
     shown,
+    shown_price,
     tax_rate,
 )
 from snapp.errors import SnappError
@@ -27,6 +28,11 @@ def test_amounts_are_shown_with_the_currency_decimals_and_separators():
     assert shown(D("1234567.005"), "USD") == "1,234,567.01"  # half up, not to even
     assert shown(D("1234567.5"), "JPY") == "1,234,568"
     assert shown(None, "CNY") == ""
+    assert shown_price(D("6899.0000"), "CNY") == "6,899.00"
+    assert shown_price(D("0.3335"), "CNY") == "0.3335"
+    assert shown_price(D("12.5"), "JPY") == "12.5"
+    assert shown_price(D("1E+3"), "USD") == "1,000.00"
+    assert shown_price(None, "USD") == ""
 
 
 def test_a_currency_is_an_iso_code_and_anything_else_is_refused_by_name():
