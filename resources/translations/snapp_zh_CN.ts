@@ -930,29 +930,70 @@ How was it resolved?</source>
 <context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>Edit purchase order {0}</source>
+        <translation>编辑采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="66"/>
+        <source>Amend purchase order {0}</source>
+        <translation>变更采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="51"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="158"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="212"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="57"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="218"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="263"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="290"/>
+        <source>Tax {0}%:</source>
+        <translation>税额（{0}%）：</translation>
     </message>
 </context>
 <context>
@@ -964,33 +1005,128 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="9"/>
-        <source>&amp;Supplier:</source>
-        <translation>供应商(&amp;S)：</translation>
+        <source>Supp&amp;lier:</source>
+        <translation>供应商(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="11"/>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>Supplier &amp;reference:</source>
+        <translation>供应商单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="12"/>
+        <source>The supplier&apos;s own order or quotation number</source>
+        <translation>供应商自己的订单号或报价单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="13"/>
+        <source>C&amp;urrency:</source>
+        <translation>币种(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="15"/>
+        <source>&amp;Tax rate:</source>
+        <translation>税率(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="16"/>
+        <source>Unit prices are before tax; the tax is added to the total</source>
+        <translation>单价不含税；税额加到合计中</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="17"/>
+        <source>&amp;Delivery date:</source>
+        <translation>交货日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="19"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="21"/>
+        <source>Reaso&amp;n for the amendment:</source>
+        <translation>变更原因(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="29"/>
+        <source>&amp;Item:</source>
+        <translation>物料(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="30"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="31"/>
+        <source>Unit &amp;price:</source>
+        <translation>单价(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="32"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="35"/>
+        <source>Before tax. Enter adds the line.</source>
+        <translation>不含税。按回车添加此行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Re&amp;move line</source>
+        <translation>删除行(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="43"/>
+        <source>Lin&amp;es (Enter or F2 on a line changes it; Delete removes it):</source>
+        <translation>明细(&amp;E)（在行上按回车或 F2 修改，按 Delete 删除）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="58"/>
+        <source>Net:</source>
+        <translation>不含税金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="61"/>
+        <source>Tax:</source>
+        <translation>税额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="64"/>
+        <source>Total:</source>
+        <translation>价税合计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="76"/>
+        <source>Enter moves on and adds the line · Ctrl+S or Ctrl+Enter saves · Esc cancels</source>
+        <translation>回车跳到下一项并添加行 · Ctrl+S 或 Ctrl+回车 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="78"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="79"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="33"/>
         <source>Search by SKU, name or GTIN</source>
         <translation>按 SKU、名称或 GTIN 搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="19"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
+        <location filename="../../ui/po_form.ui" line="27"/>
+        <source>Enter a line</source>
+        <translation>录入订单行</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="20"/>
+        <location filename="../../ui/po_form.ui" line="37"/>
         <source>&amp;Add line</source>
         <translation>添加行(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/po_form.ui" line="21"/>
-        <source>&amp;Remove line</source>
-        <translation>删除行(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1001,22 +1137,42 @@ How was it resolved?</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="13"/>
+        <location filename="../../ui/purchase_orders.ui" line="11"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="14"/>
         <source>&amp;New PO…</source>
         <translation>新建采购订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="14"/>
+        <location filename="../../ui/purchase_orders.ui" line="15"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <source>A&amp;mend…</source>
+        <translation>变更(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
         <source>&amp;Approve</source>
         <translation>审核(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="15"/>
-        <source>Ca&amp;ncel PO</source>
-        <translation>取消订单(&amp;N)</translation>
+        <location filename="../../ui/purchase_orders.ui" line="18"/>
+        <source>&amp;Cancel PO</source>
+        <translation>取消订单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <location filename="../../ui/purchase_orders.ui" line="20"/>
+        <source>&amp;Print PO…</source>
+        <translation>打印订单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="19"/>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
@@ -1024,66 +1180,86 @@ How was it resolved?</source>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="355"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="356"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="357"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="358"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="359"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="368"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="360"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="369"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="365"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="366"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="367"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="370"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="371"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="372"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="379"/>
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="424"/>
+        <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
+        <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="467"/>
+        <source>Save the purchase order</source>
+        <translation>保存采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="467"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1681,109 +1857,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -2251,37 +2427,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

@@ -202,3 +202,39 @@ def test_the_po_screen_mnemonics_are_unique(qtbot, window, screen):
     texts = [w.text() for w in screen.findChildren(QAbstractButton) + screen.findChildren(QLabel) if "&" in w.text()]
     letters = [t[t.index("&") + 1].lower() for t in texts]
     assert len(texts) >= 8 and len(letters) == len(set(letters)), texts
+
+
+@pytest.fixture
+def chinese():
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from snapp.gui.app import install_translation
+
+    app, locale = QCoreApplication.instance(), QLocale()
+    install_translation(app, "zh_CN")
+    yield
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_in_chinese_the_labels_mnemonics_and_words_are_chinese(qtbot, chinese, ctx, items, settings):
+    from snapp.gui.main_window import MainWindow
+
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_screen(PurchaseOrdersView)
+    screen = window.view(PurchaseOrdersView)
+    settle(qtbot, window)
+    back_to(qtbot, window)
+    dialog = opened(qtbot, window, screen, Qt.Key.Key_N)
+    form = dialog.form
+    assert (form.saveButton.text(), form.supplierLabel.text()) == ("保存(&S)", "供应商(&L)：")
+    labels = [w.text() for w in dialog.findChildren(QLabel) if "&" in w.text()]
+    letters = [t[t.index("&") + 1] for t in labels + [form.saveButton.text(), form.cancelButton.text()]]
+    assert len(letters) == len(set(letters)), letters
+    key(qtbot, Qt.Key.Key_I, ALT)
+    enter_line(qtbot, dialog, "LAP", "1", "6899")
+    assert form.wordsValue.text() == "人民币柒仟柒佰玖拾伍元捌角柒分"  # 6,899 + 13% = 7,795.87
+    window.runner.wait()

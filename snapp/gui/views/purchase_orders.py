@@ -60,6 +60,8 @@ class PODialog(QDialog):
         super().__init__(parent)
         self.runner, self.ctx, self.settings, self.po, self.mode = runner, ctx, settings, po, mode
         self.form = form = load_form("po_form", self)
+        self.layout().setContentsMargins(12, 12, 12, 12)
+        self.resize(960, 600)
         titles = {"new": self.tr("New purchase order"), "edit": self.tr("Edit purchase order {0}"),
                   "amend": self.tr("Amend purchase order {0}")}  # fmt: skip
         self.setWindowTitle(titles[mode].format(po.number if po else ""))
@@ -258,7 +260,8 @@ class PODialog(QDialog):
         table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             amount = money.line_amount(line.quantity, line.price, currency)
-            cells = (str(line.line_no or ""), line.label, f"{line.quantity:,}", money.shown_price(line.price, currency),
+            number = line.line_no or (row + 1 if self.mode == "new" else self.tr("new"))
+            cells = (str(number), line.label, f"{line.quantity:,}", money.shown_price(line.price, currency),
                      money.shown(amount, currency))  # fmt: skip
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
