@@ -122,6 +122,7 @@ TABLE_ENTITY = {
     "receipt_lines": Entity.RECEIPTS,
     "purchase_orders": Entity.PURCHASE_ORDERS,
     "po_lines": Entity.PURCHASE_ORDERS,
+    "po_amendments": Entity.PURCHASE_ORDERS,
     "exceptions": Entity.EXCEPTIONS,
     "counts": Entity.COUNTS,
     "count_entries": Entity.COUNTS,
