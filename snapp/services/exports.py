@@ -42,6 +42,7 @@ from snapp.db.models import (
     Supplier,
     User,
 )
+from snapp.domain import money
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
@@ -142,7 +143,7 @@ _PO_FIELDS = (
     Field("Created", Kind.TIME, 20), Field("Created by"), Field("Line", Kind.INTEGER, 6), Field("SKU"),
     Field("Item", width=30), Field("Ordered", Kind.INTEGER, 9), Field("Received", Kind.INTEGER, 9),
     Field("Open", Kind.INTEGER, 9), Field("Unit price", Kind.MONEY, 12), Field("Line value", Kind.MONEY, 14),
-    Field("Note", width=30),
+    Field("Currency", width=9), Field("Note", width=30),
 )  # fmt: skip
 
 
@@ -161,7 +162,7 @@ def export_pos(
     query = (
         select(PurchaseOrder.number, PurchaseOrder.status, Supplier.code, Supplier.name, PurchaseOrder.created_at,
                User.name, POLine.line_no, Item.sku, Item.name, POLine.quantity, POLine.received, POLine.unit_price,
-               PurchaseOrder.note)
+               PurchaseOrder.currency, PurchaseOrder.note)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(User, User.id == PurchaseOrder.created_by)
         .join(POLine, POLine.po_id == PurchaseOrder.id)
@@ -178,9 +179,9 @@ def export_pos(
 
 
 def _po_row(row: Any) -> tuple:
-    *head, quantity, received, price, note = row
-    value = price * quantity if price is not None else None
-    return (*head, quantity, received, quantity - received, price, value, note)
+    *head, quantity, received, price, currency, note = row
+    value = money.line_amount(quantity, price, currency) if price is not None else None
+    return (*head, quantity, received, quantity - received, price, value, currency, note)
 
 
 _RECEIPT_FIELDS = (
