@@ -354,7 +354,7 @@ def stock_value(
     status: Annotated[list[str] | None, Query()] = None,
 ) -> dict[str, Any]:
     value = valuation.stock_value(ctx, at, statuses=status)
-    return {**plain(value), "total": plain(value.total)}
+    return {**plain(value), "total": plain(value.total), "totals": plain(value.totals)}
 
 
 # --- stocktake and exceptions ------------------------------------------------------------

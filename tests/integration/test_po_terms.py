@@ -164,3 +164,16 @@ def test_the_po_pdf_in_each_language_shows_terms_totals_and_words(db, ctx, compa
     assert "人民币柒仟柒佰玖拾陆元肆角肆分" in flat(zh)
     assert "价税合计" in zh and "交货日期" in zh and "Amount in words" not in zh
     assert metadata(chinese)["Title"] == f"采购订单 {po.number}"
+
+
+def test_stock_is_valued_per_currency_never_added_across(db, ctx, company, receive_units):
+    from snapp.services import valuation
+
+    usd = purchasing.create_po(ctx, "ACME", [LineSpec("LAP", 2, D("950"))], terms=POTerms("USD"))
+    purchasing.approve_po(ctx, usd.number)
+    receive_units(["LAPCNY01"])
+    receive_units(["LAPUSD01", "LAPUSD02"], po=usd.number)
+    value = valuation.stock_value(ctx)
+    assert [(line.currency, line.units, line.value) for line in value.lines] == [
+        ("CNY", 1, D("6899.0000")), ("USD", 2, D("1900.0000"))]  # fmt: skip
+    assert value.totals == {"CNY": D("6899.0000"), "USD": D("1900.0000")} and value.total is None
