@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.services import masterdata, purchasing
@@ -46,6 +46,11 @@ def key(qtbot, keys: int | Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> N
 
 def typed(qtbot, text: str) -> None:
     qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def mnemonics(widgets) -> list[str]:
+    """The letter after "&" in each widget's text that has one."""
+    return [w.text()[w.text().index("&") + 1].lower() for w in widgets if "&" in w.text()]
 
 
 def opened(qtbot, window, view, letter: Qt.Key):
@@ -127,9 +132,7 @@ def test_every_label_has_a_buddy_and_the_mnemonics_are_unique(qtbot, window, scr
     dialog = opened(qtbot, window, screen, Qt.Key.Key_N)
     labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
     assert labels and all(label.buddy() is not None for label in labels)
-    texts = [w.text() for w in labels] + [dialog.form.saveButton.text(), dialog.form.cancelButton.text(),
-                                           dialog.form.addLineButton.text(), dialog.form.removeLineButton.text()]  # fmt: skip
-    letters = [t[t.index("&") + 1].lower() for t in texts]
+    letters = mnemonics(labels + dialog.findChildren(QPushButton))
     assert len(letters) == len(set(letters)), letters
     assert "s" in letters and dialog.form.saveButton.text().replace("&", "") == "Save"
 
@@ -199,9 +202,8 @@ def test_print_po_from_the_po_screen(qtbot, window, screen, ctx, company, tmp_pa
 def test_the_po_screen_mnemonics_are_unique(qtbot, window, screen):
     from PySide6.QtWidgets import QAbstractButton
 
-    texts = [w.text() for w in screen.findChildren(QAbstractButton) + screen.findChildren(QLabel) if "&" in w.text()]
-    letters = [t[t.index("&") + 1].lower() for t in texts]
-    assert len(texts) >= 8 and len(letters) == len(set(letters)), texts
+    letters = mnemonics(screen.findChildren(QAbstractButton) + screen.findChildren(QLabel))
+    assert len(letters) >= 8 and len(letters) == len(set(letters)), letters
 
 
 @pytest.fixture
@@ -218,23 +220,12 @@ def chinese():
     QLocale.setDefault(locale)
 
 
-def test_in_chinese_the_labels_mnemonics_and_words_are_chinese(qtbot, chinese, ctx, items, settings):
-    from snapp.gui.main_window import MainWindow
-
-    window = MainWindow(ctx, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_screen(PurchaseOrdersView)
-    screen = window.view(PurchaseOrdersView)
-    settle(qtbot, window)
-    back_to(qtbot, window)
+def test_in_chinese_the_labels_mnemonics_and_words_are_chinese(qtbot, chinese, window, screen):
     dialog = opened(qtbot, window, screen, Qt.Key.Key_N)
     form = dialog.form
     assert (form.saveButton.text(), form.supplierLabel.text()) == ("保存(&S)", "供应商(&L)：")
-    labels = [w.text() for w in dialog.findChildren(QLabel) if "&" in w.text()]
-    letters = [t[t.index("&") + 1] for t in labels + [form.saveButton.text(), form.cancelButton.text()]]
+    letters = mnemonics(dialog.findChildren(QLabel) + dialog.findChildren(QPushButton))
     assert len(letters) == len(set(letters)), letters
     key(qtbot, Qt.Key.Key_I, ALT)
     enter_line(qtbot, dialog, "LAP", "1", "6899")
     assert form.wordsValue.text() == "人民币柒仟柒佰玖拾伍元捌角柒分"  # 6,899 + 13% = 7,795.87
-    window.runner.wait()
