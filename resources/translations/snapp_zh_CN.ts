@@ -310,27 +310,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="103"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -668,32 +668,32 @@ How was it resolved?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../snapp/gui/login.py" line="28"/>
+        <location filename="../../snapp/gui/login.py" line="30"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="32"/>
+        <location filename="../../snapp/gui/login.py" line="34"/>
         <source>SNApp — first run</source>
         <translation>SNApp — 首次运行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="34"/>
+        <location filename="../../snapp/gui/login.py" line="36"/>
         <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
         <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="38"/>
+        <location filename="../../snapp/gui/login.py" line="40"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="49"/>
+        <location filename="../../snapp/gui/login.py" line="51"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="52"/>
+        <location filename="../../snapp/gui/login.py" line="54"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -1972,171 +1972,256 @@ How was it resolved?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="11"/>
+        <location filename="../../ui/settings.ui" line="14"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="13"/>
+        <location filename="../../ui/settings.ui" line="16"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="20"/>
+        <location filename="../../ui/settings.ui" line="23"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="22"/>
+        <location filename="../../ui/settings.ui" line="25"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="24"/>
+        <location filename="../../ui/settings.ui" line="27"/>
         <source>This PC only (embedded SQLite)</source>
         <translation>仅本机（内置 SQLite）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="25"/>
+        <location filename="../../ui/settings.ui" line="28"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="29"/>
+        <location filename="../../ui/settings.ui" line="32"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="30"/>
+        <location filename="../../ui/settings.ui" line="33"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="40"/>
+        <location filename="../../ui/settings.ui" line="43"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="42"/>
+        <location filename="../../ui/settings.ui" line="45"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43"/>
+        <location filename="../../ui/settings.ui" line="46"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="48"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="47"/>
+        <location filename="../../ui/settings.ui" line="50"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51"/>
+        <location filename="../../ui/settings.ui" line="54"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="52"/>
+        <location filename="../../ui/settings.ui" line="55"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="62"/>
+        <location filename="../../ui/settings.ui" line="65"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="64"/>
+        <location filename="../../ui/settings.ui" line="67"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="65"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="79"/>
+        <source>New &amp;pairing code</source>
+        <translation>新配对码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="93"/>
+        <source>Paired phones and PDAs (administrators)</source>
+        <translation>已配对的手机和 PDA（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="98"/>
+        <source>&amp;Revoke device</source>
+        <translation>吊销设备(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="67"/>
+        <location filename="../../snapp/gui/views/settings.py" line="74"/>
+        <source>The pairing code has expired.</source>
+        <translation>配对码已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="78"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="79"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="80"/>
+        <source>Paired by</source>
+        <translation>配对人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="81"/>
+        <source>Paired</source>
+        <translation>配对时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="82"/>
+        <source>Last seen</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="83"/>
+        <source>Last user</source>
+        <translation>最近用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="84"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="84"/>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="84"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="112"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="70"/>
+        <location filename="../../snapp/gui/views/settings.py" line="118"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <location filename="../../snapp/gui/views/settings.py" line="120"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <location filename="../../snapp/gui/views/settings.py" line="138"/>
+        <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
+        <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="154"/>
+        <source>Only an administrator can pair and revoke phones and PDAs.</source>
+        <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="164"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="165"/>
+        <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
+        <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="173"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="86"/>
+        <location filename="../../snapp/gui/views/settings.py" line="182"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <location filename="../../snapp/gui/views/settings.py" line="185"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="96"/>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98"/>
+        <location filename="../../snapp/gui/views/settings.py" line="194"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="100"/>
+        <location filename="../../snapp/gui/views/settings.py" line="196"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
+        <location filename="../../snapp/gui/views/settings.py" line="224"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="114"/>
+        <location filename="../../snapp/gui/views/settings.py" line="210"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="121"/>
+        <location filename="../../snapp/gui/views/settings.py" line="217"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="122"/>
+        <location filename="../../snapp/gui/views/settings.py" line="218"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="224"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>

@@ -66,7 +66,7 @@ def print_document(ctx: Context, document: str, out: str, **given: Any) -> Any:
     from snapp.services import printing
 
     runs: dict[str, Callable[[], Any]] = {
-        "po": lambda: printing.print_po(ctx, given["number"], out, lang=given.get("lang") or "en"),
+        "po": lambda: printing.print_po(ctx, given["number"], out, lang=given.get("lang")),
         "receipt": lambda: printing.print_receipt(ctx, given["number"], out),
         "serial": lambda: printing.print_serial_history(ctx, given["serial"], out, sku=given.get("sku")),
         "audit": lambda: printing.print_audit_report(ctx, given["month"], out, company=given.get("company", "")),

@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("excel", "write an import template whose code and serial columns are Text"),
     "import": ("excel", "import suppliers, items or locations from .xlsx or .csv, all or nothing"),
     "export": ("excel", "export to .xlsx (serials and codes as text)"),
+    "device": ("devices", "paired phones and PDAs: list, revoke, a pairing code for a server with no screen"),
     "serve": ("serve", "serve the HTTP API for other systems and phones (OpenAPI document at /api/openapi.json)"),
 }
 _VALUED = ("--db", "--user")  # the options before a command that take a value
@@ -106,10 +107,18 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Version(argparse.Action):
+    """argparse's --version, reading the version only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from snapp import __version__
+
+        print(f"SNApp {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with the full arguments of the command ``argv`` names (of every command when None)."""
-    from snapp import __version__
-
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database URL (default: $SNAPP_DB, else the desktop's choice, else the local SQLite file)")  # fmt: skip
@@ -123,7 +132,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="SNApp: serial-number tracking. Without a command, starts the desktop app.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"SNApp {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     builder = Builder(commands, common)
     chosen = None if argv is None else chosen_command(argv)

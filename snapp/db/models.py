@@ -94,6 +94,8 @@ class ApiCredential(Base):
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Tokens only: the paired phone or PDA the person logged in through; revoking it revokes the token.
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"), index=True)
 
     def usable(self, now: dt.datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
@@ -387,6 +389,36 @@ class CountResult(Base):
     recorded_status: Mapped[str | None] = mapped_column(String(24))
     recorded_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     scans: Mapped[int] = mapped_column(default=0)
+
+
+class Device(Base):
+    """A phone or PDA paired with this SNApp: people log in through it; revoking it ends their sessions.
+
+    Its secret lives only on the device (256 random bits, so a SHA-256 is kept, as for API keys).
+    """
+
+    __tablename__ = "devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    paired_by: Mapped[str] = mapped_column(String(64))  # who showed the pairing code
+    paired_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_user: Mapped[str | None] = mapped_column(String(64))  # who last logged in through it
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class PairingCode(Base):
+    """A one-time code the desktop shows (in a QR code) so a phone can pair; short-lived, kept as a SHA-256."""
+
+    __tablename__ = "pairing_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
 
 
 # Used by bulk paths that bypass the ORM unit of work.

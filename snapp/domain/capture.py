@@ -20,9 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from biip import ParseError
-from biip.gtin import Gtin
-
 from snapp.domain.items import PatternError, pattern_matcher
 from snapp.domain.scan import CSET82, FOLD, STRIP, Kind, bad_characters, decode, is_plain, normalise
 from snapp.errors import Problem, Text, ValidationError
@@ -362,6 +359,9 @@ def scan_gtin(text: str) -> str | None:
 
 def gtin14(value: str) -> str:
     """A GTIN-8/12/13/14 checked (check digit included) and widened to 14 digits."""
+    from biip import ParseError  # imported here for the reason given in snapp.domain.scan
+    from biip.gtin import Gtin
+
     text = normalise(value)
     try:
         return Gtin.parse(text).as_gtin_14()

@@ -22,8 +22,10 @@ PARTS = (
     "access",
     "backup",
     "capture",
+    "columns",
     "common",
     "database",
+    "devices",
     "exceptions",
     "files",
     "gs1",
@@ -59,6 +61,13 @@ CATALOG: Mapping[str, tuple[str, str]] = _load()
 
 def template(code: str, lang: str = "en") -> str:
     return CATALOG[code][1 if lang == "zh" else 0]
+
+
+def name_of(family: str, code: str, lang: str = "en") -> str:
+    """The name a person reads for a stored code (``name_of("status", "in_stock", "zh")`` is 在库); a code
+    the catalog does not name (an action of a newer SNApp, say) is shown as it is rather than lost."""
+    names = CATALOG.get(f"{family}.{code}")
+    return code if names is None else names[1 if lang == "zh" else 0]
 
 
 class _Values(dict):

@@ -10,6 +10,7 @@ MESSAGES = {
         "税率 {rate} 必须是 0 到 100 之间的百分数，最多两位小数",
     ),
     "po_terms.currency": ("currency", "币种"),
+    "column.currency": ("Currency", "币种"),
     "po_terms.tax_rate": ("tax rate", "税率"),
     "po_terms.supplier_ref": ("supplier reference", "供应商单号"),
     "verb.edit": ("edit", "编辑"),

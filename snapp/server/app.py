@@ -14,18 +14,21 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from snapp import __version__
 from snapp.app.errors import error_json, http_status, language
 from snapp.db.engine import Database
 from snapp.errors import AuthenticationFailed, Problem, SnappError, Text, ValidationError
+from snapp.paths import resource
 from snapp.services import access, webhooks
 from snapp.services.base import Context
 
@@ -95,10 +98,13 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes, routes_po  # the routes import the services they call
+    from snapp.server import routes, routes_devices, routes_po  # the routes import the services they call
 
     app.include_router(routes_po.router, prefix="/api/v1")
     app.include_router(routes.router, prefix="/api/v1")
+    app.include_router(routes_devices.router, prefix="/api/v1")
+    # The floor client's static files: the pages a phone opens, same origin as the API (no CORS needed).
+    app.mount("/floor", StaticFiles(directory=resource("web"), html=True), name="floor")
     return app
 
 
@@ -145,9 +151,17 @@ def bearer(request: Request) -> str:
     return secret.strip()
 
 
+DEVICE_HEADER = "X-SNApp-Device"  # a paired phone or PDA's secret, sent when its person logs in
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def context(request: Request) -> Context:
     """The caller's Context: from a session token or an API key, checked against the database on every request."""
-    return access.authenticate(request.app.state.db, bearer(request))
+    ctx = access.authenticate(request.app.state.db, bearer(request))
+    return replace(ctx, lang=language(request.headers.get("accept-language", "en")))
 
 
 Caller = Annotated[Context, Depends(context)]

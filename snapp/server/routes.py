@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -18,11 +19,12 @@ from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
-from snapp.server.app import Caller, bearer
+from snapp.server.app import DEVICE_HEADER, Caller, bearer, client_address
 from snapp.services import (
     access,
     audit,
     auth,
+    devices,
     events,
     exceptions,
     lifecycle,
@@ -60,16 +62,20 @@ class LoginBody(Body):
     password: Annotated[str, Field(min_length=1, max_length=1024)]
 
 
-@router.post("/session", tags=["access"], summary="Log in with a SNApp account; returns a session token")
+@router.post("/session", tags=["access"],
+             summary="Log in with a SNApp account; returns a session token (bound to a paired device if "
+                     f"{DEVICE_HEADER} names one)")  # fmt: skip
 def log_in(request: Request, body: LoginBody) -> dict[str, Any]:
     # Per address as well as the per-account lockout: one address must not try every name.
-    address = request.client.host if request.client else "unknown"
-    access.count_request(request.app.state.db, f"login:{address}", access.LOGINS_PER_MINUTE)
-    ctx = auth.login(request.app.state.db, body.name, body.password)
-    issued = access.issue_token(ctx)
+    db = request.app.state.db
+    access.count_request(db, f"login:{client_address(request)}", access.LOGINS_PER_MINUTE)
+    device_secret = request.headers.get(DEVICE_HEADER)
+    device = devices.device_of(db, device_secret) if device_secret is not None else None
+    ctx = auth.login(db, body.name, body.password)
+    issued = access.issue_token(replace(ctx, device=device))
     me = current_user(ctx)
     return {"token": issued.secret, "expires_at": issued.expires_at.isoformat(), "user": ctx.user,
-            "role": me.role if me else None}  # fmt: skip
+            "role": me.role if me else None, "device": device}  # fmt: skip
 
 
 @router.delete("/session", tags=["access"], summary="Log out: the token stops working on every server", status_code=204)

@@ -7,10 +7,9 @@ import io
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from pydantic import Field
 
-from snapp.app.errors import language
 from snapp.app.records import plain
 from snapp.server.app import Caller
 from snapp.server.routes import Body, LineBody, Name
@@ -59,7 +58,7 @@ def amend_po(ctx: Caller, number: str, body: AmendBody) -> dict[str, Any]:
 
 @router.get("/pos/{number}.pdf", tags=["documents"], response_class=Response,
             summary="The PO document, in English or Chinese (default: the Accept-Language)")  # fmt: skip
-def po_pdf(request: Request, ctx: Caller, number: str, lang: Literal["en", "zh"] | None = None) -> Response:
+def po_pdf(ctx: Caller, number: str, lang: Literal["en", "zh"] | None = None) -> Response:
     drawn = io.BytesIO()
-    printing.print_po(ctx, number, drawn, lang=lang or language(request.headers.get("accept-language", "en")))
+    printing.print_po(ctx, number, drawn, lang=lang)
     return Response(drawn.getvalue(), media_type="application/pdf")

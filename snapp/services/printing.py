@@ -143,8 +143,9 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
 
 
 @service(Permission.PURCHASING, write=False)
-def print_po(uow: UnitOfWork, number: str, out: Output, *, lang: str = "en") -> Printed:
-    """The PO for the supplier, in English (``lang="en"``) or Chinese (``"zh"``)."""
+def print_po(uow: UnitOfWork, number: str, out: Output, *, lang: str | None = None) -> Printed:
+    """The PO for the supplier, in English (``lang="en"``) or Chinese (``"zh"``); by default the reader's language."""
+    lang = lang or uow.ctx.lang
     record = read_po(uow.session, number)
     pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=lang)
     uow.audit("report.po", "purchase_order", record.number, after={"pages": pages, "lang": lang})
@@ -176,7 +177,9 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
         cards = [card for card in cards if card.sku == normalise(sku)]
         if not cards:
             raise NotFound("print.no_unit_of_item", field="serial", sku=sku, serial=normalise(serial))
-    pages = documents.serial_history(cards, uow.output(out), author=uow.actor.name, generated_at=_now())
+    pages = documents.serial_history(
+        cards, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang
+    )
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
 
@@ -247,7 +250,7 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         audit_entries=sum(entries_by_user.values()),
         trail=trail,
         exceptions=exceptions,
-        alerts=[str(alert) for alert in alerts_in(session, since, until)],
+        alerts=[alert.message for alert in alerts_in(session, since, until)],
         accuracy=accuracy_in(session, start),
     )
     open_cases = session.execute(
@@ -301,8 +304,9 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         .execution_options(yield_per=STREAM)
     )
     pages = documents.audit_report(
-        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now()
-    )
+        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now(),
+        lang=uow.ctx.lang,
+    )  # fmt: skip
     printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))

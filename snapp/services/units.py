@@ -19,11 +19,11 @@ the fallbacks of what the first did not find.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Row, Select, any_, bindparam, select
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, ReceiptLine, Serial, Supplier
@@ -77,8 +77,14 @@ _UNITS = with_receipt(
 )
 # Prepared with their parameter, so a lookup of one serial compiles nothing: PostgreSQL takes the
 # forms as one array, SQLite in chunks under its parameter limit (as `snapp.services.base.among`).
-_UNITS_ANY = _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 _UNITS_IN = _UNITS.where(Serial.serial.in_(bindparam("forms", expanding=True)))
+
+
+@functools.cache
+def _units_any() -> Select:
+    from sqlalchemy.dialects import postgresql  # on first use: SQLite users never load this dialect
+
+    return _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,7 @@ def _load(session: Session, forms: set[str], by_stored: dict[str, list[Row]]) ->
     for form in wanted:
         by_stored.setdefault(form, [])  # looked for, so never looked for again
     if session.get_bind().dialect.name == "postgresql":
-        rows = session.execute(_UNITS_ANY, {"forms": wanted})
+        rows = session.execute(_units_any(), {"forms": wanted})
     else:
         rows = (row for part in chunks(wanted, LOOKUP_CHUNK) for row in session.execute(_UNITS_IN, {"forms": list(part)}))
     for row in rows:

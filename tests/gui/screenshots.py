@@ -26,8 +26,9 @@ from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
+from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
-from snapp.services import purchasing  # noqa: E402
+from snapp.services import devices, purchasing  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
@@ -59,6 +60,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         ReceivingView: lambda view: receiving_example(ctx, view),
         LookupView: lambda view: view.look_up("PF00000007"),
         VerifyView: lambda view: view.verify("]d20106901234560015" + "21PF00000009"),
+        SettingsView: lambda view: sharing_example(ctx, view),
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)
@@ -89,6 +91,21 @@ def receiving_example(ctx: Context, view: ReceivingView) -> None:
     QApplication.processEvents()
     for serial in ("PF10000001", "PF10000002", "pf10000003", "PF00000001", "PF10000002", "PF1000004", "ＰＦ１００００００５"):
         view.add_scan(serial)
+
+
+EXAMPLE_FINGERPRINT = ":".join(["5E", "A1", "07", "C3"] * 8)
+
+
+def sharing_example(ctx: Context, view: SettingsView) -> None:
+    """Sharing as a phone sees it: a pairing QR code, and a PDA paired a moment ago (no server is started)."""
+    if not devices.list_devices(ctx):
+        devices.pair(ctx.db, devices.new_pairing_code(ctx).code, "Warehouse PDA 2 / 仓库 PDA 2")
+    view.refresh()
+    view.form.shareCheck.setChecked(True)
+    view.show_sharing(True, "https://192.168.1.20:8470", EXAMPLE_FINGERPRINT)
+    view.runner.wait()
+    QApplication.processEvents()
+    view.form.settingsScroll.ensureWidgetVisible(view.form.devicesBox)
 
 
 def main() -> None:

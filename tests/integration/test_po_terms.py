@@ -131,8 +131,8 @@ def test_revision_0009_gives_existing_pos_cny_and_no_tax(db, ctx, company):
 
     from snapp.db.schema import current_revision, downgrade, upgrade
 
-    downgrade(db, "0006_api")
-    assert current_revision(db) == "0006_api"
+    downgrade(db, "0007_devices")
+    assert current_revision(db) == "0007_devices"
     upgrade(db)
     po = purchasing.get_po(ctx, company.number)
     assert (po.currency, po.tax_rate, po.delivery_date, po.supplier_ref) == ("CNY", D("0.00"), None, None)

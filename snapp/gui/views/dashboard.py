@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
+from snapp.gui.problems import say
 from snapp.gui.views.base import View
 from snapp.services import audit, dashboard, exceptions, reconciliation, users
 from snapp.services.base import Entity
@@ -108,7 +109,7 @@ class DashboardView(View):
                     summary.warranty_ending, summary.window
                 )
             )
-        notes += [str(alert) for alert in figures.alerts]
+        notes += [say(alert.message) for alert in figures.alerts]
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
 
 

@@ -463,11 +463,11 @@ class PurchaseOrdersView(View):
         """The selected PO as a PDF in the user's language, saved where the user says, then opened."""
         if self.current is None:
             return
-        number, lang = self.current.number, language()
+        number = self.current.number
         path = self.save_file("po/folder", self.tr("Save the purchase order"), f"{number}.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return
-        self.runner.run(lambda: printing.print_po(self.ctx, number, path, lang=lang), done=self._printed)
+        self.runner.run(lambda: printing.print_po(self.ctx, number, path), done=self._printed)
 
     def _printed(self, printed: printing.Printed) -> None:
         self.last_printed = Path(printed.out)

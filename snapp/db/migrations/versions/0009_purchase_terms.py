@@ -4,7 +4,7 @@ Existing POs are given CNY and a tax rate of 0, so the total every earlier
 document printed (the sum of the lines) is still the PO's gross total.
 
 Revision ID: 0009_purchase_terms
-Revises: 0006_api
+Revises: 0007_devices
 Create Date: 2026-11-29
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_purchase_terms"
-down_revision = "0006_api"
+down_revision = "0007_devices"
 branch_labels = None
 depends_on = None
 
