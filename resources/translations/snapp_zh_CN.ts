@@ -930,68 +930,63 @@ How was it resolved?</source>
 <context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="63"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="63"/>
         <source>Edit purchase order {0}</source>
         <translation>编辑采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="66"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="64"/>
         <source>Amend purchase order {0}</source>
         <translation>变更采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="80"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="80"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="80"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="80"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="84"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="80"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="158"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="212"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="152"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="206"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="218"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="212"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="263"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="257"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="290"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="284"/>
         <source>Tax {0}%:</source>
         <translation>税额（{0}%）：</translation>
     </message>
@@ -1037,6 +1032,16 @@ How was it resolved?</source>
         <location filename="../../ui/po_form.ui" line="17"/>
         <source>&amp;Delivery date:</source>
         <translation>交货日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>YYYY-MM-DD or +14</source>
+        <translation>YYYY-MM-DD 或 +14</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>A date, or +N for N days from today; empty for none</source>
+        <translation>日期，或 +N 表示今天起 N 天后；留空表示不指定</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="19"/>
@@ -1247,17 +1252,17 @@ How was it resolved?</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="424"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="425"/>
         <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
         <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="467"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="475"/>
         <source>Save the purchase order</source>
         <translation>保存采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="467"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="475"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

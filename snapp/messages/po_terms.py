@@ -34,7 +34,10 @@ MESSAGES = {
         "the supplier of an approved PO cannot change; cancel it and raise a new one",
         "已审核采购订单的供应商不能更改；请取消后重新下单",
     ),
-    "po_terms.date": ("{value!r} is not a date (write YYYY-MM-DD)", "{value!r} 不是日期（请写成 YYYY-MM-DD）"),
+    "po_terms.date": (
+        "{value!r} is not a date (write YYYY-MM-DD, or +N for N days from today)",
+        "{value!r} 不是日期（请写成 YYYY-MM-DD，或 +N 表示今天起 N 天后）",
+    ),
     "po_terms.too_long": ("at most {limit} characters", "最多 {limit} 个字符"),
     # The purchase order document, in the reader's language
     "po_doc.title": ("Purchase order {number}", "采购订单 {number}"),

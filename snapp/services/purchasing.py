@@ -146,11 +146,14 @@ def parse_rate(text: str) -> Decimal:
         raise SnappError("money.tax_rate", field="tax_rate", rate=text) from None
 
 
-def parse_date(text: str) -> dt.date:
-    """``YYYY-MM-DD`` as typed, or a refusal naming it."""
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    """``YYYY-MM-DD``, or ``+N`` for N days from ``today`` (default: today), as typed; or a refusal naming it."""
+    typed = text.strip()
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+        if typed.startswith("+") and typed[1:].isdigit():
+            return (today or dt.date.today()) + dt.timedelta(days=int(typed[1:]))
+        return dt.date.fromisoformat(typed)
+    except (ValueError, OverflowError):
         raise SnappError("po_terms.date", field="delivery_date", value=text) from None
 
 

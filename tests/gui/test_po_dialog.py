@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -85,6 +86,8 @@ def test_a_three_line_po_is_typed_and_saved_without_the_mouse(qtbot, window, scr
     typed(qtbot, "9")
     key(qtbot, Qt.Key.Key_O, ALT)
     typed(qtbot, "dock 2")
+    key(qtbot, Qt.Key.Key_D, ALT)
+    typed(qtbot, "+14")
     key(qtbot, Qt.Key.Key_I, ALT)
     enter_line(qtbot, dialog, "LAP", "3", "6899.5")
     assert form.linesTable.rowCount() == 1 and form.form_error.isHidden()
@@ -108,6 +111,7 @@ def test_a_three_line_po_is_typed_and_saved_without_the_mouse(qtbot, window, scr
     assert [(line.sku, line.quantity, line.unit_price) for line in po.lines] == [
         ("LAP", 3, D("6899.5000")), ("MOUSE", 10, D("49.9000")), ("DOCK", 2, D("1280.0000"))]  # fmt: skip
     assert (po.supplier_ref, po.tax_rate, po.note, po.gross) == ("SO-88", D("9.00"), "dock 2", D("25895.68"))
+    assert po.delivery_date == dt.date.today() + dt.timedelta(days=14)
     assert "Total CNY 25,895.68" in screen.form.totalsLabel.text()
     assert [screen.lines.data(screen.lines.index(2, c)) for c in (6, 7)] == ["1,280.00", "2,560.00"]
 
@@ -147,9 +151,12 @@ def test_a_draft_is_edited_and_an_approved_po_amended_with_a_reason(qtbot, windo
     settle(qtbot, window)
     assert screen.current.number == po.number and screen.form.editButton.isEnabled()
     assert not screen.form.amendButton.isEnabled()
-    dialog = opened(qtbot, window, screen, Qt.Key.Key_E)
+    key(qtbot, Qt.Key.Key_Return)  # Enter on a draft in the list opens it for editing
+    qtbot.waitUntil(lambda: screen.dialog is not None and screen.dialog.isVisible())
+    dialog = screen.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     form = dialog.form
-    assert not form.reasonEdit.isVisible() and form.grossValue.text() == "CNY 15,874.24"
+    assert dialog.mode == "edit" and not form.reasonEdit.isVisible() and form.grossValue.text() == "CNY 15,874.24"
     key(qtbot, Qt.Key.Key_E, ALT)  # the lines table
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_F2)  # the mouse line back into the entry fields, at its quantity

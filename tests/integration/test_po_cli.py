@@ -43,6 +43,6 @@ def test_bad_terms_on_the_command_line_are_named(db, ctx, company, admin_cli):
     ran = admin_cli("po", "create", "--supplier", "ACME", "--line", "LAP:1", "--tax-rate", "thirteen")
     assert ran.status == 2 and "tax rate thirteen must be a percentage from 0 to 100" in ran.err
     ran = admin_cli("po", "create", "--supplier", "ACME", "--line", "LAP:1", "--delivery", "24/12/2026")
-    assert ran.status == 2 and "'24/12/2026' is not a date (write YYYY-MM-DD)" in ran.err
+    assert ran.status == 2 and "'24/12/2026' is not a date (write YYYY-MM-DD, or +N" in ran.err
     ran = admin_cli("po", "amend", company.number, "--note", "x", "--reason", "")
     assert ran.status == 2 and "an amendment needs a reason" in ran.err

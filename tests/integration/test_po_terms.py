@@ -126,6 +126,15 @@ def test_the_supplier_of_an_ordered_po_stays(db, ctx, company):
     assert refused.value.code == "po_terms.supplier_fixed"
 
 
+def test_a_delivery_date_is_typed_as_a_date_or_days_from_today():
+    assert purchasing.parse_date(" 2026-12-24 ") == dt.date(2026, 12, 24)
+    assert purchasing.parse_date("+14", today=dt.date(2026, 12, 24)) == dt.date(2027, 1, 7)
+    for bad in ("24/12/2026", "+", "+x", "2026-02-30", "+99999999999"):
+        with pytest.raises(SnappError) as refused:
+            purchasing.parse_date(bad)
+        assert (refused.value.code, refused.value.field) == ("po_terms.date", "delivery_date")
+
+
 def test_revision_0009_gives_existing_pos_cny_and_no_tax(db, ctx, company):
     from sqlalchemy import text
 

@@ -8,12 +8,11 @@ ordered PO with the reason the amendment is kept with.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QDialog, QTableWidgetItem
 
@@ -30,7 +29,6 @@ from snapp.services import masterdata, printing, purchasing
 from snapp.services.base import Entity
 from snapp.services.purchasing import LineSpec, POChange, PORecord, POSummary, POTerms
 
-NO_DATE = QDate(2000, 1, 1)  # the delivery date's "none": shown as the special value text
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -78,8 +76,6 @@ class PODialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         form.itemCombo.setCurrentIndex(-1)
         form.currencyCombo.addItems(sorted(money.DECIMALS))
-        form.deliveryEdit.setMinimumDate(NO_DATE)
-        form.deliveryEdit.setSpecialValueText(self.tr("none"))
         form.linesTable.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Item"), self.tr("Quantity"), self.tr("Unit price"), self.tr("Amount")]
         )
@@ -113,14 +109,12 @@ class PODialog(QDialog):
             currency = str(self.settings.value("po/currency", money.DEFAULT_CURRENCY))
             form.currencyCombo.setCurrentText(currency if currency in money.DECIMALS else money.DEFAULT_CURRENCY)
             form.taxSpin.setValue(float(self.settings.value("po/tax_rate", 13)))
-            form.deliveryEdit.setDate(NO_DATE)
             return
         form.supplierCombo.setCurrentIndex(form.supplierCombo.findData(po.supplier))
         form.supplierRefEdit.setText(po.supplier_ref or "")
         form.currencyCombo.setCurrentText(po.currency)
         form.taxSpin.setValue(float(po.tax_rate))
-        d = po.delivery_date
-        form.deliveryEdit.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
+        form.deliveryEdit.setText(po.delivery_date.isoformat() if po.delivery_date else "")
         form.noteEdit.setText(po.note or "")
         self.lines = [DraftLine(line.sku, self._label(line.sku), line.quantity, line.unit_price, line.line_no)
                       for line in po.lines]  # fmt: skip
@@ -301,13 +295,19 @@ class PODialog(QDialog):
         pending_text = form.itemCombo.currentText().strip() or form.priceEdit.text().strip()
         if pending_text and not self.add_line():  # a line typed but not added: add it, or say why not
             return
-        date = form.deliveryEdit.date()
+        typed_date = form.deliveryEdit.text().strip()
+        try:
+            delivery = purchasing.parse_date(typed_date) if typed_date else None
+        except SnappError as err:
+            self._error(describe(err))
+            form.deliveryEdit.setFocus()
+            return
         change = POChange(
             supplier=form.supplierCombo.currentData(),
             lines=[line.spec() for line in self.lines],
             currency=self.currency,
             tax_rate=Decimal(str(form.taxSpin.value())),
-            delivery_date=None if date == NO_DATE else dt.date(date.year(), date.month(), date.day()),
+            delivery_date=delivery,
             supplier_ref=form.supplierRefEdit.text().strip() or None,
             note=form.noteEdit.text().strip() or None,
         )
@@ -385,6 +385,7 @@ class PurchaseOrdersView(View):
         form.editButton.clicked.connect(lambda: self.open_dialog("edit"))
         form.amendButton.clicked.connect(lambda: self.open_dialog("amend"))
         form.printButton.clicked.connect(self.print_po)
+        form.poView.activated.connect(lambda _: self.change_current())  # Enter or a double click on a PO
         for verb, button in (("approve", form.approveButton), ("cancel", form.cancelButton), ("close", form.closeButton)):
             button.clicked.connect(lambda _=False, v=verb: self.move(v))
         self.current: PORecord | None = None
@@ -443,6 +444,13 @@ class PurchaseOrdersView(View):
         number = self.current.number
         act = {"approve": purchasing.approve_po, "cancel": purchasing.cancel_po, "close": purchasing.close_po}[verb]
         self.runner.run(lambda: act(self.ctx, number), done=self._show)
+
+    def change_current(self) -> None:
+        """Open the selected PO for the change its status allows: a draft's edit, an ordered PO's amendment."""
+        status = self.current.status if self.current else None
+        for mode in ("edit", "amend"):
+            if status in CHANGES[mode]:
+                self.open_dialog(mode)
 
     def open_dialog(self, mode: str) -> None:
         po = None if mode == "new" else self.current
