@@ -186,3 +186,32 @@ def test_stock_is_valued_per_currency_never_added_across(db, ctx, company, recei
     assert [(line.currency, line.units, line.value) for line in value.lines] == [
         ("CNY", 1, D("6899.0000")), ("USD", 2, D("1900.0000"))]  # fmt: skip
     assert value.totals == {"CNY": D("6899.0000"), "USD": D("1900.0000")} and value.total is None
+
+
+def test_an_amendment_racing_a_receipt_never_leaves_less_ordered_than_received(db, ctx, company):
+    import threading
+
+    from snapp.domain.capture import scans
+    from snapp.services import receiving
+
+    start, outcome = threading.Barrier(2), {}
+
+    def run(name, call):
+        start.wait()
+        try:
+            outcome[name] = call()
+        except SnappError as err:
+            outcome[name] = err
+
+    receipt = threading.Thread(target=run, args=("receipt", lambda: receiving.receive(
+        ctx, company.number, "LAP", [scans([f"RACE{n:04d}" for n in range(30)])], location="WH-A")))  # fmt: skip
+    amendment = threading.Thread(target=run, args=("amend", lambda: purchasing.amend_po(
+        ctx, company.number, POChange(lines=[LineSpec("LAP", 10, D("6899"), line_no=1)]), "cut to ten")))  # fmt: skip
+    for thread in (receipt, amendment):
+        thread.start()
+    for thread in (receipt, amendment):
+        thread.join(60)
+    failed = [name for name, result in outcome.items() if isinstance(result, SnappError)]
+    assert len(outcome) == 2 and len(failed) == 1, outcome  # one wins, the other is refused for what it met
+    [line] = purchasing.get_po(ctx, company.number).lines
+    assert (line.quantity, line.received) in ((100, 30), (10, 0))
