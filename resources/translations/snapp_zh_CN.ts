@@ -970,23 +970,23 @@ How was it resolved?</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="152"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="206"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="156"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="210"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="212"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="216"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="257"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="280"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="284"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="307"/>
         <source>Tax {0}%:</source>
         <translation>税额（{0}%）：</translation>
     </message>
@@ -1080,41 +1080,51 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Paste from E&amp;xcel</source>
+        <translation>从 Excel 粘贴(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Rows copied from a spreadsheet: SKU, quantity, unit price (Ctrl+V in the lines does the same)</source>
+        <translation>从电子表格复制的行：物料编码、数量、单价（在明细中按 Ctrl+V 也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="39"/>
         <source>Re&amp;move line</source>
         <translation>删除行(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="43"/>
+        <location filename="../../ui/po_form.ui" line="44"/>
         <source>Lin&amp;es (Enter or F2 on a line changes it; Delete removes it):</source>
         <translation>明细(&amp;E)（在行上按回车或 F2 修改，按 Delete 删除）：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="58"/>
+        <location filename="../../ui/po_form.ui" line="59"/>
         <source>Net:</source>
         <translation>不含税金额：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="61"/>
+        <location filename="../../ui/po_form.ui" line="62"/>
         <source>Tax:</source>
         <translation>税额：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="64"/>
+        <location filename="../../ui/po_form.ui" line="65"/>
         <source>Total:</source>
         <translation>价税合计：</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="76"/>
+        <location filename="../../ui/po_form.ui" line="77"/>
         <source>Enter moves on and adds the line · Ctrl+S or Ctrl+Enter saves · Esc cancels</source>
         <translation>回车跳到下一项并添加行 · Ctrl+S 或 Ctrl+回车 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="78"/>
+        <location filename="../../ui/po_form.ui" line="79"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="79"/>
+        <location filename="../../ui/po_form.ui" line="80"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -1185,84 +1195,84 @@ How was it resolved?</source>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="355"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="378"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="356"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="379"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="357"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="380"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="358"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="381"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="359"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="368"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="382"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="391"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="360"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="369"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="383"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="392"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="365"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="388"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="366"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="389"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="367"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="390"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="370"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="393"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="371"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="394"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="372"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="395"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="379"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="402"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="425"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="448"/>
         <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
         <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="475"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="498"/>
         <source>Save the purchase order</source>
         <translation>保存采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="475"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="498"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

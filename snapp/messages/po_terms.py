@@ -38,6 +38,12 @@ MESSAGES = {
         "{value!r} is not a date (write YYYY-MM-DD, or +N for N days from today)",
         "{value!r} 不是日期（请写成 YYYY-MM-DD，或 +N 表示今天起 N 天后）",
     ),
+    "po_terms.pasted_row": (
+        "a row needs the SKU, the quantity and, if you like, the unit price, separated by tabs",
+        "每行需要物料编码、数量以及（可选的）单价，用制表符分隔",
+    ),
+    "po_terms.not_price": ("{value!r} is not a price", "{value!r} 不是有效的价格"),
+    "po_terms.unknown_sku": ("no item with SKU {sku!r}", "没有物料编码为 {sku!r} 的物料"),
     "po_terms.too_long": ("at most {limit} characters", "最多 {limit} 个字符"),
     # The purchase order document, in the reader's language
     "po_doc.title": ("Purchase order {number}", "采购订单 {number}"),

@@ -51,6 +51,46 @@ class LineSpec:
         return cls(parts[0], quantity, price, line_no)
 
 
+_CURRENCY_SIGNS = "¥￥$€£ "
+
+
+def pasted_lines(text: str) -> list[LineSpec]:
+    """Lines copied from a spreadsheet: per row SKU, quantity and optionally unit price, separated by tabs.
+
+    Thousands separators and a currency sign are allowed (``6,899.00``, ``¥49.90``); a first row that is a
+    header, and empty rows, are skipped. Every bad row is named by its number, nothing is taken in part.
+    """
+    lines: list[LineSpec] = []
+    problems: list[Problem] = []
+    rows = text.splitlines()
+    for n, row in enumerate(rows, 1):
+        cells = [cell.strip() for cell in row.split("\t")] if "\t" in row else row.split()
+        if not any(cells):
+            continue
+        position = Text("position.line", line=n)
+        if len(cells) < 2 or len(cells) > 3 or not cells[0]:
+            problems.append(Problem(position, row, "line", Text("po_terms.pasted_row")))
+            continue
+        quantity = cells[1].replace(",", "")
+        if not quantity.isdigit():
+            if n == 1:  # a header: "SKU  Quantity  Price"
+                continue
+            problems.append(Problem(position, cells[1], "quantity", Text("purchasing.quantity")))
+            continue
+        price_text = cells[2].strip(_CURRENCY_SIGNS).replace(",", "") if len(cells) == 3 else ""
+        try:
+            price = Decimal(price_text) if price_text else None
+            if price is not None and not price.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            problems.append(Problem(position, cells[2], "unit_price", Text("po_terms.not_price", value=cells[2])))
+            continue
+        lines.append(LineSpec(normalise(cells[0]), int(quantity), price))
+    if problems:
+        raise ValidationError(problems)
+    return lines
+
+
 @dataclass(frozen=True)
 class POLineRecord:
     line_no: int

@@ -116,6 +116,19 @@ def test_a_three_line_po_is_typed_and_saved_without_the_mouse(qtbot, window, scr
     assert [screen.lines.data(screen.lines.index(2, c)) for c in (6, 7)] == ["1,280.00", "2,560.00"]
 
 
+def test_rows_copied_from_a_spreadsheet_are_pasted_as_lines(qtbot, window, screen, ctx):
+    dialog = opened(qtbot, window, screen, Qt.Key.Key_N)
+    form = dialog.form
+    QApplication.clipboard().setText("LAP\t2\t6,899.00\nNOPE\t1\t5\n")
+    key(qtbot, Qt.Key.Key_E, ALT)  # the lines
+    key(qtbot, Qt.Key.Key_V, CTRL)
+    assert form.linesTable.rowCount() == 0 and form.form_error.text() == "no item with SKU 'NOPE'"
+    QApplication.clipboard().setText("SKU\tQuantity\tPrice\nLAP\t2\t6,899.00\nmouse\t10\t¥49.90\n")
+    key(qtbot, Qt.Key.Key_V, CTRL)
+    assert [form.linesTable.item(row, 1).text() for row in range(2)] == ["LAP — ThinkPad 笔记本", "MOUSE — 无线鼠标"]
+    assert form.grossValue.text() == "CNY 16,155.61" and form.form_error.isHidden()  # (13,798 + 499) × 1.13
+
+
 def test_enter_in_the_price_adds_the_line_and_never_saves(qtbot, window, screen, ctx):
     dialog = opened(qtbot, window, screen, Qt.Key.Key_N)
     key(qtbot, Qt.Key.Key_I, ALT)

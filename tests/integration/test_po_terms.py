@@ -135,6 +135,16 @@ def test_a_delivery_date_is_typed_as_a_date_or_days_from_today():
         assert (refused.value.code, refused.value.field) == ("po_terms.date", "delivery_date")
 
 
+def test_lines_pasted_from_a_spreadsheet():
+    pasted = "SKU\tQty\tUnit price\nLAP\t2\t6,899.00\n\nmouse\t1,000\t¥49.90\nDOCK\t3\n"
+    assert purchasing.pasted_lines(pasted) == [
+        LineSpec("LAP", 2, D("6899.00")), LineSpec("mouse", 1000, D("49.90")), LineSpec("DOCK", 3)]  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        purchasing.pasted_lines("LAP\t2\nLAP\tmany\nLAP\t1\tNaN\nLAP\t1\t2\t3\n")
+    assert [(str(p.position), p.value, p.reason) for p in refused.value.problems] == [
+        ("line 2", "many", "quantity"), ("line 3", "NaN", "unit_price"), ("line 4", "LAP\t1\t2\t3", "line")]  # fmt: skip
+
+
 def test_revision_0009_gives_existing_pos_cny_and_no_tax(db, ctx, company):
     from sqlalchemy import text
 

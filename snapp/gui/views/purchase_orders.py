@@ -14,16 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCompleter, QDialog, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QCompleter, QDialog, QTableWidgetItem
 
 from snapp.domain import money
 from snapp.domain.purchasing import CHANGES, PO, POStatus
-from snapp.errors import SnappError
+from snapp.errors import SnappError, Text
 from snapp.gui.errors import describe
 from snapp.gui.forms import load_form
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
-from snapp.gui.problems import language
+from snapp.gui.problems import language, say
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import masterdata, printing, purchasing
 from snapp.services.base import Entity
@@ -86,6 +86,7 @@ class PODialog(QDialog):
         form.supplierCombo.setEnabled(mode != "amend")  # an ordered PO keeps its supplier
         form.addLineButton.clicked.connect(self.add_line)
         form.removeLineButton.clicked.connect(self.remove_line)
+        form.pasteButton.clicked.connect(self.paste_lines)
         form.saveButton.clicked.connect(self.submit)
         form.cancelButton.clicked.connect(self.reject)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
@@ -128,7 +129,12 @@ class PODialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         form = self.form
-        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if watched is form.linesTable and event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_lines()
+            return True
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = event.key()
         if watched is form.linesTable and (key in ENTER or key == Qt.Key.Key_F2):
@@ -225,6 +231,25 @@ class PODialog(QDialog):
         form.itemCombo.setFocus()
         self.update_totals()
         return True
+
+    def paste_lines(self) -> None:
+        """Add the rows copied from a spreadsheet (SKU, quantity, unit price); one bad row and none is added."""
+        try:
+            specs = purchasing.pasted_lines(QApplication.clipboard().text())
+        except SnappError as err:
+            self._error(describe(err))
+            return
+        by_sku = {sku.casefold(): sku for sku in self.items}
+        unknown = [spec.sku for spec in specs if spec.sku.casefold() not in by_sku]
+        if unknown:
+            self._error(say(Text("po_terms.unknown_sku", sku=unknown[0])))
+            return
+        for spec in specs:
+            sku = by_sku[spec.sku.casefold()]
+            self.lines.append(DraftLine(sku, self._label(sku), spec.quantity, spec.unit_price))
+        self._error("")
+        self._show_lines()
+        self.update_totals()
 
     def remove_line(self) -> None:
         row = self.form.linesTable.currentRow()
