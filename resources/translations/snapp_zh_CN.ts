@@ -1046,29 +1046,65 @@ How was it resolved?</source>
 <context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>Edit purchase order {0}</source>
+        <translation>编辑采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="66"/>
+        <source>Amend purchase order {0}</source>
+        <translation>变更采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="42"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="53"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="160"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="214"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="59"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="220"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="284"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="311"/>
+        <source>Tax {0}%:</source>
+        <translation>税额（{0}%）：</translation>
     </message>
 </context>
 <context>
@@ -1080,33 +1116,148 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="9"/>
-        <source>&amp;Supplier:</source>
-        <translation>供应商(&amp;S)：</translation>
+        <source>Supp&amp;lier:</source>
+        <translation>供应商(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="11"/>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>Supplier &amp;reference:</source>
+        <translation>供应商单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="12"/>
+        <source>The supplier&apos;s own order or quotation number</source>
+        <translation>供应商自己的订单号或报价单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="13"/>
+        <source>C&amp;urrency:</source>
+        <translation>币种(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="15"/>
+        <source>&amp;Tax rate:</source>
+        <translation>税率(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="16"/>
+        <source>Unit prices are before tax; the tax is added to the total</source>
+        <translation>单价不含税；税额加到合计中</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="17"/>
+        <source>&amp;Delivery date:</source>
+        <translation>交货日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>YYYY-MM-DD or +14</source>
+        <translation>YYYY-MM-DD 或 +14</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>A date, or +N for N days from today; empty for none</source>
+        <translation>日期，或 +N 表示今天起 N 天后；留空表示不指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="19"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="21"/>
+        <source>Reaso&amp;n for the amendment:</source>
+        <translation>变更原因(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="27"/>
+        <source>Enter a line</source>
+        <translation>录入订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="29"/>
+        <source>&amp;Item:</source>
+        <translation>物料(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="30"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="31"/>
+        <source>Unit &amp;price:</source>
+        <translation>单价(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="32"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="35"/>
+        <source>Before tax. Enter adds the line.</source>
+        <translation>不含税。按回车添加此行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Paste from E&amp;xcel</source>
+        <translation>从 Excel 粘贴(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Rows copied from a spreadsheet: SKU, quantity, unit price (Ctrl+V in the lines does the same)</source>
+        <translation>从电子表格复制的行：物料编码、数量、单价（在明细中按 Ctrl+V 也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="39"/>
+        <source>Re&amp;move line</source>
+        <translation>删除行(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="44"/>
+        <source>Lin&amp;es (Enter or F2 on a line changes it; Delete removes it):</source>
+        <translation>明细(&amp;E)（在行上按回车或 F2 修改，按 Delete 删除）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="59"/>
+        <source>Net:</source>
+        <translation>不含税金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="62"/>
+        <source>Tax:</source>
+        <translation>税额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="65"/>
+        <source>Total:</source>
+        <translation>价税合计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="77"/>
+        <source>Enter moves on and adds the line · Ctrl+S or Ctrl+Enter saves · Esc cancels</source>
+        <translation>回车跳到下一项并添加行 · Ctrl+S 或 Ctrl+回车 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="79"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="80"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="33"/>
         <source>Search by SKU, name or GTIN</source>
         <translation>按 SKU、名称或 GTIN 搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="19"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/po_form.ui" line="20"/>
+        <location filename="../../ui/po_form.ui" line="37"/>
         <source>&amp;Add line</source>
         <translation>添加行(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/po_form.ui" line="21"/>
-        <source>&amp;Remove line</source>
-        <translation>删除行(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1117,32 +1268,52 @@ How was it resolved?</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="13"/>
+        <location filename="../../ui/purchase_orders.ui" line="11"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="14"/>
         <source>&amp;New PO…</source>
         <translation>新建采购订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="14"/>
+        <location filename="../../ui/purchase_orders.ui" line="15"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <source>A&amp;mend…</source>
+        <translation>变更(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
         <source>&amp;Approve</source>
         <translation>审核(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="15"/>
-        <source>Ca&amp;ncel PO</source>
-        <translation>取消订单(&amp;N)</translation>
+        <location filename="../../ui/purchase_orders.ui" line="18"/>
+        <source>&amp;Cancel PO</source>
+        <translation>取消订单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <location filename="../../ui/purchase_orders.ui" line="20"/>
+        <source>&amp;Print PO…</source>
+        <translation>打印订单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="21"/>
+        <source>Load mani&amp;fest…</source>
+        <translation>导入到货清单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="19"/>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="17"/>
-        <source>Load &amp;manifest…</source>
-        <translation>导入到货清单(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/purchase_orders.ui" line="17"/>
+        <location filename="../../ui/purchase_orders.ui" line="21"/>
         <source>The supplier&apos;s serial list for the selected line, checked at receipt</source>
         <translation>所选行的供应商序列号清单，收货时逐一核对</translation>
     </message>
@@ -1150,71 +1321,91 @@ How was it resolved?</source>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="382"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="383"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="384"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="385"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="118"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="386"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="395"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="119"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="387"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="396"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="392"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="393"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="394"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="129"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="397"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="130"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="398"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="131"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="399"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="400"/>
         <source>Manifest</source>
         <translation>到货清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="139"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="408"/>
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="456"/>
+        <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
+        <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <source>Save the purchase order</source>
+        <translation>保存采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

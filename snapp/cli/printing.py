@@ -65,7 +65,7 @@ def _to_printer(args: argparse.Namespace) -> None:
 def cmd_report(args: argparse.Namespace) -> None:
     from snapp.app.dispatch import print_document
 
-    given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company") if hasattr(args, k)}
+    given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company", "lang") if hasattr(args, k)}
     result = print_document(common.context(args), args.document, args.out, **given)
     emit(args, result, lambda r: print(f"{r.out}: {r.document}, {r.count} page(s)"))
 
@@ -96,6 +96,8 @@ def build(cli, name: str) -> None:
         sub.add_argument("number")
         sub.add_argument("--out", required=True, help="the PDF to write")
         sub.set_defaults(document=document)
+        if document == "po":
+            sub.add_argument("--lang", choices=("en", "zh"), help="the language of the PO (default: the reader's, SNAPP_LANG or the locale)")
     sub = cli.command(reports, "serial", cmd_report, "one unit's card and history, for a warranty claim")
     sub.add_argument("serial")
     sub.add_argument("--sku", help="the item, when several items have the serial")

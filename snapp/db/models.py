@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -26,6 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
+from snapp.domain.money import DEFAULT_CURRENCY
 from snapp.domain.purchasing import PO
 from snapp.domain.statuses import COUNT, EXCEPTION, ExceptionKind, Status, check_constraint
 
@@ -188,7 +190,10 @@ class Location(Base):
 
 class PurchaseOrder(Base):
     __tablename__ = "purchase_orders"
-    __table_args__ = (CheckConstraint(check_constraint("status", PO.states), name="status"),)
+    __table_args__ = (
+        CheckConstraint(check_constraint("status", PO.states), name="status"),
+        CheckConstraint("tax_rate >= 0 AND tax_rate <= 100", name="tax_rate_percent"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
@@ -196,6 +201,11 @@ class PurchaseOrder(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # The terms (migration 0009): unit prices are before tax; tax_rate is a percentage.
+    currency: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY, server_default=DEFAULT_CURRENCY)
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal(0), server_default="0")
+    delivery_date: Mapped[dt.date | None] = mapped_column(Date)
+    supplier_ref: Mapped[str | None] = mapped_column(String(64))
 
 
 class POLine(Base):
@@ -445,8 +455,6 @@ chain_head_table = AuditChainHead.__table__
 manifest_serials_table = ManifestSerial.__table__
 
 
-
-
 class IdempotentRequest(Base):
     """A POST sent with an ``Idempotency-Key``, by caller: its first answer, replayed to every retry for a day.
 
@@ -463,3 +471,17 @@ class IdempotentRequest(Base):
     content_type: Mapped[str | None] = mapped_column(String(100))
     body: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class POAmendment(Base):
+    """A change to an approved PO: why, by whom, and what changed (``changes``: JSON of before and after)."""
+
+    __tablename__ = "po_amendments"
+    __table_args__ = (UniqueConstraint("po_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    po_id: Mapped[int] = mapped_column(ForeignKey("purchase_orders.id"))
+    seq: Mapped[int]  # 1 for a PO's first amendment
+    amended_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    amended_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)

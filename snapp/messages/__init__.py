@@ -37,6 +37,7 @@ PARTS = (
     "masterdata",
     "more",
     "names",
+    "po_terms",
     "printers",
     "printing",
     "purchasing",

@@ -17,6 +17,8 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import Color
 
+from snapp import messages
+from snapp.domain import money
 from snapp.errors import said
 from snapp.messages import name_of
 from snapp.reports import text
@@ -40,55 +42,76 @@ def _change(family: str, before: str | None, after: str, lang: str) -> str:
     return f"{name_of(family, before, lang) if before else '—'} → {name_of(family, after, lang)}"
 
 
-def _money(value: Decimal | None) -> str:
-    return f"{value:,.2f}" if value is not None else ""
-
-
 # --- purchase order ------------------------------------------------------------------
 
 
-def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.datetime) -> int:
+def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.datetime, lang: str = "en") -> int:
+    """The PO for the supplier, in ``lang`` ("en" or "zh"): terms, lines, totals and the total in words."""
+
+    def say(code: str, **values: object) -> str:
+        return messages.say(code, values, lang)
+
+    def price(value: Decimal | None) -> str:
+        return money.shown(value, po.currency)
+
     doc = Document(
         out,
-        title=f"Purchase order {po.number}",
+        title=say("po_doc.title", number=po.number),
         author=author,
-        subject=f"Purchase order for {po.supplier_name}",
+        subject=say("po_doc.subject", supplier=po.supplier_name),
         heading=po.supplier_name,
         generated_at=generated_at,
     )
-    doc.title_block(f"Purchase order {po.number}", f"采购订单 · {name_of('po_status', po.status, 'zh')}")
+    doc.title_block(say("po_doc.title", number=po.number), say(f"po_status.{po.status}"))
+    rate = f"{po.tax_rate.normalize():f}"
     doc.fields(
         [
-            ("Supplier 供应商", f"{po.supplier_name} ({po.supplier})"),
-            ("Date 日期", _when(po.created_at)),
-            ("Raised by 采购员", po.created_by),
-            ("Note 备注", po.note or ""),
+            (say("po_doc.supplier"), f"{po.supplier_name} ({po.supplier})"),
+            (say("po_doc.supplier_ref"), po.supplier_ref or ""),
+            (say("po_doc.date"), _when(po.created_at)),
+            (say("po_doc.delivery"), po.delivery_date.isoformat() if po.delivery_date else ""),
+            (say("po_doc.currency"), po.currency),
+            (say("po_doc.tax_rate"), f"{rate}%"),
+            (say("po_doc.raised_by"), po.created_by),
+            (say("po_doc.notes"), po.note or ""),
         ]
     )
-    doc.section("Lines 明细")
+    doc.section(say("po_doc.lines"))
     doc.table(
         [
             Column("#", 0.05, "right"),
-            Column("SKU", 0.16),
-            Column("Item 物料", 0.39),
-            Column("Qty 数量", 0.1, "right"),
-            Column("Unit price 单价", 0.14, "right"),
-            Column("Amount 金额", 0.16, "right"),
+            Column(say("po_doc.sku"), 0.16),
+            Column(say("po_doc.item"), 0.37),
+            Column(say("po_doc.quantity"), 0.1, "right"),
+            Column(say("po_doc.unit_price"), 0.15, "right"),
+            Column(say("po_doc.amount"), 0.17, "right"),
         ],
         (
-            (
-                line.line_no,
-                line.sku,
-                line.item_name,
-                line.quantity,
-                _money(line.unit_price),
-                _money(line.unit_price * line.quantity if line.unit_price is not None else None),
-            )
+            (line.line_no, line.sku, line.item_name, f"{line.quantity:,}",
+             money.shown_price(line.unit_price, po.currency), price(line.amount))
             for line in po.lines
         ),
     )
-    doc.fields([("Total 合计", _money(po.total)), ("Units 件数", str(sum(line.quantity for line in po.lines)))])
-    doc.paragraph("Please quote the PO number on the delivery note and give each unit's serial number.", size=8)
+    words = (
+        f"人民币{money.chinese_capitals(po.gross)}" if po.currency == "CNY" else
+        f"{po.currency} {money.chinese_capitals(po.gross)}"
+    ) if lang == "zh" else money.english_words(po.gross, po.currency)  # fmt: skip
+    doc.fields(
+        [
+            (say("po_doc.units"), f"{sum(line.quantity for line in po.lines):,}"),
+            (say("po_doc.net"), f"{po.currency} {price(po.net)}"),
+            (say("po_doc.tax", rate=rate), f"{po.currency} {price(po.tax)}"),
+            (say("po_doc.gross"), f"{po.currency} {price(po.gross)}"),
+            (say("po_doc.words"), words),
+        ]
+    )
+    if po.amendments:
+        doc.section(say("po_doc.amendments"))
+        for amendment in po.amendments:
+            line = say("po_doc.amendment", seq=amendment.seq, at=_when(amendment.amended_at), by=amendment.amended_by,
+                       reason=amendment.reason)  # fmt: skip
+            doc.paragraph(line, size=8)
+    doc.paragraph(say("po_doc.footer"), size=8)
     return doc.close()
 
 

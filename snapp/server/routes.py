@@ -182,9 +182,19 @@ class LineBody(Body):
     sku: Name
     quantity: Annotated[int, Field(ge=1)]
     unit_price: Decimal | None = None
+    line_no: Annotated[int | None, Field(ge=1)] = None  # in a change: the PO's line this one replaces
 
 
-class POBody(Body):
+class TermsBody(Body):
+    """A PO's terms; unit prices are before tax, tax_rate is a percentage."""
+
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    tax_rate: Decimal = Decimal(0)
+    delivery_date: dt.date | None = None
+    supplier_ref: Annotated[str | None, Field(max_length=64)] = None
+
+
+class POBody(TermsBody):
     supplier: Name
     lines: Annotated[list[LineBody], Field(min_length=1, max_length=1000)]
     note: str | None = None
@@ -203,7 +213,8 @@ def get_po(ctx: Caller, number: str) -> dict[str, Any]:
 @router.post("/pos", tags=["purchasing"], status_code=201)
 def create_po(ctx: Caller, body: POBody) -> dict[str, Any]:
     lines = [purchasing.LineSpec(line.sku, line.quantity, line.unit_price) for line in body.lines]
-    return plain(purchasing.create_po(ctx, body.supplier, lines, body.note))
+    terms = purchasing.POTerms(**body.model_dump(include=set(TermsBody.model_fields)))
+    return plain(purchasing.create_po(ctx, body.supplier, lines, body.note, terms))
 
 
 class ReceiptBody(Body):
@@ -363,7 +374,7 @@ def stock_value(
     status: Annotated[list[str] | None, Query()] = None,
 ) -> dict[str, Any]:
     value = valuation.stock_value(ctx, at, statuses=status)
-    return {**plain(value), "total": plain(value.total)}
+    return {**plain(value), "total": plain(value.total), "totals": plain(value.totals)}
 
 
 # --- stocktake and exceptions ------------------------------------------------------------

@@ -144,6 +144,7 @@ TABLE_ENTITY = {
     "purchase_orders": Entity.PURCHASE_ORDERS,
     "po_lines": Entity.PURCHASE_ORDERS,
     "manifest_serials": Entity.PURCHASE_ORDERS,
+    "po_amendments": Entity.PURCHASE_ORDERS,
     "exceptions": Entity.EXCEPTIONS,
     "counts": Entity.COUNTS,
     "count_entries": Entity.COUNTS,

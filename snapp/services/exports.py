@@ -42,6 +42,7 @@ from snapp.db.models import (
     Supplier,
     User,
 )
+from snapp.domain import money
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
@@ -149,7 +150,7 @@ _PO_FIELDS = (
     Field("column.line", Kind.INTEGER, 6), Field("column.sku"), Field("column.item", width=30),
     Field("column.ordered", Kind.INTEGER, 9), Field("column.received_quantity", Kind.INTEGER, 9),
     Field("column.open", Kind.INTEGER, 9), Field("column.unit_price", Kind.MONEY, 12),
-    Field("column.line_value", Kind.MONEY, 14), Field("column.note", width=30),
+    Field("column.line_value", Kind.MONEY, 14), Field("column.currency", width=9), Field("column.note", width=30),
 )  # fmt: skip
 
 
@@ -168,7 +169,7 @@ def export_pos(
     query = (
         select(PurchaseOrder.number, PurchaseOrder.status, Supplier.code, Supplier.name, PurchaseOrder.created_at,
                User.name, POLine.line_no, Item.sku, Item.name, POLine.quantity, POLine.received, POLine.unit_price,
-               PurchaseOrder.note)
+               PurchaseOrder.currency, PurchaseOrder.note)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(User, User.id == PurchaseOrder.created_by)
         .join(POLine, POLine.po_id == PurchaseOrder.id)
@@ -185,9 +186,9 @@ def export_pos(
 
 
 def _po_row(row: Any) -> tuple:
-    *head, quantity, received, price, note = row
-    value = price * quantity if price is not None else None
-    return (*head, quantity, received, quantity - received, price, value, note)
+    *head, quantity, received, price, currency, note = row
+    value = money.line_amount(quantity, price, currency) if price is not None else None
+    return (*head, quantity, received, quantity - received, price, value, currency, note)
 
 
 _RECEIPT_FIELDS = (

@@ -161,10 +161,12 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
 
 
 @service(Permission.PURCHASING, write=False)
-def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
+def print_po(uow: UnitOfWork, number: str, out: Output, *, lang: str | None = None) -> Printed:
+    """The PO for the supplier, in English (``lang="en"``) or Chinese (``"zh"``); by default the reader's language."""
+    lang = lang or uow.ctx.lang
     record = read_po(uow.session, number)
-    pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now())
-    uow.audit("report.po", "purchase_order", record.number, after={"pages": pages})
+    pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=lang)
+    uow.audit("report.po", "purchase_order", record.number, after={"pages": pages, "lang": lang})
     return Printed(f"purchase order {record.number}", pages, str(out))
 
 

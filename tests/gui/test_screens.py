@@ -162,7 +162,7 @@ def test_a_po_is_raised_with_the_item_picker_and_approved(qtbot, window, ctx):
     qtbot.keyClicks(form.priceEdit, "6899.50")
     qtbot.mouseClick(form.addLineButton, Qt.MouseButton.LeftButton)
     assert form.linesTable.rowCount() == 1
-    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.saveButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     created = view.dialog.created
     assert created is not None and created.status == "draft"

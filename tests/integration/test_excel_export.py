@@ -199,10 +199,10 @@ def test_purchase_orders_one_row_per_line(db, ctx, register, tmp_path):
     assert exports.export_pos(ctx, path, status="draft").rows == 2
     table = calamine(path)
     assert table[0] == ["PO", "Status", "Supplier", "Supplier name", "Created", "Created by", "Line", "SKU", "Item",
-                        "Ordered", "Received", "Open", "Unit price", "Line value", "Note"]  # fmt: skip
-    assert [r[:4] + r[6:8] + r[9:14] for r in table[1:]] == [
-        [po.number, "Draft", "0042", "Zero-led supplier", 1, "LAP", 3, 0, 3, 6899.5, 20698.5],
-        [po.number, "Draft", "0042", "Zero-led supplier", 2, "CBL", 7, 0, 7, "", ""],
+                        "Ordered", "Received", "Open", "Unit price", "Line value", "Currency", "Note"]  # fmt: skip
+    assert [r[:4] + r[6:8] + r[9:15] for r in table[1:]] == [
+        [po.number, "Draft", "0042", "Zero-led supplier", 1, "LAP", 3, 0, 3, 6899.5, 20698.5, "CNY"],
+        [po.number, "Draft", "0042", "Zero-led supplier", 2, "CBL", 7, 0, 7, "", "", "CNY"],
     ]
     exports.export_pos(ctx, path, supplier="ACME")
     assert set(column(path, "Supplier")) == {"ACME"}

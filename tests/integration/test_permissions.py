@@ -33,7 +33,8 @@ MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
     "import_masterdata", "set_off_manifest",
 }  # fmt: skip
-PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest", "amend_manifest"}
+PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
+              "amend_manifest"}  # fmt: skip
 RECEIVING = {"receive", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
 LABELS = {"print_labels", "send_labels"}
@@ -152,6 +153,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         ),
         "update_location": lambda: masterdata.update_location(ctx, "WH-B", name=f"shelf {tag}"),
         "create_po": lambda: purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1, Decimal("2"))]),
+        "edit_po": lambda: purchasing.edit_po(ctx, stage["approve"], purchasing.POChange(supplier_ref=f"REF-{tag}")),
+        "amend_po": lambda: purchasing.amend_po(ctx, stage["receive"], purchasing.POChange(supplier_ref=f"REF-{tag}"),
+                                                f"asked by {tag}"),
         "approve_po": lambda: purchasing.approve_po(ctx, stage["approve"]),
         "cancel_po": lambda: purchasing.cancel_po(ctx, stage["cancel"]),
         "close_po": lambda: purchasing.close_po(ctx, stage["close"]),

@@ -6,7 +6,7 @@ whether a unit off the list is refused or accepted with an exception. The
 exceptions' kind gains "manifest": its CHECK is re-created from the domain's list.
 
 Revision ID: 0011_manifests
-Revises: 0008_idempotency
+Revises: 0009_purchase_terms
 Create Date: 2026-11-29
 """
 
@@ -17,7 +17,7 @@ from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.statuses import ExceptionKind, check_constraint
 
 revision = "0011_manifests"
-down_revision = "0008_idempotency"
+down_revision = "0009_purchase_terms"
 branch_labels = None
 depends_on = None
 
