@@ -35,7 +35,7 @@ MASTER_DATA = {
 }  # fmt: skip
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
-RECEIVING = {"receive", "print_receipt"}
+RECEIVING = {"receive", "judge_scan", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
 LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
@@ -53,7 +53,7 @@ EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
     | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
-NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore"}
+NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan"}  # judging a scan writes nothing
 # Written as rows that say who and when themselves, without an audit entry.
 RECORDED = {"verify", "_open_for_refusal"}
 
@@ -206,6 +206,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
             ctx, printing.LabelSource(receipt=stage["receipt"]), "a4-3x8", stage["folder"] / f"{tag}-labels.pdf"
         ),
         "send_labels": lambda: to_label_printer(ctx, stage["receipt"]),
+        "judge_scan": lambda: receiving.judge_scan(ctx, stage["receive"], f"J-{tag}-0001", "LAP"),
         "print_po": lambda: printing.print_po(ctx, stage["receive"], stage["folder"] / f"{tag}-po.pdf"),
         "print_receipt": lambda: printing.print_receipt(ctx, stage["receipt"], stage["folder"] / f"{tag}-gr.pdf"),
         "print_serial_history": lambda: printing.print_serial_history(
