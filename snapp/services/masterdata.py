@@ -26,6 +26,9 @@ class SupplierRecord:
     address: str | None = None
 
 
+P = TypeVar("P", bound=SupplierRecord)
+
+
 @dataclass(frozen=True)
 class ItemRecord:
     sku: str
@@ -38,6 +41,7 @@ class ItemRecord:
     serial_case: str = "keep"
     warranty_months: int = 0
     supplier: str | None = None  # supplier code
+    customer_warranty_months: int = 0  # from shipment to the customer
 
     @property
     def rule(self) -> SerialRule:
@@ -65,7 +69,7 @@ def serial_rule(item: Item | ItemRecord) -> SerialRule:
 
 @service(Permission.MASTER_DATA)
 def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
-    record = _valid(check_supplier(record))
+    record = valid(check_supplier(record))
     uow.session.add(Supplier(**asdict(record)))
     uow.session.flush()
     uow.audit("supplier.create", "supplier", record.code, after=asdict(record))
@@ -76,7 +80,7 @@ def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
 def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecord:
     supplier = get_supplier_row(uow.session, code)
     before = _supplier_record(supplier)
-    after = _valid(check_supplier(SupplierRecord(**{**asdict(before), **changes})))
+    after = valid(check_supplier(SupplierRecord(**{**asdict(before), **changes})))
     for name, value in asdict(after).items():
         setattr(supplier, name, value)
     uow.session.flush()
@@ -90,9 +94,13 @@ def list_suppliers(uow: UnitOfWork) -> list[SupplierRecord]:
 
 
 def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem]]:
-    """The record cleaned, and what is wrong with it on its own (uniqueness is the database's)."""
+    return check_party(record, Supplier)
+
+
+def check_party(record: P, model: type) -> tuple[P, list[Problem]]:
+    """A supplier's or customer's record cleaned, and what is wrong with it on its own (uniqueness is the database's)."""
     record = _clean(record)
-    return record, _missing(record, "code", "name") + _too_long(record, Supplier)
+    return record, _missing(record, "code", "name") + _too_long(record, model)
 
 
 def get_supplier_row(session: Session, code: str) -> Supplier:
@@ -150,7 +158,7 @@ def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
             get_supplier_row(session, record.supplier)
         except NotFound as err:
             problems.append(Problem("supplier", record.supplier, "supplier", err.text))
-    return _valid((record, problems))
+    return valid((record, problems))
 
 
 def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
@@ -170,7 +178,8 @@ def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
         problems.append(_not_one_of("tracking", record.tracking, TRACKING_MODES))
     if record.serial_case not in tuple(CasePolicy):
         problems.append(_not_one_of("serial_case", record.serial_case, tuple(CasePolicy)))
-    problems += _outside(record, warranty_months=(0, WARRANTY_MONTHS_MAX), serial_min_length=(1, SERIAL_LENGTH_MAX),
+    problems += _outside(record, warranty_months=(0, WARRANTY_MONTHS_MAX),
+                         customer_warranty_months=(0, WARRANTY_MONTHS_MAX), serial_min_length=(1, SERIAL_LENGTH_MAX),
                          serial_max_length=(1, SERIAL_LENGTH_MAX))  # fmt: skip
     if not problems:
         problems += serial_rule(record).problems()
@@ -211,6 +220,7 @@ def _item_record(session: Session, item: Item) -> ItemRecord:
         item.serial_case,
         item.warranty_months,
         supplier.code if supplier else None,
+        item.customer_warranty_months,
     )
 
 
@@ -219,7 +229,7 @@ def _item_record(session: Session, item: Item) -> ItemRecord:
 
 @service(Permission.MASTER_DATA)
 def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
-    record = _valid(check_location(record))
+    record = valid(check_location(record))
     uow.session.add(Location(code=record.code, name=record.name))
     uow.session.flush()
     uow.audit("location.create", "location", record.code, after=asdict(record))
@@ -230,7 +240,7 @@ def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
 def update_location(uow: UnitOfWork, code: str, *, name: str) -> LocationRecord:
     location = get_location_row(uow.session, code)
     before = LocationRecord(location.code, location.name)
-    after = _valid(check_location(LocationRecord(location.code, name)))
+    after = valid(check_location(LocationRecord(location.code, name)))
     location.name = after.name
     uow.audit("location.update", "location", after.code, before=asdict(before), after=asdict(after))
     return after
@@ -296,7 +306,7 @@ def _too_long(record: Any, model: type) -> list[Problem]:
     return problems
 
 
-def _valid(checked: tuple[T, list[Problem]]) -> T:
+def valid(checked: tuple[T, list[Problem]]) -> T:
     record, problems = checked
     if problems:
         raise ValidationError(problems)

@@ -1,0 +1,222 @@
+"""After-sales on SQLite and PostgreSQL: customers, to whom units go, returns and swaps, supplier RMAs, repairs, alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from snapp_testkit import audit_entries, execute, last_audit_id, rows, scalar, snapshot
+
+from snapp.domain.aftersales import Party, RecipientKind
+from snapp.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from snapp.services import aftersales, customers, exceptions, lifecycle, lookup, masterdata
+from snapp.services.aftersales import RepairInput
+
+
+@pytest.fixture
+def shop(ctx, company, receive_units):
+    """Two customers; LAP with a 12-month customer warranty; units A1..A6 in stock at WH-A."""
+    customers.add_customer(ctx, customers.CustomerRecord("C-BJ", "北京客户有限公司", contact="王经理"))
+    customers.add_customer(ctx, customers.CustomerRecord("C-SH", "Shanghai Trading"))
+    masterdata.update_item(ctx, "LAP", customer_warranty_months=12)
+    receive_units([f"AS000{i}" for i in range(1, 7)])
+    return ctx
+
+
+def ship(ctx, serial, customer, ref="DN-1"):
+    return lifecycle.move(ctx, "ship", [serial], ref=ref, party=Party(customer=customer))
+
+
+def test_ship_records_the_customer_and_the_customer_warranty(db, shop):
+    ship(shop, "AS0001", "C-BJ", ref="DN-100")
+    [card] = lookup.find_serial(shop, "AS0001")
+    assert card.holder.customer == "C-BJ" and card.holder.ref == "DN-100"
+    assert card.customer_warranty_end == customers.customer_warranty_end(dt.date.today(), 12)
+    assert card.warranty_end is not None  # the supplier's, beside it
+    assert [u.serial for u in aftersales.customer_units(shop, "C-BJ")] == ["AS0001"]
+    assert aftersales.customer_units(shop, "C-SH") == []
+    page = lookup.list_serials(shop, lookup.SerialFilter(customer="C-BJ"))
+    assert [r.serial for r in page.rows] == ["AS0001"]
+
+
+def test_issue_records_to_whom(db, shop):
+    lifecycle.move(shop, "issue", ["AS0002"], party=Party(recipient="R&D lab", kind=RecipientKind.DEPARTMENT))
+    [card] = lookup.find_serial(shop, "AS0002")
+    assert (card.holder.recipient, card.holder.recipient_kind) == ("R&D lab", "department")
+
+
+def test_a_customer_on_an_issue_or_an_unknown_customer_is_refused(db, shop):
+    before = snapshot(db)
+    with pytest.raises(ValidationError) as err:
+        lifecycle.move(shop, "issue", ["AS0002"], party=Party(customer="C-BJ"))
+    assert err.value.problems[0].reason == "customer"
+    with pytest.raises(NotFound, match="no customer with code 'NOPE'"):
+        ship(shop, "AS0002", "NOPE")
+    assert snapshot(db) == before
+
+
+def test_return_then_inspection_back_to_stock(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    start = last_audit_id(db)
+    rma = aftersales.receive_return(shop, "AS0001", rma="RMA-1", customer="C-BJ", reason="screen flickers")
+    assert (rma.status, rma.customer, rma.warnings) == ("open", "C-BJ", [])
+    assert scalar(db, "SELECT status FROM serials WHERE serial = 'AS0001'") == "customer_return"
+    assert [a.action for a in audit_entries(db, start)] == ["serial.customer_return", "rma.open"]
+    done = aftersales.inspect_return(shop, "RMA-1", "accept", to="WH-B")
+    assert (done.status, done.resolution) == ("resolved", "accept")
+    assert rows(db, "SELECT s.status, l.code FROM serials s JOIN locations l ON l.id = s.location_id "
+                    "WHERE serial = 'AS0001'") == [("in_stock", "WH-B")]  # fmt: skip
+    [entry] = [a for a in audit_entries(db, start) if a.action == "serial.accept"]
+    assert entry.after["settles"] == ["RMA-1"]
+    assert aftersales.service_figures(shop)  # one month with a median
+
+
+def test_return_from_the_wrong_customer_is_refused_and_goes_to_the_desk(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    before = rows(db, "SELECT status FROM serials WHERE serial = 'AS0001'")
+    with pytest.raises(Conflict, match="shipped to C-BJ, not to C-SH"):
+        aftersales.receive_return(shop, "AS0001", rma="RMA-2", customer="C-SH", reason="dead")
+    assert rows(db, "SELECT status FROM serials WHERE serial = 'AS0001'") == before
+    assert scalar(db, "SELECT count(*) FROM customer_rmas") == 0
+    [case] = exceptions.list_exceptions(shop, kind="customer_return")
+    assert (case.subject, case.ref) == ("AS0001", "RMA-2") and "C-BJ" in case.detail
+
+
+def test_return_of_a_unit_never_shipped_is_refused_and_goes_to_the_desk(db, shop):
+    with pytest.raises(Conflict, match="never shipped"):
+        aftersales.receive_return(shop, "AS0003", rma="RMA-3", customer="C-BJ", reason="?")
+    assert scalar(db, "SELECT status FROM serials WHERE serial = 'AS0003'") == "in_stock"
+    [case] = exceptions.list_exceptions(shop, kind="customer_return")
+    assert case.subject == "AS0003"
+
+
+def test_a_second_return_of_the_same_unit_is_refused_while_the_first_is_open(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    aftersales.receive_return(shop, "AS0001", rma="RMA-4", customer="C-BJ", reason="noise")
+    with pytest.raises(Conflict, match="already back under RMA RMA-4"):
+        aftersales.receive_return(shop, "AS0001", rma="RMA-5", customer="C-BJ", reason="noise again")
+    # Settled and shipped again, it may come back a second time under a new number, but not under the old one.
+    aftersales.inspect_return(shop, "RMA-4", "accept", to="WH-A")
+    ship(shop, "AS0001", "C-BJ", ref="DN-2")
+    with pytest.raises(Conflict, match="RMA number is already used"):
+        aftersales.receive_return(shop, "AS0001", rma="RMA-4", customer="C-BJ", reason="again")
+    assert aftersales.receive_return(shop, "AS0001", rma="RMA-6", customer="C-BJ", reason="again").status == "open"
+
+
+def test_swap_links_both_units_and_follows_the_warranty_policy(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    execute(db, "UPDATE handovers SET warranty_end = :d", d=dt.date(2027, 3, 31))
+    aftersales.receive_return(shop, "AS0001", rma="RMA-7", customer="C-BJ", reason="battery")
+    done = aftersales.swap(shop, "RMA-7", "AS0002")
+    assert (done.resolution, done.replacement) == ("replace", "AS0002")
+    old, new = lookup.find_serial(shop, "AS0001")[0], lookup.find_serial(shop, "AS0002")[0]
+    assert new.status == "shipped" and new.holder.customer == "C-BJ"
+    assert new.customer_warranty_end == dt.date(2027, 3, 31)  # the default policy: continue the original's
+    assert any("replaced by AS0002" in line for line in old.aftersales)
+    assert any("in place of AS0001" in line for line in new.aftersales)
+    assert new.history[-1].action == "replace" and new.history[-1].ref == "RMA-7"
+    # Start anew: a second swap's replacement gets the item's full 12 months from today.
+    aftersales.set_replacement_warranty(shop, "anew")
+    aftersales.receive_return(shop, "AS0002", rma="RMA-8", customer="C-BJ", reason="again")
+    aftersales.swap(shop, "RMA-8", "AS0003")
+    assert lookup.find_serial(shop, "AS0003")[0].customer_warranty_end == customers.customer_warranty_end(
+        dt.date.today(), 12)
+
+
+def test_swap_to_a_unit_already_shipped_elsewhere_is_refused(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    ship(shop, "AS0002", "C-SH")
+    aftersales.receive_return(shop, "AS0001", rma="RMA-9", customer="C-BJ", reason="x")
+    before = snapshot(db)
+    with pytest.raises(Conflict, match="AS0002 is already shipped \\(to C-SH\\)"):
+        aftersales.swap(shop, "RMA-9", "AS0002")
+    assert snapshot(db) == before
+    assert aftersales.list_returns(shop)[0].status == "open"
+
+
+def test_supplier_rma_repair_and_replacement(db, shop):
+    sent = aftersales.send_to_supplier(shop, "AS0004", rma="ACME-77", expected_on=dt.date(2026, 1, 5))
+    assert (sent.supplier, sent.status) == ("ACME", "open")
+    assert [r.number for r in aftersales.list_supplier_rmas(shop, overdue=True, today=dt.date(2026, 1, 6))] == ["ACME-77"]
+    assert aftersales.list_supplier_rmas(shop, overdue=True, today=dt.date(2026, 1, 5)) == []
+    aftersales.record_repair(shop, "AS0004", RepairInput("no power", work="board swapped", parts="PSU", cost="120.50",
+                                                         technician="ACME lab", place="supplier"))  # fmt: skip
+    back = aftersales.receive_replacement(shop, "ACME-77", "as0099", to="WH-A")
+    assert (back.status, back.replacement) == ("resolved", "AS0099")  # the item's rule folds to upper case
+    new = lookup.find_serial(shop, "AS0099")[0]
+    assert (new.status, new.location, new.po) == ("in_stock", "WH-A", lookup.find_serial(shop, "AS0004")[0].po)
+    old = lookup.find_serial(shop, "AS0004")[0]
+    assert any("no power" in line and "120.50" in line for line in old.aftersales)
+    assert any("replaced by AS0099" in line for line in old.aftersales)
+
+
+def test_a_supplier_replacement_for_a_unit_not_on_an_rma_is_refused(db, shop):
+    with pytest.raises(NotFound, match="no unit is out to a supplier under RMA 'NONE-1'"):
+        aftersales.receive_replacement(shop, "NONE-1", "AS0100", to="WH-A")
+    aftersales.send_to_supplier(shop, "AS0005", rma="ACME-78")
+    aftersales.supplier_back(shop, "ACME-78", to="WH-A")
+    with pytest.raises(Exception, match="supplier RMA ACME-78"):
+        aftersales.receive_replacement(shop, "ACME-78", "AS0100", to="WH-A")
+    assert scalar(db, "SELECT count(*) FROM serials WHERE serial = 'AS0100'") == 0
+    assert scalar(db, "SELECT status FROM serials WHERE serial = 'AS0005'") == "in_stock"
+
+
+def test_returned_unit_to_the_supplier_settles_the_customer_rma(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    aftersales.receive_return(shop, "AS0001", rma="RMA-10", customer="C-BJ", reason="x")
+    aftersales.send_to_supplier(shop, "AS0001", rma="ACME-80")
+    [rma] = aftersales.list_returns(shop, None)
+    assert (rma.status, rma.resolution) == ("resolved", "return")
+
+
+def test_plain_moves_cannot_skip_the_rma(db, shop):
+    with pytest.raises(ValidationError, match="snapp rma"):
+        lifecycle.move(shop, "replace", ["AS0001"])
+
+
+def test_alerts(db, shop):
+    today = dt.date.today()
+    ship(shop, "AS0001", "C-BJ")
+    execute(db, "UPDATE handovers SET warranty_end = :d", d=today + dt.timedelta(days=10))
+    aftersales.send_to_supplier(shop, "AS0002", rma="ACME-90", expected_on=today - dt.timedelta(days=1))
+    lifecycle.move(shop, "repair", ["AS0003"])
+    execute(db, "UPDATE serial_events SET at = :t WHERE action = 'repair'",
+            t=dt.datetime.now(dt.UTC) - dt.timedelta(days=20))  # fmt: skip
+    found = aftersales.alerts(shop, days=30, repair_days=14)
+    assert [(w.serial, w.kind, w.days_left, w.holder) for w in found.warranties] == [("AS0001", "customer", 10, "C-BJ")]
+    assert [r.number for r in found.overdue] == ["ACME-90"]
+    assert [(r.serial, r.days) for r in found.long_repairs] == [("AS0003", 20)]
+    assert aftersales.alerts(shop, days=5, repair_days=30).count == 1  # only the overdue RMA
+    with pytest.raises(ValidationError):
+        aftersales.alerts(shop, days=-1)
+
+
+def test_supplier_warranty_alert(db, shop):
+    execute(db, "UPDATE serials SET received_at = :t WHERE serial = 'AS0006'",
+            t=dt.datetime.now(dt.UTC) - dt.timedelta(days=720))  # fmt: skip
+    found = aftersales.alerts(shop, days=30)
+    assert [(w.serial, w.kind) for w in found.warranties] == [("AS0006", "supplier")]
+
+
+def test_permissions(db, shop, as_user):
+    warehouse = as_user("wang", "warehouse")
+    service = as_user("li", "service")
+    ship(warehouse, "AS0001", "C-BJ")
+    with pytest.raises(PermissionDenied):
+        aftersales.receive_return(warehouse, "AS0001", rma="R-1", customer="C-BJ", reason="x")
+    aftersales.receive_return(service, "AS0001", rma="R-1", customer="C-BJ", reason="x")
+    with pytest.raises(PermissionDenied):
+        aftersales.set_replacement_warranty(service, "anew")
+    with pytest.raises(PermissionDenied):
+        customers.add_customer(service, customers.CustomerRecord("C-X", "X"))
+
+
+def test_verify_tells_the_after_sales_story(db, shop):
+    from snapp.services import verification
+
+    ship(shop, "AS0001", "C-BJ")
+    [result] = verification.verify(shop, ["AS0001"])
+    assert "Customer C-BJ had it" in result.message and "no customer return is open" in result.message
+    aftersales.receive_return(shop, "AS0001", rma="RMA-11", customer="C-BJ", reason="x")
+    [result] = verification.verify(shop, ["AS0001"])
+    assert "RMA-11" in result.message
