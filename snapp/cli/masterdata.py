@@ -28,7 +28,7 @@ def cmd_item_add(args: argparse.Namespace) -> None:
 
     record = masterdata.ItemRecord(
         args.sku, args.name, args.gtin, args.tracking, args.pattern, args.min_length, args.max_length, args.case,
-        args.warranty_months, args.supplier,
+        args.warranty_months, args.supplier, args.customer_warranty_months,
     )  # fmt: skip
     emit(args, masterdata.add_item(common.context(args), record), lambda r: print(f"item {r.sku} added"))
 
@@ -39,8 +39,8 @@ def cmd_item_list(args: argparse.Namespace) -> None:
     rows = masterdata.list_items(common.context(args))
     emit(args, rows, lambda rs: table(
         [(r.sku, r.name, r.gtin, r.tracking, r.serial_pattern, f"{r.serial_min_length}-{r.serial_max_length}",
-          r.serial_case, r.warranty_months, r.supplier) for r in rs],
-        ["SKU", "NAME", "GTIN", "TRACKING", "PATTERN", "LENGTH", "CASE", "WARRANTY", "SUPPLIER"]))  # fmt: skip
+          r.serial_case, r.warranty_months, r.customer_warranty_months, r.supplier) for r in rs],
+        ["SKU", "NAME", "GTIN", "TRACKING", "PATTERN", "LENGTH", "CASE", "WARRANTY", "CUSTOMER WARRANTY", "SUPPLIER"]))  # fmt: skip
 
 
 def cmd_location_add(args: argparse.Namespace) -> None:
@@ -80,6 +80,8 @@ def build(cli, name: str) -> None:
         add.add_argument("--case", default="keep", choices=("keep", "upper", "lower"), help="case applied to serials")
         add.add_argument("--warranty-months", type=int, default=0, help="supplier warranty from the receipt date")
         add.add_argument("--supplier", help="usual supplier's code")
+        add.add_argument("--customer-warranty-months", type=int, default=0,
+                         help="warranty given to the customer, from the shipment date")  # fmt: skip
         cli.command(group, "list", cmd_item_list, "list items")
     else:
         add = cli.command(group, "add", cmd_location_add, "add a location")

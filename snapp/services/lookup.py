@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import Item, Location, PurchaseOrder, Serial, SerialEvent, Supplier, User
 from snapp.domain.capture import normalise
-from snapp.domain.lifecycle import OWN_SERVICE, Status, allowed_actions
+from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
@@ -117,7 +117,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
             row.supplier_name, row.po, row.receipt, row.received_at, row.warranty_months,
             warranty_end(row.received_at.date(), row.warranty_months), row.batch, row.expiry,
-            allowed=[a.value for a in allowed_actions(row.status) if a not in OWN_SERVICE],
+            allowed=[a.value for a in allowed_actions(row.status)],
             history=history.get(row.id, []), customer_warranty_end=_customer_end(handovers.get(row.id)),
             holder=holder_now(row.status, handovers.get(row.id)), aftersales=stories.get(row.id, []),
         )  # fmt: skip

@@ -220,3 +220,27 @@ def test_verify_tells_the_after_sales_story(db, shop):
     aftersales.receive_return(shop, "AS0001", rma="RMA-11", customer="C-BJ", reason="x")
     [result] = verification.verify(shop, ["AS0001"])
     assert "RMA-11" in result.message
+
+
+def test_the_command_line_walkthrough_return_and_swap(db, shop, admin_cli):
+    """The README's example: ship to a customer, take the unit back under an RMA, swap it, look both units up."""
+    assert admin_cli("serial", "ship", "AS0001", "--customer", "C-BJ", "--ref", "DN-2026-001").status == 0
+    ran = admin_cli("rma", "receive", "AS0001", "--rma", "RMA-2026-001", "--customer", "C-BJ", "--reason", "no boot")
+    assert ran.status == 0 and "RMA RMA-2026-001: AS0001 (LAP) from C-BJ: open" in ran.out
+    wrong = admin_cli("rma", "receive", "AS0002", "--rma", "RMA-X", "--customer", "C-BJ", "--reason", "?")
+    assert wrong.status == 2 and "never shipped" in wrong.err
+    ran = admin_cli("rma", "swap", "RMA-2026-001", "AS0002")
+    assert ran.status == 0 and "replaced by AS0002" in ran.out
+    old = admin_cli("serial", "show", "AS0001").out
+    assert "status      customer_return" in old and "replaced by AS0002 (RMA RMA-2026-001)" in old
+    new = admin_cli("serial", "show", "AS0002").out
+    assert "has it      customer C-BJ 北京客户有限公司, delivery RMA-2026-001" in new
+    assert "in place of AS0001" in new and "customer warranty  until" in new
+    assert "AS0002" in admin_cli("customer", "units", "C-BJ").out
+    assert "AS0002" in admin_cli("serial", "list", "--customer", "C-BJ").out
+    ran = admin_cli("rma", "inspect", "RMA-2026-001", "accept", "--to", "WH-A")
+    assert ran.status == 2 and "Resolved" in ran.err  # settled by the swap already
+    assert admin_cli("serial", "repair", "AS0001").status == 0  # the faulty unit goes on to the bench
+    assert admin_cli("rma", "repair", "AS0001", "--fault", "no boot", "--work", "reflowed", "--cost", "80").status == 0
+    assert admin_cli("alerts", "--days", "400").status == 3  # the customer warranty of AS0002 ends within 400 days
+    assert admin_cli("--json", "rma", "list", "--status", "all").status == 0
