@@ -244,3 +244,21 @@ def test_the_command_line_walkthrough_return_and_swap(db, shop, admin_cli):
     assert admin_cli("rma", "repair", "AS0001", "--fault", "no boot", "--work", "reflowed", "--cost", "80").status == 0
     assert admin_cli("alerts", "--days", "400").status == 3  # the customer warranty of AS0002 ends within 400 days
     assert admin_cli("--json", "rma", "list", "--status", "all").status == 0
+
+
+def test_a_database_with_shipments_made_before_after_sales_keeps_customer_unknown(db, shop):
+    from snapp.db.schema import current_revision, downgrade, upgrade
+
+    lifecycle.move(shop, "ship", ["AS0001"], ref="DN-OLD")
+    downgrade(db, "0006_api")  # the schema before after-sales, with its shipment
+    assert current_revision(db) == "0006_api"
+    assert rows(db, "SELECT status FROM serials WHERE serial = 'AS0001'") == [("shipped",)]
+    upgrade(db)
+    assert current_revision(db) == "0010_aftersales"
+    assert scalar(db, "SELECT count(*) FROM handovers") == 0
+    assert scalar(db, "SELECT customer_warranty_months FROM items WHERE sku = 'LAP'") == 0
+    [card] = lookup.find_serial(shop, "AS0001")
+    assert (card.status, card.holder, card.customer_warranty_end) == ("shipped", None, None)
+    customers.add_customer(shop, customers.CustomerRecord("C-SH", "Shanghai Trading"))
+    rma = aftersales.receive_return(shop, "AS0001", rma="RMA-OLD", customer="C-SH", reason="old unit")
+    assert rma.status == "open" and "could not be checked" in rma.warnings[0]
