@@ -262,3 +262,29 @@ def test_a_database_with_shipments_made_before_after_sales_keeps_customer_unknow
     customers.add_customer(shop, customers.CustomerRecord("C-SH", "Shanghai Trading"))
     rma = aftersales.receive_return(shop, "AS0001", rma="RMA-OLD", customer="C-SH", reason="old unit")
     assert rma.status == "open" and "could not be checked" in rma.warnings[0]
+
+
+def test_customers_from_a_real_xlsx_all_or_nothing(db, ctx, tmp_path):
+    import openpyxl
+
+    from snapp.io.masterdata_files import read_masterdata
+    from snapp.services.imports import import_masterdata
+
+    def xlsx(name: str, *table: list):
+        book = openpyxl.Workbook()
+        for row in table:
+            book.active.append(row)
+        book.save(tmp_path / name)
+        return read_masterdata(tmp_path / name, "customers")
+
+    customers.add_customer(ctx, customers.CustomerRecord("C-01", "Taken Ltd"))
+    bad = xlsx("bad.xlsx", ["客户编码", "客户名称", "联系人", "电话"], ["C-02", "甲公司", "王", "010-1"], ["C-01", "乙公司", None, None],
+               ["C-03", None, None, None])  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        import_masterdata(ctx, bad)
+    assert [(p.position, p.reason) for p in caught.value.problems] == [("row 3, cell A3 (Code)", "code"),
+                                                                        ("row 4, cell B4 (Name)", "name")]  # fmt: skip
+    assert [c.code for c in customers.list_customers(ctx)] == ["C-01"]
+    good = xlsx("good.xlsx", ["Code", "Name", "Phone"], ["007", "北京客户", "010-8888 0001"])
+    assert import_masterdata(ctx, good).count == 1
+    assert [(c.code, c.phone) for c in customers.list_customers(ctx)] == [("007", "010-8888 0001"), ("C-01", None)]
