@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -43,7 +43,8 @@ from snapp.domain.statuses import RMA, SUPPLIER_RMA, ExceptionKind, RmaStatus, S
 from snapp.domain.warranty import add_months
 from snapp.errors import Conflict, NotFound, Problem, SnappError, Text, ValidationError
 from snapp.services.base import Context, UnitOfWork, service
-from snapp.services.customers import get_customer_row, held_by, latest_handovers, open_rma_of, replacement_policy
+from snapp.services.dashboard import warranty_ending
+from snapp.services.customers import get_customer_row, held_by, latest_handovers, open_rma_of, replacement_policy, serial_of
 from snapp.services.exceptions import NewException, open_exception
 from snapp.services.lifecycle import move_units
 from snapp.services.masterdata import get_location_row, get_supplier_row, serial_rule
@@ -87,10 +88,6 @@ def _unit(session: Session, serial: str, sku: str | None, field_name: str = "ser
     if problem := found.problem(field_name, sku):
         raise ValidationError(problem)
     return found.unit
-
-
-def _serial_of(session: Session, unit_id: int | None) -> str | None:
-    return session.scalar(select(Serial.serial).where(Serial.id == unit_id)) if unit_id else None
 
 
 # --- customer returns -----------------------------------------------------------
@@ -243,7 +240,7 @@ def _rma_record(session: Session, row: CustomerRma, warnings: list[str] | None =
                                   .where(Serial.id == row.serial_id)).one()  # fmt: skip
     customer = session.scalar(select(Customer.code).where(Customer.id == row.customer_id))
     return RmaRecord(row.number, serial, sku, customer, row.reason, row.status, row.opened_at, row.opened_by,
-                     row.resolution, row.resolved_at, _serial_of(session, row.replacement_id), list(warnings or []))  # fmt: skip
+                     row.resolution, row.resolved_at, serial_of(session, row.replacement_id), list(warnings or []))  # fmt: skip
 
 
 @service(Permission.ADMIN)
@@ -389,7 +386,7 @@ def _supplier_rma_record(session: Session, row: SupplierRma) -> SupplierRmaRecor
                                   .where(Serial.id == row.serial_id)).one()  # fmt: skip
     supplier = session.scalar(select(Supplier.code).where(Supplier.id == row.supplier_id))
     return SupplierRmaRecord(row.number, supplier, serial, sku, row.expected_on, row.status, row.sent_at,
-                             _serial_of(session, row.replacement_id))  # fmt: skip
+                             serial_of(session, row.replacement_id))  # fmt: skip
 
 
 # --- repairs -------------------------------------------------------------------------
@@ -433,50 +430,6 @@ def record_repair(uow: UnitOfWork, serial: str, repair: RepairInput, *, sku: str
                                                               "parts": row.parts, "cost": cost, "technician": row.technician,
                                                               "place": row.place})  # fmt: skip
     return row.id
-
-
-# --- the story of a unit ------------------------------------------------------------
-
-
-def story(session: Session, unit_ids: list[int]) -> dict[int, list[Text]]:
-    """Each unit's after-sales lines, oldest first: returns, swaps both ways, supplier RMAs, repairs."""
-    lines: dict[int, list[tuple[dt.datetime, Text]]] = {unit: [] for unit in unit_ids}
-    if not unit_ids:
-        return {}
-    for row in session.scalars(select(CustomerRma).where(CustomerRma.serial_id.in_(unit_ids)
-                                                         | CustomerRma.replacement_id.in_(unit_ids))):  # fmt: skip
-        customer = session.scalar(select(Customer.code).where(Customer.id == row.customer_id))
-        if row.serial_id in lines:
-            lines[row.serial_id].append((row.opened_at, Text(
-                "aftersales.story_return", rma=row.number, customer=customer or "-", reason=row.reason,
-                status=Text(f"rma_status.{row.status}"),
-                resolution=Text(f"resolution.{row.resolution}") if row.resolution else "-")))  # fmt: skip
-            if row.replacement_id:
-                lines[row.serial_id].append((row.resolved_at, Text("aftersales.story_replaced_by", rma=row.number,
-                                                                   serial=_serial_of(session, row.replacement_id))))  # fmt: skip
-        if row.replacement_id in lines:
-            lines[row.replacement_id].append((row.resolved_at, Text(
-                "aftersales.story_replaces", rma=row.number, serial=_serial_of(session, row.serial_id), customer=customer or "-")))
-    for row in session.scalars(select(SupplierRma).where(SupplierRma.serial_id.in_(unit_ids)
-                                                         | SupplierRma.replacement_id.in_(unit_ids))):  # fmt: skip
-        supplier = session.scalar(select(Supplier.code).where(Supplier.id == row.supplier_id))
-        if row.serial_id in lines:
-            lines[row.serial_id].append((row.sent_at, Text(
-                "aftersales.story_supplier_rma", rma=row.number, supplier=supplier, expected=row.expected_on or "-",
-                status=Text(f"rma_status.{row.status}"))))  # fmt: skip
-            if row.replacement_id:
-                lines[row.serial_id].append((row.resolved_at, Text("aftersales.story_replaced_by", rma=row.number,
-                                                                   serial=_serial_of(session, row.replacement_id))))  # fmt: skip
-        if row.replacement_id in lines:
-            lines[row.replacement_id].append((row.resolved_at, Text(
-                "aftersales.story_supplier_replaces", rma=row.number, serial=_serial_of(session, row.serial_id),
-                supplier=supplier)))  # fmt: skip
-    for row in session.scalars(select(RepairRecord).where(RepairRecord.serial_id.in_(unit_ids))):
-        lines[row.serial_id].append((row.at, Text(
-            "aftersales.story_repair", fault=row.fault, work=row.work or "-", parts=row.parts or "-",
-            cost=row.cost if row.cost is not None else "-", who=row.technician or row.user_name,
-            place=Text(f"repair_place.{row.place}"))))  # fmt: skip
-    return {unit: [text for _, text in sorted(found, key=lambda pair: pair[0])] for unit, found in lines.items()}
 
 
 # --- alerts and figures ----------------------------------------------------------------
@@ -527,13 +480,13 @@ def alerts(uow: UnitOfWork, days: int = 30, repair_days: int = 14, *, today: dt.
     session, today = uow.session, today or dt.date.today()
     horizon = today + dt.timedelta(days=days)
     warranties: list[WarrantyAlert] = []
-    # The supplier's warranty of units we hold: per item, the receipt days whose warranty ends in the window.
-    for item_id, sku, months in session.execute(select(Item.id, Item.sku, Item.warranty_months).where(Item.warranty_months > 0)):
-        first, last = add_months(today, -months), add_months(horizon, -months)
-        rows = session.execute(select(Serial.serial, Serial.received_at).where(
-            Serial.item_id == item_id, Serial.status.in_(having("held")),
-            Serial.received_at >= _midnight(first), Serial.received_at < _midnight(last + dt.timedelta(days=1))))  # fmt: skip
-        for serial, received in rows:
+    # The supplier's warranty of units we hold (the dashboard counts the same ones).
+    ranges = warranty_ending(session, today, days)
+    if ranges:
+        for serial, sku, received, months in session.execute(
+            select(Serial.serial, Item.sku, Serial.received_at, Item.warranty_months).join(Item, Item.id == Serial.item_id)
+            .where(Serial.status.in_(having("held")), or_(*ranges))
+        ):  # fmt: skip
             ends = add_months(received.date(), months)
             if today <= ends <= horizon:
                 warranties.append(WarrantyAlert(serial, sku, "supplier", ends, (ends - today).days, None))

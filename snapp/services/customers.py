@@ -16,7 +16,18 @@ from typing import Any, Literal
 from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
-from snapp.db.models import AftersalesSetting, Customer, CustomerRma, Handover, Item, Serial, utcnow
+from snapp.db.models import (
+    AftersalesSetting,
+    Customer,
+    CustomerRma,
+    Handover,
+    Item,
+    RepairRecord,
+    Serial,
+    Supplier,
+    SupplierRma,
+    utcnow,
+)
 from snapp.domain.aftersales import RESOLUTION_MOVE, Party, RecipientKind, WarrantyPolicy, customer_warranty_end
 from snapp.domain.capture import normalise
 from snapp.domain.lifecycle import Action
@@ -196,3 +207,51 @@ def replacement_policy(session: Session) -> WarrantyPolicy:
     """The setting of every PC: whether a replacement continues the original's customer warranty."""
     row = session.get(AftersalesSetting, "replacement_warranty")
     return WarrantyPolicy(row.value) if row else WarrantyPolicy.CONTINUE
+
+
+# --- the story of a unit ------------------------------------------------------------
+
+
+def story(session: Session, unit_ids: list[int]) -> dict[int, list[Text]]:
+    """Each unit's after-sales lines, oldest first: returns, swaps both ways, supplier RMAs, repairs."""
+    lines: dict[int, list[tuple[dt.datetime, Text]]] = {unit: [] for unit in unit_ids}
+    if not unit_ids:
+        return {}
+    for row in session.scalars(select(CustomerRma).where(CustomerRma.serial_id.in_(unit_ids)
+                                                         | CustomerRma.replacement_id.in_(unit_ids))):  # fmt: skip
+        customer = session.scalar(select(Customer.code).where(Customer.id == row.customer_id))
+        if row.serial_id in lines:
+            lines[row.serial_id].append((row.opened_at, Text(
+                "aftersales.story_return", rma=row.number, customer=customer or "-", reason=row.reason,
+                status=Text(f"rma_status.{row.status}"),
+                resolution=Text(f"resolution.{row.resolution}") if row.resolution else "-")))  # fmt: skip
+            if row.replacement_id:
+                lines[row.serial_id].append((row.resolved_at, Text("aftersales.story_replaced_by", rma=row.number,
+                                                                   serial=serial_of(session, row.replacement_id))))  # fmt: skip
+        if row.replacement_id in lines:
+            lines[row.replacement_id].append((row.resolved_at, Text(
+                "aftersales.story_replaces", rma=row.number, serial=serial_of(session, row.serial_id), customer=customer or "-")))
+    for row in session.scalars(select(SupplierRma).where(SupplierRma.serial_id.in_(unit_ids)
+                                                         | SupplierRma.replacement_id.in_(unit_ids))):  # fmt: skip
+        supplier = session.scalar(select(Supplier.code).where(Supplier.id == row.supplier_id))
+        if row.serial_id in lines:
+            lines[row.serial_id].append((row.sent_at, Text(
+                "aftersales.story_supplier_rma", rma=row.number, supplier=supplier, expected=row.expected_on or "-",
+                status=Text(f"rma_status.{row.status}"))))  # fmt: skip
+            if row.replacement_id:
+                lines[row.serial_id].append((row.resolved_at, Text("aftersales.story_replaced_by", rma=row.number,
+                                                                   serial=serial_of(session, row.replacement_id))))  # fmt: skip
+        if row.replacement_id in lines:
+            lines[row.replacement_id].append((row.resolved_at, Text(
+                "aftersales.story_supplier_replaces", rma=row.number, serial=serial_of(session, row.serial_id),
+                supplier=supplier)))  # fmt: skip
+    for row in session.scalars(select(RepairRecord).where(RepairRecord.serial_id.in_(unit_ids))):
+        lines[row.serial_id].append((row.at, Text(
+            "aftersales.story_repair", fault=row.fault, work=row.work or "-", parts=row.parts or "-",
+            cost=row.cost if row.cost is not None else "-", who=row.technician or row.user_name,
+            place=Text(f"repair_place.{row.place}"))))  # fmt: skip
+    return {unit: [text for _, text in sorted(found, key=lambda pair: pair[0])] for unit, found in lines.items()}
+
+
+def serial_of(session: Session, unit_id: int | None) -> str | None:
+    return session.scalar(select(Serial.serial).where(Serial.id == unit_id)) if unit_id else None

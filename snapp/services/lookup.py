@@ -17,8 +17,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service
-from snapp.services.aftersales import story
-from snapp.services.customers import Holder, get_customer_row, held_by, holder_now, latest_handovers
+from snapp.services.customers import Holder, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story
 from snapp.services.units import resolve, with_receipt
 
 
@@ -58,6 +57,7 @@ class SerialCard:
     customer_warranty_end: dt.date | None = None  # from its shipment to the customer who has it
     holder: Holder | None = None  # who has it now, while it is shipped or issued
     aftersales: list[str] = field(default_factory=list)  # returns, swaps, supplier RMAs, repairs (Texts)
+    open_rma: str | None = None  # the customer return open for it, waiting for inspection
 
     def warranty_days_left(self, today: dt.date | None = None) -> int | None:
         return days_left(self.warranty_end, today)
@@ -120,6 +120,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
             allowed=[a.value for a in allowed_actions(row.status)],
             history=history.get(row.id, []), customer_warranty_end=_customer_end(handovers.get(row.id)),
             holder=holder_now(row.status, handovers.get(row.id)), aftersales=stories.get(row.id, []),
+            open_rma=open_rma_of(session, row.id) if row.status == Status.CUSTOMER_RETURN else None,
         )  # fmt: skip
         for row in rows
     ]

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
+from snapp.gui.views.aftersales import after_sales_notes
 from snapp.gui.views.base import View
-from snapp.services import audit, dashboard, exceptions, reconciliation, users
+from snapp.services import aftersales, audit, dashboard, exceptions, reconciliation, users
 from snapp.services.base import Entity
 
 STATUS_COLOURS = {
@@ -23,6 +24,7 @@ STATUS_COLOURS = {
     "shipped": "#00838f",
     "scrapped": "#757575",
     "lost": "#ad1457",
+    "customer_return": "#c62828",
 }
 
 
@@ -84,6 +86,7 @@ class DashboardView(View):
                 exceptions.open_exception_counts(ctx),
                 reconciliation.serial_accuracy(ctx, today),
                 alerts,
+                aftersales.alerts(ctx, today=today),
             )
 
         self.runner.run(load, done=self.show_figures)
@@ -109,6 +112,7 @@ class DashboardView(View):
                 )
             )
         notes += [str(alert) for alert in figures.alerts]
+        notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
 
 
@@ -118,3 +122,4 @@ class Figures:
     open_exceptions: dict[str, int]
     accuracy: reconciliation.AccuracyFigure
     alerts: list[audit.Alert]
+    aftersales: aftersales.Alerts

@@ -6,12 +6,13 @@ import datetime as dt
 
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
-from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
+from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
 from snapp.services.base import Entity
@@ -107,8 +108,9 @@ class LookupView(View):
         form.poValue.setText(card.po)
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
+        aftersales.fill_card(form, card)
         self.history.set_rows(card.history)
-        self._set_actions(card.allowed)
+        self._set_actions(aftersales.actions(card))
 
     def _warranty(self, card: SerialCard) -> str:
         if card.warranty_end is None:
@@ -135,6 +137,9 @@ class LookupView(View):
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
         """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
+        if action in OWN_SERVICE:  # a return, a swap or a supplier's return keeps a record: its own dialog
+            aftersales.start(self, action, card)
+            return
         rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
             to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
