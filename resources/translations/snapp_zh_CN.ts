@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Aftersales</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="25"/>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
+        <source>ended {0} ({1} days ago)</source>
+        <translation>已于 {0} 到期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <source>until {0} ({1} days left)</source>
+        <translation>至 {0}（剩余 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="35"/>
+        <source>a customer not recorded (shipped before customers were kept)</source>
+        <translation>未记录的客户（记录客户前发货）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <source>we have it</source>
+        <translation>在本公司</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
+        <source>, delivery {0}</source>
+        <translation>，送货单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="47"/>
+        <source>{0} customer warranties end within {1} days</source>
+        <translation>{0} 个客户保修将在 {1} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
+        <source>{0} units are overdue back from suppliers (RMA {1})</source>
+        <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
+        <source>{0} units have been in repair longer than {1} days</source>
+        <translation>{0} 件物品维修超过 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="149"/>
+        <source>The supplier&apos;s RMA number:</source>
+        <translation>供应商退货授权号：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="152"/>
+        <source>To location:</source>
+        <translation>目标库位：</translation>
+    </message>
+</context>
+<context>
     <name>BackupTimer</name>
     <message>
         <location filename="../../snapp/gui/backups.py" line="76"/>
@@ -255,6 +313,92 @@
     </message>
 </context>
 <context>
+    <name>CustomerUnits</name>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="7"/>
+        <source>Units the selected customer has</source>
+        <translation>所选客户持有的物品</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="25"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="32"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="33"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="34"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="35"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="36"/>
+        <source>Delivery</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="37"/>
+        <source>Customer warranty until</source>
+        <translation>客户保修至</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="45"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="46"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="47"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="48"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="49"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="60"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="74"/>
+        <source>Select a customer to see the units they have</source>
+        <translation>选择客户以查看其持有的物品</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="77"/>
+        <source>Units {0} has now</source>
+        <translation>{0} 目前持有的物品</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="8"/>
@@ -310,27 +454,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="103"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="110"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="116"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -557,6 +701,11 @@ How was it resolved?</source>
         <source>Su&amp;pplier:</source>
         <translation>供应商(&amp;P)：</translation>
     </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="39"/>
+        <source>Customer warrant&amp;y (months):</source>
+        <translation>客户保修期（月）(&amp;Y)：</translation>
+    </message>
 </context>
 <context>
     <name>ItemsView</name>
@@ -755,76 +904,91 @@ How was it resolved?</source>
         <source>Supplier warranty:</source>
         <translation>供应商保修：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="36"/>
+        <source>Customer warranty:</source>
+        <translation>客户保修：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="38"/>
+        <source>Has it now:</source>
+        <translation>当前持有：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="40"/>
+        <source>After-sales:</source>
+        <translation>售后：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="33"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="76"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="77"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="92"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="93"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="115"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="117"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="140"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="145"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -832,97 +996,102 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42"/>
+        <location filename="../../snapp/gui/main_window.py" line="43"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48"/>
+        <location filename="../../snapp/gui/main_window.py" line="49"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49"/>
+        <location filename="../../snapp/gui/main_window.py" line="50"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50"/>
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="78"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="80"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="79"/>
+        <location filename="../../snapp/gui/main_window.py" line="81"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1623,6 +1792,34 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="5"/>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="14"/>
+        <source>&amp;Customer returning it:</source>
+        <translation>退货客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="16"/>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="17"/>
+        <source>What the customer says is wrong</source>
+        <translation>客户描述的故障</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <location filename="../../snapp/gui/operations.py" line="96"/>
@@ -1681,109 +1878,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -2037,6 +2234,34 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>SwapDialog</name>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="5"/>
+        <source>Replacement to customer</source>
+        <translation>换货发给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="8"/>
+        <source>The returned unit stays with us; the replacement goes out from stock to the same customer, and the two are linked in both histories.</source>
+        <translation>退回的物品留在本公司；换货从库存发给同一客户，两件物品在各自的历史中相互关联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="14"/>
+        <source>Re&amp;placement serial:</source>
+        <translation>换货序列号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="15"/>
+        <source>Scan the unit that goes out</source>
+        <translation>扫描要发出的物品</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <location filename="../../snapp/gui/views/users.py" line="47"/>
@@ -2251,37 +2476,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

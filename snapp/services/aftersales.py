@@ -216,7 +216,7 @@ def swap(uow: UnitOfWork, rma: str, replacement: str, *, sku: str | None = None,
                                  .order_by(Handover.id.desc()).limit(1))  # fmt: skip
         end = shipped
     move_units(uow, Action.REPLACE, [new.serial], sku=new.sku, ref=row.number,
-               note=note or f"replaces {original.serial}", party=Party(customer=customer.code), warranty_end=end)  # fmt: skip
+               note=note, party=Party(customer=customer.code), warranty_end=end)  # fmt: skip
     row.replacement_id = new.id
     session.flush()
     uow.audit("rma.swap", "rma", row.number, before={"status": OPEN},
@@ -356,7 +356,7 @@ def receive_replacement(uow: UnitOfWork, rma: str, serial: str, *, supplier: str
     conn.execute(insert(events_table), {
         "serial_id": new_id, "at": now, "user_id": uow.actor.id, "action": Action.RECEIVE.value, "from_status": None,
         "to_status": Status.IN_STOCK.value, "to_location_id": location.id, "ref": row.number,
-        "note": note or f"replaces {original.serial}",
+        "note": note,
     })  # fmt: skip
     row.replacement_id = new_id
     session.flush()

@@ -75,6 +75,7 @@ class _Dialog(QDialog):
         self.runner = runner
         self.form = load_form(form_name, self)
         self.setWindowTitle(self.form.windowTitle())
+        self.setMinimumWidth(520)  # a customer's full name and a reason fit without scrolling
         self.form.buttons.accepted.connect(self.submit)
         self.form.buttons.rejected.connect(self.reject)
         self.result_record = None
