@@ -139,6 +139,20 @@ def cmd_figures(args: argparse.Namespace) -> None:
     emit(args, figures, lambda f: table(list(f.items()), ["MONTH", "MEDIAN DAYS FROM RETURN TO RESOLUTION"]))
 
 
+def cmd_claim(args: argparse.Namespace) -> None:
+    from snapp.services import aftersales
+
+    printed = aftersales.print_warranty_claim(common.context(args), args.serial, args.out, sku=args.sku)
+    emit(args, printed, lambda p: print(f"{p.out}: {p.document}, {p.count} page(s)"))
+
+
+def cmd_note(args: argparse.Namespace) -> None:
+    from snapp.services import aftersales
+
+    printed = aftersales.print_rma_note(common.context(args), args.rma, args.out)
+    emit(args, printed, lambda p: print(f"{p.out}: {p.document}, {p.count} page(s)"))
+
+
 def cmd_alerts(args: argparse.Namespace) -> int:
     from snapp.services import aftersales
 
@@ -235,4 +249,11 @@ def build(cli, name: str) -> None:
     policy = cli.command(group, "policy", cmd_policy, "show or set a replacement's customer warranty (admin sets)")
     policy.add_argument("policy", nargs="?", choices=list(WarrantyPolicy),
                         help="continue: the original's end; anew: full months from the swap")  # fmt: skip
+    claim = cli.command(group, "claim", cmd_claim, "a warranty-claim PDF for the supplier (bilingual)")
+    claim.add_argument("serial")
+    claim.add_argument("--out", required=True, help="the PDF file to write")
+    claim.add_argument("--sku")
+    note = cli.command(group, "note", cmd_note, "an RMA note PDF for the customer (bilingual)")
+    note.add_argument("rma")
+    note.add_argument("--out", required=True, help="the PDF file to write")
     cli.command(group, "figures", cmd_figures, "median days from a customer's return to its resolution, per month")

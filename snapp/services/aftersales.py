@@ -42,12 +42,16 @@ from snapp.domain.permissions import Permission
 from snapp.domain.statuses import RMA, SUPPLIER_RMA, ExceptionKind, RmaStatus, Status, having
 from snapp.domain.warranty import add_months
 from snapp.errors import Conflict, NotFound, Problem, SnappError, Text, ValidationError
+from snapp.reports import aftersales as reports
+from snapp.reports.documents import Output
 from snapp.services.base import Context, UnitOfWork, service
 from snapp.services.dashboard import warranty_ending
 from snapp.services.customers import get_customer_row, held_by, latest_handovers, open_rma_of, replacement_policy, serial_of
 from snapp.services.exceptions import NewException, open_exception
 from snapp.services.lifecycle import move_units
+from snapp.services.lookup import read_cards
 from snapp.services.masterdata import get_location_row, get_supplier_row, serial_rule
+from snapp.services.printing import Printed
 from snapp.services.units import resolve
 
 log = logging.getLogger(__name__)
@@ -552,3 +556,49 @@ def customer_units(uow: UnitOfWork, customer: str) -> list[HeldUnit]:
         .order_by(Handover.at, Serial.serial)
     )  # fmt: skip
     return [HeldUnit(*r) for r in rows]
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def _card(session: Session, serial: str, sku: str | None):
+    unit = _unit(session, serial, sku)
+    [card] = [card for card in read_cards(session, unit.serial) if card.sku == unit.sku]
+    return unit, card
+
+
+@service(Permission.SERVICE, write=False)
+def print_warranty_claim(uow: UnitOfWork, serial: str, out: Output, *, sku: str | None = None) -> Printed:
+    """The claim a supplier needs: purchase record, receipt, the faults customers reported, the repairs, the history."""
+    session = uow.session
+    unit, card = _card(session, serial, sku)
+    supplier_rma = session.scalar(select(SupplierRma.number).where(SupplierRma.serial_id == unit.id)
+                                  .order_by(SupplierRma.id.desc()).limit(1))  # fmt: skip
+    faults = session.execute(select(CustomerRma.opened_at, CustomerRma.number, CustomerRma.reason)
+                             .where(CustomerRma.serial_id == unit.id).order_by(CustomerRma.id)).all()  # fmt: skip
+    repairs = [
+        reports.Repair(r.at, r.fault, r.work, r.parts, r.cost, r.technician or r.user_name, r.place)
+        for r in session.scalars(select(RepairRecord).where(RepairRecord.serial_id == unit.id).order_by(RepairRecord.id))
+    ]
+    claim = reports.Claim(card, supplier_rma, [tuple(f) for f in faults], repairs)
+    pages = reports.warranty_claim(claim, uow.output(out), author=uow.actor.name, generated_at=utcnow())
+    uow.audit("report.warranty_claim", "serial", card.serial, after={"sku": card.sku, "supplier_rma": supplier_rma,
+                                                                     "pages": pages})  # fmt: skip
+    return Printed(f"warranty claim {card.serial}", pages, str(out))
+
+
+@service(Permission.SERVICE, write=False)
+def print_rma_note(uow: UnitOfWork, rma: str, out: Output) -> Printed:
+    """The customer's note of their return: the unit, the reason, the decision and any replacement."""
+    session = uow.session
+    row = session.scalar(select(CustomerRma).where(CustomerRma.number == normalise(rma or "")))
+    if row is None:
+        raise NotFound("aftersales.no_rma", field="rma", rma=rma)
+    record = _rma_record(session, row)
+    customer = session.get(Customer, row.customer_id)
+    _, card = _card(session, record.serial, record.sku)
+    note = reports.RmaNote(record.number, customer.code, customer.name, record.reason, record.status, record.opened_at,
+                           record.resolution, record.replacement)  # fmt: skip
+    pages = reports.rma_note(note, card, uow.output(out), author=uow.actor.name, generated_at=utcnow())
+    uow.audit("report.rma_note", "rma", record.number, after={"pages": pages})
+    return Printed(f"RMA note {record.number}", pages, str(out))

@@ -288,3 +288,28 @@ def test_customers_from_a_real_xlsx_all_or_nothing(db, ctx, tmp_path):
     good = xlsx("good.xlsx", ["Code", "Name", "Phone"], ["007", "北京客户", "010-8888 0001"])
     assert import_masterdata(ctx, good).count == 1
     assert [(c.code, c.phone) for c in customers.list_customers(ctx)] == [("007", "010-8888 0001"), ("C-01", None)]
+
+
+def test_the_warranty_claim_and_the_rma_note_read_back_in_both_languages(db, shop, admin_cli, tmp_path):
+    from tests.pdfkit import pages, text
+
+    ship(shop, "AS0001", "C-BJ")
+    aftersales.receive_return(shop, "AS0001", rma="RMA-20", customer="C-BJ", reason="屏幕闪烁 screen flickers")
+    aftersales.swap(shop, "RMA-20", "AS0002")
+    aftersales.record_repair(shop, "AS0001", RepairInput("backlight dead", work="inverter replaced", parts="INV-3",
+                                                         cost="95", technician="张工"))  # fmt: skip
+    aftersales.send_to_supplier(shop, "AS0001", rma="ACME-500", expected_on=dt.date(2027, 1, 10))
+    claim = admin_cli("rma", "claim", "as0001", "--out", str(tmp_path / "claim.pdf"))
+    assert claim.status == 0 and "warranty claim AS0001" in claim.out
+    [page] = text(tmp_path / "claim.pdf")
+    for expected in ("Warranty claim AS0001", "保修索赔", "ACME-500", "深圳市艾克米电子有限公司", "屏幕闪烁 screen flickers",
+                     "backlight dead", "inverter replaced", "95.00", "张工", "replaced by AS0002", "已由 AS0002 替换"):
+        assert expected in page, expected
+    note = admin_cli("rma", "note", "RMA-20", "--out", str(tmp_path / "note.pdf"))
+    assert note.status == 0 and pages(tmp_path / "note.pdf") == 1
+    [page] = text(tmp_path / "note.pdf")
+    for expected in ("Return note RMA RMA-20", "退货单", "北京客户有限公司", "AS0002", "replaced / 已换货"):
+        assert expected in page, expected
+    assert "PO-" not in page  # the customer is not shown our purchase record
+    missing = admin_cli("rma", "note", "RMA-404", "--out", str(tmp_path / "x.pdf"))
+    assert missing.status == 2 and not (tmp_path / "x.pdf").exists()
