@@ -6,9 +6,10 @@ Each one calls the service the command line's ``snapp customer``, ``snapp rma`` 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
 from snapp.app.records import plain
@@ -153,3 +154,19 @@ class PolicyBody(Body):
 @router.put("/settings/replacement-warranty", tags=["after-sales"], summary="Continue the original's warranty, or anew")
 def set_policy(ctx: Caller, body: PolicyBody) -> dict[str, str]:
     return {"replacement_warranty": aftersales.set_replacement_warranty(ctx, body.replacement_warranty).value}
+
+
+@router.get("/serials/{serial}/warranty-claim.pdf", tags=["after-sales"], response_class=Response,
+            summary="The warranty claim for the supplier, bilingual PDF")  # fmt: skip
+def warranty_claim(ctx: Caller, serial: str, sku: str | None = None) -> Response:
+    drawn = io.BytesIO()
+    aftersales.print_warranty_claim(ctx, serial, drawn, sku=sku)
+    return Response(drawn.getvalue(), media_type="application/pdf")
+
+
+@router.get("/returns/{rma}/note.pdf", tags=["after-sales"], response_class=Response,
+            summary="The RMA note for the customer, bilingual PDF")  # fmt: skip
+def rma_note(ctx: Caller, rma: str) -> Response:
+    drawn = io.BytesIO()
+    aftersales.print_rma_note(ctx, rma, drawn)
+    return Response(drawn.getvalue(), media_type="application/pdf")

@@ -35,3 +35,8 @@ def test_ship_return_refusal_swap_supplier_rma_and_alerts(server, company):
     back = api.post("/supplier-rmas/ACME-1/back", json={"replacement": "API00099", "to": "WH-A"})
     assert back.json()["replacement"] == "API00099"
     assert api.post("/returns/R-1/inspection", json={"decision": "sideways"}).status_code == 422
+    note = api.get("/returns/R-1/note.pdf")
+    assert note.headers["content-type"] == "application/pdf" and note.content.startswith(b"%PDF")
+    claim = api.get("/serials/API00003/warranty-claim.pdf")
+    assert claim.status_code == 200 and claim.content.startswith(b"%PDF")
+    assert api.get("/returns/NOPE/note.pdf").status_code == 404
