@@ -49,12 +49,12 @@
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="149"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="150"/>
         <source>The supplier&apos;s RMA number:</source>
         <translation>供应商退货授权号：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="152"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="153"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
@@ -323,77 +323,52 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="25"/>
+        <location filename="../../snapp/gui/views/customers.py" line="26"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="32"/>
+        <location filename="../../snapp/gui/views/customers.py" line="33"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="33"/>
+        <location filename="../../snapp/gui/views/customers.py" line="34"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="34"/>
+        <location filename="../../snapp/gui/views/customers.py" line="35"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="35"/>
+        <location filename="../../snapp/gui/views/customers.py" line="36"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="36"/>
+        <location filename="../../snapp/gui/views/customers.py" line="37"/>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="37"/>
+        <location filename="../../snapp/gui/views/customers.py" line="38"/>
         <source>Customer warranty until</source>
         <translation>客户保修至</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="45"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/customers.py" line="46"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/customers.py" line="47"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/customers.py" line="48"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/customers.py" line="49"/>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/customers.py" line="60"/>
+        <location filename="../../snapp/gui/views/customers.py" line="52"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="74"/>
+        <location filename="../../snapp/gui/views/customers.py" line="66"/>
         <source>Select a customer to see the units they have</source>
         <translation>选择客户以查看其持有的物品</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="77"/>
+        <location filename="../../snapp/gui/views/customers.py" line="69"/>
         <source>Units {0} has now</source>
         <translation>{0} 目前持有的物品</translation>
     </message>

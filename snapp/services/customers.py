@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Select, func, insert, select
@@ -35,7 +35,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.statuses import RMA, RmaStatus, Status
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, service
-from snapp.services.masterdata import SupplierRecord, check_party, valid
+from snapp.services.masterdata import SupplierRecord, add_party, check_party, list_parties, update_party
 
 
 @dataclass(frozen=True)
@@ -45,28 +45,17 @@ class CustomerRecord(SupplierRecord):
 
 @service(Permission.MASTER_DATA)
 def add_customer(uow: UnitOfWork, record: CustomerRecord) -> CustomerRecord:
-    record = valid(check_customer(record))
-    uow.session.add(Customer(**asdict(record)))
-    uow.session.flush()
-    uow.audit("customer.create", "customer", record.code, after=asdict(record))
-    return record
+    return add_party(uow, Customer, "customer", record)
 
 
 @service(Permission.MASTER_DATA)
 def update_customer(uow: UnitOfWork, code: str, **changes: Any) -> CustomerRecord:
-    customer = get_customer_row(uow.session, code)
-    before = _record(customer)
-    after = valid(check_customer(CustomerRecord(**{**asdict(before), **changes})))
-    for name, value in asdict(after).items():
-        setattr(customer, name, value)
-    uow.session.flush()
-    uow.audit("customer.update", "customer", after.code, before=asdict(before), after=asdict(after))
-    return after
+    return update_party(uow, get_customer_row(uow.session, code), "customer", CustomerRecord, changes)
 
 
 @service(Permission.VIEW, write=False)
 def list_customers(uow: UnitOfWork) -> list[CustomerRecord]:
-    return [_record(c) for c in uow.session.scalars(select(Customer).order_by(Customer.code))]
+    return list_parties(uow.session, Customer, CustomerRecord)
 
 
 def check_customer(record: CustomerRecord) -> tuple[CustomerRecord, list[Problem]]:
@@ -78,10 +67,6 @@ def get_customer_row(session: Session, code: str) -> Customer:
     if customer is None:
         raise NotFound("aftersales.no_customer", field="customer", customer=code)
     return customer
-
-
-def _record(c: Customer) -> CustomerRecord:
-    return CustomerRecord(c.code, c.name, c.contact, c.phone, c.email, c.address)
 
 
 # --- handovers -------------------------------------------------------------------

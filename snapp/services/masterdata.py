@@ -69,28 +69,44 @@ def serial_rule(item: Item | ItemRecord) -> SerialRule:
 
 @service(Permission.MASTER_DATA)
 def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
-    record = valid(check_supplier(record))
-    uow.session.add(Supplier(**asdict(record)))
-    uow.session.flush()
-    uow.audit("supplier.create", "supplier", record.code, after=asdict(record))
-    return record
+    return add_party(uow, Supplier, "supplier", record)
 
 
 @service(Permission.MASTER_DATA)
 def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecord:
-    supplier = get_supplier_row(uow.session, code)
-    before = _supplier_record(supplier)
-    after = valid(check_supplier(SupplierRecord(**{**asdict(before), **changes})))
-    for name, value in asdict(after).items():
-        setattr(supplier, name, value)
-    uow.session.flush()
-    uow.audit("supplier.update", "supplier", after.code, before=asdict(before), after=asdict(after))
-    return after
+    return update_party(uow, get_supplier_row(uow.session, code), "supplier", SupplierRecord, changes)
 
 
 @service(Permission.VIEW, write=False)
 def list_suppliers(uow: UnitOfWork) -> list[SupplierRecord]:
-    return [_supplier_record(s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.code))]
+    return list_parties(uow.session, Supplier, SupplierRecord)
+
+
+def add_party(uow: UnitOfWork, model: type, entity: str, record: P) -> P:
+    """Create a supplier or a customer (``model``) from ``record``, audited as ``entity``."""
+    record = valid(check_party(record, model))
+    uow.session.add(model(**asdict(record)))
+    uow.session.flush()
+    uow.audit(f"{entity}.create", entity, record.code, after=asdict(record))
+    return record
+
+
+def update_party(uow: UnitOfWork, row: Any, entity: str, record_type: type[P], changes: dict[str, Any]) -> P:
+    before = party_record(record_type, row)
+    after = valid(check_party(record_type(**{**asdict(before), **changes}), type(row)))
+    for name, value in asdict(after).items():
+        setattr(row, name, value)
+    uow.session.flush()
+    uow.audit(f"{entity}.update", entity, after.code, before=asdict(before), after=asdict(after))
+    return after
+
+
+def list_parties(session: Session, model: Any, record_type: type[P]) -> list[P]:
+    return [party_record(record_type, row) for row in session.scalars(select(model).order_by(model.code))]
+
+
+def party_record(record_type: type[P], row: Any) -> P:
+    return record_type(**{f.name: getattr(row, f.name) for f in fields(record_type)})
 
 
 def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem]]:
@@ -108,10 +124,6 @@ def get_supplier_row(session: Session, code: str) -> Supplier:
     if supplier is None:
         raise NotFound("masterdata.no_supplier", field="supplier", supplier=code)
     return supplier
-
-
-def _supplier_record(s: Supplier) -> SupplierRecord:
-    return SupplierRecord(s.code, s.name, s.contact, s.phone, s.email, s.address)
 
 
 # --- items -------------------------------------------------------------------

@@ -10,15 +10,16 @@ from PySide6.QtWidgets import QWidget
 from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import fit_columns
-from snapp.gui.views.masterdata import RecordDialog, RecordsView
+from snapp.gui.views.masterdata import RecordDialog, SuppliersView
 from snapp.services import aftersales, customers
 from snapp.services.base import Entity
 from snapp.services.customers import CustomerRecord
 
 
-class CustomersView(RecordsView):
-    # A customer has a supplier's fields, so the supplier's form edits it under its own title.
-    editor, record_type, topic = "supplier_form", CustomerRecord, Entity.CUSTOMERS
+class CustomersView(SuppliersView):
+    """A customer has a supplier's fields: the supplier's columns, and its form under the customer's title."""
+
+    record_type, topic = CustomerRecord, Entity.CUSTOMERS
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -39,15 +40,6 @@ class CustomersView(RecordsView):
         self.units_form.unitsView.setModel(self.units)
         fit_columns(self.units_form.unitsView, stretch=2)
         self.form.tableView.selectionModel().currentRowChanged.connect(lambda *_: self.show_units())
-
-    def columns(self) -> list[Column]:
-        return [
-            Column(self.tr("Code"), lambda r: r.code),
-            Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("Contact"), lambda r: r.contact),
-            Column(self.tr("Phone"), lambda r: r.phone),
-            Column(self.tr("Email"), lambda r: r.email),
-        ]
 
     def load(self) -> list[CustomerRecord]:
         return customers.list_customers(self.ctx)
