@@ -183,11 +183,9 @@ def build(cli, name: str) -> None:
         return
     group = cli.group(name)
     if name == "customer":
-        add = cli.command(group, "add", cmd_customer_add, "add a customer")
-        add.add_argument("code")
-        add.add_argument("name")
-        for option in ("contact", "phone", "email", "address"):
-            add.add_argument(f"--{option}")
+        from snapp.cli.masterdata import party_options
+
+        party_options(cli.command(group, "add", cmd_customer_add, "add a customer"))
         edit = cli.command(group, "edit", cmd_customer_edit, "change a customer's name or contacts")
         edit.add_argument("code")
         for option in ("name", "contact", "phone", "email", "address"):

@@ -57,16 +57,20 @@ def cmd_location_list(args: argparse.Namespace) -> None:
     emit(args, rows, lambda rs: table([(r.code, r.name) for r in rs], ["CODE", "NAME"]))
 
 
+def party_options(add) -> None:
+    """A supplier's or a customer's fields: code and name, then how to reach them."""
+    add.add_argument("code")
+    add.add_argument("name")
+    for option in ("contact", "phone", "email", "address"):
+        add.add_argument(f"--{option}")
+
+
 def build(cli, name: str) -> None:
     from snapp.domain.items import TRACKING_MODES
 
     group = cli.group(name)
     if name == "supplier":
-        add = cli.command(group, "add", cmd_supplier_add, "add a supplier")
-        add.add_argument("code")
-        add.add_argument("name")
-        for option in ("contact", "phone", "email", "address"):
-            add.add_argument(f"--{option}")
+        party_options(cli.command(group, "add", cmd_supplier_add, "add a supplier"))
         cli.command(group, "list", cmd_supplier_list, "list suppliers")
     elif name == "item":
         add = cli.command(group, "add", cmd_item_add, "add an item")
