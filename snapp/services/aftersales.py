@@ -86,6 +86,12 @@ class SupplierRmaRecord:
     replacement: str | None = None
 
 
+def _fits(**values: tuple[str | None, int]) -> list[Problem]:
+    """A problem for each text longer than its column holds (PostgreSQL would refuse it; SQLite would keep it)."""
+    return [Problem(name, value, name, Text("masterdata.too_long", n=len(value), most=most))
+            for name, (value, most) in values.items() if value and len(value) > most]  # fmt: skip
+
+
 def _unit(session: Session, serial: str, sku: str | None, field_name: str = "serial"):
     """The one unit ``serial`` names, or a refusal saying why not."""
     [found] = resolve(session, [serial], sku=sku)
@@ -130,6 +136,7 @@ def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, re
     number, reason = normalise(rma or ""), (reason or "").strip()
     problems = [Problem(name, "", name, Text("validation.required")) for name, value in (("rma", number),
                                                                                       ("reason", reason)) if not value]  # fmt: skip
+    problems += _fits(rma=(number, 40), reason=(reason, 2000))
     if problems:
         raise ValidationError(problems)
     returning = get_customer_row(session, customer)
@@ -285,6 +292,8 @@ def send_to_supplier(uow: UnitOfWork, serial: str, *, rma: str, expected_on: dt.
     number = normalise(rma or "")
     if not number:
         raise ValidationError(Problem("rma", "", "rma", Text("validation.required")))
+    if problems := _fits(rma=(number, 40), note=(note, 2000)):
+        raise ValidationError(problems)
     unit = _unit(session, serial, sku)
     supplier = get_supplier_row(session, unit.supplier)
     customer_rma = open_rma_of(session, unit.id)  # settled by the move
@@ -424,6 +433,8 @@ def record_repair(uow: UnitOfWork, serial: str, repair: RepairInput, *, sku: str
                 raise InvalidOperation
         except InvalidOperation:
             problems.append(Problem("cost", str(repair.cost), "cost", Text("aftersales.bad_cost")))
+    problems += _fits(technician=(repair.technician, 100), fault=(repair.fault, 2000), work=(repair.work, 2000),
+                      parts=(repair.parts, 2000))  # fmt: skip
     if problems:
         raise ValidationError(problems)
     row = RepairRecord(serial_id=unit.id, at=utcnow(), fault=repair.fault.strip(), work=repair.work, parts=repair.parts,

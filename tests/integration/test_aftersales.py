@@ -62,6 +62,10 @@ def test_return_then_inspection_back_to_stock(db, shop):
     assert (rma.status, rma.customer, rma.warnings) == ("open", "C-BJ", [])
     assert scalar(db, "SELECT status FROM serials WHERE serial = 'AS0001'") == "customer_return"
     assert [a.action for a in audit_entries(db, start)] == ["serial.customer_return", "rma.open"]
+    with pytest.raises(ValidationError, match="one of accept, repair, return, scrap"):
+        aftersales.inspect_return(shop, "RMA-1", "teleport")
+    with pytest.raises(ValidationError, match="use swap"):
+        aftersales.inspect_return(shop, "RMA-1", "replace")
     done = aftersales.inspect_return(shop, "RMA-1", "accept", to="WH-B")
     assert (done.status, done.resolution) == ("resolved", "accept")
     assert rows(db, "SELECT s.status, l.code FROM serials s JOIN locations l ON l.id = s.location_id "
@@ -313,3 +317,25 @@ def test_the_warranty_claim_and_the_rma_note_read_back_in_both_languages(db, sho
     assert "PO-" not in page  # the customer is not shown our purchase record
     missing = admin_cli("rma", "note", "RMA-404", "--out", str(tmp_path / "x.pdf"))
     assert missing.status == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_hostile_input_is_refused_by_field_and_nothing_is_written(db, shop):
+    ship(shop, "AS0001", "C-BJ")
+    before = snapshot(db)
+    with pytest.raises(ValidationError) as caught:
+        aftersales.receive_return(shop, "AS0001", rma="R" * 41, customer="C-BJ", reason=" ")
+    assert sorted((p.reason, p.value[:3]) for p in caught.value.problems) == [("reason", ""), ("rma", "RRR")]
+    with pytest.raises(ValidationError) as caught:
+        aftersales.send_to_supplier(shop, "AS0003", rma="Ｓ" * 41)  # full-width: folded, then still too long
+    assert caught.value.problems[0].value == "S" * 41
+    for cost in ("NaN", "-1", "1e20", "twelve"):
+        with pytest.raises(ValidationError, match="is not an amount of money"):
+            aftersales.record_repair(shop, "AS0002", RepairInput("dead", cost=cost))
+    with pytest.raises(ValidationError, match="at most 100 fit"):
+        aftersales.record_repair(shop, "AS0002", RepairInput("dead", technician="x" * 101))
+    with pytest.raises(ValidationError):
+        aftersales.record_repair(shop, "AS0002", RepairInput("dead", place="moon"))
+    with pytest.raises(NotFound, match="no customer return with RMA number 'NOPE'"):
+        aftersales.inspect_return(shop, "NOPE", "accept")
+    assert snapshot(db) == before
+    assert scalar(db, "SELECT count(*) FROM repairs") + scalar(db, "SELECT count(*) FROM supplier_rmas") == 0
