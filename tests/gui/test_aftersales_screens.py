@@ -113,3 +113,17 @@ def test_the_customers_screen_adds_a_customer_and_lists_the_units_they_have(qtbo
     assert [c.code for c in customers.list_customers(ctx)] == ["C-BJ", "C-GZ", "C-SH"]
     settle(qtbot, window)
     assert "C-GZ" in [r.code for r in view.model.rows]
+
+
+def test_the_dashboard_lists_after_sales_alerts(qtbot, window, ctx, shipped):
+    import datetime as dt
+
+    from snapp.gui.views.dashboard import DashboardView
+    from snapp.services import aftersales
+
+    aftersales.send_to_supplier(ctx, "RT0003", rma="ACME-9", expected_on=dt.date.today() - dt.timedelta(days=3))
+    window.open_screen(DashboardView)
+    view = window.view(DashboardView)
+    view.refresh()
+    settle(qtbot, window)
+    assert "1 units are overdue back from suppliers (RMA ACME-9)" in view.form.exceptionsValue.text()
