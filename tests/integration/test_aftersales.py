@@ -339,3 +339,15 @@ def test_hostile_input_is_refused_by_field_and_nothing_is_written(db, shop):
         aftersales.inspect_return(shop, "NOPE", "accept")
     assert snapshot(db) == before
     assert scalar(db, "SELECT count(*) FROM repairs") + scalar(db, "SELECT count(*) FROM supplier_rmas") == 0
+
+
+def test_after_sales_changes_reach_the_event_feed(db, shop):
+    from snapp.services import events
+
+    ship(shop, "AS0001", "C-BJ")
+    aftersales.receive_return(shop, "AS0001", rma="RMA-30", customer="C-BJ", reason="x")
+    aftersales.swap(shop, "RMA-30", "AS0002")
+    aftersales.record_repair(shop, "AS0001", RepairInput("dead"))
+    types = [e.type for e in events.events_after(shop, 0, limit=1000)]
+    assert types[-5:] == ["serial.moved", "rma.opened", "serial.moved", "rma.swapped", "repair.recorded"]
+    assert "customer.created" in types
