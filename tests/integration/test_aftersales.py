@@ -226,7 +226,7 @@ def test_verify_tells_the_after_sales_story(db, shop):
     assert "RMA-11" in result.message
 
 
-def test_the_command_line_walkthrough_return_and_swap(db, shop, admin_cli):
+def test_the_command_line_walkthrough_return_and_swap(db, shop, admin_cli, tmp_path):
     """The README's example: ship to a customer, take the unit back under an RMA, swap it, look both units up."""
     assert admin_cli("serial", "ship", "AS0001", "--customer", "C-BJ", "--ref", "DN-2026-001").status == 0
     ran = admin_cli("rma", "receive", "AS0001", "--rma", "RMA-2026-001", "--customer", "C-BJ", "--reason", "no boot")
@@ -242,6 +242,9 @@ def test_the_command_line_walkthrough_return_and_swap(db, shop, admin_cli):
     assert "in place of AS0001" in new and "customer warranty  until" in new
     assert "AS0002" in admin_cli("customer", "units", "C-BJ").out
     assert "AS0002" in admin_cli("serial", "list", "--customer", "C-BJ").out
+    exported = admin_cli("export", "serials", "--customer", "C-BJ", "--out", str(tmp_path / "c-bj.xlsx"))
+    assert exported.status == 0 and "1 rows written" in exported.out
+    assert admin_cli("serial", "list", "--customer", "NOBODY").status == 2
     ran = admin_cli("rma", "inspect", "RMA-2026-001", "accept", "--to", "WH-A")
     assert ran.status == 2 and "Resolved" in ran.err  # settled by the swap already
     assert admin_cli("serial", "repair", "AS0001").status == 0  # the faulty unit goes on to the bench
