@@ -315,7 +315,17 @@
 <context>
     <name>CustomerUnits</name>
     <message>
-        <location filename="../../ui/customer_units.ui" line="7"/>
+        <location filename="../../ui/customer_units.ui" line="8"/>
+        <source>A replacement&apos;s customer &amp;warranty:</source>
+        <translation>换货的客户保修(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="9"/>
+        <source>For every PC; only an administrator may change it</source>
+        <translation>适用于所有电脑；仅管理员可修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="14"/>
         <source>Units the selected customer has</source>
         <translation>所选客户持有的物品</translation>
     </message>
@@ -323,52 +333,62 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="26"/>
+        <location filename="../../snapp/gui/views/customers.py" line="27"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="33"/>
+        <location filename="../../snapp/gui/views/customers.py" line="34"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="34"/>
+        <location filename="../../snapp/gui/views/customers.py" line="35"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="35"/>
+        <location filename="../../snapp/gui/views/customers.py" line="36"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="36"/>
+        <location filename="../../snapp/gui/views/customers.py" line="37"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="37"/>
+        <location filename="../../snapp/gui/views/customers.py" line="38"/>
         <source>Delivery</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="38"/>
+        <location filename="../../snapp/gui/views/customers.py" line="39"/>
         <source>Customer warranty until</source>
         <translation>客户保修至</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="52"/>
+        <location filename="../../snapp/gui/views/customers.py" line="45"/>
+        <source>continues the original&apos;s</source>
+        <translation>延续原物品的保修</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="46"/>
+        <source>starts anew from the swap</source>
+        <translation>自换货之日重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="57"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="66"/>
+        <location filename="../../snapp/gui/views/customers.py" line="86"/>
         <source>Select a customer to see the units they have</source>
         <translation>选择客户以查看其持有的物品</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/customers.py" line="69"/>
+        <location filename="../../snapp/gui/views/customers.py" line="89"/>
         <source>Units {0} has now</source>
         <translation>{0} 目前持有的物品</translation>
     </message>

@@ -127,3 +127,17 @@ def test_the_dashboard_lists_after_sales_alerts(qtbot, window, ctx, shipped):
     view.refresh()
     settle(qtbot, window)
     assert "1 units are overdue back from suppliers (RMA ACME-9)" in view.form.exceptionsValue.text()
+
+
+def test_the_replacement_warranty_policy_is_set_from_the_customers_screen(qtbot, window, ctx, shipped):
+    from snapp.services import aftersales
+
+    window.open_screen(CustomersView)
+    view = window.view(CustomersView)
+    settle(qtbot, window)
+    combo = view.units_form.policyCombo
+    assert combo.currentData() == "continue"
+    combo.setCurrentIndex(combo.findData("anew"))
+    combo.activated.emit(combo.currentIndex())
+    settle(qtbot, window)
+    assert aftersales.get_replacement_warranty(ctx) == "anew"

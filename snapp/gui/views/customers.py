@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from snapp.domain.aftersales import WarrantyPolicy
 from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.views.base import fit_columns
@@ -40,6 +41,10 @@ class CustomersView(SuppliersView):
         self.units_form.unitsView.setModel(self.units)
         fit_columns(self.units_form.unitsView, stretch=2)
         self.form.tableView.selectionModel().currentRowChanged.connect(lambda *_: self.show_units())
+        combo = self.units_form.policyCombo
+        combo.addItem(self.tr("continues the original's"), WarrantyPolicy.CONTINUE.value)
+        combo.addItem(self.tr("starts anew from the swap"), WarrantyPolicy.ANEW.value)
+        combo.activated.connect(lambda _: self.set_policy(combo.currentData()))
 
     def load(self) -> list[CustomerRecord]:
         return customers.list_customers(self.ctx)
@@ -59,6 +64,21 @@ class CustomersView(SuppliersView):
     def refresh(self) -> None:
         super().refresh()
         self.show_units()
+        self.runner.run(lambda: aftersales.get_replacement_warranty(self.ctx), done=self._show_policy)
+
+    def _show_policy(self, policy: WarrantyPolicy) -> None:
+        combo = self.units_form.policyCombo
+        combo.setCurrentIndex(combo.findData(policy.value))
+
+    def set_policy(self, policy: str) -> None:
+        """Save the policy for every PC; a refusal (not an admin) shows, and the combo goes back to what holds."""
+
+        def refused(_err: BaseException) -> bool:
+            self.refresh()
+            return False  # the error dialog says why
+
+        self.runner.run(lambda: aftersales.set_replacement_warranty(self.ctx, policy), done=self._show_policy,
+                        failed=refused)  # fmt: skip
 
     def show_units(self) -> None:
         record = self.selected()
