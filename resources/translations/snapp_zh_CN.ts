@@ -49,12 +49,12 @@
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="150"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="184"/>
         <source>The supplier&apos;s RMA number:</source>
         <translation>供应商退货授权号：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="153"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="187"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
@@ -914,6 +914,16 @@ How was it resolved?</source>
         <source>After-sales:</source>
         <translation>售后：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Record a repair…</source>
+        <translation>记录维修…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Fault, work done, parts, cost, who and where, on the unit&apos;s history</source>
+        <translation>故障、处理、配件、费用、维修人和地点，记入该物品的履历</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -953,37 +963,37 @@ How was it resolved?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="77"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="78"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="93"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="94"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="117"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="122"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="145"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="146"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="150"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -1643,6 +1653,49 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/register.py" line="98"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="5"/>
+        <source>Repair record</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="12"/>
+        <source>&amp;Fault:</source>
+        <translation>故障(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="14"/>
+        <source>&amp;Work done:</source>
+        <translation>处理(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="16"/>
+        <source>&amp;Parts:</source>
+        <translation>配件(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="18"/>
+        <source>&amp;Cost:</source>
+        <translation>费用(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="19"/>
+        <source>e.g. 120.50</source>
+        <translation>例如 120.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="20"/>
+        <source>W&amp;ho:</source>
+        <translation>维修人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="22"/>
+        <source>Wh&amp;ere:</source>
+        <translation>地点(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,24 @@ def test_the_replacement_warranty_policy_is_set_from_the_customers_screen(qtbot,
     combo.activated.emit(combo.currentIndex())
     settle(qtbot, window)
     assert aftersales.get_replacement_warranty(ctx) == "anew"
+
+
+def test_a_repair_is_recorded_from_the_lookup_card(qtbot, window, ctx, shipped):
+    from snapp.gui.views.aftersales import RepairDialog
+
+    view = look_up(qtbot, window, "RT0002")
+    qtbot.mouseClick(view.form.repairRecordButton, Qt.MouseButton.LeftButton)
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, RepairDialog) and w.isVisible()]
+    form = dialog.form
+    type_text(qtbot, form.faultEdit, "风扇异响")
+    type_text(qtbot, form.costEdit, "lots")
+    form.buttons.accepted.emit()
+    settle(qtbot, window)
+    assert dialog.isVisible() and "is not an amount of money" in form.errorLabel.text()
+    form.costEdit.clear()
+    type_text(qtbot, form.costEdit, "45")
+    form.placeCombo.setCurrentIndex(form.placeCombo.findData("supplier"))
+    form.buttons.accepted.emit()
+    settle(qtbot, window)
+    assert not dialog.isVisible()
+    assert "repair at the supplier by admin: fault 风扇异响" in view.form.aftersalesValue.text()

@@ -143,6 +143,40 @@ class SwapDialog(_Dialog):
         return lambda: aftersales.swap(ctx, rma, replacement)
 
 
+class RepairDialog(_Dialog):
+    """A repair record on the unit's history: our bench's, or the supplier's."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "repair_dialog")
+        self.ctx, self.card = ctx, card
+        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        for place in ("bench", "supplier"):
+            self.form.placeCombo.addItem(name_of("repair_place", place), place)
+
+    def call(self) -> Callable[[], object]:
+        form, ctx, card = self.form, self.ctx, self.card
+        repair = aftersales.RepairInput(form.faultEdit.text(), form.workEdit.text() or None, form.partsEdit.text() or None,
+                                        form.costEdit.text() or None, form.technicianEdit.text() or None,
+                                        form.placeCombo.currentData())  # fmt: skip
+        return lambda: aftersales.record_repair(ctx, card.serial, repair, sku=card.sku)
+
+
+def attach(view) -> None:
+    """Connect the lookup card's after-sales button to the unit on show (once, when the screen is built)."""
+    view.form.repairRecordButton.clicked.connect(lambda: _open(view, RepairDialog, view.cards[_shown(view)]))
+
+
+def _shown(view) -> int:
+    return view.form.unitCombo.currentIndex() if len(view.cards) > 1 else 0
+
+
+def _open(view, dialog_class: type[_Dialog], card: SerialCard) -> QDialog:
+    dialog = dialog_class(view, view.runner, view.ctx, card)
+    dialog.accepted.connect(lambda: view.look_up(card.serial))
+    dialog.open()
+    return dialog
+
+
 def start(view, action: Action, card: SerialCard) -> QDialog | None:
     """Open the dialog of an after-sales move for the unit on ``view``'s card; say the outcome there when it is done."""
     if action is Action.SUPPLIER_BACK:
@@ -156,8 +190,4 @@ def start(view, action: Action, card: SerialCard) -> QDialog | None:
             view.runner.run(lambda: aftersales.supplier_back(view.ctx, rma, to=to),
                             done=lambda r: view.look_up(card.serial))  # fmt: skip
         return None
-    dialog_class = ReturnDialog if action is Action.CUSTOMER_RETURN else SwapDialog
-    dialog = dialog_class(view, view.runner, view.ctx, card)
-    dialog.accepted.connect(lambda: view.look_up(card.serial))
-    dialog.open()
-    return dialog
+    return _open(view, ReturnDialog if action is Action.CUSTOMER_RETURN else SwapDialog, card)

@@ -48,6 +48,7 @@ class LookupView(View):
         form.unitCombo.hide()
         form.cardBox.hide()
         self.action_buttons: list[QPushButton] = []
+        aftersales.attach(self)
 
     def setFocus(self, *args) -> None:
         self.form.scanEdit.setFocus(*args)
