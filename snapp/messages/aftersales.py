@@ -85,6 +85,7 @@ MESSAGES = {
         "returned by {customer} under RMA {rma}: {reason} ({status}; {resolution})",
         "由 {customer} 以退货授权 {rma} 退回：{reason}（{status}；{resolution}）",
     ),
+    "aftersales.pending": ("waiting for inspection", "待检验"),
     "aftersales.story_replaced_by": ("replaced by {serial} (RMA {rma})", "已由 {serial} 替换（退货授权 {rma}）"),
     "aftersales.story_replaces": (
         "sent to {customer} in place of {serial} (RMA {rma})",

@@ -209,7 +209,7 @@ def story(session: Session, unit_ids: list[int]) -> dict[int, list[Text]]:
             lines[row.serial_id].append((row.opened_at, Text(
                 "aftersales.story_return", rma=row.number, customer=customer or "-", reason=row.reason,
                 status=Text(f"rma_status.{row.status}"),
-                resolution=Text(f"resolution.{row.resolution}") if row.resolution else "-")))  # fmt: skip
+                resolution=Text(f"resolution.{row.resolution}") if row.resolution else Text("aftersales.pending"))))  # fmt: skip
             if row.replacement_id:
                 lines[row.serial_id].append((row.resolved_at, Text("aftersales.story_replaced_by", rma=row.number,
                                                                    serial=serial_of(session, row.replacement_id))))  # fmt: skip
