@@ -1552,17 +1552,22 @@ How was it resolved?</source>
         <translation>收货日期止（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="23"/>
+        <location filename="../../ui/register.ui" line="19"/>
+        <source>Customer code (units they have)</source>
+        <translation>客户编码（其持有的物品）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="24"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24"/>
+        <location filename="../../ui/register.ui" line="25"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="27"/>
+        <location filename="../../ui/register.ui" line="28"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1620,37 +1625,37 @@ How was it resolved?</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="86"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="88"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="89"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="97"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="98"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>

@@ -162,3 +162,15 @@ def test_a_repair_is_recorded_from_the_lookup_card(qtbot, window, ctx, shipped):
     settle(qtbot, window)
     assert not dialog.isVisible()
     assert "repair at the supplier by admin: fault 风扇异响" in view.form.aftersalesValue.text()
+
+
+def test_the_register_filters_by_customer(qtbot, window, shipped):
+    from snapp.gui.views.register import RegisterView
+
+    window.open_screen(RegisterView)
+    view = window.view(RegisterView)
+    settle(qtbot, window)
+    type_text(qtbot, view.form.customerEdit, "C-BJ")
+    qtbot.keyClick(view.form.customerEdit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: [r.serial for r in view.model.rows] == ["RT0001"], timeout=10_000)
