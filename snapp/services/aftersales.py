@@ -522,7 +522,7 @@ def alerts(uow: UnitOfWork, days: int = 30, repair_days: int = 14, *, today: dt.
         for serial, sku, at in session.execute(
             select(Serial.serial, Item.sku, since).join(Item, Item.id == Serial.item_id)
             .join(SerialEvent, (SerialEvent.serial_id == Serial.id) & (SerialEvent.to_status == Status.IN_REPAIR))
-            .where(Serial.status == Status.IN_REPAIR).group_by(Serial.serial, Item.sku)
+            .where(Serial.status == Status.IN_REPAIR).group_by(Serial.id, Serial.serial, Item.sku)
             .having(since < _midnight(today - dt.timedelta(days=repair_days))).order_by(since)
         )
     ]  # fmt: skip
