@@ -741,11 +741,16 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/masterdata.py" line="237"/>
+        <source>Customer warranty (months)</source>
+        <translation>客户保修（月）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="238"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="255"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -771,17 +776,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="264"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="265"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>

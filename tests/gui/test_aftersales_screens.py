@@ -174,3 +174,18 @@ def test_the_register_filters_by_customer(qtbot, window, shipped):
     qtbot.keyClick(view.form.customerEdit, Qt.Key.Key_Return)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: [r.serial for r in view.model.rows] == ["RT0001"], timeout=10_000)
+
+
+def test_the_item_editor_keeps_the_customer_warranty(qtbot, window, ctx, shipped):
+    from snapp.gui.views.masterdata import ItemsView
+
+    window.open_screen(ItemsView)
+    view = window.view(ItemsView)
+    settle(qtbot, window)
+    [lap] = [r for r in view.model.rows if r.sku == "LAP"]
+    dialog = view.edit(lap)
+    assert dialog.form.customer_warranty_months.value() == 12
+    dialog.form.customer_warranty_months.setValue(18)
+    dialog.form.buttons.accepted.emit()
+    settle(qtbot, window)
+    assert [i.customer_warranty_months for i in masterdata.list_items(ctx) if i.sku == "LAP"] == [18]
