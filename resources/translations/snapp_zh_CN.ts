@@ -4,57 +4,57 @@
 <context>
     <name>Aftersales</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="25"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="26"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="35"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
         <source>a customer not recorded (shipped before customers were kept)</source>
         <translation>未记录的客户（记录客户前发货）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
         <source>we have it</source>
         <translation>在本公司</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
         <source>, delivery {0}</source>
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="47"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="48"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="184"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="211"/>
         <source>The supplier&apos;s RMA number:</source>
         <translation>供应商退货授权号：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="187"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="214"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
@@ -2218,6 +2218,29 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/settings.py" line="128"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="119"/>
+        <source>(not recorded)</source>
+        <translation>（不记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="5"/>
+        <source>Ship to customer</source>
+        <translation>发货给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="12"/>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="14"/>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单(&amp;D)：</translation>
     </message>
 </context>
 <context>

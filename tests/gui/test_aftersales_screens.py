@@ -189,3 +189,19 @@ def test_the_item_editor_keeps_the_customer_warranty(qtbot, window, ctx, shipped
     dialog.form.buttons.accepted.emit()
     settle(qtbot, window)
     assert [i.customer_warranty_months for i in masterdata.list_items(ctx) if i.sku == "LAP"] == [18]
+
+
+def test_shipping_from_the_lookup_card_records_the_customer(qtbot, window, ctx, shipped):
+    from snapp.gui.views.aftersales import ShipDialog
+
+    view = look_up(qtbot, window, "RT0004")
+    dialog = open_dialog(qtbot, window, view, "action_ship", ShipDialog)
+    form = dialog.form
+    assert form.customerCombo.count() == 3 and form.customerCombo.itemData(2) is None  # two customers, or none
+    form.customerCombo.setCurrentIndex(form.customerCombo.findData("C-SH"))
+    type_text(qtbot, form.refEdit, "DN-88")
+    form.buttons.accepted.emit()
+    settle(qtbot, window)
+    assert not dialog.isVisible()
+    assert view.form.holderValue.text() == "C-SH — Shanghai Trading, delivery DN-88"
+    assert "days left" in view.form.customerWarrantyValue.text()

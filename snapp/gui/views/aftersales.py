@@ -8,13 +8,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
-from snapp.domain.lifecycle import Action
+from snapp.domain.aftersales import Party
+from snapp.domain.lifecycle import OWN_SERVICE, Action
 from snapp.errors import SnappError, ValidationError
 from snapp.gui.forms import load_form
 from snapp.gui.labels import name_of
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say, say_problem
-from snapp.services import aftersales, customers
+from snapp.services import aftersales, customers, lifecycle
 from snapp.services.customers import Holder
 from snapp.services.lookup import SerialCard
 
@@ -103,6 +104,27 @@ class _Dialog(QDialog):
         self.runner.run(self.call(), done=done, failed=failed)
 
 
+class ShipDialog(_Dialog):
+    """A unit out to a customer, with the delivery note: who has it from now on, and its customer warranty."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "ship_dialog")
+        self.ctx, self.card = ctx, card
+        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        runner.run(lambda: customers.list_customers(ctx), done=self._customers)
+
+    def _customers(self, rows) -> None:
+        for row in rows:
+            self.form.customerCombo.addItem(f"{row.code} — {row.name}", row.code)
+        self.form.customerCombo.addItem(self.tr("(not recorded)"), None)
+
+    def call(self) -> Callable[[], object]:
+        form, ctx, card = self.form, self.ctx, self.card
+        customer, ref = form.customerCombo.currentData(), form.refEdit.text().strip() or None
+        party = Party(customer=customer) if customer else None
+        return lambda: lifecycle.move(ctx, Action.SHIP, [card.serial], sku=card.sku, ref=ref, party=party)
+
+
 class ReturnDialog(_Dialog):
     """A shipped unit back from its customer under an RMA number."""
 
@@ -177,6 +199,11 @@ def _open(view, dialog_class: type[_Dialog], card: SerialCard) -> QDialog:
     return dialog
 
 
+def handles(action: Action) -> bool:
+    """Whether lookup opens an after-sales dialog for ``action`` (a ship says to whom; the rest keep a record)."""
+    return action in OWN_SERVICE or action is Action.SHIP
+
+
 def start(view, action: Action, card: SerialCard) -> QDialog | None:
     """Open the dialog of an after-sales move for the unit on ``view``'s card; say the outcome there when it is done."""
     if action is Action.SUPPLIER_BACK:
@@ -190,4 +217,5 @@ def start(view, action: Action, card: SerialCard) -> QDialog | None:
             view.runner.run(lambda: aftersales.supplier_back(view.ctx, rma, to=to),
                             done=lambda r: view.look_up(card.serial))  # fmt: skip
         return None
-    return _open(view, ReturnDialog if action is Action.CUSTOMER_RETURN else SwapDialog, card)
+    dialogs = {Action.SHIP: ShipDialog, Action.CUSTOMER_RETURN: ReturnDialog, Action.REPLACE: SwapDialog}
+    return _open(view, dialogs[action], card)

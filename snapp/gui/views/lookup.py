@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
-from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
+from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import name_of
@@ -138,7 +138,7 @@ class LookupView(View):
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
         """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
-        if action in OWN_SERVICE:  # a return, a swap or a supplier's return keeps a record: its own dialog
+        if aftersales.handles(action):  # to whom it ships, or the record a return or swap keeps: its own dialog
             aftersales.start(self, action, card)
             return
         rule, title = TRANSITIONS[action], name_of("move", action.value)
