@@ -354,3 +354,32 @@ def test_after_sales_changes_reach_the_event_feed(db, shop):
     types = [e.type for e in events.events_after(shop, 0, limit=1000)]
     assert types[-5:] == ["serial.moved", "rma.opened", "serial.moved", "rma.swapped", "repair.recorded"]
     assert "customer.created" in types
+
+
+def test_two_desks_taking_back_the_same_unit_at_once_record_one_return(db, shop):
+    """Two service PCs scan the same returned unit under two RMA numbers at the same moment: one return is recorded."""
+    import threading
+
+    from snapp.errors import SnappError
+
+    ship(shop, "AS0001", "C-BJ")
+    barrier, results = threading.Barrier(2), [None, None]
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = aftersales.receive_return(shop, "AS0001", rma=f"RMA-RACE-{i}", customer="C-BJ", reason="race")
+        except SnappError as err:
+            results[i] = err
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    refused = [r for r in results if isinstance(r, SnappError)]
+    assert len(refused) == 1, results
+    # Whichever comes second either sees the first's open RMA, or is moved from under (it waited on the row lock).
+    assert refused[0].code in ("lifecycle.moved_meanwhile", "aftersales.rma_open"), refused[0].code
+    assert scalar(db, "SELECT count(*) FROM customer_rmas") == 1
+    assert scalar(db, "SELECT count(*) FROM serial_events WHERE action = 'customer_return'") == 1
