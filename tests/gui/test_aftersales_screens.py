@@ -205,3 +205,21 @@ def test_shipping_from_the_lookup_card_records_the_customer(qtbot, window, ctx, 
     assert not dialog.isVisible()
     assert view.form.holderValue.text() == "C-SH — Shanghai Trading, delivery DN-88"
     assert "days left" in view.form.customerWarrantyValue.text()
+
+
+def test_verify_says_which_customer_had_a_reappearing_unit_in_chinese(qtbot, window, ctx, shipped):
+    from PySide6.QtCore import QLocale
+
+    from snapp.gui.views.verify import VerifyView
+
+    window.open_screen(VerifyView)
+    view = window.view(VerifyView)
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))  # the core's sentences follow the UI language
+    try:
+        view.verify("RT0001")
+        settle(qtbot, window)
+        message = view.form.messageLabel.text()
+    finally:
+        QLocale.setDefault(before)
+    assert "该物品曾由客户 C-BJ 持有" in message and "没有未处理的客户退货" in message
