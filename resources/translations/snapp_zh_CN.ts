@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Aftersales</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="26"/>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <source>ended {0} ({1} days ago)</source>
+        <translation>已于 {0} 到期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
+        <source>until {0} ({1} days left)</source>
+        <translation>至 {0}（剩余 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <source>a customer not recorded (shipped before customers were kept)</source>
+        <translation>未记录的客户（记录客户前发货）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
+        <source>we have it</source>
+        <translation>在本公司</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
+        <source>, delivery {0}</source>
+        <translation>，送货单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="48"/>
+        <source>{0} customer warranties end within {1} days</source>
+        <translation>{0} 个客户保修将在 {1} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
+        <source>{0} units are overdue back from suppliers (RMA {1})</source>
+        <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
+        <source>{0} units have been in repair longer than {1} days</source>
+        <translation>{0} 件物品维修超过 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="211"/>
+        <source>The supplier&apos;s RMA number:</source>
+        <translation>供应商退货授权号：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="214"/>
+        <source>To location:</source>
+        <translation>目标库位：</translation>
+    </message>
+</context>
+<context>
     <name>BackupTimer</name>
     <message>
         <location filename="../../snapp/gui/backups.py" line="76"/>
@@ -255,6 +313,87 @@
     </message>
 </context>
 <context>
+    <name>CustomerUnits</name>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="8"/>
+        <source>A replacement&apos;s customer &amp;warranty:</source>
+        <translation>换货的客户保修(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="9"/>
+        <source>For every PC; only an administrator may change it</source>
+        <translation>适用于所有电脑；仅管理员可修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="14"/>
+        <source>Units the selected customer has</source>
+        <translation>所选客户持有的物品</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="27"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="34"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="35"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="36"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="37"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="38"/>
+        <source>Delivery</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="39"/>
+        <source>Customer warranty until</source>
+        <translation>客户保修至</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="45"/>
+        <source>continues the original&apos;s</source>
+        <translation>延续原物品的保修</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="46"/>
+        <source>starts anew from the swap</source>
+        <translation>自换货之日重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="57"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="86"/>
+        <source>Select a customer to see the units they have</source>
+        <translation>选择客户以查看其持有的物品</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="89"/>
+        <source>Units {0} has now</source>
+        <translation>{0} 目前持有的物品</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="8"/>
@@ -310,27 +449,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="103"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="106"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="111"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="117"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -557,6 +696,11 @@ How was it resolved?</source>
         <source>Su&amp;pplier:</source>
         <translation>供应商(&amp;P)：</translation>
     </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="39"/>
+        <source>Customer warrant&amp;y (months):</source>
+        <translation>客户保修期（月）(&amp;Y)：</translation>
+    </message>
 </context>
 <context>
     <name>ItemsView</name>
@@ -597,11 +741,16 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/masterdata.py" line="237"/>
+        <source>Customer warranty (months)</source>
+        <translation>客户保修（月）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="238"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="255"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -627,17 +776,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="264"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="265"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -755,76 +904,101 @@ How was it resolved?</source>
         <source>Supplier warranty:</source>
         <translation>供应商保修：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="36"/>
+        <source>Customer warranty:</source>
+        <translation>客户保修：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="38"/>
+        <source>Has it now:</source>
+        <translation>当前持有：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="40"/>
+        <source>After-sales:</source>
+        <translation>售后：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Record a repair…</source>
+        <translation>记录维修…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Fault, work done, parts, cost, who and where, on the unit&apos;s history</source>
+        <translation>故障、处理、配件、费用、维修人和地点，记入该物品的履历</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="33"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="76"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="78"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="92"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="94"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="115"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="122"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="140"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="146"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="150"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -832,97 +1006,102 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="44"/>
+        <location filename="../../snapp/gui/main_window.py" line="45"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50"/>
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="80"/>
+        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="82"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="81"/>
+        <location filename="../../snapp/gui/main_window.py" line="83"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="104"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1710,17 +1889,22 @@ How was it resolved?</source>
         <translation>收货日期止（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="23"/>
+        <location filename="../../ui/register.ui" line="19"/>
+        <source>Customer code (units they have)</source>
+        <translation>客户编码（其持有的物品）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="24"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24"/>
+        <location filename="../../ui/register.ui" line="25"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="27"/>
+        <location filename="../../ui/register.ui" line="28"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1778,39 +1962,82 @@ How was it resolved?</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="86"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="88"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="89"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="97"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="98"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="5"/>
+        <source>Repair record</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="12"/>
+        <source>&amp;Fault:</source>
+        <translation>故障(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="14"/>
+        <source>&amp;Work done:</source>
+        <translation>处理(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="16"/>
+        <source>&amp;Parts:</source>
+        <translation>配件(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="18"/>
+        <source>&amp;Cost:</source>
+        <translation>费用(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="19"/>
+        <source>e.g. 120.50</source>
+        <translation>例如 120.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="20"/>
+        <source>W&amp;ho:</source>
+        <translation>维修人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="22"/>
+        <source>Wh&amp;ere:</source>
+        <translation>地点(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2219,34 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/reports.py" line="138"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="5"/>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="14"/>
+        <source>&amp;Customer returning it:</source>
+        <translation>退货客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="16"/>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="17"/>
+        <source>What the customer says is wrong</source>
+        <translation>客户描述的故障</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2753,29 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="119"/>
+        <source>(not recorded)</source>
+        <translation>（不记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="5"/>
+        <source>Ship to customer</source>
+        <translation>发货给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="12"/>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="14"/>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单(&amp;D)：</translation>
+    </message>
+</context>
+<context>
     <name>SupplierForm</name>
     <message>
         <location filename="../../ui/supplier_form.ui" line="5"/>
@@ -2566,6 +2844,34 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/masterdata.py" line="209"/>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>SwapDialog</name>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="5"/>
+        <source>Replacement to customer</source>
+        <translation>换货发给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="8"/>
+        <source>The returned unit stays with us; the replacement goes out from stock to the same customer, and the two are linked in both histories.</source>
+        <translation>退回的物品留在本公司；换货从库存发给同一客户，两件物品在各自的历史中相互关联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="14"/>
+        <source>Re&amp;placement serial:</source>
+        <translation>换货序列号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="15"/>
+        <source>Scan the unit that goes out</source>
+        <translation>扫描要发出的物品</translation>
     </message>
 </context>
 <context>

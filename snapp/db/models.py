@@ -29,7 +29,7 @@ from snapp.domain.items import TRACKING_MODES
 from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.money import DEFAULT_CURRENCY
 from snapp.domain.purchasing import PO
-from snapp.domain.statuses import COUNT, EXCEPTION, ExceptionKind, Status, check_constraint
+from snapp.domain.statuses import COUNT, EXCEPTION, RMA, SUPPLIER_RMA, ExceptionKind, Status, check_constraint
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -177,6 +177,7 @@ class Item(Base):
     serial_max_length: Mapped[int] = mapped_column(default=40)
     serial_case: Mapped[str] = mapped_column(String(8), default="keep")
     warranty_months: Mapped[int] = mapped_column(default=0)
+    customer_warranty_months: Mapped[int] = mapped_column(default=0)  # from shipment to the customer
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     off_manifest: Mapped[str | None] = mapped_column(String(12))  # None: as its supplier says
 
@@ -442,6 +443,105 @@ class ManifestSerial(Base):
     serial: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     added_by: Mapped[str] = mapped_column(String(64))
+
+
+# --- after-sales ---------------------------------------------------------------
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+
+
+class Handover(Base):
+    """A unit leaving our hands to someone: shipped to a customer, or issued to a person, department or project.
+
+    The unit's latest handover says who has it while it is shipped or issued;
+    a shipment made before customers were recorded has none ("customer unknown").
+    """
+
+    __tablename__ = "handovers"
+    __table_args__ = (Index("ix_handovers_serial_id_id", "serial_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))
+    action: Mapped[str] = mapped_column(String(16))  # ship, replace or issue
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    recipient_kind: Mapped[str | None] = mapped_column(String(12))
+    ref: Mapped[str | None] = mapped_column(String(100))  # the delivery note
+    warranty_end: Mapped[dt.date | None] = mapped_column(index=True)  # the customer's warranty, ship and replace
+
+
+class CustomerRma(Base):
+    """A customer's return: the unit, who returned it and why, and what inspection decided."""
+
+    __tablename__ = "customer_rmas"
+    __table_args__ = (CheckConstraint(check_constraint("status", RMA.states), name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    resolution: Mapped[str | None] = mapped_column(String(12))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+
+
+class SupplierRma(Base):
+    """A unit sent back to its supplier under the supplier's RMA number, until it or its replacement is back."""
+
+    __tablename__ = "supplier_rmas"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40))  # the supplier's; unique per supplier
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    expected_on: Mapped[dt.date | None] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_by: Mapped[str] = mapped_column(String(64))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+    __table_args__ = (
+        CheckConstraint(check_constraint("status", SUPPLIER_RMA.states), name="status"),
+        UniqueConstraint("supplier_id", "number"),
+    )
+
+
+class RepairRecord(Base):
+    """What was wrong with a unit and what was done about it, on our bench or at the supplier."""
+
+    __tablename__ = "repairs"
+    __table_args__ = (CheckConstraint("place IN ('bench', 'supplier')", name="place"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    fault: Mapped[str] = mapped_column(Text)
+    work: Mapped[str | None] = mapped_column(Text)
+    parts: Mapped[str | None] = mapped_column(Text)
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    technician: Mapped[str | None] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(String(12))
+    user_name: Mapped[str] = mapped_column(String(64))
+
+
+class AftersalesSetting(Base):
+    """After-sales choices that hold for every PC: the replacement warranty policy."""
+
+    __tablename__ = "aftersales_settings"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 # Used by bulk paths that bypass the ORM unit of work.

@@ -14,6 +14,7 @@ from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
 from snapp.gui.printing import saved_printer
 from snapp.gui.views.count import CountView
+from snapp.gui.views.customers import CustomersView
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.exceptions import ExceptionsView
 from snapp.gui.views.lookup import LookupView
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
             (self.tr("Users"), UsersView, "Ctrl+9"),
             (self.tr("Scanner"), ScannerView, "Ctrl+Shift+S"),
             (self.tr("Settings"), SettingsView, "Ctrl+0"),
+            (self.tr("Customers"), CustomersView, "Ctrl+Shift+U"),
         ]
         self.views: dict[type, QWidget] = {}
         for row, (title, view_class, keys) in enumerate(views):

@@ -20,6 +20,7 @@ LANGUAGES = ("en", "zh")
 # Named, not discovered: the frozen bundle cannot list a package's modules.
 PARTS = (
     "access",
+    "aftersales",
     "backup",
     "capture",
     "columns",

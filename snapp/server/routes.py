@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from snapp.app import dispatch
 from snapp.app.records import plain
 from snapp.app.sources import serial_sources
+from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import Action
@@ -148,6 +149,7 @@ class ItemBody(Body):
     serial_case: Literal[tuple(CasePolicy)] = "keep"
     warranty_months: int = 0
     supplier: str | None = None
+    customer_warranty_months: int = 0
 
 
 @router.get("/items", tags=["master data"])
@@ -272,12 +274,13 @@ def list_serials(
     received_from: dt.date | None = None,
     received_to: dt.date | None = None,
     prefix: str | None = None,
+    customer: Annotated[str | None, Query(description="the units this customer has now")] = None,
     sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
 ) -> dict[str, Any]:
-    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix)
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer)
     return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
 
 
@@ -288,11 +291,17 @@ class MoveBody(Body):
     to: str | None = None
     ref: Annotated[str | None, Field(max_length=100)] = None
     note: Annotated[str | None, Field(max_length=2000)] = None
+    customer: Annotated[str | None, Field(max_length=64, description="ship: the customer's code")] = None
+    recipient: Annotated[str | None, Field(max_length=200, description="issue: to whom")] = None
+    recipient_kind: RecipientKind = RecipientKind.PERSON
 
 
 @router.post("/moves", tags=["serials"], summary="Move units through their lifecycle (issue, transfer, repair, ship, scrap...)")
 def move(ctx: Caller, body: MoveBody) -> dict[str, Any]:
-    return plain(lifecycle.move(ctx, body.action, body.serials, sku=body.sku, to=body.to, ref=body.ref, note=body.note))
+    party = Party(body.customer, body.recipient, body.recipient_kind if body.recipient else None) \
+        if body.customer or body.recipient else None  # fmt: skip
+    return plain(lifecycle.move(ctx, body.action, body.serials, sku=body.sku, to=body.to, ref=body.ref, note=body.note,
+                                party=party))  # fmt: skip
 
 
 class VerifyBody(Body):

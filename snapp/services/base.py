@@ -78,6 +78,9 @@ UNIQUE_MEANING = {
     "uq_items_gtin": "unique_constraint.item_gtin",
     "uq_locations_code": "unique_constraint.location_code",
     "uq_serials_item_id_serial": "unique_constraint.serial",
+    "uq_customers_code": "unique_constraint.customer_code",
+    "uq_customer_rmas_number": "unique_constraint.rma_number",
+    "uq_supplier_rmas_supplier_id_number": "unique_constraint.supplier_rma_number",
 }
 
 
@@ -131,6 +134,7 @@ class Entity(StrEnum):
     ITEMS = "items"
     LOCATIONS = "locations"
     DEVICES = "devices"
+    CUSTOMERS = "customers"
     # Nearly every transaction writes the trail, a refused read too: a screen refreshing on
     # it would refresh after its own denied load, and again, without end.
     AUDIT = "audit"
@@ -155,6 +159,13 @@ TABLE_ENTITY = {
     "items": Entity.ITEMS,
     "locations": Entity.LOCATIONS,
     "devices": Entity.DEVICES,
+    "customers": Entity.CUSTOMERS,
+    # After-sales records are part of a unit's story: screens showing units refresh on them.
+    "handovers": Entity.SERIALS,
+    "customer_rmas": Entity.SERIALS,
+    "supplier_rmas": Entity.SERIALS,
+    "repairs": Entity.SERIALS,
+    "aftersales_settings": Entity.CUSTOMERS,
     "audit_entries": Entity.AUDIT,
     "audit_chain_head": Entity.AUDIT,
 }

@@ -6,18 +6,22 @@ one refused serial refuses them all.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Literal
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from snapp.db.models import Location, Serial, events_table, serials_table, utcnow
 from snapp.domain.capture import normalise
-from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
+from snapp.domain.aftersales import Party
+from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action, Status, check_move
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, IllegalTransition, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
+from snapp.services.customers import party_customer, record_handovers, settle_returns
 from snapp.services.masterdata import get_location_row
 from snapp.services.units import resolve
 
@@ -40,9 +44,29 @@ def move(
     to: str | None = None,
     ref: str | None = None,
     note: str | None = None,
+    party: Party | None = None,
 ) -> MoveResult:
-    """Apply ``action`` to every serial, or to none of them."""
+    """Apply ``action`` to every serial, or to none of them; ``party`` says to whom a ship or an issue goes."""
     action = Action(action)
+    if action in OWN_SERVICE:
+        raise ValidationError(Problem("action", action.value, "action", Text("aftersales.own_service",
+                                                                             move=Text(f"verb.{action}"))))  # fmt: skip
+    return move_units(uow, action, serials, sku=sku, to=to, ref=ref, note=note, party=party)[0]
+
+
+def move_units(
+    uow: UnitOfWork,
+    action: Action,
+    serials: Sequence[str],
+    *,
+    sku: str | None = None,
+    to: str | None = None,
+    ref: str | None = None,
+    note: str | None = None,
+    party: Party | None = None,
+    warranty_end: dt.date | None | Literal["items"] = "items",
+) -> tuple[MoveResult, list[int]]:
+    """`move` inside an open unit of work, for every move (the after-sales ones too); also the ids of the units moved."""
     rule = TRANSITIONS[action]
     # The permission depends on the move (service staff repair, the warehouse issues).
     if not allows(uow.actor.role, rule.permission):
@@ -53,6 +77,7 @@ def move(
     if not wanted:
         raise ValidationError(Problem("serials", "", "empty", Text("units.none_given")))
     target = get_location_row(session, to) if rule.needs_location else None
+    customer = party_customer(session, action, party)
     if to and not rule.needs_location:
         raise ValidationError(Problem("to", to, "to", Text("lifecycle.no_location", move=rule.label)))
 
@@ -80,7 +105,12 @@ def move(
     if problems:
         raise ValidationError(problems, f"{rule.label} refused: {len(problems)} problem(s); nothing was changed")
 
-    record_moves(session, uow.actor.id, action, units, target.id if target else None, ref=ref, note=note)
+    now = utcnow()
+    record_moves(session, uow.actor.id, action, units, target.id if target else None, ref=ref, note=note, at=now)
+    record_handovers(session, action, [unit_id for unit_id, _, _ in units], customer, party, ref=ref, at=now,
+                     warranty_end=warranty_end)  # fmt: skip
+    inspected = [unit_id for unit_id, status, _ in units if status == Status.CUSTOMER_RETURN]
+    settled = settle_returns(session, uow.actor.name, action, inspected)
     key = wanted[0] if len(wanted) == 1 else f"{len(wanted)} serials"
     destination = target.code if target else None
     sources = {location_id for _, _, location_id in units} - {None}
@@ -93,9 +123,10 @@ def move(
         # Where the units were: each distinct status and location (per unit, the serial events hold it).
         before={"status": sorted({status for _, status, _ in units}),
                 "location": sorted({codes[loc] for _, _, loc in units if loc is not None})},  # fmt: skip
-        after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note},
+        after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note,
+               **({"party": asdict(party)} if party else {}), **({"settles": settled} if settled else {})},  # fmt: skip
     )
-    return MoveResult(action.value, len(units), rule.target.value, destination)
+    return MoveResult(action.value, len(units), rule.target.value, destination), [unit_id for unit_id, _, _ in units]
 
 
 def record_moves(
@@ -107,6 +138,7 @@ def record_moves(
     *,
     ref: str | None = None,
     note: str | None = None,
+    at: dt.datetime | None = None,
 ) -> None:
     """Move checked ``units`` (id, status, location id) by ``action``, each with its event, in the caller's transaction.
 
@@ -116,7 +148,7 @@ def record_moves(
     """
     if not units:
         return
-    now = utcnow()
+    now = at or utcnow()
     target = TRANSITIONS[action].target.value
     conn = session.connection()
     moved = conn.execute(_MOVE, [

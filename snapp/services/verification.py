@@ -22,7 +22,9 @@ from snapp.domain.scan import Reading, ScannerProfile
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
 from snapp.errors import Text
 from snapp.services import manifests
+from snapp.services.aftersales import open_rma_of
 from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.customers import latest_handovers
 from snapp.services.exceptions import ExceptionKind, NewException, open_exception
 from snapp.services.units import Resolved, resolve
 
@@ -71,7 +73,10 @@ def _last_move(session: Session, unit_id: int, facts: UnitFacts) -> UnitFacts:
     ).first()
     if event is None:
         return facts
-    return UnitFacts(**{**facts.__dict__, "last_action": event.action, "last_at": event.at, "last_ref": event.ref})
+    holder = latest_handovers(session, [unit_id]).get(unit_id)
+    customer = holder.customer if holder and holder.action != "issue" else None
+    return UnitFacts(**{**facts.__dict__, "last_action": event.action, "last_at": event.at, "last_ref": event.ref,
+                        "customer": customer, "open_rma": open_rma_of(session, unit_id) if customer else None})
 
 
 @service(Permission.VIEW)

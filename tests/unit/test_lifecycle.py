@@ -28,35 +28,46 @@ LEGAL: dict[tuple[Status, Action], Status] = {
     (S.IN_REPAIR, A.SCRAP): S.SCRAPPED,
     (S.IN_STOCK, A.LOSE): S.LOST,
     (S.LOST, A.FIND): S.IN_STOCK,
+    (S.SHIPPED, A.CUSTOMER_RETURN): S.CUSTOMER_RETURN,
+    (S.CUSTOMER_RETURN, A.ACCEPT): S.IN_STOCK,
+    (S.CUSTOMER_RETURN, A.REPAIR): S.IN_REPAIR,
+    (S.CUSTOMER_RETURN, A.RETURN): S.RETURNED_TO_SUPPLIER,
+    (S.CUSTOMER_RETURN, A.SCRAP): S.SCRAPPED,
+    (S.IN_STOCK, A.REPLACE): S.SHIPPED,
+    (S.RETURNED_TO_SUPPLIER, A.SUPPLIER_BACK): S.IN_STOCK,
 }
 ALLOWED: dict[Status, list[str]] = {
-    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap", "lose"],
+    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap", "lose", "replace"],
     S.ISSUED: ["restock", "repair", "scrap"],
     S.IN_REPAIR: ["unrepair", "return", "scrap"],
-    S.RETURNED_TO_SUPPLIER: [],
-    S.SHIPPED: [],
+    S.RETURNED_TO_SUPPLIER: ["supplier_back"],
+    S.SHIPPED: ["customer_return"],
     S.SCRAPPED: [],
     S.LOST: ["found"],
+    S.CUSTOMER_RETURN: ["repair", "return", "scrap", "accept"],
 }
 # Each move as a sentence says it.
 VERBS = {
     A.ISSUE: "issue", A.RESTOCK: "return from issue", A.TRANSFER: "transfer", A.REPAIR: "send to repair",
     A.UNREPAIR: "return from repair", A.RETURN: "return to supplier", A.SHIP: "ship to customer", A.SCRAP: "scrap",
-    A.LOSE: "mark lost", A.FIND: "mark found", A.RECEIVE: "receive",
+    A.LOSE: "mark lost", A.FIND: "mark found", A.RECEIVE: "receive", A.CUSTOMER_RETURN: "take back from a customer",
+    A.ACCEPT: "put back to stock after inspection", A.REPLACE: "send as a replacement",
+    A.SUPPLIER_BACK: "take back from the supplier",
 }  # fmt: skip
 NAMES = {
     S.IN_STOCK: "In stock", S.ISSUED: "Issued", S.IN_REPAIR: "In repair", S.RETURNED_TO_SUPPLIER: "Returned to supplier",
-    S.SHIPPED: "Shipped", S.SCRAPPED: "Scrapped", S.LOST: "Lost",
+    S.SHIPPED: "Shipped", S.SCRAPPED: "Scrapped", S.LOST: "Lost", S.CUSTOMER_RETURN: "Returned by customer",
 }  # fmt: skip
 ILLEGAL = [pair for pair in itertools.product(Status, Action) if pair not in LEGAL]
 
 
 def test_status_and_action_values():
     assert [s.value for s in Status] == [
-        "in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost",
+        "in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost", "customer_return",
     ]  # fmt: skip
     assert [a.value for a in Action] == [
         "receive", "issue", "restock", "transfer", "repair", "unrepair", "return", "ship", "scrap", "lose", "found",
+        "customer_return", "accept", "replace", "supplier_back",
     ]  # fmt: skip
 
 
@@ -78,6 +89,10 @@ def test_table_is_exactly_the_legal_moves():
         (A.SCRAP, Permission.MOVE, False, "scrap"),
         (A.LOSE, Permission.MOVE, False, "mark lost"),
         (A.FIND, Permission.MOVE, True, "mark found"),
+        (A.CUSTOMER_RETURN, Permission.SERVICE, False, "take back from a customer"),
+        (A.ACCEPT, Permission.SERVICE, True, "put back to stock after inspection"),
+        (A.REPLACE, Permission.SERVICE, False, "send as a replacement"),
+        (A.SUPPLIER_BACK, Permission.SERVICE, True, "take back from the supplier"),
     ],
 )
 def test_move_details(action, permission, needs_location, label):
@@ -125,7 +140,12 @@ def test_illegal_moves_are_refused_naming_status_and_allowed(status, action):
 def test_illegal_move_message_in_full():
     with pytest.raises(IllegalTransition) as info:
         check_move("SN1", S.SHIPPED, A.SHIP)
-    assert str(info.value) == "SN1: cannot ship to customer a unit that is Shipped; allowed from Shipped: nothing (final status)"
+    assert str(info.value) == (
+        "SN1: cannot ship to customer a unit that is Shipped; allowed from Shipped: take back from a customer"
+    )
+    with pytest.raises(IllegalTransition) as info:
+        check_move("SN1", S.SCRAPPED, A.SHIP)
+    assert str(info.value).endswith("allowed from Scrapped: nothing (final status)")
     with pytest.raises(IllegalTransition) as info:
         check_move("SN1", S.ISSUED, A.SHIP)
     assert str(info.value) == (
@@ -134,6 +154,6 @@ def test_illegal_move_message_in_full():
     assert info.value.say("zh") == "SN1：不能对已领用的单位执行发货给客户；已领用时可以：领用归还、送修、报废"
 
 
-@pytest.mark.parametrize("status", [S.RETURNED_TO_SUPPLIER, S.SHIPPED, S.SCRAPPED])
+@pytest.mark.parametrize("status", [S.SCRAPPED])
 def test_final_statuses_allow_nothing(status):
     assert allowed_actions(status) == []

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QWidget
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
 from snapp.gui.problems import say
+from snapp.gui.views.aftersales import after_sales_notes
 from snapp.gui.views.base import View
-from snapp.services import audit, dashboard, exceptions, reconciliation, users
+from snapp.services import aftersales, audit, dashboard, exceptions, reconciliation, users
 from snapp.services.base import Entity
 
 STATUS_COLOURS = {
@@ -24,6 +25,7 @@ STATUS_COLOURS = {
     "shipped": "#00838f",
     "scrapped": "#757575",
     "lost": "#ad1457",
+    "customer_return": "#c62828",
 }
 
 
@@ -85,6 +87,7 @@ class DashboardView(View):
                 exceptions.open_exception_counts(ctx),
                 reconciliation.serial_accuracy(ctx, today),
                 alerts,
+                aftersales.alerts(ctx, today=today),
             )
 
         self.runner.run(load, done=self.show_figures)
@@ -110,6 +113,7 @@ class DashboardView(View):
                 )
             )
         notes += [say(alert.message) for alert in figures.alerts]
+        notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
 
 
@@ -119,3 +123,4 @@ class Figures:
     open_exceptions: dict[str, int]
     accuracy: reconciliation.AccuracyFigure
     alerts: list[audit.Alert]
+    aftersales: aftersales.Alerts

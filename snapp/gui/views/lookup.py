@@ -12,6 +12,7 @@ from snapp.errors import NotFound
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
+from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
 from snapp.services.base import Entity
@@ -47,6 +48,7 @@ class LookupView(View):
         form.unitCombo.hide()
         form.cardBox.hide()
         self.action_buttons: list[QPushButton] = []
+        aftersales.attach(self)
 
     def setFocus(self, *args) -> None:
         self.form.scanEdit.setFocus(*args)
@@ -107,8 +109,9 @@ class LookupView(View):
         form.poValue.setText(card.po)
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
+        aftersales.fill_card(form, card)
         self.history.set_rows(card.history)
-        self._set_actions(card.allowed)
+        self._set_actions(aftersales.actions(card))
 
     def _warranty(self, card: SerialCard) -> str:
         if card.warranty_end is None:
@@ -135,6 +138,9 @@ class LookupView(View):
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
         """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
+        if aftersales.handles(action):  # to whom it ships, or the record a return or swap keeps: its own dialog
+            aftersales.start(self, action, card)
+            return
         rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
             to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
