@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from snapp.errors import Text
 from snapp.reports.document import Column, Document
-from snapp.reports.documents import Output, _money, _when
+from snapp.domain.money import DEFAULT_CURRENCY, shown
+from snapp.reports.documents import Output, _when
 
 if TYPE_CHECKING:
     from snapp.services.lookup import SerialCard
@@ -80,7 +81,7 @@ def warranty_claim(claim: Claim, out: Output, *, author: str, generated_at: dt.d
     doc.table(
         [Column("When 时间", 0.15), Column("Where 地点", 0.13), Column("Who 维修人", 0.1), Column("Fault 故障", 0.19),
          Column("Work 处理", 0.19), Column("Parts 配件", 0.13), Column("Cost 费用", 0.11, "right")],
-        [(_when(r.at), both(Text(f"repair_place.{r.place}")), r.who, r.fault, r.work, r.parts, _money(r.cost))
+        [(_when(r.at), both(Text(f"repair_place.{r.place}")), r.who, r.fault, r.work, r.parts, shown(r.cost, DEFAULT_CURRENCY))
          for r in claim.repairs] or [("—",) * 7],
         max_lines=4,
     )  # fmt: skip
