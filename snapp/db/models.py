@@ -387,3 +387,7 @@ count_entries_table = CountEntry.__table__
 count_results_table = CountResult.__table__
 audit_table = AuditEntry.__table__
 chain_head_table = AuditChainHead.__table__
+
+# A recall by batch and the list of expiring stock (migration 0012_recall).
+Index("ix_serials_batch", serials_table.c.batch)
+Index("ix_serials_expiry", serials_table.c.expiry)

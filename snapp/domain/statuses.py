@@ -24,6 +24,7 @@ class Status(StrEnum):
     SHIPPED = "shipped"
     SCRAPPED = "scrapped"
     LOST = "lost"  # missing at a stocktake; "found" brings it back
+    QUARANTINED = "quarantined"  # blocked by a recall: on its shelf, not to be issued or shipped until released
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ MEANING: Mapping[Status, Meaning] = {
     S.SHIPPED: Meaning(on_shelf=False, held=False, gone=True, missing=False),
     S.SCRAPPED: Meaning(on_shelf=False, held=False, gone=True, missing=False),
     S.LOST: Meaning(on_shelf=False, held=False, gone=False, missing=True),
+    S.QUARANTINED: Meaning(on_shelf=True, held=True, gone=False, missing=False),
 }
 ATTRIBUTES = tuple(f.name for f in fields(Meaning))
 

@@ -34,6 +34,7 @@ PARTS = (
     "names",
     "printing",
     "purchasing",
+    "recall",
     "receiving",
     "scan",
     "server",

@@ -112,29 +112,33 @@ def record_moves(
 
     A unit moves only from the status and location it was checked in: one
     that another transaction moved meanwhile refuses the whole move, saying
-    where it is now.
+    where it is now. A move that ``stays`` (block, release) leaves each unit
+    at its own location.
     """
     if not units:
         return
     now = utcnow()
-    target = TRANSITIONS[action].target.value
+    rule = TRANSITIONS[action]
+    target = rule.target.value
+    units = [(unit_id, status, location_id, location_id if rule.stays else to_location)
+             for unit_id, status, location_id in units]  # fmt: skip
     conn = session.connection()
     moved = conn.execute(_MOVE, [
-        {"unit": unit_id, "status": status, "location": location_id, "to_status": target, "to_location": to_location,
+        {"unit": unit_id, "status": status, "location": location_id, "to_status": target, "to_location": to,
          "now": now}
-        for unit_id, status, location_id in units
+        for unit_id, status, location_id, to in units
     ])  # fmt: skip
     if moved.rowcount != len(units):
-        _refuse_moved_meanwhile(session, units)
+        _refuse_moved_meanwhile(session, [unit[:3] for unit in units])
     conn.execute(
         insert(events_table),
         [
             {
                 "serial_id": unit_id, "at": now, "user_id": user_id, "action": action.value, "from_status": status,
-                "to_status": target, "from_location_id": location_id, "to_location_id": to_location, "ref": ref,
+                "to_status": target, "from_location_id": location_id, "to_location_id": to, "ref": ref,
                 "note": note,
             }
-            for unit_id, status, location_id in units
+            for unit_id, status, location_id, to in units
         ],
     )  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, bindparam, func, select, tuple_
@@ -16,7 +17,7 @@ from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, check_page, chunks, service
 from snapp.services.units import resolve, with_receipt
 
 
@@ -96,9 +97,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     if not found.units:
         raise NotFound("units.no_unit", serial=found.reading.serial)
     rows = sorted(found.units, key=lambda row: row.sku)
-    history: dict[int, list[EventRecord]] = {}
-    for unit_id, *event in session.execute(_HISTORY, {"units": [row.id for row in rows]}):
-        history.setdefault(unit_id, []).append(EventRecord(*event))
+    history = history_of(session, [row.id for row in rows])
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
@@ -108,6 +107,15 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
         )  # fmt: skip
         for row in rows
     ]
+
+
+def history_of(session: Session, units: Sequence[int]) -> dict[int, list[EventRecord]]:
+    """Every event of ``units`` (ids), by unit, oldest first; in chunks under SQLite's parameter limit."""
+    history: dict[int, list[EventRecord]] = {}
+    for part in chunks(units, LOOKUP_CHUNK):
+        for unit_id, *event in session.execute(_HISTORY, {"units": list(part)}):
+            history.setdefault(unit_id, []).append(EventRecord(*event))
+    return history
 
 
 # --- the register --------------------------------------------------------------
@@ -123,6 +131,7 @@ class SerialFilter:
     received_from: dt.date | None = None
     received_to: dt.date | None = None  # inclusive
     serial_prefix: str | None = None
+    batch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +182,8 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
         query = query.where(Serial.received_at >= utc_midnight(where.received_from))
     if where.received_to:
         query = query.where(Serial.received_at < utc_midnight(where.received_to + dt.timedelta(days=1)))
+    if where.batch:
+        query = query.where(Serial.batch == normalise(where.batch))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.

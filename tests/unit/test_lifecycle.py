@@ -28,35 +28,42 @@ LEGAL: dict[tuple[Status, Action], Status] = {
     (S.IN_REPAIR, A.SCRAP): S.SCRAPPED,
     (S.IN_STOCK, A.LOSE): S.LOST,
     (S.LOST, A.FIND): S.IN_STOCK,
+    (S.IN_STOCK, A.BLOCK): S.QUARANTINED,
+    (S.QUARANTINED, A.RELEASE): S.IN_STOCK,
+    (S.QUARANTINED, A.RETURN): S.RETURNED_TO_SUPPLIER,
+    (S.QUARANTINED, A.SCRAP): S.SCRAPPED,
 }
 ALLOWED: dict[Status, list[str]] = {
-    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap", "lose"],
+    S.IN_STOCK: ["issue", "transfer", "repair", "return", "ship", "scrap", "lose", "block"],
     S.ISSUED: ["restock", "repair", "scrap"],
     S.IN_REPAIR: ["unrepair", "return", "scrap"],
     S.RETURNED_TO_SUPPLIER: [],
     S.SHIPPED: [],
     S.SCRAPPED: [],
     S.LOST: ["found"],
+    S.QUARANTINED: ["return", "scrap", "release"],
 }
 # Each move as a sentence says it.
 VERBS = {
     A.ISSUE: "issue", A.RESTOCK: "return from issue", A.TRANSFER: "transfer", A.REPAIR: "send to repair",
     A.UNREPAIR: "return from repair", A.RETURN: "return to supplier", A.SHIP: "ship to customer", A.SCRAP: "scrap",
-    A.LOSE: "mark lost", A.FIND: "mark found", A.RECEIVE: "receive",
+    A.LOSE: "mark lost", A.FIND: "mark found", A.RECEIVE: "receive", A.BLOCK: "block (quarantine)",
+    A.RELEASE: "release from quarantine",
 }  # fmt: skip
 NAMES = {
     S.IN_STOCK: "In stock", S.ISSUED: "Issued", S.IN_REPAIR: "In repair", S.RETURNED_TO_SUPPLIER: "Returned to supplier",
-    S.SHIPPED: "Shipped", S.SCRAPPED: "Scrapped", S.LOST: "Lost",
+    S.SHIPPED: "Shipped", S.SCRAPPED: "Scrapped", S.LOST: "Lost", S.QUARANTINED: "Quarantined",
 }  # fmt: skip
 ILLEGAL = [pair for pair in itertools.product(Status, Action) if pair not in LEGAL]
 
 
 def test_status_and_action_values():
     assert [s.value for s in Status] == [
-        "in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost",
+        "in_stock", "issued", "in_repair", "returned_to_supplier", "shipped", "scrapped", "lost", "quarantined",
     ]  # fmt: skip
     assert [a.value for a in Action] == [
         "receive", "issue", "restock", "transfer", "repair", "unrepair", "return", "ship", "scrap", "lose", "found",
+        "block", "release",
     ]  # fmt: skip
 
 
@@ -78,6 +85,8 @@ def test_table_is_exactly_the_legal_moves():
         (A.SCRAP, Permission.MOVE, False, "scrap"),
         (A.LOSE, Permission.MOVE, False, "mark lost"),
         (A.FIND, Permission.MOVE, True, "mark found"),
+        (A.BLOCK, Permission.MOVE, False, "block (quarantine)"),
+        (A.RELEASE, Permission.MOVE, False, "release from quarantine"),
     ],
 )
 def test_move_details(action, permission, needs_location, label):
@@ -86,9 +95,10 @@ def test_move_details(action, permission, needs_location, label):
 
 
 def test_moves_back_onto_a_shelf_need_a_location():
-    """A move that ends in stock puts the unit on one of our shelves."""
+    """A move that ends in stock puts the unit on one of our shelves; block and release leave it where it stands."""
     for action, move in TRANSITIONS.items():
-        assert move.needs_location == (move.target is S.IN_STOCK), action
+        assert move.needs_location == (move.target is S.IN_STOCK and action is not A.RELEASE), action
+    assert TRANSITIONS[A.BLOCK].stays and TRANSITIONS[A.RELEASE].stays
 
 
 @pytest.mark.parametrize("status", list(Status))

@@ -1,0 +1,272 @@
+"""Recall and trace: every unit a supplier's recall names, where it is now and who has it; block and release.
+
+A recall is asked by what the supplier's notice says: a supplier and batch, a
+PO, an item received between two days, or a list of serials. Every criterion
+given narrows the same register query (`snapp.services.lookup`), so a recall
+finds exactly the units the register shows under the same filters.
+
+Who has a unit that left the shelf is what was recorded when it left: the
+reference and note of its last move ("issued to", "shipped to").
+
+Block moves every affected unit that is in stock to "quarantined" where it
+stands, through the same conditional update as every other move
+(`snapp.services.lifecycle.record_moves`): a unit someone issues at that same
+moment is either issued (and the block refused, saying so) or quarantined (and
+the issue refused, saying so), never both. Release moves them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+
+from sqlalchemy import Select, bindparam, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier
+from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.domain.permissions import Permission, allows
+from snapp.domain.statuses import Status, having, meaning
+from snapp.errors import PermissionDenied, Problem, Text, ValidationError
+from snapp.services.base import PAGE_MAX, UnitOfWork, service
+from snapp.services.lifecycle import record_moves
+from snapp.services.lookup import EventRecord, SerialFilter, _register_query, history_of
+from snapp.services.units import resolve
+
+
+@dataclass(frozen=True)
+class Recall:
+    """What a recall names; every criterion given narrows it, and at least one must be."""
+
+    supplier: str | None = None
+    batch: str | None = None
+    po: str | None = None
+    sku: str | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None  # inclusive
+    serials: tuple[str, ...] = ()
+
+    def described(self) -> dict[str, object]:
+        """The criteria given, for the audit trail, the PDF and the Excel's About sheet."""
+        said = {f.name: getattr(self, f.name) for f in fields(self)}
+        said["serials"] = list(self.serials) or None
+        return {name: value for name, value in said.items() if value not in (None, "")}
+
+
+@dataclass(frozen=True)
+class TracedUnit:
+    serial: str
+    sku: str
+    item_name: str
+    batch: str | None
+    expiry: dt.date | None
+    supplier: str
+    po: str
+    receipt: str
+    received_at: dt.datetime
+    status: str
+    location: str | None
+    holder: str | None  # issued to / shipped to, as recorded by the move that took it off the shelf
+    last_move: str | None  # the action of the unit's last event
+    last_at: dt.datetime | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Where some affected units are: a status, and a location for those on a shelf."""
+
+    status: str
+    location: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Trace:
+    recall: Recall
+    total: int
+    groups: list[Group]
+    units: list[TracedUnit]  # at most `limit` of them, in the groups' order
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    action: str
+    count: int  # units moved
+    left: dict[str, int]  # affected units not moved, by status
+
+
+# --- the query -------------------------------------------------------------------------------------
+
+_LAST = aliased(SerialEvent)
+_LAST_ID = select(func.max(SerialEvent.id)).where(SerialEvent.serial_id == Serial.id).correlate(Serial).scalar_subquery()
+TRACE_COLUMNS = [
+    Serial.serial, Item.sku, Item.name, Serial.batch, Serial.expiry, Supplier.code, PurchaseOrder.number,
+    Receipt.number, Serial.received_at, Serial.status, Location.code, _LAST.ref, _LAST.action, _LAST.at, _LAST.note,
+]  # fmt: skip
+
+
+def recall_query(session: Session, recall: Recall, columns: Sequence, *, last_event: bool = False) -> Select:
+    """``columns`` of every unit ``recall`` names (``last_event``: joined to each unit's last move as ``_LAST``)."""
+    where = SerialFilter(supplier=recall.supplier, po=recall.po, sku=recall.sku, batch=recall.batch,
+                         received_from=recall.received_from, received_to=recall.received_to)  # fmt: skip
+    if where == SerialFilter() and not recall.serials:
+        raise ValidationError(Problem("recall", "", "no_criteria", Text("recall.no_criteria")))
+    if recall.received_from and recall.received_to and recall.received_from > recall.received_to:
+        raise ValidationError(Problem("received_to", str(recall.received_to), "date_range", Text("recall.backwards")))
+    query = _register_query(list(columns), where)
+    if recall.serials:
+        # Ids rendered inline: any number of them, under SQLite's parameter limit; they are integers, nothing typed.
+        query = query.where(Serial.id.in_(bindparam("units", _named_units(session, recall.serials), expanding=True,
+                                                    literal_execute=True)))  # fmt: skip
+    if last_event:
+        query = query.outerjoin(_LAST, _LAST.id == _LAST_ID)
+    return query
+
+
+MAX_SERIALS = 100_000
+
+
+def _named_units(session: Session, serials: Sequence[str]) -> list[int]:
+    """The unit each serial names; any serial naming none (or several) refuses the recall, by position."""
+    if len(serials) > MAX_SERIALS:
+        raise ValidationError(Problem("serials", "", "too_many", Text("recall.too_many", n=len(serials), most=MAX_SERIALS)))
+    problems, ids = [], []
+    for position, found in enumerate(resolve(session, list(serials)), 1):
+        if problem := found.problem(Text("units.position", n=position)):
+            problems.append(problem)
+        else:
+            ids.append(found.unit.id)
+    if problems:
+        raise ValidationError(problems, Text("recall.serials_refused", n=len(problems)))
+    return ids
+
+
+def _ordered(query: Select) -> Select:
+    """Grouped by where the units are: status in table order, then location, then serial."""
+    return query.order_by(case(_RANK, value=Serial.status), Location.code, Serial.serial, Serial.id)
+
+
+_RANK = {status.value: n for n, status in enumerate(Status)}
+
+
+def traced_rows(session: Session, recall: Recall, *, limit: int | None = None) -> Iterator[TracedUnit]:
+    query = _ordered(recall_query(session, recall, TRACE_COLUMNS, last_event=True))
+    if limit is not None:
+        query = query.limit(limit)
+    for row in session.execute(query.execution_options(yield_per=5_000)):
+        *head, status, location, ref, action, at, note = row
+        holder = None if meaning(status).on_shelf else ref
+        yield TracedUnit(*head, status, location, holder, action, at, note)
+
+
+def unit_history(session: Session, recall: Recall) -> dict[int, list[EventRecord]]:
+    """Every event of every affected unit, by unit id, oldest first."""
+    return history_of(session, list(session.scalars(recall_query(session, recall, [Serial.id]))))
+
+
+# --- the services ---------------------------------------------------------------------------------
+
+
+@service(Permission.VIEW, write=False)
+def trace(uow: UnitOfWork, recall: Recall, *, limit: int = PAGE_MAX) -> Trace:
+    """Every affected unit grouped by where it is (the first ``limit`` listed), with the count of each group."""
+    session = uow.session
+    counted = recall_query(session, recall, [Serial.status, Location.code, func.count()]).group_by(
+        Serial.status, Location.code
+    )
+    groups = sorted((Group(status, location, n) for status, location, n in session.execute(counted)),
+                    key=lambda g: (_RANK[g.status], g.location or ""))  # fmt: skip
+    units = list(traced_rows(session, recall, limit=limit))
+    return Trace(recall, sum(g.count for g in groups), groups, units)
+
+
+@service(Permission.VIEW)
+def block(uow: UnitOfWork, recall: Recall, *, note: str | None = None) -> BlockResult:
+    """Quarantine every affected unit that is in stock, where it stands; audited with the recall's criteria."""
+    return _hold(uow, Action.BLOCK, recall, note)
+
+
+@service(Permission.VIEW)
+def release(uow: UnitOfWork, recall: Recall, *, note: str | None = None) -> BlockResult:
+    """Put every affected unit that is quarantined back in stock, where it stands; audited."""
+    return _hold(uow, Action.RELEASE, recall, note)
+
+
+def _hold(uow: UnitOfWork, action: Action, recall: Recall, note: str | None) -> BlockResult:
+    rule = TRANSITIONS[action]
+    if not allows(uow.actor.role, rule.permission):
+        raise PermissionDenied("lifecycle.denied", name=uow.actor.name, role=str(uow.actor.role), move=rule.label,
+                               permission=str(rule.permission))  # fmt: skip
+    session = uow.session
+    rows = session.execute(recall_query(session, recall, [Serial.id, Serial.status, Serial.location_id])).all()
+    units = [(unit_id, status, location_id) for unit_id, status, location_id in rows if status in rule.sources]
+    left = Counter(status for _, status, _ in rows if status not in rule.sources)
+    if not rows:
+        raise ValidationError(Problem("recall", "", "no_units", Text("recall.no_units")))
+    reference = recall.batch or recall.po or None
+    record_moves(session, uow.actor.id, action, units, None, ref=reference and f"recall {reference}", note=note)
+    uow.audit(f"recall.{action.value}", "recall", _key(recall),
+              after={"criteria": recall.described(), "units": len(units), "left": dict(left), "note": note,
+                     "unit_ids": [unit_id for unit_id, _, _ in units]})  # fmt: skip
+    return BlockResult(action.value, len(units), dict(sorted(left.items())))
+
+
+def _key(recall: Recall) -> str:
+    said = recall.described()
+    said.pop("serials", None)
+    key = ", ".join(f"{name}={value}" for name, value in said.items())
+    if recall.serials:
+        key = f"{key}, {len(recall.serials)} serials" if key else f"{len(recall.serials)} serials"
+    return key[:100]
+
+
+# --- expiring stock -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpiringUnit:
+    serial: str
+    sku: str
+    item_name: str
+    batch: str | None
+    expiry: dt.date
+    status: str
+    location: str | None
+    days_left: int  # negative: expired that many days ago
+
+
+_SHELF = having("on_shelf")
+
+
+def expiring_query(columns: Sequence, until: dt.date) -> Select:
+    """Units on our shelves expiring on or before ``until``, first-expiring first."""
+    return (
+        select(*columns)
+        .select_from(Serial)
+        .join(Item, Item.id == Serial.item_id)
+        .outerjoin(Location, Location.id == Serial.location_id)
+        .where(Serial.expiry.is_not(None), Serial.expiry <= until, Serial.status.in_(_SHELF))
+    )
+
+
+@service(Permission.VIEW, write=False)
+def expiring(uow: UnitOfWork, days: int = 30, *, today: dt.date | None = None, limit: int = PAGE_MAX) -> list[ExpiringUnit]:
+    """Stock on our shelves that has expired or expires within ``days``, first-expiring first."""
+    if not 0 <= days <= 36_500:
+        raise ValidationError(Problem("days", str(days), "days", Text("recall.days", most=36_500)))
+    today = today or dt.date.today()
+    query = expiring_query(
+        [Serial.serial, Item.sku, Item.name, Serial.batch, Serial.expiry, Serial.status, Location.code],
+        today + dt.timedelta(days=days),
+    ).order_by(Serial.expiry, Item.sku, Serial.serial).limit(limit)
+    return [ExpiringUnit(*row, (row.expiry - today).days) for row in uow.session.execute(query)]
+
+
+def expiry_counts(session: Session, today: dt.date, days: int) -> tuple[int, int]:
+    """(expired, expiring within ``days``) units on our shelves: the dashboard's two figures."""
+    expired = session.scalar(expiring_query([func.count()], today - dt.timedelta(days=1))) or 0
+    soon = session.scalar(expiring_query([func.count()], today + dt.timedelta(days=days))) or 0
+    return expired, soon - expired
