@@ -52,6 +52,7 @@ from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, wri
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
+from snapp.services.recall import Recall, history_rows, trace_query, traced_row
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -74,6 +75,7 @@ class _Export:
     filters: dict[str, Any]
     shape: Callable[[Any], Sequence[object]] = tuple
     rows: Sequence[Sequence[object]] = ()
+    more: Sequence[Sheet] = ()  # sheets after the first, their rows streamed in the same read
 
 
 # --- the exports -----------------------------------------------------------------
@@ -134,6 +136,24 @@ def export_history(uow: UnitOfWork, out: Path | str, serial: str, *, progress: P
         for card in cards for e in card.history
     ]  # fmt: skip
     spec = _Export("history", "History", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows)
+    return _run(uow, spec, out, progress)
+
+
+_RECALL_FIELDS = (
+    Field("Serial", width=24), Field("SKU"), Field("Item", width=30), Field("Batch"), Field("Expiry", Kind.DATE, 12),
+    Field("Supplier"), Field("PO", width=16), Field("Receipt", width=16), Field("Received", Kind.TIME, 20),
+    Field("Status", width=12), Field("Location"), Field("Issued / shipped to", width=24), Field("Last move"),
+    Field("Last moved", Kind.TIME, 20), Field("Note", width=30),
+)  # fmt: skip
+
+
+@service(Permission.EXPORT, write=False)
+def export_recall(uow: UnitOfWork, out: Path | str, recall: Recall, *, progress: Progress | None = None) -> ExportRecord:
+    """Every unit a recall names, grouped by where it is, then every event of each (sheet "History")."""
+    session = uow.session
+    history = Sheet("History", _HISTORY_FIELDS, history_rows(session, recall))
+    spec = _Export("recall", "Recall", _RECALL_FIELDS, trace_query(session, recall), recall.described(), traced_row,
+                   more=[history])  # fmt: skip
     return _run(uow, spec, out, progress)
 
 
@@ -280,7 +300,7 @@ def _write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Prog
         yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
 
     sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
-    return write_workbook(path, [sheet, about_rows(about())])
+    return write_workbook(path, [sheet, *spec.more, about_rows(about())])
 
 
 def _streamed(session: Session, spec: _Export) -> Iterator[Sequence[object]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, bindparam, func, select, tuple_
@@ -17,7 +16,7 @@ from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import LOOKUP_CHUNK, UnitOfWork, check_page, chunks, service
+from snapp.services.base import UnitOfWork, check_page, service
 from snapp.services.units import resolve, with_receipt
 
 
@@ -97,7 +96,9 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     if not found.units:
         raise NotFound("units.no_unit", serial=found.reading.serial)
     rows = sorted(found.units, key=lambda row: row.sku)
-    history = history_of(session, [row.id for row in rows])
+    history: dict[int, list[EventRecord]] = {}
+    for unit_id, *event in session.execute(_HISTORY, {"units": [row.id for row in rows]}):
+        history.setdefault(unit_id, []).append(EventRecord(*event))
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
@@ -107,15 +108,6 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
         )  # fmt: skip
         for row in rows
     ]
-
-
-def history_of(session: Session, units: Sequence[int]) -> dict[int, list[EventRecord]]:
-    """Every event of ``units`` (ids), by unit, oldest first; in chunks under SQLite's parameter limit."""
-    history: dict[int, list[EventRecord]] = {}
-    for part in chunks(units, LOOKUP_CHUNK):
-        for unit_id, *event in session.execute(_HISTORY, {"units": list(part)}):
-            history.setdefault(unit_id, []).append(EventRecord(*event))
-    return history
 
 
 # --- the register --------------------------------------------------------------

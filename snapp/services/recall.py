@@ -25,14 +25,14 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier
+from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier, User
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import Status, having, meaning
 from snapp.errors import PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, service
 from snapp.services.lifecycle import record_moves
-from snapp.services.lookup import EventRecord, SerialFilter, _register_query, history_of
+from snapp.services.lookup import SerialFilter, _register_query
 from snapp.services.units import resolve
 
 
@@ -144,27 +144,54 @@ def _named_units(session: Session, serials: Sequence[str]) -> list[int]:
     return ids
 
 
-def _ordered(query: Select) -> Select:
-    """Grouped by where the units are: status in table order, then location, then serial."""
-    return query.order_by(case(_RANK, value=Serial.status), Location.code, Serial.serial, Serial.id)
-
-
 _RANK = {status.value: n for n, status in enumerate(Status)}
+_PLACE = (case(_RANK, value=Serial.status), Location.code, Serial.serial, Serial.id)  # grouped by where the units are
+
+
+def trace_query(session: Session, recall: Recall) -> Select:
+    """`TRACE_COLUMNS` of every affected unit, grouped by where it is: status in table order, location, serial."""
+    return recall_query(session, recall, TRACE_COLUMNS, last_event=True).order_by(*_PLACE)
+
+
+def traced_row(row: Sequence) -> tuple:
+    """A row of `trace_query` as a `TracedUnit`'s fields: who has a unit is said only for one off our shelves."""
+    *head, status, location, ref, action, at, note = row
+    return (*head, status, location, None if meaning(status).on_shelf else ref, action, at, note)
 
 
 def traced_rows(session: Session, recall: Recall, *, limit: int | None = None) -> Iterator[TracedUnit]:
-    query = _ordered(recall_query(session, recall, TRACE_COLUMNS, last_event=True))
+    query = trace_query(session, recall)
     if limit is not None:
         query = query.limit(limit)
     for row in session.execute(query.execution_options(yield_per=5_000)):
-        *head, status, location, ref, action, at, note = row
-        holder = None if meaning(status).on_shelf else ref
-        yield TracedUnit(*head, status, location, holder, action, at, note)
+        yield TracedUnit(*traced_row(row))
 
 
-def unit_history(session: Session, recall: Recall) -> dict[int, list[EventRecord]]:
-    """Every event of every affected unit, by unit id, oldest first."""
-    return history_of(session, list(session.scalars(recall_query(session, recall, [Serial.id]))))
+_FROM, _TO = aliased(Location), aliased(Location)
+
+
+def history_rows(session: Session, recall: Recall) -> Iterator[tuple]:
+    """(serial, sku, when, who, action, from status, to status, from location, to location, ref, note) of every
+    event of every affected unit, unit by unit in the trace's order, each unit's oldest first; streamed."""
+    query = (
+        recall_query(session, recall, [Serial.serial, Item.sku, SerialEvent.at, User.name, SerialEvent.action,
+                                        SerialEvent.from_status, SerialEvent.to_status, _FROM.code, _TO.code,
+                                        SerialEvent.ref, SerialEvent.note])
+        .join(SerialEvent, SerialEvent.serial_id == Serial.id)
+        .join(User, User.id == SerialEvent.user_id)
+        .outerjoin(_FROM, _FROM.id == SerialEvent.from_location_id)
+        .outerjoin(_TO, _TO.id == SerialEvent.to_location_id)
+        .order_by(*_PLACE, SerialEvent.id)
+    )  # fmt: skip
+    for row in session.execute(query.execution_options(yield_per=5_000)):
+        yield tuple(row)
+
+
+def groups_of(session: Session, recall: Recall) -> list[Group]:
+    """How many affected units are where, in the trace's order."""
+    counted = recall_query(session, recall, [Serial.status, Location.code, func.count()])
+    rows = session.execute(counted.group_by(Serial.status, Location.code))
+    return sorted((Group(*row) for row in rows), key=lambda g: (_RANK[g.status], g.location or ""))
 
 
 # --- the services ---------------------------------------------------------------------------------
@@ -174,11 +201,7 @@ def unit_history(session: Session, recall: Recall) -> dict[int, list[EventRecord
 def trace(uow: UnitOfWork, recall: Recall, *, limit: int = PAGE_MAX) -> Trace:
     """Every affected unit grouped by where it is (the first ``limit`` listed), with the count of each group."""
     session = uow.session
-    counted = recall_query(session, recall, [Serial.status, Location.code, func.count()]).group_by(
-        Serial.status, Location.code
-    )
-    groups = sorted((Group(status, location, n) for status, location, n in session.execute(counted)),
-                    key=lambda g: (_RANK[g.status], g.location or ""))  # fmt: skip
+    groups = groups_of(session, recall)
     units = list(traced_rows(session, recall, limit=limit))
     return Trace(recall, sum(g.count for g in groups), groups, units)
 
@@ -208,13 +231,13 @@ def _hold(uow: UnitOfWork, action: Action, recall: Recall, note: str | None) -> 
         raise ValidationError(Problem("recall", "", "no_units", Text("recall.no_units")))
     reference = recall.batch or recall.po or None
     record_moves(session, uow.actor.id, action, units, None, ref=reference and f"recall {reference}", note=note)
-    uow.audit(f"recall.{action.value}", "recall", _key(recall),
+    uow.audit(f"recall.{action.value}", "recall", key(recall),
               after={"criteria": recall.described(), "units": len(units), "left": dict(left), "note": note,
                      "unit_ids": [unit_id for unit_id, _, _ in units]})  # fmt: skip
     return BlockResult(action.value, len(units), dict(sorted(left.items())))
 
 
-def _key(recall: Recall) -> str:
+def key(recall: Recall) -> str:
     said = recall.described()
     said.pop("serials", None)
     key = ", ".join(f"{name}={value}" for name, value in said.items())
