@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serial": ("serial", "serial numbers: look up, list, move"),
     "labels": ("printing", "print serial labels to a PDF, or list the label templates"),
     "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
+    "recall": ("recall", "recall and trace: every unit of a batch, PO, item or serial list; block, release, expiring"),
     "verify": ("stock", "is this unit ours? one verdict per code (exit 3 if any did not pass)"),
     "count": ("stock", "stocktake: count a location by scanning"),
     "exception": ("stock", "the exceptions desk"),

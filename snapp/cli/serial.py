@@ -40,7 +40,7 @@ def serial_filter(args: argparse.Namespace):
     from snapp.services import lookup
 
     return lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
-                               args.date_to, args.prefix)  # fmt: skip
+                               args.date_to, args.prefix, batch=args.batch)  # fmt: skip
 
 
 def cmd_serial_list(args: argparse.Namespace) -> None:
@@ -77,6 +77,7 @@ def serial_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--po")
     common.date_range(parser, "received")
     parser.add_argument("--prefix", help="serials starting with this")
+    parser.add_argument("--batch", help="units of this batch (lot)")
     parser.add_argument("--sort", default="received", choices=common.LazyChoices("snapp.services.lookup", "SORTS"),
                         metavar="KEY", help="sort by: %(choices)s (default: %(default)s)")  # fmt: skip
     parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
@@ -190,3 +191,27 @@ def test_expiring_stock_first_expiring_first(ctx, recalled):
     assert later[0].days_left < 0
     with pytest.raises(ValidationError):
         expiring(ctx, -1)
+
+
+def test_the_command_line_traces_exports_reports_blocks_and_lists_expiring(db, admin_cli, recalled, tmp_path):
+    ran = admin_cli("recall", "trace", "--supplier", "ACME", "--batch", "LOT42")
+    assert ran.status == 0, ran.err
+    assert "8 unit(s) affected" in ran.out and "Dr. Wang, ward 3" in ran.out
+    ran = admin_cli("recall", "export", str(tmp_path / "r.xlsx"), "--batch", "LOT43")
+    assert (ran.status, ran.out.split(" unit")[0]) == (0, "2")
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx")["Recall"]["A2"].value == "RC0010"
+    ran = admin_cli("recall", "report", str(tmp_path / "r.pdf"), "--paste", "-", stdin="RC0001\nRC0003, RC0011\n")
+    assert ran.status == 0, ran.err
+    assert "RC0011" in pdfkit.flat("".join(pdfkit.text(tmp_path / "r.pdf")))
+    ran = admin_cli("recall", "block", "--batch", "LOT42", "--note", "FSCA")
+    assert ran.status == 0 and "3 unit(s) quarantined" in ran.out and "2 issued" in ran.out
+    ran = admin_cli("serial", "list", "--batch", "LOT42", "--status", "quarantined")
+    assert ran.out.count("quarantined") == 3
+    ran = admin_cli("recall", "release", "--batch", "LOT42")
+    assert ran.status == 0 and "3 unit(s) back in stock" in ran.out
+    ran = admin_cli("recall", "expiring", "--days", "100000")
+    assert ran.status == 2 and "days must be a whole number" in ran.err
+    ran = admin_cli("recall", "expiring", "--days", "3650", "--json")
+    assert [row["serial"] for row in json.loads(ran.out)][:1] == ["RC0010"]
+    ran = admin_cli("recall", "trace")
+    assert ran.status == 2 and "say what the recall names" in ran.err
