@@ -95,9 +95,10 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes  # the routes import the services they call
+    from snapp.server import routes, routes_recall  # the routes import the services they call
 
     app.include_router(routes.router, prefix="/api/v1")
+    app.include_router(routes_recall.router, prefix="/api/v1")
     return app
 
 

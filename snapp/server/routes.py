@@ -241,12 +241,13 @@ def list_serials(
     received_from: dt.date | None = None,
     received_to: dt.date | None = None,
     prefix: str | None = None,
+    batch: str | None = None,
     sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
 ) -> dict[str, Any]:
-    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix)
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, batch)
     return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
 
 
