@@ -310,27 +310,42 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="103"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
+        <source>{0} units on our shelves have expired</source>
+        <translation>{0} 件在库单件已过期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="115"/>
+        <source>{0} units expire within {1} days: issue the first-expiring first</source>
+        <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="118"/>
+        <source>{0} units are quarantined by a recall</source>
+        <translation>{0} 件因召回已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="120"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -755,6 +770,11 @@ How was it resolved?</source>
         <source>Supplier warranty:</source>
         <translation>供应商保修：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="36"/>
+        <source>Batch / expiry:</source>
+        <translation>批号 / 有效期：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -804,27 +824,37 @@ How was it resolved?</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="115"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="116"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="140"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="126"/>
+        <source>expired {0} ({1} days ago)</source>
+        <translation>已于 {0} 过期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="127"/>
+        <source>expires {0} ({1} days left)</source>
+        <translation>{0} 到期（剩 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -832,97 +862,102 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="42"/>
+        <location filename="../../snapp/gui/main_window.py" line="43"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48"/>
+        <location filename="../../snapp/gui/main_window.py" line="49"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="49"/>
+        <location filename="../../snapp/gui/main_window.py" line="50"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="50"/>
+        <location filename="../../snapp/gui/main_window.py" line="51"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="78"/>
+        <location filename="../../snapp/gui/main_window.py" line="80"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="79"/>
+        <location filename="../../snapp/gui/main_window.py" line="81"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1084,6 +1119,222 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>Recall</name>
+    <message>
+        <location filename="../../ui/recall.ui" line="7"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="10"/>
+        <source>Say what the supplier&apos;s notice names; every criterion given narrows the recall.</source>
+        <translation>按供应商召回通知填写范围；每填一项都会缩小召回范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="16"/>
+        <source>Supplier code</source>
+        <translation>供应商代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="17"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="18"/>
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="19"/>
+        <source>Item SKU</source>
+        <translation>物料 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="20"/>
+        <source>Received from (YYYY-MM-DD)</source>
+        <translation>收货起（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="21"/>
+        <source>Received to (YYYY-MM-DD)</source>
+        <translation>收货止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="26"/>
+        <source>Serials or scans, one a line (optional)</source>
+        <translation>序列号或扫描码，每行一个（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="34"/>
+        <source>&amp;Trace</source>
+        <translation>追溯(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="35"/>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="38"/>
+        <source>E&amp;xcel…</source>
+        <translation>Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="39"/>
+        <source>&amp;PDF for the regulator…</source>
+        <translation>监管用 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="40"/>
+        <source>&amp;Block stock…</source>
+        <translation>冻结库存(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="41"/>
+        <source>&amp;Release…</source>
+        <translation>解除隔离(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="48"/>
+        <source>Where / serial</source>
+        <translation>去向 / 序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="49"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="50"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="51"/>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="52"/>
+        <source>PO</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="53"/>
+        <source>Has it</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="54"/>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="55"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="56"/>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="56"/>
+        <source>{0!r} is not a date; write YYYY-MM-DD</source>
+        <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="87"/>
+        <source>tracing…</source>
+        <translation>正在追溯…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="104"/>
+        <source>{0} — {1} unit(s)</source>
+        <translation>{0} — {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="116"/>
+        <source> (the first {0} listed)</source>
+        <translation>（列出前 {0} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="118"/>
+        <source>{0} unit(s) affected</source>
+        <translation>涉及 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="137"/>
+        <source>Export the recall</source>
+        <translation>导出召回清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="146"/>
+        <source>{0} unit(s) written to {1}</source>
+        <translation>已将 {0} 件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="147"/>
+        <source>Exporting the recall…</source>
+        <translation>正在导出召回清单…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="152"/>
+        <source>Recall report</source>
+        <translation>召回报告</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="153"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="161"/>
+        <source>{0} page(s) written to {1}</source>
+        <translation>已将 {0} 页写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="176"/>
+        <source>Block stock</source>
+        <translation>冻结库存</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="177"/>
+        <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
+        <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="180"/>
+        <source>Release</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="181"/>
+        <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
+        <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="191"/>
+        <source>{0} unit(s) quarantined</source>
+        <translation>已隔离 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="193"/>
+        <source>{0} unit(s) released</source>
+        <translation>已解除隔离 {0} 件</translation>
     </message>
 </context>
 <context>
@@ -1378,17 +1629,22 @@ How was it resolved?</source>
         <translation>收货日期止（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="23"/>
+        <location filename="../../ui/register.ui" line="19"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="24"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24"/>
+        <location filename="../../ui/register.ui" line="25"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="27"/>
+        <location filename="../../ui/register.ui" line="28"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1446,37 +1702,37 @@ How was it resolved?</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="86"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="88"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="89"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="97"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="98"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -1681,109 +1937,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="31"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="36"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="43"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="65"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="83"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="86"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="89"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="113"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="120"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -2251,37 +2507,37 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="53"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="56"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="57"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="68"/>
+        <location filename="../../snapp/gui/views/verify.py" line="69"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="143"/>
+        <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

@@ -4,8 +4,8 @@ MESSAGES = {
     "status.quarantined": ("Quarantined", "已隔离"),
     "verb.block": ("block (quarantine)", "冻结（隔离）"),
     "verb.release": ("release from quarantine", "解除隔离"),
-    "move.block": ("Blocked by a recall", "召回冻结"),
-    "move.release": ("Released from quarantine", "解除隔离"),
+    "move.block": ("Block (quarantine)", "冻结（隔离）"),
+    "move.release": ("Release from quarantine", "解除隔离"),
     "recall.no_criteria": (
         "say what the recall names: a supplier and batch, a PO, an item and dates, or serials",
         "请指定召回范围：供应商和批号、采购订单、物料和日期，或序列号",

@@ -14,6 +14,7 @@ from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import utc_midnight
+from snapp.services.recall import expiry_counts
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.
 _HELD = having("held")
@@ -27,6 +28,8 @@ class Dashboard:
     open_pos: int
     draft_pos: int
     window: int
+    expired: int = 0  # units on our shelves past their expiry
+    expiring: int = 0  # units on our shelves expiring within `window` days
 
 
 @service(Permission.VIEW, write=False)
@@ -51,6 +54,7 @@ def summary(uow: UnitOfWork, today: dt.date | None = None, window: int = 30) -> 
         ending = session.scalar(
             select(func.count()).select_from(Serial).where(Serial.status.in_(_HELD), or_(*ranges))
         )
+    expired, expiring = expiry_counts(session, today, window)
     po_counts = dict(session.execute(select(PurchaseOrder.status, func.count()).group_by(PurchaseOrder.status)).all())
     return Dashboard(
         by_status,
@@ -59,4 +63,6 @@ def summary(uow: UnitOfWork, today: dt.date | None = None, window: int = 30) -> 
         sum(po_counts.get(s.value, 0) for s in RECEIVABLE),
         po_counts.get(POStatus.DRAFT.value, 0),
         window,
+        expired,
+        expiring,
     )

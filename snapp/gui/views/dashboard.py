@@ -23,6 +23,7 @@ STATUS_COLOURS = {
     "shipped": "#00838f",
     "scrapped": "#757575",
     "lost": "#ad1457",
+    "quarantined": "#b3261e",
 }
 
 
@@ -108,6 +109,13 @@ class DashboardView(View):
                     summary.warranty_ending, summary.window
                 )
             )
+        if summary.expired:
+            notes.append(self.tr("{0} units on our shelves have expired").format(summary.expired))
+        if summary.expiring:
+            notes.append(self.tr("{0} units expire within {1} days: issue the first-expiring first").format(
+                summary.expiring, summary.window))  # fmt: skip
+        if summary.by_status["quarantined"]:
+            notes.append(self.tr("{0} units are quarantined by a recall").format(summary.by_status["quarantined"]))
         notes += [str(alert) for alert in figures.alerts]
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
 

@@ -107,6 +107,7 @@ class LookupView(View):
         form.poValue.setText(card.po)
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
+        form.batchValue.setText(self._batch(card))
         self.history.set_rows(card.history)
         self._set_actions(card.allowed)
 
@@ -117,6 +118,14 @@ class LookupView(View):
         if left < 0:
             return self.tr("ended {0} ({1} days ago)").format(card.warranty_end, -left)
         return self.tr("until {0} ({1} days left)").format(card.warranty_end, left)
+
+    def _batch(self, card: SerialCard) -> str:
+        if card.expiry is None:
+            return card.batch or "—"
+        left = (card.expiry - dt.date.today()).days
+        when = self.tr("expired {0} ({1} days ago)").format(card.expiry, -left) if left < 0 else \
+            self.tr("expires {0} ({1} days left)").format(card.expiry, left)  # fmt: skip
+        return f"{card.batch or '—'} / {when}"
 
     def _set_actions(self, allowed: list[str]) -> None:
         layout = self.form.actionsLayout

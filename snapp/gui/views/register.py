@@ -45,7 +45,8 @@ class RegisterView(View):
         for status in Status:
             form.statusCombo.addItem(name_of("status", status.value), status.value)
         self.model.counted.connect(lambda n: form.countLabel.setText(self.tr("{0} serials").format(f"{n:,}")))
-        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
+                     form.batchEdit):
             edit.returnPressed.connect(self.apply_filter)
         form.statusCombo.activated.connect(lambda _: self.apply_filter())
         form.applyButton.clicked.connect(self.apply_filter)
@@ -76,6 +77,7 @@ class RegisterView(View):
             received_from=dates[0],
             received_to=dates[1],
             serial_prefix=form.prefixEdit.text().strip() or None,
+            batch=form.batchEdit.text().strip() or None,
         )
 
     def apply_filter(self) -> None:
@@ -101,7 +103,8 @@ class RegisterView(View):
 
     def reset(self) -> None:
         form = self.form
-        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
+                     form.batchEdit):
             edit.clear()
         form.statusCombo.setCurrentIndex(0)
         self.apply_filter()
