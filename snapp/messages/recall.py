@@ -24,6 +24,9 @@ MESSAGES = {
         "{sku}: {count} unit(s) in stock expire earlier (first {serial}, {expiry}); first-expiring first is advised",
         "{sku}：库存中有 {count} 件更早到期（最早 {serial}，{expiry}）；建议先到期先出",
     ),
-    "recall.bad_batch": ("a batch is at most 20 characters of GS1's set", "批号最多 20 个 GS1 字符"),
-    "recall.bad_expiry": ("expiry is a date like 2027-03-31", "有效期须为日期，如 2027-03-31"),
+    "word.batch": ("batch", "批号"),
+    "batch.bad": ("a batch is at most {most} characters of GS1's set (letters, digits, -./ ...)",
+                  "批号最多 {most} 个 GS1 字符（字母、数字、-./ 等）"),
+    "batch.bad_expiry": ("an expiry is a date cell, or a date written like 2027-03-31",
+                         "有效期须为日期单元格，或写作 2027-03-31 这样的日期"),
 }

@@ -6,6 +6,7 @@ one refused serial refuses them all.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -129,7 +130,7 @@ def record_moves(
         for unit_id, status, location_id, to in units
     ])  # fmt: skip
     if moved.rowcount != len(units):
-        _refuse_moved_meanwhile(session, [unit[:3] for unit in units])
+        _refuse_moved_meanwhile(session, units, target, now)
     conn.execute(
         insert(events_table),
         [
@@ -153,15 +154,18 @@ _MOVE = (
 )  # fmt: skip
 
 
-def _refuse_moved_meanwhile(session: Session, units: Sequence[tuple[int, str, int | None]]) -> None:
-    checked = {unit_id: (status, location_id) for unit_id, status, location_id in units}
+def _refuse_moved_meanwhile(
+    session: Session, units: Sequence[tuple[int, str, int | None, int | None]], target: str, now: dt.datetime
+) -> None:
+    """Refuse the move, naming the units another transaction moved; those this one moved carry its own time."""
+    ours = {unit_id: (target, to, now) for unit_id, _, _, to in units}
     changed = [
         (serial, status)
-        for condition in among(session, Serial.id, list(checked))
-        for unit_id, serial, status, location in session.execute(
-            select(Serial.id, Serial.serial, Serial.status, Serial.location_id).where(condition)
+        for condition in among(session, Serial.id, list(ours))
+        for unit_id, serial, status, location, updated in session.execute(
+            select(Serial.id, Serial.serial, Serial.status, Serial.location_id, Serial.updated_at).where(condition)
         )
-        if checked[unit_id] != (status, location)
+        if ours[unit_id] != (status, location, updated)
     ]
     serial, status = changed[0]
     values = {"serial": serial, "status": Text(f"status.{status}")}

@@ -170,10 +170,10 @@ def traced_rows(session: Session, recall: Recall, *, limit: int | None = None) -
 _FROM, _TO = aliased(Location), aliased(Location)
 
 
-def history_rows(session: Session, recall: Recall) -> Iterator[tuple]:
+def history_query(session: Session, recall: Recall) -> Select:
     """(serial, sku, when, who, action, from status, to status, from location, to location, ref, note) of every
-    event of every affected unit, unit by unit in the trace's order, each unit's oldest first; streamed."""
-    query = (
+    event of every affected unit, unit by unit in the trace's order, each unit's oldest first."""
+    return (
         recall_query(session, recall, [Serial.serial, Item.sku, SerialEvent.at, User.name, SerialEvent.action,
                                         SerialEvent.from_status, SerialEvent.to_status, _FROM.code, _TO.code,
                                         SerialEvent.ref, SerialEvent.note])
@@ -183,7 +183,11 @@ def history_rows(session: Session, recall: Recall) -> Iterator[tuple]:
         .outerjoin(_TO, _TO.id == SerialEvent.to_location_id)
         .order_by(*_PLACE, SerialEvent.id)
     )  # fmt: skip
-    for row in session.execute(query.execution_options(yield_per=5_000)):
+
+
+def history_rows(session: Session, recall: Recall) -> Iterator[tuple]:
+    """The rows of `history_query`, streamed; the query runs when the first row is wanted."""
+    for row in session.execute(history_query(session, recall).execution_options(yield_per=5_000)):
         yield tuple(row)
 
 

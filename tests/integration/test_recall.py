@@ -215,3 +215,94 @@ def test_the_command_line_traces_exports_reports_blocks_and_lists_expiring(db, a
     assert [row["serial"] for row in json.loads(ran.out)][:1] == ["RC0010"]
     ran = admin_cli("recall", "trace")
     assert ran.status == 2 and "say what the recall names" in ran.err
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("first", ["block", "issue"])
+def test_a_block_racing_an_issue_on_postgresql_one_wins_the_other_is_told(pg_url, request, first):
+    """Both read the unit in stock; the one that queued first on its row wins, the other is refused with its status."""
+    import threading
+
+    from test_concurrency import _hold_rows, _wait_for_queue
+
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+    from snapp.errors import Conflict
+    from snapp.services import masterdata, purchasing
+    from snapp.services.auth import create_first_admin
+
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+    masterdata.add_item(ctx, masterdata.ItemRecord("LAP", "Laptop", gtin="9506000134352", serial_min_length=4))
+    masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "Main"))
+    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 10)])
+    purchasing.approve_po(ctx, po.number)
+    receiving.receive(ctx, po.number, "LAP", [scans([gs1(f"RACE{n}", "LOT1", "270101") for n in range(3)])],
+                      location="WH-A")  # fmt: skip
+    unit_id = rows(db, "SELECT id FROM serials WHERE serial = 'RACE1'")[0][0]
+    calls = {"block": lambda: block(ctx, Recall(batch="LOT1")),
+             "issue": lambda: lifecycle.move(ctx, "issue", ["RACE1"], ref="Dr. Li")}  # fmt: skip
+    holder, pid = _hold_rows(db, "serials", "id = :id", {"id": unit_id})
+    outcome: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            outcome[name] = calls[name]()
+        except Exception as err:  # asserted below
+            outcome[name] = err
+
+    second = "issue" if first == "block" else "block"
+    threads = {name: threading.Thread(target=run, args=(name,)) for name in (first, second)}
+    try:
+        threads[first].start()
+        _wait_for_queue(db, pid, 1)
+        threads[second].start()
+        _wait_for_queue(db, pid, 2)
+    finally:
+        holder.rollback()
+        holder.close()
+    for thread in threads.values():
+        thread.join(60)
+    refusal = outcome[second]
+    assert not isinstance(outcome[first], Exception), outcome[first]
+    assert isinstance(refusal, Conflict), refusal
+    now = "quarantined" if first == "block" else "issued"
+    assert (refusal.code, refusal.values["serial"], refusal.values["status"].code) == (
+        "lifecycle.moved_meanwhile", "RACE1", f"status.{now}")
+    found = dict(rows(db, "SELECT serial, status FROM serials"))
+    if first == "block":
+        assert found == {"RACE0": "quarantined", "RACE1": "quarantined", "RACE2": "quarantined"}
+    else:  # the block was refused whole: nothing quarantined, nothing audited
+        assert found == {"RACE0": "in_stock", "RACE1": "issued", "RACE2": "in_stock"}
+        assert rows(db, "SELECT count(*) FROM audit_entries WHERE action = 'recall.block'") == [(0,)]
+    moves = rows(db, "SELECT action, count(*) FROM serial_events WHERE action IN ('block', 'issue') GROUP BY action")
+    assert dict(moves) == ({"block": 3} if first == "block" else {"issue": 1})
+
+
+def test_batch_and_expiry_columns_of_a_receiving_file_are_kept_per_unit(ctx, company, tmp_path):
+    from snapp.io.serial_files import read_serial_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Serial", "批号", "Expiry"])
+    sheet.append(["XL0001", "LOT-A", dt.datetime(2027, 6, 30)])
+    sheet.append(["XL0002", "LOT-B", "2027-07-31"])
+    sheet.append(["XL0003", None, None])
+    book.save(tmp_path / "good.xlsx")
+    receiving.receive(ctx, company.number, "LAP", [read_serial_file(tmp_path / "good.xlsx")], location="WH-A")
+    cards = {s: lookup.find_serial(ctx, s)[0] for s in ("XL0001", "XL0002", "XL0003")}
+    assert {s: (c.batch, c.expiry) for s, c in cards.items()} == {
+        "XL0001": ("LOT-A", dt.date(2027, 6, 30)), "XL0002": ("LOT-B", dt.date(2027, 7, 31)), "XL0003": (None, None)}
+    assert trace(ctx, Recall(batch="LOT-A")).total == 1
+
+    sheet.append(["XL0004", "LOT-C", "next year"])
+    sheet.append(["XL0005", "L" * 21, None])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(ValidationError) as info:
+        receiving.receive(ctx, company.number, "LAP", [read_serial_file(tmp_path / "bad.xlsx")], location="WH-A")
+    found = [(str(p.position), p.value, p.reason) for p in info.value.problems]
+    assert ("cell C5", "next year", "bad_expiry") in found and ("cell B6", "L" * 21, "bad_batch") in found
+    assert len(lookup.list_serials(ctx, lookup.SerialFilter(batch="LOT-C")).rows) == 0  # nothing written
