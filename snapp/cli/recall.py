@@ -66,11 +66,11 @@ def cmd_hold(args: argparse.Namespace) -> None:
 
 
 def cmd_expiring(args: argparse.Namespace) -> None:
-    from snapp.services import recall
+    from snapp.services import expiry
 
-    units = recall.expiring(common.context(args), args.days, limit=args.limit)
+    units = expiry.expiring(common.context(args), args.days, limit=args.limit)
 
-    def show(rows: list[recall.ExpiringUnit]) -> None:
+    def show(rows: list[expiry.ExpiringUnit]) -> None:
         table([(u.serial, u.sku, u.batch, u.expiry, u.days_left, u.status, u.location) for u in rows],
               ["SERIAL", "SKU", "BATCH", "EXPIRY", "DAYS LEFT", "STATUS", "LOCATION"])  # fmt: skip
         expired = sum(1 for u in rows if u.days_left < 0)

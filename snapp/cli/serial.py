@@ -61,12 +61,20 @@ def cmd_serial_list(args: argparse.Namespace) -> None:
 
 
 def cmd_serial_move(args: argparse.Namespace) -> None:
+    from snapp.app.errors import language
+    from snapp.errors import said
     from snapp.services import lifecycle
 
     result = lifecycle.move(common.context(args), args.action, args.serials, sku=args.sku, to=args.to, ref=args.ref,
                             note=args.note)  # fmt: skip
     where = f" at {result.to_location}" if result.to_location else ""
-    emit(args, result, lambda r: print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}"))
+
+    def show(r) -> None:
+        print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}")
+        for advice in r.advice:
+            print(f"  note: {said(advice, language())}")
+
+    emit(args, result, show)
 
 
 def serial_filter_options(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ from pydantic import Field
 from snapp.app.records import plain
 from snapp.server.app import Caller
 from snapp.server.routes import XLSX, Body
-from snapp.services import exports, printing, recall
+from snapp.services import expiry, exports, printing, recall
 from snapp.services.base import PAGE_MAX
 
 router = APIRouter(tags=["recall"])
@@ -84,4 +84,4 @@ def release(ctx: Caller, body: HoldBody) -> dict[str, Any]:
 @router.get("/recall/expiring", summary="Stock on our shelves expired or expiring within `days`, first-expiring first")
 def expiring(ctx: Caller, days: Annotated[int, Query(ge=0, le=36_500)] = 30,
              limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1_000) -> list[dict[str, Any]]:  # fmt: skip
-    return plain(recall.expiring(ctx, days, limit=limit))
+    return plain(expiry.expiring(ctx, days, limit=limit))

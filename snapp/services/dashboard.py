@@ -14,7 +14,7 @@ from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import utc_midnight
-from snapp.services.recall import expiry_counts
+from snapp.services.expiry import expiry_counts
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.
 _HELD = having("held")

@@ -19,6 +19,7 @@ from snapp.domain.lifecycle import TRANSITIONS, Action, check_move
 from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, IllegalTransition, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
+from snapp.services.expiry import earlier_expiring
 from snapp.services.masterdata import get_location_row
 from snapp.services.units import resolve
 
@@ -29,6 +30,7 @@ class MoveResult:
     count: int
     to_status: str
     to_location: str | None
+    advice: tuple[str, ...] = ()  # e.g. units of the same item that expire earlier (first-expiring first)
 
 
 @service(Permission.VIEW)
@@ -96,7 +98,11 @@ def move(
                 "location": sorted({codes[loc] for _, _, loc in units if loc is not None})},  # fmt: skip
         after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note},
     )
-    return MoveResult(action.value, len(units), rule.target.value, destination)
+    advice = tuple(earlier_expiring(session, action, [unit_id for unit_id, _, _ in units])) if action in FEFO else ()
+    return MoveResult(action.value, len(units), rule.target.value, destination, advice)
+
+
+FEFO = (Action.ISSUE, Action.SHIP)  # the moves that take stock out, where first-expiring first is advised
 
 
 def record_moves(

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier, User
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Permission, allows
-from snapp.domain.statuses import Status, having, meaning
+from snapp.domain.statuses import Status, meaning
 from snapp.errors import PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, service
 from snapp.services.lifecycle import record_moves
@@ -248,52 +248,3 @@ def key(recall: Recall) -> str:
     if recall.serials:
         key = f"{key}, {len(recall.serials)} serials" if key else f"{len(recall.serials)} serials"
     return key[:100]
-
-
-# --- expiring stock -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ExpiringUnit:
-    serial: str
-    sku: str
-    item_name: str
-    batch: str | None
-    expiry: dt.date
-    status: str
-    location: str | None
-    days_left: int  # negative: expired that many days ago
-
-
-_SHELF = having("on_shelf")
-
-
-def expiring_query(columns: Sequence, until: dt.date) -> Select:
-    """Units on our shelves expiring on or before ``until``, first-expiring first."""
-    return (
-        select(*columns)
-        .select_from(Serial)
-        .join(Item, Item.id == Serial.item_id)
-        .outerjoin(Location, Location.id == Serial.location_id)
-        .where(Serial.expiry.is_not(None), Serial.expiry <= until, Serial.status.in_(_SHELF))
-    )
-
-
-@service(Permission.VIEW, write=False)
-def expiring(uow: UnitOfWork, days: int = 30, *, today: dt.date | None = None, limit: int = PAGE_MAX) -> list[ExpiringUnit]:
-    """Stock on our shelves that has expired or expires within ``days``, first-expiring first."""
-    if not 0 <= days <= 36_500:
-        raise ValidationError(Problem("days", str(days), "days", Text("recall.days", most=36_500)))
-    today = today or dt.date.today()
-    query = expiring_query(
-        [Serial.serial, Item.sku, Item.name, Serial.batch, Serial.expiry, Serial.status, Location.code],
-        today + dt.timedelta(days=days),
-    ).order_by(Serial.expiry, Item.sku, Serial.serial).limit(limit)
-    return [ExpiringUnit(*row, (row.expiry - today).days) for row in uow.session.execute(query)]
-
-
-def expiry_counts(session: Session, today: dt.date, days: int) -> tuple[int, int]:
-    """(expired, expiring within ``days``) units on our shelves: the dashboard's two figures."""
-    expired = session.scalar(expiring_query([func.count()], today - dt.timedelta(days=1))) or 0
-    soon = session.scalar(expiring_query([func.count()], today + dt.timedelta(days=days))) or 0
-    return expired, soon - expired

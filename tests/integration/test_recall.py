@@ -12,7 +12,8 @@ from snapp_testkit import audit_entries, last_audit_id, rows
 from snapp.domain.capture import scans
 from snapp.errors import NotFound, PermissionDenied, ValidationError
 from snapp.services import exports, lifecycle, lookup, printing, receiving
-from snapp.services.recall import Recall, block, expiring, release, trace
+from snapp.services.expiry import expiring
+from snapp.services.recall import Recall, block, release, trace
 from tests import pdfkit
 
 GTIN = "09506000134352"  # the company fixture's LAP
@@ -306,3 +307,17 @@ def test_batch_and_expiry_columns_of_a_receiving_file_are_kept_per_unit(ctx, com
     found = [(str(p.position), p.value, p.reason) for p in info.value.problems]
     assert ("cell C5", "next year", "bad_expiry") in found and ("cell B6", "L" * 21, "bad_batch") in found
     assert len(lookup.list_serials(ctx, lookup.SerialFilter(batch="LOT-C")).rows) == 0  # nothing written
+
+
+def test_issuing_a_later_expiring_unit_is_allowed_with_advice_in_both_languages(ctx, recalled, admin_cli):
+    # RC0010 (LOT43, 2026-12-31) is in stock; RC0007 and RC0008 (LOT42, 2027-03-31) expire later.
+    ran = admin_cli("serial", "issue", "RC0007", "--ref", "ward 5")
+    assert ran.status == 0
+    assert "note: LAP: 1 unit(s) in stock expire earlier (first RC0010, 2026-12-31)" in ran.out
+    result = lifecycle.move(ctx, "ship", ["RC0008"], ref="Clinic 9")
+    assert result.count == 1
+    [advice] = result.advice
+    assert advice == "LAP: 1 unit(s) in stock expire earlier (first RC0010, 2026-12-31); first-expiring first is advised"
+    assert advice.say("zh") == "LAP：库存中有 1 件更早到期（最早 RC0010，2026-12-31）；建议先到期先出"
+    assert lifecycle.move(ctx, "issue", ["RC0010"]).advice == ()  # the first-expiring: nothing to say
+    assert lifecycle.move(ctx, "issue", ["RC0011"]).advice == ()  # no expiry recorded

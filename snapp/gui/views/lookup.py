@@ -11,6 +11,7 @@ from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
@@ -155,7 +156,8 @@ class LookupView(View):
                 return
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32"),
+            done=lambda result: self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}",
+                                                         *map(say, result.advice)]), "#2e7d32"),  # fmt: skip
         )
 
     def _message(self, text: str, colour: str | None) -> None:
