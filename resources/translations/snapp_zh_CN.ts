@@ -779,82 +779,82 @@ How was it resolved?</source>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="33"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="76"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="77"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="92"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="93"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="116"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="117"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="126"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="127"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="127"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="128"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="150"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -1242,97 +1242,92 @@ How was it resolved?</source>
 <context>
     <name>RecallView</name>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="56"/>
+        <location filename="../../snapp/gui/views/recall.py" line="48"/>
         <source>Recall</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="56"/>
-        <source>{0!r} is not a date; write YYYY-MM-DD</source>
-        <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/recall.py" line="87"/>
+        <location filename="../../snapp/gui/views/recall.py" line="79"/>
         <source>tracing…</source>
         <translation>正在追溯…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="104"/>
+        <location filename="../../snapp/gui/views/recall.py" line="96"/>
         <source>{0} — {1} unit(s)</source>
         <translation>{0} — {1} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="116"/>
+        <location filename="../../snapp/gui/views/recall.py" line="108"/>
         <source> (the first {0} listed)</source>
         <translation>（列出前 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="118"/>
+        <location filename="../../snapp/gui/views/recall.py" line="110"/>
         <source>{0} unit(s) affected</source>
         <translation>涉及 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="137"/>
+        <location filename="../../snapp/gui/views/recall.py" line="129"/>
         <source>Export the recall</source>
         <translation>导出召回清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <location filename="../../snapp/gui/views/recall.py" line="130"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="146"/>
+        <location filename="../../snapp/gui/views/recall.py" line="138"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="147"/>
+        <location filename="../../snapp/gui/views/recall.py" line="139"/>
         <source>Exporting the recall…</source>
         <translation>正在导出召回清单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="152"/>
+        <location filename="../../snapp/gui/views/recall.py" line="144"/>
         <source>Recall report</source>
         <translation>召回报告</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="153"/>
+        <location filename="../../snapp/gui/views/recall.py" line="145"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="161"/>
+        <location filename="../../snapp/gui/views/recall.py" line="153"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="176"/>
+        <location filename="../../snapp/gui/views/recall.py" line="168"/>
         <source>Block stock</source>
         <translation>冻结库存</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="177"/>
+        <location filename="../../snapp/gui/views/recall.py" line="169"/>
         <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
         <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="180"/>
+        <location filename="../../snapp/gui/views/recall.py" line="172"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="181"/>
+        <location filename="../../snapp/gui/views/recall.py" line="173"/>
         <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
         <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="191"/>
+        <location filename="../../snapp/gui/views/recall.py" line="183"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="193"/>
+        <location filename="../../snapp/gui/views/recall.py" line="185"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
     </message>
@@ -1652,87 +1647,82 @@ How was it resolved?</source>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31"/>
+        <location filename="../../snapp/gui/views/register.py" line="28"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32"/>
+        <location filename="../../snapp/gui/views/register.py" line="29"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33"/>
+        <location filename="../../snapp/gui/views/register.py" line="30"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34"/>
+        <location filename="../../snapp/gui/views/register.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35"/>
+        <location filename="../../snapp/gui/views/register.py" line="32"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="36"/>
+        <location filename="../../snapp/gui/views/register.py" line="33"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="37"/>
+        <location filename="../../snapp/gui/views/register.py" line="34"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="38"/>
+        <location filename="../../snapp/gui/views/register.py" line="35"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="44"/>
+        <location filename="../../snapp/gui/views/register.py" line="41"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="47"/>
+        <location filename="../../snapp/gui/views/register.py" line="44"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
+        <location filename="../../snapp/gui/views/register.py" line="59"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
-        <source>{0!r} is not a date; write YYYY-MM-DD</source>
-        <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/register.py" line="86"/>
+        <location filename="../../snapp/gui/views/register.py" line="77"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="90"/>
+        <location filename="../../snapp/gui/views/register.py" line="81"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="91"/>
+        <location filename="../../snapp/gui/views/register.py" line="82"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="99"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="100"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -2540,6 +2530,14 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/verify.py" line="144"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../snapp/gui/views/base.py" line="56"/>
+        <source>{0!r} is not a date; write YYYY-MM-DD</source>
+        <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
     </message>
 </context>
 <context>

@@ -13,10 +13,11 @@ through the DBAPI cursor into openpyxl's write-only mode, with no formats.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from sqlalchemy import text
+from sqlalchemy import Select, text
 
 from snapp.db.engine import Database
 from snapp.services import lifecycle
@@ -55,26 +56,32 @@ def recall_export(name: str, db: Database, tmp: Path, user: str = "bench") -> li
     )]  # fmt: skip
 
 
-def _bare(db: Database, wanted: Recall, out: Path) -> tuple[int, int]:
+def _bare(db: Database, wanted: Recall, out: Path) -> list[int]:
     """The two SELECTs of the export through the bare cursor into a two-sheet write-only workbook."""
     with db.session(write=False) as session:
-        queries = [trace_query(session, wanted), history_query(session, wanted)]
+        queries = [("Recall", trace_query(session, wanted)), ("History", history_query(session, wanted))]
+    with db.engine.connect() as conn:
+        return bare_workbook(conn, queries, out)
+
+
+def bare_workbook(conn, queries: list[tuple[str, Select]], out: Path, each_batch: Callable[[], object] = lambda: None
+                  ) -> list[int]:  # fmt: skip
+    """Each (title, query) through the bare DBAPI cursor into a sheet of a write-only workbook; rows per sheet."""
     book = openpyxl.Workbook(write_only=True)
     counts = []
-    with db.engine.connect() as conn:
-        for title, query in zip(("Recall", "History"), queries, strict=True):
-            compiled = query.compile(dialect=db.engine.dialect, compile_kwargs={"render_postcompile": True})
-            params = [compiled.params[k] for k in compiled.positiontup] if compiled.positional else compiled.params
-            cursor = conn.connection.dbapi_connection.cursor()
-            cursor.execute(str(compiled), params)
-            sheet = book.create_sheet(title)
-            sheet.append([c.name for c in query.selected_columns])
-            n = 0
-            while batch := cursor.fetchmany(5_000):
-                for row in batch:
-                    sheet.append(row)
-                n += len(batch)
-            counts.append(n)
+    for title, query in queries:
+        compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        params = [compiled.params[k] for k in compiled.positiontup] if compiled.positional else compiled.params
+        cursor = conn.connection.dbapi_connection.cursor()
+        cursor.execute(str(compiled), params)
+        sheet = book.create_sheet(title)
+        sheet.append([c.name for c in query.selected_columns])
+        n = 0
+        while batch := cursor.fetchmany(5_000):
+            for row in batch:
+                sheet.append(row)
+            n += len(batch)
+            each_batch()
+        counts.append(n)
     book.save(out)
-    return counts[0], counts[1]
-
+    return counts

@@ -46,7 +46,7 @@ from snapp.db.engine import Database, sqlite_url
 from tests.benchmarks import labels_reports
 from tests.benchmarks.cli_receive import cli_receive
 from tests.benchmarks.desktop import desktop
-from tests.benchmarks.recall import recall_export
+from tests.benchmarks.recall import bare_workbook, recall_export
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
 from snapp.io.serial_files import read_serial_file
@@ -247,24 +247,11 @@ def export(db: Database, tmp: Path) -> list[tuple[str, str, str, str]]:
     grown = max(ours_rss) - start_rss
 
     query = serial_register_query(where, "received", True)
-    compiled = query.compile(dialect=db.engine.dialect)
     bare_rss: list[int] = []
     start_rss = _rss()
     start = time.perf_counter()
     with db.engine.connect() as conn:
-        cursor = conn.connection.dbapi_connection.cursor()
-        params = [compiled.params[k] for k in compiled.positiontup] if compiled.positional else compiled.params
-        cursor.execute(str(compiled), params)
-        book = openpyxl.Workbook(write_only=True)
-        sheet = book.create_sheet("Serials")
-        sheet.append([c.name for c in query.selected_columns])
-        written = 0
-        while batch := cursor.fetchmany(5_000):
-            for row in batch:
-                sheet.append(row)
-            written += len(batch)
-            bare_rss.append(_rss())
-        book.save(tmp / "bare.xlsx")
+        [written] = bare_workbook(conn, [("Serials", query)], tmp / "bare.xlsx", lambda: bare_rss.append(_rss()))
     base = time.perf_counter() - start
     assert written == rows, (written, rows)
     bare_grown = max(bare_rss) - start_rss

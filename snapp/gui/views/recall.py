@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTreeWidgetItem
 
@@ -47,15 +45,9 @@ class RecallView(View):
     def asked(self) -> Recall | None:
         """The recall the form names, or None (after saying why) when a date is no date."""
         form = self.form
-        dates: list[dt.date | None] = []
-        for edit in (form.fromEdit, form.toEdit):
-            text = edit.text().strip()
-            try:
-                dates.append(dt.date.fromisoformat(text) if text else None)
-            except ValueError:
-                QMessageBox.warning(self, self.tr("Recall"), self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
-                edit.setFocus()
-                return None
+        dates = self.typed_dates(self.tr("Recall"), (form.fromEdit, form.toEdit))
+        if dates is None:
+            return None
         serials = tuple(line.strip() for line in form.serialsEdit.toPlainText().splitlines() if line.strip())
         return Recall(
             supplier=form.supplierEdit.text().strip() or None,

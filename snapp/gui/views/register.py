@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import name_of
@@ -59,15 +56,9 @@ class RegisterView(View):
 
     def filter(self) -> SerialFilter | None:
         form = self.form
-        dates: list[dt.date | None] = []
-        for edit in (form.fromEdit, form.toEdit):
-            text = edit.text().strip()
-            try:
-                dates.append(dt.date.fromisoformat(text) if text else None)
-            except ValueError:
-                QMessageBox.warning(self, self.tr("Serial register"), self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
-                edit.setFocus()
-                return None
+        dates = self.typed_dates(self.tr("Serial register"), (form.fromEdit, form.toEdit))
+        if dates is None:
+            return None
         return SerialFilter(
             status=form.statusCombo.currentData(),
             sku=form.skuEdit.text().strip() or None,
