@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Select, bindparam, case, func, select
+from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier, User
@@ -122,7 +122,9 @@ def recall_query(session: Session, recall: Recall, columns: Sequence, *, last_ev
         query = query.where(Serial.id.in_(bindparam("units", _named_units(session, recall.serials), expanding=True,
                                                     literal_execute=True)))  # fmt: skip
     if last_event:
-        query = query.outerjoin(_LAST, _LAST.id == _LAST_ID)
+        # The unit's events by the index on serial_id first, then the last of them: a condition on the id alone
+        # makes SQLite run the subquery for every event of every unit.
+        query = query.outerjoin(_LAST, and_(_LAST.serial_id == Serial.id, _LAST.id == _LAST_ID))
     return query
 
 
