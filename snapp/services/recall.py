@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Select, and_, bindparam, case, func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier, User
@@ -101,7 +101,6 @@ class BlockResult:
 # --- the query -------------------------------------------------------------------------------------
 
 _LAST = aliased(SerialEvent)
-_LAST_ID = select(func.max(SerialEvent.id)).where(SerialEvent.serial_id == Serial.id).correlate(Serial).scalar_subquery()
 TRACE_COLUMNS = [
     Serial.serial, Item.sku, Item.name, Serial.batch, Serial.expiry, Supplier.code, PurchaseOrder.number,
     Receipt.number, Serial.received_at, Serial.status, Location.code, _LAST.ref, _LAST.action, _LAST.at, _LAST.note,
@@ -116,15 +115,26 @@ def recall_query(session: Session, recall: Recall, columns: Sequence, *, last_ev
         raise ValidationError(Problem("recall", "", "no_criteria", Text("recall.no_criteria")))
     if recall.received_from and recall.received_to and recall.received_from > recall.received_to:
         raise ValidationError(Problem("received_to", str(recall.received_to), "date_range", Text("recall.backwards")))
-    query = _register_query(list(columns), where)
-    if recall.serials:
-        # Ids rendered inline: any number of them, under SQLite's parameter limit; they are integers, nothing typed.
-        query = query.where(Serial.id.in_(bindparam("units", _named_units(session, recall.serials), expanding=True,
-                                                    literal_execute=True)))  # fmt: skip
+    named = _named_units(session, recall.serials) if recall.serials else None
+
+    def narrowed(wanted: Sequence) -> Select:
+        query = _register_query(list(wanted), where)
+        if named is not None:
+            # Ids rendered inline: any number of them, under SQLite's parameter limit; integers, nothing typed.
+            query = query.where(Serial.id.in_(bindparam("units", named, expanding=True, literal_execute=True)))
+        return query
+
+    query = narrowed(columns)
     if last_event:
-        # The unit's events by the index on serial_id first, then the last of them: a condition on the id alone
-        # makes SQLite run the subquery for every event of every unit.
-        query = query.outerjoin(_LAST, and_(_LAST.serial_id == Serial.id, _LAST.id == _LAST_ID))
+        # Each affected unit's last event id, grouped once, then joined: a subquery correlated to each unit
+        # left the plan to chance (SQLite ran it per event; PostgreSQL without fresh statistics, for minutes).
+        last = (
+            select(SerialEvent.serial_id, func.max(SerialEvent.id).label("last_id"))
+            .where(SerialEvent.serial_id.in_(narrowed([Serial.id])))
+            .group_by(SerialEvent.serial_id)
+            .subquery()
+        )
+        query = query.outerjoin(last, last.c.serial_id == Serial.id).outerjoin(_LAST, _LAST.id == last.c.last_id)
     return query
 
 
