@@ -107,3 +107,21 @@ def test_a_recall_naming_nothing_is_refused_in_words(qtbot, ctx, company, settin
     qtbot.waitUntil(lambda: s.runner.idle, timeout=10_000)
     [err] = s.errors
     assert "say what the recall names" in str(err)
+
+
+def test_the_dashboard_counts_expired_expiring_and_quarantined_stock(qtbot, ctx, company, settings):
+    import datetime as dt
+
+    from snapp.gui.views.dashboard import DashboardView
+    from snapp.services.recall import Recall, block
+
+    soon = dt.date.today() + dt.timedelta(days=10)
+    units = [f"(01){GTIN}(17)200101(10)OLD(21)EX0001", f"(01){GTIN}(17)200101(10)OLD(21)EX0002",
+             f"(01){GTIN}(17){soon:%y%m%d}(10)SOON(21)EX0003"]  # fmt: skip
+    receiving.receive(ctx, company.number, "LAP", [scans(units)], location="WH-A")
+    block(ctx, Recall(batch="OLD"))
+    s = Screen(qtbot, ctx, settings, DashboardView)
+    notes = s.view.form.exceptionsValue.text().splitlines()
+    assert "2 units on our shelves have expired" in notes  # quarantined ones are still on our shelves
+    assert "1 units expire within 30 days: issue the first-expiring first" in notes
+    assert "2 units are quarantined by a recall" in notes
