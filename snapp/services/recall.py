@@ -100,41 +100,32 @@ class BlockResult:
 
 # --- the query -------------------------------------------------------------------------------------
 
-_LAST = aliased(SerialEvent)
+def _last(column):
+    """``column`` of the unit's last event: one probe of the index on its events per unit, whatever the statistics."""
+    return (select(column).where(SerialEvent.serial_id == Serial.id).order_by(SerialEvent.id.desc()).limit(1)
+            .scalar_subquery())  # fmt: skip
+
+
 TRACE_COLUMNS = [
     Serial.serial, Item.sku, Item.name, Serial.batch, Serial.expiry, Supplier.code, PurchaseOrder.number,
-    Receipt.number, Serial.received_at, Serial.status, Location.code, _LAST.ref, _LAST.action, _LAST.at, _LAST.note,
+    Receipt.number, Serial.received_at, Serial.status, Location.code, _last(SerialEvent.ref),
+    _last(SerialEvent.action), _last(SerialEvent.at), _last(SerialEvent.note),
 ]  # fmt: skip
 
 
-def recall_query(session: Session, recall: Recall, columns: Sequence, *, last_event: bool = False) -> Select:
-    """``columns`` of every unit ``recall`` names (``last_event``: joined to each unit's last move as ``_LAST``)."""
+def recall_query(session: Session, recall: Recall, columns: Sequence) -> Select:
+    """``columns`` of every unit ``recall`` names."""
     where = SerialFilter(supplier=recall.supplier, po=recall.po, sku=recall.sku, batch=recall.batch,
                          received_from=recall.received_from, received_to=recall.received_to)  # fmt: skip
     if where == SerialFilter() and not recall.serials:
         raise ValidationError(Problem("recall", "", "no_criteria", Text("recall.no_criteria")))
     if recall.received_from and recall.received_to and recall.received_from > recall.received_to:
         raise ValidationError(Problem("received_to", str(recall.received_to), "date_range", Text("recall.backwards")))
-    named = _named_units(session, recall.serials) if recall.serials else None
-
-    def narrowed(wanted: Sequence) -> Select:
-        query = _register_query(list(wanted), where)
-        if named is not None:
-            # Ids rendered inline: any number of them, under SQLite's parameter limit; integers, nothing typed.
-            query = query.where(Serial.id.in_(bindparam("units", named, expanding=True, literal_execute=True)))
-        return query
-
-    query = narrowed(columns)
-    if last_event:
-        # Each affected unit's last event id, grouped once, then joined: a subquery correlated to each unit
-        # left the plan to chance (SQLite ran it per event; PostgreSQL without fresh statistics, for minutes).
-        last = (
-            select(SerialEvent.serial_id, func.max(SerialEvent.id).label("last_id"))
-            .where(SerialEvent.serial_id.in_(narrowed([Serial.id])))
-            .group_by(SerialEvent.serial_id)
-            .subquery()
-        )
-        query = query.outerjoin(last, last.c.serial_id == Serial.id).outerjoin(_LAST, _LAST.id == last.c.last_id)
+    query = _register_query(list(columns), where)
+    if recall.serials:
+        # Ids rendered inline: any number of them, under SQLite's parameter limit; integers, nothing typed.
+        named = _named_units(session, recall.serials)
+        query = query.where(Serial.id.in_(bindparam("units", named, expanding=True, literal_execute=True)))
     return query
 
 
@@ -162,7 +153,7 @@ _PLACE = (case(_RANK, value=Serial.status), Location.code, Serial.serial, Serial
 
 def trace_query(session: Session, recall: Recall) -> Select:
     """`TRACE_COLUMNS` of every affected unit, grouped by where it is: status in table order, location, serial."""
-    return recall_query(session, recall, TRACE_COLUMNS, last_event=True).order_by(*_PLACE)
+    return recall_query(session, recall, TRACE_COLUMNS).order_by(*_PLACE)
 
 
 def traced_row(row: Sequence) -> tuple:
