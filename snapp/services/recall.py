@@ -103,7 +103,7 @@ class BlockResult:
 def _last(column):
     """``column`` of the unit's last event: one probe of the index on its events per unit, whatever the statistics."""
     return (select(column).where(SerialEvent.serial_id == Serial.id).order_by(SerialEvent.id.desc()).limit(1)
-            .scalar_subquery())  # fmt: skip
+            .scalar_subquery().label(f"last_{column.key}"))  # fmt: skip
 
 
 TRACE_COLUMNS = [
