@@ -100,6 +100,7 @@ class BlockResult:
 
 # --- the query -------------------------------------------------------------------------------------
 
+
 def _last(column):
     """``column`` of the unit's last event: one probe of the index on its events per unit, whatever the statistics."""
     return (select(column).where(SerialEvent.serial_id == Serial.id).order_by(SerialEvent.id.desc()).limit(1)

@@ -1,5 +1,7 @@
 """Recalls: the quarantined status in the serials' CHECK, and the indexes a recall and the expiry list read.
 
+A unit's events are indexed by (serial_id, id), replacing the index on serial_id alone.
+
 A recall blocks units into "quarantined"; the CHECK on serials.status is
 re-created from the one list (snapp.domain.statuses). A recall by batch and
 the list of expiring stock each read one index instead of every unit.
@@ -30,6 +32,10 @@ def upgrade() -> None:
     _status_check(tuple(Status))
     op.create_index(op.f("ix_serials_batch"), "serials", ["batch"])
     op.create_index(op.f("ix_serials_expiry"), "serials", ["expiry"])
+    # A unit's last event is one probe of (serial_id, id); on serial_id alone PostgreSQL may walk the primary key
+    # backwards instead, through every later event.
+    op.create_index(op.f("ix_serial_events_serial_id_id"), "serial_events", ["serial_id", "id"])
+    op.drop_index(op.f("ix_serial_events_serial_id"), "serial_events")
 
 
 def downgrade() -> None:
@@ -39,6 +45,8 @@ def downgrade() -> None:
     ).scalar()
     if held:
         raise RuntimeError(f"{held} unit(s) are quarantined by a recall: release them before going back")
+    op.create_index(op.f("ix_serial_events_serial_id"), "serial_events", ["serial_id"])
+    op.drop_index(op.f("ix_serial_events_serial_id_id"), "serial_events")
     op.drop_index(op.f("ix_serials_expiry"), "serials")
     op.drop_index(op.f("ix_serials_batch"), "serials")
     _status_check(tuple(s for s in Status if s is not Status.QUARANTINED))
