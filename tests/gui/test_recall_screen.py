@@ -125,3 +125,21 @@ def test_the_dashboard_counts_expired_expiring_and_quarantined_stock(qtbot, ctx,
     assert "2 units on our shelves have expired" in notes  # quarantined ones are still on our shelves
     assert "1 units expire within 30 days: issue the first-expiring first" in notes
     assert "2 units are quarantined by a recall" in notes
+
+
+def test_the_register_filters_by_batch_and_the_card_shows_batch_and_expiry(qtbot, ctx, company, settings):
+    from snapp.gui.views.lookup import LookupView
+    from snapp.gui.views.register import RegisterView
+
+    spread(ctx, company)
+    s = Screen(qtbot, ctx, settings, RegisterView)
+    type_text(qtbot, s.view.form.batchEdit, "LOT9")
+    qtbot.mouseClick(s.view.form.applyButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    qtbot.waitUntil(lambda: len(s.view.model.rows) == 6, timeout=10_000)
+    assert sorted(row.serial for row in s.view.model.rows) == [f"GU000{n}" for n in range(1, 7)]  # not GU0099
+
+    card = Screen(qtbot, ctx, settings, LookupView)
+    card.view.look_up("GU0004")
+    card.settle()
+    assert card.view.form.batchValue.text().startswith("LOT9 / expires 2027-06-30 (")
