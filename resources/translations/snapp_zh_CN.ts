@@ -449,27 +449,42 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="106"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="111"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="117"/>
+        <source>{0} units on our shelves have expired</source>
+        <translation>{0} 件在库单件已过期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="119"/>
+        <source>{0} units expire within {1} days: issue the first-expiring first</source>
+        <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="122"/>
+        <source>{0} units are quarantined by a recall</source>
+        <translation>{0} 件因召回已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="125"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -929,76 +944,91 @@ How was it resolved?</source>
         <source>Fault, work done, parts, cost, who and where, on the unit&apos;s history</source>
         <translation>故障、处理、配件、费用、维修人和地点，记入该物品的履历</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="43"/>
+        <source>Batch / expiry:</source>
+        <translation>批号 / 有效期：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="34"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="41"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="78"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="79"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="94"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="95"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="118"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="123"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="122"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="124"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="146"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="130"/>
+        <source>expired {0} ({1} days ago)</source>
+        <translation>已于 {0} 过期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="131"/>
+        <source>expires {0} ({1} days left)</source>
+        <translation>{0} 到期（剩 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="150"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="160"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -1006,102 +1036,107 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="45"/>
+        <location filename="../../snapp/gui/main_window.py" line="46"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="51"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="54"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="55"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="56"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="57"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="65"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="66"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65"/>
+        <location filename="../../snapp/gui/main_window.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <location filename="../../snapp/gui/main_window.py" line="68"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="82"/>
+        <location filename="../../snapp/gui/main_window.py" line="84"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="83"/>
+        <location filename="../../snapp/gui/main_window.py" line="85"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="106"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1588,6 +1623,217 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>Recall</name>
+    <message>
+        <location filename="../../ui/recall.ui" line="7"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="10"/>
+        <source>Say what the supplier&apos;s notice names; every criterion given narrows the recall.</source>
+        <translation>按供应商召回通知填写范围；每填一项都会缩小召回范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="16"/>
+        <source>Supplier code</source>
+        <translation>供应商代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="17"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="18"/>
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="19"/>
+        <source>Item SKU</source>
+        <translation>物料 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="20"/>
+        <source>Received from (YYYY-MM-DD)</source>
+        <translation>收货起（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="21"/>
+        <source>Received to (YYYY-MM-DD)</source>
+        <translation>收货止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="26"/>
+        <source>Serials or scans, one a line (optional)</source>
+        <translation>序列号或扫描码，每行一个（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="34"/>
+        <source>&amp;Trace</source>
+        <translation>追溯(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="35"/>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="38"/>
+        <source>E&amp;xcel…</source>
+        <translation>Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="39"/>
+        <source>&amp;PDF for the regulator…</source>
+        <translation>监管用 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="40"/>
+        <source>&amp;Block stock…</source>
+        <translation>冻结库存(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="41"/>
+        <source>&amp;Release…</source>
+        <translation>解除隔离(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="48"/>
+        <source>Where / serial</source>
+        <translation>去向 / 序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="49"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="50"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="51"/>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="52"/>
+        <source>PO</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="53"/>
+        <source>Has it</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="54"/>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="55"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="48"/>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="79"/>
+        <source>tracing…</source>
+        <translation>正在追溯…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="96"/>
+        <source>{0} — {1} unit(s)</source>
+        <translation>{0} — {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="108"/>
+        <source> (the first {0} listed)</source>
+        <translation>（列出前 {0} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="110"/>
+        <source>{0} unit(s) affected</source>
+        <translation>涉及 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="129"/>
+        <source>Export the recall</source>
+        <translation>导出召回清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="130"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <source>{0} unit(s) written to {1}</source>
+        <translation>已将 {0} 件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="139"/>
+        <source>Exporting the recall…</source>
+        <translation>正在导出召回清单…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="144"/>
+        <source>Recall report</source>
+        <translation>召回报告</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="145"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="153"/>
+        <source>{0} page(s) written to {1}</source>
+        <translation>已将 {0} 页写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="168"/>
+        <source>Block stock</source>
+        <translation>冻结库存</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="169"/>
+        <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
+        <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="172"/>
+        <source>Release</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="173"/>
+        <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
+        <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="183"/>
+        <source>{0} unit(s) quarantined</source>
+        <translation>已隔离 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="185"/>
+        <source>{0} unit(s) released</source>
+        <translation>已解除隔离 {0} 件</translation>
+    </message>
+</context>
+<context>
     <name>Receiving</name>
     <message>
         <location filename="../../ui/receiving.ui" line="7"/>
@@ -1894,17 +2140,22 @@ How was it resolved?</source>
         <translation>客户编码（其持有的物品）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24"/>
+        <location filename="../../ui/register.ui" line="20"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="25"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="25"/>
+        <location filename="../../ui/register.ui" line="26"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="28"/>
+        <location filename="../../ui/register.ui" line="29"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1912,87 +2163,82 @@ How was it resolved?</source>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31"/>
+        <location filename="../../snapp/gui/views/register.py" line="28"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32"/>
+        <location filename="../../snapp/gui/views/register.py" line="29"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33"/>
+        <location filename="../../snapp/gui/views/register.py" line="30"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34"/>
+        <location filename="../../snapp/gui/views/register.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35"/>
+        <location filename="../../snapp/gui/views/register.py" line="32"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="36"/>
+        <location filename="../../snapp/gui/views/register.py" line="33"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="37"/>
+        <location filename="../../snapp/gui/views/register.py" line="34"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="38"/>
+        <location filename="../../snapp/gui/views/register.py" line="35"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="44"/>
+        <location filename="../../snapp/gui/views/register.py" line="41"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="47"/>
+        <location filename="../../snapp/gui/views/register.py" line="44"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
+        <location filename="../../snapp/gui/views/register.py" line="59"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
-        <source>{0!r} is not a date; write YYYY-MM-DD</source>
-        <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/register.py" line="86"/>
+        <location filename="../../snapp/gui/views/register.py" line="78"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="90"/>
+        <location filename="../../snapp/gui/views/register.py" line="82"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="91"/>
+        <location filename="../../snapp/gui/views/register.py" line="83"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="99"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="100"/>
+        <location filename="../../snapp/gui/views/register.py" line="92"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -3122,6 +3368,14 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/verify.py" line="145"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../snapp/gui/views/base.py" line="56"/>
+        <source>{0!r} is not a date; write YYYY-MM-DD</source>
+        <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
     </message>
 </context>
 <context>

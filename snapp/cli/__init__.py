@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),
     "printer": ("printers", "the label printer (ZPL or TSPL): choose it, show it, print a test label"),
     "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
+    "recall": ("recall", "recall and trace: every unit of a batch, PO, item or serial list; block, release, expiring"),
     "verify": ("stock", "is this unit ours? one verdict per code (exit 3 if any did not pass)"),
     "count": ("stock", "stocktake: count a location by scanning"),
     "exception": ("stock", "the exceptions desk"),

@@ -54,7 +54,7 @@ def serial_filter(args: argparse.Namespace):
     from snapp.services import lookup
 
     return lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
-                               args.date_to, args.prefix, args.customer)  # fmt: skip
+                               args.date_to, args.prefix, args.customer, batch=args.batch)  # fmt: skip
 
 
 def cmd_serial_list(args: argparse.Namespace) -> None:
@@ -76,6 +76,8 @@ def cmd_serial_list(args: argparse.Namespace) -> None:
 
 def cmd_serial_move(args: argparse.Namespace) -> None:
     from snapp.domain.aftersales import Party, RecipientKind
+    from snapp.app.errors import language
+    from snapp.errors import said
     from snapp.services import lifecycle
 
     customer, recipient = getattr(args, "customer", None), getattr(args, "recipient", None)
@@ -83,7 +85,13 @@ def cmd_serial_move(args: argparse.Namespace) -> None:
     result = lifecycle.move(common.context(args), args.action, args.serials, sku=args.sku, to=args.to, ref=args.ref,
                             note=args.note, party=party)  # fmt: skip
     where = f" at {result.to_location}" if result.to_location else ""
-    emit(args, result, lambda r: print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}"))
+
+    def show(r) -> None:
+        print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}")
+        for advice in r.advice:
+            print(f"  note: {said(advice, language())}")
+
+    emit(args, result, show)
 
 
 def serial_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -95,6 +103,7 @@ def serial_filter_options(parser: argparse.ArgumentParser) -> None:
     common.date_range(parser, "received")
     parser.add_argument("--prefix", help="serials starting with this")
     parser.add_argument("--customer", help="the units this customer has now")
+    parser.add_argument("--batch", help="units of this batch (lot)")
     parser.add_argument("--sort", default="received", choices=common.LazyChoices("snapp.services.lookup", "SORTS"),
                         metavar="KEY", help="sort by: %(choices)s (default: %(default)s)")  # fmt: skip
     parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")

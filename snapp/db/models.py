@@ -272,7 +272,7 @@ class Serial(Base):
 class SerialEvent(Base):
     __tablename__ = "serial_events"
     id: Mapped[int] = mapped_column(primary_key=True)
-    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))  # indexed with id: see the end of this module
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(16))
@@ -585,3 +585,10 @@ class POAmendment(Base):
     amended_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text)
     changes: Mapped[str] = mapped_column(Text)
+
+
+# A recall by batch and the list of expiring stock (migration 0013_recall).
+Index("ix_serials_batch", serials_table.c.batch)
+Index("ix_serials_expiry", serials_table.c.expiry)
+# A unit's events in order: its history, and its last move found by one probe (replaces the index on serial_id alone).
+Index("ix_serial_events_serial_id_id", events_table.c.serial_id, events_table.c.id)

@@ -31,6 +31,8 @@ class Action(StrEnum):
     ACCEPT = "accept"  # inspected and back to stock
     REPLACE = "replace"  # out to a customer in place of a returned unit
     SUPPLIER_BACK = "supplier_back"  # back from the supplier (repaired, or replaced: see snapp.services.aftersales)
+    BLOCK = "block"  # a recall quarantines the unit where it stands
+    RELEASE = "release"  # back from quarantine, where it stands
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,12 @@ class Move:
     sources: frozenset[Status]
     target: Status
     permission: Permission
+    stays: bool = False  # the unit keeps its location (a block, a release): the move names none
 
     @property
     def needs_location(self) -> bool:
-        """The unit ends up on a shelf of ours, so the move must say which."""
-        return meaning(self.target).on_shelf
+        """The unit ends up on a shelf of ours, so the move must say which (unless it stays where it is)."""
+        return meaning(self.target).on_shelf and not self.stays
 
     @property
     def label(self) -> Text:
@@ -60,16 +63,19 @@ TRANSITIONS: dict[Action, Move] = {
         Move(A.TRANSFER, frozenset({S.IN_STOCK}), S.IN_STOCK, Permission.MOVE),
         Move(A.REPAIR, frozenset({S.IN_STOCK, S.ISSUED, S.CUSTOMER_RETURN}), S.IN_REPAIR, Permission.SERVICE),
         Move(A.UNREPAIR, frozenset({S.IN_REPAIR}), S.IN_STOCK, Permission.SERVICE),
-        Move(A.RETURN, frozenset({S.IN_STOCK, S.IN_REPAIR, S.CUSTOMER_RETURN}), S.RETURNED_TO_SUPPLIER,
+        Move(A.RETURN, frozenset({S.IN_STOCK, S.IN_REPAIR, S.CUSTOMER_RETURN, S.QUARANTINED}), S.RETURNED_TO_SUPPLIER,
              Permission.SERVICE),
         Move(A.SHIP, frozenset({S.IN_STOCK}), S.SHIPPED, Permission.MOVE),
-        Move(A.SCRAP, frozenset({S.IN_STOCK, S.ISSUED, S.IN_REPAIR, S.CUSTOMER_RETURN}), S.SCRAPPED, Permission.MOVE),
+        Move(A.SCRAP, frozenset({S.IN_STOCK, S.ISSUED, S.IN_REPAIR, S.CUSTOMER_RETURN, S.QUARANTINED}), S.SCRAPPED,
+             Permission.MOVE),
         Move(A.LOSE, frozenset({S.IN_STOCK}), S.LOST, Permission.MOVE),
         Move(A.FIND, frozenset({S.LOST}), S.IN_STOCK, Permission.MOVE),
         Move(A.CUSTOMER_RETURN, frozenset({S.SHIPPED}), S.CUSTOMER_RETURN, Permission.SERVICE),
         Move(A.ACCEPT, frozenset({S.CUSTOMER_RETURN}), S.IN_STOCK, Permission.SERVICE),
         Move(A.REPLACE, frozenset({S.IN_STOCK}), S.SHIPPED, Permission.SERVICE),
         Move(A.SUPPLIER_BACK, frozenset({S.RETURNED_TO_SUPPLIER}), S.IN_STOCK, Permission.SERVICE),
+        Move(A.BLOCK, frozenset({S.IN_STOCK}), S.QUARANTINED, Permission.MOVE, stays=True),
+        Move(A.RELEASE, frozenset({S.QUARANTINED}), S.IN_STOCK, Permission.MOVE, stays=True),
     )
 }
 

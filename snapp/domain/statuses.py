@@ -25,6 +25,7 @@ class Status(StrEnum):
     SCRAPPED = "scrapped"
     LOST = "lost"  # missing at a stocktake; "found" brings it back
     CUSTOMER_RETURN = "customer_return"  # back from a customer under an RMA, waiting for inspection
+    QUARANTINED = "quarantined"  # blocked by a recall: on its shelf, not to be issued or shipped until released
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ MEANING: Mapping[Status, Meaning] = {
     S.SCRAPPED: Meaning(on_shelf=False, held=False, gone=True, missing=False),
     S.LOST: Meaning(on_shelf=False, held=False, gone=False, missing=True),
     S.CUSTOMER_RETURN: Meaning(on_shelf=False, held=True, gone=False, missing=False),
+    S.QUARANTINED: Meaning(on_shelf=True, held=True, gone=False, missing=False),
 }
 ATTRIBUTES = tuple(f.name for f in fields(Meaning))
 

@@ -20,6 +20,7 @@ from snapp.gui.views.exceptions import ExceptionsView
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
+from snapp.gui.views.recall import RecallView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
 from snapp.gui.views.reports import ReportsView
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
             (self.tr("Serial register"), RegisterView, "Ctrl+5"),
             (self.tr("Stocktake"), CountView, "Ctrl+Shift+C"),
             (self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X"),
+            (self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R"),
             (self.tr("Labels and documents"), ReportsView, "Ctrl+P"),
             (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
             (self.tr("Items"), ItemsView, "Ctrl+7"),

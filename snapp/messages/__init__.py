@@ -42,6 +42,7 @@ PARTS = (
     "printers",
     "printing",
     "purchasing",
+    "recall",
     "receiving",
     "scan",
     "server",

@@ -275,12 +275,13 @@ def list_serials(
     received_to: dt.date | None = None,
     prefix: str | None = None,
     customer: Annotated[str | None, Query(description="the units this customer has now")] = None,
+    batch: str | None = None,
     sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
 ) -> dict[str, Any]:
-    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer)
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer, batch)
     return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
 
 

@@ -15,6 +15,7 @@ from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
 from snapp.services.base import UnitOfWork, service
 from snapp.services.lookup import utc_midnight
+from snapp.services.expiry import expiry_counts
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.
 _HELD = having("held")
@@ -28,6 +29,8 @@ class Dashboard:
     open_pos: int
     draft_pos: int
     window: int
+    expired: int = 0  # units on our shelves past their expiry
+    expiring: int = 0  # units on our shelves expiring within `window` days
 
 
 def warranty_ending(session: Session, today: dt.date, window: int) -> list[ColumnElement[bool]]:
@@ -59,6 +62,7 @@ def summary(uow: UnitOfWork, today: dt.date | None = None, window: int = 30) -> 
         ending = session.scalar(
             select(func.count()).select_from(Serial).where(Serial.status.in_(_HELD), or_(*ranges))
         )
+    expired, expiring = expiry_counts(session, today, window)
     po_counts = dict(session.execute(select(PurchaseOrder.status, func.count()).group_by(PurchaseOrder.status)).all())
     return Dashboard(
         by_status,
@@ -67,4 +71,6 @@ def summary(uow: UnitOfWork, today: dt.date | None = None, window: int = 30) -> 
         sum(po_counts.get(s.value, 0) for s in RECEIVABLE),
         po_counts.get(POStatus.DRAFT.value, 0),
         window,
+        expired,
+        expiring,
     )

@@ -54,6 +54,7 @@ from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, wri
 from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
+from snapp.services.recall import Recall, history_rows, trace_query, traced_row
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -77,6 +78,8 @@ class _Export:
     shape: Callable[[Any], Sequence[object]] = tuple
     rows: Sequence[Sequence[object]] = ()
     named: Mapping[int, str] = field(default_factory=dict)  # column → the family of names its codes have ("status")
+    more: Sequence[tuple[Sheet, Mapping[int, str]]] = ()  # sheets after the first (codes as above, named columns),
+    # their rows streamed in the same read
 
 
 # --- the exports -----------------------------------------------------------------
@@ -128,6 +131,7 @@ _HISTORY_FIELDS = (
     Field("column.from_location"), Field("column.to_location"), Field("column.reference", width=18),
     Field("column.note", width=40),
 )  # fmt: skip
+_HISTORY_NAMED = {4: "verb", 5: "status", 6: "status"}  # the action and the two statuses, by name
 
 
 @service(Permission.EXPORT, write=False)
@@ -139,8 +143,27 @@ def export_history(uow: UnitOfWork, out: Path | str, serial: str, *, progress: P
          e.ref, e.note)
         for card in cards for e in card.history
     ]  # fmt: skip
-    named = {4: "verb", 5: "status", 6: "status"}
-    spec = _Export("history", "sheet.history", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows, named=named)
+    spec = _Export("history", "sheet.history", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows,
+                   named=_HISTORY_NAMED)  # fmt: skip
+    return _run(uow, spec, out, progress)
+
+
+_RECALL_FIELDS = (
+    Field("column.serial", width=24), Field("column.sku"), Field("column.item", width=30), Field("column.batch"),
+    Field("column.expiry", Kind.DATE, 12), Field("column.supplier"), Field("column.po", width=16),
+    Field("column.receipt", width=16), Field("column.received", Kind.TIME, 20), Field("column.status", width=12),
+    Field("column.location"), Field("column.holder", width=24), Field("column.last_move"),
+    Field("column.last_moved", Kind.TIME, 20), Field("column.note", width=30),
+)  # fmt: skip
+
+
+@service(Permission.EXPORT, write=False)
+def export_recall(uow: UnitOfWork, out: Path | str, recall: Recall, *, progress: Progress | None = None) -> ExportRecord:
+    """Every unit a recall names, grouped by where it is, then every event of each (sheet "History")."""
+    session = uow.session
+    history = Sheet("sheet.history", _HISTORY_FIELDS, history_rows(session, recall))
+    spec = _Export("recall", "sheet.recall", _RECALL_FIELDS, trace_query(session, recall), recall.described(),
+                   traced_row, named={9: "status", 12: "verb"}, more=[(history, _HISTORY_NAMED)])  # fmt: skip
     return _run(uow, spec, out, progress)
 
 
@@ -295,9 +318,15 @@ def _write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Prog
         yield from ((Text(code).say(lang), v.say(lang) if isinstance(v, Text) else v) for code, v in facts)
         yield from ((Text("about.filter", name=k).say(lang), v) for k, v in spec.filters.items())
 
-    fields = [replace(f, header=Text(f.header).say(lang)) for f in spec.fields]
-    sheet = Sheet(Text(spec.title).say(lang), fields, _counted(rows, total, progress, done))
-    return write_workbook(path, [sheet, about_rows(Text("sheet.about").say(lang), about())])
+    sheet = _said(Sheet(spec.title, spec.fields, _counted(rows, total, progress, done)), {}, lang)
+    more = [_said(extra, named, lang) for extra, named in spec.more]
+    return write_workbook(path, [sheet, *more, about_rows(Text("sheet.about").say(lang), about())])
+
+
+def _said(sheet: Sheet, named: Mapping[int, str], lang: str) -> Sheet:
+    """A sheet written with codes (its title, its headers, the codes of ``named`` columns), in ``lang``."""
+    fields = [replace(f, header=Text(f.header).say(lang)) for f in sheet.fields]
+    return Sheet(Text(sheet.title).say(lang), fields, _named(sheet.rows, named, lang) if named else sheet.rows)
 
 
 def _named(rows: Iterable[Sequence[object]], named: Mapping[int, str], lang: str) -> Iterator[Sequence[object]]:

@@ -22,6 +22,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.errors import Conflict, IllegalTransition, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, service
 from snapp.services.customers import party_customer, record_handovers, settle_returns
+from snapp.services.expiry import earlier_expiring
 from snapp.services.masterdata import get_location_row
 from snapp.services.units import resolve
 
@@ -32,6 +33,7 @@ class MoveResult:
     count: int
     to_status: str
     to_location: str | None
+    advice: tuple[str, ...] = ()  # e.g. units of the same item that expire earlier (first-expiring first)
 
 
 @service(Permission.VIEW)
@@ -126,7 +128,12 @@ def move_units(
         after={"serials": wanted, "status": rule.target.value, "location": destination, "ref": ref, "note": note,
                **({"party": asdict(party)} if party else {}), **({"settles": settled} if settled else {})},  # fmt: skip
     )
-    return MoveResult(action.value, len(units), rule.target.value, destination), [unit_id for unit_id, _, _ in units]
+    moved = [unit_id for unit_id, _, _ in units]
+    advice = tuple(earlier_expiring(session, action, moved)) if action in FEFO else ()
+    return MoveResult(action.value, len(units), rule.target.value, destination, advice), moved
+
+
+FEFO = (Action.ISSUE, Action.SHIP)  # the moves that take stock out, where first-expiring first is advised
 
 
 def record_moves(
@@ -144,29 +151,33 @@ def record_moves(
 
     A unit moves only from the status and location it was checked in: one
     that another transaction moved meanwhile refuses the whole move, saying
-    where it is now.
+    where it is now. A move that ``stays`` (block, release) leaves each unit
+    at its own location.
     """
     if not units:
         return
     now = at or utcnow()
-    target = TRANSITIONS[action].target.value
+    rule = TRANSITIONS[action]
+    target = rule.target.value
+    units = [(unit_id, status, location_id, location_id if rule.stays else to_location)
+             for unit_id, status, location_id in units]  # fmt: skip
     conn = session.connection()
     moved = conn.execute(_MOVE, [
-        {"unit": unit_id, "status": status, "location": location_id, "to_status": target, "to_location": to_location,
+        {"unit": unit_id, "status": status, "location": location_id, "to_status": target, "to_location": to,
          "now": now}
-        for unit_id, status, location_id in units
+        for unit_id, status, location_id, to in units
     ])  # fmt: skip
     if moved.rowcount != len(units):
-        _refuse_moved_meanwhile(session, units)
+        _refuse_moved_meanwhile(session, units, target, now)
     conn.execute(
         insert(events_table),
         [
             {
                 "serial_id": unit_id, "at": now, "user_id": user_id, "action": action.value, "from_status": status,
-                "to_status": target, "from_location_id": location_id, "to_location_id": to_location, "ref": ref,
+                "to_status": target, "from_location_id": location_id, "to_location_id": to, "ref": ref,
                 "note": note,
             }
-            for unit_id, status, location_id in units
+            for unit_id, status, location_id, to in units
         ],
     )  # fmt: skip
 
@@ -181,15 +192,18 @@ _MOVE = (
 )  # fmt: skip
 
 
-def _refuse_moved_meanwhile(session: Session, units: Sequence[tuple[int, str, int | None]]) -> None:
-    checked = {unit_id: (status, location_id) for unit_id, status, location_id in units}
+def _refuse_moved_meanwhile(
+    session: Session, units: Sequence[tuple[int, str, int | None, int | None]], target: str, now: dt.datetime
+) -> None:
+    """Refuse the move, naming the units another transaction moved; those this one moved carry its own time."""
+    ours = {unit_id: (target, to, now) for unit_id, _, _, to in units}
     changed = [
         (serial, status)
-        for condition in among(session, Serial.id, list(checked))
-        for unit_id, serial, status, location in session.execute(
-            select(Serial.id, Serial.serial, Serial.status, Serial.location_id).where(condition)
+        for condition in among(session, Serial.id, list(ours))
+        for unit_id, serial, status, location, updated in session.execute(
+            select(Serial.id, Serial.serial, Serial.status, Serial.location_id, Serial.updated_at).where(condition)
         )
-        if checked[unit_id] != (status, location)
+        if ours[unit_id] != (status, location, updated)
     ]
     serial, status = changed[0]
     values = {"serial": serial, "status": Text(f"status.{status}")}

@@ -145,6 +145,7 @@ class SerialFilter:
     received_to: dt.date | None = None  # inclusive
     serial_prefix: str | None = None
     customer: str | None = None  # the units this customer has now
+    batch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
         query = query.where(Serial.received_at >= utc_midnight(where.received_from))
     if where.received_to:
         query = query.where(Serial.received_at < utc_midnight(where.received_to + dt.timedelta(days=1)))
+    if where.batch:
+        query = query.where(Serial.batch == normalise(where.batch))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.

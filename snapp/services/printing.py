@@ -37,11 +37,14 @@ from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.reports.thermal import render_job
+from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
+from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
+from snapp.services.recall import key as recall_key
 from snapp.services.receipts import read_receipt
 from snapp.services.reconciliation import accuracy_in
 from snapp.services.units import resolve, with_receipt
@@ -200,6 +203,22 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
     )
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
+
+
+@service(Permission.REPORTS, write=False)
+def print_recall(uow: UnitOfWork, recall: Recall, out: Output) -> Printed:
+    """The recall report for a regulator: every affected unit, where it is, who has it, its history."""
+    session = uow.session
+    groups = groups_of(session, recall)
+    if not groups:
+        raise NotFound("recall.no_units")
+    units = traced_rows(session, recall)
+    pages = recall_report(recall.described(), groups, units, history_rows(session, recall), uow.output(out),
+                          author=uow.actor.name, generated_at=_now())  # fmt: skip
+    units_count = sum(g.count for g in groups)
+    uow.audit("report.recall", "recall", recall_key(recall),
+              after={"criteria": recall.described(), "units": units_count, "pages": pages})  # fmt: skip
+    return Printed(f"recall report ({units_count} units)", pages, str(out))
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")

@@ -25,6 +25,7 @@ from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
+from snapp.gui.views.recall import RecallView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
 from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
@@ -61,6 +62,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         LookupView: lambda view: view.look_up("PF00000007"),
         VerifyView: lambda view: view.verify("]d20106901234560015" + "21PF00000009"),
         SettingsView: lambda view: sharing_example(ctx, view),
+        RecallView: recall_example,
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)
@@ -126,6 +128,13 @@ def sharing_example(ctx: Context, view: SettingsView) -> None:
     view.runner.wait()
     QApplication.processEvents()
     view.form.settingsScroll.ensureWidgetVisible(view.form.devicesBox)
+
+
+def recall_example(view: RecallView) -> None:
+    """A recall of one batch of the demo's medical devices: some in stock, some issued or in repair."""
+    view.form.skuEdit.setText("ECG-12")
+    view.form.batchEdit.setText("L00000")
+    view.run_trace()
 
 
 def main() -> None:

@@ -57,8 +57,9 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     assert "days left" in form.warrantyValue.text()
     assert [b.objectName() for b in view.action_buttons] == [
         "action_issue", "action_transfer", "action_repair", "action_return", "action_ship", "action_scrap",
-        "action_lose",
+        "action_lose", "action_block",
     ]  # fmt: skip
+    assert form.batchValue.text() == "—"  # received without a batch
 
     answer_next_dialog("WO-42")
     qtbot.mouseClick(form.findChild(type(view.action_buttons[0]), "action_issue"), Qt.MouseButton.LeftButton)

@@ -14,8 +14,8 @@ from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, manifests, masterdata, printing,
-    purchasing, receiving, reconciliation, stocktake, users, verification,
+    audit, auth, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
 from tests.printer_jobs import Listener
@@ -24,7 +24,7 @@ READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
-    "get_off_manifest",
+    "get_off_manifest", "trace", "expiring",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
@@ -36,14 +36,15 @@ MASTER_DATA = {
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
 RECEIVING = {"receive", "judge_scan", "print_receipt"}
-WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
+WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
+                   "move:block", "move:release", "block", "release"}  # a recall's block and release too
 LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
-REPORTS = {"print_audit_report"}
+REPORTS = {"print_audit_report", "print_recall"}
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
-EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts"}
+EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts", "export_recall"}
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
 ADMINISTRATION = {
@@ -66,8 +67,8 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, manifests, masterdata, printing,
-    purchasing, receiving, reconciliation, stocktake, users, verification,
+    audit, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -104,11 +105,13 @@ def stage(db, ctx, company, server_role, tmp_path):
     units = {
         "issue": "U-ISSUE1", "restock": "U-RESTK1", "transfer": "U-TRANS1", "ship": "U-SHIP01", "scrap": "U-SCRAP1",
         "lose": "U-LOSE01", "found": "U-FOUND1", "repair": "U-REPAIR", "unrepair": "U-UNREP1", "return": "U-RETRN1",
+        "block": "U-BLOCK1", "release": "U-RELSE1", "recall:block": "U-RBLK01", "recall:release": "U-RREL01",
     }  # fmt: skip
     receipt = receiving.receive(ctx, company.number, "LAP", [scans(list(units.values()))], location="WH-A")
     lifecycle.move(ctx, "issue", [units["restock"]])
     lifecycle.move(ctx, "repair", [units["unrepair"]])
     lifecycle.move(ctx, "lose", [units["found"]])
+    lifecycle.move(ctx, "block", [units["release"], units["recall:release"]])
     [case] = verification.verify(ctx, ["NOSUCH01"])
     open_count = stocktake.start_count(ctx, "WH-A").number
     closed_count = stocktake.start_count(ctx, "WH-B").number
@@ -183,6 +186,12 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "move:return": lambda: lifecycle.move(ctx, "return", [units["return"]]),
         "move:lose": lambda: lifecycle.move(ctx, "lose", [units["lose"]]),
         "move:found": lambda: lifecycle.move(ctx, "found", [units["found"]], to="WH-B"),
+        "move:block": lambda: lifecycle.move(ctx, "block", [units["block"]]),
+        "move:release": lambda: lifecycle.move(ctx, "release", [units["release"]]),
+        "block": lambda: recall.block(ctx, recall.Recall(serials=(units["recall:block"],))),
+        "release": lambda: recall.release(ctx, recall.Recall(serials=(units["recall:release"],))),
+        "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
+        "expiring": lambda: expiry.expiring(ctx),
         "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
@@ -224,6 +233,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "manifest_counts": lambda: manifests.manifest_counts(ctx, stage["manifest"]),
         "get_off_manifest": lambda: manifests.get_off_manifest(ctx, supplier="ACME"),
         "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
+        "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
+                                                       recall.Recall(sku="LAP")),
+        "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),
     }
 
 

@@ -44,8 +44,8 @@ def test_every_serial_status_has_every_attribute():
 
 
 def test_what_each_status_means():
-    assert having("on_shelf") == (S.IN_STOCK,)
-    assert having("held") == (S.IN_STOCK, S.ISSUED, S.IN_REPAIR, S.CUSTOMER_RETURN)
+    assert having("on_shelf") == (S.IN_STOCK, S.QUARANTINED)
+    assert having("held") == (S.IN_STOCK, S.ISSUED, S.IN_REPAIR, S.CUSTOMER_RETURN, S.QUARANTINED)
     assert having("gone") == (S.RETURNED_TO_SUPPLIER, S.SHIPPED, S.SCRAPPED)
     assert having("missing") == (S.LOST,)
     assert meaning("lost") == Meaning(on_shelf=False, held=False, gone=False, missing=True)

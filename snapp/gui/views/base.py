@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLineEdit, QMessageBox, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
@@ -43,6 +44,19 @@ class View(QWidget):
         """
         self._requests[key] = number = self._requests.get(key, 0) + 1
         self.runner.run(fn, done=lambda result: done(result) if self._requests[key] == number else None)
+
+    def typed_dates(self, title: str, edits: Sequence[QLineEdit]) -> list[dt.date | None] | None:
+        """The day typed in each of ``edits`` (YYYY-MM-DD, or nothing); None once it has said which one is no date."""
+        dates: list[dt.date | None] = []
+        for edit in edits:
+            text = edit.text().strip()
+            try:
+                dates.append(dt.date.fromisoformat(text) if text else None)
+            except ValueError:
+                QMessageBox.warning(self, title, self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
+                edit.setFocus()
+                return None
+        return dates
 
     def open_file(self, key: str, title: str, kinds: str) -> str | None:
         """A file to read, asked for in the folder this screen last used (remembered under ``key``)."""

@@ -26,6 +26,7 @@ STATUS_COLOURS = {
     "scrapped": "#757575",
     "lost": "#ad1457",
     "customer_return": "#c62828",
+    "quarantined": "#b3261e",
 }
 
 
@@ -112,6 +113,13 @@ class DashboardView(View):
                     summary.warranty_ending, summary.window
                 )
             )
+        if summary.expired:
+            notes.append(self.tr("{0} units on our shelves have expired").format(summary.expired))
+        if summary.expiring:
+            notes.append(self.tr("{0} units expire within {1} days: issue the first-expiring first").format(
+                summary.expiring, summary.window))  # fmt: skip
+        if summary.by_status["quarantined"]:
+            notes.append(self.tr("{0} units are quarantined by a recall").format(summary.by_status["quarantined"]))
         notes += [say(alert.message) for alert in figures.alerts]
         notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))

@@ -11,6 +11,7 @@ from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
@@ -110,6 +111,7 @@ class LookupView(View):
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
         aftersales.fill_card(form, card)
+        form.batchValue.setText(self._batch(card))
         self.history.set_rows(card.history)
         self._set_actions(aftersales.actions(card))
 
@@ -120,6 +122,14 @@ class LookupView(View):
         if left < 0:
             return self.tr("ended {0} ({1} days ago)").format(card.warranty_end, -left)
         return self.tr("until {0} ({1} days left)").format(card.warranty_end, left)
+
+    def _batch(self, card: SerialCard) -> str:
+        if card.expiry is None:
+            return card.batch or "—"
+        left = (card.expiry - dt.date.today()).days
+        when = self.tr("expired {0} ({1} days ago)").format(card.expiry, -left) if left < 0 else \
+            self.tr("expires {0} ({1} days left)").format(card.expiry, left)  # fmt: skip
+        return f"{card.batch or '—'} / {when}"
 
     def _set_actions(self, allowed: list[str]) -> None:
         layout = self.form.actionsLayout
@@ -152,7 +162,8 @@ class LookupView(View):
                 return
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32"),
+            done=lambda result: self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}",
+                                                         *map(say, result.advice)]), "#2e7d32"),  # fmt: skip
         )
 
     def _message(self, text: str, colour: str | None) -> None:
