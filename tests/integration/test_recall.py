@@ -149,13 +149,14 @@ def test_the_excel_lists_every_unit_and_its_history_and_keeps_formulas_out(ctx, 
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Serial", "SKU", "Item"] and "Issued / shipped to" in header
     first = {h: c for h, c in zip(header, sheet[2], strict=True)}
-    assert (first["Serial"].value, first["Status"].value, first["Batch"].value) == ("RC0010", "in_stock", "LOT43")
+    assert (first["Serial"].value, first["Status"].value, first["Batch"].value) == ("RC0010", "In stock", "LOT43")
     assert first["Expiry"].value == dt.datetime(2026, 12, 31)
     issued = {h: c for h, c in zip(header, sheet[3], strict=True)}
     holder = issued["Issued / shipped to"]
     assert (holder.value, holder.data_type) == ('=HYPERLINK("http://evil")', "s")  # a value, never a formula
     history = [[c.value for c in row] for row in book["History"].iter_rows(min_row=2)]
     assert [(r[0], r[4]) for r in history] == [("RC0010", "receive"), ("RC0009", "receive"), ("RC0009", "issue")]
+    assert [r[6] for r in history] == ["In stock", "In stock", "Issued"]  # statuses by name, as in every export
     about = dict(book["About"].iter_rows(values_only=True))
     assert about["Filter: batch"] == "LOT43" and about["Rows"] == "2"
 

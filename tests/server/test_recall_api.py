@@ -37,7 +37,7 @@ def test_a_batch_is_traced_blocked_exported_reported_and_released(server, compan
     workbook = api.post("/recall/export.xlsx", json=wanted)
     assert workbook.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.content))["Recall"]
-    assert sorted(row[9] for row in sheet.iter_rows(min_row=2, values_only=True)) == ["quarantined"] * 3 + ["shipped"]
+    assert sorted(row[9] for row in sheet.iter_rows(min_row=2, values_only=True)) == ["Quarantined"] * 3 + ["Shipped"]
 
     pdf = api.post("/recall/report.pdf", json=wanted)
     assert pdf.headers["content-type"] == "application/pdf"
