@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
@@ -26,6 +26,9 @@ from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
 from snapp.gui.views.verify import VerifyView
 from snapp.services.base import Context
+
+
+PREFERRED = QSize(1280, 800)  # first start on a screen that has room for it
 
 
 class MainWindow(QMainWindow):
@@ -93,10 +96,21 @@ class MainWindow(QMainWindow):
         self.backups.happened.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self.backups.start()
 
-        self.resize(1280, 800)
-        if geometry := settings.value("window/geometry"):
-            self.restoreGeometry(geometry)
+        self._place()
         self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+
+    def _place(self) -> None:
+        """Where the window was last time (maximised or not); at first start, as large as the screen allows."""
+        geometry = self.settings.value("window/geometry")
+        if geometry and self.restoreGeometry(geometry):
+            return
+        available = self.screen().availableGeometry()
+        if available.width() < PREFERRED.width() or available.height() < PREFERRED.height():
+            # A laptop's 1366×768 or a 1280×720 panel: use all of it, as an operator would.
+            self.resize(PREFERRED.boundedTo(available.size()))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(PREFERRED)
 
     def _busy(self, busy: bool) -> None:
         working, bar = self.tr("Working…"), self.statusBar()
