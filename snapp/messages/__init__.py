@@ -24,6 +24,7 @@ PARTS = (
     "capture",
     "common",
     "database",
+    "desk",
     "exceptions",
     "files",
     "gs1",

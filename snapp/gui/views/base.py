@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
@@ -22,6 +22,8 @@ class View(QWidget):
         super().__init__()
         self.ctx, self.runner, self.settings = ctx, runner, settings
         self.form = load_form(self.form_name, self)
+        for table in self.form.findChildren(QAbstractItemView):
+            table.setTabKeyNavigation(False)  # Tab leaves a list for the next field; the arrows move inside it
         self._stale = True
         self._requests: dict[str, int] = {}
         runner.changes.changed.connect(self._on_changed)

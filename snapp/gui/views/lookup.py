@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
+from snapp.gui.errors import show_error
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
@@ -16,6 +17,21 @@ from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
+
+
+# Each move has its own key, the same whatever else the unit may do, so the hand learns it.
+MOVE_KEYS = {
+    Action.ISSUE: "F2", Action.RESTOCK: "F3", Action.TRANSFER: "F4", Action.REPAIR: "F5", Action.UNREPAIR: "F6",
+    Action.RETURN: "F7", Action.SHIP: "F8", Action.SCRAP: "F9", Action.LOSE: "F10", Action.FIND: "F11",
+}  # fmt: skip
+
+
+def likely_location(card: SerialCard, locations: list[str]) -> int:
+    """The row of ``locations`` to offer for a move: where the unit was before (back from repair, issue or loss), else the first other than its own."""
+    for event in reversed(card.history):
+        if event.from_location and event.from_location != card.location and event.from_location in locations:
+            return locations.index(event.from_location)
+    return next((i for i, code in enumerate(locations) if code != card.location), 0)
 
 
 class LookupView(View):
@@ -126,28 +142,47 @@ class LookupView(View):
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
-            button = QPushButton(name_of("move", name) + "…", self.form)
+            key = MOVE_KEYS[action]
+            button = QPushButton(f"{name_of('move', name)}…  {key}", self.form)
+            button.setShortcut(key)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
             self.action_buttons.append(button)
 
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
-        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
+        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed.
+
+        Whatever happens (done, refused, cancelled), the scan field has the focus
+        again, so the next scan is never typed into a button or lost.
+        """
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
         rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
-            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
+            offered = likely_location(card, self.locations)
+            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, offered, False)
             if not ok:
-                return
+                return self.setFocus()
         if ref is None:
             ref, ok = QInputDialog.getText(self, title, self.tr("Reference (work order, RMA, delivery note…):"))
             if not ok:
-                return
+                return self.setFocus()
+
+        def done(result) -> None:
+            self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32")
+            self.setFocus()
+
+        def failed(err: BaseException) -> bool:
+            show_error(self, err)
+            self.setFocus()
+            return True
+
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32"),
+            done=done,
+            failed=failed,
         )
+        self.setFocus()
 
     def _message(self, text: str, colour: str | None) -> None:
         self.form.messageLabel.setText(text)
