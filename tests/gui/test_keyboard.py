@@ -102,7 +102,7 @@ def test_tab_leaves_every_list_of_every_screen(window):
 # --- receiving ---------------------------------------------------------------------------------
 
 
-def when_modal(handle, kind: type, tries: int = 100) -> None:
+def when_modal(handle, kind: type, tries: int = 1000) -> None:
     """Hand the modal dialog of ``kind`` to ``handle`` once it opens (a mnemonic clicks after a short animation)."""
 
     def look() -> None:
@@ -155,7 +155,7 @@ def test_clear_asks_first_and_ctrl_z_brings_back_the_exact_list(qtbot, window, c
     asked: list[str] = []
     answer_question(QMessageBox.StandardButton.No, asked)
     qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # Alt+E is Clear…
-    qtbot.waitUntil(lambda: len(asked) == 1)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)
     assert asked == ["Set aside the 121 scans not yet posted? Undo (Ctrl+Z) brings them back."]
     assert len(view.pending) == 121
     assert window.focusWidget() is view.form.scanEdit  # the next scan lands in the field, not on Clear
@@ -211,7 +211,7 @@ def test_ctrl_enter_posts_and_alt_r_does_not(qtbot, window, ctx):
     opened: list[str] = []
     when_modal(lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject()), QInputDialog)
     qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Range… opens, nothing posts
-    qtbot.waitUntil(lambda: opened != [])
+    qtbot.waitUntil(lambda: opened != [], timeout=20_000)
     assert opened == ["Range of serials"] and len(view.pending) == 2
     reactivate(qtbot, window)
     qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

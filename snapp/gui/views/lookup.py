@@ -138,6 +138,7 @@ class LookupView(View):
         layout = self.form.actionsLayout
         for button in self.action_buttons:
             layout.removeWidget(button)
+            button.hide()  # its key is free at once: a twin still waiting for deletion would make F2 ambiguous
             button.deleteLater()
         self.action_buttons = []
         for name in allowed:
