@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
 
 from snapp.gui.forms import load_form
@@ -70,10 +70,23 @@ class View(QWidget):
                 self._stale = True
 
 
-def fit_columns(view: QTableView, stretch: int | None = None) -> None:
+# The widest values a column is sized for before it has any: a row number of a long scan session,
+# a 20-character serial, a document number (CT-2026-000123), a number of units.
+ROW_NUMBER, SERIAL, DOCUMENT, QUANTITY = "99999", "WM" + "0" * 18, "WW-0000-000000", "9,999,999"
+
+
+def fit_columns(view: QTableView, stretch: int | None = None, sized: dict[int, str] | None = None) -> None:
+    """Columns as wide as their contents; ``stretch`` takes what is left; each of ``sized`` is wide enough for its sample text
+    (and its header) from the start, so that a growing list never cuts a row number or a serial to "…"."""
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    padding = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin, None, view) + 16
+    for column, sample in (sized or {}).items():
+        title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(view.fontMetrics().horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title)) + padding
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.verticalHeader().hide()

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QHeaderView,
     QInputDialog,
     QMessageBox,
 )
@@ -37,7 +36,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import ROW_NUMBER, SERIAL, View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -92,10 +91,7 @@ class ReceivingView(View):
         )
         self.model.colour = lambda p: QColor(OK if p.ok else BAD)
         form.pendingView.setModel(self.model)
-        fit_columns(form.pendingView, stretch=2)
-        # Sized for a 20-character serial now: sizing to contents would measure an empty list.
-        form.pendingView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        form.pendingView.setColumnWidth(1, form.pendingView.fontMetrics().horizontalAdvance("W" * 16))
+        fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 

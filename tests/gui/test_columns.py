@@ -1,0 +1,45 @@
+"""No row number, serial or count number is cut to "…", however long the list grows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QTableView
+
+from snapp.gui.views.count import CountView
+from snapp.gui.views.receiving import ReceivingView
+from snapp.services import purchasing, stocktake
+from tests.gui.conftest import settle
+
+
+def cut(view: QTableView, columns: list[int]) -> list[int]:
+    """The columns whose visible cells need more room than the column has."""
+    header = view.horizontalHeader()
+    return [c for c in columns if view.sizeHintForColumn(c) > header.sectionSize(c)]
+
+
+def test_a_long_receiving_session_shows_four_digit_row_numbers_and_twenty_character_serials_whole(qtbot, window, ctx):
+    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1200, Decimal("1"))])
+    number = purchasing.approve_po(ctx, po.number).number
+    window.open_screen(ReceivingView)
+    view = window.view(ReceivingView)
+    settle(qtbot, window)
+    view.load_po(number)
+    settle(qtbot, window)
+    for i in range(1, 1101):
+        view.add_scan(f"WMWM{i:016d}")  # 20 characters, wide letters first
+    settle(qtbot, window)
+    table = view.form.pendingView
+    table.scrollToBottom()
+    assert view.model.data(view.model.index(1099, 0)) == "1100"
+    assert cut(table, [0, 1]) == []
+
+
+def test_the_stocktake_lists_show_count_numbers_and_serials_whole(qtbot, window, ctx):
+    count = stocktake.start_count(ctx, "WH-A")
+    window.open_screen(CountView)
+    view = window.view(CountView)
+    settle(qtbot, window)
+    assert view.counts.rows and view.counts.rows[0].number == count.number
+    assert cut(view.form.countsView, [0, 5]) == []
+    assert cut(view.form.scanView, [0, 1]) == []
