@@ -21,14 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from snapp.domain.lifecycle import Action
-from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.users import UsersView
-from snapp.services import lookup, purchasing, receiving
-from snapp.domain.capture import scans
+from snapp.services import lookup, purchasing
 from tests.gui.conftest import settle
 
 MNEMONIC = re.compile(r"&([^&])")

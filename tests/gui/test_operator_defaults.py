@@ -110,3 +110,38 @@ def test_after_a_move_the_next_scan_goes_to_the_scan_field(qtbot, window, ctx, c
     when_modal(lambda dialog: dialog.reject(), QInputDialog)
     qtbot.mouseClick(view.action_buttons[0], Qt.MouseButton.LeftButton)  # …and the dialog is cancelled
     assert window.focusWidget() is view.form.scanEdit
+
+
+def test_every_file_dialog_starts_in_one_folder_then_in_the_last_one_used(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from snapp.gui.views.masterdata import ItemsView
+    from snapp.gui.views.register import RegisterView
+
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "documents"))
+    started: list[str] = []
+
+    def save_in(folder):
+        def answer(dialog: QFileDialog) -> None:
+            started.append(dialog.directory().absolutePath())
+            if folder is None:
+                dialog.reject()
+            else:
+                folder.mkdir(exist_ok=True)
+                dialog.selectFile(str(folder / "serials.xlsx"))
+                dialog.accept()
+        return answer
+
+    window.open_screen(RegisterView)
+    settle(qtbot, window)
+    exported = tmp_path / "exports"
+    when_modal(save_in(exported), QFileDialog)
+    qtbot.mouseClick(window.view(RegisterView).form.exportButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert started == [str(tmp_path / "documents" / "SNApp")]  # not the directory the app was started from
+    assert (exported / "serials.xlsx").exists()
+
+    window.open_screen(ItemsView)
+    when_modal(save_in(None), QFileDialog)
+    qtbot.mouseClick(window.view(ItemsView).form.templateButton, Qt.MouseButton.LeftButton)
+    assert started[1] == str(exported)  # another screen starts where the last file went

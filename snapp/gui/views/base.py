@@ -6,12 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
 from snapp.services.base import Context, Entity
+
+
+LAST_FOLDER = "files/folder"
+
+
+def documents_folder() -> Path:
+    """Where exports, imports, labels and documents go until the user picks another folder: one place for all."""
+    return Path(platformdirs.user_documents_dir()) / "SNApp"
 
 
 class View(QWidget):
@@ -48,18 +57,23 @@ class View(QWidget):
 
     def open_file(self, key: str, title: str, kinds: str) -> str | None:
         """A file to read, asked for in the folder this screen last used (remembered under ``key``)."""
-        path, _ = QFileDialog.getOpenFileName(self, title, str(self.settings.value(key, "")), kinds)
+        path, _ = QFileDialog.getOpenFileName(self, title, str(_existing(self.folder(key))), kinds)
         return self._remember(key, path)
 
     def save_file(self, key: str, title: str, name: str, kinds: str) -> str | None:
         """A file to write, proposed as ``name`` in the folder this screen last used."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(str(self.settings.value(key, ""))) / name), kinds)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(_existing(self.folder(key)) / name), kinds)
         return self._remember(key, path)
+
+    def folder(self, key: str) -> Path:
+        """Where a file dialog of ``key`` starts: its last folder, else the last one any screen used, else Documents/SNApp."""
+        return Path(str(self.settings.value(key, "") or self.settings.value(LAST_FOLDER, "") or documents_folder()))
 
     def _remember(self, key: str, path: str) -> str | None:
         if not path:
             return None
         self.settings.setValue(key, str(Path(path).parent))
+        self.settings.setValue(LAST_FOLDER, str(Path(path).parent))
         return path
 
     def _on_changed(self, changed: frozenset[Entity]) -> None:
@@ -73,6 +87,12 @@ class View(QWidget):
 # The widest values a column is sized for before it has any: a row number of a long scan session,
 # a 20-character serial, a document number (CT-2026-000123), a number of units.
 ROW_NUMBER, SERIAL, DOCUMENT, QUANTITY = "99999", "WM" + "0" * 18, "WW-0000-000000", "9,999,999"
+
+
+def _existing(folder: Path) -> Path:
+    """``folder``, created if need be: a dialog opened on a missing folder starts in the working directory instead."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def fit_columns(view: QTableView, stretch: int | None = None, sized: dict[int, str] | None = None) -> None:
