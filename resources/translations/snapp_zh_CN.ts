@@ -196,8 +196,8 @@
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="269"/>
-        <source>{0} scans counted ({1} of units already counted), {2} refused</source>
-        <translation>已计入 {0} 次扫描（其中 {1} 次为已盘点物品的重复扫描），{2} 次被拒绝</translation>
+        <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
+        <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/count.py" line="288"/>
@@ -320,17 +320,32 @@
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <source>1 purchase order waits for approval</source>
+        <translation>1 张采购订单待审核</translation>
+    </message>
+    <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <source>1 unit is in repair</source>
+        <translation>1 件在维修中</translation>
+    </message>
+    <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <source>1 unit leaves its supplier warranty within {0} days</source>
+        <translation>1 件将在 {0} 天内超出供应商保修期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="111"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -819,12 +834,12 @@ How was it resolved?</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="163"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="164"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="167"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="168"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -1167,144 +1182,144 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="88"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="90"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="111"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="172"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="168"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="183"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="179"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="191"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="197"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="193"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="211"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="244"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="240"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="404"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="248"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="244"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="251"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="247"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="268"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="264"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="271"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="267"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="274"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="270"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="314"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="326"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="322"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="326"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="322"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="332"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="337"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="328"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="333"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="332"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="328"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="341"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="337"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="366"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="362"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="375"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="371"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="393"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="389"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="428"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="445"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
@@ -1622,42 +1637,42 @@ How was it resolved?</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="31"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="31"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
+        <location filename="../../snapp/gui/views/reports.py" line="31"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="64"/>
+        <location filename="../../snapp/gui/views/reports.py" line="63"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="81"/>
+        <location filename="../../snapp/gui/views/reports.py" line="80"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="93"/>
+        <location filename="../../snapp/gui/views/reports.py" line="92"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="98"/>
+        <location filename="../../snapp/gui/views/reports.py" line="97"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="101"/>
+        <location filename="../../snapp/gui/views/reports.py" line="100"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>

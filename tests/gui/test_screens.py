@@ -203,6 +203,28 @@ def test_dashboard_counts_what_the_ledger_holds(qtbot, window, ctx, company, rec
     assert "Rejected scan: 2 open" in view.form.exceptionsValue.text()
 
 
+def test_dashboard_notes_read_as_sentences_with_thousands_separated(qtbot, window, ctx, company, received):
+    from decimal import Decimal
+
+    from snapp.domain.capture import serial_range
+    from snapp.services import lifecycle
+
+    purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5, Decimal("1"))])  # a draft
+    lifecycle.move(ctx, "repair", received[:1], sku="LAP")
+    view = window.view(DashboardView)
+    view.refresh()
+    settle(qtbot, window)
+    assert view.form.exceptionsValue.text().splitlines() == ["1 purchase order waits for approval", "1 unit is in repair"]
+
+    big = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1200, Decimal("1"))]).number)
+    receiving.receive(ctx, big.number, "LAP", [serial_range("BIG00001..BIG01200")], location="WH-A")
+    lifecycle.move(ctx, "repair", [f"BIG{i:05d}" for i in range(1, 1201)], sku="LAP")
+    view.refresh()
+    settle(qtbot, window)
+    assert "1,201 units are in repair" in view.form.exceptionsValue.text().splitlines()
+    assert view.form.inStockValue.text() == "89"
+
+
 def test_settings_tests_a_connection_and_reports_a_bad_one(qtbot, window, monkeypatch):
     window.open_screen(SettingsView)
     view = window.view(SettingsView)

@@ -22,6 +22,7 @@ READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy",
+    "last_location",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
@@ -164,6 +165,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "move:lose": lambda: lifecycle.move(ctx, "lose", [units["lose"]]),
         "move:found": lambda: lifecycle.move(ctx, "found", [units["found"]], to="WH-B"),
         "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
+        "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
         "recent_verifications": lambda: verification.recent_verifications(ctx),

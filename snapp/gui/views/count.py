@@ -266,8 +266,8 @@ class CountView(View):
         def done(batch: ScanBatch) -> None:
             for problem in batch.problems:
                 self._log(f"{name}, {problem.position}: {problem.value}", REFUSED, problem.message)
-            summary = self.tr("{0} scans counted ({1} of units already counted), {2} refused").format(
-                batch.accepted, batch.repeated, len(batch.problems)
+            summary = self.tr("{0} scans counted ({1} repeated a unit already counted), {2} refused").format(
+                f"{batch.accepted:,}", f"{batch.repeated:,}", f"{len(batch.problems):,}"
             )
             self._log(name, REFUSED if batch.problems else COUNTED, summary)
 
