@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         if available.width() < PREFERRED.width() or available.height() < PREFERRED.height():
             # A laptop's 1366×768 or a 1280×720 panel: use all of it, as an operator would.
-            self.resize(PREFERRED.boundedTo(available.size()))
+            self.setGeometry(available)  # the whole of it even where no window manager maximises
             self.setWindowState(Qt.WindowState.WindowMaximized)
         else:
             self.resize(PREFERRED)

@@ -385,6 +385,7 @@ class ReceivingView(View):
         self.accepted = {row.serial: row for row in kept.pending if row.ok}
         self.unchecked = list(self.accepted.values())  # received elsewhere meanwhile? checked again
         self.model.set_rows(self.pending)
+        self.form.pendingView.scrollToBottom()  # where the scanning went on
         self._update_counter()
         self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
         self.form.scanEdit.setFocus()
