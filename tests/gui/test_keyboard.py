@@ -215,3 +215,19 @@ def test_ctrl_enter_posts_and_alt_r_does_not(qtbot, window, ctx):
     settle(qtbot, window)
     assert view.pending == [] and "Receipt GR-" in view.form.lastLabel.text()
     assert {card.serial for card in lookup.find_serial(ctx, "UNDO00000")} == {"UNDO00000"}
+
+
+def test_f1_lists_the_keys_of_the_screen_on_show(qtbot, window):
+    window.open_screen(ReceivingView)
+    settle(qtbot, window)
+    keys = dict(window.keys())
+    assert keys["Ctrl+Enter"] == "Post receipt" and keys["Alt+E"] == "Clear" and keys["Alt+R"] == "Range"
+    assert keys["Ctrl+Z"] == "Bring back the scans just set aside" and keys["Alt+P"] == "Purchase order"
+    assert keys["Ctrl+3"] == "Receiving" and "Alt+U" not in keys  # Undo shows once there is something to undo
+
+    shown: list[str] = []
+    when_modal(lambda box: (shown.append(box.text()), box.reject()), QMessageBox)
+    reactivate(qtbot, window)
+    qtbot.keyClick(window.view(ReceivingView).form.scanEdit, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: shown != [], timeout=20_000)
+    assert "<b>Ctrl+Enter</b>" in shown[0] and "Post receipt" in shown[0]

@@ -111,8 +111,10 @@ class ReceivingView(View):
         form.postButton.clicked.connect(self.post)
         # Posting is deliberate: Ctrl+Enter, never a lone Alt+letter next to Clear.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.post, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            post = QShortcut(QKeySequence(keys), self, self.post, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        post.setWhatsThis(self.tr("Post receipt"))  # one of the two is enough in the list of keys (F1)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.setWhatsThis(self.tr("Bring back the scans just set aside"))
         form.locationCombo.activated.connect(lambda _: self.settings.setValue(LOCATION_KEY, form.locationCombo.currentData()))
         self.last_receipt: str | None = None
         form.printButton.setEnabled(False)
