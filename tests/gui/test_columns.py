@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtWidgets import QTableView
 
 from snapp.gui.views.count import CountView
-from snapp.gui.views.receiving import ReceivingView
-from snapp.services import purchasing, stocktake
+from snapp.services import stocktake
 from tests.gui.conftest import settle
+from tests.gui.test_keyboard import receiving_on
 
 
 def cut(view: QTableView, columns: list[int]) -> list[int]:
@@ -19,13 +17,7 @@ def cut(view: QTableView, columns: list[int]) -> list[int]:
 
 
 def test_a_long_receiving_session_shows_four_digit_row_numbers_and_twenty_character_serials_whole(qtbot, window, ctx):
-    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1200, Decimal("1"))])
-    number = purchasing.approve_po(ctx, po.number).number
-    window.open_screen(ReceivingView)
-    view = window.view(ReceivingView)
-    settle(qtbot, window)
-    view.load_po(number)
-    settle(qtbot, window)
+    view = receiving_on(qtbot, window, ctx, 1200)
     for i in range(1, 1101):
         view.add_scan(f"WMWM{i:016d}")  # 20 characters, wide letters first
     settle(qtbot, window)

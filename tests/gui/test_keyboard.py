@@ -128,14 +128,20 @@ def reactivate(qtbot, window) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
-def receiving_with(qtbot, window, ctx, count: int) -> ReceivingView:
-    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 600, Decimal("1")), purchasing.LineSpec("LAP", 5, Decimal("1"))])
+def receiving_on(qtbot, window, ctx, *quantities: int) -> ReceivingView:
+    """The receiving screen on a new approved PO with a LAP line of each quantity."""
+    po = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", n, Decimal("1")) for n in quantities])
     number = purchasing.approve_po(ctx, po.number).number
     window.open_screen(ReceivingView)
     view = window.view(ReceivingView)
     settle(qtbot, window)
     view.load_po(number)
     settle(qtbot, window)
+    return view
+
+
+def receiving_with(qtbot, window, ctx, count: int) -> ReceivingView:
+    view = receiving_on(qtbot, window, ctx, 600, 5)
     for i in range(count):
         qtbot.keyClicks(view.form.scanEdit, f"UNDO{i:05d}")
         qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_Return)
