@@ -110,132 +110,137 @@
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="79"/>
+        <location filename="../../snapp/gui/views/count.py" line="75"/>
+        <source>No count yet: choose what to count above and press Start a count.</source>
+        <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="80"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="80"/>
+        <location filename="../../snapp/gui/views/count.py" line="81"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="88"/>
+        <location filename="../../snapp/gui/views/count.py" line="89"/>
         <source>Outcome</source>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="89"/>
+        <location filename="../../snapp/gui/views/count.py" line="90"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="90"/>
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
         <source>Recorded status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Recorded at</source>
         <translation>记录库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
+        <location filename="../../snapp/gui/views/count.py" line="94"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="99"/>
+        <location filename="../../snapp/gui/views/count.py" line="100"/>
         <source>Every outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="138"/>
+        <location filename="../../snapp/gui/views/count.py" line="139"/>
         <source>All locations</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="177"/>
+        <location filename="../../snapp/gui/views/count.py" line="178"/>
         <source>Start a count, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="179"/>
+        <location filename="../../snapp/gui/views/count.py" line="180"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="181"/>
+        <location filename="../../snapp/gui/views/count.py" line="182"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="220"/>
+        <location filename="../../snapp/gui/views/count.py" line="221"/>
         <source>already counted: scanned again</source>
         <translation>已盘点：重复扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="222"/>
+        <location filename="../../snapp/gui/views/count.py" line="223"/>
         <source>counted</source>
         <translation>已盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="258"/>
+        <location filename="../../snapp/gui/views/count.py" line="259"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="259"/>
+        <location filename="../../snapp/gui/views/count.py" line="260"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="269"/>
+        <location filename="../../snapp/gui/views/count.py" line="270"/>
         <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
         <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="288"/>
+        <location filename="../../snapp/gui/views/count.py" line="289"/>
         <source>Close the count</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="289"/>
+        <location filename="../../snapp/gui/views/count.py" line="290"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="311"/>
+        <location filename="../../snapp/gui/views/count.py" line="312"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="314"/>
+        <location filename="../../snapp/gui/views/count.py" line="315"/>
         <source>Provisional: the count is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="316"/>
+        <location filename="../../snapp/gui/views/count.py" line="317"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="340"/>
+        <location filename="../../snapp/gui/views/count.py" line="341"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="342"/>
+        <location filename="../../snapp/gui/views/count.py" line="343"/>
         <source>Apply the count</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="343"/>
+        <location filename="../../snapp/gui/views/count.py" line="344"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -244,12 +249,12 @@
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="350"/>
+        <location filename="../../snapp/gui/views/count.py" line="351"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="355"/>
+        <location filename="../../snapp/gui/views/count.py" line="356"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
@@ -441,62 +446,67 @@
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="45"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="43"/>
+        <source>No exception here. Refused scans, unknown serials at Verify and stocktake differences open one.</source>
+        <translation>这里没有异常。被拒绝的扫描、验证时的未知序列号和盘点差异会产生异常。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="47"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="66"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
         <source> (the newest {0})</source>
         <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="68"/>
         <source>{0} shown</source>
         <translation>显示 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="79"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="80"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="83"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="90"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="92"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="93"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="99"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -576,47 +586,47 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="239"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="240"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="246"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="247"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="247"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="252"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="252"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="253"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -642,17 +652,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="279"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="280"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="283"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="284"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="283"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="284"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1197,144 +1207,149 @@ How was it resolved?</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="95"/>
+        <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
+        <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="108"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="115"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="116"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="117"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="118"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="170"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="181"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="182"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="193"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="194"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="213"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="242"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="407"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="243"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="246"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="247"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="249"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="250"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="266"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="267"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="269"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="270"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="272"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="273"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="316"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="324"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="324"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="330"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="335"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="330"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="364"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="365"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="373"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="392"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="393"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="411"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="415"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="431"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="448"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
@@ -1380,27 +1395,32 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="172"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="146"/>
+        <source>Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill).</source>
+        <translation>这里还没有内容：用“新建…”逐条添加，或用“导入…”导入整张清单（“模板…”提供要填写的表格）。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="172"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="179"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="180"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="183"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="183"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -1506,47 +1526,52 @@ How was it resolved?</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="44"/>
+        <location filename="../../snapp/gui/views/register.py" line="43"/>
+        <source>No serial matches: change the filter above, or receive goods first.</source>
+        <translation>没有符合条件的序列号：请修改上方的筛选条件，或先收货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="45"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="47"/>
+        <location filename="../../snapp/gui/views/register.py" line="48"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="67"/>
+        <location filename="../../snapp/gui/views/register.py" line="68"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="85"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="88"/>
+        <location filename="../../snapp/gui/views/register.py" line="89"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="89"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="97"/>
+        <location filename="../../snapp/gui/views/register.py" line="98"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="98"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -2076,32 +2101,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="215"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="216"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="220"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="221"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="221"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="222"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="222"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="223"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="223"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>

@@ -35,3 +35,25 @@ def test_the_stocktake_lists_show_count_numbers_and_serials_whole(qtbot, window,
     assert view.counts.rows and view.counts.rows[0].number == count.number
     assert cut(view.form.countsView, [0, 5]) == []
     assert cut(view.form.scanView, [0, 1]) == []
+
+
+def test_an_empty_list_says_what_to_do_first_and_steps_aside_for_the_first_row(qtbot, window, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    from snapp.gui.views.exceptions import ExceptionsView
+    from snapp.gui.views.masterdata import ItemsView
+
+    def hint(view) -> QLabel:
+        [label] = [w for w in view.findChildren(QLabel, "emptyHint")]
+        return label
+
+    view = receiving_on(qtbot, window, ctx, 5)
+    assert hint(view).isVisible() and hint(view).text().startswith("Choose the purchase order and its line, then scan")
+    assert hint(view).size() == view.form.pendingView.viewport().size()
+    view.add_scan("HINT0001")
+    assert not hint(view).isVisible()
+
+    for screen, shown in ((ExceptionsView, True), (CountView, True), (ItemsView, False)):
+        window.open_screen(screen)
+        settle(qtbot, window)
+        assert hint(window.view(screen)).isVisible() == shown, screen

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
@@ -87,6 +87,34 @@ class View(QWidget):
 # The widest values a column is sized for before it has any: a row number of a long scan session,
 # a 20-character serial, a document number (CT-2026-000123), a number of units.
 ROW_NUMBER, SERIAL, DOCUMENT, QUANTITY = "99999", "WM" + "0" * 18, "WW-0000-000000", "9,999,999"
+
+
+class EmptyHint(QLabel):
+    """While a list is empty, says in its middle what to do first."""
+
+    def __init__(self, view: QAbstractItemView, text: str):
+        super().__init__(text, view.viewport())
+        self.view = view
+        self.setObjectName("emptyHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMargin(24)
+        self.setStyleSheet("color: #757575; font-size: 12pt;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        model = view.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(self.follow)
+        view.viewport().installEventFilter(self)
+        self.follow()
+
+    def follow(self) -> None:
+        self.resize(self.view.viewport().size())
+        self.setVisible(self.view.model().rowCount() == 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.resize(self.view.viewport().size())
+        return False
 
 
 def _existing(folder: Path) -> Path:

@@ -20,7 +20,7 @@ from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import DOCUMENT, QUANTITY, ROW_NUMBER, SERIAL, View, fit_columns
+from snapp.gui.views.base import DOCUMENT, QUANTITY, ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.gui.views.verify import visible
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, stocktake
@@ -72,6 +72,7 @@ class CountView(View):
         )
         form.countsView.setModel(self.counts)
         fit_columns(form.countsView, sized={0: DOCUMENT, 5: QUANTITY})
+        EmptyHint(form.countsView, self.tr("No count yet: choose what to count above and press Start a count."))
         form.countsView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.log = RecordModel(
             [

@@ -23,7 +23,7 @@ from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.io.masterdata_files import read_masterdata
 from snapp.io.templates import write_template
 from snapp.services import imports, masterdata
@@ -143,6 +143,7 @@ class RecordsView(View):
         self.proxy.setFilterKeyColumn(-1)
         form.tableView.setModel(self.proxy)
         fit_columns(form.tableView, stretch=1)
+        EmptyHint(form.tableView, self.tr("Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill)."))
         form.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         form.addButton.clicked.connect(lambda: self.edit(None))
         form.editButton.clicked.connect(self._edit_selected)

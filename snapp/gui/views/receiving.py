@@ -36,7 +36,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import ROW_NUMBER, SERIAL, View, fit_columns
+from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -92,6 +92,7 @@ class ReceivingView(View):
         self.model.colour = lambda p: QColor(OK if p.ok else BAD)
         form.pendingView.setModel(self.model)
         fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
+        EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 
