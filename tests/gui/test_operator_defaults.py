@@ -145,3 +145,21 @@ def test_every_file_dialog_starts_in_one_folder_then_in_the_last_one_used(qtbot,
     when_modal(save_in(None), QFileDialog)
     qtbot.mouseClick(window.view(ItemsView).form.templateButton, Qt.MouseButton.LeftButton)
     assert started[1] == str(exported)  # another screen starts where the last file went
+
+
+def test_the_lookup_offers_only_the_moves_the_users_role_may_make(qtbot, ctx, company, settings):
+    from snapp.services import users
+    from snapp.services.base import Context
+
+    receiving.receive(ctx, company.number, "LAP", [scans(["ROLE0001"])], location="WH-A")
+    users.add_user(ctx, "clerk", "warehouse")
+    window = MainWindow(Context(ctx.db, "clerk"), settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_screen(LookupView)
+    view = window.view(LookupView)
+    settle(qtbot, window)
+    view.look_up("ROLE0001")
+    settle(qtbot, window)
+    offered = [b.objectName() for b in view.action_buttons]
+    assert offered == ["action_issue", "action_transfer", "action_ship", "action_scrap", "action_lose"]  # no repair, no return

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.domain.permissions import allows
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.errors import show_error
@@ -14,7 +15,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import View, fit_columns
-from snapp.services import lifecycle, lookup, masterdata
+from snapp.services import lifecycle, lookup, masterdata, users
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
 
@@ -63,16 +64,23 @@ class LookupView(View):
         form.unitCombo.hide()
         form.cardBox.hide()
         self.action_buttons: list[QPushButton] = []
+        self.role: str | None = None  # only the moves this user's role may make are offered
 
     def setFocus(self, *args) -> None:
         self.form.scanEdit.setFocus(*args)
         self.form.scanEdit.selectAll()
 
     def refresh(self) -> None:
-        self.runner.run(
-            lambda: [location.code for location in masterdata.list_locations(self.ctx)],
-            done=lambda codes: setattr(self, "locations", codes),
-        )
+        def load() -> tuple[list[str], str | None]:
+            me = users.current_user(self.ctx)
+            return [location.code for location in masterdata.list_locations(self.ctx)], me.role if me else None
+
+        def loaded(result: tuple[list[str], str | None]) -> None:
+            self.locations, self.role = result
+            if self.cards:
+                self._show_card(self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0)
+
+        self.runner.run(load, done=loaded)
         if self.serial:
             self.look_up(self.serial)
 
@@ -143,6 +151,8 @@ class LookupView(View):
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
+            if self.role is None or not allows(self.role, TRANSITIONS[action].permission):
+                continue
             key = MOVE_KEYS[action]
             button = QPushButton(f"{name_of('move', name)}…  {key}", self.form)
             button.setShortcut(key)
