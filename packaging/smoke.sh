@@ -80,7 +80,7 @@ print(f"smoke: read back: label barcodes {sorted(codes)}; {number} in the report
 PY
 fi
 
-step "snapp serve: the bundle answers over HTTPS with its own certificate"
+step "snapp serve: the bundle answers over HTTPS with its own certificate, and serves the floor client"
 PORT=$((20000 + RANDOM % 20000))
 frozen "$APP" serve --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER=$!
@@ -90,8 +90,10 @@ for _ in $(seq 1 150); do
 done
 if [ -n "${SNAPP_SMOKE_READER:-}" ]; then
     "$SNAPP_SMOKE_READER" -c "import httpx, ssl, sys; ctx = ssl.create_default_context(cafile=sys.argv[1]); \
-r = httpx.get(f'https://127.0.0.1:{sys.argv[2]}/api/openapi.json', verify=ctx); assert r.status_code == 200, r" \
-        "$WORK/data/SNApp/tls/snapp-cert.pem" "$PORT" || fail "the bundle's API did not answer over HTTPS"
+paths = ['/api/openapi.json', '/floor/', '/floor/sw.js', '/floor/vendor/zxing-wasm/zxing_reader.wasm', '/floor/cjk.ttc']; \
+bad = [(p, r.status_code) for p in paths if (r := httpx.get(f'https://127.0.0.1:{sys.argv[2]}{p}', verify=ctx)).status_code != 200]; \
+assert not bad, bad" \
+        "$WORK/data/SNApp/tls/snapp-cert.pem" "$PORT" || fail "the bundle's API or floor client did not answer over HTTPS"
 fi
 kill "$SERVER"; wait "$SERVER" || true
 grep -q "certificate fingerprint (SHA-256): " "$WORK/serve.log" || fail "snapp serve printed no fingerprint: $(cat "$WORK/serve.log")"

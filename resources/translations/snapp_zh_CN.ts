@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Aftersales</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="26"/>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <source>ended {0} ({1} days ago)</source>
+        <translation>已于 {0} 到期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
+        <source>until {0} ({1} days left)</source>
+        <translation>至 {0}（剩余 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <source>a customer not recorded (shipped before customers were kept)</source>
+        <translation>未记录的客户（记录客户前发货）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
+        <source>we have it</source>
+        <translation>在本公司</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
+        <source>, delivery {0}</source>
+        <translation>，送货单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="48"/>
+        <source>{0} customer warranties end within {1} days</source>
+        <translation>{0} 个客户保修将在 {1} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
+        <source>{0} units are overdue back from suppliers (RMA {1})</source>
+        <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
+        <source>{0} units have been in repair longer than {1} days</source>
+        <translation>{0} 件物品维修超过 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="211"/>
+        <source>The supplier&apos;s RMA number:</source>
+        <translation>供应商退货授权号：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="214"/>
+        <source>To location:</source>
+        <translation>目标库位：</translation>
+    </message>
+</context>
+<context>
     <name>BackupTimer</name>
     <message>
         <location filename="../../snapp/gui/backups.py" line="76"/>
@@ -260,6 +318,87 @@
     </message>
 </context>
 <context>
+    <name>CustomerUnits</name>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="8"/>
+        <source>A replacement&apos;s customer &amp;warranty:</source>
+        <translation>换货的客户保修(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="9"/>
+        <source>For every PC; only an administrator may change it</source>
+        <translation>适用于所有电脑；仅管理员可修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_units.ui" line="14"/>
+        <source>Units the selected customer has</source>
+        <translation>所选客户持有的物品</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="27"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="34"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="35"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="36"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="37"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="38"/>
+        <source>Delivery</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="39"/>
+        <source>Customer warranty until</source>
+        <translation>客户保修至</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="45"/>
+        <source>continues the original&apos;s</source>
+        <translation>延续原物品的保修</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="46"/>
+        <source>starts anew from the swap</source>
+        <translation>自换货之日重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="57"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="86"/>
+        <source>Select a customer to see the units they have</source>
+        <translation>选择客户以查看其持有的物品</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/customers.py" line="89"/>
+        <source>Units {0} has now</source>
+        <translation>{0} 目前持有的物品</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="8"/>
@@ -315,42 +454,57 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="100"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>1 purchase order waits for approval</source>
         <translation>1 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
         <source>1 unit is in repair</source>
         <translation>1 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
         <source>1 unit leaves its supplier warranty within {0} days</source>
         <translation>1 件将在 {0} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="108"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="111"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="116"/>
+        <source>{0} units on our shelves have expired</source>
+        <translation>{0} 件在库单件已过期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="118"/>
+        <source>{0} units expire within {1} days: issue the first-expiring first</source>
+        <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="121"/>
+        <source>{0} units are quarantined by a recall</source>
+        <translation>{0} 件因召回已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="124"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -582,6 +736,11 @@ How was it resolved?</source>
         <source>S&amp;upplier:</source>
         <translation>供应商(&amp;U)：</translation>
     </message>
+    <message>
+        <location filename="../../ui/item_form.ui" line="39"/>
+        <source>Customer warrant&amp;y (months):</source>
+        <translation>客户保修期（月）(&amp;Y)：</translation>
+    </message>
 </context>
 <context>
     <name>ItemsView</name>
@@ -622,11 +781,16 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/masterdata.py" line="253"/>
+        <source>Customer warranty (months)</source>
+        <translation>客户保修（月）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -652,17 +816,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="280"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="281"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="284"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="284"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -693,32 +857,32 @@ How was it resolved?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../snapp/gui/login.py" line="28"/>
+        <location filename="../../snapp/gui/login.py" line="30"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="32"/>
+        <location filename="../../snapp/gui/login.py" line="34"/>
         <source>SNApp — first run</source>
         <translation>SNApp — 首次运行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="34"/>
+        <location filename="../../snapp/gui/login.py" line="36"/>
         <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
         <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="38"/>
+        <location filename="../../snapp/gui/login.py" line="40"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="49"/>
+        <location filename="../../snapp/gui/login.py" line="51"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="52"/>
+        <location filename="../../snapp/gui/login.py" line="54"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -780,76 +944,116 @@ How was it resolved?</source>
         <source>Supplier warranty:</source>
         <translation>供应商保修：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="36"/>
+        <source>Customer warranty:</source>
+        <translation>客户保修：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="38"/>
+        <source>Has it now:</source>
+        <translation>当前持有：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="40"/>
+        <source>After-sales:</source>
+        <translation>售后：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Record a repair…</source>
+        <translation>记录维修…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="41"/>
+        <source>Fault, work done, parts, cost, who and where, on the unit&apos;s history</source>
+        <translation>故障、处理、配件、费用、维修人和地点，记入该物品的履历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="43"/>
+        <source>Batch / expiry:</source>
+        <translation>批号 / 有效期：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="49"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="52"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="50"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="51"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="52"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="92"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="103"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="108"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="131"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="134"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="147"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="135"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="164"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
+        <source>expired {0} ({1} days ago)</source>
+        <translation>已于 {0} 过期（{1} 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <source>expires {0} ({1} days left)</source>
+        <translation>{0} 到期（剩 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="192"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="168"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="196"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -857,132 +1061,294 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="48"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="65"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="67"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="68"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="69"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65"/>
+        <location filename="../../snapp/gui/main_window.py" line="70"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <location filename="../../snapp/gui/main_window.py" line="71"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="67"/>
+        <location filename="../../snapp/gui/main_window.py" line="72"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="68"/>
+        <location filename="../../snapp/gui/main_window.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="85"/>
+        <location filename="../../snapp/gui/main_window.py" line="74"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="91"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="86"/>
+        <location filename="../../snapp/gui/main_window.py" line="92"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="138"/>
+        <location filename="../../snapp/gui/main_window.py" line="144"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="142"/>
+        <location filename="../../snapp/gui/main_window.py" line="148"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
 </context>
 <context>
+    <name>ManifestDialog</name>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="54"/>
+        <source>{0} line {1}: {2} {3} — ordered {4}, received {5}</source>
+        <translation>{0} 第 {1} 行：{2} {3} — 订购 {4}，已收 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="58"/>
+        <source>No manifest loaded for this line yet.</source>
+        <translation>此行尚未导入到货清单。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="60"/>
+        <source>The manifest lists {0} serials; {1} received, {2} not yet.</source>
+        <translation>到货清单共 {0} 个序列号；已收 {1} 个，未收 {2} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="62"/>
+        <source>Load the manifest</source>
+        <translation>导入到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="64"/>
+        <source>Replace the manifest</source>
+        <translation>替换到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Add these serials to it</source>
+        <translation>把这些序列号加入清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="66"/>
+        <source>Remove these serials from it</source>
+        <translation>从清单中删除这些序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="71"/>
+        <source>As the supplier says</source>
+        <translation>按供应商设置</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="76"/>
+        <source>For supplier {0}:</source>
+        <translation>供应商 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="77"/>
+        <source>For item {0}:</source>
+        <translation>物料 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="84"/>
+        <source>Supplier&apos;s manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="85"/>
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/manifest.py" line="103"/>
+        <source>choose the supplier&apos;s file or paste its serials</source>
+        <translation>请选择供应商的文件或粘贴序列号</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestForm</name>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="5"/>
+        <source>Supplier manifest</source>
+        <translation>供应商到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="16"/>
+        <source>&amp;What to do:</source>
+        <translation>操作(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="18"/>
+        <source>Supplier&apos;s file:</source>
+        <translation>供应商文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="21"/>
+        <source>an Excel or CSV file with a serial column</source>
+        <translation>含序列号列的 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="22"/>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="28"/>
+        <source>…or &amp;paste the serials (one per line, or separated by commas, tabs or spaces):</source>
+        <translation>…或粘贴序列号(&amp;P)（每行一个，或以逗号、制表符、空格分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="35"/>
+        <source>A unit that arrives but is not on the manifest</source>
+        <translation>到货物品不在到货清单上时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="37"/>
+        <source>For this &amp;supplier:</source>
+        <translation>此供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manifest_form.ui" line="39"/>
+        <source>For this &amp;item:</source>
+        <translation>此物料(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>PODialog</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="65"/>
+        <source>Edit purchase order {0}</source>
+        <translation>编辑采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="66"/>
+        <source>Amend purchase order {0}</source>
+        <translation>变更采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="40"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="51"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="82"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="160"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="214"/>
         <source>choose an item from the list (type part of its SKU, name or GTIN)</source>
         <translation>请从列表中选择物料（可输入 SKU、名称或 GTIN 的一部分）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="57"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="220"/>
         <source>{0!r} is not a price</source>
         <translation>{0!r} 不是有效的价格</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="284"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="311"/>
+        <source>Tax {0}%:</source>
+        <translation>税额（{0}%）：</translation>
     </message>
 </context>
 <context>
@@ -994,33 +1360,148 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="9"/>
-        <source>&amp;Supplier:</source>
-        <translation>供应商(&amp;S)：</translation>
+        <source>Supp&amp;lier:</source>
+        <translation>供应商(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="11"/>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>Supplier &amp;reference:</source>
+        <translation>供应商单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="12"/>
+        <source>The supplier&apos;s own order or quotation number</source>
+        <translation>供应商自己的订单号或报价单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="13"/>
+        <source>C&amp;urrency:</source>
+        <translation>币种(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="15"/>
+        <source>&amp;Tax rate:</source>
+        <translation>税率(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="16"/>
+        <source>Unit prices are before tax; the tax is added to the total</source>
+        <translation>单价不含税；税额加到合计中</translation>
     </message>
     <message>
         <location filename="../../ui/po_form.ui" line="17"/>
+        <source>&amp;Delivery date:</source>
+        <translation>交货日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>YYYY-MM-DD or +14</source>
+        <translation>YYYY-MM-DD 或 +14</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="18"/>
+        <source>A date, or +N for N days from today; empty for none</source>
+        <translation>日期，或 +N 表示今天起 N 天后；留空表示不指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="19"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="21"/>
+        <source>Reaso&amp;n for the amendment:</source>
+        <translation>变更原因(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="27"/>
+        <source>Enter a line</source>
+        <translation>录入订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="29"/>
+        <source>&amp;Item:</source>
+        <translation>物料(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="30"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="31"/>
+        <source>Unit &amp;price:</source>
+        <translation>单价(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="32"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="35"/>
+        <source>Before tax. Enter adds the line.</source>
+        <translation>不含税。按回车添加此行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Paste from E&amp;xcel</source>
+        <translation>从 Excel 粘贴(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="38"/>
+        <source>Rows copied from a spreadsheet: SKU, quantity, unit price (Ctrl+V in the lines does the same)</source>
+        <translation>从电子表格复制的行：物料编码、数量、单价（在明细中按 Ctrl+V 也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="39"/>
+        <source>Re&amp;move line</source>
+        <translation>删除行(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="44"/>
+        <source>Lin&amp;es (Enter or F2 on a line changes it; Delete removes it):</source>
+        <translation>明细(&amp;E)（在行上按回车或 F2 修改，按 Delete 删除）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="59"/>
+        <source>Net:</source>
+        <translation>不含税金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="62"/>
+        <source>Tax:</source>
+        <translation>税额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="65"/>
+        <source>Total:</source>
+        <translation>价税合计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="77"/>
+        <source>Enter moves on and adds the line · Ctrl+S or Ctrl+Enter saves · Esc cancels</source>
+        <translation>回车跳到下一项并添加行 · Ctrl+S 或 Ctrl+回车 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="79"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="80"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/po_form.ui" line="33"/>
         <source>Search by SKU, name or GTIN</source>
         <translation>按 SKU、名称或 GTIN 搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/po_form.ui" line="19"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/po_form.ui" line="20"/>
+        <location filename="../../ui/po_form.ui" line="37"/>
         <source>&amp;Add line</source>
         <translation>添加行(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/po_form.ui" line="21"/>
-        <source>&amp;Remove line</source>
-        <translation>删除行(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1031,89 +1512,355 @@ How was it resolved?</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="13"/>
+        <location filename="../../ui/purchase_orders.ui" line="11"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="14"/>
         <source>&amp;New PO…</source>
         <translation>新建采购订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="14"/>
+        <location filename="../../ui/purchase_orders.ui" line="15"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <source>A&amp;mend…</source>
+        <translation>变更(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="17"/>
         <source>&amp;Approve</source>
         <translation>审核(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="15"/>
+        <location filename="../../ui/purchase_orders.ui" line="18"/>
         <source>&amp;Cancel PO</source>
         <translation>取消订单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders.ui" line="16"/>
+        <location filename="../../ui/purchase_orders.ui" line="20"/>
+        <source>&amp;Print PO…</source>
+        <translation>打印订单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="21"/>
+        <source>Load mani&amp;fest…</source>
+        <translation>导入到货清单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="19"/>
         <source>C&amp;lose PO</source>
         <translation>关闭订单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders.ui" line="21"/>
+        <source>The supplier&apos;s serial list for the selected line, checked at receipt</source>
+        <translation>所选行的供应商序列号清单，收货时逐一核对</translation>
     </message>
 </context>
 <context>
     <name>PurchaseOrdersView</name>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="112"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="382"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="113"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="383"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="114"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="384"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="115"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="385"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="116"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="125"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="386"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="395"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="117"/>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="126"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="387"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="396"/>
         <source>Received</source>
         <translation>已收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="122"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="392"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="123"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="393"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="124"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="394"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="127"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="397"/>
         <source>Open</source>
         <translation>未收数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="128"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="398"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="135"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="399"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="400"/>
+        <source>Manifest</source>
+        <translation>到货清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="408"/>
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="456"/>
+        <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
+        <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <source>Save the purchase order</source>
+        <translation>保存采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Recall</name>
+    <message>
+        <location filename="../../ui/recall.ui" line="7"/>
+        <source>Recall and trace</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="10"/>
+        <source>Say what the supplier&apos;s notice names; every criterion given narrows the recall.</source>
+        <translation>按供应商召回通知填写范围；每填一项都会缩小召回范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="16"/>
+        <source>Supplier code</source>
+        <translation>供应商代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="17"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="18"/>
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="19"/>
+        <source>Item SKU</source>
+        <translation>物料 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="20"/>
+        <source>Received from (YYYY-MM-DD)</source>
+        <translation>收货起（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="21"/>
+        <source>Received to (YYYY-MM-DD)</source>
+        <translation>收货止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="26"/>
+        <source>Serials or scans, one a line (optional)</source>
+        <translation>序列号或扫描码，每行一个（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="34"/>
+        <source>&amp;Trace</source>
+        <translation>追溯(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="35"/>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="38"/>
+        <source>E&amp;xcel…</source>
+        <translation>Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="39"/>
+        <source>&amp;PDF for the regulator…</source>
+        <translation>监管用 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="40"/>
+        <source>&amp;Block stock…</source>
+        <translation>冻结库存(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="41"/>
+        <source>&amp;Release…</source>
+        <translation>解除隔离(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="48"/>
+        <source>Where / serial</source>
+        <translation>去向 / 序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="49"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="50"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="51"/>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="52"/>
+        <source>PO</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="53"/>
+        <source>Has it</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="54"/>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="55"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="48"/>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="79"/>
+        <source>tracing…</source>
+        <translation>正在追溯…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="96"/>
+        <source>{0} — {1} unit(s)</source>
+        <translation>{0} — {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="108"/>
+        <source> (the first {0} listed)</source>
+        <translation>（列出前 {0} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="110"/>
+        <source>{0} unit(s) affected</source>
+        <translation>涉及 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="129"/>
+        <source>Export the recall</source>
+        <translation>导出召回清单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="130"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <source>{0} unit(s) written to {1}</source>
+        <translation>已将 {0} 件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="139"/>
+        <source>Exporting the recall…</source>
+        <translation>正在导出召回清单…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="144"/>
+        <source>Recall report</source>
+        <translation>召回报告</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="145"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="153"/>
+        <source>{0} page(s) written to {1}</source>
+        <translation>已将 {0} 页写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="168"/>
+        <source>Block stock</source>
+        <translation>冻结库存</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="169"/>
+        <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
+        <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="172"/>
+        <source>Release</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="173"/>
+        <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
+        <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="183"/>
+        <source>{0} unit(s) quarantined</source>
+        <translation>已隔离 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="185"/>
+        <source>{0} unit(s) released</source>
+        <translation>已解除隔离 {0} 件</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +2100,16 @@ How was it resolved?</source>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
+        <source>Not on the manifest, accepted ({0}): {1}</source>
+        <translation>不在到货清单上、已接收（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="456"/>
+        <source>On the manifest, not delivered ({0}): {1}</source>
+        <translation>在到货清单上、未到货（{0}）：{1}</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -1468,17 +2225,27 @@ How was it resolved?</source>
         <translation>收货日期止（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="23"/>
+        <location filename="../../ui/register.ui" line="19"/>
+        <source>Customer code (units they have)</source>
+        <translation>客户编码（其持有的物品）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="20"/>
+        <source>Batch (lot)</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="25"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="24"/>
+        <location filename="../../ui/register.ui" line="26"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="27"/>
+        <location filename="../../ui/register.ui" line="29"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1486,94 +2253,132 @@ How was it resolved?</source>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31"/>
+        <location filename="../../snapp/gui/views/register.py" line="28"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32"/>
+        <location filename="../../snapp/gui/views/register.py" line="29"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33"/>
+        <location filename="../../snapp/gui/views/register.py" line="30"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34"/>
+        <location filename="../../snapp/gui/views/register.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35"/>
+        <location filename="../../snapp/gui/views/register.py" line="32"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="36"/>
+        <location filename="../../snapp/gui/views/register.py" line="33"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="37"/>
+        <location filename="../../snapp/gui/views/register.py" line="34"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="38"/>
+        <location filename="../../snapp/gui/views/register.py" line="35"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="43"/>
+        <location filename="../../snapp/gui/views/register.py" line="40"/>
         <source>No serial matches: change the filter above, or receive goods first.</source>
         <translation>没有符合条件的序列号：请修改上方的筛选条件，或先收货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="45"/>
+        <location filename="../../snapp/gui/views/register.py" line="42"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="48"/>
+        <location filename="../../snapp/gui/views/register.py" line="45"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
+        <location filename="../../snapp/gui/views/register.py" line="60"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="68"/>
-        <source>{0!r} is not a date; write YYYY-MM-DD</source>
-        <translation>{0!r} 不是有效日期；请按 YYYY-MM-DD 格式填写</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/register.py" line="85"/>
+        <location filename="../../snapp/gui/views/register.py" line="79"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="89"/>
+        <location filename="../../snapp/gui/views/register.py" line="83"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="90"/>
+        <location filename="../../snapp/gui/views/register.py" line="84"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="98"/>
+        <location filename="../../snapp/gui/views/register.py" line="92"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="99"/>
+        <location filename="../../snapp/gui/views/register.py" line="93"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="5"/>
+        <source>Repair record</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="12"/>
+        <source>&amp;Fault:</source>
+        <translation>故障(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="14"/>
+        <source>&amp;Work done:</source>
+        <translation>处理(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="16"/>
+        <source>&amp;Parts:</source>
+        <translation>配件(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="18"/>
+        <source>&amp;Cost:</source>
+        <translation>费用(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="19"/>
+        <source>e.g. 120.50</source>
+        <translation>例如 120.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="20"/>
+        <source>W&amp;ho:</source>
+        <translation>维修人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repair_dialog.ui" line="22"/>
+        <source>Wh&amp;ere:</source>
+        <translation>地点(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -1610,111 +2415,179 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/reports.ui" line="19"/>
+        <source>To the label p&amp;rinter</source>
+        <translation>发送到标签打印机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="19"/>
+        <source>Straight to the label printer chosen in Settings, in its language and with its template</source>
+        <translation>直接发送到“设置”中选择的标签打印机，使用它的语言和模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="20"/>
         <source>Print &amp;labels</source>
         <translation>打印标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="25"/>
+        <location filename="../../ui/reports.ui" line="26"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="27"/>
+        <location filename="../../ui/reports.ui" line="28"/>
         <source>PO number</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="28"/>
+        <location filename="../../ui/reports.ui" line="29"/>
         <source>&amp;Purchase order</source>
         <translation>采购订单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="29"/>
+        <location filename="../../ui/reports.ui" line="30"/>
         <source>Receipt number (GR-…)</source>
         <translation>收货单号（GR-…）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="30"/>
+        <location filename="../../ui/reports.ui" line="31"/>
         <source>&amp;Goods-receipt note</source>
         <translation>收货单(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="31"/>
+        <location filename="../../ui/reports.ui" line="32"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="32"/>
+        <location filename="../../ui/reports.ui" line="33"/>
         <source>Serial &amp;history sheet</source>
         <translation>序列号履历表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="36"/>
+        <location filename="../../ui/reports.ui" line="37"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="39"/>
+        <location filename="../../ui/reports.ui" line="40"/>
         <source>Monthly &amp;audit report</source>
         <translation>月度审计报告(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="45"/>
+        <location filename="../../ui/reports.ui" line="46"/>
         <source>Save in &amp;folder:</source>
         <translation>保存到文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="47"/>
+        <location filename="../../ui/reports.ui" line="48"/>
         <source>Choos&amp;e…</source>
         <translation>选择(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports.ui" line="53"/>
+        <location filename="../../ui/reports.ui" line="54"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports.ui" line="55"/>
+        <source>The PDF through this computer&apos;s print dialog</source>
+        <translation>通过本机的打印对话框打印此 PDF</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="31"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="31"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="31"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="63"/>
+        <location filename="../../snapp/gui/views/reports.py" line="70"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="80"/>
+        <location filename="../../snapp/gui/views/reports.py" line="79"/>
+        <source>No label printer is set: choose one in Settings.</source>
+        <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="88"/>
+        <source>{0} label(s) sent to {1}</source>
+        <translation>已向 {1} 发送 {0} 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <source>Sending the labels to {0}…</source>
+        <translation>正在向 {0} 发送标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="95"/>
+        <source>No program on this computer opens PDFs. The file is {0}</source>
+        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/reports.py" line="116"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="92"/>
+        <location filename="../../snapp/gui/views/reports.py" line="128"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="97"/>
+        <location filename="../../snapp/gui/views/reports.py" line="134"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="100"/>
+        <location filename="../../snapp/gui/views/reports.py" line="137"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="5"/>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="14"/>
+        <source>&amp;Customer returning it:</source>
+        <translation>退货客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="16"/>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="17"/>
+        <source>What the customer says is wrong</source>
+        <translation>客户描述的故障</translation>
     </message>
 </context>
 <context>
@@ -1891,173 +2764,356 @@ How was it resolved?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="11"/>
+        <location filename="../../ui/settings.ui" line="14"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="13"/>
+        <location filename="../../ui/settings.ui" line="16"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="20"/>
+        <location filename="../../ui/settings.ui" line="23"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="22"/>
+        <location filename="../../ui/settings.ui" line="25"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="24"/>
+        <location filename="../../ui/settings.ui" line="27"/>
         <source>This PC only (embedded SQLite)</source>
         <translation>仅本机（内置 SQLite）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="25"/>
+        <location filename="../../ui/settings.ui" line="28"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="29"/>
+        <location filename="../../ui/settings.ui" line="32"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="30"/>
+        <location filename="../../ui/settings.ui" line="33"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="40"/>
+        <location filename="../../ui/settings.ui" line="43"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="45"/>
+        <source>P&amp;rinter:</source>
+        <translation>打印机(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="48"/>
+        <source>none: labels go to a PDF</source>
+        <translation>无：标签输出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="48"/>
+        <source>The printer&apos;s network address, HOST or HOST:PORT (raw printing, port 9100), or queue:NAME for a printer queue of this computer (CUPS)</source>
+        <translation>打印机的网络地址：主机 或 主机:端口（原始打印，端口 9100）；或 queue:队列名，表示本机的打印队列（CUPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="49"/>
+        <source>The printer&apos;s language</source>
+        <translation>打印机的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="50"/>
+        <source>The printer&apos;s resolution</source>
+        <translation>打印机的分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="51"/>
+        <source>The labels loaded in the printer</source>
+        <translation>打印机中装的标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="56"/>
+        <source>Save &amp;printer</source>
+        <translation>保存打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="57"/>
+        <source>Pr&amp;int a test label</source>
+        <translation>打印测试标签(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="66"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="42"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43"/>
+        <location filename="../../ui/settings.ui" line="69"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="71"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="47"/>
+        <location filename="../../ui/settings.ui" line="73"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51"/>
+        <location filename="../../ui/settings.ui" line="77"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="52"/>
+        <location filename="../../ui/settings.ui" line="78"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="62"/>
+        <location filename="../../ui/settings.ui" line="88"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="64"/>
+        <location filename="../../ui/settings.ui" line="90"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="65"/>
+        <location filename="../../ui/settings.ui" line="91"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="102"/>
+        <source>New pairing &amp;code</source>
+        <translation>新配对码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="121"/>
+        <source>Revoke &amp;device</source>
+        <translation>吊销设备(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="116"/>
+        <source>Paired phones and PDAs (administrators)</source>
+        <translation>已配对的手机和 PDA（管理员）</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="67"/>
+        <location filename="../../snapp/gui/views/settings.py" line="85"/>
+        <source>The pairing code has expired.</source>
+        <translation>配对码已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="90"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="91"/>
+        <source>Paired by</source>
+        <translation>配对人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="92"/>
+        <source>Paired</source>
+        <translation>配对时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="93"/>
+        <source>Last seen</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="94"/>
+        <source>Last user</source>
+        <translation>最近用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="106"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="131"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="70"/>
+        <location filename="../../snapp/gui/views/settings.py" line="137"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="72"/>
+        <location filename="../../snapp/gui/views/settings.py" line="139"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="77"/>
+        <location filename="../../snapp/gui/views/settings.py" line="157"/>
+        <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
+        <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="173"/>
+        <source>Only an administrator can pair and revoke phones and PDAs.</source>
+        <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="183"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="184"/>
+        <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
+        <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="86"/>
+        <location filename="../../snapp/gui/views/settings.py" line="201"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <location filename="../../snapp/gui/views/settings.py" line="204"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="96"/>
+        <location filename="../../snapp/gui/views/settings.py" line="211"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98"/>
+        <location filename="../../snapp/gui/views/settings.py" line="213"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="100"/>
+        <location filename="../../snapp/gui/views/settings.py" line="215"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
+        <location filename="../../snapp/gui/views/settings.py" line="301"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="105"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="114"/>
+        <location filename="../../snapp/gui/views/settings.py" line="229"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="121"/>
+        <location filename="../../snapp/gui/views/settings.py" line="236"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="122"/>
+        <location filename="../../snapp/gui/views/settings.py" line="237"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="128"/>
+        <location filename="../../snapp/gui/views/settings.py" line="263"/>
+        <source>Saved: no label printer, labels go to a PDF.</source>
+        <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="265"/>
+        <source>Saved: labels go to {0}.</source>
+        <translation>已保存：标签发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="271"/>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>请先填写打印机地址。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="274"/>
+        <source>Sending a test label to {0}…</source>
+        <translation>正在向 {0} 发送测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="284"/>
+        <source>Test label sent to {0}.</source>
+        <translation>测试标签已发送到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="301"/>
         <source>The language changes at SNApp&apos;s next start.</source>
         <translation>语言设置将在 SNApp 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="119"/>
+        <source>(not recorded)</source>
+        <translation>（不记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="5"/>
+        <source>Ship to customer</source>
+        <translation>发货给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="12"/>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ship_dialog.ui" line="14"/>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单(&amp;D)：</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +3185,34 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>SwapDialog</name>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="5"/>
+        <source>Replacement to customer</source>
+        <translation>换货发给客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="8"/>
+        <source>The returned unit stays with us; the replacement goes out from stock to the same customer, and the two are linked in both histories.</source>
+        <translation>退回的物品留在本公司；换货从库存发给同一客户，两件物品在各自的历史中相互关联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="12"/>
+        <source>&amp;RMA number:</source>
+        <translation>退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="14"/>
+        <source>Re&amp;placement serial:</source>
+        <translation>换货序列号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="15"/>
+        <source>Scan the unit that goes out</source>
+        <translation>扫描要发出的物品</translation>
     </message>
 </context>
 <context>
@@ -2376,9 +3460,17 @@ How was it resolved?</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="144"/>
+        <location filename="../../snapp/gui/views/verify.py" line="145"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../snapp/gui/views/base.py" line="67"/>
+        <source>{0!r} is not a date; write YYYY-MM-DD</source>
+        <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
     </message>
 </context>
 <context>

@@ -62,11 +62,11 @@ def export(ctx: Context, kind: str, out: str, *, progress: Callable[[int, int], 
 
 
 def print_document(ctx: Context, document: str, out: str, **given: Any) -> Any:
-    """``given``: number (po, receipt), serial and sku (serial), month and company (audit)."""
+    """``given``: number and lang (po), number (receipt), serial and sku (serial), month and company (audit)."""
     from snapp.services import printing
 
     runs: dict[str, Callable[[], Any]] = {
-        "po": lambda: printing.print_po(ctx, given["number"], out),
+        "po": lambda: printing.print_po(ctx, given["number"], out, lang=given.get("lang")),
         "receipt": lambda: printing.print_receipt(ctx, given["number"], out),
         "serial": lambda: printing.print_serial_history(ctx, given["serial"], out, sku=given.get("sku")),
         "audit": lambda: printing.print_audit_report(ctx, given["month"], out, company=given.get("company", "")),

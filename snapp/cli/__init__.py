@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "supplier": ("masterdata", "suppliers"),
     "item": ("masterdata", "items"),
     "location": ("masterdata", "locations"),
+    "customer": ("aftersales", "customers, and the units each has"),
     "user": ("users", "users, roles, passwords"),
     "audit": ("audit", "the audit trail"),
     "backup": ("setup", "write a backup file (admin), safe while others work"),
@@ -42,18 +43,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("setup", "check the database: integrity, schema version, audit chain"),
     "grant": ("users", "PostgreSQL: let a server role use SNApp, with the audit trail append-only (admin)"),
     "po": ("po", "purchase orders"),
+    "manifest": ("manifest", "supplier manifests: the serial list of a PO line, checked at receipt"),
     "receive": ("receive", "receive serials against a PO line, all or nothing"),
     "serial": ("serial", "serial numbers: look up, list, move"),
-    "labels": ("printing", "print serial labels to a PDF, or list the label templates"),
+    "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),
+    "printer": ("printers", "the label printer (ZPL or TSPL): choose it, show it, print a test label"),
     "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
+    "recall": ("recall", "recall and trace: every unit of a batch, PO, item or serial list; block, release, expiring"),
     "verify": ("stock", "is this unit ours? one verdict per code (exit 3 if any did not pass)"),
     "count": ("stock", "stocktake: count a location by scanning"),
     "exception": ("stock", "the exceptions desk"),
+    "rma": ("aftersales", "after-sales: customer returns and swaps, supplier RMAs, repairs"),
+    "alerts": ("aftersales", "warranties ending soon, supplier RMAs overdue, long repairs (exit 3 if any)"),
     "reconcile": ("stock", "ordered, received, recorded, in stock, returned"),
     "accuracy": ("stock", "the month's serial reconciliation accuracy"),
     "template": ("excel", "write an import template whose code and serial columns are Text"),
-    "import": ("excel", "import suppliers, items or locations from .xlsx or .csv, all or nothing"),
+    "import": ("excel", "import suppliers, items, locations or customers from .xlsx or .csv, all or nothing"),
     "export": ("excel", "export to .xlsx (serials and codes as text)"),
+    "device": ("devices", "paired phones and PDAs: list, revoke, a pairing code for a server with no screen"),
     "serve": ("serve", "serve the HTTP API for other systems and phones (OpenAPI document at /api/openapi.json)"),
 }
 _VALUED = ("--db", "--user")  # the options before a command that take a value
@@ -70,6 +77,7 @@ HINTS = {
     "database.old_schema": "snapp init",
     "database.network_share": "--db postgresql://user@server/snapp, or SNAPP_DB",
     "demo.not_empty": "snapp --db sqlite:///demo.db demo",
+    "printer.not_set": "snapp printer set HOST:9100 --language zpl --dpi 203 --template thermal-50x30",
 }
 
 
@@ -106,10 +114,18 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Version(argparse.Action):
+    """argparse's --version, reading the version only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from snapp import __version__
+
+        print(f"SNApp {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with the full arguments of the command ``argv`` names (of every command when None)."""
-    from snapp import __version__
-
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database URL (default: $SNAPP_DB, else the desktop's choice, else the local SQLite file)")  # fmt: skip
@@ -123,7 +139,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="SNApp: serial-number tracking. Without a command, starts the desktop app.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"SNApp {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     builder = Builder(commands, common)
     chosen = None if argv is None else chosen_command(argv)

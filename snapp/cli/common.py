@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from snapp.errors import SnappError, Text
@@ -60,9 +61,10 @@ def new_password(args: argparse.Namespace, name: str, what: str = "secret.new_pa
 
 def context(args: argparse.Namespace, *, migrate: bool = False) -> Context:
     """Log in: the only way a command gets a Context."""
+    from snapp.app.errors import language
     from snapp.app.session import log_in
 
-    return log_in(database(args, migrate=migrate), user_name(args), login_password(args))
+    return replace(log_in(database(args, migrate=migrate), user_name(args), login_password(args)), lang=language())
 
 
 def secret(args: argparse.Namespace, what: Text, *, confirm: bool = False, stdin: bool | None = None) -> str:

@@ -28,7 +28,7 @@ def cmd_item_add(args: argparse.Namespace) -> None:
 
     record = masterdata.ItemRecord(
         args.sku, args.name, args.gtin, args.tracking, args.pattern, args.min_length, args.max_length, args.case,
-        args.warranty_months, args.supplier,
+        args.warranty_months, args.supplier, args.customer_warranty_months,
     )  # fmt: skip
     emit(args, masterdata.add_item(common.context(args), record), lambda r: print(f"item {r.sku} added"))
 
@@ -39,8 +39,8 @@ def cmd_item_list(args: argparse.Namespace) -> None:
     rows = masterdata.list_items(common.context(args))
     emit(args, rows, lambda rs: table(
         [(r.sku, r.name, r.gtin, r.tracking, r.serial_pattern, f"{r.serial_min_length}-{r.serial_max_length}",
-          r.serial_case, r.warranty_months, r.supplier) for r in rs],
-        ["SKU", "NAME", "GTIN", "TRACKING", "PATTERN", "LENGTH", "CASE", "WARRANTY", "SUPPLIER"]))  # fmt: skip
+          r.serial_case, r.warranty_months, r.customer_warranty_months, r.supplier) for r in rs],
+        ["SKU", "NAME", "GTIN", "TRACKING", "PATTERN", "LENGTH", "CASE", "WARRANTY", "CUSTOMER WARRANTY", "SUPPLIER"]))  # fmt: skip
 
 
 def cmd_location_add(args: argparse.Namespace) -> None:
@@ -57,16 +57,20 @@ def cmd_location_list(args: argparse.Namespace) -> None:
     emit(args, rows, lambda rs: table([(r.code, r.name) for r in rs], ["CODE", "NAME"]))
 
 
+def party_options(add) -> None:
+    """A supplier's or a customer's fields: code and name, then how to reach them."""
+    add.add_argument("code")
+    add.add_argument("name")
+    for option in ("contact", "phone", "email", "address"):
+        add.add_argument(f"--{option}")
+
+
 def build(cli, name: str) -> None:
     from snapp.domain.items import TRACKING_MODES
 
     group = cli.group(name)
     if name == "supplier":
-        add = cli.command(group, "add", cmd_supplier_add, "add a supplier")
-        add.add_argument("code")
-        add.add_argument("name")
-        for option in ("contact", "phone", "email", "address"):
-            add.add_argument(f"--{option}")
+        party_options(cli.command(group, "add", cmd_supplier_add, "add a supplier"))
         cli.command(group, "list", cmd_supplier_list, "list suppliers")
     elif name == "item":
         add = cli.command(group, "add", cmd_item_add, "add an item")
@@ -80,6 +84,8 @@ def build(cli, name: str) -> None:
         add.add_argument("--case", default="keep", choices=("keep", "upper", "lower"), help="case applied to serials")
         add.add_argument("--warranty-months", type=int, default=0, help="supplier warranty from the receipt date")
         add.add_argument("--supplier", help="usual supplier's code")
+        add.add_argument("--customer-warranty-months", type=int, default=0,
+                         help="warranty given to the customer, from the shipment date")  # fmt: skip
         cli.command(group, "list", cmd_item_list, "list items")
     else:
         add = cli.command(group, "add", cmd_location_add, "add a location")

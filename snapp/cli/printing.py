@@ -1,4 +1,5 @@
-"""PDFs: serial labels, and the documents (purchase order, goods receipt, serial history, audit report)."""
+"""Serial labels, to a PDF or straight to a label printer; the PDF documents (purchase order, goods receipt,
+serial history, monthly audit report)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 
 from snapp.cli import common
 from snapp.cli.common import emit, table
+from snapp.cli.printers import language_and_dpi
 
 
 def cmd_labels(args: argparse.Namespace) -> None:
@@ -19,6 +21,8 @@ def cmd_labels(args: argparse.Namespace) -> None:
               ", ".join(sorted({f.kind for f in t.fields} - {"text"})), t.description) for t in ts],
             ["NAME", "LABEL", "SHEET", "BARCODES", "DESCRIPTION"]))  # fmt: skip
         return
+    if args.printer is not None:
+        return _to_printer(args)
     if not args.template or not args.out:
         from snapp.errors import Problem, Text, ValidationError
 
@@ -29,19 +33,39 @@ def cmd_labels(args: argparse.Namespace) -> None:
         render_labels(load_template(args.template), [sample_label()], output_target(args.out), title="Sample label")
         print(f"{args.out}: a sample {args.template} label")
         return
-    from snapp.app.sources import selection
     from snapp.services import printing
 
-    chosen = selection(scanned=args.serial, ranges=args.range, files=args.file)
-    source = printing.LabelSource(receipt=args.receipt, po=args.po, serials=chosen, sku=args.sku)
-    result = printing.print_labels(common.context(args), source, args.template, args.out, start=args.start)
+    result = printing.print_labels(common.context(args), _source(args), args.template, args.out, start=args.start)
     emit(args, result, lambda r: print(f"{r.out}: {r.count} label(s), template {args.template}"))
+
+
+def _source(args: argparse.Namespace):
+    from snapp.app.sources import selection
+    from snapp.services.printing import LabelSource
+
+    chosen = selection(scanned=args.serial, ranges=args.range, files=args.file)
+    return LabelSource(receipt=args.receipt, po=args.po, serials=chosen, sku=args.sku)
+
+
+def _to_printer(args: argparse.Namespace) -> None:
+    """--printer: the labels, or with --sample the test label, straight to the label printer."""
+    from snapp.app.printers import chosen_printer
+    from snapp.cli.printers import cmd_test
+
+    if args.sample:
+        return cmd_test(args)
+    printer = chosen_printer(args.printer, language=args.language, dpi=args.dpi, template=args.template)
+    from snapp.services import printing
+
+    result = printing.send_labels(common.context(args), _source(args), printer)
+    emit(args, result, lambda r: print(f"{r.out}: {r.count} label(s) sent, template {printer.template} "
+                                       f"({printer.language}, {printer.dpi} dpi)"))  # fmt: skip
 
 
 def cmd_report(args: argparse.Namespace) -> None:
     from snapp.app.dispatch import print_document
 
-    given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company") if hasattr(args, k)}
+    given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company", "lang") if hasattr(args, k)}
     result = print_document(common.context(args), args.document, args.out, **given)
     emit(args, result, lambda r: print(f"{r.out}: {r.document}, {r.count} page(s)"))
 
@@ -60,6 +84,10 @@ def build(cli, name: str) -> None:
         labels.add_argument("--sku", help="the item, when several items have a serial")
         labels.add_argument("--template", help="template name (`snapp labels templates` lists them)")
         labels.add_argument("--out", help="the PDF to write")
+        labels.add_argument("--printer", nargs="?", const="", metavar="ADDRESS",
+                            help="straight to a label printer: HOST[:PORT] (raw, port 9100) or queue:NAME (CUPS); "
+                                 "alone, the one chosen in Settings or with `snapp printer set`")  # fmt: skip
+        language_and_dpi(labels)
         labels.add_argument("--start", type=int, default=1, help="first free position on a half-used sheet (1 = top-left)")
         return
     reports = cli.group("report")
@@ -68,6 +96,8 @@ def build(cli, name: str) -> None:
         sub.add_argument("number")
         sub.add_argument("--out", required=True, help="the PDF to write")
         sub.set_defaults(document=document)
+        if document == "po":
+            sub.add_argument("--lang", choices=("en", "zh"), help="the language of the PO (default: the reader's, SNAPP_LANG or the locale)")
     sub = cli.command(reports, "serial", cmd_report, "one unit's card and history, for a warranty claim")
     sub.add_argument("serial")
     sub.add_argument("--sku", help="the item, when several items have the serial")

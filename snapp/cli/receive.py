@@ -25,7 +25,15 @@ def cmd_receive(args: argparse.Namespace) -> None:
         note=args.note,
         progress=common.progress_printer(args),
     )
-    emit(args, record, lambda r: print(f"\r{r.number}: {r.quantity} × {r.sku} received on {r.po} line {r.line_no} into {r.location}"))
+    emit(args, record, _print_receipt)
+
+
+def _print_receipt(r) -> None:
+    print(f"\r{r.number}: {r.quantity} × {r.sku} received on {r.po} line {r.line_no} into {r.location}")
+    # With a manifest on the line: what the exceptions opened at posting are about.
+    for label, serials in (("not on the manifest, accepted", r.off_manifest), ("on the manifest, not delivered", r.missing)):
+        if serials:
+            print(f"  {len(serials)} {label}: {', '.join(serials)}")
 
 
 def build(cli, name: str) -> None:

@@ -21,18 +21,32 @@ def _print_cards(cards) -> None:
         print(f"  status      {card.status}{where}")
         print(f"  supplier    {card.supplier} {card.supplier_name}")
         print(f"  received    {cell(card.received_at)} on {card.po}, receipt {card.receipt}")
-        if card.warranty_end:
-            left = card.warranty_days_left()
-            state = f"{left} days left" if left >= 0 else f"expired {-left} days ago"
-            print(f"  warranty    until {card.warranty_end} ({state})")
-        else:
-            print("  warranty    none recorded")
+        print(f"  supplier warranty  {_warranty(card.warranty_end, card.warranty_days_left())}")
+        print(f"  customer warranty  {_warranty(card.customer_warranty_end, card.customer_warranty_days_left())}")
+        if card.holder:
+            print(f"  has it      {_holder(card.holder)}")
+        elif card.status == "shipped":
+            print("  has it      a customer not recorded (shipped before customers were kept)")
         if card.batch or card.expiry:
             print(f"  batch       {card.batch or '-'}  expiry {card.expiry or '-'}")
         print(f"  can         {', '.join(card.allowed) or 'nothing (final status)'}")
+        for line in card.aftersales:
+            print(f"  after-sales {line}")
         table([(e.at, e.user, e.action, e.from_status, e.to_status, e.from_location, e.to_location, e.ref, e.note)
                for e in card.history], ["WHEN", "WHO", "ACTION", "FROM", "TO", "FROM LOC", "TO LOC", "REF", "NOTE"])  # fmt: skip
         print()
+
+
+def _warranty(end, left) -> str:
+    if end is None:
+        return "none recorded"
+    return f"until {end} ({left} days left)" if left >= 0 else f"until {end} (expired {-left} days ago)"
+
+
+def _holder(holder) -> str:
+    if holder.customer:
+        return f"customer {holder.customer} {holder.customer_name}" + (f", delivery {holder.ref}" if holder.ref else "")
+    return f"{holder.recipient_kind} {holder.recipient}"
 
 
 def serial_filter(args: argparse.Namespace):
@@ -40,7 +54,7 @@ def serial_filter(args: argparse.Namespace):
     from snapp.services import lookup
 
     return lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
-                               args.date_to, args.prefix)  # fmt: skip
+                               args.date_to, args.prefix, args.customer, batch=args.batch)  # fmt: skip
 
 
 def cmd_serial_list(args: argparse.Namespace) -> None:
@@ -61,12 +75,23 @@ def cmd_serial_list(args: argparse.Namespace) -> None:
 
 
 def cmd_serial_move(args: argparse.Namespace) -> None:
+    from snapp.domain.aftersales import Party, RecipientKind
+    from snapp.app.errors import language
+    from snapp.errors import said
     from snapp.services import lifecycle
 
+    customer, recipient = getattr(args, "customer", None), getattr(args, "recipient", None)
+    party = Party(customer, recipient, RecipientKind(args.kind) if recipient else None) if customer or recipient else None
     result = lifecycle.move(common.context(args), args.action, args.serials, sku=args.sku, to=args.to, ref=args.ref,
-                            note=args.note)  # fmt: skip
+                            note=args.note, party=party)  # fmt: skip
     where = f" at {result.to_location}" if result.to_location else ""
-    emit(args, result, lambda r: print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}"))
+
+    def show(r) -> None:
+        print(f"{r.count} unit(s) {r.action}: now {r.to_status}{where}")
+        for advice in r.advice:
+            print(f"  note: {said(advice, language())}")
+
+    emit(args, result, show)
 
 
 def serial_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -77,13 +102,16 @@ def serial_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--po")
     common.date_range(parser, "received")
     parser.add_argument("--prefix", help="serials starting with this")
+    parser.add_argument("--customer", help="the units this customer has now")
+    parser.add_argument("--batch", help="units of this batch (lot)")
     parser.add_argument("--sort", default="received", choices=common.LazyChoices("snapp.services.lookup", "SORTS"),
                         metavar="KEY", help="sort by: %(choices)s (default: %(default)s)")  # fmt: skip
     parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")
 
 
 def build(cli, name: str) -> None:
-    from snapp.domain.lifecycle import TRANSITIONS, Action
+    from snapp.domain.aftersales import RecipientKind
+    from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
 
     serials = cli.group(name)
     show = cli.command(serials, "show", cmd_serial_show, "a unit's card and full history")
@@ -94,6 +122,8 @@ def build(cli, name: str) -> None:
     listing.add_argument("--offset", type=int, default=0)
     listing.add_argument("--total", action="store_true", help="also count all matching units")
     for action, rule in TRANSITIONS.items():
+        if action in OWN_SERVICE:
+            continue  # snapp rma makes them, with their record
         sub = cli.command(serials, action.value, cmd_serial_move,
                           f"{rule.label} ({', '.join(sorted(rule.sources))} → {rule.target})")  # fmt: skip
         sub.add_argument("serials", nargs="+", metavar="SN")
@@ -105,3 +135,8 @@ def build(cli, name: str) -> None:
         sub.add_argument("--ref", help="reference document (work order, delivery note, RMA...)")
         sub.add_argument("--note")
         sub.set_defaults(action=Action(action))
+        if action is Action.SHIP:
+            sub.add_argument("--customer", help="the customer's code (with --ref, the delivery note)")
+        elif action is Action.ISSUE:
+            sub.add_argument("--recipient", help="to whom: a person, department or project")
+            sub.add_argument("--kind", default="person", choices=list(RecipientKind), help="what --recipient names")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from snapp.cli import common
+from snapp.server import DEFAULT_PORT
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -26,7 +27,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
 def build(cli, name: str) -> None:
     serve = cli.command(None, name, cmd_serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this PC only)")
-    serve.add_argument("--port", type=int, default=8470, help="port (default 8470)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--cert", help="the server's certificate (PEM); default: SNApp's own, made on first start")
     serve.add_argument("--key", help="the private key of --cert (PEM)")
     serve.add_argument("--plain-http", action="store_true",

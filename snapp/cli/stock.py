@@ -27,6 +27,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             mark = "ok  " if r.passed else "FAIL"
             print(f"{mark} {r.verdict:<22} {r.raw}")
             print(f"     {r.message}")
+            if r.manifest:
+                print(f"     {r.manifest}")
             for warning in r.warnings:
                 print(f"     warning: {warning}")
             if r.exception_id:

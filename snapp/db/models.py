@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -24,8 +26,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from snapp.domain.items import TRACKING_MODES
+from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
+from snapp.domain.money import DEFAULT_CURRENCY
 from snapp.domain.purchasing import PO
-from snapp.domain.statuses import COUNT, EXCEPTION, ExceptionKind, Status, check_constraint
+from snapp.domain.statuses import COUNT, EXCEPTION, RMA, SUPPLIER_RMA, ExceptionKind, Status, check_constraint
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -92,6 +96,8 @@ class ApiCredential(Base):
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Tokens only: the paired phone or PDA the person logged in through; revoking it revokes the token.
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"), index=True)
 
     def usable(self, now: dt.datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
@@ -142,6 +148,7 @@ class WebhookDelivery(Base):
 
 class Supplier(Base):
     __tablename__ = "suppliers"
+    __table_args__ = (CheckConstraint(check_constraint("off_manifest", OffManifest), name="off_manifest"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -149,6 +156,8 @@ class Supplier(Base):
     phone: Mapped[str | None] = mapped_column(String(64))
     email: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
+    # A unit not on its line's manifest: refused, or accepted with an exception (snapp.domain.manifests).
+    off_manifest: Mapped[str] = mapped_column(String(12), default=SUPPLIER_DEFAULT.value, server_default=SUPPLIER_DEFAULT.value)
 
 
 class Item(Base):
@@ -156,6 +165,7 @@ class Item(Base):
     __table_args__ = (
         CheckConstraint(check_constraint("tracking", TRACKING_MODES), name="tracking"),
         CheckConstraint("serial_case IN ('keep', 'upper', 'lower')", name="serial_case"),
+        CheckConstraint(check_constraint("off_manifest", OffManifest), name="off_manifest"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), unique=True)
@@ -167,7 +177,9 @@ class Item(Base):
     serial_max_length: Mapped[int] = mapped_column(default=40)
     serial_case: Mapped[str] = mapped_column(String(8), default="keep")
     warranty_months: Mapped[int] = mapped_column(default=0)
+    customer_warranty_months: Mapped[int] = mapped_column(default=0)  # from shipment to the customer
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
+    off_manifest: Mapped[str | None] = mapped_column(String(12))  # None: as its supplier says
 
 
 class Location(Base):
@@ -179,7 +191,10 @@ class Location(Base):
 
 class PurchaseOrder(Base):
     __tablename__ = "purchase_orders"
-    __table_args__ = (CheckConstraint(check_constraint("status", PO.states), name="status"),)
+    __table_args__ = (
+        CheckConstraint(check_constraint("status", PO.states), name="status"),
+        CheckConstraint("tax_rate >= 0 AND tax_rate <= 100", name="tax_rate_percent"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
@@ -187,6 +202,11 @@ class PurchaseOrder(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # The terms (migration 0009): unit prices are before tax; tax_rate is a percentage.
+    currency: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY, server_default=DEFAULT_CURRENCY)
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal(0), server_default="0")
+    delivery_date: Mapped[dt.date | None] = mapped_column(Date)
+    supplier_ref: Mapped[str | None] = mapped_column(String(64))
 
 
 class POLine(Base):
@@ -252,7 +272,7 @@ class Serial(Base):
 class SerialEvent(Base):
     __tablename__ = "serial_events"
     id: Mapped[int] = mapped_column(primary_key=True)
-    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))  # indexed with id: see the end of this module
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(16))
@@ -379,6 +399,151 @@ class CountResult(Base):
     scans: Mapped[int] = mapped_column(default=0)
 
 
+class Device(Base):
+    """A phone or PDA paired with this SNApp: people log in through it; revoking it ends their sessions.
+
+    Its secret lives only on the device (256 random bits, so a SHA-256 is kept, as for API keys).
+    """
+
+    __tablename__ = "devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    paired_by: Mapped[str] = mapped_column(String(64))  # who showed the pairing code
+    paired_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_user: Mapped[str | None] = mapped_column(String(64))  # who last logged in through it
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class PairingCode(Base):
+    """A one-time code the desktop shows (in a QR code) so a phone can pair; short-lived, kept as a SHA-256."""
+
+    __tablename__ = "pairing_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+
+
+class ManifestSerial(Base):
+    """One serial of a supplier's manifest for a PO line: what the supplier says it is sending."""
+
+    __tablename__ = "manifest_serials"
+    __table_args__ = (
+        UniqueConstraint("po_line_id", "serial"),
+        Index("ix_manifest_serials_item_id_serial", "item_id", "serial"),  # is a scan on another PO's manifest?
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    po_line_id: Mapped[int] = mapped_column(ForeignKey("po_lines.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    serial: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
+# --- after-sales ---------------------------------------------------------------
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+
+
+class Handover(Base):
+    """A unit leaving our hands to someone: shipped to a customer, or issued to a person, department or project.
+
+    The unit's latest handover says who has it while it is shipped or issued;
+    a shipment made before customers were recorded has none ("customer unknown").
+    """
+
+    __tablename__ = "handovers"
+    __table_args__ = (Index("ix_handovers_serial_id_id", "serial_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))
+    action: Mapped[str] = mapped_column(String(16))  # ship, replace or issue
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    recipient_kind: Mapped[str | None] = mapped_column(String(12))
+    ref: Mapped[str | None] = mapped_column(String(100))  # the delivery note
+    warranty_end: Mapped[dt.date | None] = mapped_column(index=True)  # the customer's warranty, ship and replace
+
+
+class CustomerRma(Base):
+    """A customer's return: the unit, who returned it and why, and what inspection decided."""
+
+    __tablename__ = "customer_rmas"
+    __table_args__ = (CheckConstraint(check_constraint("status", RMA.states), name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    resolution: Mapped[str | None] = mapped_column(String(12))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+
+
+class SupplierRma(Base):
+    """A unit sent back to its supplier under the supplier's RMA number, until it or its replacement is back."""
+
+    __tablename__ = "supplier_rmas"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40))  # the supplier's; unique per supplier
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    expected_on: Mapped[dt.date | None] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_by: Mapped[str] = mapped_column(String(64))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+    __table_args__ = (
+        CheckConstraint(check_constraint("status", SUPPLIER_RMA.states), name="status"),
+        UniqueConstraint("supplier_id", "number"),
+    )
+
+
+class RepairRecord(Base):
+    """What was wrong with a unit and what was done about it, on our bench or at the supplier."""
+
+    __tablename__ = "repairs"
+    __table_args__ = (CheckConstraint("place IN ('bench', 'supplier')", name="place"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    fault: Mapped[str] = mapped_column(Text)
+    work: Mapped[str | None] = mapped_column(Text)
+    parts: Mapped[str | None] = mapped_column(Text)
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    technician: Mapped[str | None] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(String(12))
+    user_name: Mapped[str] = mapped_column(String(64))
+
+
+class AftersalesSetting(Base):
+    """After-sales choices that hold for every PC: the replacement warranty policy."""
+
+    __tablename__ = "aftersales_settings"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 # Used by bulk paths that bypass the ORM unit of work.
 serials_table = Serial.__table__
 events_table = SerialEvent.__table__
@@ -387,3 +552,43 @@ count_entries_table = CountEntry.__table__
 count_results_table = CountResult.__table__
 audit_table = AuditEntry.__table__
 chain_head_table = AuditChainHead.__table__
+manifest_serials_table = ManifestSerial.__table__
+
+
+class IdempotentRequest(Base):
+    """A POST sent with an ``Idempotency-Key``, by caller: its first answer, replayed to every retry for a day.
+
+    ``status`` is None while the first request is still being answered.
+    """
+
+    __tablename__ = "idempotent_requests"
+    __table_args__ = (UniqueConstraint("caller", "key", name="uq_idempotent_requests_caller_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    caller: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of method, path and body
+    status: Mapped[int | None]
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class POAmendment(Base):
+    """A change to an approved PO: why, by whom, and what changed (``changes``: JSON of before and after)."""
+
+    __tablename__ = "po_amendments"
+    __table_args__ = (UniqueConstraint("po_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    po_id: Mapped[int] = mapped_column(ForeignKey("purchase_orders.id"))
+    seq: Mapped[int]  # 1 for a PO's first amendment
+    amended_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    amended_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)
+
+
+# A recall by batch and the list of expiring stock (migration 0013_recall).
+Index("ix_serials_batch", serials_table.c.batch)
+Index("ix_serials_expiry", serials_table.c.expiry)
+# A unit's events in order: its history, and its last move found by one probe (replaces the index on serial_id alone).
+Index("ix_serial_events_serial_id_id", events_table.c.serial_id, events_table.c.id)

@@ -3,53 +3,64 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError
 
 from snapp.db.engine import Database
 from snapp.errors import DatabaseUnavailable, SchemaOutOfDate
 from snapp.paths import sweep_workdirs
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")  # files on disk: a pip install and the frozen app both ship them
+# The newest migration, written down so that opening a database (every command) need not import Alembic,
+# which costs more than the rest of a lookup; a test checks it against Alembic's own answer.
+HEAD = "0013_recall"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head, "no migrations found"
-    return head
+    return HEAD
 
 
 def known_revisions() -> set[str]:
     """Every schema this SNApp can bring up to date (older or current)."""
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
 def current_revision(db: Database) -> str | None:
+    """The schema the database is at (Alembic's own record of it), None for a database without one."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
     """Migrate to ``revision`` (default: the newest), in one transaction where the database allows."""
-    _migrate(db, command.upgrade, revision)
+    _migrate(db, "upgrade", revision)
 
 
 def downgrade(db: Database, revision: str) -> None:
     """Migrate back to ``revision``, the same way."""
-    _migrate(db, command.downgrade, revision)
+    _migrate(db, "downgrade", revision)
 
 
-def _migrate(db: Database, step, revision: str) -> None:
+def _migrate(db: Database, step: str, revision: str) -> None:
+    from alembic import command
+
     config = _config()
     with db.engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -61,7 +72,7 @@ def _migrate(db: Database, step, revision: str) -> None:
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
-                step(config, revision)
+                getattr(command, step)(config, revision)
                 if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()):
                     table, rowid, parent, _ = broken
                     raise RuntimeError(f"{table} row {rowid} refers to a missing row of {parent}; nothing was changed")

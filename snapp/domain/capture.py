@@ -20,9 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from biip import ParseError
-from biip.gtin import Gtin
-
 from snapp.domain.items import PatternError, pattern_matcher
 from snapp.domain.scan import CSET82, FOLD, STRIP, Kind, bad_characters, decode, is_plain, normalise
 from snapp.errors import Problem, Text, ValidationError
@@ -47,6 +44,10 @@ class Reason(StrEnum):
     GS1_INVALID = "gs1_invalid"
     GTIN_MISMATCH = "gtin_mismatch"
     BAD_RANGE = "bad_range"
+    NOT_ON_MANIFEST = "not_on_manifest"
+    OTHER_MANIFEST = "other_manifest"
+    BAD_BATCH = "bad_batch"
+    BAD_EXPIRY = "bad_expiry"
 
 
 class CasePolicy(StrEnum):
@@ -111,10 +112,17 @@ class SerialRule:
 
 @dataclass(frozen=True)
 class Source:
-    """Raw values and how to name where each came from."""
+    """Raw values and how to name where each came from.
+
+    ``details`` gives, per value, the batch and expiry typed beside it (a
+    file's Batch and Expiry columns) or None; ``locate_detail(i, k)`` names
+    the cell of value ``i``'s batch (k=0) or expiry (k=1).
+    """
 
     values: Sequence[object]
     locate: Callable[[int], str]
+    details: Sequence[tuple[object, object] | None] | None = None
+    locate_detail: Callable[[int, int], str] | None = None
 
     def __len__(self) -> int:
         return len(self.values)
@@ -191,13 +199,25 @@ def combine(sources: Sequence[Source]) -> Source:
         offsets.append((len(values), source))
         values.extend(source.values)
 
-    def locate(i: int) -> str:
+    def part(i: int) -> tuple[int, Source]:
         for start, source in reversed(offsets):
             if i >= start:
-                return source.locate(i - start)
+                return i - start, source
         raise IndexError(i)
 
-    return Source(values, locate)
+    def locate(i: int) -> str:
+        n, source = part(i)
+        return source.locate(n)
+
+    if not any(source.details for source in sources):
+        return Source(values, locate)
+    details = [d for source in sources for d in (source.details or [None] * len(source))]
+
+    def locate_detail(i: int, k: int) -> str:
+        n, source = part(i)
+        return source.locate_detail(n, k) if source.locate_detail else source.locate(n)
+
+    return Source(values, locate, details, locate_detail)
 
 
 # --- capture -----------------------------------------------------------------
@@ -207,7 +227,7 @@ def combine(sources: Sequence[Source]) -> Source:
 class GS1Data:
     batch: str | None
     expiry: dt.date | None
-    raw: str
+    raw: str | None  # the scan as read; None when batch and expiry were typed in columns
 
 
 @dataclass
@@ -238,6 +258,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
     matches = pattern_matcher(rule.pattern) if rule.pattern else None
     case = {CasePolicy.UPPER: str.upper, CasePolicy.LOWER: str.lower}.get(CasePolicy(rule.case))  # hot loop: no apply_case
     gtin = rule.gtin
+    details = source.details
 
     def reject(i: int, value: object, reason: Reason, message: str) -> None:
         problems.append(Problem(source.locate(i), _shown(value), reason, message))
@@ -277,6 +298,11 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
         elif s in seen:
             reject(i, value, Reason.DUPLICATE, Text("capture.duplicate", first=source.locate(seen[s])))
         else:
+            if gs1 is None and details is not None and details[i] is not None:
+                gs1, problem = _typed_details(source, i, details[i])
+                if problem:
+                    problems.append(problem)
+                    continue
             seen[s] = i
             if gs1:
                 out.gs1[s] = gs1
@@ -291,6 +317,44 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
             )
         )
     return out
+
+
+BATCH_MAX = 20  # GS1 AI (10): up to 20 characters of its set
+
+
+def _typed_details(source: Source, i: int, cells: tuple[object, object]) -> tuple[GS1Data | None, Problem | None]:
+    """The batch and expiry typed beside a serial (a file's columns), or the problem with the first bad one."""
+    batch_cell, expiry_cell = cells
+    where = source.locate_detail or (lambda n, _k: source.locate(n))
+    batch = None
+    if batch_cell is not None and batch_cell != "":
+        text, reason, message = cell_text(batch_cell, "batch")
+        batch = normalise(text) if not reason else None
+        if reason or (batch and (len(batch) > BATCH_MAX or not _CSET82_RUN(batch))):
+            return None, Problem(where(i, 0), _shown(batch_cell), Reason.BAD_BATCH,
+                                 message or Text("batch.bad", most=BATCH_MAX))  # fmt: skip
+    expiry = None
+    if expiry_cell is not None and expiry_cell != "":
+        expiry = _day(expiry_cell)
+        if expiry is None:
+            return None, Problem(where(i, 1), _shown(expiry_cell), Reason.BAD_EXPIRY, Text("batch.bad_expiry"))
+    if batch is None and expiry is None:
+        return None, None
+    return GS1Data(batch or None, expiry, None), None
+
+
+def _day(cell: object) -> dt.date | None:
+    """A date cell, or text written YYYY-MM-DD, as a day; None for anything else (a number is no date)."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    if isinstance(cell, str):
+        try:
+            return dt.date.fromisoformat(normalise(cell))
+        except ValueError:
+            return None
+    return None
 
 
 def _shown(value: object) -> str:
@@ -362,6 +426,9 @@ def scan_gtin(text: str) -> str | None:
 
 def gtin14(value: str) -> str:
     """A GTIN-8/12/13/14 checked (check digit included) and widened to 14 digits."""
+    from biip import ParseError  # imported here for the reason given in snapp.domain.scan
+    from biip.gtin import Gtin
+
     text = normalise(value).strip()
     if not text.isdigit() or not text.isascii():
         wrong = Text("gtin.not_digits", value=value)

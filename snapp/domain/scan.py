@@ -31,11 +31,15 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from biip import ParseError, parse
-from biip.gs1_messages import GS1Message
-from biip.gtin import Gtin
+from typing import TYPE_CHECKING
 
 from snapp.errors import Text
+
+if TYPE_CHECKING:
+    from biip import ParseError
+
+# biip is imported by the functions that read GS1, not here: it takes longer to
+# import than the rest of a lookup, and a plain serial (most input) never needs it.
 
 GS = "\x1d"
 
@@ -225,6 +229,9 @@ def _looks_gs1(data: str) -> bool:
     """
     if len(data) == 16 or not _GTIN_HEAD.match(data):
         return False  # sixteen digits alone may as well be a serial
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         GS1Message.parse(data)
     except ParseError:
@@ -233,6 +240,8 @@ def _looks_gs1(data: str) -> bool:
 
 
 def _product_barcode(raw: str, data: str) -> Reading:
+    from biip import ParseError
+    from biip.gtin import Gtin
     try:
         gtin = Gtin.parse(data).as_gtin_14()
     except ParseError as err:
@@ -252,6 +261,8 @@ def _plain(raw: str, data: str) -> Reading:
 
 
 def _element_string(raw: str, data: str) -> Reading:
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
     if bad := bad_characters(data.replace(GS, "")):
         return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
     try:
@@ -263,6 +274,8 @@ def _element_string(raw: str, data: str) -> Reading:
 
 def _hri(raw: str, data: str) -> Reading:
     """The text printed under a GS1 barcode, ``(01)09506000134352(21)SN1``, typed or scanned from the label."""
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
     if bad := bad_characters(data):  # before biip, which drops spaces from the text
         return _gs1_fault(raw, Kind.GS1, Fault.BAD_CHARACTERS, Text("scan.gs1_characters", chars=bad))
     try:
@@ -273,6 +286,7 @@ def _hri(raw: str, data: str) -> Reading:
 
 
 def _digital_link(raw: str, url: str) -> Reading:
+    from biip import ParseError, parse
     path_gtin = re.search(r"/01/(\d+)", url)
     if path_gtin and len(path_gtin[1]) not in (8, 12, 13, 14):
         return _gs1_fault(
@@ -331,6 +345,8 @@ def _hidden_splits(elements) -> list[str | None]:
     reading. The result lists the (21) value each such reading gives (None
     when it gives none).
     """
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
     last = elements[-1] if len(elements) else None
     if last is None or not last.ai.separator_required:
         return []
@@ -352,6 +368,8 @@ def _hidden_splits(elements) -> list[str | None]:
 
 def _explain(data: str, err: ParseError) -> tuple[Fault, Text]:
     """Turn biip's refusal into the fault a person can act on."""
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
     text = str(err)
     leftover = re.search(r"Failed to get GS1 Application Identifier from ('.*')", text, re.DOTALL)
     if leftover:

@@ -24,6 +24,8 @@ class Status(StrEnum):
     SHIPPED = "shipped"
     SCRAPPED = "scrapped"
     LOST = "lost"  # missing at a stocktake; "found" brings it back
+    CUSTOMER_RETURN = "customer_return"  # back from a customer under an RMA, waiting for inspection
+    QUARANTINED = "quarantined"  # blocked by a recall: on its shelf, not to be issued or shipped until released
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ MEANING: Mapping[Status, Meaning] = {
     S.SHIPPED: Meaning(on_shelf=False, held=False, gone=True, missing=False),
     S.SCRAPPED: Meaning(on_shelf=False, held=False, gone=True, missing=False),
     S.LOST: Meaning(on_shelf=False, held=False, gone=False, missing=True),
+    S.CUSTOMER_RETURN: Meaning(on_shelf=False, held=True, gone=False, missing=False),
+    S.QUARANTINED: Meaning(on_shelf=True, held=True, gone=False, missing=False),
 }
 ATTRIBUTES = tuple(f.name for f in fields(Meaning))
 
@@ -157,3 +161,17 @@ class ExceptionKind(StrEnum):
     VERIFICATION = "verification"  # a scan-to-verify that did not pass
     REAPPEARED = "reappeared"  # a unit that left us (or was lost) scanned again
     STOCKTAKE = "stocktake"  # a count discrepancy: missing, unexpected, unknown
+    MANIFEST = "manifest"  # units delivered off the supplier's manifest, or listed on it and not delivered
+    CUSTOMER_RETURN = "customer_return"  # a return refused: never shipped, or shipped to another customer
+
+
+class RmaStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+# A customer's return is open until inspection decides; a supplier's RMA until the unit or its replacement is back.
+RMA = StateMachine("rma", tuple(RmaStatus), {"resolve": (frozenset({RmaStatus.OPEN}), RmaStatus.RESOLVED)})
+SUPPLIER_RMA = StateMachine(
+    "supplier_rma", tuple(RmaStatus), {"resolve": (frozenset({RmaStatus.OPEN}), RmaStatus.RESOLVED)}
+)

@@ -56,6 +56,8 @@ class UnitFacts:
     last_action: str | None = None
     last_at: dt.datetime | None = None
     last_ref: str | None = None
+    customer: str | None = None  # the customer it was last shipped to, if recorded
+    open_rma: str | None = None  # that customer's return of it, still open
 
     def describe(self) -> Text:
         status = Text(f"status.{self.status}")
@@ -113,6 +115,15 @@ def judge(reading: Reading, item: ItemFacts | None, units: list[UnitFacts]) -> J
 
 
 def _by_status(unit: UnitFacts) -> Judgement:
+    judgement = _by_status_alone(unit)
+    if unit.customer is None or judgement.verdict is Verdict.IN_STOCK:
+        return judgement
+    rma = Text("aftersales.verify_rma_open", rma=unit.open_rma) if unit.open_rma else Text("aftersales.verify_no_rma")
+    return Judgement(judgement.verdict, Text("aftersales.verify_story", verdict=judgement.message, customer=unit.customer,
+                                             rma=rma), unit)  # fmt: skip
+
+
+def _by_status_alone(unit: UnitFacts) -> Judgement:
     status, means = Status(unit.status), meaning(unit.status)
     received = Text("verify.received", day=f"{unit.received_at:%Y-%m-%d}", po=unit.po, receipt=unit.receipt,
                     supplier=unit.supplier)  # fmt: skip

@@ -14,10 +14,12 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp import __version__
+from snapp.app.errors import language
 from snapp.app.settings import database_url, settings_file
 from snapp.db.engine import APP_NAME
 from snapp.db.schema import open_database
 from snapp.errors import SnappError
+from snapp.gui.display import display_problem
 from snapp.gui.errors import show_crash
 from snapp.gui.login import LoginDialog
 from snapp.gui.main_window import MainWindow
@@ -65,6 +67,9 @@ def install_translation(app: QApplication, language: str) -> None:
 
 
 def run(db_url: str | None = None, user: str | None = None) -> int:
+    if QApplication.instance() is None and (problem := display_problem()):
+        print(f"snapp: {problem.say(language())}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -6,12 +6,10 @@ the exports and the command line; a screen only chooses the language.
 
 from __future__ import annotations
 
-from snapp.errors import Text
-from snapp.gui.problems import say
-from snapp.messages import CATALOG
+from snapp.gui.problems import language
+from snapp.messages import name_of as named
 
 
 def name_of(kind: str, code: str | None) -> str:
     """The name of ``code`` among ``kind`` (status, po_status, move, verdict...); the code itself when it has none."""
-    key = f"{kind}.{code}"
-    return say(Text(key)) if key in CATALOG else (code or "")
+    return named(kind, code, language()) if code else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import replace
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -11,6 +12,7 @@ from snapp.db.engine import Database
 from snapp.gui.errors import refusal
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Changes, Runner
+from snapp.gui.problems import language
 from snapp.services import auth
 from snapp.services.base import Context
 
@@ -66,7 +68,7 @@ class LoginDialog(QDialog):
             return True
 
         def done(ctx: Context) -> None:
-            self.ctx = ctx
+            self.ctx = replace(ctx, lang=language())
             self.settings.setValue("login/user", ctx.user)
             self.accept()
 

@@ -15,12 +15,15 @@ from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
+from snapp.gui.printing import saved_printer
 from snapp.gui.views.count import CountView
+from snapp.gui.views.customers import CustomersView
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.exceptions import ExceptionsView
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, LocationsView, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
+from snapp.gui.views.recall import RecallView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
 from snapp.gui.views.reports import ReportsView
@@ -29,6 +32,7 @@ from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
 from snapp.gui.views.verify import VerifyView
 from snapp.services.base import Context
+from snapp.services.printing import LabelSource
 
 
 PREFERRED = QSize(1280, 800)  # first start on a screen that has room for it
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
             (self.tr("Serial register"), RegisterView, "Ctrl+5"),
             (self.tr("Stocktake"), CountView, "Ctrl+Shift+C"),
             (self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X"),
+            (self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R"),
             (self.tr("Labels and documents"), ReportsView, "Ctrl+P"),
             (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
             (self.tr("Items"), ItemsView, "Ctrl+7"),
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
             (self.tr("Users"), UsersView, "Ctrl+9"),
             (self.tr("Scanner"), ScannerView, "Ctrl+Shift+S"),
             (self.tr("Settings"), SettingsView, "Ctrl+0"),
+            (self.tr("Customers"), CustomersView, "Ctrl+Shift+U"),
         ]
         self.views: dict[type, QWidget] = {}
         for row, (title, view_class, keys) in enumerate(views):
@@ -156,8 +162,14 @@ class MainWindow(QMainWindow):
         self.views[LookupView].look_up(serial)
 
     def label_receipt(self, number: str) -> None:
-        self.open_screen(ReportsView)
-        self.views[ReportsView].label_receipt(number)
+        """A receipt's labels: straight to the label printer when one is set, else prepared as a PDF."""
+        printer = saved_printer(self.settings)
+        if printer is None:
+            self.open_screen(ReportsView)
+            self.views[ReportsView].label_receipt(number)
+            return
+        status = self.statusBar()
+        self.views[ReportsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
 
     def _show(self, row: int) -> None:
         self.form.stack.setCurrentIndex(row)

@@ -8,15 +8,15 @@ the app ends.
 
 from __future__ import annotations
 
-import socket
+import io
 import sys
 
+import segno
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QSettings, Signal
+from PySide6.QtGui import QPixmap
 
 from snapp.db.engine import Database
-from snapp.server import FINGERPRINT_LINE, LISTENING_LINE
-
-DEFAULT_PORT = 8470
+from snapp.server import DEFAULT_PORT, FINGERPRINT_LINE, LISTENING_LINE, lan_address
 
 
 def serve_command(port: int) -> list[str]:
@@ -25,14 +25,13 @@ def serve_command(port: int) -> list[str]:
     return [*program, "serve", "--host", "0.0.0.0", "--port", str(port), "--with-parent"]
 
 
-def this_pc() -> str:
-    """The address other devices on the LAN reach this PC by (the one its default route leaves from)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: nothing is sent, it only picks the outgoing interface
-            return probe.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
+def qr_pixmap(text: str, scale: int = 3) -> QPixmap:
+    """``text`` as a QR code a phone's camera reads off a screen: error correction M, the standard quiet zone."""
+    drawn = io.BytesIO()
+    segno.make_qr(text, error="m").save(drawn, kind="png", scale=scale, border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(drawn.getvalue(), "PNG")
+    return pixmap
 
 
 class Sharing(QObject):
@@ -99,7 +98,7 @@ class Sharing(QObject):
             if line.startswith(FINGERPRINT_LINE):
                 self.fingerprint = line.removeprefix(FINGERPRINT_LINE).strip()
             elif line.startswith(LISTENING_LINE):
-                self.address = f"https://{this_pc()}:{self.port}"
+                self.address = f"https://{lan_address()}:{self.port}"
                 self.state.emit(True, self.address, self.fingerprint)
 
     def _finished(self) -> None:

@@ -35,7 +35,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Layout:
-    kind: str  # "suppliers", "items", "locations"
+    kind: str  # "suppliers", "items", "locations", "customers"
     title: str
     columns: tuple[Column, ...]
     keys: tuple[str, ...]  # fields that must be unique (within the file and in the database)
@@ -79,6 +79,9 @@ ITEMS = Layout(
         Column("warranty_months", "Warranty months", ("warranty", "保修月数", "保修期(月)", "保修期"), number=True),
         Column("supplier", "Supplier code", ("supplier", "供应商编码", "供应商代码", "供应商"),
                note="Code of the usual supplier; it must exist in SNApp already."),
+        Column("customer_warranty_months", "Customer warranty months",
+               ("customer warranty", "客户保修月数", "客户保修期(月)", "客户保修期"), number=True,
+               note="Months of warranty you give your customer, counted from shipment."),
     ),
     ("sku", "gtin"),
 )  # fmt: skip
@@ -94,7 +97,19 @@ LOCATIONS = Layout(
     ("code",),
 )  # fmt: skip
 
-LAYOUTS = {layout.kind: layout for layout in (SUPPLIERS, ITEMS, LOCATIONS)}
+CUSTOMERS = Layout(
+    "customers",
+    "Customers",
+    (
+        Column("code", "Code", ("customer code", "编码", "客户编码", "客户代码"), required=True,
+               note="Your code for the customer, unique; kept exactly as typed."),
+        Column("name", "Name", ("customer name", "名称", "客户名称", "客户"), required=True),
+        *SUPPLIERS.columns[2:],  # how to reach them, as a supplier
+    ),
+    ("code",),
+)  # fmt: skip
+
+LAYOUTS = {layout.kind: layout for layout in (SUPPLIERS, ITEMS, LOCATIONS, CUSTOMERS)}
 
 
 @dataclass(frozen=True)

@@ -24,20 +24,45 @@ HEADERS = frozenset({
 })  # fmt: skip
 
 
+# Columns beside the serial that carry each unit's batch and expiry (GS1's AIs 10 and 17, typed).
+BATCH_HEADERS = frozenset({"batch", "lot", "batch/lot", "lot/batch", "batch no", "lot no", "批号", "批次", "批次号"})
+EXPIRY_HEADERS = frozenset({"expiry", "expiry date", "exp", "exp date", "expires", "use by", "best before",
+                            "有效期", "有效期至", "失效日期"})  # fmt: skip
+
+
 def read_serial_file(path: Path | str) -> Source:
     table = read_table(path, "serials")
     column, first = _serial_column(table)
+    beside = _detail_columns(table, first)
     values: list[object] = []
     numbers: list[int] = []  # index into table.rows of each value
+    details: list[tuple[object, object] | None] = []
     for number, row in enumerate(table.rows[first:], first):
         if all(is_blank(cell) for cell in row):
             continue
         value = row[column] if column < len(row) else ""
         values.append("" if value is None else value)  # an empty serial on a row with other data is reported
         numbers.append(number)
+        if beside:
+            cells = tuple(row[c] if c is not None and c < len(row) else None for c in beside)
+            details.append(None if all(is_blank(cell) for cell in cells) else cells)
+    if not beside:
+        details = None
     if table.is_sheet or column:
-        return Source(values, lambda i: table.where(numbers[i], column))
-    return Source(values, lambda i: Text("file.row", row=numbers[i] + 1))
+        return Source(values, lambda i: table.where(numbers[i], column), details,
+                      lambda i, k: table.where(numbers[i], beside[k]))  # fmt: skip
+    return Source(values, lambda i: Text("file.row", row=numbers[i] + 1), details,
+                  lambda i, k: table.where(numbers[i], beside[k]))  # fmt: skip
+
+
+def _detail_columns(table: Table, first: int) -> tuple[int | None, int | None] | None:
+    """(batch column, expiry column) named in the heading row, or None when neither is."""
+    if first == 0:
+        return None
+    heading = [normalise(cell).lower() if isinstance(cell, str) else "" for cell in table.rows[first - 1]]
+    batch = next((i for i, name in enumerate(heading) if name in BATCH_HEADERS), None)
+    expiry = next((i for i, name in enumerate(heading) if name in EXPIRY_HEADERS), None)
+    return None if batch is None and expiry is None else (batch, expiry)
 
 
 def _serial_column(table: Table) -> tuple[int, int]:

@@ -49,6 +49,7 @@ README = {
     "suppliers": "One supplier per row. Code and Name are required; codes must not exist in SNApp yet.",
     "items": "One item per row. SKU and Name are required; a supplier code must exist in SNApp already.",
     "locations": "One location per row. Code and Name are required; codes must not exist in SNApp yet.",
+    "customers": "One customer per row. Code and Name are required; codes must not exist in SNApp yet.",
 }
 README_ZH = "第一行为表头，请勿修改；每行一条记录。导入时全部通过才会保存，任何一行有误都会逐行列出原因且不保存任何数据。"
 

@@ -159,9 +159,9 @@ _CONVERT = {
 }
 
 
-def about_rows(items: Iterable[tuple[str, object]]) -> Sheet:
+def about_rows(title: str, items: Iterable[tuple[str, object]]) -> Sheet:
     """The export's own description: what, by whom, when, which filters, how many rows."""
-    return Sheet("About", (Field("SNApp export", width=24), Field("", width=80)), ((k, _shown(v)) for k, v in items))
+    return Sheet(title, (Field("SNApp export", width=24), Field("", width=80)), ((k, _shown(v)) for k, v in items))
 
 
 def _shown(value: object) -> str:

@@ -20,21 +20,30 @@ LANGUAGES = ("en", "zh")
 # Named, not discovered: the frozen bundle cannot list a package's modules.
 PARTS = (
     "access",
+    "aftersales",
     "backup",
     "capture",
+    "columns",
     "common",
     "database",
     "desk",
+    "devices",
+    "display",
     "exceptions",
     "files",
+    "floor",
     "gs1",
     "integrity",
     "lookup",
+    "manifests",
     "masterdata",
     "more",
     "names",
+    "po_terms",
+    "printers",
     "printing",
     "purchasing",
+    "recall",
     "receiving",
     "scan",
     "server",
@@ -59,6 +68,13 @@ CATALOG: Mapping[str, tuple[str, str]] = _load()
 
 def template(code: str, lang: str = "en") -> str:
     return CATALOG[code][1 if lang == "zh" else 0]
+
+
+def name_of(family: str, code: str, lang: str = "en") -> str:
+    """The name a person reads for a stored code (``name_of("status", "in_stock", "zh")`` is 在库); a code
+    the catalog does not name (an action of a newer SNApp, say) is shown as it is rather than lost."""
+    names = CATALOG.get(f"{family}.{code}")
+    return code if names is None else names[1 if lang == "zh" else 0]
 
 
 class _Values(dict):

@@ -53,8 +53,8 @@ class Symbol:
 _CSET82 = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}")
 
 
-def gs1_element_string(gtin: str, serial: str, batch: str | None = None, expiry: dt.date | None = None) -> str:
-    """(01) GTIN-14, then (17) expiry and (10) batch when known, (21) serial last.
+def gs1_elements(gtin: str, serial: str, batch: str | None = None, expiry: dt.date | None = None) -> list[tuple[str, str]]:
+    """(01) GTIN-14, then (17) expiry and (10) batch when known, (21) serial last, as (AI, value) pairs.
 
     Fixed-length elements go first and the serial last, so the symbol needs as
     few separators as GS1 allows.
@@ -62,16 +62,38 @@ def gs1_element_string(gtin: str, serial: str, batch: str | None = None, expiry:
     for ai, value in (("21", serial), ("10", batch)):
         if value is not None and not _CSET82.fullmatch(value):
             raise EncodeError(Text("labels.gs1_characters", ai=ai, value=value))
-    text = f"(01){gtin.zfill(14)}"
+    elements = [("01", gtin.zfill(14))]
     if expiry is not None:
-        text += f"(17){expiry:%y%m%d}"
+        elements.append(("17", f"{expiry:%y%m%d}"))
     if batch:
-        text += f"(10){batch}"
-    return text + f"(21){serial}"
+        elements.append(("10", batch))
+    return [*elements, ("21", serial)]
 
 
-def encode(symbology: Symbology, data: str) -> Symbol:
-    options = {"gs1": True} if symbology is Symbology.DATAMATRIX else {}
+def gs1_element_string(gtin: str, serial: str, batch: str | None = None, expiry: dt.date | None = None) -> str:
+    """The elements in their human-readable form, ``(01)…(21)…``: what zxing-cpp's GS1 mode encodes."""
+    return "".join(f"({ai}){value}" for ai, value in gs1_elements(gtin, serial, batch, expiry))
+
+
+VARIABLE_LENGTH_AIS = frozenset({"10", "21"})
+
+
+def gs1_with_fnc1(elements: list[tuple[str, str]], fnc1: str) -> str:
+    """The elements as a printer's DataMatrix command takes them: FNC1 first, and after every
+    variable-length element that is not last (written ``fnc1``, the printer language's escape)."""
+    parts = [fnc1]
+    for i, (ai, value) in enumerate(elements):
+        parts.append(ai + value)
+        if ai in VARIABLE_LENGTH_AIS and i < len(elements) - 1:
+            parts.append(fnc1)
+    return "".join(parts)
+
+
+def encode(symbology: Symbology, data: str, *, square: bool = False) -> Symbol:
+    """The symbol's modules; ``square`` keeps a DataMatrix square, as label printers draw it (ZPL has no rectangles)."""
+    options: dict[str, object] = {}
+    if symbology is Symbology.DATAMATRIX:
+        options = {"gs1": True, "force_square": square}
     try:
         barcode = zxingcpp.create_barcode(data, _FORMAT[symbology], **options)
     except ValueError as err:
@@ -103,6 +125,30 @@ class Grid:
         return dots * 72 / self.dpi
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A symbol in its box on the printer's dots: the box (x, y, width, height) and the dots per module."""
+
+    symbol: Symbol
+    x: int
+    y: int
+    width: int
+    height: int
+    module: int
+
+    @property
+    def left(self) -> int:
+        """The symbol's left edge: centred in the box."""
+        return self.x + (self.width - self.symbol.columns * self.module) // 2
+
+    @property
+    def top(self) -> int:
+        """The symbol's top edge: a linear symbol fills the box's height, a matrix is centred in it."""
+        if self.symbol.rows == 1:
+            return self.y
+        return self.y + (self.height - self.symbol.rows * self.module) // 2
+
+
 def module_dots(symbol: Symbol, box_width: int, box_height: int) -> int:
     """The widest whole number of dots per module at which the symbol and its quiet zones fit the box."""
     quiet = 2 * QUIET_ZONE[symbol.symbology]
@@ -111,13 +157,10 @@ def module_dots(symbol: Symbol, box_width: int, box_height: int) -> int:
     return min(box_width // (symbol.columns + quiet), box_height // (symbol.rows + quiet))
 
 
-def draw(canvas: Canvas, symbol: Symbol, grid: Grid, x: int, y: int, width: int, height: int, module: int) -> None:
-    """Draw ``symbol`` centred in the box (x, y, width, height: dots from the top-left), ``module`` dots a module."""
-    left = x + (width - symbol.columns * module) // 2
-    if symbol.rows == 1:
-        top, bar = y, height
-    else:
-        top, bar = y + (height - symbol.rows * module) // 2, module
+def draw(canvas: Canvas, placed: Placed, grid: Grid) -> None:
+    """Draw the placed symbol, each module ``placed.module`` dots."""
+    symbol, module = placed.symbol, placed.module
+    left, top, bar = placed.left, placed.top, placed.height if symbol.rows == 1 else placed.module
     canvas.saveState()
     # One unit per module, y pointing down: each run is a rectangle of whole numbers, written
     # as PDF operators directly (formatting 100,000 floats one by one is most of a label's time).

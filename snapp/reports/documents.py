@@ -17,6 +17,10 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import Color
 
+from snapp import messages
+from snapp.domain import money
+from snapp.errors import said
+from snapp.messages import name_of
 from snapp.reports import text
 from snapp.reports.document import Column, Document
 
@@ -33,55 +37,81 @@ def _when(value: dt.datetime | None) -> str:
     return f"{value.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if value else ""
 
 
-def _money(value: Decimal | None) -> str:
-    return f"{value:,.2f}" if value is not None else ""
+def _change(family: str, before: str | None, after: str, lang: str) -> str:
+    """A change of status named in ``lang``: "In stock → Issued"."""
+    return f"{name_of(family, before, lang) if before else '—'} → {name_of(family, after, lang)}"
 
 
 # --- purchase order ------------------------------------------------------------------
 
 
-def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.datetime) -> int:
+def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.datetime, lang: str = "en") -> int:
+    """The PO for the supplier, in ``lang`` ("en" or "zh"): terms, lines, totals and the total in words."""
+
+    def say(code: str, **values: object) -> str:
+        return messages.say(code, values, lang)
+
+    def price(value: Decimal | None) -> str:
+        return money.shown(value, po.currency)
+
     doc = Document(
         out,
-        title=f"Purchase order {po.number}",
+        title=say("po_doc.title", number=po.number),
         author=author,
-        subject=f"Purchase order for {po.supplier_name}",
+        subject=say("po_doc.subject", supplier=po.supplier_name),
         heading=po.supplier_name,
         generated_at=generated_at,
     )
-    doc.title_block(f"Purchase order {po.number}", f"采购订单 · {po.status}")
+    doc.title_block(say("po_doc.title", number=po.number), say(f"po_status.{po.status}"))
+    rate = f"{po.tax_rate.normalize():f}"
     doc.fields(
         [
-            ("Supplier 供应商", f"{po.supplier_name} ({po.supplier})"),
-            ("Date 日期", _when(po.created_at)),
-            ("Raised by 采购员", po.created_by),
-            ("Note 备注", po.note or ""),
+            (say("po_doc.supplier"), f"{po.supplier_name} ({po.supplier})"),
+            (say("po_doc.supplier_ref"), po.supplier_ref or ""),
+            (say("po_doc.date"), _when(po.created_at)),
+            (say("po_doc.delivery"), po.delivery_date.isoformat() if po.delivery_date else ""),
+            (say("po_doc.currency"), po.currency),
+            (say("po_doc.tax_rate"), f"{rate}%"),
+            (say("po_doc.raised_by"), po.created_by),
+            (say("po_doc.notes"), po.note or ""),
         ]
     )
-    doc.section("Lines 明细")
+    doc.section(say("po_doc.lines"))
     doc.table(
         [
             Column("#", 0.05, "right"),
-            Column("SKU", 0.16),
-            Column("Item 物料", 0.39),
-            Column("Qty 数量", 0.1, "right"),
-            Column("Unit price 单价", 0.14, "right"),
-            Column("Amount 金额", 0.16, "right"),
+            Column(say("po_doc.sku"), 0.16),
+            Column(say("po_doc.item"), 0.37),
+            Column(say("po_doc.quantity"), 0.1, "right"),
+            Column(say("po_doc.unit_price"), 0.15, "right"),
+            Column(say("po_doc.amount"), 0.17, "right"),
         ],
         (
-            (
-                line.line_no,
-                line.sku,
-                line.item_name,
-                line.quantity,
-                _money(line.unit_price),
-                _money(line.unit_price * line.quantity if line.unit_price is not None else None),
-            )
+            (line.line_no, line.sku, line.item_name, f"{line.quantity:,}",
+             money.shown_price(line.unit_price, po.currency), price(line.amount))
             for line in po.lines
         ),
     )
-    doc.fields([("Total 合计", _money(po.total)), ("Units 件数", str(sum(line.quantity for line in po.lines)))])
-    doc.paragraph("Please quote the PO number on the delivery note and give each unit's serial number.", size=8)
+    words = (
+        f"人民币{money.chinese_capitals(po.gross)}" if po.currency == "CNY" else
+        f"{po.currency} {money.chinese_capitals(po.gross)}"
+    ) if lang == "zh" else money.english_words(po.gross, po.currency)  # fmt: skip
+    doc.fields(
+        [
+            (say("po_doc.units"), f"{sum(line.quantity for line in po.lines):,}"),
+            (say("po_doc.net"), f"{po.currency} {price(po.net)}"),
+            (say("po_doc.tax", rate=rate), f"{po.currency} {price(po.tax)}"),
+            (say("po_doc.gross"), f"{po.currency} {price(po.gross)}"),
+            (say("po_doc.words"), words),
+        ]
+    )
+    if po.amendments:
+        doc.section(say("po_doc.amendments"))
+        for amendment in po.amendments:
+            line = say("po_doc.amendment", seq=amendment.seq, at=_when(amendment.amended_at), by=amendment.amended_by,
+                       reason=amendment.reason)  # fmt: skip
+            doc.paragraph(line, size=8)
+    doc.paragraph(say("po_doc.footer"), size=8)
     return doc.close()
 
 
@@ -162,8 +192,13 @@ def _rows_of(serials: Iterable[tuple[str, str]], per_row: int) -> Iterable[list[
 # --- serial history ---------------------------------------------------------------------------
 
 
-def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, generated_at: dt.datetime) -> int:
-    """One section per unit carrying the serial: the card a warranty claim needs, then every event."""
+def serial_history(
+    cards: Sequence[SerialCard], out: Output, *, author: str, generated_at: dt.datetime, lang: str = "en"
+) -> int:
+    """One section per unit carrying the serial: the card a warranty claim needs, then every event.
+
+    Headings are in both languages; statuses and moves are named in ``lang``, the reader's.
+    """
     serial = cards[0].serial
     doc = Document(
         out,
@@ -199,7 +234,8 @@ def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, gen
                 ("Batch / expiry 批次/有效期", f"{card.batch or '—'} / {card.expiry or '—'}"),
                 (
                     "Status 状态",
-                    card.status + (f" at {card.location} {card.location_name or ''}" if card.location else ""),
+                    name_of("status", card.status, lang)
+                    + (f" · {card.location} {card.location_name or ''}" if card.location else ""),
                 ),
             ]
         )
@@ -208,8 +244,8 @@ def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, gen
             [
                 Column("When 时间", 0.17),
                 Column("Who 操作人", 0.11),
-                Column("Action", 0.08),
-                Column("Status 状态", 0.19),
+                Column("Action 操作", 0.1),
+                Column("Status 状态", 0.17),
                 Column("Where 库位", 0.14),
                 Column("Reference 单据", 0.16),
                 Column("Note 备注", 0.15),
@@ -218,8 +254,8 @@ def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, gen
                 (
                     _when(e.at),
                     e.user,
-                    e.action,
-                    f"{e.from_status or '—'} → {e.to_status}",
+                    name_of("verb", e.action, lang),
+                    _change("status", e.from_status, e.to_status, lang),
                     f"{e.from_location or '—'} → {e.to_location or '—'}",
                     e.ref,
                     e.note,
@@ -234,13 +270,13 @@ def serial_history(cards: Sequence[SerialCard], out: Output, *, author: str, gen
 
 # --- monthly audit report -------------------------------------------------------------------------
 
-FIGURES = [  # (event action, what the report calls it)
-    ("receive", "Received 收货"),
-    ("issue", "Issued 领用"),
-    ("ship", "Shipped 发货"),
-    ("repair", "Sent to repair 送修"),
-    ("return", "Returned to supplier 退供应商"),
-    ("scrap", "Scrapped 报废"),
+FIGURES = [  # (event action, what the report calls it, its short column heading in English and Chinese)
+    ("receive", "Received 收货", ("Received", "收货")),
+    ("issue", "Issued 领用", ("Issued", "领用")),
+    ("ship", "Shipped 发货", ("Shipped", "发货")),
+    ("repair", "Sent to repair 送修", ("Repair", "送修")),
+    ("return", "Returned to supplier 退供应商", ("To supplier", "退供应商")),
+    ("scrap", "Scrapped 报废", ("Scrapped", "报废")),
 ]
 
 
@@ -265,7 +301,7 @@ class AuditSummary:
     audit_entries: int
     trail: TrailCheck
     exceptions: dict[str, tuple[int, int]]  # kind -> (opened in the period, of which still open)
-    alerts: list[str]
+    alerts: list[str]  # sentences of the core (Texts), said in the reader's language
     accuracy: AccuracyFigure
 
     @property
@@ -286,9 +322,10 @@ def audit_report(
     *,
     author: str,
     generated_at: dt.datetime,
+    lang: str = "en",
 ) -> int:
     """Figures and charts first, then the exceptions still open, every event and every audit entry, streamed
-    from ``open_cases``, ``events`` and ``entries``."""
+    from ``open_cases``, ``events`` and ``entries``. Moves, statuses and kinds are named in ``lang``."""
     period = f"{summary.start:%Y-%m}"
     doc = Document(
         out,
@@ -303,9 +340,9 @@ def audit_report(
         f"Monthly audit report {period}", f"月度审计报告 · {summary.company} · {summary.start} to {last} (UTC)"
     )
     doc.section("Figures 汇总")
-    others = summary.events - sum(summary.by_action.get(action, 0) for action, _ in FIGURES)
+    others = summary.events - sum(summary.by_action.get(action, 0) for action, _, _ in FIGURES)
     doc.fields(
-        [(label, f"{summary.by_action.get(action, 0):,}") for action, label in FIGURES]
+        [(label, f"{summary.by_action.get(action, 0):,}") for action, label, _ in FIGURES]
         + [
             ("Other moves 其他", f"{others:,} (restock, transfer, back from repair)"),
             ("All serial events 合计", f"{summary.events:,}"),
@@ -314,7 +351,7 @@ def audit_report(
         ]
     )
     doc.section("Audit trail 审计链")
-    doc.fields([("Trail check 完整性校验", summary.trail.verdict), ("Head hash 链头哈希", summary.trail.head_hash)])
+    doc.fields([("Trail check 完整性校验", said(summary.trail.verdict, lang)), ("Head hash 链头哈希", summary.trail.head_hash)])
     doc.paragraph(
         "Keep this hash apart from SNApp: `snapp audit verify --head HASH` later proves that no entry up to here "
         "was changed or cut off.",
@@ -322,23 +359,24 @@ def audit_report(
     )
     doc.section("Alerts 警报")
     for line in summary.alerts or ["None in this period."]:
-        doc.paragraph(line)
+        doc.paragraph(said(line, lang))
     doc.section("Exceptions 异常")
     if summary.exceptions:
         doc.table(
             [Column("Kind 类型", 0.4), Column("Opened 新增", 0.2, "right"), Column("Still open 未处理", 0.2, "right")],
-            ((kind, f"{opened:,}", f"{still:,}") for kind, (opened, still) in sorted(summary.exceptions.items())),
+            ((name_of("exception_kind", kind, lang), f"{opened:,}", f"{still:,}")
+             for kind, (opened, still) in sorted(summary.exceptions.items())),  # fmt: skip
         )
     else:
         doc.paragraph("None opened in this period.")
     _chart(doc, "Events per day 每日事件", _per_day_chart(summary))
-    _chart(doc, "Events by type 事件类型", _by_type_chart(summary))
+    _chart(doc, "Events by type 事件类型", _by_type_chart(summary, lang))
     doc.section("Activity per user 用户操作")
-    actions = [action for action, _ in FIGURES]
+    actions = [action for action, _, _ in FIGURES]
     doc.table(
-        [Column("User 用户", 0.2)]
-        + [Column(action, 0.08, "right") for action in actions]
-        + [Column("other", 0.08, "right"), Column("events", 0.1, "right"), Column("audit entries", 0.14, "right")],
+        [Column("User 用户", 0.13)]
+        + [Column(short[lang == "zh"], 0.095, "right") for _, _, short in FIGURES]
+        + [Column("other", 0.08, "right"), Column("events", 0.09, "right"), Column("audit entries", 0.13, "right")],
         (
             [
                 user,
@@ -362,7 +400,7 @@ def audit_report(
                 Column("Ref", 0.12),
                 Column("Detail", 0.28),
             ],
-            ((n, f"{at:%Y-%m-%d %H:%M}", by, kind, subject, ref, detail)
+            ((n, f"{at:%Y-%m-%d %H:%M}", by, name_of("exception_kind", kind, lang), subject, ref, detail)
              for n, at, by, kind, subject, ref, detail in open_cases),  # fmt: skip
             size=6.5,
             max_lines=2,
@@ -383,10 +421,10 @@ def audit_report(
             (
                 f"{at:%Y-%m-%d %H:%M}",
                 user,
-                action,
+                name_of("verb", action, lang),
                 serial,
                 sku,
-                f"{before or '—'} → {after}",
+                _change("status", before, after, lang),
                 f"{src or '—'} → {dst or '—'}",
                 ref,
             )
@@ -447,14 +485,14 @@ def _per_day_chart(summary: AuditSummary) -> Drawing:
     return drawing
 
 
-def _by_type_chart(summary: AuditSummary) -> Drawing:
+def _by_type_chart(summary: AuditSummary, lang: str) -> Drawing:
     kinds = sorted(summary.by_action.items(), key=lambda kv: kv[1])
     drawing = Drawing(510, max(60, 18 * len(kinds) + 30))
     chart = HorizontalBarChart()
     chart.x, chart.y = 80, 15
     chart.width, chart.height = 410, drawing.height - 25
     chart.data = [[n for _, n in kinds] or [0]]
-    chart.categoryAxis.categoryNames = [action for action, _ in kinds] or ["none"]
+    chart.categoryAxis.categoryNames = [name_of("verb", action, lang) for action, _ in kinds] or ["none"]
     chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = text.font()
     chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0

@@ -279,18 +279,22 @@ def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData
         box = field.box
         if field.kind == "text":
             _draw_text(canvas, grid, field, values, left + box.x, top + box.y)
-            continue
-        symbology = Symbology(field.kind)
-        if symbology is Symbology.DATAMATRIX:
-            if not label.gtin:
-                continue  # GS1 needs a GTIN; Code 128 and the text still identify the unit
-            try:
-                data = barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
-            except EncodeError as err:
-                raise _unencodable(template, symbology, label.serial, label.serial, err) from None
-        else:
-            data = label.serial
-        _draw_barcode(canvas, grid, template, field, symbology, data, label.serial, left + box.x, top + box.y)
+        elif coded := barcode_data(template, field, label):
+            placed = place_barcode(template, template.dpi, field, *coded, label.serial, left + box.x, top + box.y)
+            barcodes.draw(canvas, placed, grid)
+
+
+def barcode_data(template: Template, field: Field, label: LabelData) -> tuple[Symbology, str] | None:
+    """What a barcode field encodes for this unit (None: a GS1 DataMatrix for an item without a GTIN)."""
+    symbology = Symbology(field.kind)
+    if symbology is not Symbology.DATAMATRIX:
+        return symbology, label.serial
+    if not label.gtin:
+        return None  # GS1 needs a GTIN; Code 128 and the text still identify the unit
+    try:
+        return symbology, barcodes.gs1_element_string(label.gtin, label.serial, label.batch, label.expiry)
+    except EncodeError as err:
+        raise _unencodable(template, symbology, label.serial, label.serial, err) from None
 
 
 def _refusal(serial: str, data: str, why: Text) -> ValidationError:
@@ -303,46 +307,64 @@ def _unencodable(template: Template, symbology: Symbology, serial: str, data: st
     return _refusal(serial, data, Text("labels.unencodable", symbology=str(symbology), template=template.name, why=why))
 
 
-def _draw_barcode(
-    canvas: Canvas,
-    grid: Grid,
+def box_dots(dpi: int, box: Box, x_mm: float, y_mm: float) -> tuple[int, int, int, int]:
+    """The box at (x_mm, y_mm) shrunk to whole dots inside its edges: x, y, width, height."""
+    x, y = math.ceil(x_mm / 25.4 * dpi), math.ceil(y_mm / 25.4 * dpi)
+    width = math.floor((x_mm + box.width) / 25.4 * dpi) - x
+    height = math.floor((y_mm + box.height) / 25.4 * dpi) - y
+    return x, y, width, height
+
+
+def place_barcode(
     template: Template,
+    dpi: int,
     field: Field,
     symbology: Symbology,
     data: str,
     serial: str,
     x_mm: float,
     y_mm: float,
-) -> None:
+    *,
+    square: bool = False,
+) -> barcodes.Placed:
+    """Encode ``data`` and fit it to its box at ``dpi``: modules of whole dots, refused when too small to read."""
     try:
-        symbol = barcodes.encode(symbology, data)
+        symbol = barcodes.encode(symbology, data, square=square)
     except EncodeError as err:
         raise _unencodable(template, symbology, serial, data, err) from None
     # The box shrinks to whole dots inside its edges, so modules sit on the printer's grid.
-    x, y = math.ceil(grid.dots(x_mm)), math.ceil(grid.dots(y_mm))
-    width = math.floor(grid.dots(x_mm + field.box.width)) - x
-    height = math.floor(grid.dots(y_mm + field.box.height)) - y
+    x, y, width, height = box_dots(dpi, field.box, x_mm, y_mm)
     module = barcodes.module_dots(symbol, width, height)
     if module < field.min_module_dots:
-        needed = (symbol.columns + 2 * barcodes.QUIET_ZONE[symbology]) * field.min_module_dots / template.dpi * 25.4
+        needed = (symbol.columns + 2 * barcodes.QUIET_ZONE[symbology]) * field.min_module_dots / dpi * 25.4
         why = Text("labels.box_too_small", symbology=str(symbology), template=template.name, needed=needed,
                    width=field.box.width)  # fmt: skip
         raise _refusal(serial, data, why)
-    barcodes.draw(canvas, symbol, grid, x, y, width, height, module)
+    return barcodes.Placed(symbol, x, y, width, height, module)
 
 
-def _draw_text(canvas: Canvas, grid: Grid, field: Field, values: dict[str, str], x_mm: float, y_mm: float) -> None:
+def text_lines(field: Field, values: dict[str, str]) -> list[str]:
+    """A text field's lines filled in; a line whose fields are all empty is left out."""
     lines = []
     for line in field.lines:
         names = [f for _, f, _, _ in string.Formatter().parse(line) if f]
         if names and not any(values[name] for name in names):
             continue
         lines.append(line.format_map(values))
+    return lines
+
+
+def fit_text(field: Field, lines: list[str]) -> text.Fitted:
+    box = field.box
+    return text.fit("\n".join(lines), box.width * POINTS_PER_MM, box.height * POINTS_PER_MM, field.size, field.min_size)
+
+
+def _draw_text(canvas: Canvas, grid: Grid, field: Field, values: dict[str, str], x_mm: float, y_mm: float) -> None:
+    lines = text_lines(field, values)
     if not lines:
         return
-    box = field.box
-    width, height = box.width * POINTS_PER_MM, box.height * POINTS_PER_MM
-    fitted = text.fit("\n".join(lines), width, height, field.size, field.min_size)
+    width = field.box.width * POINTS_PER_MM
+    fitted = fit_text(field, lines)
     canvas.setFont(text.font(), fitted.size)
     left = x_mm * POINTS_PER_MM
     baseline = grid.page_height - y_mm * POINTS_PER_MM - fitted.size  # first line's baseline below the top edge

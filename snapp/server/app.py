@@ -14,6 +14,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -95,9 +96,22 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
             return _refusal(request, SnappError(Text("request.not_found", path=request.url.path)), 404)
         return JSONResponse({"error": "http", "message": str(err.detail)}, status_code=err.status_code)
 
-    from snapp.server import routes  # the routes import the services they call
+    # Imported here, not at the top: the routes import the services they call.
+    from snapp.server import (
+        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_manifests, routes_po, routes_printers,
+        routes_recall,
+    )  # fmt: skip
 
+    idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
+    app.include_router(routes_po.router, prefix="/api/v1")  # before routes: its /pos/{number}/amend is no PO move
     app.include_router(routes.router, prefix="/api/v1")
+    app.include_router(routes_aftersales.router, prefix="/api/v1")
+    app.include_router(routes_devices.router, prefix="/api/v1")
+    app.include_router(routes_floor.router, prefix="/api/v1")
+    app.include_router(routes_manifests.router, prefix="/api/v1")
+    app.include_router(routes_printers.router, prefix="/api/v1")
+    app.include_router(routes_recall.router, prefix="/api/v1")
+    routes_floor.mount_client(app)  # the phone's pages (pairing among them), same origin as the API: no CORS needed
     return app
 
 
@@ -144,9 +158,17 @@ def bearer(request: Request) -> str:
     return secret.strip()
 
 
+DEVICE_HEADER = "X-SNApp-Device"  # a paired phone or PDA's secret, sent when its person logs in
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def context(request: Request) -> Context:
     """The caller's Context: from a session token or an API key, checked against the database on every request."""
-    return access.authenticate(request.app.state.db, bearer(request))
+    ctx = access.authenticate(request.app.state.db, bearer(request))
+    return replace(ctx, lang=language(request.headers.get("accept-language", "en")))
 
 
 Caller = Annotated[Context, Depends(context)]

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from snapp.app import dispatch
 from snapp.app.records import plain
+from snapp.app.sources import serial_sources
+from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
-from snapp.server.app import Caller, bearer
+from snapp.server import uploads
+from snapp.server.app import DEVICE_HEADER, Caller, bearer, client_address
 from snapp.services import (
     access,
     audit,
     auth,
+    devices,
     events,
     exceptions,
     lifecycle,
@@ -60,16 +65,20 @@ class LoginBody(Body):
     password: Annotated[str, Field(min_length=1, max_length=1024)]
 
 
-@router.post("/session", tags=["access"], summary="Log in with a SNApp account; returns a session token")
+@router.post("/session", tags=["access"],
+             summary="Log in with a SNApp account; returns a session token (bound to a paired device if "
+                     f"{DEVICE_HEADER} names one)")  # fmt: skip
 def log_in(request: Request, body: LoginBody) -> dict[str, Any]:
     # Per address as well as the per-account lockout: one address must not try every name.
-    address = request.client.host if request.client else "unknown"
-    access.count_request(request.app.state.db, f"login:{address}", access.LOGINS_PER_MINUTE)
-    ctx = auth.login(request.app.state.db, body.name, body.password)
-    issued = access.issue_token(ctx)
+    db = request.app.state.db
+    access.count_request(db, f"login:{client_address(request)}", access.LOGINS_PER_MINUTE)
+    device_secret = request.headers.get(DEVICE_HEADER)
+    device = devices.device_of(db, device_secret) if device_secret is not None else None
+    ctx = auth.login(db, body.name, body.password)
+    issued = access.issue_token(replace(ctx, device=device))
     me = current_user(ctx)
     return {"token": issued.secret, "expires_at": issued.expires_at.isoformat(), "user": ctx.user,
-            "role": me.role if me else None}  # fmt: skip
+            "role": me.role if me else None, "device": device}  # fmt: skip
 
 
 @router.delete("/session", tags=["access"], summary="Log out: the token stops working on every server", status_code=204)
@@ -140,6 +149,7 @@ class ItemBody(Body):
     serial_case: Literal[tuple(CasePolicy)] = "keep"
     warranty_months: int = 0
     supplier: str | None = None
+    customer_warranty_months: int = 0
 
 
 @router.get("/items", tags=["master data"])
@@ -174,9 +184,19 @@ class LineBody(Body):
     sku: Name
     quantity: Annotated[int, Field(ge=1)]
     unit_price: Decimal | None = None
+    line_no: Annotated[int | None, Field(ge=1)] = None  # in a change: the PO's line this one replaces
 
 
-class POBody(Body):
+class TermsBody(Body):
+    """A PO's terms; unit prices are before tax, tax_rate is a percentage."""
+
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    tax_rate: Decimal = Decimal(0)
+    delivery_date: dt.date | None = None
+    supplier_ref: Annotated[str | None, Field(max_length=64)] = None
+
+
+class POBody(TermsBody):
     supplier: Name
     lines: Annotated[list[LineBody], Field(min_length=1, max_length=1000)]
     note: str | None = None
@@ -195,7 +215,8 @@ def get_po(ctx: Caller, number: str) -> dict[str, Any]:
 @router.post("/pos", tags=["purchasing"], status_code=201)
 def create_po(ctx: Caller, body: POBody) -> dict[str, Any]:
     lines = [purchasing.LineSpec(line.sku, line.quantity, line.unit_price) for line in body.lines]
-    return plain(purchasing.create_po(ctx, body.supplier, lines, body.note))
+    terms = purchasing.POTerms(**body.model_dump(include=set(TermsBody.model_fields)))
+    return plain(purchasing.create_po(ctx, body.supplier, lines, body.note, terms))
 
 
 class ReceiptBody(Body):
@@ -216,7 +237,19 @@ def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
     return plain(record)
 
 
-# After the receipts route: "receipts" is no verb.
+@router.post("/pos/{number}/receipts/file", tags=["receiving"], status_code=201,
+             summary="Receive the serials of an uploaded .xlsx, .xls, .ods or .csv (all or none, each refusal by its cell)")  # fmt: skip
+def receive_file(ctx: Caller, number: str, file: UploadFile, sku: Annotated[str, Form(min_length=1, max_length=64)],
+                 location: Annotated[str | None, Form()] = None,
+                 expected: Annotated[int | None, Form(ge=1)] = None,
+                 note: Annotated[str | None, Form()] = None) -> dict[str, Any]:  # fmt: skip
+    with uploads.saved(file) as path:
+        sources = serial_sources(files=[str(path)])
+        record = receiving.receive(ctx, number, sku, sources, location=location, expected=expected, note=note)
+    return plain(record)
+
+
+# After the receipts routes: "receipts" is no verb.
 @router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order")
 def move_po(ctx: Caller, number: str, verb: Literal[dispatch.PO_MOVES]) -> dict[str, Any]:
     return plain(dispatch.move_po(ctx, verb, number))
@@ -241,12 +274,14 @@ def list_serials(
     received_from: dt.date | None = None,
     received_to: dt.date | None = None,
     prefix: str | None = None,
+    customer: Annotated[str | None, Query(description="the units this customer has now")] = None,
+    batch: str | None = None,
     sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
 ) -> dict[str, Any]:
-    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix)
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer, batch)
     return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
 
 
@@ -257,11 +292,17 @@ class MoveBody(Body):
     to: str | None = None
     ref: Annotated[str | None, Field(max_length=100)] = None
     note: Annotated[str | None, Field(max_length=2000)] = None
+    customer: Annotated[str | None, Field(max_length=64, description="ship: the customer's code")] = None
+    recipient: Annotated[str | None, Field(max_length=200, description="issue: to whom")] = None
+    recipient_kind: RecipientKind = RecipientKind.PERSON
 
 
 @router.post("/moves", tags=["serials"], summary="Move units through their lifecycle (issue, transfer, repair, ship, scrap...)")
 def move(ctx: Caller, body: MoveBody) -> dict[str, Any]:
-    return plain(lifecycle.move(ctx, body.action, body.serials, sku=body.sku, to=body.to, ref=body.ref, note=body.note))
+    party = Party(body.customer, body.recipient, body.recipient_kind if body.recipient else None) \
+        if body.customer or body.recipient else None  # fmt: skip
+    return plain(lifecycle.move(ctx, body.action, body.serials, sku=body.sku, to=body.to, ref=body.ref, note=body.note,
+                                party=party))  # fmt: skip
 
 
 class VerifyBody(Body):
@@ -343,7 +384,7 @@ def stock_value(
     status: Annotated[list[str] | None, Query()] = None,
 ) -> dict[str, Any]:
     value = valuation.stock_value(ctx, at, statuses=status)
-    return {**plain(value), "total": plain(value.total)}
+    return {**plain(value), "total": plain(value.total), "totals": plain(value.totals)}
 
 
 # --- stocktake and exceptions ------------------------------------------------------------

@@ -29,9 +29,13 @@ class Certificate:
 
     @property
     def fingerprint(self) -> str:
-        """SHA-256 of the certificate, as browsers show it: AB:CD:..."""
-        loaded = x509.load_pem_x509_certificate(self.cert.read_bytes())
-        return ":".join(f"{b:02X}" for b in loaded.fingerprint(hashes.SHA256()))
+        return fingerprint(self.cert)
+
+
+def fingerprint(cert: Path) -> str:
+    """SHA-256 of a PEM certificate, as browsers show it: AB:CD:..."""
+    loaded = x509.load_pem_x509_certificate(cert.read_bytes())
+    return ":".join(f"{b:02X}" for b in loaded.fingerprint(hashes.SHA256()))
 
 
 def own_certificate(folder: Path) -> Certificate:

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, text, update
 
 from snapp.db.engine import Database
-from snapp.db.models import ApiCredential, RateWindow, utcnow
+from snapp.db.models import ApiCredential, Device, RateWindow, utcnow
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission, Role
 from snapp.errors import AuthenticationFailed, Conflict, NotFound, Problem, Text, TooManyRequests, ValidationError
-from snapp.services.base import KEY_PREFIX, Context, UnitOfWork, service, write_audit
+from snapp.services.base import KEY_PREFIX, Context, UnitOfWork, audit_name, service, write_audit
 
 TOKEN_HOURS = 12  # one shift and a half: a phone left on the floor overnight must log in again
 MAX_KEY_DAYS = 3650
@@ -46,18 +46,27 @@ class KeyRecord:
     last_used_at: dt.datetime | None
 
 
-def _digest(secret: str) -> str:
+def digest(secret: str) -> str:
+    """How a secret is kept: its SHA-256 (256 random bits need no slow hash)."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def issue_token(ctx: Context, hours: int = TOKEN_HOURS) -> Issued:
-    """A session token for the person ``ctx`` logged in as (the edge calls this right after ``auth.login``)."""
+    """A session token for the person ``ctx`` logged in as (the edge calls this right after ``auth.login``).
+
+    With ``ctx.device``, the token is bound to that paired device: revoking the device revokes it.
+    """
     secret = "snt_" + secrets.token_urlsafe(32)
-    expires = utcnow() + dt.timedelta(hours=hours)
+    now = utcnow()
+    expires = now + dt.timedelta(hours=hours)
     with ctx.db.session(write=True) as session:
-        session.add(ApiCredential(kind="token", user_name=ctx.user, secret_hash=_digest(secret), expires_at=expires))
+        session.add(ApiCredential(kind="token", user_name=ctx.user, secret_hash=digest(secret), expires_at=expires,
+                                  device_id=ctx.device))  # fmt: skip
+        if ctx.device is not None:
+            session.execute(update(Device).where(Device.id == ctx.device).values(last_user=ctx.user, last_seen_at=now))
         session.flush()
-        write_audit(session, ctx.user, "token.issue", "api", ctx.user, after={"expires_at": expires})
+        write_audit(session, audit_name(ctx.user, ctx.device), "token.issue", "api", ctx.user,
+                    after={"expires_at": expires})  # fmt: skip
         session.commit()
     return Issued(secret, expires)
 
@@ -66,16 +75,24 @@ def authenticate(db: Database, secret: str) -> Context:
     """The Context a bearer secret acts as; refused when unknown, expired or revoked."""
     now = utcnow()
     with db.session(write=False) as session:
-        row = session.scalar(select(ApiCredential).where(ApiCredential.secret_hash == _digest(secret)))
-    if row is None or not row.usable(now):
+        found = session.execute(
+            select(ApiCredential, Device.revoked_at)
+            .outerjoin(Device, Device.id == ApiCredential.device_id)
+            .where(ApiCredential.secret_hash == digest(secret))
+        ).first()
+    # A device revoked while its token was being issued: the token went out after the revoke ended the others.
+    if found is None or not found[0].usable(now) or found[1] is not None:
         raise AuthenticationFailed("access.bad_token")
+    row = found[0]
     if row.last_used_at is None or now - row.last_used_at > TOUCH_EVERY:
         with db.session(write=True) as session:
             session.execute(update(ApiCredential).where(ApiCredential.id == row.id).values(last_used_at=now))
+            if row.device_id is not None:
+                session.execute(update(Device).where(Device.id == row.device_id).values(last_seen_at=now))
             session.commit()
     if row.kind == "key":
         return Context(db, KEY_PREFIX + row.name)
-    return Context(db, row.user_name)
+    return Context(db, row.user_name, row.device_id)
 
 
 def revoke_token(db: Database, secret: str) -> None:
@@ -83,7 +100,7 @@ def revoke_token(db: Database, secret: str) -> None:
     with db.session(write=True) as session:
         session.execute(
             update(ApiCredential)
-            .where(ApiCredential.secret_hash == _digest(secret), ApiCredential.kind == "token")
+            .where(ApiCredential.secret_hash == digest(secret), ApiCredential.kind == "token")
             .values(revoked_at=utcnow())
         )
         session.commit()
@@ -107,7 +124,7 @@ def create_key(uow: UnitOfWork, name: str, role: Role | str, days: int | None = 
     secret = "snk_" + secrets.token_urlsafe(32)
     expires = utcnow() + dt.timedelta(days=days) if days else None
     row = ApiCredential(kind="key", name=name, user_name=uow.actor.name, role=Role(role),
-                        secret_hash=_digest(secret), expires_at=expires)  # fmt: skip
+                        secret_hash=digest(secret), expires_at=expires)  # fmt: skip
     uow.session.add(row)
     uow.session.flush()
     uow.audit("key.create", "api", name, after={"role": role, "expires_at": expires})

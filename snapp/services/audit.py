@@ -16,7 +16,8 @@ from snapp.db.engine import Database
 from snapp.db.models import audit_table, chain_head_table
 from snapp.domain.auditchain import ChainEntry, ChainReport, verify
 from snapp.domain.permissions import Permission
-from snapp.services.base import UnitOfWork, check_page, service
+from snapp.errors import Text
+from snapp.services.base import UnitOfWork, by_person, check_page, service
 
 _ENTRY_COLUMNS = [audit_table.c[name] for name in ChainEntry.__dataclass_fields__]
 
@@ -100,7 +101,7 @@ def list_entries(
     t = audit_table.c
     query = select(t.seq, t.at, t.user_name, t.action, t.entity, t.entity_key, t.before, t.after)
     if where.user:
-        query = query.where(t.user_name == where.user)
+        query = query.where(by_person(t.user_name, where.user))
     if where.action:
         query = query.where(
             t.action.startswith(where.action) if where.action.endswith(".") else t.action == where.action
@@ -128,9 +129,10 @@ class Alert:
     first: dt.datetime
     last: dt.datetime
 
-    def __str__(self) -> str:
-        what = {"failed_logins": "failed logins", "refusals": "refused actions", "exports": "exports"}[self.kind]
-        return f"{self.count} {what} as {self.user} between {self.first:%Y-%m-%d %H:%M} and {self.last:%H:%M} UTC"
+    @property
+    def message(self) -> Text:
+        first, last = f"{self.first:%Y-%m-%d %H:%M}", f"{self.last:%H:%M}"
+        return Text(f"alert.{self.kind}", count=self.count, user=self.user, first=first, last=last)
 
 
 ALERT_ACTIONS = {

@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, any_, bindparam, event, func, insert, select, update
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -79,15 +78,39 @@ UNIQUE_MEANING = {
     "uq_items_gtin": "unique_constraint.item_gtin",
     "uq_locations_code": "unique_constraint.location_code",
     "uq_serials_item_id_serial": "unique_constraint.serial",
+    "uq_customers_code": "unique_constraint.customer_code",
+    "uq_customer_rmas_number": "unique_constraint.rma_number",
+    "uq_supplier_rmas_supplier_id_number": "unique_constraint.supplier_rma_number",
 }
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every service call needs: the database and the name of who is acting."""
+    """What every service call needs: the database, who is acting (and the paired device they came through),
+    and the language they read.
+
+    The language ("en" or "zh") names things in what a service writes for a
+    person (an export's columns and statuses, a document's values); each front
+    end sets it from its user: the desktop's language, the locale, Accept-Language.
+    """
 
     db: Database
     user: str
+    device: int | None = None  # a phone or PDA's id (snapp.services.devices) when the session was opened on one
+    lang: str = "en"
+
+
+DEVICE_MARK = "@device:"  # the audit trail names "alice@device:7": alice, through paired device 7
+
+
+def audit_name(user: str, device: int | None) -> str:
+    """Who the audit trail names: the person, and the paired device their session came through."""
+    return f"{user}{DEVICE_MARK}{device}" if device is not None else user
+
+
+def by_person(column: ColumnElement[str], user: str) -> ColumnElement[bool]:
+    """Audit entries of ``user``: at a desk or through any paired device."""
+    return (column == user) | column.startswith(user + DEVICE_MARK, autoescape=True)
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ class Entity(StrEnum):
     SUPPLIERS = "suppliers"
     ITEMS = "items"
     LOCATIONS = "locations"
+    DEVICES = "devices"
+    CUSTOMERS = "customers"
     # Nearly every transaction writes the trail, a refused read too: a screen refreshing on
     # it would refresh after its own denied load, and again, without end.
     AUDIT = "audit"
@@ -122,6 +147,8 @@ TABLE_ENTITY = {
     "receipt_lines": Entity.RECEIPTS,
     "purchase_orders": Entity.PURCHASE_ORDERS,
     "po_lines": Entity.PURCHASE_ORDERS,
+    "manifest_serials": Entity.PURCHASE_ORDERS,
+    "po_amendments": Entity.PURCHASE_ORDERS,
     "exceptions": Entity.EXCEPTIONS,
     "counts": Entity.COUNTS,
     "count_entries": Entity.COUNTS,
@@ -131,6 +158,14 @@ TABLE_ENTITY = {
     "suppliers": Entity.SUPPLIERS,
     "items": Entity.ITEMS,
     "locations": Entity.LOCATIONS,
+    "devices": Entity.DEVICES,
+    "customers": Entity.CUSTOMERS,
+    # After-sales records are part of a unit's story: screens showing units refresh on them.
+    "handovers": Entity.SERIALS,
+    "customer_rmas": Entity.SERIALS,
+    "supplier_rmas": Entity.SERIALS,
+    "repairs": Entity.SERIALS,
+    "aftersales_settings": Entity.CUSTOMERS,
     "audit_entries": Entity.AUDIT,
     "audit_chain_head": Entity.AUDIT,
 }
@@ -258,9 +293,14 @@ class UnitOfWork:
         in a short transaction of its own once the reading is done.
         """
         if self.write:
-            write_audit(self.session, self.actor.name, action, entity, key, before, after)
+            write_audit(self.session, self.signature, action, entity, key, before, after)
         else:
             self._after_read.append(_Entry(action, entity, key, before, after))
+
+    @property
+    def signature(self) -> str:
+        """The name this work's audit entries carry (the person, and their device if any)."""
+        return audit_name(self.actor.name, self.ctx.device)
 
     def output(self, target: Output) -> Path:
         """Where to draw ``target``: a temporary file beside it, renamed into place after commit.
@@ -285,7 +325,7 @@ class UnitOfWork:
     def _finish(self) -> None:
         """After the work's own transaction: its audit entries (read-only work), then its files."""
         if self._after_read:
-            _retried(lambda: _audit_entries(self.ctx.db, self.actor.name, self._after_read))
+            _retried(lambda: _audit_entries(self.ctx.db, self.signature, self._after_read))
         for pending in self._outputs:
             pending.publish()
 
@@ -385,7 +425,8 @@ def service(
                 return _retried(lambda: _attempt(ctx, permission, write, fn, args, kwargs))
             except PermissionDenied as refused:
                 what = f"{fn.__module__.rpartition('.')[2]}.{fn.__name__}"
-                audit_apart(ctx.db, ctx.user, "access.denied", "service", what, after={"reason": str(refused)})
+                audit_apart(ctx.db, audit_name(ctx.user, ctx.device), "access.denied", "service", what,
+                            after={"reason": str(refused)})  # fmt: skip
                 raise
 
         run.permission = permission  # type: ignore[attr-defined]  # read by the permission-matrix test
@@ -453,6 +494,8 @@ def among(session: Session, column: ColumnElement, values: Sequence) -> Iterator
     nothing to render per value); SQLite takes chunks under its parameter limit.
     """
     if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # here, not above: SQLite users never load this dialect
+
         yield column == any_(bindparam("values", list(values), type_=postgresql.ARRAY(column.type)))
     else:
         for chunk in chunks(values, LOOKUP_CHUNK):

@@ -42,6 +42,15 @@ EVENT_TYPES = {
     "count.close": "count.closed",
     "count.apply": "count.applied",
     "exception.resolve": "exception.resolved",
+    "customer.create": "customer.created",
+    "customer.update": "customer.updated",
+    "customer.import": "customer.imported",
+    "rma.open": "rma.opened",  # a customer's return; its settling is the move that ends the inspection
+    "rma.swap": "rma.swapped",
+    "supplier_rma.open": "supplier_rma.opened",
+    "supplier_rma.back": "supplier_rma.returned",
+    "supplier_rma.replacement": "supplier_rma.replaced",
+    "repair.record": "repair.recorded",
 }
 MOVE_PREFIX = "serial."  # serial.issue, serial.ship ...: every lifecycle move is a "serial.moved"
 MAX_PAGE = 1000

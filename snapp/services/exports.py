@@ -22,8 +22,8 @@ log needs ``Permission.AUDIT``, as reading it on screen does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +42,19 @@ from snapp.db.models import (
     Supplier,
     User,
 )
+from snapp.domain import money
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
 from snapp.domain.warranty import warranty_end
 from snapp.errors import Problem, Text, ValidationError
 from snapp.io.output import output_target
+from snapp.messages import name_of
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
-from snapp.services.base import UnitOfWork, service
+from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
+from snapp.services.recall import Recall, history_rows, trace_query, traced_row
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -68,20 +71,25 @@ class _Export:
     """What one export writes: its sheet's columns, its query, and the filters it was asked with."""
 
     kind: str
-    title: str
+    title: str  # catalog codes, the title and the fields' headers: said in the caller's language
     fields: Sequence[Field]
     query: Select | None  # None when the rows are already at hand
     filters: dict[str, Any]
     shape: Callable[[Any], Sequence[object]] = tuple
     rows: Sequence[Sequence[object]] = ()
+    named: Mapping[int, str] = field(default_factory=dict)  # column → the family of names its codes have ("status")
+    more: Sequence[tuple[Sheet, Mapping[int, str]]] = ()  # sheets after the first (codes as above, named columns),
+    # their rows streamed in the same read
 
 
 # --- the exports -----------------------------------------------------------------
 
 _SERIAL_FIELDS = (
-    Field("Serial", width=24), Field("SKU"), Field("Item", width=30), Field("GTIN", width=16), Field("Status", width=12),
-    Field("Location"), Field("Supplier"), Field("PO", width=16), Field("Receipt", width=16),
-    Field("Received", Kind.TIME, 20), Field("Warranty end", Kind.DATE, 13), Field("Batch"), Field("Expiry", Kind.DATE, 12),
+    Field("column.serial", width=24), Field("column.sku"), Field("column.item", width=30),
+    Field("column.gtin", width=16), Field("column.status", width=12), Field("column.location"),
+    Field("column.supplier"), Field("column.po", width=16), Field("column.receipt", width=16),
+    Field("column.received", Kind.TIME, 20), Field("column.warranty_end", Kind.DATE, 13), Field("column.batch"),
+    Field("column.expiry", Kind.DATE, 12),
 )  # fmt: skip
 
 
@@ -99,7 +107,7 @@ def export_serials(
     where = where or SerialFilter()
     query = serial_register_query(where, sort, descending)
     filters = vars(where) | {"sort": sort, "descending": descending}
-    spec = _Export("serials", "Serials", _SERIAL_FIELDS, query, filters, _serial_row)
+    spec = _Export("serials", "sheet.serials", _SERIAL_FIELDS, query, filters, _serial_row, named={4: "status"})
     return _run(uow, spec, out, progress)
 
 
@@ -118,10 +126,12 @@ def _serial_row(row: Any) -> tuple:
 
 
 _HISTORY_FIELDS = (
-    Field("Serial", width=24), Field("SKU"), Field("When", Kind.TIME, 20), Field("Who"), Field("Action"),
-    Field("From status", width=12), Field("To status", width=12), Field("From location"), Field("To location"),
-    Field("Reference", width=18), Field("Note", width=40),
+    Field("column.serial", width=24), Field("column.sku"), Field("column.when", Kind.TIME, 20), Field("column.who"),
+    Field("column.action"), Field("column.from_status", width=12), Field("column.to_status", width=12),
+    Field("column.from_location"), Field("column.to_location"), Field("column.reference", width=18),
+    Field("column.note", width=40),
 )  # fmt: skip
+_HISTORY_NAMED = {4: "verb", 5: "status", 6: "status"}  # the action and the two statuses, by name
 
 
 @service(Permission.EXPORT, write=False)
@@ -133,16 +143,37 @@ def export_history(uow: UnitOfWork, out: Path | str, serial: str, *, progress: P
          e.ref, e.note)
         for card in cards for e in card.history
     ]  # fmt: skip
-    spec = _Export("history", "History", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows)
+    spec = _Export("history", "sheet.history", _HISTORY_FIELDS, None, {"serial": normalise(serial)}, rows=rows,
+                   named=_HISTORY_NAMED)  # fmt: skip
+    return _run(uow, spec, out, progress)
+
+
+_RECALL_FIELDS = (
+    Field("column.serial", width=24), Field("column.sku"), Field("column.item", width=30), Field("column.batch"),
+    Field("column.expiry", Kind.DATE, 12), Field("column.supplier"), Field("column.po", width=16),
+    Field("column.receipt", width=16), Field("column.received", Kind.TIME, 20), Field("column.status", width=12),
+    Field("column.location"), Field("column.holder", width=24), Field("column.last_move"),
+    Field("column.last_moved", Kind.TIME, 20), Field("column.note", width=30),
+)  # fmt: skip
+
+
+@service(Permission.EXPORT, write=False)
+def export_recall(uow: UnitOfWork, out: Path | str, recall: Recall, *, progress: Progress | None = None) -> ExportRecord:
+    """Every unit a recall names, grouped by where it is, then every event of each (sheet "History")."""
+    session = uow.session
+    history = Sheet("sheet.history", _HISTORY_FIELDS, history_rows(session, recall))
+    spec = _Export("recall", "sheet.recall", _RECALL_FIELDS, trace_query(session, recall), recall.described(),
+                   traced_row, named={9: "status", 12: "verb"}, more=[(history, _HISTORY_NAMED)])  # fmt: skip
     return _run(uow, spec, out, progress)
 
 
 _PO_FIELDS = (
-    Field("PO", width=16), Field("Status", width=18), Field("Supplier"), Field("Supplier name", width=30),
-    Field("Created", Kind.TIME, 20), Field("Created by"), Field("Line", Kind.INTEGER, 6), Field("SKU"),
-    Field("Item", width=30), Field("Ordered", Kind.INTEGER, 9), Field("Received", Kind.INTEGER, 9),
-    Field("Open", Kind.INTEGER, 9), Field("Unit price", Kind.MONEY, 12), Field("Line value", Kind.MONEY, 14),
-    Field("Note", width=30),
+    Field("column.po", width=16), Field("column.status", width=18), Field("column.supplier"),
+    Field("column.supplier_name", width=30), Field("column.created", Kind.TIME, 20), Field("column.created_by"),
+    Field("column.line", Kind.INTEGER, 6), Field("column.sku"), Field("column.item", width=30),
+    Field("column.ordered", Kind.INTEGER, 9), Field("column.received_quantity", Kind.INTEGER, 9),
+    Field("column.open", Kind.INTEGER, 9), Field("column.unit_price", Kind.MONEY, 12),
+    Field("column.line_value", Kind.MONEY, 14), Field("column.currency", width=9), Field("column.note", width=30),
 )  # fmt: skip
 
 
@@ -161,7 +192,7 @@ def export_pos(
     query = (
         select(PurchaseOrder.number, PurchaseOrder.status, Supplier.code, Supplier.name, PurchaseOrder.created_at,
                User.name, POLine.line_no, Item.sku, Item.name, POLine.quantity, POLine.received, POLine.unit_price,
-               PurchaseOrder.note)
+               PurchaseOrder.currency, PurchaseOrder.note)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(User, User.id == PurchaseOrder.created_by)
         .join(POLine, POLine.po_id == PurchaseOrder.id)
@@ -174,19 +205,20 @@ def export_pos(
         query = query.where(Supplier.code == normalise(supplier))
     query = _between(query, PurchaseOrder.created_at, created_from, created_to)
     filters = {"status": status, "supplier": supplier, "from": created_from, "to": created_to}
-    return _run(uow, _Export("pos", "Purchase orders", _PO_FIELDS, query, filters, _po_row), out, progress)
+    return _run(uow, _Export("pos", "sheet.pos", _PO_FIELDS, query, filters, _po_row, named={1: "po_status"}), out, progress)
 
 
 def _po_row(row: Any) -> tuple:
-    *head, quantity, received, price, note = row
-    value = price * quantity if price is not None else None
-    return (*head, quantity, received, quantity - received, price, value, note)
+    *head, quantity, received, price, currency, note = row
+    value = money.line_amount(quantity, price, currency) if price is not None else None
+    return (*head, quantity, received, quantity - received, price, value, currency, note)
 
 
 _RECEIPT_FIELDS = (
-    Field("Receipt", width=16), Field("Received", Kind.TIME, 20), Field("PO", width=16), Field("Supplier"),
-    Field("Line", Kind.INTEGER, 6), Field("SKU"), Field("Item", width=30), Field("Quantity", Kind.INTEGER, 9),
-    Field("Location"), Field("Received by"), Field("Note", width=30),
+    Field("column.receipt", width=16), Field("column.received", Kind.TIME, 20), Field("column.po", width=16),
+    Field("column.supplier"), Field("column.line", Kind.INTEGER, 6), Field("column.sku"),
+    Field("column.item", width=30), Field("column.quantity", Kind.INTEGER, 9), Field("column.location"),
+    Field("column.received_by"), Field("column.note", width=30),
 )  # fmt: skip
 
 
@@ -223,12 +255,13 @@ def export_receipts(
         query = query.where(Item.sku == normalise(sku))
     query = _between(query, Receipt.received_at, received_from, received_to)
     filters = {"po": po, "supplier": supplier, "sku": sku, "from": received_from, "to": received_to}
-    return _run(uow, _Export("receipts", "Receipts", _RECEIPT_FIELDS, query, filters), out, progress)
+    return _run(uow, _Export("receipts", "sheet.receipts", _RECEIPT_FIELDS, query, filters), out, progress)
 
 
 _AUDIT_FIELDS = (
-    Field("No.", Kind.INTEGER, 8), Field("When", Kind.TIME, 20), Field("Who"), Field("Action", width=18),
-    Field("Entity"), Field("Key", width=20), Field("Before", width=50), Field("After", width=50),
+    Field("column.number", Kind.INTEGER, 8), Field("column.when", Kind.TIME, 20), Field("column.who"),
+    Field("column.action", width=18), Field("column.entity"), Field("column.key", width=20),
+    Field("column.before", width=50), Field("column.after", width=50),
 )  # fmt: skip
 
 
@@ -247,13 +280,13 @@ def export_audit(
     query = select(AuditEntry.id, AuditEntry.at, AuditEntry.user_name, AuditEntry.action, AuditEntry.entity,
                    AuditEntry.entity_key, AuditEntry.before, AuditEntry.after).order_by(AuditEntry.id)  # fmt: skip
     if user:
-        query = query.where(AuditEntry.user_name == normalise(user))
+        query = query.where(by_person(AuditEntry.user_name, normalise(user)))
     if action:
         family = normalise(action).rstrip(".")
         query = query.where((AuditEntry.action == family) | AuditEntry.action.startswith(family + ".", autoescape=True))
     query = _between(query, AuditEntry.at, at_from, at_to)
     filters = {"from": at_from, "to": at_to, "user": user, "action": action}
-    return _run(uow, _Export("audit", "Audit log", _AUDIT_FIELDS, query, filters), out, progress)
+    return _run(uow, _Export("audit", "sheet.audit", _AUDIT_FIELDS, query, filters), out, progress)
 
 
 # --- the one path every export takes -------------------------------------------------
@@ -272,15 +305,38 @@ def _write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Prog
     total = _count(session, spec.query) if spec.query is not None else len(spec.rows)
     progress(0, total)
     rows = _streamed(session, spec) if spec.query is not None else iter(spec.rows)
+    lang = uow.ctx.lang
+    if spec.named:
+        rows = _named(rows, spec.named, lang)
     done = [0]  # rows written; the About sheet, written after the data, gives the true figure
 
-    def about() -> Iterator[tuple[str, object]]:
-        yield from (("Export", spec.title), ("File", name), ("Rows", done[0]), ("Exported by", uow.actor.name),
-                    ("Exported at", dt.datetime.now(dt.UTC)), ("Times are in", local_zone()))  # fmt: skip
-        yield from ((f"Filter: {k}", v) for k, v in spec.filters.items())
 
-    sheet = Sheet(spec.title, spec.fields, _counted(rows, total, progress, done))
-    return write_workbook(path, [sheet, about_rows(about())])
+    def about() -> Iterator[tuple[str, object]]:
+        facts = (("about.export", Text(spec.title)), ("about.file", name), ("about.rows", done[0]),
+                 ("about.exported_by", uow.actor.name), ("about.exported_at", dt.datetime.now(dt.UTC)),
+                 ("about.times_in", local_zone()))  # fmt: skip
+        yield from ((Text(code).say(lang), v.say(lang) if isinstance(v, Text) else v) for code, v in facts)
+        yield from ((Text("about.filter", name=k).say(lang), v) for k, v in spec.filters.items())
+
+    sheet = _said(Sheet(spec.title, spec.fields, _counted(rows, total, progress, done)), {}, lang)
+    more = [_said(extra, named, lang) for extra, named in spec.more]
+    return write_workbook(path, [sheet, *more, about_rows(Text("sheet.about").say(lang), about())])
+
+
+def _said(sheet: Sheet, named: Mapping[int, str], lang: str) -> Sheet:
+    """A sheet written with codes (its title, its headers, the codes of ``named`` columns), in ``lang``."""
+    fields = [replace(f, header=Text(f.header).say(lang)) for f in sheet.fields]
+    return Sheet(Text(sheet.title).say(lang), fields, _named(sheet.rows, named, lang) if named else sheet.rows)
+
+
+def _named(rows: Iterable[Sequence[object]], named: Mapping[int, str], lang: str) -> Iterator[Sequence[object]]:
+    """Rows with their codes (in_stock, unrepair) said as names a person reads, in ``lang``."""
+    for row in rows:
+        row = list(row)
+        for column, family in named.items():
+            if row[column]:
+                row[column] = name_of(family, row[column], lang)
+        yield row
 
 
 def _streamed(session: Session, spec: _Export) -> Iterator[Sequence[object]]:

@@ -1,4 +1,4 @@
-"""Master-data import: suppliers, items or locations from a spreadsheet or CSV, all or nothing.
+"""Master-data import: suppliers, items, locations or customers from a spreadsheet or CSV, all or nothing.
 
 Each row becomes the same record the one-at-a-time services take and passes
 the same checks (`masterdata.check_*`); what needs the database (codes
@@ -20,11 +20,12 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from snapp.db.models import Item, Location, Supplier
+from snapp.db.models import Customer, Item, Location, Supplier
 from snapp.domain.permissions import Permission
 from snapp.errors import Problem, Text, ValidationError
 from snapp.io.masterdata_files import MasterDataFile
 from snapp.services.base import UnitOfWork, among, service
+from snapp.services.customers import CustomerRecord, check_customer
 from snapp.services.masterdata import (
     ItemRecord,
     LocationRecord,
@@ -55,6 +56,7 @@ _KINDS = {
     "suppliers": _Kind(SupplierRecord, check_supplier, Supplier, "supplier", {"code": "import.supplier_taken"}),
     "items": _Kind(ItemRecord, check_item, Item, "item", {"sku": "import.sku_taken", "gtin": "import.gtin_taken"}),
     "locations": _Kind(LocationRecord, check_location, Location, "location", {"code": "import.location_taken"}),
+    "customers": _Kind(CustomerRecord, check_customer, Customer, "customer", {"code": "import.customer_taken"}),
 }
 
 

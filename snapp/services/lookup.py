@@ -17,6 +17,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.customers import Holder, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story
 from snapp.services.units import resolve, with_receipt
 
 
@@ -53,11 +54,21 @@ class SerialCard:
     expiry: dt.date | None
     allowed: list[str] = field(default_factory=list)
     history: list[EventRecord] = field(default_factory=list)
+    customer_warranty_end: dt.date | None = None  # from its shipment to the customer who has it
+    holder: Holder | None = None  # who has it now, while it is shipped or issued
+    aftersales: list[str] = field(default_factory=list)  # returns, swaps, supplier RMAs, repairs (Texts)
+    open_rma: str | None = None  # the customer return open for it, waiting for inspection
 
     def warranty_days_left(self, today: dt.date | None = None) -> int | None:
-        if self.warranty_end is None:
-            return None
-        return (self.warranty_end - (today or dt.date.today())).days
+        return days_left(self.warranty_end, today)
+
+    def customer_warranty_days_left(self, today: dt.date | None = None) -> int | None:
+        return days_left(self.customer_warranty_end, today)
+
+
+def days_left(end: dt.date | None, today: dt.date | None = None) -> int | None:
+    """Days until ``end`` (negative once past), or None without an end."""
+    return None if end is None else (end - (today or dt.date.today())).days
 
 
 _FROM, _TO = aliased(Location), aliased(Location)
@@ -97,17 +108,27 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
         raise NotFound("units.no_unit", serial=found.reading.serial)
     rows = sorted(found.units, key=lambda row: row.sku)
     history: dict[int, list[EventRecord]] = {}
-    for unit_id, *event in session.execute(_HISTORY, {"units": [row.id for row in rows]}):
+    ids = [row.id for row in rows]
+    for unit_id, *event in session.execute(_HISTORY, {"units": ids}):
         history.setdefault(unit_id, []).append(EventRecord(*event))
+    handovers, stories = latest_handovers(session, ids), story(session, ids)
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
             row.supplier_name, row.po, row.receipt, row.received_at, row.warranty_months,
             warranty_end(row.received_at.date(), row.warranty_months), row.batch, row.expiry,
-            allowed=[a.value for a in allowed_actions(row.status)], history=history.get(row.id, []),
+            allowed=[a.value for a in allowed_actions(row.status)],
+            history=history.get(row.id, []), customer_warranty_end=_customer_end(handovers.get(row.id)),
+            holder=holder_now(row.status, handovers.get(row.id)), aftersales=stories.get(row.id, []),
+            open_rma=open_rma_of(session, row.id) if row.status == Status.CUSTOMER_RETURN else None,
         )  # fmt: skip
         for row in rows
     ]
+
+
+def _customer_end(handover: Holder | None) -> dt.date | None:
+    """The customer warranty the unit's last shipment gave it (an issue gives none)."""
+    return handover.warranty_end if handover is not None and handover.action != "issue" else None
 
 
 # --- the register --------------------------------------------------------------
@@ -123,6 +144,8 @@ class SerialFilter:
     received_from: dt.date | None = None
     received_to: dt.date | None = None  # inclusive
     serial_prefix: str | None = None
+    customer: str | None = None  # the units this customer has now
+    batch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +177,8 @@ SORTS = {
 
 def _register_query(columns: list, where: SerialFilter) -> Select:
     query = with_receipt(select(*columns))
+    if where.customer:
+        query = query.where(Serial.id.in_(held_by(where.customer)))
     if where.status:
         try:
             query = query.where(Serial.status == Status(where.status))
@@ -173,6 +198,8 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
         query = query.where(Serial.received_at >= utc_midnight(where.received_from))
     if where.received_to:
         query = query.where(Serial.received_at < utc_midnight(where.received_to + dt.timedelta(days=1)))
+    if where.batch:
+        query = query.where(Serial.batch == normalise(where.batch))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.
@@ -199,6 +226,8 @@ def list_serials(
     """
     check_page(limit, offset)
     where = where or SerialFilter()
+    if where.customer:
+        get_customer_row(uow.session, where.customer)  # an unknown code is a mistake, not an empty list
     query = register_query(
         [Serial.serial, Item.sku, Item.name, Serial.status, Location.code, Supplier.code, PurchaseOrder.number,
          Serial.received_at, SORTS[sort] if sort in SORTS else Serial.id, Serial.id],

@@ -26,6 +26,9 @@ class SupplierRecord:
     address: str | None = None
 
 
+P = TypeVar("P", bound=SupplierRecord)
+
+
 @dataclass(frozen=True)
 class ItemRecord:
     sku: str
@@ -38,6 +41,7 @@ class ItemRecord:
     serial_case: str = "keep"
     warranty_months: int = 0
     supplier: str | None = None  # supplier code
+    customer_warranty_months: int = 0  # from shipment to the customer
 
     @property
     def rule(self) -> SerialRule:
@@ -65,34 +69,54 @@ def serial_rule(item: Item | ItemRecord) -> SerialRule:
 
 @service(Permission.MASTER_DATA)
 def add_supplier(uow: UnitOfWork, record: SupplierRecord) -> SupplierRecord:
-    record = _valid(check_supplier(record))
-    uow.session.add(Supplier(**asdict(record)))
-    uow.session.flush()
-    uow.audit("supplier.create", "supplier", record.code, after=asdict(record))
-    return record
+    return add_party(uow, Supplier, "supplier", record)
 
 
 @service(Permission.MASTER_DATA)
 def update_supplier(uow: UnitOfWork, code: str, **changes: Any) -> SupplierRecord:
-    supplier = get_supplier_row(uow.session, code)
-    before = _supplier_record(supplier)
-    after = _valid(check_supplier(SupplierRecord(**{**asdict(before), **changes})))
-    for name, value in asdict(after).items():
-        setattr(supplier, name, value)
-    uow.session.flush()
-    uow.audit("supplier.update", "supplier", after.code, before=asdict(before), after=asdict(after))
-    return after
+    return update_party(uow, get_supplier_row(uow.session, code), "supplier", SupplierRecord, changes)
 
 
 @service(Permission.VIEW, write=False)
 def list_suppliers(uow: UnitOfWork) -> list[SupplierRecord]:
-    return [_supplier_record(s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.code))]
+    return list_parties(uow.session, Supplier, SupplierRecord)
+
+
+def add_party(uow: UnitOfWork, model: type, entity: str, record: P) -> P:
+    """Create a supplier or a customer (``model``) from ``record``, audited as ``entity``."""
+    record = valid(check_party(record, model))
+    uow.session.add(model(**asdict(record)))
+    uow.session.flush()
+    uow.audit(f"{entity}.create", entity, record.code, after=asdict(record))
+    return record
+
+
+def update_party(uow: UnitOfWork, row: Any, entity: str, record_type: type[P], changes: dict[str, Any]) -> P:
+    before = party_record(record_type, row)
+    after = valid(check_party(record_type(**{**asdict(before), **changes}), type(row)))
+    for name, value in asdict(after).items():
+        setattr(row, name, value)
+    uow.session.flush()
+    uow.audit(f"{entity}.update", entity, after.code, before=asdict(before), after=asdict(after))
+    return after
+
+
+def list_parties(session: Session, model: Any, record_type: type[P]) -> list[P]:
+    return [party_record(record_type, row) for row in session.scalars(select(model).order_by(model.code))]
+
+
+def party_record(record_type: type[P], row: Any) -> P:
+    return record_type(**{f.name: getattr(row, f.name) for f in fields(record_type)})
 
 
 def check_supplier(record: SupplierRecord) -> tuple[SupplierRecord, list[Problem]]:
-    """The record cleaned, and what is wrong with it on its own (uniqueness is the database's)."""
+    return check_party(record, Supplier)
+
+
+def check_party(record: P, model: type) -> tuple[P, list[Problem]]:
+    """A supplier's or customer's record cleaned, and what is wrong with it on its own (uniqueness is the database's)."""
     record = _clean(record)
-    return record, _missing(record, "code", "name") + _too_long(record, Supplier)
+    return record, _missing(record, "code", "name") + _too_long(record, model)
 
 
 def get_supplier_row(session: Session, code: str) -> Supplier:
@@ -100,10 +124,6 @@ def get_supplier_row(session: Session, code: str) -> Supplier:
     if supplier is None:
         raise NotFound("masterdata.no_supplier", field="supplier", supplier=code)
     return supplier
-
-
-def _supplier_record(s: Supplier) -> SupplierRecord:
-    return SupplierRecord(s.code, s.name, s.contact, s.phone, s.email, s.address)
 
 
 # --- items -------------------------------------------------------------------
@@ -150,7 +170,7 @@ def _checked_item(session: Session, record: ItemRecord) -> ItemRecord:
             get_supplier_row(session, record.supplier)
         except NotFound as err:
             problems.append(Problem("supplier", record.supplier, "supplier", err.text))
-    return _valid((record, problems))
+    return valid((record, problems))
 
 
 def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
@@ -170,7 +190,8 @@ def check_item(record: ItemRecord) -> tuple[ItemRecord, list[Problem]]:
         problems.append(_not_one_of("tracking", record.tracking, TRACKING_MODES))
     if record.serial_case not in tuple(CasePolicy):
         problems.append(_not_one_of("serial_case", record.serial_case, tuple(CasePolicy)))
-    problems += _outside(record, warranty_months=(0, WARRANTY_MONTHS_MAX), serial_min_length=(1, SERIAL_LENGTH_MAX),
+    problems += _outside(record, warranty_months=(0, WARRANTY_MONTHS_MAX),
+                         customer_warranty_months=(0, WARRANTY_MONTHS_MAX), serial_min_length=(1, SERIAL_LENGTH_MAX),
                          serial_max_length=(1, SERIAL_LENGTH_MAX))  # fmt: skip
     if not problems:
         problems += serial_rule(record).problems()
@@ -211,6 +232,7 @@ def _item_record(session: Session, item: Item) -> ItemRecord:
         item.serial_case,
         item.warranty_months,
         supplier.code if supplier else None,
+        item.customer_warranty_months,
     )
 
 
@@ -219,7 +241,7 @@ def _item_record(session: Session, item: Item) -> ItemRecord:
 
 @service(Permission.MASTER_DATA)
 def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
-    record = _valid(check_location(record))
+    record = valid(check_location(record))
     uow.session.add(Location(code=record.code, name=record.name))
     uow.session.flush()
     uow.audit("location.create", "location", record.code, after=asdict(record))
@@ -230,7 +252,7 @@ def add_location(uow: UnitOfWork, record: LocationRecord) -> LocationRecord:
 def update_location(uow: UnitOfWork, code: str, *, name: str) -> LocationRecord:
     location = get_location_row(uow.session, code)
     before = LocationRecord(location.code, location.name)
-    after = _valid(check_location(LocationRecord(location.code, name)))
+    after = valid(check_location(LocationRecord(location.code, name)))
     location.name = after.name
     uow.audit("location.update", "location", after.code, before=asdict(before), after=asdict(after))
     return after
@@ -296,7 +318,7 @@ def _too_long(record: Any, model: type) -> list[Problem]:
     return problems
 
 
-def _valid(checked: tuple[T, list[Problem]]) -> T:
+def valid(checked: tuple[T, list[Problem]]) -> T:
     record, problems = checked
     if problems:
         raise ValidationError(problems)

@@ -1,8 +1,8 @@
-"""Printing: serial labels and PDF documents, each print audited.
+"""Printing: serial labels (a PDF, or straight to a ZPL or TSPL label printer) and PDF documents, each print audited.
 
 Labels come from a receipt, a PO, or a selection of serials (typed, a range,
 or a file): set-based queries, the long lists streamed from the database
-into the PDF rather than collected. Every print reads in a read-only
+into the PDF (or the printer's spooled job) rather than collected. Every print reads in a read-only
 transaction while it draws, so a long report stalls no writer; its audit
 entry is written in a short transaction afterwards, and the file takes its
 name only once that entry has committed (see `snapp.services.base`).
@@ -34,12 +34,17 @@ from snapp.domain.permissions import Permission
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
+from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.reports.thermal import render_job
+from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
+from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
+from snapp.services.recall import key as recall_key
 from snapp.services.receipts import read_receipt
 from snapp.services.reconciliation import accuracy_in
 from snapp.services.units import resolve, with_receipt
@@ -100,6 +105,22 @@ def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Outpu
     return Printed(f"labels {chosen.name}", count, str(out))
 
 
+@service(Permission.LABELS, write=False)
+def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer, *, progress: Progress | None = None) -> Printed:
+    """One label per unit straight to a label printer, in its language, with the template loaded in it.
+
+    The whole job is made before its first byte leaves (see ``snapp.io.printers``):
+    a unit that cannot be labelled stops it with nothing printed.
+    """
+    chosen = load_template(printer.template)
+    rows = _label_rows(uow.session, source)
+    job = render_job(chosen, iter_labels(rows), printer.language, printer.dpi)
+    count = send(printer.address, job, title=f"SNApp labels ({chosen.name})", progress=progress)
+    where = {"printer": printer.address, "language": str(printer.language), "dpi": printer.dpi}
+    uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, **where})
+    return Printed(f"labels {chosen.name}", count, printer.address)
+
+
 def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
     given = [name for name in ("receipt", "po", "serials") if getattr(source, name)]
     if len(given) != 1:
@@ -143,10 +164,12 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
 
 
 @service(Permission.PURCHASING, write=False)
-def print_po(uow: UnitOfWork, number: str, out: Output) -> Printed:
+def print_po(uow: UnitOfWork, number: str, out: Output, *, lang: str | None = None) -> Printed:
+    """The PO for the supplier, in English (``lang="en"``) or Chinese (``"zh"``); by default the reader's language."""
+    lang = lang or uow.ctx.lang
     record = read_po(uow.session, number)
-    pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now())
-    uow.audit("report.po", "purchase_order", record.number, after={"pages": pages})
+    pages = documents.purchase_order(record, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=lang)
+    uow.audit("report.po", "purchase_order", record.number, after={"pages": pages, "lang": lang})
     return Printed(f"purchase order {record.number}", pages, str(out))
 
 
@@ -175,9 +198,27 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
         cards = [card for card in cards if card.sku == normalise(sku)]
         if not cards:
             raise NotFound("print.no_unit_of_item", field="serial", sku=sku, serial=normalise(serial))
-    pages = documents.serial_history(cards, uow.output(out), author=uow.actor.name, generated_at=_now())
+    pages = documents.serial_history(
+        cards, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang
+    )
     uow.audit("report.serial", "serial", cards[0].serial, after={"items": [card.sku for card in cards], "pages": pages})
     return Printed(f"serial history {cards[0].serial}", pages, str(out))
+
+
+@service(Permission.REPORTS, write=False)
+def print_recall(uow: UnitOfWork, recall: Recall, out: Output) -> Printed:
+    """The recall report for a regulator: every affected unit, where it is, who has it, its history."""
+    session = uow.session
+    groups = groups_of(session, recall)
+    if not groups:
+        raise NotFound("recall.no_units")
+    units = traced_rows(session, recall)
+    pages = recall_report(recall.described(), groups, units, history_rows(session, recall), uow.output(out),
+                          author=uow.actor.name, generated_at=_now())  # fmt: skip
+    units_count = sum(g.count for g in groups)
+    uow.audit("report.recall", "recall", recall_key(recall),
+              after={"criteria": recall.described(), "units": units_count, "pages": pages})  # fmt: skip
+    return Printed(f"recall report ({units_count} units)", pages, str(out))
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -246,7 +287,7 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         audit_entries=sum(entries_by_user.values()),
         trail=trail,
         exceptions=exceptions,
-        alerts=[str(alert) for alert in alerts_in(session, since, until)],
+        alerts=[alert.message for alert in alerts_in(session, since, until)],
         accuracy=accuracy_in(session, start),
     )
     open_cases = session.execute(
@@ -300,8 +341,9 @@ def print_audit_report(uow: UnitOfWork, month: str, out: Output, *, company: str
         .execution_options(yield_per=STREAM)
     )
     pages = documents.audit_report(
-        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now()
-    )
+        summary, open_cases, events, entries, uow.output(out), author=uow.actor.name, generated_at=_now(),
+        lang=uow.ctx.lang,
+    )  # fmt: skip
     printed = {"events": summary.events, "pages": pages, "trail_ok": chain.ok, "head_hash": chain.head_hash}
     uow.audit("report.audit", "audit_report", f"{start:%Y-%m}", after=printed)
     return Printed(f"audit report {start:%Y-%m}", pages, str(out))

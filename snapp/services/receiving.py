@@ -8,13 +8,17 @@ clash fails the insert (through `snapp.db.bulk`, at the driver's pace), the
 transaction rolls back, and one look-up then reports every clash and where
 each unit is. Only a batch refused for other reasons is looked up before any
 insert, so that all its problems are reported at once.
+
+A line with a supplier's manifest has every scan judged against it first
+(`snapp.services.manifests.judge_receipt`, in set operations); once posted,
+the manifest serials the delivery lacked are listed and open one exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
@@ -28,22 +32,21 @@ from snapp.db.models import (
     PurchaseOrder,
     Receipt,
     ReceiptLine,
-    Serial,
     UTCDateTime,
     events_table,
     serials_table,
     utcnow,
 )
-from snapp.domain.capture import Capture, Reason, Source, capture, combine, scans
+from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
-from snapp.services import exceptions
-from snapp.services.base import UnitOfWork, among, service, unique_constraint
+from snapp.services import exceptions, manifests
+from snapp.services.base import UnitOfWork, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
-from snapp.services.units import with_receipt
+from snapp.services.units import received_clashes
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)``; raise `snapp.errors.Cancelled` in it to stop and roll back."""
@@ -62,6 +65,9 @@ class ReceiptRecord:
     quantity: int
     location: str
     received_at: dt.datetime
+    # With a manifest on the line: units accepted off it, and the serials it lists that have not come (each list one exception).
+    off_manifest: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
 
 
 # A refused receipt writes nothing; afterwards its rejected scans go to the exceptions desk.
@@ -100,7 +106,11 @@ def receive(
         count = len(captured.serials)
         if count == 0 and not problems:
             problems.append(Problem(_BATCH, "", Reason.EMPTY, Text("receiving.nothing")))
+        judged = manifests.judge_receipt(session, po, line, item, captured) if count else None
+        if judged:
+            problems += judged.problems
     else:
+        judged = None
         if sources:
             raise ValidationError(Problem(_SERIALS, "", "serials", Text("receiving.not_by_serial", sku=item.sku)))
         count = quantity or 0
@@ -113,7 +123,7 @@ def receive(
         if tracked and count:
             # Every problem at once. A receipt with no other problem skips this
             # look-up: the unique constraint refuses a clash, reported below.
-            problems += _already_received(session, item.id, captured)
+            problems += received_clashes(session, item.id, captured)
         raise _refused(problems)
 
     # The conditional update locks the line: a second receipt on it waits here,
@@ -143,11 +153,16 @@ def receive(
             if unique_constraint(err) != "uq_serials_item_id_serial":
                 raise
             session.rollback()
-            clashes = _already_received(session, item.id, captured)
+            clashes = received_clashes(session, item.id, captured)
             if not clashes:
                 raise Conflict("receiving.serials_taken") from err
             raise _refused(clashes) from err
 
+    off, missing = [], []
+    if judged:
+        off, missing = judged.accepted, manifests.missing_after(session, line, item)
+        exceptions.open_exceptions(session, uow.actor.name,
+                                   manifests.receipt_cases(receipt.number, po.number, line.line_no, off, missing))  # fmt: skip
     totals = session.execute(
         select(POLine.quantity, POLine.received).where(POLine.po_id == po.id)
     ).all()
@@ -156,9 +171,10 @@ def receive(
         "receipt.post",
         "receipt",
         receipt.number,
-        after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code},
-    )
-    return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now)
+        after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code,
+               **({"manifest": {"off": len(off), "missing": len(missing)}} if judged else {})},
+    )  # fmt: skip
+    return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing)
 
 
 @service(Permission.VIEW, write=False)
@@ -166,7 +182,7 @@ def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[
     """For live validation while scanning: which of these clean serials the item has already, and where."""
     item = get_item_row(uow.session, sku)
     captured = capture(scans(serials), serial_rule(item))
-    return {p.value: p.message for p in _already_received(uow.session, item.id, captured)}
+    return {p.value: p.message for p in received_clashes(uow.session, item.id, captured)}
 
 
 @service(Permission.VIEW, write=False)
@@ -200,29 +216,6 @@ def _over_receipt(line: POLine, count: int) -> Problem:
             count=count, line=line.line_no, remaining=remaining, ordered=line.quantity, received=line.received,
         ),  # fmt: skip
     )
-
-
-def _already_received(session: Session, item_id: int, captured: Capture) -> list[Problem]:
-    """One problem per serial of ``captured`` that the item already has, saying where the unit is."""
-    clashes = [
-        serial
-        for condition in among(session, Serial.serial, captured.serials)
-        for serial in session.scalars(select(Serial.serial).where(Serial.item_id == item_id, condition))
-    ]
-    problems = []
-    for condition in among(session, Serial.serial, clashes):
-        rows = session.execute(
-            with_receipt(select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number))
-            .where(Serial.item_id == item_id, condition)
-        )
-        for serial, status, location, receipt, po in rows:
-            if location:
-                message = Text("receiving.already_received_at", receipt=receipt, po=po, status=Text(f"status.{status}"),
-                               location=location)  # fmt: skip
-            else:
-                message = Text("receiving.already_received", receipt=receipt, po=po, status=Text(f"status.{status}"))
-            problems.append(Problem(captured.locate(serial), serial, Reason.ALREADY_RECEIVED, message))
-    return sorted(problems, key=lambda p: captured.index[p.value])
 
 
 def _insert_units(
@@ -263,3 +256,51 @@ def _insert_units(
             ).where(serials_table.c.receipt_line_id == receipt_line_id),
         )
     )
+
+
+@dataclass(frozen=True)
+class ScanVerdict:
+    """One scan judged against a PO before anything is written: which line it belongs to, and why not if not."""
+
+    ok: bool
+    raw: str
+    serial: str | None
+    sku: str | None
+    line_no: int | None
+    remaining: int | None  # open on the line, not counting scans the device holds
+    message: Text
+
+
+@service(Permission.RECEIVE, write=False)
+def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None) -> ScanVerdict:
+    """A scanning device's one scan: the PO line it is for (a GS1 scan's GTIN picks it, else ``sku``'s open line),
+    the item's serial rule, and the serials already received. Nothing is written."""
+    session = uow.session
+    po = get_po_row(session, po_number)
+    if po.status not in RECEIVABLE:
+        message = Text("receiving.po_not_open", po=po.number, status=Text(f"po_status.{po.status}"))
+        return ScanVerdict(False, raw, None, None, None, None, message)
+    lines = session.execute(
+        select(POLine, Item).join(Item, Item.id == POLine.item_id).where(POLine.po_id == po.id).order_by(POLine.line_no)
+    ).all()
+    gtin = scan_gtin(raw)
+    if gtin is not None:
+        chosen = [(line, item) for line, item in lines if item.gtin and gtin14(item.gtin) == gtin]
+        refusal = Text("receiving.gtin_not_on_po", gtin=gtin, po=po.number)
+    else:
+        chosen = [(line, item) for line, item in lines if sku and item.sku == normalise(sku)]
+        refusal = Text("receiving.no_line", po=po.number, sku=sku) if sku else Text("receiving.choose_line")
+    if not chosen:
+        return ScanVerdict(False, raw, None, None, None, None, refusal)
+    line, item = next(((line, item) for line, item in chosen if line.received < line.quantity), chosen[-1])
+    facts = dict(sku=item.sku, line_no=line.line_no, remaining=line.quantity - line.received)
+    if item.tracking != "serial":
+        return ScanVerdict(False, raw, None, **facts, message=Text("receiving.not_by_serial", sku=item.sku))
+    captured = capture(scans([raw]), serial_rule(item))
+    problems = captured.problems or received_clashes(session, item.id, captured)
+    if not problems and (judged := manifests.judge_receipt(session, po, line, item, captured)):
+        problems = judged.problems  # the line's manifest judges the scan now as it will the posted receipt
+    serial = captured.serials[0] if captured.serials else None
+    if problems:
+        return ScanVerdict(False, raw, serial, **facts, message=problems[0].message)
+    return ScanVerdict(True, raw, serial, **facts, message=Text("receiving.scan_ok"))

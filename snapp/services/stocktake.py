@@ -38,7 +38,7 @@ from snapp.db.models import (
     utcnow,
 )
 from snapp.domain.capture import Source, cell_text
-from snapp.domain.lifecycle import Action
+from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import ScannerProfile, decode
 from snapp.domain.statuses import COUNT, CountStatus, having, meaning
@@ -411,9 +411,10 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
             problems.append(Problem(r.serial, r.serial, "changed", changed))
             continue
         unit = (r.serial_id, r.status, r.location_id)
-        if r.outcome == Outcome.MISSING:
+        # A quarantined unit keeps its quarantine: a count neither loses it nor transfers it back into stock.
+        if r.outcome == Outcome.MISSING and r.status in TRANSITIONS[Action.LOSE].sources:
             moves[Action.LOSE].append(unit)
-        elif here is not None and meaning(r.status).on_shelf:
+        elif here is not None and r.status in TRANSITIONS[Action.TRANSFER].sources:
             moves[Action.TRANSFER].append(unit)
         elif here is not None and meaning(r.status).missing:
             moves[Action.FIND].append(unit)

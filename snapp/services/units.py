@@ -19,19 +19,19 @@ the fallbacks of what the first did not find.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Row, Select, any_, bindparam, select
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, ReceiptLine, Serial, Supplier
-from snapp.domain.capture import apply_case, normalise, typed_forms
+from snapp.domain.capture import Capture, Reason, apply_case, normalise, typed_forms
 from snapp.domain.lifecycle import Status
 from snapp.domain.scan import Reading, ScannerProfile, decode
 from snapp.errors import Problem, Text
-from snapp.services.base import LOOKUP_CHUNK, chunks
+from snapp.services.base import LOOKUP_CHUNK, among, chunks
 
 
 def with_receipt(query: Select) -> Select:
@@ -51,6 +51,32 @@ def with_receipt(query: Select) -> Select:
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
     )
 
+
+
+def received_clashes(session: Session, item_id: int, captured: Capture) -> list[Problem]:
+    """One problem per serial of ``captured`` that the item already has, saying where the unit is.
+
+    Receiving and manifests refuse such a serial with the same words.
+    """
+    clashes = [
+        serial
+        for condition in among(session, Serial.serial, captured.serials)
+        for serial in session.scalars(select(Serial.serial).where(Serial.item_id == item_id, condition))
+    ]
+    problems = []
+    for condition in among(session, Serial.serial, clashes):
+        rows = session.execute(
+            with_receipt(select(Serial.serial, Serial.status, Location.code, Receipt.number, PurchaseOrder.number))
+            .where(Serial.item_id == item_id, condition)
+        )
+        for serial, status, location, receipt, po in rows:
+            if location:
+                message = Text("receiving.already_received_at", receipt=receipt, po=po, status=Text(f"status.{status}"),
+                               location=location)  # fmt: skip
+            else:
+                message = Text("receiving.already_received", receipt=receipt, po=po, status=Text(f"status.{status}"))
+            problems.append(Problem(captured.locate(serial), serial, Reason.ALREADY_RECEIVED, message))
+    return sorted(problems, key=lambda p: captured.index[p.value])
 
 # Built once: constructing a SELECT costs more than running it on an index.
 _UNITS = with_receipt(
@@ -77,8 +103,14 @@ _UNITS = with_receipt(
 )
 # Prepared with their parameter, so a lookup of one serial compiles nothing: PostgreSQL takes the
 # forms as one array, SQLite in chunks under its parameter limit (as `snapp.services.base.among`).
-_UNITS_ANY = _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 _UNITS_IN = _UNITS.where(Serial.serial.in_(bindparam("forms", expanding=True)))
+
+
+@functools.cache
+def _units_any() -> Select:
+    from sqlalchemy.dialects import postgresql  # on first use: SQLite users never load this dialect
+
+    return _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 
 
 @dataclass(frozen=True)
@@ -143,7 +175,7 @@ def _load(session: Session, forms: set[str], by_stored: dict[str, list[Row]]) ->
     for form in wanted:
         by_stored.setdefault(form, [])  # looked for, so never looked for again
     if session.get_bind().dialect.name == "postgresql":
-        rows = session.execute(_UNITS_ANY, {"forms": wanted})
+        rows = session.execute(_units_any(), {"forms": wanted})
     else:
         rows = (row for part in chunks(wanted, LOOKUP_CHUNK) for row in session.execute(_UNITS_IN, {"forms": list(part)}))
     for row in rows:

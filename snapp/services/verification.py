@@ -21,7 +21,10 @@ from snapp.domain.permissions import Permission
 from snapp.domain.scan import Reading, ScannerProfile
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
 from snapp.errors import Text
+from snapp.services import manifests
+from snapp.services.aftersales import open_rma_of
 from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.customers import latest_handovers
 from snapp.services.exceptions import ExceptionKind, NewException, open_exception
 from snapp.services.units import Resolved, resolve
 
@@ -37,6 +40,7 @@ class VerificationResult:
     warnings: list[Text] = field(default_factory=list)
     unit: UnitFacts | None = None
     exception_id: int | None = None
+    manifest: Text | None = None  # whether the unit was on its supplier's manifest (snapp.services.manifests)
 
     @property
     def passed(self) -> bool:
@@ -69,7 +73,10 @@ def _last_move(session: Session, unit_id: int, facts: UnitFacts) -> UnitFacts:
     ).first()
     if event is None:
         return facts
-    return UnitFacts(**{**facts.__dict__, "last_action": event.action, "last_at": event.at, "last_ref": event.ref})
+    holder = latest_handovers(session, [unit_id]).get(unit_id)
+    customer = holder.customer if holder and holder.action != "issue" else None
+    return UnitFacts(**{**facts.__dict__, "last_action": event.action, "last_at": event.at, "last_ref": event.ref,
+                        "customer": customer, "open_rma": open_rma_of(session, unit_id) if customer else None})
 
 
 @service(Permission.VIEW)
@@ -99,6 +106,7 @@ def verify(
             VerificationResult(
                 raw, judgement.verdict.value, judgement.message, reading.kind, reading.serial, reading.gtin,
                 list(found.warnings), judgement.unit, exception_id,
+                manifests.manifest_note(session, unit_id) if unit_id is not None else None,
             )  # fmt: skip
         )
     return results

@@ -3,6 +3,8 @@
 - 1,000 labels of each template, vs reportlab drawing the same Code 128 and
   QR symbols bare (its own widgets, no text, no layout); DataMatrix apart,
   on 50 symbols, since reportlab's takes ~0.1 s each and has no GS1 mode;
+- the same 1,000 labels in ZPL and TSPL (203 dpi) sent to a raw port on
+  localhost, vs the PDF path and the bare reportlab figure of that template;
 - the monthly audit report over 100,000 serial events: time, pages, and
   peak Python memory (tracemalloc), beside the same report over 10,000 events
   to show how memory grows with the month.
@@ -38,7 +40,7 @@ Row = tuple[str, str, str, str]
 
 
 def run(tmp: Path) -> list[Row]:
-    return labels() + audit_report(tmp)
+    return labels() + printer_languages() + audit_report(tmp)
 
 
 def _timed(work: Callable[[], object]) -> float:
@@ -54,12 +56,16 @@ def _cpu(work: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def labels() -> list[Row]:
+def _units() -> list[LabelData]:
     base = sample_label()
-    units = [
+    return [
         LabelData(f"SN{n:010d}", base.sku, base.item_name, base.gtin, base.po, base.receipt, base.received)
         for n in range(LABELS)
     ]
+
+
+def labels() -> list[Row]:
+    units = _units()
     rows = []
     for name in template_names():
         template = load_template(name)
@@ -75,6 +81,41 @@ def labels() -> list[Row]:
             )
         )
     rows.append(_datamatrix(units[:DATAMATRIX_SAMPLE]))
+    return rows
+
+
+def printer_languages(template_name: str = "thermal-50x30") -> list[Row]:
+    """1,000 labels made in ZPL and TSPL and sent to a port on localhost that reads them, as a printer's port 9100 does.
+
+    Beside them, in the same run: the same labels into a PDF, and reportlab's
+    bare Code 128 and QR at the template's places.
+    """
+    from snapp.io.printers import send
+    from snapp.reports.thermal import Language, render_job
+    from tests.printer_jobs import Listener
+
+    units, template = _units(), load_template(template_name)
+    pdf = min(_cpu(lambda: render_labels(template, units, io.BytesIO())) for _ in range(3))
+    bare = _cpu(lambda: _bare_barcodes(template, units))
+    rows = []
+    for language in Language:
+        made = min(_cpu(lambda: sum(map(len, render_job(template, units, language, 203)))) for _ in range(3))
+        port = Listener()
+        try:
+            sent = _timed(lambda: send(port.address, render_job(template, units, language, 203)))
+            size = len(port.job())
+        finally:
+            port.close()
+        print(f"{language} {template_name}: {LABELS:,} made in {made:.2f} s CPU, made and sent in {sent:.2f} s "
+              f"({size / 1e6:.1f} MB); PDF {pdf:.2f} s CPU; reportlab bare Code 128 + QR {bare:.2f} s", flush=True)  # fmt: skip
+        rows.append(
+            (
+                f"{LABELS:,} labels, {template_name}, {language} 203 dpi",
+                f"{made:.2f} s CPU to make, {sent:.2f} s made and sent to a local port ({size / 1e6:.1f} MB)",
+                f"PDF {pdf:.2f} s CPU; reportlab Code 128 + QR only {bare:.2f} s CPU",
+                f"{made / pdf:.2f}x the PDF",
+            )
+        )
     return rows
 
 
@@ -121,7 +162,7 @@ def _datamatrix(units: list[LabelData]) -> Row:
     def ours() -> None:
         for text in data:
             symbol = barcodes.encode(barcodes.Symbology.DATAMATRIX, text)
-            barcodes.draw(canvas, symbol, grid, 10, 10, 80, 80, 2)
+            barcodes.draw(canvas, barcodes.Placed(symbol, 10, 10, 80, 80, 2), grid)
 
     def bare() -> None:
         for text in data:

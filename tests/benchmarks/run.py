@@ -5,6 +5,7 @@
 Figures, not pass/fail: the machine is noisy, so trust the ratios.
 - receive 10,000 serials on one PO line into a database holding --serials units,
   vs a raw DBAPI executemany of the same serial and event rows (rolled back);
+  and again on lines with a supplier's manifest listing them, each scan judged;
 - read and validate a 100,000-row .xlsx, vs python-calamine reading it bare;
 - look up one serial with its full history among --serials units (p50/p99),
   vs the two bare indexed SELECTs;
@@ -12,12 +13,15 @@ Figures, not pass/fail: the machine is noisy, so trust the ratios.
 - export the --serials units to .xlsx (on SQLite, the default database), vs the
   same SELECT through the bare DBAPI cursor into openpyxl's write-only mode
   with no formats; time and how far the process's memory grew;
+- a recall of 100,000 units (and their events) to .xlsx, vs the same two
+  SELECTs through the bare cursor into openpyxl (tests/benchmarks/recall.py);
 - the whole command line receiving 100,000 serials into the same database,
   process start to exit, vs the bare driver writing the same rows
   (tests/benchmarks/cli_receive.py).
 
 `--only printing` runs the label and report figures alone; `--only receiving`
-the receipts, look-ups, desktop and command-line figures.
+the receipts, look-ups, desktop and command-line figures; `--only recall` the
+recall figures on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from snapp.db.engine import Database, sqlite_url
 from tests.benchmarks import labels_reports
 from tests.benchmarks.cli_receive import cli_receive
 from tests.benchmarks.desktop import desktop
+from tests.benchmarks.recall import bare_workbook, recall_export
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
 from snapp.io.serial_files import read_serial_file
@@ -51,6 +56,7 @@ from snapp.services.auth import create_first_admin
 from snapp.services.base import Context
 from snapp.services.exports import export_serials, serial_register_query
 from snapp.services.lookup import SerialFilter, find_serial
+from snapp.services.manifests import load_manifest
 from snapp.services.receiving import receive
 
 RECEIPT = 10_000
@@ -64,12 +70,12 @@ def main() -> None:
     parser.add_argument("--serials", type=int, default=1_000_000, help="units already in the database")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-pg", action="store_true")
-    parser.add_argument("--only", choices=["printing", "receiving"], help="run one group of figures")
+    parser.add_argument("--only", choices=["printing", "receiving", "recall"], help="run one group of figures")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         report: list[tuple[str, str, str, str]] = []
-        if args.only != "receiving":
+        if args.only in (None, "printing"):
             report += labels_reports.run(Path(tmp))
         if args.only == "printing":
             _print_table(report)
@@ -77,12 +83,17 @@ def main() -> None:
         if not args.only:
             report += excel(Path(tmp))
         db = Database(sqlite_url(Path(tmp) / "bench.db"))
-        report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
-        report += desktop("SQLite", db, args.serials)
+        if args.only == "recall":
+            fill(db, args.serials)
+        else:
+            report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
+            report += desktop("SQLite", db, args.serials)
         if not args.only:
             report += export(db, Path(tmp))
-        # Last: each of its receipts adds 100,000 units.
-        report += cli_receive("SQLite", db, args.serials)
+        if args.only in (None, "recall"):
+            report += recall_export("SQLite", db, Path(tmp))
+        if args.only != "recall":  # last: each of its receipts adds 100,000 units
+            report += cli_receive("SQLite", db, args.serials)
         db.dispose()
         if not args.no_pg:
             schema = f"bench_{uuid.uuid4().hex[:8]}"
@@ -96,8 +107,14 @@ def main() -> None:
                 url = make_url(args.pg).update_query_dict({"options": f"-csearch_path={schema}"})
                 db = Database(url.render_as_string(hide_password=False))
                 try:
-                    report += ledger("PostgreSQL", db, args.serials, raw_pg_rows)
-                    report += cli_receive("PostgreSQL", db, args.serials)
+                    if args.only == "recall":
+                        fill(db, args.serials)
+                    else:
+                        report += ledger("PostgreSQL", db, args.serials, raw_pg_rows)
+                    if args.only in (None, "recall"):
+                        report += recall_export("PostgreSQL", db, Path(tmp))
+                    if args.only != "recall":
+                        report += cli_receive("PostgreSQL", db, args.serials)
                 finally:
                     db.dispose()
                     with admin.begin() as conn:
@@ -192,6 +209,8 @@ def ledger(name: str, db: Database, serials: int, raw_rows: Callable) -> list[tu
     mine = min(times)
     base = best_of(3, lambda: raw_rows(db))
     print(f"{name}: receive {RECEIPT:,} in {mine:.3f} s; raw executemany {base:.3f} s")
+    checked = manifest_receipts(ctx)
+    print(f"{name}: receive {RECEIPT:,} against their manifest in {checked:.3f} s")
 
     rng = random.Random(1)
     picks = [f"F{rng.randint(1, serials):09d}" for _ in range(LOOKUPS)]
@@ -213,12 +232,32 @@ def ledger(name: str, db: Database, serials: int, raw_rows: Callable) -> list[tu
             f"{mine / base:.2f}x",
         ),
         (
+            f"{name}: the same, each judged against the line's manifest",
+            f"{checked:.3f} s ({RECEIPT / checked:,.0f} serials/s)",
+            f"executemany {base:.3f} s ({RECEIPT / base:,.0f}/s)",
+            f"{checked / base:.2f}x",
+        ),
+        (
             f"{name}: look up a serial + history among {serials:,}",
             f"p50 {p50 * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms",
             f"2 indexed SELECTs: p50 {b50 * 1000:.2f} ms, p99 {b99 * 1000:.2f} ms",
             f"{p99 / b99:.1f}x (p99)",
         ),
     ]
+
+
+def manifest_receipts(ctx: Context) -> float:
+    """Best of three receipts of RECEIPT serials on lines whose manifest lists them all (loading it not timed)."""
+    times = []
+    for run in range(3):
+        number = _po(ctx, RECEIPT)
+        spec = f"M{run}-{1:06d}..M{run}-{RECEIPT:06d}"
+        load_manifest(ctx, number, 1, [serial_range(spec)])
+        start = time.perf_counter()
+        record = receive(ctx, number, "ITEM", [serial_range(spec)], location="WH")
+        times.append(time.perf_counter() - start)
+        assert record.quantity == RECEIPT and not record.missing and not record.off_manifest
+    return min(times)
 
 
 def export(db: Database, tmp: Path) -> list[tuple[str, str, str, str]]:
@@ -232,24 +271,11 @@ def export(db: Database, tmp: Path) -> list[tuple[str, str, str, str]]:
     grown = max(ours_rss) - start_rss
 
     query = serial_register_query(where, "received", True)
-    compiled = query.compile(dialect=db.engine.dialect)
     bare_rss: list[int] = []
     start_rss = _rss()
     start = time.perf_counter()
     with db.engine.connect() as conn:
-        cursor = conn.connection.dbapi_connection.cursor()
-        params = [compiled.params[k] for k in compiled.positiontup] if compiled.positional else compiled.params
-        cursor.execute(str(compiled), params)
-        book = openpyxl.Workbook(write_only=True)
-        sheet = book.create_sheet("Serials")
-        sheet.append([c.name for c in query.selected_columns])
-        written = 0
-        while batch := cursor.fetchmany(5_000):
-            for row in batch:
-                sheet.append(row)
-            written += len(batch)
-            bare_rss.append(_rss())
-        book.save(tmp / "bare.xlsx")
+        [written] = bare_workbook(conn, [("Serials", query)], tmp / "bare.xlsx", lambda: bare_rss.append(_rss()))
     base = time.perf_counter() - start
     assert written == rows, (written, rows)
     bare_grown = max(bare_rss) - start_rss

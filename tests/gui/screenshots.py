@@ -25,9 +25,11 @@ from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
+from snapp.gui.views.recall import RecallView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
+from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
-from snapp.services import purchasing  # noqa: E402
+from snapp.services import devices, purchasing  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
@@ -60,6 +62,8 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         ReceivingView: lambda view: receiving_example(ctx, view),
         LookupView: lambda view: view.look_up("PF00000007"),
         VerifyView: lambda view: view.verify("]d20106901234560015" + "21PF00000009"),
+        SettingsView: lambda view: sharing_example(ctx, view),
+        RecallView: recall_example,
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)
@@ -70,6 +74,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
             settle(app, window)
         name = type(view).__name__.removesuffix("View").lower()
         window.grab().save(str(folder / f"{row + 1:02d}-{name}.png"))
+    manifest_dialog(app, window, folder)
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
     login = LoginDialog(ctx.db, QSettings(str(folder / "snapp.ini"), QSettings.Format.IniFormat), first_run=False)
@@ -79,6 +84,25 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
     login.grab().save(str(folder / "00-login.png"))
     login.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
+
+
+def manifest_dialog(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Purchase orders → Load manifest… on the newest approved PO's first line, with a pasted list the core refused."""
+    window.open_screen(PurchaseOrdersView)
+    view = window.view(PurchaseOrdersView)
+    view.refresh()  # the receiving example has added an approved PO since the screen was shot
+    settle(app, window)
+    view.form.poView.selectRow([po.status for po in view.pos.rows].index("approved"))
+    settle(app, window)
+    view.form.linesView.selectRow(0)
+    view.load_manifest()
+    settle(app, window)
+    dialog = view.manifest_dialog
+    dialog.form.pasteEdit.setPlainText("PF20000001\nPF20000002\npf20000001")
+    dialog.submit()
+    settle(app, window)
+    dialog.grab().save(str(folder / "02-purchaseorders-manifest.png"))
+    dialog.close()
 
 
 def receiving_example(ctx: Context, view: ReceivingView) -> None:
@@ -92,6 +116,28 @@ def receiving_example(ctx: Context, view: ReceivingView) -> None:
     QApplication.processEvents()
     for serial in ("PF10000001", "PF10000002", "pf10000003", "PF00000001", "PF10000002", "PF1000004", "ＰＦ１００００００５"):
         view.add_scan(serial)
+
+
+EXAMPLE_FINGERPRINT = ":".join(["5E", "A1", "07", "C3"] * 8)
+
+
+def sharing_example(ctx: Context, view: SettingsView) -> None:
+    """Sharing as a phone sees it: a pairing QR code, and a PDA paired a moment ago (no server is started)."""
+    if not devices.list_devices(ctx):
+        devices.pair(ctx.db, devices.new_pairing_code(ctx).code, "Warehouse PDA 2 / 仓库 PDA 2")
+    view.refresh()
+    view.form.shareCheck.setChecked(True)
+    view.show_sharing(True, "https://192.168.1.20:8470", EXAMPLE_FINGERPRINT)
+    view.runner.wait()
+    QApplication.processEvents()
+    view.form.settingsScroll.ensureWidgetVisible(view.form.devicesBox)
+
+
+def recall_example(view: RecallView) -> None:
+    """A recall of one batch of the demo's medical devices: some in stock, some issued or in repair."""
+    view.form.skuEdit.setText("ECG-12")
+    view.form.batchEdit.setText("L00000")
+    view.run_trace()
 
 
 def main() -> None:

@@ -76,7 +76,7 @@ def test_no_two_controls_of_a_screen_or_dialog_share_an_alt_letter_in_either_lan
         screens[f"{view_class.__name__} editor"] = window.view(view_class).edit(None)
     window.view(UsersView).add_user()
     screens["user editor"] = window.view(UsersView).dialog
-    window.view(PurchaseOrdersView).new_po()
+    window.view(PurchaseOrdersView).open_dialog("new")
     settle(qtbot, window)
     screens["new PO"] = window.view(PurchaseOrdersView).dialog
     shared = {

@@ -57,8 +57,9 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     assert "days left" in form.warrantyValue.text()
     assert [b.objectName() for b in view.action_buttons] == [
         "action_issue", "action_transfer", "action_repair", "action_return", "action_ship", "action_scrap",
-        "action_lose",
+        "action_lose", "action_block",
     ]  # fmt: skip
+    assert form.batchValue.text() == "—"  # received without a batch
 
     answer_next_dialog("WO-42")
     qtbot.mouseClick(form.findChild(type(view.action_buttons[0]), "action_issue"), Qt.MouseButton.LeftButton)
@@ -172,7 +173,7 @@ def test_a_po_is_raised_with_the_item_picker_and_approved(qtbot, window, ctx):
     qtbot.keyClicks(form.priceEdit, "6899.50")
     qtbot.mouseClick(form.addLineButton, Qt.MouseButton.LeftButton)
     assert form.linesTable.rowCount() == 1
-    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.saveButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     created = view.dialog.created
     assert created is not None and created.status == "draft"

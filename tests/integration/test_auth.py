@@ -218,7 +218,8 @@ def test_repeated_failed_logins_and_refusals_raise_alerts(db, ctx, as_user):
     assert [(a.kind, a.user, a.count) for a in found] == [
         ("failed_logins", "li.na", 6), ("failed_logins", "mallory", 5), ("refusals", "li.na", 5),
     ]  # fmt: skip
-    assert "6 failed logins as li.na" in str(found[0])
+    assert "6 failed logins as li.na" in found[0].message
+    assert "以 li.na 登录失败 6 次" in found[0].message.say("zh")
     assert audit.alerts(ctx, start - dt.timedelta(days=2), start) == []
 
 
@@ -230,7 +231,7 @@ def test_a_run_of_exports_raises_an_alert(db, ctx, tmp_path):
         exports.export_pos(ctx, tmp_path / f"pos-{n}.xlsx")
     found = audit.alerts(ctx, start, dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1))
     assert [(a.kind, a.user, a.count) for a in found] == [("exports", "admin", 5)]
-    assert str(found[0]).startswith("5 exports as admin")
+    assert found[0].message.startswith("5 exports as admin")
 
 
 def test_parallel_guesses_check_no_more_passwords_than_the_rule_allows(db, ctx, monkeypatch):

@@ -193,8 +193,8 @@ def _approved_po(ctx: Context) -> str:
 # --- two moves of one unit at once -----------------------------------------------------------------
 
 # How to bring a received unit (in_stock at WH-A) into each status a move can start from.
-_INTO = {"in_stock": None, "issued": "issue", "in_repair": "repair", "lost": "lose"}
-_SOURCES = {"in_stock", "issued", "in_repair", "lost"}
+_INTO = {"in_stock": None, "issued": "issue", "in_repair": "repair", "lost": "lose", "quarantined": "block"}
+_SOURCES = {"in_stock", "issued", "in_repair", "lost", "quarantined"}
 
 
 def _pairs(status: str) -> list[tuple[Action, Action]]:

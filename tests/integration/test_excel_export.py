@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from dataclasses import replace
 from decimal import Decimal
 
 import openpyxl
@@ -13,6 +14,8 @@ from snapp_testkit import add_plain_item, approved_po, audit_entries, last_audit
 
 from snapp.domain.capture import scans
 from snapp.errors import Cancelled, NotFound, PermissionDenied, ValidationError
+from snapp.io import serial_files
+from snapp.messages import name_of
 from snapp.services import exports, lifecycle, lookup, masterdata, purchasing, receiving
 from snapp.services.lookup import SerialFilter
 
@@ -92,7 +95,7 @@ def test_the_export_holds_what_the_list_shows_in_the_same_order(db, ctx, registe
     assert record.rows == page.total
     table = calamine(path)[1:]
     assert [(r[0], r[1], r[4], r[5] or None, r[7]) for r in table] == [
-        (s.serial, s.sku, s.status, s.location, s.po) for s in page.rows
+        (s.serial, s.sku, name_of("status", s.status), s.location, s.po) for s in page.rows
     ]
 
 
@@ -160,8 +163,8 @@ def test_one_serials_history(db, ctx, register, tmp_path):
     table = calamine(path)
     assert table[0][:7] == ["Serial", "SKU", "When", "Who", "Action", "From status", "To status"]
     assert [(r[0], r[1], r[3], r[4], r[6]) for r in table[1:]] == [
-        ("LAPB0001", "LAP", "admin", "receive", "in_stock"),
-        ("LAPB0001", "LAP", "admin", "issue", "issued"),
+        ("LAPB0001", "LAP", "admin", "receive", "In stock"),
+        ("LAPB0001", "LAP", "admin", "issue", "Issued"),
     ]
     assert table[1][9].startswith("GR-") and table[2][9] == "WO-1"  # the receipt, then the work order
     # Both items that carry 000123 are in one history file.
@@ -169,6 +172,23 @@ def test_one_serials_history(db, ctx, register, tmp_path):
     assert sorted(column(path, "SKU")) == ["CBL", "LAP"]
     with pytest.raises(NotFound):
         exports.export_history(ctx, path, "NO-SUCH-UNIT")
+
+
+def test_a_chinese_reader_gets_chinese_columns_statuses_and_actions(db, ctx, register, tmp_path):
+    """The Excel a clerk reading Chinese opens speaks Chinese: no in_stock or unrepair left for them to decode."""
+    zh = replace(ctx, lang="zh")
+    exports.export_history(zh, tmp_path / "history.xlsx", "lapb0001")
+    table = calamine(tmp_path / "history.xlsx")
+    assert table[0][:7] == ["序列号", "物料编码", "时间", "操作人", "操作", "原状态", "新状态"]
+    assert [(r[4], r[5], r[6]) for r in table[1:]] == [("收货", "", "在库"), ("领用", "在库", "已领用")]
+    exports.export_serials(zh, tmp_path / "serials.xlsx", SerialFilter(status="in_stock"))
+    book = openpyxl.load_workbook(tmp_path / "serials.xlsx")
+    assert book.sheetnames == ["序列号", "说明"]
+    assert {row[4].value for row in book["序列号"].iter_rows(min_row=2)} == {"在库"}
+    about = {row[0].value: row[1].value for row in book["说明"].iter_rows(min_row=2)}
+    assert about["导出"] == "序列号" and about["筛选：status"] == "in_stock"
+    # The file reads back as serials: its Chinese header is one receiving knows.
+    assert "序列号" in serial_files.HEADERS
 
 
 def test_purchase_orders_one_row_per_line(db, ctx, register, tmp_path):
@@ -179,10 +199,10 @@ def test_purchase_orders_one_row_per_line(db, ctx, register, tmp_path):
     assert exports.export_pos(ctx, path, status="draft").rows == 2
     table = calamine(path)
     assert table[0] == ["PO", "Status", "Supplier", "Supplier name", "Created", "Created by", "Line", "SKU", "Item",
-                        "Ordered", "Received", "Open", "Unit price", "Line value", "Note"]  # fmt: skip
-    assert [r[:4] + r[6:8] + r[9:14] for r in table[1:]] == [
-        [po.number, "draft", "0042", "Zero-led supplier", 1, "LAP", 3, 0, 3, 6899.5, 20698.5],
-        [po.number, "draft", "0042", "Zero-led supplier", 2, "CBL", 7, 0, 7, "", ""],
+                        "Ordered", "Received", "Open", "Unit price", "Line value", "Currency", "Note"]  # fmt: skip
+    assert [r[:4] + r[6:8] + r[9:15] for r in table[1:]] == [
+        [po.number, "Draft", "0042", "Zero-led supplier", 1, "LAP", 3, 0, 3, 6899.5, 20698.5, "CNY"],
+        [po.number, "Draft", "0042", "Zero-led supplier", 2, "CBL", 7, 0, 7, "", "", "CNY"],
     ]
     exports.export_pos(ctx, path, supplier="ACME")
     assert set(column(path, "Supplier")) == {"ACME"}

@@ -11,17 +11,20 @@ from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
 from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
+from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
-    receiving, reconciliation, stocktake, users, verification,
+    audit, auth, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
+from tests.printer_jobs import Listener
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
-    "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy",
+    "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
+    "get_off_manifest", "trace", "expiring",
     "last_location",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
@@ -29,18 +32,20 @@ READS = {
 EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
-    "import_masterdata",
+    "import_masterdata", "set_off_manifest",
 }  # fmt: skip
-PURCHASING = {"create_po", "approve_po", "cancel_po", "close_po", "print_po"}
-RECEIVING = {"receive", "print_receipt"}
-WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found"}
-LABELS = {"print_labels"}
+PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
+              "amend_manifest"}  # fmt: skip
+RECEIVING = {"receive", "judge_scan", "print_receipt"}
+WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
+                   "move:block", "move:release", "block", "release"}  # a recall's block and release too
+LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
-REPORTS = {"print_audit_report"}
+REPORTS = {"print_audit_report", "print_recall"}
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
-EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts"}
+EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts", "export_recall"}
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
 ADMINISTRATION = {
@@ -50,7 +55,7 @@ EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
     | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
-NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore"}
+NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan"}  # judging a scan writes nothing
 # Written as rows that say who and when themselves, without an audit entry.
 RECORDED = {"verify", "_open_for_refusal"}
 
@@ -63,8 +68,8 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, exports, imports, lifecycle, lookup, masterdata, printing, purchasing,
-    receiving, reconciliation, stocktake, users, verification,
+    audit, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -101,18 +106,33 @@ def stage(db, ctx, company, server_role, tmp_path):
     units = {
         "issue": "U-ISSUE1", "restock": "U-RESTK1", "transfer": "U-TRANS1", "ship": "U-SHIP01", "scrap": "U-SCRAP1",
         "lose": "U-LOSE01", "found": "U-FOUND1", "repair": "U-REPAIR", "unrepair": "U-UNREP1", "return": "U-RETRN1",
+        "block": "U-BLOCK1", "release": "U-RELSE1", "recall:block": "U-RBLK01", "recall:release": "U-RREL01",
     }  # fmt: skip
     receipt = receiving.receive(ctx, company.number, "LAP", [scans(list(units.values()))], location="WH-A")
     lifecycle.move(ctx, "issue", [units["restock"]])
     lifecycle.move(ctx, "repair", [units["unrepair"]])
     lifecycle.move(ctx, "lose", [units["found"]])
+    lifecycle.move(ctx, "block", [units["release"], units["recall:release"]])
     [case] = verification.verify(ctx, ["NOSUCH01"])
     open_count = stocktake.start_count(ctx, "WH-A").number
     closed_count = stocktake.start_count(ctx, "WH-B").number
     stocktake.close_count(ctx, closed_count)
+    listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
+    manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
-            "closed_count": closed_count, "server_role": server_role, "folder": tmp_path}  # fmt: skip
+            "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
+            "manifest": listed.number}  # fmt: skip
+
+
+def to_label_printer(ctx: Context, receipt: str) -> printing.Printed:
+    """A receipt's labels to a printer of its own (a listener takes one job)."""
+    listener = Listener()
+    try:
+        printer = Printer.of(listener.address, "zpl", 203, "thermal-50x30")
+        return printing.send_labels(ctx, printing.LabelSource(receipt=receipt), printer)
+    finally:
+        listener.close()
 
 
 def calls(ctx: Context, stage: dict, tag: str) -> dict:
@@ -137,6 +157,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         ),
         "update_location": lambda: masterdata.update_location(ctx, "WH-B", name=f"shelf {tag}"),
         "create_po": lambda: purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 1, Decimal("2"))]),
+        "edit_po": lambda: purchasing.edit_po(ctx, stage["approve"], purchasing.POChange(supplier_ref=f"REF-{tag}")),
+        "amend_po": lambda: purchasing.amend_po(ctx, stage["receive"], purchasing.POChange(supplier_ref=f"REF-{tag}"),
+                                                f"asked by {tag}"),
         "approve_po": lambda: purchasing.approve_po(ctx, stage["approve"]),
         "cancel_po": lambda: purchasing.cancel_po(ctx, stage["cancel"]),
         "close_po": lambda: purchasing.close_po(ctx, stage["close"]),
@@ -164,6 +187,12 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "move:return": lambda: lifecycle.move(ctx, "return", [units["return"]]),
         "move:lose": lambda: lifecycle.move(ctx, "lose", [units["lose"]]),
         "move:found": lambda: lifecycle.move(ctx, "found", [units["found"]], to="WH-B"),
+        "move:block": lambda: lifecycle.move(ctx, "block", [units["block"]]),
+        "move:release": lambda: lifecycle.move(ctx, "release", [units["release"]]),
+        "block": lambda: recall.block(ctx, recall.Recall(serials=(units["recall:block"],))),
+        "release": lambda: recall.release(ctx, recall.Recall(serials=(units["recall:release"],))),
+        "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
+        "expiring": lambda: expiry.expiring(ctx),
         "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
         "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
@@ -187,6 +216,8 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "print_labels": lambda: printing.print_labels(
             ctx, printing.LabelSource(receipt=stage["receipt"]), "a4-3x8", stage["folder"] / f"{tag}-labels.pdf"
         ),
+        "send_labels": lambda: to_label_printer(ctx, stage["receipt"]),
+        "judge_scan": lambda: receiving.judge_scan(ctx, stage["receive"], f"J-{tag}-0001", "LAP"),
         "print_po": lambda: printing.print_po(ctx, stage["receive"], stage["folder"] / f"{tag}-po.pdf"),
         "print_receipt": lambda: printing.print_receipt(ctx, stage["receipt"], stage["folder"] / f"{tag}-gr.pdf"),
         "print_serial_history": lambda: printing.print_serial_history(
@@ -198,6 +229,15 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "export_pos": lambda: exports.export_pos(ctx, stage["folder"] / f"{tag}-pos.xlsx"),
         "export_receipts": lambda: exports.export_receipts(ctx, stage["folder"] / f"{tag}-receipts.xlsx"),
         "export_audit": lambda: exports.export_audit(ctx, stage["folder"] / f"{tag}-audit.xlsx"),
+        "load_manifest": lambda: manifests.load_manifest(ctx, stage["manifest"], 1, [scans([f"M-{tag}-1"])], replace=True),
+        "amend_manifest": lambda: manifests.amend_manifest(ctx, stage["manifest"], 1, add=[scans([f"M-{tag}-2"])]),
+        "get_manifest": lambda: manifests.get_manifest(ctx, stage["manifest"], 1),
+        "manifest_counts": lambda: manifests.manifest_counts(ctx, stage["manifest"]),
+        "get_off_manifest": lambda: manifests.get_off_manifest(ctx, supplier="ACME"),
+        "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
+        "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
+                                                       recall.Recall(sku="LAP")),
+        "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),
     }
 
 

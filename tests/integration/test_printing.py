@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 from pdfkit import decoded, flat, metadata, pages, render, text
@@ -144,9 +145,14 @@ def test_the_serial_history_sheet_uses_the_lookup_card(db, ctx, received, tmp_pa
     path = tmp_path / "serial.pdf"
     print_serial_history(ctx, "lap00002", path)
     [page] = text(path)
-    for expected in ("LAP00002", "深圳市艾克米电子有限公司", "WO-42", "RMA-7", "送往生产线", "in_repair", "days left"):
+    for expected in ("LAP00002", "深圳市艾克米电子有限公司", "WO-42", "RMA-7", "送往生产线", "In repair", "days left"):
         assert expected in page
+    assert "in_repair" not in page and "send to repair" in " ".join(page.split())  # names, not the stored codes
     assert metadata(path)["Title"] == "Serial history LAP00002"
+    # A reader of Chinese gets the statuses and moves in Chinese.
+    print_serial_history(replace(ctx, lang="zh"), "lap00002", path)
+    [page] = text(path)
+    assert "维修中" in page and "送修" in page and "In repair" not in page
     with pytest.raises(NotFound):
         print_serial_history(ctx, "NOPE", tmp_path / "none.pdf")
 
@@ -228,12 +234,17 @@ def test_the_audit_report_carries_the_trail_check_alerts_exceptions_and_accuracy
     assert audit.verify_chain(ctx, chain.head_hash).ok  # the printed head is still in the trail after the report
     assert "5 refused actions as li.na between" in first
     assert field(first, "Serial accuracy 序列号准确率").startswith("80.0% (4 of 5 counted units as the books say; 1 count)")
-    kinds = re.findall(r"^(verification|stocktake)\s+(\d+)\s+(\d+)\s*$", everything, re.MULTILINE)
-    assert kinds == [("stocktake", "1", "1"), ("verification", "2", "1")]
+    kinds = re.findall(r"^(Failed verification|Stocktake discrepancy)\s+(\d+)\s+(\d+)\s*$", everything, re.MULTILINE)
+    assert kinds == [("Stocktake discrepancy", "1", "1"), ("Failed verification", "2", "1")]
     assert "Exceptions still open 未处理异常明细 (2)" in everything and "NOSUCH02" in everything
     assert "NOSUCH01" not in everything.split("Exceptions still open")[1].split("Every serial event")[0]
     [entry] = [e for e in audit_entries(db) if e.action == "report.audit"]
     assert (entry.after["trail_ok"], entry.after["head_hash"]) == (True, chain.head_hash)
+    # Read in Chinese, the kinds, the alerts and the trail's verdict are Chinese too.
+    print_audit_report(replace(ctx, lang="zh"), month, tmp_path / "audit-zh.pdf")
+    chinese = "\n".join(text(tmp_path / "audit-zh.pdf"))
+    assert "盘点差异" in chinese and "验证未通过" in chinese and "li.na 被拒绝的操作 5 次" in chinese
+    assert "Stocktake discrepancy" not in chinese and "refused actions" not in chinese
 
 
 def test_a_tampered_trail_is_named_in_the_report(db, ctx, company, received, tmp_path):

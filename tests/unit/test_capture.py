@@ -270,7 +270,28 @@ REASON_CASES = [
                  ("scan 2", "]d2010950600013435321SN2", Reason.GS1_INVALID), id="gs1_invalid"),
     pytest.param(lambda: scans(["]d2011234567890123121SN2"]), SerialRule(gtin=GTIN), None,
                  ("scan 1", "]d2011234567890123121SN2", Reason.GTIN_MISMATCH), id="gtin_mismatch"),
+    pytest.param(lambda: typed(("SN1", "LOT 1/ü", None)), SerialRule(), None, ("cell C2", "LOT 1/ü", Reason.BAD_BATCH),
+                 id="bad_batch"),
+    pytest.param(lambda: typed(("SN1", "L1", "31/12/2027")), SerialRule(), None,
+                 ("cell D2", "31/12/2027", Reason.BAD_EXPIRY), id="bad_expiry"),
 ]  # fmt: skip
+
+
+def typed(*rows: tuple[object, object, object]) -> Source:
+    """Serial, batch and expiry cells in columns B, C, D under a heading row."""
+    return Source([r[0] for r in rows], lambda i: f"cell B{i + 2}", [r[1:] for r in rows],
+                  lambda i, k: f"cell {'CD'[k]}{i + 2}")  # fmt: skip
+
+
+def test_batch_and_expiry_typed_beside_a_serial_are_kept_and_a_scan_keeps_its_own():
+    gs1 = "(01)09506000134352(17)270331(10)SCANLOT(21)SN3"
+    result = capture(typed(("SN1", "L-1", dt.datetime(2027, 3, 31)), ("SN2", 42, "2026-12-01"), (gs1, "TYPED", None),
+                           ("SN4", None, None)), SerialRule(gtin="09506000134352"))  # fmt: skip
+    assert result.ok, result.problems
+    assert {s: (d.batch, d.expiry, d.raw) for s, d in result.gs1.items()} == {
+        "SN1": ("L-1", dt.date(2027, 3, 31), None), "SN2": ("42", dt.date(2026, 12, 1), None),
+        "SN3": ("SCANLOT", dt.date(2027, 3, 31), gs1),
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(("make", "rule", "expected", "problem"), REASON_CASES)
@@ -283,6 +304,7 @@ def test_each_reason_with_its_position(make, rule, expected, problem):
 def test_reason_cases_cover_every_capture_reason():
     produced = {case.values[3][2] for case in REASON_CASES} | {Reason.BAD_RANGE}  # bad_range: test_sources.py
     elsewhere = {Reason.ALREADY_RECEIVED, Reason.OVER_RECEIPT}  # the receiving service's
+    elsewhere |= {Reason.NOT_ON_MANIFEST, Reason.OTHER_MANIFEST}  # the manifests': tests/integration/test_manifests.py
     assert produced == set(Reason) - elsewhere
 
 

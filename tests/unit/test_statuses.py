@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from snapp.domain.lifecycle import TRANSITIONS, allowed_actions
+from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, allowed_actions
 from snapp.domain.purchasing import PO
 from snapp.domain.scan import decode
 from snapp.domain.statuses import (
@@ -44,8 +44,8 @@ def test_every_serial_status_has_every_attribute():
 
 
 def test_what_each_status_means():
-    assert having("on_shelf") == (S.IN_STOCK,)
-    assert having("held") == (S.IN_STOCK, S.ISSUED, S.IN_REPAIR)
+    assert having("on_shelf") == (S.IN_STOCK, S.QUARANTINED)
+    assert having("held") == (S.IN_STOCK, S.ISSUED, S.IN_REPAIR, S.CUSTOMER_RETURN, S.QUARANTINED)
     assert having("gone") == (S.RETURNED_TO_SUPPLIER, S.SHIPPED, S.SCRAPPED)
     assert having("missing") == (S.LOST,)
     assert meaning("lost") == Meaning(on_shelf=False, held=False, gone=False, missing=True)
@@ -53,10 +53,15 @@ def test_what_each_status_means():
         meaning("misplaced")
 
 
-def test_gone_statuses_are_final_and_the_missing_one_can_come_back():
+def test_gone_units_come_back_only_through_after_sales_and_the_missing_one_can_come_back():
+    """Shipped or returned to the supplier, a unit comes back with a record (an RMA); scrapped, never."""
     for status in Status:
-        final = allowed_actions(status) == []
-        assert final == meaning(status).gone, status
+        allowed = set(allowed_actions(status))
+        if meaning(status).gone:
+            assert allowed <= OWN_SERVICE, status
+        else:
+            assert allowed and not allowed <= OWN_SERVICE, status
+    assert allowed_actions(S.SCRAPPED) == []
 
 
 @pytest.mark.parametrize(

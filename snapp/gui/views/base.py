@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit, QMessageBox, QTableView, QWidget
 
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Runner
@@ -32,7 +33,7 @@ class View(QWidget):
         self.ctx, self.runner, self.settings = ctx, runner, settings
         self.form = load_form(self.form_name, self)
         for table in self.form.findChildren(QAbstractItemView):
-            table.setTabKeyNavigation(False)  # Tab leaves a list for the next field; the arrows move inside it
+            table.setTabKeyNavigation(False)  # Tab leaves a list for the next field (fit_columns does it for lists built in code)
         self._stale = True
         self._requests: dict[str, int] = {}
         runner.changes.changed.connect(self._on_changed)
@@ -54,6 +55,19 @@ class View(QWidget):
         """
         self._requests[key] = number = self._requests.get(key, 0) + 1
         self.runner.run(fn, done=lambda result: done(result) if self._requests[key] == number else None)
+
+    def typed_dates(self, title: str, edits: Sequence[QLineEdit]) -> list[dt.date | None] | None:
+        """The day typed in each of ``edits`` (YYYY-MM-DD, or nothing); None once it has said which one is no date."""
+        dates: list[dt.date | None] = []
+        for edit in edits:
+            text = edit.text().strip()
+            try:
+                dates.append(dt.date.fromisoformat(text) if text else None)
+            except ValueError:
+                QMessageBox.warning(self, title, self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
+                edit.setFocus()
+                return None
+        return dates
 
     def open_file(self, key: str, title: str, kinds: str) -> str | None:
         """A file to read, asked for in the folder this screen last used (remembered under ``key``)."""
@@ -126,6 +140,7 @@ def _existing(folder: Path) -> Path:
 def fit_columns(view: QTableView, stretch: int | None = None, sized: dict[int, str] | None = None) -> None:
     """Columns as wide as their contents; ``stretch`` takes what is left; each of ``sized`` is wide enough for its sample text
     (and its header) from the start, so that a growing list never cuts a row number or a serial to "…"."""
+    view.setTabKeyNavigation(False)  # and Tab leaves the list for the next field; the arrows move inside it
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:

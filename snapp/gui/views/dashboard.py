@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QWidget
 
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
+from snapp.gui.problems import say
+from snapp.gui.views.aftersales import after_sales_notes
 from snapp.gui.views.base import View
-from snapp.services import audit, dashboard, exceptions, reconciliation, users
+from snapp.services import aftersales, audit, dashboard, exceptions, reconciliation, users
 from snapp.services.base import Entity
 
 STATUS_COLOURS = {
@@ -23,6 +25,8 @@ STATUS_COLOURS = {
     "shipped": "#00838f",
     "scrapped": "#757575",
     "lost": "#ad1457",
+    "customer_return": "#c62828",
+    "quarantined": "#b3261e",
 }
 
 
@@ -84,6 +88,7 @@ class DashboardView(View):
                 exceptions.open_exception_counts(ctx),
                 reconciliation.serial_accuracy(ctx, today),
                 alerts,
+                aftersales.alerts(ctx, today=today),
             )
 
         self.runner.run(load, done=self.show_figures)
@@ -107,7 +112,15 @@ class DashboardView(View):
                 self.tr("1 unit leaves its supplier warranty within {0} days").format(summary.window) if n == 1
                 else self.tr("{0} units leave their supplier warranty within {1} days").format(f"{n:,}", summary.window)
             )  # fmt: skip
-        notes += [str(alert) for alert in figures.alerts]
+        if summary.expired:
+            notes.append(self.tr("{0} units on our shelves have expired").format(f"{summary.expired:,}"))
+        if summary.expiring:
+            notes.append(self.tr("{0} units expire within {1} days: issue the first-expiring first").format(
+                f"{summary.expiring:,}", summary.window))  # fmt: skip
+        if n := summary.by_status["quarantined"]:
+            notes.append(self.tr("{0} units are quarantined by a recall").format(f"{n:,}"))
+        notes += [say(alert.message) for alert in figures.alerts]
+        notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
 
 
@@ -117,3 +130,4 @@ class Figures:
     open_exceptions: dict[str, int]
     accuracy: reconciliation.AccuracyFigure
     alerts: list[audit.Alert]
+    aftersales: aftersales.Alerts

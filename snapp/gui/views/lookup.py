@@ -13,7 +13,9 @@ from snapp.errors import NotFound
 from snapp.gui.errors import show_error
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
+from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
 from snapp.services import lifecycle, lookup, masterdata, users
 from snapp.services.base import Entity
@@ -65,6 +67,7 @@ class LookupView(View):
         form.cardBox.hide()
         self.action_buttons: list[QPushButton] = []
         self.role: str | None = None  # only the moves this user's role may make are offered
+        aftersales.attach(self)
 
     def setFocus(self, *args) -> None:
         self.form.scanEdit.setFocus(*args)
@@ -131,8 +134,10 @@ class LookupView(View):
         form.poValue.setText(card.po)
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
+        aftersales.fill_card(form, card)
+        form.batchValue.setText(self._batch(card))
         self.history.set_rows(card.history)
-        self._set_actions(card.allowed)
+        self._set_actions(aftersales.actions(card))
 
     def _warranty(self, card: SerialCard) -> str:
         if card.warranty_end is None:
@@ -141,6 +146,14 @@ class LookupView(View):
         if left < 0:
             return self.tr("ended {0} ({1} days ago)").format(card.warranty_end, -left)
         return self.tr("until {0} ({1} days left)").format(card.warranty_end, left)
+
+    def _batch(self, card: SerialCard) -> str:
+        if card.expiry is None:
+            return card.batch or "—"
+        left = (card.expiry - dt.date.today()).days
+        when = self.tr("expired {0} ({1} days ago)").format(card.expiry, -left) if left < 0 else \
+            self.tr("expires {0} ({1} days left)").format(card.expiry, left)  # fmt: skip
+        return f"{card.batch or '—'} / {when}"
 
     def _set_actions(self, allowed: list[str]) -> None:
         layout = self.form.actionsLayout
@@ -151,11 +164,13 @@ class LookupView(View):
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
-            if self.role is None or not allows(self.role, TRANSITIONS[action].permission):
+            rule = TRANSITIONS.get(action)
+            if self.role is None or (rule is not None and not allows(self.role, rule.permission)):
                 continue
-            key = MOVE_KEYS[action]
-            button = QPushButton(f"{name_of('move', name)}…  {key}", self.form)
-            button.setShortcut(key)
+            key = MOVE_KEYS.get(action)
+            button = QPushButton(f"{name_of('move', name)}…" + (f"  {key}" if key else ""), self.form)
+            if key:
+                button.setShortcut(key)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
@@ -168,6 +183,9 @@ class LookupView(View):
         again, so the next scan is never typed into a button or lost.
         """
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
+        if aftersales.handles(action):  # to whom it ships, or the record a return or swap keeps: its own dialog
+            aftersales.start(self, action, card)
+            return
         rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
             offered = likely_location(card, self.locations)
@@ -180,7 +198,7 @@ class LookupView(View):
                 return self.setFocus()
 
         def done(result) -> None:
-            self._message(f"{card.serial}: {name_of('status', result.to_status)}", "#2e7d32")
+            self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), "#2e7d32")
             self.setFocus()
 
         def failed(err: BaseException) -> bool:

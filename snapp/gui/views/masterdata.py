@@ -250,6 +250,7 @@ class ItemsView(RecordsView):
             Column(self.tr("Tracking"), lambda r: r.tracking),
             Column(self.tr("Serial rule"), lambda r: _rule_text(r)),
             Column(self.tr("Warranty (months)"), lambda r: r.warranty_months),
+            Column(self.tr("Customer warranty (months)"), lambda r: r.customer_warranty_months),
             Column(self.tr("Supplier"), lambda r: r.supplier),
         ]
 

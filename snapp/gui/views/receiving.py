@@ -451,6 +451,12 @@ class ReceivingView(View):
             ),
             True,
         )
+        # The line's manifest: what the exceptions opened at posting are about.
+        for text, serials in ((self.tr("Not on the manifest, accepted ({0}): {1}"), receipt.off_manifest),
+                              (self.tr("On the manifest, not delivered ({0}): {1}"), receipt.missing)):  # fmt: skip
+            if serials:
+                listed = ", ".join(serials[:10]) + (" …" if len(serials) > 10 else "")
+                self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + text.format(len(serials), listed))
         self.last_receipt = receipt.number
         self.form.printButton.setEnabled(True)
         self.posted.emit(receipt)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import name_of
@@ -46,7 +43,8 @@ class RegisterView(View):
         for status in Status:
             form.statusCombo.addItem(name_of("status", status.value), status.value)
         self.model.counted.connect(lambda n: form.countLabel.setText(self.tr("{0} serials").format(f"{n:,}")))
-        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
+                     form.customerEdit, form.batchEdit):
             edit.returnPressed.connect(self.apply_filter)
         form.statusCombo.activated.connect(lambda _: self.apply_filter())
         form.applyButton.clicked.connect(self.apply_filter)
@@ -59,15 +57,9 @@ class RegisterView(View):
 
     def filter(self) -> SerialFilter | None:
         form = self.form
-        dates: list[dt.date | None] = []
-        for edit in (form.fromEdit, form.toEdit):
-            text = edit.text().strip()
-            try:
-                dates.append(dt.date.fromisoformat(text) if text else None)
-            except ValueError:
-                QMessageBox.warning(self, self.tr("Serial register"), self.tr("{0!r} is not a date; write YYYY-MM-DD").format(text))
-                edit.setFocus()
-                return None
+        dates = self.typed_dates(self.tr("Serial register"), (form.fromEdit, form.toEdit))
+        if dates is None:
+            return None
         return SerialFilter(
             status=form.statusCombo.currentData(),
             sku=form.skuEdit.text().strip() or None,
@@ -77,6 +69,8 @@ class RegisterView(View):
             received_from=dates[0],
             received_to=dates[1],
             serial_prefix=form.prefixEdit.text().strip() or None,
+            customer=form.customerEdit.text().strip() or None,
+            batch=form.batchEdit.text().strip() or None,
         )
 
     def apply_filter(self) -> None:
@@ -102,7 +96,8 @@ class RegisterView(View):
 
     def reset(self) -> None:
         form = self.form
-        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit):
+        for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
+                     form.customerEdit, form.batchEdit):
             edit.clear()
         form.statusCombo.setCurrentIndex(0)
         self.apply_filter()

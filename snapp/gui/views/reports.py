@@ -1,4 +1,5 @@
-"""Labels and documents: every PDF SNApp prints, written to a folder the user chooses and opened from there."""
+"""Labels and documents: every PDF SNApp prints, written to a folder the user chooses, opened or printed
+from there; and serial labels straight to the label printer."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from snapp.domain.capture import paste
+from snapp.gui.printing import print_pdf, saved_printer
 from snapp.gui.views.base import LAST_FOLDER, View
+from snapp.io.printers import Printer
 from snapp.reports.labels import template_names
 from snapp.services import printing
 from snapp.services.printing import LabelSource, Printed
@@ -42,8 +45,11 @@ class ReportsView(View):
         form.receiptButton.clicked.connect(lambda: self._document(form.receiptEdit, printing.print_receipt, "receipt"))
         form.serialButton.clicked.connect(lambda: self._document(form.serialEdit, printing.print_serial_history, "serial"))
         form.auditButton.clicked.connect(self.print_audit_report)
-        form.openButton.clicked.connect(lambda: self.last and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))))
+        form.labelPrinterButton.clicked.connect(self.send_labels)
+        form.openButton.clicked.connect(self.open_last)
+        form.printPdfButton.clicked.connect(lambda: self.last and print_pdf(self, self.last))
         form.openButton.setEnabled(False)
+        form.printPdfButton.setEnabled(False)
 
     def label_receipt(self, number: str) -> None:
         """Prepare the labels of a receipt just posted (the receiving screen's "Print labels")."""
@@ -56,14 +62,44 @@ class ReportsView(View):
         self.settings.setValue(LAST_FOLDER, str(folder))
         return folder / (_UNSAFE.sub("_", name) + ".pdf")
 
-    def print_labels(self) -> None:
+    def label_source(self) -> LabelSource | None:
+        """What the form names to label; None (and a word to the user) when it names nothing."""
         form = self.form
         kind, text = form.sourceCombo.currentData(), form.sourceEdit.text().strip()
         if not text:
             self._say(self.tr("Enter what to label first."), False)
             form.sourceEdit.setFocus()
+            return None
+        return {"receipt": LabelSource(receipt=text), "po": LabelSource(po=text)}.get(kind) or LabelSource(serials=paste(text))
+
+    def send_labels(self) -> None:
+        """The labels straight to the label printer chosen in Settings."""
+        printer = saved_printer(self.settings)
+        if printer is None:
+            self._say(self.tr("No label printer is set: choose one in Settings."), False)
             return
-        source = {"receipt": LabelSource(receipt=text), "po": LabelSource(po=text)}.get(kind) or LabelSource(serials=paste(text))
+        if (source := self.label_source()) is not None:
+            self.send(source, printer, lambda text: self._say(text, True), self)
+
+    def send(self, source: LabelSource, printer: Printer, said: Callable[[str], None], parent: QWidget) -> None:
+        """Send the labels of ``source`` to ``printer`` off the GUI thread; ``said`` gets the sentence saying it is done."""
+        self.runner.run(
+            lambda progress: printing.send_labels(self.ctx, source, printer, progress=progress),
+            done=lambda printed: said(self.tr("{0} label(s) sent to {1}").format(printed.count, printed.out)),
+            progress=self.tr("Sending the labels to {0}…").format(printer.address),
+            parent=parent,
+        )
+
+    def open_last(self) -> None:
+        if self.last and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))):
+            self._say(self.tr("No program on this computer opens PDFs. The file is {0}").format(self.last), False)
+
+    def print_labels(self) -> None:
+        form = self.form
+        source = self.label_source()
+        if source is None:
+            return
+        kind, text = form.sourceCombo.currentData(), form.sourceEdit.text().strip()
         template, start = form.templateCombo.currentText(), form.startSpin.value()
         self.settings.setValue("labels/template", template)
         name = f"labels-{text if kind != 'serials' else dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-{template}"
@@ -94,6 +130,7 @@ class ReportsView(View):
     def _printed(self, printed: Printed) -> None:
         self.last = Path(printed.out)
         self.form.openButton.setEnabled(True)
+        self.form.printPdfButton.setEnabled(True)
         self._say(self.tr("{0}: {1} ({2})").format(printed.document, printed.out, printed.count), True)
 
     def _choose_folder(self) -> None:

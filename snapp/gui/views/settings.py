@@ -1,20 +1,37 @@
-"""Settings: the language, and which database this PC works on."""
+"""Settings: the language, which database this PC works on, its label printer, backups, and sharing with phones
+(pairing them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QMessageBox
 
+from snapp.app.printers import print_test_label
+from snapp.app.settings import PRINTER_DEFAULTS
 from snapp.db.engine import Database, default_url
 from snapp.db.schema import current_revision, head_revision
+from snapp.domain.permissions import Permission, allows
+from snapp.errors import SnappError
+from snapp.gui import printing
 from snapp.gui.backups import BackupSchedule
-from snapp.gui.views.base import View
-from snapp.services import backup
+from snapp.gui.errors import refusal
+from snapp.gui.models import Column, RecordModel
+from snapp.gui.sharing import qr_pixmap
+from snapp.gui.views.base import View, fit_columns
+from snapp.io.printers import Printer
+from snapp.reports.labels import template_names
+from snapp.reports.thermal import DPIS, Language
+from snapp.services import backup, devices, users
+from snapp.services.base import Context, Entity
+from snapp.services.devices import DeviceRecord, PairingOffer
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"))
+PRINTER_LANGUAGES = ((Language.ZPL, "ZPL (Zebra)"), (Language.TSPL, "TSPL (TSC, Gprinter, Xprinter)"))
 
 
 def schema_at(url: str) -> str | None:
@@ -26,8 +43,14 @@ def schema_at(url: str) -> str | None:
         db.dispose()
 
 
+def is_admin(ctx: Context) -> bool:
+    me = users.current_user(ctx)
+    return me is not None and allows(me.role, Permission.ADMIN)
+
+
 class SettingsView(View):
     form_name = "settings"
+    shows = frozenset({Entity.DEVICES})  # a phone paired or seen through a server on PostgreSQL refreshes the list
     share_requested = Signal(bool, int)  # on or off, and the port
 
     def __init__(self, *args):
@@ -56,20 +79,112 @@ class SettingsView(View):
         form.portSpin.setValue(int(self.settings.value("share/port", form.portSpin.value())))
         form.shareCheck.setChecked(self.settings.value("share/enabled", "false") in (True, "true"))
         form.shareCheck.clicked.connect(lambda on: self.share_requested.emit(on, form.portSpin.value()))
+        self.address = self.fingerprint = self.pair_url = ""
+        self.code_expiry = QTimer(self)
+        self.code_expiry.setSingleShot(True)
+        self.code_expiry.timeout.connect(lambda: self._clear_code(self.tr("The pairing code has expired.")))
+        form.newCodeButton.clicked.connect(self.new_pairing_code)
+        self.devices = RecordModel(
+            [
+                Column(self.tr("ID"), lambda d: d.id),
+                Column(self.tr("Device"), lambda d: d.name),
+                Column(self.tr("Paired by"), lambda d: d.paired_by),
+                Column(self.tr("Paired"), lambda d: d.paired_at),
+                Column(self.tr("Last seen"), lambda d: d.last_seen_at),
+                Column(self.tr("Last user"), lambda d: d.last_user),
+                Column(self.tr("State"), lambda d: self.tr("revoked") if d.revoked_at else self.tr("active")),
+            ],
+            self,
+        )
+        form.devicesTable.setModel(self.devices)
+        fit_columns(form.devicesTable, stretch=1)
+        form.revokeButton.clicked.connect(self.revoke_device)
         self.show_sharing(False, "", "")
+        for language, name in PRINTER_LANGUAGES:
+            form.printerLanguageCombo.addItem(name, str(language))
+        for dpi in DPIS:
+            form.printerDpiCombo.addItem(self.tr("{0} dpi").format(dpi), str(dpi))
+        form.printerTemplateCombo.addItems(template_names())
+        self._show_printer()
+        form.printerSaveButton.clicked.connect(self.save_printer)
+        form.printerTestButton.clicked.connect(self.print_test_label)
+
+    def activated(self) -> None:
+        self.refresh()  # on SQLite a phone pairs through the server process, which notifies no one: look again
+
+    def refresh(self) -> None:
+        def shown(rows: list[DeviceRecord] | None) -> None:
+            if rows is None:
+                self._admins_only(self.form.devicesNoteLabel)
+            else:
+                self.devices.set_rows(rows)
+
+        self.runner.run(lambda: devices.list_devices(self.ctx) if is_admin(self.ctx) else None, done=shown)
 
     def show_sharing(self, running: bool, address: str, fingerprint: str) -> None:
         """What the server is doing: its address and the fingerprint phones check once, or that it is off."""
         form = self.form
         form.portSpin.setEnabled(not form.shareCheck.isChecked())
+        self.address, self.fingerprint = address, fingerprint
         if running:
             form.shareStateLabel.setText(
                 self.tr("Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}").format(address, fingerprint)
             )
-        elif form.shareCheck.isChecked():
+            self.new_pairing_code()
+            return
+        self._clear_code("")
+        if form.shareCheck.isChecked():
             form.shareStateLabel.setText(self.tr("Starting…"))
         else:
             form.shareStateLabel.setText(self.tr("Not shared: only this PC uses the database."))
+
+    def new_pairing_code(self) -> None:
+        """A one-time code in a QR code with the address and fingerprint: a phone's camera opens the pairing page."""
+        if self.address:
+            self.runner.run(lambda: devices.new_pairing_code(self.ctx) if is_admin(self.ctx) else None,
+                            done=self._show_code)  # fmt: skip
+
+    def _show_code(self, offer: PairingOffer | None) -> None:
+        form = self.form
+        if offer is None:
+            self._admins_only(form.pairHintLabel)
+            return
+        self.pair_url = devices.pair_url(self.address, self.fingerprint, offer.code)
+        form.pairQrLabel.setPixmap(qr_pixmap(self.pair_url))
+        form.pairQrLabel.setToolTip(self.pair_url)
+        until = offer.expires_at.astimezone().strftime("%H:%M")
+        form.pairHintLabel.setText(
+            self.tr("To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, "
+                    "and log in. Pairing code {0}: for one device, until {1}.").format(offer.code, until)
+        )
+        form.newCodeButton.setVisible(True)
+        self.code_expiry.start(max(0, int((offer.expires_at - dt.datetime.now(dt.UTC)).total_seconds() * 1000)))
+
+    def _clear_code(self, why: str) -> None:
+        self.code_expiry.stop()
+        self.pair_url = ""
+        self.form.pairQrLabel.setPixmap(QPixmap())
+        self.form.pairQrLabel.setToolTip("")
+        self.form.pairHintLabel.setText(why)
+        self.form.newCodeButton.setVisible(bool(self.address))
+
+    def _admins_only(self, note: QLabel) -> None:
+        """Pairing and the device list are an administrator's: others are told so (not refused, not audited)."""
+        note.setText(self.tr("Only an administrator can pair and revoke phones and PDAs."))
+        self.form.newCodeButton.setVisible(False)
+        self.form.revokeButton.setEnabled(False)
+
+    def revoke_device(self) -> None:
+        rows = self.form.devicesTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        device: DeviceRecord = self.devices.rows[rows[0].row()]
+        asked = QMessageBox.question(
+            self, self.tr("Revoke device"),
+            self.tr("Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.").format(device.name),
+        )  # fmt: skip
+        if asked == QMessageBox.StandardButton.Yes:
+            self.runner.run(lambda: devices.revoke_device(self.ctx, device.id))  # the list refreshes on the change
 
     def sharing_failed(self, last_words: str) -> None:
         self.form.shareCheck.setChecked(False)
@@ -123,11 +238,73 @@ class SettingsView(View):
             parent=self,
         )
 
+    def _show_printer(self) -> None:
+        """The saved choice, as saved (even a damaged one, so that it can be corrected)."""
+        form, keys = self.form, printing.KEYS
+        form.printerAddressEdit.setText(str(self.settings.value(keys["address"], "")))
+        for combo, key in ((form.printerLanguageCombo, "language"), (form.printerDpiCombo, "dpi")):
+            combo.setCurrentIndex(max(0, combo.findData(str(self.settings.value(keys[key], PRINTER_DEFAULTS[key])))))
+        form.printerTemplateCombo.setCurrentText(str(self.settings.value(keys["template"], PRINTER_DEFAULTS["template"])))
+
+    def chosen_printer(self) -> Printer | None:
+        """The printer the form describes (None: no address, labels go to a PDF); raises SnappError for a bad address."""
+        form = self.form
+        address = form.printerAddressEdit.text().strip()
+        if not address:
+            return None
+        language, dpi = form.printerLanguageCombo.currentData(), form.printerDpiCombo.currentData()
+        return Printer.of(address, language, dpi, form.printerTemplateCombo.currentText())
+
+    def save_printer(self) -> None:
+        if (printer := self._form_printer()) is False:
+            return
+        printing.save_printer(self.settings, printer)
+        if printer is None:
+            self._printer_result(self.tr("Saved: no label printer, labels go to a PDF."), True)
+        else:
+            self._printer_result(self.tr("Saved: labels go to {0}.").format(printer.address), True)
+
+    def print_test_label(self) -> None:
+        if (printer := self._form_printer()) is False:
+            return
+        if printer is None:
+            self._printer_result(self.tr("Enter the printer's address first."), False)
+            self.form.printerAddressEdit.setFocus()
+            return
+        self._printer_result(self.tr("Sending a test label to {0}…").format(printer.address), None)
+
+        def failed(err: BaseException) -> bool:
+            said = refusal(err)
+            if said is not None:
+                self._printer_result(said, False)
+            return said is not None
+
+        self.runner.run(
+            lambda: print_test_label(printer),
+            done=lambda _: self._printer_result(self.tr("Test label sent to {0}.").format(printer.address), True),
+            failed=failed,
+        )
+
+    def _form_printer(self) -> Printer | None | Literal[False]:
+        """The form's printer, or False once its refusal is shown beside the buttons."""
+        try:
+            return self.chosen_printer()
+        except SnappError as err:
+            self._printer_result(refusal(err), False)
+            return False
+
+    def _printer_result(self, text: str, ok: bool | None) -> None:
+        _colour(self.form.printerResultLabel, text, ok)
+
     def _language_changed(self) -> None:
         self.settings.setValue("language", self.form.languageCombo.currentData())
         QMessageBox.information(self, self.tr("Settings"), self.tr("The language changes at SNApp's next start."))
 
     def _result(self, text: str, ok: bool | None) -> None:
-        colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
-        self.form.resultLabel.setText(text)
-        self.form.resultLabel.setStyleSheet(f"color: {colour};")
+        _colour(self.form.resultLabel, text, ok)
+
+
+def _colour(label, text: str, ok: bool | None) -> None:
+    colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")

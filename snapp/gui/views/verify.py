@@ -114,7 +114,8 @@ class VerifyView(View):
         form = self.form
         form.verdictLabel.setText(name_of("verdict", result.verdict))
         self._paint(shade(result.verdict))
-        form.messageLabel.setText(f"{visible(result.raw)}: {say(result.message)}")
+        manifest = f"\n{say(result.manifest)}" if result.manifest else ""
+        form.messageLabel.setText(f"{visible(result.raw)}: {say(result.message)}{manifest}")
         form.messageLabel.show()
         form.warningsLabel.setText("\n".join(say(w) for w in result.warnings))
         form.warningsLabel.setVisible(bool(result.warnings))

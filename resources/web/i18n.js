@@ -1,0 +1,90 @@
+// The floor client's own words, in English and Simplified Chinese. What the server says (verdicts,
+// refusals, status names) arrives already in the chosen language (Accept-Language).
+
+const WORDS = {
+  en: {
+    app: "SNApp floor",
+    login: "Log in", user: "User name", password: "Password", logout: "Log out",
+    lookup: "Look up", receive: "Receive", verify: "Verify", count: "Count", exceptions: "Exceptions",
+    back: "Back", online: "Online", offline: "Offline",
+    queued: "{n} scans waiting for the network",
+    offlineNote: "No network: scans are kept on this device and sent when it is back.",
+    scanHere: "Scan or type, then Enter",
+    po: "Purchase order", line: "Line", lineAuto: "Any line (a GS1 scan picks it)", location: "Location",
+    choosePo: "Choose a purchase order", everyLocation: "Every location",
+    accepted: "accepted", open: "open", post: "Post receipt", clear: "Clear",
+    posted: "Receipt {number}: {quantity} units received",
+    nothingToPost: "No accepted scans to post",
+    postQueued: "Not sent: no network. Tap Post again when it is back.",
+    twice: "scanned twice (first as #{first})",
+    lineFull: "line {line} has no more open quantity",
+    otherLine: "belongs to line {line} ({sku}): post this batch first",
+    waiting: "waiting for the network", checking: "checking…",
+    bad: "refused",
+    card: "Unit", status: "Status", item: "Item", supplier: "Supplier", receipt: "Receipt",
+    warranty: "Warranty", warrantyLeft: "until {end} ({days} days left)", warrantyOver: "ended {end}",
+    noWarranty: "none", history: "History", moves: "Moves allowed now", noMoves: "No move is allowed now",
+    to: "To location", ref: "Reference", note: "Note", doMove: "Confirm", moved: "{verb}: done ({status})",
+    needsNetwork: "This needs the network",
+    startCount: "Start count", closeCount: "Close count", countOf: "Count {number}",
+    countClosed: "Count {number} closed: {matched} matched, {missing} missing, {unexpected} unexpected, {unknown} unknown",
+    here: "Known here", elsewhere: "Belongs elsewhere", unknown: "Unknown", twiceShort: "Scanned twice",
+    notOnShelf: "Not on a shelf", unreadable: "Unreadable",
+    resolve: "Resolve", resolution: "How it was settled", noExceptions: "No open exceptions",
+    resolved: "Exception {id} resolved",
+    language: "中文", camera: "Camera", noCamera: "The camera cannot be used here: {reason}",
+    loginFailed: "Login failed",
+  },
+  zh: {
+    app: "SNApp 现场",
+    login: "登录", user: "用户名", password: "密码", logout: "退出登录",
+    lookup: "查询", receive: "收货", verify: "验证", count: "盘点", exceptions: "异常",
+    back: "返回", online: "在线", offline: "离线",
+    queued: "{n} 条扫描等待网络",
+    offlineNote: "无网络：扫描已保存在本设备上，网络恢复后自动发送。",
+    scanHere: "扫描或输入后按回车",
+    po: "采购订单", line: "订单行", lineAuto: "任意行（由 GS1 条码选择）", location: "库位",
+    choosePo: "请选择采购订单", everyLocation: "全部库位",
+    accepted: "已接受", open: "未收", post: "过账收货", clear: "清空",
+    posted: "收货单 {number}：已收 {quantity} 件",
+    nothingToPost: "没有可过账的扫描",
+    postQueued: "未发送：无网络。网络恢复后请再次点击过账。",
+    twice: "重复扫描（首次为第 {first} 条）",
+    lineFull: "第 {line} 行已无未收数量",
+    otherLine: "属于第 {line} 行（{sku}）：请先过账本批",
+    waiting: "等待网络", checking: "核对中…",
+    bad: "拒绝",
+    card: "单品", status: "状态", item: "物料", supplier: "供应商", receipt: "收货单",
+    warranty: "保修", warrantyLeft: "至 {end}（剩余 {days} 天）", warrantyOver: "已于 {end} 到期",
+    noWarranty: "无", history: "历史记录", moves: "当前可执行的操作", noMoves: "当前没有可执行的操作",
+    to: "目标库位", ref: "参考号", note: "备注", doMove: "确认", moved: "{verb}：完成（{status}）",
+    needsNetwork: "此操作需要网络",
+    startCount: "开始盘点", closeCount: "结束盘点", countOf: "盘点单 {number}",
+    countClosed: "盘点单 {number} 已结束：相符 {matched}，缺失 {missing}，不符 {unexpected}，未知 {unknown}",
+    here: "在此库位", elsewhere: "应在别处", unknown: "未知", twiceShort: "重复扫描",
+    notOnShelf: "不在货架上", unreadable: "无法识别",
+    resolve: "处理", resolution: "处理说明", noExceptions: "没有未处理的异常",
+    resolved: "异常 {id} 已处理",
+    language: "English", camera: "摄像头", noCamera: "无法使用摄像头：{reason}",
+    loginFailed: "登录失败",
+  },
+};
+
+export function chosenLanguage() {
+  const saved = localStorage.getItem("snapp.lang");
+  if (saved === "en" || saved === "zh") return saved;
+  return (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export function t(key, values = {}) {
+  const template = WORDS[chosenLanguage()][key] ?? WORDS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
+
+/** Fill every element carrying data-t (its text) or data-t-placeholder (its placeholder). */
+export function translatePage(root = document) {
+  document.documentElement.lang = chosenLanguage() === "zh" ? "zh-CN" : "en";
+  for (const el of root.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  for (const el of root.querySelectorAll("[data-t-placeholder]")) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of root.querySelectorAll("[data-t-label]")) el.setAttribute("aria-label", t(el.dataset.tLabel));
+}

@@ -1,0 +1,221 @@
+"""After-sales from Serial lookup: the card's warranties and holder, and the return, swap and supplier dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+
+from snapp.domain.aftersales import Party
+from snapp.domain.lifecycle import OWN_SERVICE, Action
+from snapp.errors import SnappError, ValidationError
+from snapp.gui.forms import load_form
+from snapp.gui.labels import name_of
+from snapp.gui.operations import Runner
+from snapp.gui.problems import say, say_problem
+from snapp.services import aftersales, customers, lifecycle
+from snapp.services.customers import Holder
+from snapp.services.lookup import SerialCard
+
+
+def customer_warranty_text(card: SerialCard) -> str:
+    end, left = card.customer_warranty_end, card.customer_warranty_days_left(dt.date.today())
+    if end is None:
+        return QCoreApplication.translate("Aftersales", "none recorded")
+    if left < 0:
+        return QCoreApplication.translate("Aftersales", "ended {0} ({1} days ago)").format(end, -left)
+    return QCoreApplication.translate("Aftersales", "until {0} ({1} days left)").format(end, left)
+
+
+def holder_text(card: SerialCard) -> str:
+    holder: Holder | None = card.holder
+    if holder is None:
+        if card.status == "shipped":
+            return QCoreApplication.translate("Aftersales", "a customer not recorded (shipped before customers were kept)")
+        return QCoreApplication.translate("Aftersales", "we have it")
+    if holder.customer:
+        delivery = QCoreApplication.translate("Aftersales", ", delivery {0}").format(holder.ref) if holder.ref else ""
+        return f"{holder.customer} — {holder.customer_name}{delivery}"
+    return f"{name_of('recipient_kind', holder.recipient_kind)}: {holder.recipient}"
+
+
+def after_sales_notes(found: aftersales.Alerts) -> list[str]:
+    """The dashboard's after-sales lines (the supplier warranties ending it says itself)."""
+    notes = []
+    if ending := sum(1 for w in found.warranties if w.kind == "customer"):
+        notes.append(QCoreApplication.translate("Aftersales", "{0} customer warranties end within {1} days").format(
+            ending, found.days))
+    if found.overdue:
+        notes.append(QCoreApplication.translate("Aftersales", "{0} units are overdue back from suppliers (RMA {1})").format(
+            len(found.overdue), ", ".join(r.number for r in found.overdue[:5])))
+    if found.long_repairs:
+        notes.append(QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days").format(
+            len(found.long_repairs), found.repair_days))
+    return notes
+
+
+def fill_card(form: QWidget, card: SerialCard) -> None:
+    """The after-sales rows of the lookup card: the customer's warranty, who has the unit, its story."""
+    form.customerWarrantyValue.setText(customer_warranty_text(card))
+    form.holderValue.setText(holder_text(card))
+    form.aftersalesValue.setText("\n".join(say(line) for line in card.aftersales) or "—")
+
+
+def actions(card: SerialCard) -> list[str]:
+    """The card's moves; a swap is offered on the returned unit's card (with its open RMA), not on every unit in stock."""
+    return [a for a in card.allowed if a != Action.REPLACE] + ([Action.REPLACE.value] if card.open_rma else [])
+
+
+class _Dialog(QDialog):
+    """A form in ui/ that runs one service on OK; a refusal stays in the dialog, said in the user's language."""
+
+    def __init__(self, parent: QWidget, runner: Runner, form_name: str):
+        super().__init__(parent)
+        self.runner = runner
+        self.form = load_form(form_name, self)
+        self.setWindowTitle(self.form.windowTitle())
+        self.setMinimumWidth(520)  # a customer's full name and a reason fit without scrolling
+        self.form.buttons.accepted.connect(self.submit)
+        self.form.buttons.rejected.connect(self.reject)
+        self.result_record = None
+
+    def call(self) -> Callable[[], object]:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        self.form.errorLabel.hide()
+        self.form.buttons.setEnabled(False)
+
+        def done(record: object) -> None:
+            self.result_record = record
+            self.accept()
+
+        def failed(err: BaseException) -> bool:
+            self.form.buttons.setEnabled(True)
+            if not isinstance(err, SnappError):
+                return False
+            lines = [say_problem(p) for p in err.problems] if isinstance(err, ValidationError) else [say(err.text)]
+            self.form.errorLabel.setText("\n".join(lines))
+            self.form.errorLabel.show()
+            return True
+
+        self.runner.run(self.call(), done=done, failed=failed)
+
+
+class ShipDialog(_Dialog):
+    """A unit out to a customer, with the delivery note: who has it from now on, and its customer warranty."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "ship_dialog")
+        self.ctx, self.card = ctx, card
+        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        runner.run(lambda: customers.list_customers(ctx), done=self._customers)
+
+    def _customers(self, rows) -> None:
+        for row in rows:
+            self.form.customerCombo.addItem(f"{row.code} — {row.name}", row.code)
+        self.form.customerCombo.addItem(self.tr("(not recorded)"), None)
+
+    def call(self) -> Callable[[], object]:
+        form, ctx, card = self.form, self.ctx, self.card
+        customer, ref = form.customerCombo.currentData(), form.refEdit.text().strip() or None
+        party = Party(customer=customer) if customer else None
+        return lambda: lifecycle.move(ctx, Action.SHIP, [card.serial], sku=card.sku, ref=ref, party=party)
+
+
+class ReturnDialog(_Dialog):
+    """A shipped unit back from its customer under an RMA number."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "return_dialog")
+        self.ctx, self.card = ctx, card
+        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        shipped_to = card.holder.customer if card.holder else None
+        runner.run(lambda: customers.list_customers(ctx), done=lambda rows: self._customers(rows, shipped_to))
+
+    def _customers(self, rows, shipped_to: str | None) -> None:
+        combo = self.form.customerCombo
+        for row in rows:
+            combo.addItem(f"{row.code} — {row.name}", row.code)
+        combo.setCurrentIndex(max(combo.findData(shipped_to), 0))
+
+    def call(self) -> Callable[[], object]:
+        form, ctx, card = self.form, self.ctx, self.card
+        rma, customer, reason = form.rmaEdit.text(), form.customerCombo.currentData() or "", form.reasonEdit.text()
+        return lambda: aftersales.receive_return(ctx, card.serial, rma=rma, customer=customer, reason=reason, sku=card.sku)
+
+
+class SwapDialog(_Dialog):
+    """A replacement out to the customer of an open return: from the returned unit's card, or the replacement's."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "swap_dialog")
+        self.ctx = ctx
+        if card.open_rma:
+            self.form.rmaEdit.setText(card.open_rma)
+            self.form.replacementEdit.setFocus()
+        else:
+            self.form.replacementEdit.setText(card.serial)
+            self.form.rmaEdit.setFocus()
+
+    def call(self) -> Callable[[], object]:
+        ctx, rma, replacement = self.ctx, self.form.rmaEdit.text(), self.form.replacementEdit.text()
+        return lambda: aftersales.swap(ctx, rma, replacement)
+
+
+class RepairDialog(_Dialog):
+    """A repair record on the unit's history: our bench's, or the supplier's."""
+
+    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
+        super().__init__(parent, runner, "repair_dialog")
+        self.ctx, self.card = ctx, card
+        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        for place in ("bench", "supplier"):
+            self.form.placeCombo.addItem(name_of("repair_place", place), place)
+
+    def call(self) -> Callable[[], object]:
+        form, ctx, card = self.form, self.ctx, self.card
+        repair = aftersales.RepairInput(form.faultEdit.text(), form.workEdit.text() or None, form.partsEdit.text() or None,
+                                        form.costEdit.text() or None, form.technicianEdit.text() or None,
+                                        form.placeCombo.currentData())  # fmt: skip
+        return lambda: aftersales.record_repair(ctx, card.serial, repair, sku=card.sku)
+
+
+def attach(view) -> None:
+    """Connect the lookup card's after-sales button to the unit on show (once, when the screen is built)."""
+    view.form.repairRecordButton.clicked.connect(lambda: _open(view, RepairDialog, view.cards[_shown(view)]))
+
+
+def _shown(view) -> int:
+    return view.form.unitCombo.currentIndex() if len(view.cards) > 1 else 0
+
+
+def _open(view, dialog_class: type[_Dialog], card: SerialCard) -> QDialog:
+    dialog = dialog_class(view, view.runner, view.ctx, card)
+    dialog.accepted.connect(lambda: view.look_up(card.serial))
+    dialog.open()
+    return dialog
+
+
+def handles(action: Action) -> bool:
+    """Whether lookup opens an after-sales dialog for ``action`` (a ship says to whom; the rest keep a record)."""
+    return action in OWN_SERVICE or action is Action.SHIP
+
+
+def start(view, action: Action, card: SerialCard) -> QDialog | None:
+    """Open the dialog of an after-sales move for the unit on ``view``'s card; say the outcome there when it is done."""
+    if action is Action.SUPPLIER_BACK:
+        title = name_of("move", action.value)
+        rma, ok = QInputDialog.getText(view, title, QCoreApplication.translate("Aftersales", "The supplier's RMA number:"))
+        if not ok:
+            return None
+        to, ok = QInputDialog.getItem(view, title, QCoreApplication.translate("Aftersales", "To location:"), view.locations,
+                                      0, False)  # fmt: skip
+        if ok:
+            view.runner.run(lambda: aftersales.supplier_back(view.ctx, rma, to=to),
+                            done=lambda r: view.look_up(card.serial))  # fmt: skip
+        return None
+    dialogs = {Action.SHIP: ShipDialog, Action.CUSTOMER_RETURN: ReturnDialog, Action.REPLACE: SwapDialog}
+    return _open(view, dialogs[action], card)

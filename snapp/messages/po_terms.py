@@ -1,0 +1,76 @@
+"""What a PO's terms, totals, edits and amendments say."""
+
+MESSAGES = {
+    "money.currency": (
+        "{currency!r} is not a currency SNApp knows (an ISO 4217 code such as CNY, USD, EUR)",
+        "{currency!r} 不是可用的币种（请用 ISO 4217 代码，如 CNY、USD、EUR）",
+    ),
+    "money.tax_rate": (
+        "tax rate {rate} must be a percentage from 0 to 100 with at most two decimals",
+        "税率 {rate} 必须是 0 到 100 之间的百分数，最多两位小数",
+    ),
+    "po_terms.currency": ("currency", "币种"),
+    "column.currency": ("Currency", "币种"),
+    "po_terms.tax_rate": ("tax rate", "税率"),
+    "po_terms.supplier_ref": ("supplier reference", "供应商单号"),
+    "verb.edit": ("edit", "编辑"),
+    "verb.amend": ("amend", "变更"),
+    "po_terms.reason": ("an amendment needs a reason", "变更必须填写原因"),
+    "po_terms.no_change": ("nothing to change: the PO already reads so", "没有变更：采购订单已是这样"),
+    "po_terms.received_line_removed": (
+        "line {line} ({sku}) has {received} received and cannot be removed",
+        "第 {line} 行（{sku}）已收货 {received}，不能删除",
+    ),
+    "po_terms.below_received": (
+        "line {line} ({sku}): {quantity} is below the {received} already received",
+        "第 {line} 行（{sku}）：数量 {quantity} 少于已收货的 {received}",
+    ),
+    "po_terms.received_item_changed": (
+        "line {line} has {received} of {sku} received; its item cannot change",
+        "第 {line} 行已收货 {received} 件 {sku}，不能更换物料",
+    ),
+    "po_terms.unknown_line": ("the PO has no line {line}", "采购订单没有第 {line} 行"),
+    "po_terms.supplier_fixed": (
+        "the supplier of an approved PO cannot change; cancel it and raise a new one",
+        "已审核采购订单的供应商不能更改；请取消后重新下单",
+    ),
+    "po_terms.date": (
+        "{value!r} is not a date (write YYYY-MM-DD, or +N for N days from today)",
+        "{value!r} 不是日期（请写成 YYYY-MM-DD，或 +N 表示今天起 N 天后）",
+    ),
+    "po_terms.pasted_row": (
+        "a row needs the SKU, the quantity and, if you like, the unit price, separated by tabs",
+        "每行需要物料编码、数量以及（可选的）单价，用制表符分隔",
+    ),
+    "po_terms.not_price": ("{value!r} is not a price", "{value!r} 不是有效的价格"),
+    "po_terms.unknown_sku": ("no item with SKU {sku!r}", "没有物料编码为 {sku!r} 的物料"),
+    "po_terms.too_long": ("at most {limit} characters", "最多 {limit} 个字符"),
+    # The purchase order document, in the reader's language
+    "po_doc.title": ("Purchase order {number}", "采购订单 {number}"),
+    "po_doc.subject": ("Purchase order for {supplier}", "致 {supplier} 的采购订单"),
+    "po_doc.supplier": ("Supplier", "供应商"),
+    "po_doc.supplier_ref": ("Supplier reference", "供应商单号"),
+    "po_doc.date": ("Date", "日期"),
+    "po_doc.delivery": ("Delivery date", "交货日期"),
+    "po_doc.currency": ("Currency", "币种"),
+    "po_doc.tax_rate": ("Tax rate", "税率"),
+    "po_doc.raised_by": ("Raised by", "采购员"),
+    "po_doc.notes": ("Notes", "备注"),
+    "po_doc.lines": ("Lines", "明细"),
+    "po_doc.sku": ("SKU", "物料编码"),
+    "po_doc.item": ("Item", "物料名称"),
+    "po_doc.quantity": ("Qty", "数量"),
+    "po_doc.unit_price": ("Unit price", "单价"),
+    "po_doc.amount": ("Amount", "金额"),
+    "po_doc.net": ("Net amount", "不含税金额"),
+    "po_doc.tax": ("Tax {rate}%", "税额（{rate}%）"),
+    "po_doc.gross": ("Total", "价税合计"),
+    "po_doc.words": ("Amount in words", "大写金额"),
+    "po_doc.units": ("Units", "件数"),
+    "po_doc.amendments": ("Amendments", "变更记录"),
+    "po_doc.amendment": ("No. {seq}, {at}, {by}: {reason}", "第 {seq} 次，{at}，{by}：{reason}"),
+    "po_doc.footer": (
+        "Prices are before tax. Please quote the PO number on the delivery note and give each unit's serial number.",
+        "单价不含税。送货单上请注明采购订单号，并提供每件货品的序列号。",
+    ),
+}

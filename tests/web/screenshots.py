@@ -1,0 +1,119 @@
+"""Screenshots of the floor client at a phone's 360×640, in English and in Chinese (docs/screenshots/phone/).
+
+    .venv/bin/python tests/web/screenshots.py
+
+Runs `snapp serve` on a demo database and drives Debian's Chromium (/usr/bin/chromium) through each screen.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from snapp.db.engine import sqlite_url  # noqa: E402
+from snapp.db.schema import open_database  # noqa: E402
+from snapp.services.auth import create_first_admin  # noqa: E402
+from snapp.services.demo import build_demo  # noqa: E402
+from tests.server.conftest import Server  # noqa: E402
+from tests.web.conftest import CHROMIUM, PHONE, log_in, wedge  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "phone"
+PASSWORD = "demo password 1"
+
+
+def open_screen(page, name: str) -> None:
+    page.click(f"a[href='#{name}']")
+    page.wait_for_function(f"document.activeElement.dataset.scan === '{name}'")
+
+
+def shoot(server: Server, browser, lang: str, po: str, serial: str, location: str) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
+                                  locale="zh-CN" if lang == "zh" else "en-US", base_url=server.url)  # fmt: skip
+    page = context.new_page()
+    page.goto("/floor/")
+    page.wait_for_selector("#login:not([hidden])")
+    page.fill("#login-form [name=name]", "admin")
+    page.screenshot(path=OUT / f"{lang}-01-login.png")
+    page.close()
+    page = context.new_page()
+    log_in(page, "admin", PASSWORD)
+    page.screenshot(path=OUT / f"{lang}-02-home.png")
+
+    page.click("a[href='#receive']")
+    page.wait_for_selector(f"#po option[value='{po}']", state="attached")
+    page.select_option("#po", po)
+    page.select_option("#line", "1")
+    for code in ("ECG9000001", "ECG9000002", "ECG9000003", "ECG9000002", "x"):
+        wedge(page, code)
+    page.wait_for_function("!document.querySelector('#receive-list li.wait') && document.querySelectorAll('#receive-list li').length === 5")
+    page.screenshot(path=OUT / f"{lang}-03-receive.png")
+
+    page.click("#back")
+    open_screen(page, "lookup")
+    wedge(page, serial)
+    page.wait_for_selector("article.card")
+    page.locator("article.card button[data-move]").first.click()
+    page.wait_for_selector("article.card form")
+    page.screenshot(path=OUT / f"{lang}-04-lookup.png")
+    page.locator("article.card form button").scroll_into_view_if_needed()
+    page.screenshot(path=OUT / f"{lang}-05-move.png")
+
+    page.click("#back")
+    open_screen(page, "verify")
+    wedge(page, serial)
+    page.wait_for_selector("[data-verdict=verify]:not([hidden])")
+    page.wait_for_function("document.querySelector('[data-verdict=verify]').dataset.kind !== 'wait'")
+    page.screenshot(path=OUT / f"{lang}-06-verify.png")
+
+    page.click("#back")
+    page.click("a[href='#count']")
+    page.select_option("#count-location", location)
+    page.click("#start-count")
+    page.wait_for_function("document.activeElement.dataset.scan === 'count'")
+    for code in (serial, "NO-SUCH-UNIT-1", serial):
+        wedge(page, code)
+    page.wait_for_function("!document.querySelector('#count-list li.wait') && document.querySelectorAll('#count-list li').length === 3")
+    page.screenshot(path=OUT / f"{lang}-07-count.png")
+
+    page.click("#back")
+    page.click("a[href='#exceptions']")
+    page.wait_for_selector("#exception-list li")
+    page.screenshot(path=OUT / f"{lang}-08-exceptions.png")
+    context.close()
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = sqlite_url(Path(tmp) / "demo.db")
+        db = open_database(url)
+        ctx = create_first_admin(db, "admin", PASSWORD)
+        build_demo(ctx, serials=2_000, team_password=PASSWORD)
+        db.dispose()
+        server = Server(url)
+        try:
+            with server.login("admin", PASSWORD) as api:
+                item = next(i for i in api.get("/items").json() if i["sku"] == "ECG-12")  # serials ECG and 7 digits
+                order = {"supplier": item["supplier"] or api.get("/suppliers").json()[0]["code"],
+                         "lines": [{"sku": item["sku"], "quantity": 50}]}  # fmt: skip
+                po = api.post("/pos", json=order).json()["number"]
+                api.post(f"/pos/{po}/approve").raise_for_status()
+                # A refused receipt: its rejected scan waits at the exceptions desk.
+                api.post(f"/pos/{po}/receipts", json={"sku": item["sku"], "serials": ["ECG12"], "location": "QA"})
+                [row] = api.get("/serials", params={"status": "in_stock", "limit": 1}).json()["rows"]
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+                for lang in ("en", "zh"):
+                    shoot(server, browser, lang, po, row["serial"], row["location"])
+                browser.close()
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
