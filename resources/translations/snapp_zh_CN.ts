@@ -168,132 +168,137 @@
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="79"/>
+        <location filename="../../snapp/gui/views/count.py" line="75"/>
+        <source>No count yet: choose what to count above and press Start a count.</source>
+        <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="80"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="80"/>
+        <location filename="../../snapp/gui/views/count.py" line="81"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="88"/>
+        <location filename="../../snapp/gui/views/count.py" line="89"/>
         <source>Outcome</source>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="89"/>
+        <location filename="../../snapp/gui/views/count.py" line="90"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="90"/>
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
         <source>Recorded status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Recorded at</source>
         <translation>记录库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
+        <location filename="../../snapp/gui/views/count.py" line="94"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="99"/>
+        <location filename="../../snapp/gui/views/count.py" line="100"/>
         <source>Every outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="138"/>
+        <location filename="../../snapp/gui/views/count.py" line="139"/>
         <source>All locations</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="177"/>
+        <location filename="../../snapp/gui/views/count.py" line="178"/>
         <source>Start a count, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="179"/>
+        <location filename="../../snapp/gui/views/count.py" line="180"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="181"/>
+        <location filename="../../snapp/gui/views/count.py" line="182"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="220"/>
+        <location filename="../../snapp/gui/views/count.py" line="221"/>
         <source>already counted: scanned again</source>
         <translation>已盘点：重复扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="222"/>
+        <location filename="../../snapp/gui/views/count.py" line="223"/>
         <source>counted</source>
         <translation>已盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="258"/>
+        <location filename="../../snapp/gui/views/count.py" line="259"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="259"/>
+        <location filename="../../snapp/gui/views/count.py" line="260"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="269"/>
-        <source>{0} scans counted ({1} of units already counted), {2} refused</source>
-        <translation>已计入 {0} 次扫描（其中 {1} 次为已盘点物品的重复扫描），{2} 次被拒绝</translation>
+        <location filename="../../snapp/gui/views/count.py" line="270"/>
+        <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
+        <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="288"/>
+        <location filename="../../snapp/gui/views/count.py" line="289"/>
         <source>Close the count</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="289"/>
+        <location filename="../../snapp/gui/views/count.py" line="290"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="311"/>
+        <location filename="../../snapp/gui/views/count.py" line="312"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="314"/>
+        <location filename="../../snapp/gui/views/count.py" line="315"/>
         <source>Provisional: the count is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="316"/>
+        <location filename="../../snapp/gui/views/count.py" line="317"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="340"/>
+        <location filename="../../snapp/gui/views/count.py" line="341"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="342"/>
+        <location filename="../../snapp/gui/views/count.py" line="343"/>
         <source>Apply the count</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="343"/>
+        <location filename="../../snapp/gui/views/count.py" line="344"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -302,12 +307,12 @@
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="350"/>
+        <location filename="../../snapp/gui/views/count.py" line="351"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="355"/>
+        <location filename="../../snapp/gui/views/count.py" line="356"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
@@ -459,32 +464,47 @@
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <source>1 purchase order waits for approval</source>
+        <translation>1 张采购订单待审核</translation>
+    </message>
+    <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
+        <source>1 unit is in repair</source>
+        <translation>1 件在维修中</translation>
+    </message>
+    <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <source>1 unit leaves its supplier warranty within {0} days</source>
+        <translation>1 件将在 {0} 天内超出供应商保修期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="117"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="116"/>
         <source>{0} units on our shelves have expired</source>
         <translation>{0} 件在库单件已过期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="119"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="118"/>
         <source>{0} units expire within {1} days: issue the first-expiring first</source>
         <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="122"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="121"/>
         <source>{0} units are quarantined by a recall</source>
         <translation>{0} 件因召回已隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="125"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="124"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -580,62 +600,67 @@
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="45"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="43"/>
+        <source>No exception here. Refused scans, unknown serials at Verify and stocktake differences open one.</source>
+        <translation>这里没有异常。被拒绝的扫描、验证时的未知序列号和盘点差异会产生异常。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="47"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="66"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
         <source> (the newest {0})</source>
         <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="68"/>
         <source>{0} shown</source>
         <translation>显示 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="79"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="80"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="83"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="90"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="92"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="93"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="99"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -708,8 +733,8 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/item_form.ui" line="36"/>
-        <source>Su&amp;pplier:</source>
-        <translation>供应商(&amp;P)：</translation>
+        <source>S&amp;upplier:</source>
+        <translation>供应商(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../../ui/item_form.ui" line="39"/>
@@ -720,52 +745,52 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="240"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="231"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="247"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="232"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="233"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="234"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="235"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="236"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="252"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="237"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="253"/>
         <source>Customer warranty (months)</source>
         <translation>客户保修（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="238"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="255"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -791,17 +816,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="265"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="281"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -953,82 +978,82 @@ How was it resolved?</source>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="35"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="52"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="36"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="37"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="38"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="39"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="40"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="41"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="79"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="103"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="95"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="123"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="147"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="124"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="130"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="131"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="192"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="160"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="196"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -1036,107 +1061,112 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="46"/>
+        <location filename="../../snapp/gui/main_window.py" line="52"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="58"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="54"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="55"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="56"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="57"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="65"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="66"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="67"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="68"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="69"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="70"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65"/>
+        <location filename="../../snapp/gui/main_window.py" line="71"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <location filename="../../snapp/gui/main_window.py" line="72"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="67"/>
+        <location filename="../../snapp/gui/main_window.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="68"/>
+        <location filename="../../snapp/gui/main_window.py" line="74"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="84"/>
+        <location filename="../../snapp/gui/main_window.py" line="91"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="85"/>
+        <location filename="../../snapp/gui/main_window.py" line="92"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="108"/>
+        <location filename="../../snapp/gui/main_window.py" line="144"/>
+        <source>Keys of this screen</source>
+        <translation>本页面的快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="148"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1882,146 +1912,201 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/receiving.ui" line="40"/>
-        <source>Clea&amp;r</source>
-        <translation>清空(&amp;R)</translation>
+        <source>Cl&amp;ear…</source>
+        <translation>清空(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="42"/>
-        <source>Print &amp;labels…</source>
-        <translation>打印标签(&amp;L)…</translation>
+        <location filename="../../ui/receiving.ui" line="41"/>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>撤销(&amp;U) (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="42"/>
-        <source>Labels for the receipt just posted</source>
-        <translation>为刚确认的收货单打印标签</translation>
+        <location filename="../../ui/receiving.ui" line="41"/>
+        <source>Bring back the scans just set aside</source>
+        <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
         <location filename="../../ui/receiving.ui" line="43"/>
-        <source>Post &amp;receipt</source>
-        <translation>确认收货(&amp;R)</translation>
+        <source>Print la&amp;bels…</source>
+        <translation>打印标签(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="44"/>
+        <source>Post receipt  Ctrl+Enter</source>
+        <translation>确认收货  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="43"/>
+        <source>Labels for the receipt just posted</source>
+        <translation>为刚确认的收货单打印标签</translation>
     </message>
 </context>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="78"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="88"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="79"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="159"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="95"/>
+        <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
+        <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="108"/>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="116"/>
+        <source>Post receipt</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="118"/>
+        <source>Bring back the scans just set aside</source>
+        <translation>恢复刚刚移出的扫描记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
+        <source>Change to PO {0}</source>
+        <translation>切换到采购订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="182"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="194"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="173"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="211"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="330"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
+        <source>Change the line</source>
+        <translation>切换订单行</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="243"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="247"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="218"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="250"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="235"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="267"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="238"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="270"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="241"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="273"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="282"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="290"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="290"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="296"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="301"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="296"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="304"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="305"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="365"/>
+        <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
+        <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
+        <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
+        <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="393"/>
+        <source>{0} scans brought back</source>
+        <translation>已恢复 {0} 条扫描记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="354"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="371"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="377"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="378"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="456"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
@@ -2067,27 +2152,32 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="157"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="146"/>
+        <source>Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill).</source>
+        <translation>这里还没有内容：用“新建…”逐条添加，或用“导入…”导入整张清单（“模板…”提供要填写的表格）。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="157"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="164"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="180"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="168"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="168"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -2203,42 +2293,47 @@ How was it resolved?</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="41"/>
+        <location filename="../../snapp/gui/views/register.py" line="40"/>
+        <source>No serial matches: change the filter above, or receive goods first.</source>
+        <translation>没有符合条件的序列号：请修改上方的筛选条件，或先收货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/register.py" line="42"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="44"/>
+        <location filename="../../snapp/gui/views/register.py" line="45"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="59"/>
+        <location filename="../../snapp/gui/views/register.py" line="60"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="78"/>
+        <location filename="../../snapp/gui/views/register.py" line="79"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="82"/>
+        <location filename="../../snapp/gui/views/register.py" line="83"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="83"/>
+        <location filename="../../snapp/gui/views/register.py" line="84"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="91"/>
+        <location filename="../../snapp/gui/views/register.py" line="92"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="92"/>
+        <location filename="../../snapp/gui/views/register.py" line="93"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -2385,8 +2480,8 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/reports.ui" line="48"/>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/reports.ui" line="54"/>
@@ -2407,62 +2502,62 @@ How was it resolved?</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="34"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="71"/>
+        <location filename="../../snapp/gui/views/reports.py" line="70"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="80"/>
+        <location filename="../../snapp/gui/views/reports.py" line="79"/>
         <source>No label printer is set: choose one in Settings.</source>
         <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <location filename="../../snapp/gui/views/reports.py" line="88"/>
         <source>{0} label(s) sent to {1}</source>
         <translation>已向 {1} 发送 {0} 张标签</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="90"/>
+        <location filename="../../snapp/gui/views/reports.py" line="89"/>
         <source>Sending the labels to {0}…</source>
         <translation>正在向 {0} 发送标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="96"/>
+        <location filename="../../snapp/gui/views/reports.py" line="95"/>
         <source>No program on this computer opens PDFs. The file is {0}</source>
         <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="117"/>
+        <location filename="../../snapp/gui/views/reports.py" line="116"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="129"/>
+        <location filename="../../snapp/gui/views/reports.py" line="128"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="135"/>
+        <location filename="../../snapp/gui/views/reports.py" line="134"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="138"/>
+        <location filename="../../snapp/gui/views/reports.py" line="137"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -2805,18 +2900,18 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="102"/>
-        <source>New &amp;pairing code</source>
-        <translation>新配对码(&amp;P)</translation>
+        <source>New pairing &amp;code</source>
+        <translation>新配对码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="121"/>
+        <source>Revoke &amp;device</source>
+        <translation>吊销设备(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="116"/>
         <source>Paired phones and PDAs (administrators)</source>
         <translation>已配对的手机和 PDA（管理员）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings.ui" line="121"/>
-        <source>&amp;Revoke device</source>
-        <translation>吊销设备(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3062,32 +3157,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="200"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="216"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="205"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="221"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="206"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="222"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="207"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="223"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="208"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="209"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
@@ -3373,7 +3468,7 @@ How was it resolved?</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../snapp/gui/views/base.py" line="56"/>
+        <location filename="../../snapp/gui/views/base.py" line="67"/>
         <source>{0!r} is not a date; write YYYY-MM-DD</source>
         <translation>{0!r} 不是日期；请按 YYYY-MM-DD 填写</translation>
     </message>

@@ -53,7 +53,7 @@ def cmd_count_scan(args: argparse.Namespace) -> None:
     batch = stocktake.scan(common.context(args), args.number, sources, profile=_profile(args))
 
     def show(b) -> None:
-        print(f"{b.accepted} scan(s) counted, {b.repeated} of units already scanned, {len(b.problems)} refused")
+        print(f"{b.accepted:,} scan(s) counted ({b.repeated:,} repeated a unit already counted), {len(b.problems):,} refused")
         for problem in b.problems:
             print(f"  refused {problem}")
         for warning in b.warnings:
@@ -133,10 +133,14 @@ def cmd_reconcile(args: argparse.Namespace) -> None:
     from snapp.app.dispatch import reconcile
 
     rows = reconcile(common.context(args), args.by)
-    emit(args, rows, lambda rs: table([(r.key, r.supplier, r.ordered, r.received, r.serials, r.in_stock, r.returned,
-                                        r.unrecorded) for r in rs],
-                                      [args.by.upper(), "SUPPLIER", "ORDERED", "RECEIVED", "SERIALS", "IN STOCK",
-                                       "RETURNED", "UNRECORDED"]))  # fmt: skip
+    by_po = args.by == "po"  # a PO's row names its supplier too; a supplier's row is named by it, once
+
+    def row(r) -> tuple:
+        return (*([r.key, r.supplier] if by_po else [r.key]), r.ordered, r.received, r.serials, r.in_stock, r.returned,
+                r.unrecorded)  # fmt: skip
+
+    head = ["PO", "SUPPLIER"] if by_po else ["SUPPLIER"]
+    emit(args, rows, lambda rs: table([row(r) for r in rs], [*head, "ORDERED", "RECEIVED", "SERIALS", "IN STOCK", "RETURNED", "UNRECORDED"]))
 
 
 def cmd_accuracy(args: argparse.Namespace) -> None:

@@ -429,8 +429,22 @@ def gtin14(value: str) -> str:
     from biip import ParseError  # imported here for the reason given in snapp.domain.scan
     from biip.gtin import Gtin
 
-    text = normalise(value)
-    try:
-        return Gtin.parse(text).as_gtin_14()
-    except ParseError as err:
-        raise ValidationError(Problem("GTIN", value, "gtin", Text("capture.bad_gtin", detail=str(err)))) from None
+    text = normalise(value).strip()
+    if not text.isdigit() or not text.isascii():
+        wrong = Text("gtin.not_digits", value=value)
+    elif len(text) not in (8, 12, 13, 14):
+        wrong = Text("gtin.length", count=len(text))
+    elif (expected := gs1_check_digit(text[:-1])) != text[-1]:
+        wrong = Text("gtin.check_digit", expected=expected, found=text[-1])
+    else:
+        try:
+            return Gtin.parse(text).as_gtin_14()
+        except ParseError as err:
+            wrong = Text("capture.bad_gtin", detail=str(err))
+    raise ValidationError(Problem("GTIN", value, "gtin", wrong))
+
+
+def gs1_check_digit(digits: str) -> str:
+    """The GS1 check digit of ``digits`` (weights 3 and 1 from the right)."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    return str(-total % 10)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import html
+import re
+
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from snapp.gui.backups import BackupTimer
 from snapp.gui.sharing import Sharing
@@ -30,6 +33,9 @@ from snapp.gui.views.users import UsersView
 from snapp.gui.views.verify import VerifyView
 from snapp.services.base import Context
 from snapp.services.printing import LabelSource
+
+
+PREFERRED = QSize(1280, 800)  # first start on a screen that has room for it
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
             self.form.nav.item(row).setToolTip(keys)
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda row=row: self.form.nav.setCurrentRow(row))
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_keys)
         self.form.nav.currentRowChanged.connect(self._show)
         self.views[ReceivingView].lookup_requested.connect(self.show_serial)
         self.views[RegisterView].lookup_requested.connect(self.show_serial)
@@ -99,10 +106,43 @@ class MainWindow(QMainWindow):
         self.backups.happened.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self.backups.start()
 
-        self.resize(1280, 800)
-        if geometry := settings.value("window/geometry"):
-            self.restoreGeometry(geometry)
+        self._place()
         self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+
+    def _place(self) -> None:
+        """Where the window was last time (maximised or not); at first start, as large as the screen allows."""
+        geometry = self.settings.value("window/geometry")
+        if geometry and self.restoreGeometry(geometry):
+            return
+        available = self.screen().availableGeometry()
+        if available.width() < PREFERRED.width() or available.height() < PREFERRED.height():
+            # A laptop's 1366×768 or a 1280×720 panel: use all of it, as an operator would.
+            self.setGeometry(available)  # the whole of it even where no window manager maximises
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(PREFERRED)
+
+    def keys(self) -> list[tuple[str, str]]:
+        """The keys that work on the screen on show, and what each does: its buttons, fields and shortcuts, then the screens."""
+        view, found = self.form.stack.currentWidget(), []
+        for widget in view.findChildren(QWidget):
+            if widget.window() is not self or not widget.isVisibleTo(view):
+                continue
+            if isinstance(widget, QAbstractButton) and not widget.shortcut().isEmpty():
+                found.append((widget.shortcut(), widget.text()))
+            elif isinstance(widget, QLabel) and widget.buddy() is not None and "&" in widget.text():
+                found.append((QKeySequence.mnemonic(widget.text()), widget.text()))
+        found += [(s.key(), s.whatsThis()) for s in view.findChildren(QShortcut) if s.whatsThis()]
+        named = [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
+                 for keys, text in found if not keys.isEmpty()]  # fmt: skip
+        screens = [(self.form.nav.item(row).toolTip(), self.form.nav.item(row).text()) for row in range(self.form.nav.count())]
+        return sorted(set(named)) + screens
+
+    def show_keys(self) -> None:
+        """F1: the keys of this screen, so nobody has to hunt for them."""
+        rows = "".join(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{html.escape(what)}</td></tr>" for keys, what in self.keys())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keys of this screen"), f"<table>{rows}</table>", QMessageBox.StandardButton.Close, self)
+        box.exec()
 
     def _busy(self, busy: bool) -> None:
         working, bar = self.tr("Working…"), self.statusBar()

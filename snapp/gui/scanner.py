@@ -10,7 +10,7 @@ each scan and the suffix that ended it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from snapp.domain.scan import GS, ScannerProfile
@@ -64,6 +64,11 @@ class ScanField(QObject):
         # Tab reaches a widget as ShortcutOverride first; claiming it there keeps the focus in the field.
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(event, QKeyEvent):
             return False
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.text() != GS:
+            # Ctrl+Enter and the like are the screen's shortcuts (Ctrl+] is how a scanner types GS);
+            # so is Ctrl+Z once the field is empty: it has nothing of its own to undo after a scan.
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not self.edit.text()
+            return event.type() == QEvent.Type.ShortcutOverride and undo
         suffix = _ENDS.get(Qt.Key(event.key()))
         text = self.edit.text()
         # Enter always ends a scan; Tab only what was typed, so that Tab in an empty field still moves on.

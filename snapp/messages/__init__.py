@@ -26,6 +26,7 @@ PARTS = (
     "columns",
     "common",
     "database",
+    "desk",
     "devices",
     "display",
     "exceptions",

@@ -185,6 +185,14 @@ def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[
     return {p.value: p.message for p in received_clashes(uow.session, item.id, captured)}
 
 
+@service(Permission.VIEW, write=False)
+def last_location(uow: UnitOfWork) -> str | None:
+    """Where the latest receipt went: the likely place for the next one, on a PC that has not received before."""
+    return uow.session.scalar(
+        select(Location.code).join(Receipt, Receipt.location_id == Location.id).order_by(Receipt.id.desc()).limit(1)
+    )
+
+
 def _open_line(session: Session, po: PurchaseOrder, item: Item) -> POLine:
     lines = session.scalars(select(POLine).where(POLine.po_id == po.id, POLine.item_id == item.id).order_by(POLine.line_no)).all()
     if not lines:

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from snapp.db.engine import sqlite_url  # noqa: E402
 
@@ -29,6 +29,7 @@ def window(qtbot, ctx, company, settings):
 
     main = MainWindow(ctx, settings)
     qtbot.addWidget(main)
+    main.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is smaller: it would start maximised to it
     main.resize(1366, 768)
     main.show()
     settle(qtbot, main)

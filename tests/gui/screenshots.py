@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTranslator  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from snapp.db.engine import sqlite_url  # noqa: E402
@@ -53,6 +53,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
     install_translation(app, language)
     folder.mkdir(parents=True, exist_ok=True)
     window = MainWindow(ctx, QSettings(str(folder / "snapp.ini"), QSettings.Format.IniFormat))
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is smaller: it would start maximised to it
     window.resize(1366, 768)
     window.show()
     settle(app, window)
@@ -107,7 +108,9 @@ def manifest_dialog(app: QApplication, window: MainWindow, folder: Path) -> None
 def receiving_example(ctx: Context, view: ReceivingView) -> None:
     po = purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 50)])
     purchasing.approve_po(ctx, po.number)
-    view.refresh()
+    view.refresh()  # may choose the only open PO by itself: let it, before choosing this one
+    view.runner.wait()
+    QApplication.processEvents()
     view.load_po(po.number)
     view.runner.wait()
     QApplication.processEvents()

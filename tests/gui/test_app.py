@@ -48,7 +48,7 @@ print(json.dumps(dict(seen, code=code)))
 
 def offscreen_env(tmp_path, **extra: str) -> dict[str, str]:
     """A child process's environment: offscreen, with its config, log and data folders under tmp_path."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra)
+    env = dict(os.environ, **{"QT_QPA_PLATFORM": "offscreen", **extra})
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
     return env

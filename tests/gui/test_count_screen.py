@@ -71,7 +71,7 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     s.qtbot.mouseClick(form.importButton, Qt.MouseButton.LeftButton)
     s.settle()
     assert [(e.scanned, e.state) for e in view.entries[-2:]] == [("shelf.csv, row 3: AA 0006", REFUSED), ("shelf.csv", REFUSED)]
-    assert view.entries[-1].message == "1 scans counted (0 of units already counted), 1 refused"
+    assert view.entries[-1].message == "1 scans counted (0 repeated a unit already counted), 1 refused"
 
     answer_next_question()
     s.qtbot.mouseClick(form.closeButton, Qt.MouseButton.LeftButton)

@@ -33,7 +33,7 @@ def test_count_from_start_to_apply(run, tmp_path):
     number = json.loads(out)["number"]
     (tmp_path / "scans.txt").write_text("CLI00001\nCLI00001\nSTRANGER\n", encoding="utf-8")
     code, out, _ = run("count", "scan", number, "--paste", str(tmp_path / "scans.txt"))
-    assert code == 0 and "3 scan(s) counted, 1 of units already scanned, 0 refused" in out
+    assert code == 0 and "3 scan(s) counted (1 repeated a unit already counted), 0 refused" in out
     code, out, _ = run("count", "close", number)
     assert f"{number}  WH-A  closed  accuracy 50.0%" in out
     code, out, _ = run("count", "report", number, "--json")
@@ -57,6 +57,9 @@ def test_exceptions_listed_and_resolved(run):
 
 def test_reconcile_and_accuracy(run):
     code, out, _ = run("reconcile", "--by", "supplier")
-    assert out.splitlines()[1].split() == ["ACME", "ACME", "100", "2", "2", "2", "0", "0"]
+    assert out.splitlines()[0].split()[:2] == ["SUPPLIER", "ORDERED"]
+    assert out.splitlines()[1].split() == ["ACME", "100", "2", "2", "2", "0", "0"]  # the supplier once
+    code, out, _ = run("reconcile", "--by", "po")
+    assert out.splitlines()[0].split()[:3] == ["PO", "SUPPLIER", "ORDERED"] and out.splitlines()[1].split()[1] == "ACME"
     code, out, _ = run("accuracy", "--month", "2020-01")
     assert "2020-01: serial reconciliation accuracy no count closed that month" in out

@@ -25,6 +25,7 @@ READS = {
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
     "get_off_manifest", "trace", "expiring",
+    "last_location",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
@@ -193,6 +194,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
         "expiring": lambda: expiry.expiring(ctx),
         "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
+        "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
         "recent_verifications": lambda: verification.recent_verifications(ctx),

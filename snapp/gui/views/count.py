@@ -20,7 +20,7 @@ from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import DOCUMENT, QUANTITY, ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.gui.views.verify import visible
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, stocktake
@@ -71,7 +71,8 @@ class CountView(View):
             ]
         )
         form.countsView.setModel(self.counts)
-        fit_columns(form.countsView, stretch=0)
+        fit_columns(form.countsView, sized={0: DOCUMENT, 5: QUANTITY})
+        EmptyHint(form.countsView, self.tr("No count yet: choose what to count above and press Start a count."))
         form.countsView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.log = RecordModel(
             [
@@ -82,7 +83,7 @@ class CountView(View):
         )
         self.log.colour = lambda e: QColor(COLOURS[e.state])
         form.scanView.setModel(self.log)
-        fit_columns(form.scanView, stretch=2)
+        fit_columns(form.scanView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})
         self.report_rows = RecordModel(
             [
                 Column(self.tr("Outcome"), lambda r: name_of("outcome", r.outcome)),
@@ -95,7 +96,7 @@ class CountView(View):
         )
         self.report_rows.colour = lambda r: QColor(COLOURS[r.outcome])
         form.reportView.setModel(self.report_rows)
-        fit_columns(form.reportView, stretch=4)
+        fit_columns(form.reportView, stretch=4, sized={1: SERIAL, 5: ROW_NUMBER})
         names = (self.tr("Every outcome"), *(name_of("outcome", code) for code in FILTERS[1:]))
         for code, name in zip(FILTERS, names, strict=True):
             form.filterCombo.addItem(name, code)
@@ -266,8 +267,8 @@ class CountView(View):
         def done(batch: ScanBatch) -> None:
             for problem in batch.problems:
                 self._log(f"{name}, {problem.position}: {problem.value}", REFUSED, problem.message)
-            summary = self.tr("{0} scans counted ({1} of units already counted), {2} refused").format(
-                batch.accepted, batch.repeated, len(batch.problems)
+            summary = self.tr("{0} scans counted ({1} repeated a unit already counted), {2} refused").format(
+                f"{batch.accepted:,}", f"{batch.repeated:,}", f"{len(batch.problems):,}"
             )
             self._log(name, REFUSED if batch.problems else COUNTED, summary)
 

@@ -102,24 +102,23 @@ class DashboardView(View):
         accuracy = figures.accuracy.accuracy
         form.accuracyValue.setText("—" if accuracy is None else f"{accuracy:.1%}")
         self.chart.set_bars([(name_of("status", s), n, STATUS_COLOURS[s]) for s, n in summary.by_status.items()])
-        notes = [self.tr("{0}: {1} open").format(name_of("exception_kind", kind), n) for kind, n in sorted(figures.open_exceptions.items())]
-        if summary.draft_pos:
-            notes.append(self.tr("{0} purchase orders wait for approval").format(summary.draft_pos))
-        if summary.by_status["in_repair"]:
-            notes.append(self.tr("{0} units are in repair").format(summary.by_status["in_repair"]))
-        if summary.warranty_ending:
+        notes = [self.tr("{0}: {1} open").format(name_of("exception_kind", kind), f"{n:,}") for kind, n in sorted(figures.open_exceptions.items())]
+        if n := summary.draft_pos:
+            notes.append(self.tr("1 purchase order waits for approval") if n == 1 else self.tr("{0} purchase orders wait for approval").format(f"{n:,}"))
+        if n := summary.by_status["in_repair"]:
+            notes.append(self.tr("1 unit is in repair") if n == 1 else self.tr("{0} units are in repair").format(f"{n:,}"))
+        if n := summary.warranty_ending:
             notes.append(
-                self.tr("{0} units leave their supplier warranty within {1} days").format(
-                    summary.warranty_ending, summary.window
-                )
-            )
+                self.tr("1 unit leaves its supplier warranty within {0} days").format(summary.window) if n == 1
+                else self.tr("{0} units leave their supplier warranty within {1} days").format(f"{n:,}", summary.window)
+            )  # fmt: skip
         if summary.expired:
-            notes.append(self.tr("{0} units on our shelves have expired").format(summary.expired))
+            notes.append(self.tr("{0} units on our shelves have expired").format(f"{summary.expired:,}"))
         if summary.expiring:
             notes.append(self.tr("{0} units expire within {1} days: issue the first-expiring first").format(
-                summary.expiring, summary.window))  # fmt: skip
-        if summary.by_status["quarantined"]:
-            notes.append(self.tr("{0} units are quarantined by a recall").format(summary.by_status["quarantined"]))
+                f"{summary.expiring:,}", summary.window))  # fmt: skip
+        if n := summary.by_status["quarantined"]:
+            notes.append(self.tr("{0} units are quarantined by a recall").format(f"{n:,}"))
         notes += [say(alert.message) for alert in figures.alerts]
         notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog
 from snapp.domain.statuses import EXCEPTION
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import ROW_NUMBER, EmptyHint, View, fit_columns
 from snapp.services import exceptions
 from snapp.services.base import Entity
 from snapp.services.exceptions import OPEN, RESOLVED, ExceptionKind, ExceptionRecord
@@ -39,7 +39,8 @@ class ExceptionsView(View):
         )
         self.model.colour = lambda e: QColor(OPEN_COLOUR) if e.status == OPEN else None
         form.tableView.setModel(self.model)
-        fit_columns(form.tableView, stretch=5)
+        fit_columns(form.tableView, stretch=5, sized={0: ROW_NUMBER})
+        EmptyHint(form.tableView, self.tr("No exception here. Refused scans, unknown serials at Verify and stocktake differences open one."))
         for code in EXCEPTION.states:
             form.statusCombo.addItem(name_of("exception_status", code), code)
         form.statusCombo.addItem(self.tr("All"), "")

@@ -7,17 +7,34 @@ import datetime as dt
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.domain.permissions import allows
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
+from snapp.gui.errors import show_error
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
-from snapp.services import lifecycle, lookup, masterdata
+from snapp.services import lifecycle, lookup, masterdata, users
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
+
+
+# Each move has its own key, the same whatever else the unit may do, so the hand learns it.
+MOVE_KEYS = {
+    Action.ISSUE: "F2", Action.RESTOCK: "F3", Action.TRANSFER: "F4", Action.REPAIR: "F5", Action.UNREPAIR: "F6",
+    Action.RETURN: "F7", Action.SHIP: "F8", Action.SCRAP: "F9", Action.LOSE: "F10", Action.FIND: "F11",
+}  # fmt: skip
+
+
+def likely_location(card: SerialCard, locations: list[str]) -> int:
+    """The row of ``locations`` to offer for a move: where the unit was before (back from repair, issue or loss), else the first other than its own."""
+    for event in reversed(card.history):
+        if event.from_location and event.from_location != card.location and event.from_location in locations:
+            return locations.index(event.from_location)
+    return next((i for i, code in enumerate(locations) if code != card.location), 0)
 
 
 class LookupView(View):
@@ -49,6 +66,7 @@ class LookupView(View):
         form.unitCombo.hide()
         form.cardBox.hide()
         self.action_buttons: list[QPushButton] = []
+        self.role: str | None = None  # only the moves this user's role may make are offered
         aftersales.attach(self)
 
     def setFocus(self, *args) -> None:
@@ -56,10 +74,16 @@ class LookupView(View):
         self.form.scanEdit.selectAll()
 
     def refresh(self) -> None:
-        self.runner.run(
-            lambda: [location.code for location in masterdata.list_locations(self.ctx)],
-            done=lambda codes: setattr(self, "locations", codes),
-        )
+        def load() -> tuple[list[str], str | None]:
+            me = users.current_user(self.ctx)
+            return [location.code for location in masterdata.list_locations(self.ctx)], me.role if me else None
+
+        def loaded(result: tuple[list[str], str | None]) -> None:
+            self.locations, self.role = result
+            if self.cards:
+                self._show_card(self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0)
+
+        self.runner.run(load, done=loaded)
         if self.serial:
             self.look_up(self.serial)
 
@@ -135,36 +159,59 @@ class LookupView(View):
         layout = self.form.actionsLayout
         for button in self.action_buttons:
             layout.removeWidget(button)
+            button.hide()  # its key is free at once: a twin still waiting for deletion would make F2 ambiguous
             button.deleteLater()
         self.action_buttons = []
         for name in allowed:
             action = Action(name)
-            button = QPushButton(name_of("move", name) + "…", self.form)
+            rule = TRANSITIONS.get(action)
+            if self.role is None or (rule is not None and not allows(self.role, rule.permission)):
+                continue
+            key = MOVE_KEYS.get(action)
+            button = QPushButton(f"{name_of('move', name)}…" + (f"  {key}" if key else ""), self.form)
+            if key:
+                button.setShortcut(key)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
             self.action_buttons.append(button)
 
     def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
-        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed."""
+        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed.
+
+        Whatever happens (done, refused, cancelled), the scan field has the focus
+        again, so the next scan is never typed into a button or lost.
+        """
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
         if aftersales.handles(action):  # to whom it ships, or the record a return or swap keeps: its own dialog
             aftersales.start(self, action, card)
             return
         rule, title = TRANSITIONS[action], name_of("move", action.value)
         if rule.needs_location and to is None:
-            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, 0, False)
+            offered = likely_location(card, self.locations)
+            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, offered, False)
             if not ok:
-                return
+                return self.setFocus()
         if ref is None:
             ref, ok = QInputDialog.getText(self, title, self.tr("Reference (work order, RMA, delivery note…):"))
             if not ok:
-                return
+                return self.setFocus()
+
+        def done(result) -> None:
+            self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), "#2e7d32")
+            self.setFocus()
+
+        def failed(err: BaseException) -> bool:
+            show_error(self, err)
+            self.setFocus()
+            return True
+
         self.runner.run(
             lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=lambda result: self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}",
-                                                         *map(say, result.advice)]), "#2e7d32"),  # fmt: skip
+            done=done,
+            failed=failed,
         )
+        self.setFocus()
 
     def _message(self, text: str, colour: str | None) -> None:
         self.form.messageLabel.setText(text)

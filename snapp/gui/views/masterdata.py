@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from snapp.domain.capture import CasePolicy
 from snapp.errors import Conflict, ValidationError
+from snapp.gui.errors import describe
 from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.problems import say
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.io.masterdata_files import read_masterdata
 from snapp.io.templates import write_template
 from snapp.services import imports, masterdata
@@ -46,6 +48,18 @@ class RecordDialog(QDialog):
         self.saved: Any = None
         self.form.buttons.accepted.connect(self.submit)
         self.form.buttons.rejected.connect(self.reject)
+        for name in self.names:  # a reason stands until its field is changed, not a moment longer
+            widget, hide = self.widget(name), lambda *_, name=name: self._fixed(name)
+            if isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(hide)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(hide)
+            else:
+                widget.textEdited.connect(hide)
+
+    def _fixed(self, name: str) -> None:
+        getattr(self.form, f"{name}_error").hide()
+        self.form.form_error.hide()
 
     def widget(self, name: str) -> QWidget:
         return getattr(self.form, name)
@@ -89,11 +103,11 @@ class RecordDialog(QDialog):
                 loose = []
                 for problem in err.problems:
                     field = problem.reason if problem.reason in self.names else problem.position
-                    (by_field.setdefault(field, []) if field in self.names else loose).append(problem.message)
+                    (by_field.setdefault(field, []) if field in self.names else loose).append(say(problem.message))
                 self.show_problems(by_field, "\n".join(loose))
                 return True
             if isinstance(err, Conflict):
-                self.show_problems({self.names[0]: [str(err)]}, "")
+                self.show_problems({self.names[0]: [describe(err)]}, "")
                 return True
             return False
 
@@ -108,6 +122,7 @@ class RecordDialog(QDialog):
         self.form.form_error.setVisible(bool(general))
         if by_field:
             self.widget(next(n for n in self.names if n in by_field)).setFocus()
+        self.adjustSize()  # room for the reasons' wrapped lines: none is clipped
 
 
 class RecordsView(View):
@@ -128,6 +143,7 @@ class RecordsView(View):
         self.proxy.setFilterKeyColumn(-1)
         form.tableView.setModel(self.proxy)
         fit_columns(form.tableView, stretch=1)
+        EmptyHint(form.tableView, self.tr("Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill)."))
         form.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         form.addButton.clicked.connect(lambda: self.edit(None))
         form.editButton.clicked.connect(self._edit_selected)

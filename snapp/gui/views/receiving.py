@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QHeaderView,
     QInputDialog,
     QMessageBox,
 )
@@ -37,7 +36,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.io.serial_files import read_serial_file
 from snapp.services import masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -45,7 +44,17 @@ from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
 
 OK, BAD = "#2e7d32", "#c62828"
+LOCATION_KEY = "receiving/location"
 CHECK_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class Discarded:
+    """The list before Clear, Remove selected, or choosing another PO or line: kept for Undo until the next scan."""
+
+    po: PORecord | None
+    line: int
+    pending: list[Pending]
 
 
 @dataclass
@@ -70,6 +79,7 @@ class ReceivingView(View):
         self.po: PORecord | None = None
         self.items: dict[str, ItemRecord] = {}
         self.pending: list[Pending] = []
+        self.line_index = -1  # the line the pending scans were taken against
         self.accepted: dict[str, Pending] = {}  # clean serial -> its row
         self.unchecked: list[Pending] = []
         self.model = RecordModel(
@@ -81,10 +91,8 @@ class ReceivingView(View):
         )
         self.model.colour = lambda p: QColor(OK if p.ok else BAD)
         form.pendingView.setModel(self.model)
-        fit_columns(form.pendingView, stretch=2)
-        # Sized for a 20-character serial now: sizing to contents would measure an empty list.
-        form.pendingView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        form.pendingView.setColumnWidth(1, form.pendingView.fontMetrics().horizontalAdvance("W" * 16))
+        fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
+        EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 
@@ -97,8 +105,18 @@ class ReceivingView(View):
         form.rangeButton.clicked.connect(self._range)
         form.importButton.clicked.connect(self._import)
         form.removeButton.clicked.connect(self._remove_selected)
-        form.clearButton.clicked.connect(self.clear)
+        form.clearButton.clicked.connect(lambda: self.discard(self.tr("Clear the list")))
+        form.undoButton.clicked.connect(self.undo)
+        form.undoButton.hide()
+        self.discarded: Discarded | None = None
         form.postButton.clicked.connect(self.post)
+        # Posting is deliberate: Ctrl+Enter, never a lone Alt+letter next to Clear.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            post = QShortcut(QKeySequence(keys), self, self.post, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        post.setWhatsThis(self.tr("Post receipt"))  # one of the two is enough in the list of keys (F1)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.setWhatsThis(self.tr("Bring back the scans just set aside"))
+        form.locationCombo.activated.connect(lambda _: self.settings.setValue(LOCATION_KEY, form.locationCombo.currentData()))
         self.last_receipt: str | None = None
         form.printButton.setEnabled(False)
         form.printButton.clicked.connect(lambda: self.labels_requested.emit(self.last_receipt))
@@ -116,12 +134,12 @@ class ReceivingView(View):
                 for status in RECEIVABLE
                 for po in purchasing.list_pos(self.ctx, status=status, limit=500)
             ]
-            return open_pos, masterdata.list_locations(self.ctx), masterdata.list_items(self.ctx)
+            return open_pos, masterdata.list_locations(self.ctx), masterdata.list_items(self.ctx), receiving.last_location(self.ctx)
 
         self.runner.run(load, done=self._loaded)
 
     def _loaded(self, result) -> None:
-        open_pos, locations, items = result
+        open_pos, locations, items, last_receipt_location = result
         form = self.form
         typed = form.poCombo.currentText()
         form.poCombo.blockSignals(True)
@@ -129,7 +147,8 @@ class ReceivingView(View):
         form.poCombo.addItems(sorted(open_pos))
         form.poCombo.setEditText(typed)
         form.poCombo.blockSignals(False)
-        chosen = form.locationCombo.currentData() or self.settings.value("receiving/location")
+        # This PC's last choice, else where the last receipt went; never just the alphabetically first.
+        chosen = form.locationCombo.currentData() or self.settings.value(LOCATION_KEY) or last_receipt_location
         form.locationCombo.clear()
         for location in locations:
             form.locationCombo.addItem(f"{location.code} — {location.name}", location.code)
@@ -138,6 +157,8 @@ class ReceivingView(View):
         self.items = {item.sku: item for item in items}
         if self.po is not None and not self.pending:
             self.load_po(self.po.number, quiet=True)
+        elif self.po is None and not typed.strip() and len(open_pos) == 1:
+            self.load_po(open_pos[0])  # only one PO can be received against: it is the one
 
     def load_po(self, number: str, *, quiet: bool = False) -> None:
         number = number.strip()
@@ -147,7 +168,9 @@ class ReceivingView(View):
 
     def _show_po(self, po: PORecord, quiet: bool = False) -> None:
         if self.pending and (self.po is None or po.number != self.po.number):
-            self.clear()
+            if not self.discard(self.tr("Change to PO {0}").format(po.number)):
+                self.form.poCombo.setEditText(self.po.number if self.po else "")
+                return
         self.po = po
         form = self.form
         form.poCombo.setEditText(po.number)
@@ -163,8 +186,8 @@ class ReceivingView(View):
             )
         open_lines = [i for i, line in enumerate(po.lines) if line.remaining > 0]
         keep = form.lineCombo.findData(current) if current is not None else -1
-        form.lineCombo.setCurrentIndex(keep if keep >= 0 else (open_lines[0] if open_lines else 0))
         form.lineCombo.blockSignals(False)
+        self._choose_line(keep if keep >= 0 else (open_lines[0] if open_lines else 0))
         if quiet:
             pass
         elif po.status not in RECEIVABLE:
@@ -174,6 +197,13 @@ class ReceivingView(View):
         self._update_counter()
         form.scanEdit.setFocus()
 
+    def _choose_line(self, index: int) -> None:
+        """Show ``index`` as the line scanned against, without asking about the scans (they belong to it)."""
+        self.form.lineCombo.blockSignals(True)
+        self.form.lineCombo.setCurrentIndex(index)
+        self.form.lineCombo.blockSignals(False)
+        self.line_index = index
+
     @property
     def line(self) -> POLineRecord | None:
         if self.po is None or self.form.lineCombo.currentIndex() < 0:
@@ -181,8 +211,10 @@ class ReceivingView(View):
         return self.po.lines[self.form.lineCombo.currentIndex()]
 
     def _line_changed(self) -> None:
-        if self.pending:
-            self.clear()
+        if self.pending and not self.discard(self.tr("Change the line"), line=self.line_index):
+            self._choose_line(self.line_index)
+            return
+        self.line_index = self.form.lineCombo.currentIndex()
         self._update_counter()
         self.form.scanEdit.setFocus()
 
@@ -252,6 +284,9 @@ class ReceivingView(View):
     def _append(self, rows: list[Pending]) -> None:
         if not rows:
             return
+        if self.discarded is not None:  # new work: what was set aside is gone for good
+            self.discarded = None
+            self.form.undoButton.hide()
         self.model.beginInsertRows(self.model.index(0, 0).parent(), len(self.pending), len(self.pending) + len(rows) - 1)
         self.pending.extend(rows)
         self.model.rows = self.pending
@@ -310,6 +345,10 @@ class ReceivingView(View):
 
     def _remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.form.pendingView.selectionModel().selectedRows()}, reverse=True)
+        if not rows:
+            return
+        self.discarded = Discarded(self.po, self.line_index, list(self.pending))
+        self.form.undoButton.show()
         for r in rows:
             removed = self.pending.pop(r)
             if removed.serial and self.accepted.get(removed.serial) is removed:
@@ -317,7 +356,46 @@ class ReceivingView(View):
         self.model.set_rows(self.pending)
         self._update_counter()
 
-    def clear(self) -> None:
+    def discard(self, what: str, *, line: int | None = None) -> bool:
+        """Set the scans not yet posted aside, if the user agrees (False: they are kept); Undo brings them back."""
+        if not self.pending:
+            return True
+        count = len(self.pending)
+        asked = QMessageBox.question(
+            self, what, self.tr("Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.").format(count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if asked != QMessageBox.StandardButton.Yes:
+            self.form.scanEdit.setFocus()
+            return False
+        self.discarded = Discarded(self.po, self.line_index if line is None else line, self.pending)
+        self._reset()
+        self.form.undoButton.show()
+        self._say(self.tr("{0} scans set aside; Undo (Ctrl+Z) brings them back").format(count), True)
+        self.form.scanEdit.setFocus()
+        return True
+
+    def undo(self) -> None:
+        """Bring back the scans last set aside, exactly as they were, on their PO and line."""
+        kept, self.discarded = self.discarded, None
+        self.form.undoButton.hide()
+        if kept is None:
+            return
+        if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
+            self._show_po(kept.po, quiet=True)
+        self._choose_line(kept.line)
+        self.pending = list(kept.pending)
+        self.accepted = {row.serial: row for row in kept.pending if row.ok}
+        self.unchecked = list(self.accepted.values())  # received elsewhere meanwhile? checked again
+        self.model.set_rows(self.pending)
+        self.form.pendingView.scrollToBottom()  # where the scanning went on
+        self._update_counter()
+        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
+        self.form.scanEdit.setFocus()
+        if self.unchecked:
+            self.check_timer.start()
+
+    def _reset(self) -> None:
         self.pending, self.accepted, self.unchecked = [], {}, []
         self.model.set_rows(self.pending)
         self._update_counter()
@@ -366,7 +444,7 @@ class ReceivingView(View):
         QApplication.beep()
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
-        self.clear()
+        self._reset()
         self._say(
             self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
                 receipt.number, receipt.quantity, receipt.sku, receipt.location

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, SerialRegisterModel
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.services import exports
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialFilter
@@ -37,6 +37,7 @@ class RegisterView(View):
         )
         form.tableView.setModel(self.model)
         fit_columns(form.tableView, stretch=2)
+        EmptyHint(form.tableView, self.tr("No serial matches: change the filter above, or receive goods first."))
         form.tableView.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         form.statusCombo.addItem(self.tr("Any status"), None)
         for status in Status:

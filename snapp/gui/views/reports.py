@@ -8,14 +8,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from snapp.domain.capture import paste
 from snapp.gui.printing import print_pdf, saved_printer
-from snapp.gui.views.base import View
+from snapp.gui.views.base import LAST_FOLDER, View
 from snapp.io.printers import Printer
 from snapp.reports.labels import template_names
 from snapp.services import printing
@@ -37,8 +36,7 @@ class ReportsView(View):
         form.templateCombo.addItems(template_names())
         if (i := form.templateCombo.findText(str(self.settings.value("labels/template", "")))) >= 0:
             form.templateCombo.setCurrentIndex(i)
-        default = Path(platformdirs.user_documents_dir()) / "SNApp"
-        form.folderEdit.setText(str(self.settings.value("reports/folder", str(default))))
+        form.folderEdit.setText(str(self.folder("reports/folder")))
         form.monthEdit.setText(f"{dt.date.today().replace(day=1) - dt.timedelta(days=1):%Y-%m}")  # last month
         form.companyEdit.setText(str(self.settings.value("reports/company", "")))
         form.chooseButton.clicked.connect(self._choose_folder)
@@ -61,6 +59,7 @@ class ReportsView(View):
     def output(self, name: str) -> Path:
         folder = Path(self.form.folderEdit.text().strip()).expanduser()
         self.settings.setValue("reports/folder", str(folder))
+        self.settings.setValue(LAST_FOLDER, str(folder))
         return folder / (_UNSAFE.sub("_", name) + ".pdf")
 
     def label_source(self) -> LabelSource | None:
