@@ -20,6 +20,10 @@ MESSAGES = {
         "{move}会使单位离开货架，不需要库位",
     ),
     "lifecycle.already_at": ("is already at {location}", "已在 {location}"),
+    "lifecycle.refused": (
+        "{move} refused: {n} problem(s); nothing was changed",
+        "{move}被拒绝：{n} 个问题；未做任何更改",
+    ),
     "demo.not_empty": (
         "{db} already holds data; build the demo in a new database",
         "{db} 已有数据；请在新数据库中建立演示数据",

@@ -105,7 +105,7 @@ def move_units(
                 continue
             units.append((unit_id, status, location_id))
     if problems:
-        raise ValidationError(problems, f"{rule.label} refused: {len(problems)} problem(s); nothing was changed")
+        raise ValidationError(problems, Text("lifecycle.refused", move=rule.label, n=len(problems)))
 
     now = utcnow()
     record_moves(session, uow.actor.id, action, units, target.id if target else None, ref=ref, note=note, at=now)

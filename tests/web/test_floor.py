@@ -38,6 +38,8 @@ def test_receive_200_by_wedge_none_lost_or_doubled(phone, server, big_po, capsys
         wedge(page, serial)
     wedge(page, "ab")  # too short for the item's rule: refused with its reason
     page.wait_for_function("document.querySelector('#accepted').textContent === '200'", timeout=60_000)
+    # The last scan's verdict: it is kept on the device before it is judged, so wait for it rather than read at once.
+    page.wait_for_function("document.querySelector('[data-verdict=receive]').dataset.kind === 'bad'", timeout=30_000)
     page.wait_for_function("!document.querySelector('#receive-list li.wait')")
     bad = page.locator("[data-verdict=receive]")
     assert "bad" in bad.get_attribute("class")
