@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from snapp.errors import Text
 from snapp.reports.document import Column, Document
 from snapp.domain.money import DEFAULT_CURRENCY, shown
-from snapp.reports.documents import Output, _when
+from snapp.reports.documents import Output, shown_time
 
 if TYPE_CHECKING:
     from snapp.services.lookup import SerialCard
@@ -58,7 +58,7 @@ def _unit_fields(card: SerialCard, today: dt.date) -> list[tuple[str, str]]:
         ("Item 物料", f"{card.item_name} ({card.sku})" + (f", GTIN {card.gtin}" if card.gtin else "")),
         ("Supplier 供应商", f"{card.supplier_name} ({card.supplier})"),
         ("Purchase order 采购订单", card.po),
-        ("Goods receipt 收货单", f"{card.receipt}, {_when(card.received_at)}"),
+        ("Goods receipt 收货单", f"{card.receipt}, {shown_time(card.received_at)}"),
         ("Supplier warranty 供应商保修", warranty(card.warranty_end)),
         ("Customer warranty 客户保修", warranty(card.customer_warranty_end)),
         ("Status 状态", both(Text(f"status.{card.status}"))),
@@ -76,12 +76,12 @@ def warranty_claim(claim: Claim, out: Output, *, author: str, generated_at: dt.d
     doc.fields(_unit_fields(card, generated_at.date()))
     doc.section("Faults reported 故障报告")
     doc.table([Column("When 时间", 0.2), Column("Customer RMA 客户退货号", 0.2), Column("Fault 故障", 0.6)],
-              ((_when(at), rma, reason) for at, rma, reason in claim.faults) if claim.faults else [("—", "—", "—")])  # fmt: skip
+              ((shown_time(at), rma, reason) for at, rma, reason in claim.faults) if claim.faults else [("—", "—", "—")])  # fmt: skip
     doc.section("Repairs 维修记录")
     doc.table(
         [Column("When 时间", 0.15), Column("Where 地点", 0.13), Column("Who 维修人", 0.1), Column("Fault 故障", 0.19),
          Column("Work 处理", 0.19), Column("Parts 配件", 0.13), Column("Cost 费用", 0.11, "right")],
-        [(_when(r.at), both(Text(f"repair_place.{r.place}")), r.who, r.fault, r.work, r.parts, shown(r.cost, DEFAULT_CURRENCY))
+        [(shown_time(r.at), both(Text(f"repair_place.{r.place}")), r.who, r.fault, r.work, r.parts, shown(r.cost, DEFAULT_CURRENCY))
          for r in claim.repairs] or [("—",) * 7],
         max_lines=4,
     )  # fmt: skip
@@ -92,7 +92,7 @@ def warranty_claim(claim: Claim, out: Output, *, author: str, generated_at: dt.d
     doc.table(
         [Column("When 时间", 0.2), Column("Who 操作人", 0.12), Column("Action 操作", 0.28), Column("Reference 单据", 0.2),
          Column("Note 备注", 0.2)],
-        ((_when(e.at), e.user, both(Text(f"move.{e.action}")), e.ref, e.note) for e in card.history),
+        ((shown_time(e.at), e.user, both(Text(f"move.{e.action}")), e.ref, e.note) for e in card.history),
         size=7.5,
     )  # fmt: skip
     return doc.close()
@@ -116,7 +116,7 @@ def rma_note(note: RmaNote, card: SerialCard, out: Output, *, author: str, gener
     doc.title_block(f"Return note RMA {note.number}", "退货单")
     doc.fields([
         ("Customer 客户", f"{note.customer_name} ({note.customer})"),
-        ("Received 接收时间", _when(note.opened_at)),
+        ("Received 接收时间", shown_time(note.opened_at)),
         ("Reason 原因", note.reason),
         ("Status 状态", both(Text(f"rma_status.{note.status}"))),
         ("Decision 处理结果", both(Text(f"resolution.{note.resolution}")) if note.resolution else "—"),

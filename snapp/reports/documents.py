@@ -33,7 +33,7 @@ Output = str | Path | IO[bytes]
 BAR = Color(0.20, 0.40, 0.65)
 
 
-def _when(value: dt.datetime | None) -> str:
+def shown_time(value: dt.datetime | None) -> str:
     return f"{value.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if value else ""
 
 
@@ -68,7 +68,7 @@ def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.d
         [
             (say("po_doc.supplier"), f"{po.supplier_name} ({po.supplier})"),
             (say("po_doc.supplier_ref"), po.supplier_ref or ""),
-            (say("po_doc.date"), _when(po.created_at)),
+            (say("po_doc.date"), shown_time(po.created_at)),
             (say("po_doc.delivery"), po.delivery_date.isoformat() if po.delivery_date else ""),
             (say("po_doc.currency"), po.currency),
             (say("po_doc.tax_rate"), f"{rate}%"),
@@ -108,7 +108,7 @@ def purchase_order(po: PORecord, out: Output, *, author: str, generated_at: dt.d
     if po.amendments:
         doc.section(say("po_doc.amendments"))
         for amendment in po.amendments:
-            line = say("po_doc.amendment", seq=amendment.seq, at=_when(amendment.amended_at), by=amendment.amended_by,
+            line = say("po_doc.amendment", seq=amendment.seq, at=shown_time(amendment.amended_at), by=amendment.amended_by,
                        reason=amendment.reason)  # fmt: skip
             doc.paragraph(line, size=8)
     doc.paragraph(say("po_doc.footer"), size=8)
@@ -151,7 +151,7 @@ def receipt_note(
         [
             ("Purchase order 采购订单", receipt.po),
             ("Supplier 供应商", f"{receipt.supplier_name} ({receipt.supplier})"),
-            ("Received 收货时间", _when(receipt.received_at)),
+            ("Received 收货时间", shown_time(receipt.received_at)),
             ("Received by 收货人", receipt.received_by),
             ("Location 库位", receipt.location),
             ("Note 备注", receipt.note or ""),
@@ -229,7 +229,7 @@ def serial_history(
                 ("GTIN", card.gtin or ""),
                 ("Supplier 供应商", f"{card.supplier_name} ({card.supplier})"),
                 ("Purchase order 采购订单", card.po),
-                ("Goods receipt 收货单", f"{card.receipt}, {_when(card.received_at)}"),
+                ("Goods receipt 收货单", f"{card.receipt}, {shown_time(card.received_at)}"),
                 ("Supplier warranty 保修", warranty),
                 ("Batch / expiry 批次/有效期", f"{card.batch or '—'} / {card.expiry or '—'}"),
                 (
@@ -252,7 +252,7 @@ def serial_history(
             ],
             (
                 (
-                    _when(e.at),
+                    shown_time(e.at),
                     e.user,
                     name_of("verb", e.action, lang),
                     _change("status", e.from_status, e.to_status, lang),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from snapp.messages import say
 from snapp.reports.document import Column, Document
-from snapp.reports.documents import Output, _when
+from snapp.reports.documents import Output, shown_time
 
 if TYPE_CHECKING:
     from snapp.services.recall import Group, TracedUnit
@@ -57,7 +57,7 @@ def recall_report(
              for name, value in criteria.items()]  # fmt: skip
     total = sum(g.count for g in groups)
     doc.fields([*asked, ("Affected units 涉及单件", f"{total:,}"), ("Prepared by 编制人", author),
-                ("Prepared at 编制时间", _when(generated_at))])  # fmt: skip
+                ("Prepared at 编制时间", shown_time(generated_at))])  # fmt: skip
     doc.section("Where the units are 单件去向")
     doc.table(
         [Column("Status 状态", 0.45), Column("Location 库位", 0.35), Column("Units 数量", 0.2, "right")],
@@ -96,7 +96,7 @@ def recall_report(
             Column("Reference 单据", 0.14),
         ],
         (
-            (serial, sku, _when(at), user, action, f"{from_status or '—'} → {to_status}",
+            (serial, sku, shown_time(at), user, action, f"{from_status or '—'} → {to_status}",
              f"{from_location or '—'} → {to_location or '—'}", ref)
             for serial, sku, at, user, action, from_status, to_status, from_location, to_location, ref, _note in history
         ),  # fmt: skip

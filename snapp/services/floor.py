@@ -19,7 +19,7 @@ from snapp.domain.scan import decode
 from snapp.domain.statuses import having
 from snapp.errors import Text
 from snapp.services.base import UnitOfWork, service
-from snapp.services.stocktake import _count_row
+from snapp.services.stocktake import count_row
 from snapp.services.units import resolve
 
 
@@ -47,7 +47,7 @@ class CountFeedback:
 def count_feedback(uow: UnitOfWork, number: str, raw: str) -> CountFeedback:
     """What the unit ``raw`` names is to count ``number``, once its scan has been taken."""
     session = uow.session
-    count = _count_row(session, number)
+    count = count_row(session, number)
     [found] = resolve(session, [decode(raw)], here=count.location_id)
     unit = found.unit
     serial = unit.serial if unit else found.reading.serial

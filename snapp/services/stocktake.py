@@ -173,7 +173,7 @@ def list_counts(uow: UnitOfWork, status: str | None = None, *, limit: int = 50) 
     ]
 
 
-def _count_row(session: Session, number: str, *, lock: str | None = None) -> StockCount:
+def count_row(session: Session, number: str, *, lock: str | None = None) -> StockCount:
     query = select(StockCount).where(StockCount.number == number.strip().upper())
     if lock == "share":
         query = query.with_for_update(read=True)
@@ -194,7 +194,7 @@ def scan(
 ) -> ScanBatch:
     """Add scans to an open count. Unreadable scans are refused one by one; the others are counted."""
     session = uow.session
-    count = _count_row(session, number, lock="share")
+    count = count_row(session, number, lock="share")
     if count.status != OPEN:
         raise IllegalTransition("stocktake.not_open", number=count.number, status=Text(f"count_status.{count.status}"))
     problems: list[Problem] = []
@@ -306,7 +306,7 @@ def _result(count, outcome, unit_id, serial, sku, status, location_id, scans) ->
 def close_count(uow: UnitOfWork, number: str) -> CountReport:
     """Freeze the outcome of an open count; every discrepancy opens an exception."""
     session = uow.session
-    count = _count_row(session, number, lock="update")
+    count = count_row(session, number, lock="update")
     COUNT.check(Text("subject.count", number=count.number), count.status, "close")
     results = _outcomes(session, count)
     if results:
@@ -342,7 +342,7 @@ def _where(status: str | None, location: str | None) -> Text | str:
 def count_report(uow: UnitOfWork, number: str) -> CountReport:
     """The figures of a count: final once closed, provisional (as the ledger stands now) while open."""
     session = uow.session
-    return _report(session, _count_row(session, number))
+    return _report(session, count_row(session, number))
 
 
 def _report(session: Session, count: StockCount) -> CountReport:
@@ -388,7 +388,7 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
     the count; the count's exceptions for the units it settles are resolved.
     """
     session = uow.session
-    count = _count_row(session, number, lock="update")
+    count = count_row(session, number, lock="update")
     COUNT.check(Text("subject.count", number=count.number), count.status, "apply")
     rows = session.execute(
         select(CountResult.serial_id, CountResult.outcome, CountResult.serial, CountResult.sku,
