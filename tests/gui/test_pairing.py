@@ -28,6 +28,12 @@ def decoded(widget) -> list[str]:
     return [found.text for found in zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data()))))]
 
 
+def shown_whole(label) -> bool:
+    """The label has been laid out big enough for its QR code: what a phone's camera would see on the screen."""
+    wanted = label.pixmap().size()
+    return not wanted.isEmpty() and label.contentsRect().width() >= wanted.width() and label.contentsRect().height() >= wanted.height()
+
+
 def test_the_settings_qr_code_holds_the_pairing_link_and_a_phone_pairs_with_it(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     window.open_screen(SettingsView)
@@ -36,7 +42,7 @@ def test_the_settings_qr_code_holds_the_pairing_link_and_a_phone_pairs_with_it(q
     port = free_port()
     view.form.portSpin.setValue(port)
     tick(qtbot, view.form.shareCheck)
-    qtbot.waitUntil(lambda: bool(view.pair_url), timeout=STARTUP_MS)
+    qtbot.waitUntil(lambda: bool(view.pair_url) and shown_whole(view.form.pairQrLabel), timeout=STARTUP_MS)
 
     [url] = decoded(view.form.pairQrLabel)
     assert url == view.pair_url
@@ -64,6 +70,7 @@ def test_the_settings_qr_code_holds_the_pairing_link_and_a_phone_pairs_with_it(q
 
     view.new_pairing_code()  # a fresh code: a new QR code, the spent one gone
     settle(qtbot, window)
+    qtbot.waitUntil(lambda: shown_whole(view.form.pairQrLabel))
     [again] = decoded(view.form.pairQrLabel)
     assert again == view.pair_url != url
 
