@@ -495,7 +495,7 @@ class CustomerRma(Base):
     resolution: Mapped[str | None] = mapped_column(String(12))
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
-    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
 
 
 class SupplierRma(Base):
@@ -512,7 +512,7 @@ class SupplierRma(Base):
     sent_by: Mapped[str] = mapped_column(String(64))
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
-    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
+    replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
     __table_args__ = (
         CheckConstraint(check_constraint("status", SUPPLIER_RMA.states), name="status"),
         UniqueConstraint("supplier_id", "number"),

@@ -17,7 +17,9 @@ from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service
-from snapp.services.customers import Holder, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story
+from snapp.services.customers import (
+    Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story,
+)  # fmt: skip
 from snapp.services.units import resolve, with_receipt
 
 
@@ -111,7 +113,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     ids = [row.id for row in rows]
     for unit_id, *event in session.execute(_HISTORY, {"units": ids}):
         history.setdefault(unit_id, []).append(EventRecord(*event))
-    handovers, stories = latest_handovers(session, ids), story(session, ids)
+    handovers, stories = (latest_handovers(session, ids), story(session, ids)) if any_aftersales(session, ids) else ({}, {})
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
