@@ -70,7 +70,7 @@ def cmd_rma_swap(args: argparse.Namespace) -> None:
 def cmd_rma_list(args: argparse.Namespace) -> None:
     from snapp.services import aftersales
 
-    rows = aftersales.list_returns(common.context(args), None if args.status == "all" else args.status,
+    rows = aftersales.list_returns(common.context(args), args.status,
                                    customer=args.customer)  # fmt: skip
     emit(args, rows, lambda rs: table([(r.number, r.serial, r.sku, r.customer, r.status, r.opened_at, r.reason,
                                         r.resolution, r.replacement) for r in rs],
@@ -108,7 +108,7 @@ def cmd_supplier_replacement(args: argparse.Namespace) -> None:
 def cmd_supplier_list(args: argparse.Namespace) -> None:
     from snapp.services import aftersales
 
-    rows = aftersales.list_supplier_rmas(common.context(args), None if args.status == "all" else args.status,
+    rows = aftersales.list_supplier_rmas(common.context(args), args.status,
                                          overdue=args.overdue)  # fmt: skip
     emit(args, rows, lambda rs: table([(r.number, r.supplier, r.serial, r.sku, r.status, r.sent_at, r.expected_on,
                                         r.replacement) for r in rs],
@@ -195,6 +195,7 @@ def build(cli, name: str) -> None:
         units.add_argument("code")
         return
     from snapp.domain.aftersales import RESOLUTION_MOVE, WarrantyPolicy
+    from snapp.domain.statuses import ALL, RMA
 
     receive = cli.command(group, "receive", cmd_rma_receive, "a shipped unit back from its customer under an RMA number")
     receive.add_argument("serial")
@@ -214,7 +215,7 @@ def build(cli, name: str) -> None:
     swap.add_argument("--sku")
     swap.add_argument("--note")
     listing = cli.command(group, "list", cmd_rma_list, "customer returns")
-    listing.add_argument("--status", default="open", choices=("open", "resolved", "all"))
+    listing.add_argument("--status", default="open", choices=(*RMA.states, ALL))
     listing.add_argument("--customer")
     send = cli.command(group, "supplier-send", cmd_supplier_send, "send a unit to its supplier under their RMA number")
     send.add_argument("serial")
@@ -233,7 +234,7 @@ def build(cli, name: str) -> None:
         sub.add_argument("--to", help="location (default: the only location)")
         sub.add_argument("--note")
     supplier_list = cli.command(group, "supplier-list", cmd_supplier_list, "units out to suppliers under RMA")
-    supplier_list.add_argument("--status", default="open", choices=("open", "resolved", "all"))
+    supplier_list.add_argument("--status", default="open", choices=(*RMA.states, ALL))
     supplier_list.add_argument("--overdue", action="store_true", help="only those past their expected date")
     repair = cli.command(group, "repair", cmd_repair, "record a repair on a unit's history")
     repair.add_argument("serial")

@@ -115,7 +115,7 @@ def cmd_count_list(args: argparse.Namespace) -> None:
 def cmd_exception_list(args: argparse.Namespace) -> None:
     from snapp.services import exceptions
 
-    rows = exceptions.list_exceptions(common.context(args), None if args.status == "all" else args.status, args.kind,
+    rows = exceptions.list_exceptions(common.context(args), args.status, args.kind,
                                       limit=args.limit)  # fmt: skip
     emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, r.detail, r.resolved_by,
                                         r.resolution) for r in rs],
@@ -182,12 +182,12 @@ def build(cli, name: str) -> None:
 
         cli.command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=COUNT.states)
     elif name == "exception":
-        from snapp.domain.statuses import EXCEPTION
+        from snapp.domain.statuses import ALL, EXCEPTION
         from snapp.services.exceptions import ExceptionKind
 
         desk = cli.group("exception")
         listing = cli.command(desk, "list", cmd_exception_list, "exceptions, newest first")
-        listing.add_argument("--status", default="open", choices=(*EXCEPTION.states, "all"))
+        listing.add_argument("--status", default="open", choices=(*EXCEPTION.states, ALL))
         listing.add_argument("--kind", choices=[k.value for k in ExceptionKind])
         listing.add_argument("--limit", type=int, default=100)
         resolve = cli.command(desk, "resolve", cmd_exception_resolve, "resolve an exception, saying how")

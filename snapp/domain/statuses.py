@@ -39,6 +39,7 @@ class Meaning:
 
 
 S = Status
+ALL = "all"  # a list filter's word for every status
 MEANING: Mapping[Status, Meaning] = {
     S.IN_STOCK: Meaning(on_shelf=True, held=True, gone=False, missing=False),
     S.ISSUED: Meaning(on_shelf=False, held=True, gone=False, missing=False),
@@ -103,6 +104,10 @@ class StateMachine:
         """The verbs allowed from ``state``, in table order."""
         self.require(state)
         return [verb for verb, (sources, _) in self.moves.items() if state in sources]
+
+    def among(self, state: str | None) -> str | None:
+        """A list's status filter: one state, or None for every state (``ALL``, the word every front end takes)."""
+        return None if state in (None, ALL) else self.require(state)
 
     def require(self, state: str) -> str:
         if state not in self.states:

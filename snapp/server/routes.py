@@ -429,7 +429,7 @@ def move_count(ctx: Caller, number: str, verb: Literal["close", "apply"]) -> dic
 def list_exceptions(
     ctx: Caller, status: str | None = "open", kind: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> list[dict[str, Any]]:
-    return plain(exceptions.list_exceptions(ctx, None if status == "all" else status, kind, limit=limit))
+    return plain(exceptions.list_exceptions(ctx, status, kind, limit=limit))
 
 
 class ResolutionBody(Body):

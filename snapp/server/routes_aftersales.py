@@ -58,7 +58,7 @@ def receive_return(ctx: Caller, body: ReturnBody) -> dict[str, Any]:
 @router.get("/returns", tags=["after-sales"])
 def list_returns(ctx: Caller, status: Literal["open", "resolved", "all"] = "open", customer: str | None = None
                  ) -> list[dict[str, Any]]:  # fmt: skip
-    return plain(aftersales.list_returns(ctx, None if status == "all" else status, customer=customer))
+    return plain(aftersales.list_returns(ctx, status, customer=customer))
 
 
 class InspectBody(Body):
@@ -100,7 +100,7 @@ def send_to_supplier(ctx: Caller, body: SupplierRmaBody) -> dict[str, Any]:
 @router.get("/supplier-rmas", tags=["after-sales"])
 def list_supplier_rmas(ctx: Caller, status: Literal["open", "resolved", "all"] = "open", overdue: bool = False
                        ) -> list[dict[str, Any]]:  # fmt: skip
-    return plain(aftersales.list_supplier_rmas(ctx, None if status == "all" else status, overdue=overdue))
+    return plain(aftersales.list_supplier_rmas(ctx, status, overdue=overdue))
 
 
 class BackBody(Body):

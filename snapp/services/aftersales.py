@@ -239,8 +239,8 @@ def swap(uow: UnitOfWork, rma: str, replacement: str, *, sku: str | None = None,
 @service(Permission.VIEW, write=False)
 def list_returns(uow: UnitOfWork, status: str | None = OPEN, *, customer: str | None = None) -> list[RmaRecord]:
     query = select(CustomerRma).order_by(CustomerRma.id.desc())
-    if status:
-        query = query.where(CustomerRma.status == RMA.require(status))
+    if status := RMA.among(status):
+        query = query.where(CustomerRma.status == status)
     if customer:
         query = query.where(CustomerRma.customer_id == get_customer_row(uow.session, customer).id)
     return [_rma_record(uow.session, row) for row in uow.session.scalars(query)]
@@ -387,8 +387,8 @@ def list_supplier_rmas(uow: UnitOfWork, status: str | None = OPEN, *, overdue: b
 
 def _supplier_rmas(session: Session, status: str | None, *, overdue: bool, today: dt.date | None) -> list[SupplierRmaRecord]:
     query = select(SupplierRma).order_by(SupplierRma.expected_on, SupplierRma.id)
-    if status:
-        query = query.where(SupplierRma.status == SUPPLIER_RMA.require(status))
+    if status := SUPPLIER_RMA.among(status):
+        query = query.where(SupplierRma.status == status)
     if overdue:
         query = query.where(SupplierRma.status == OPEN, SupplierRma.expected_on < (today or dt.date.today()))
     return [_supplier_rma_record(session, row) for row in session.scalars(query)]

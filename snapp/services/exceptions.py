@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from snapp.db.models import ExceptionCase, exceptions_table, utcnow
 from snapp.domain.capture import Reason
 from snapp.domain.permissions import Permission, allows
-from snapp.domain.statuses import EXCEPTION, ExceptionKind, ExceptionStatus, listed
+from snapp.domain.statuses import ALL, EXCEPTION, ExceptionKind, ExceptionStatus, listed
 from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import Context, UnitOfWork, check_page, service
 
@@ -131,17 +131,17 @@ def refusals_to_desk(ref: Callable[..., str]) -> Callable[[Callable[..., R]], Ca
 def list_exceptions(
     uow: UnitOfWork, status: str | None = OPEN, kind: str | None = None, *, limit: int = 100, offset: int = 0
 ) -> list[ExceptionRecord]:
-    """Newest first; ``status=None`` lists open and resolved alike."""
+    """Newest first; ``status`` None or ``ALL`` lists open and resolved alike."""
     check_page(limit, offset)
     query = select(ExceptionCase).order_by(ExceptionCase.id.desc()).limit(limit).offset(offset)
     problems = [
         Problem(Text(f"exceptions.{field}"), value, field, Text("exceptions.one_of", choices=listed(choices)))
         for field, value, choices in (("status", status, EXCEPTION.states), ("kind", kind, tuple(ExceptionKind)))
-        if value and value not in choices
+        if value and value not in choices and (field, value) != ("status", ALL)
     ]
     if problems:
         raise ValidationError(problems)
-    if status:
+    if status := EXCEPTION.among(status):
         query = query.where(ExceptionCase.status == status)
     if kind:
         query = query.where(ExceptionCase.kind == kind)

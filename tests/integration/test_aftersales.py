@@ -169,7 +169,7 @@ def test_returned_unit_to_the_supplier_settles_the_customer_rma(db, shop):
     ship(shop, "AS0001", "C-BJ")
     aftersales.receive_return(shop, "AS0001", rma="RMA-10", customer="C-BJ", reason="x")
     aftersales.send_to_supplier(shop, "AS0001", rma="ACME-80")
-    [rma] = aftersales.list_returns(shop, None)
+    [rma] = aftersales.list_returns(shop, "all")
     assert (rma.status, rma.resolution) == ("resolved", "return")
 
 

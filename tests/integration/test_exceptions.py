@@ -60,6 +60,7 @@ def test_resolve_records_who_how_and_when_and_is_audited(db, ctx, company, as_us
     )  # fmt: skip
     assert exceptions.list_exceptions(ctx) == []
     assert [e.id for e in exceptions.list_exceptions(ctx, "resolved")] == [case.id]
+    assert [e.id for e in exceptions.list_exceptions(ctx, "all")] == [case.id]  # the word every front end passes on
     with pytest.raises(Conflict, match="already resolved by li.lead") as again:
         exceptions.resolve_exception(ctx, case.id, "again")
     assert again.value.say("zh") == f"异常 #{case.id} 已由 li.lead 处理：label belongs to a sample unit from the trade fair"
