@@ -259,7 +259,7 @@ def _cursor_position(cursor: str, sort: str, descending: bool) -> tuple[object, 
         their_sort, their_order, value, last_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if (their_sort, their_order) != (sort, descending) or not isinstance(last_id, int):
             raise ValueError
-        return (dt.datetime.fromisoformat(value) if sort in ("received", "updated") else value), last_id
+        return (dt.datetime.fromisoformat(value) if SORTS[sort].type.python_type is dt.datetime else value), last_id
     except (ValueError, TypeError):
         raise ValidationError(Problem("after", cursor[:40], "after", Text("register.cursor"))) from None
 
