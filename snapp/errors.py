@@ -6,6 +6,7 @@ escapes a service is a bug.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from snapp.messages import CATALOG, say
@@ -41,6 +42,36 @@ def _text(code: str, args: dict[str, object]) -> Text:
 def said(message: str, lang: str) -> str:
     """``message`` in ``lang`` when the core wrote it as a Text; as it is otherwise (a name, a serial)."""
     return message.say(lang) if isinstance(message, Text) else message
+
+
+def stored(text: str) -> str:
+    """A Text as the JSON of its code and values (a value that is itself a Text, likewise), to keep in a column
+    and say later in the reader's language; any other string as it is."""
+    if not isinstance(text, Text):
+        return text
+    return json.dumps(_as_data(text), ensure_ascii=False, default=str)
+
+
+def restored(column: str) -> str:
+    """The Text that `stored` wrote; a row written before sentences were codes, or a plain string, comes back as it is."""
+    if not column.startswith("{"):
+        return column
+    try:
+        data = json.loads(column)
+    except ValueError:
+        return column
+    return _as_text(data) if isinstance(data, dict) else column
+
+
+def _as_data(value: object) -> object:
+    if isinstance(value, Text):
+        return {"code": value.code, "values": {k: _as_data(v) for k, v in value.args.items()}}
+    return value
+
+
+def _as_text(data: dict) -> Text:
+    values = {k: _as_text(v) if isinstance(v, dict) else v for k, v in data["values"].items()}
+    return Text(data["code"], **values)
 
 
 class SnappError(Exception):

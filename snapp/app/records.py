@@ -9,15 +9,22 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from snapp.errors import Text
 
-def plain(value: Any) -> Any:
-    """A service's record as JSON-ready values: dates in ISO 8601, amounts as decimal strings (never a float)."""
+
+def plain(value: Any, lang: str | None = None) -> Any:
+    """A service's record as JSON-ready values: dates in ISO 8601, amounts as decimal strings (never a float).
+
+    With ``lang``, every sentence of the core in it is said in that language (else in English).
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: plain(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        return [plain(v, lang) for v in value]
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, lang) for k, v in value.items()}
+    if lang and isinstance(value, Text):
+        return value.say(lang)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):

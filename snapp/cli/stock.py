@@ -113,11 +113,12 @@ def cmd_count_list(args: argparse.Namespace) -> None:
 
 
 def cmd_exception_list(args: argparse.Namespace) -> None:
+    from snapp.errors import said
     from snapp.services import exceptions
 
-    rows = exceptions.list_exceptions(common.context(args), args.status, args.kind,
-                                      limit=args.limit)  # fmt: skip
-    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, r.detail, r.resolved_by,
+    ctx = common.context(args)
+    rows = exceptions.list_exceptions(ctx, args.status, args.kind, limit=args.limit)
+    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, said(r.detail, ctx.lang), r.resolved_by,
                                         r.resolution) for r in rs],
                                       ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
 

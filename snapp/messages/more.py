@@ -11,6 +11,15 @@ MESSAGES = {
         "盘点关闭时为{then}，现在为{now}",
     ),
     "stocktake.where": ("{status} at {location}", "{status}，位于 {location}"),
+    "stocktake.case_missing": ("count {number}: missing: expected {where}, not scanned", "盘点 {number}：缺失：应为{where}，未扫到"),
+    "stocktake.case_unexpected": (
+        "count {number}: unexpected: scanned here, recorded as {where}",
+        "盘点 {number}：意外：在此扫到，记录为{where}",
+    ),
+    "stocktake.case_unknown": (
+        "count {number}: unknown: scanned, but no such unit is recorded",
+        "盘点 {number}：未知：扫到了，但没有此物品的记录",
+    ),
     "lifecycle.denied": (
         "{name} ({role}) may not {move}: it needs the {permission} permission",
         "{name}（{role}）不能{move}：需要 {permission} 权限",

@@ -19,7 +19,7 @@ from reportlab.lib.colors import Color
 
 from snapp import messages
 from snapp.domain import money
-from snapp.errors import said
+from snapp.errors import restored, said
 from snapp.messages import name_of
 from snapp.reports import text
 from snapp.reports.document import Column, Document
@@ -400,7 +400,7 @@ def audit_report(
                 Column("Ref", 0.12),
                 Column("Detail", 0.28),
             ],
-            ((n, f"{at:%Y-%m-%d %H:%M}", by, name_of("exception_kind", kind, lang), subject, ref, detail)
+            ((n, f"{at:%Y-%m-%d %H:%M}", by, name_of("exception_kind", kind, lang), subject, ref, said(restored(detail), lang))
              for n, at, by, kind, subject, ref, detail in open_cases),  # fmt: skip
             size=6.5,
             max_lines=2,

@@ -260,7 +260,7 @@ def move_po(ctx: Caller, number: str, verb: Literal[dispatch.PO_MOVES]) -> dict[
 
 @router.get("/serials/{serial}", tags=["serials"], summary="A unit's card and whole history (several if items share the serial)")
 def show_serial(ctx: Caller, serial: str) -> list[dict[str, Any]]:
-    return plain(lookup.find_serial(ctx, serial))
+    return plain(lookup.find_serial(ctx, serial), ctx.lang)
 
 
 @router.get("/serials", tags=["serials"], summary="The serial register, filtered and paged")
@@ -312,7 +312,7 @@ class VerifyBody(Body):
 
 @router.post("/verify", tags=["verification"], summary="A verdict per scanned code (unknown is never called counterfeit)")
 def verify(ctx: Caller, body: VerifyBody) -> list[dict[str, Any]]:
-    return plain(verification.verify(ctx, body.codes, sku=body.sku))
+    return plain(verification.verify(ctx, body.codes, sku=body.sku), ctx.lang)
 
 
 @router.get("/audit/verify", tags=["audit"], summary="Check the audit trail's hash chain")
@@ -429,7 +429,7 @@ def move_count(ctx: Caller, number: str, verb: Literal["close", "apply"]) -> dic
 def list_exceptions(
     ctx: Caller, status: str | None = "open", kind: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> list[dict[str, Any]]:
-    return plain(exceptions.list_exceptions(ctx, status, kind, limit=limit))
+    return plain(exceptions.list_exceptions(ctx, status, kind, limit=limit), ctx.lang)
 
 
 class ResolutionBody(Body):

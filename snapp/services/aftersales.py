@@ -126,7 +126,7 @@ def receive_return(ctx: Context, serial: str, *, rma: str, customer: str, reason
 @service(Permission.SERVICE)
 def _return_to_desk(uow: UnitOfWork, serial: str, rma: str, detail: Text, sku: str | None) -> None:
     unit = _unit(uow.session, serial, sku)
-    case = NewException(ExceptionKind.CUSTOMER_RETURN, unit.serial, str(detail), rma, unit.id)
+    case = NewException(ExceptionKind.CUSTOMER_RETURN, unit.serial, detail, rma, unit.id)
     open_exception(uow.session, uow.actor.name, case)
 
 

@@ -24,7 +24,7 @@ from snapp.db.models import ExceptionCase, exceptions_table, utcnow
 from snapp.domain.capture import Reason
 from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import ALL, EXCEPTION, ExceptionKind, ExceptionStatus, listed
-from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, Text, ValidationError
+from snapp.errors import Conflict, NotFound, PermissionDenied, Problem, Text, ValidationError, restored, stored
 from snapp.services.base import Context, UnitOfWork, check_page, service
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ RESOLVERS = (Permission.MOVE, Permission.SERVICE, Permission.PURCHASING)
 class NewException:
     kind: ExceptionKind
     subject: str
-    detail: str
+    detail: str  # a Text, kept as its code and values so that each reader gets it in their language
     ref: str | None = None
     serial_id: int | None = None
 
@@ -74,7 +74,7 @@ def open_exception(session: Session, user_name: str, case: NewException) -> int:
 
 def _row(case: NewException, user_name: str) -> dict:
     return {
-        "kind": case.kind.value, "status": OPEN, "subject": case.subject[:200], "ref": case.ref, "detail": case.detail,
+        "kind": case.kind.value, "status": OPEN, "subject": case.subject[:200], "ref": case.ref, "detail": stored(case.detail),
         "serial_id": case.serial_id, "opened_at": utcnow(), "opened_by": user_name,
     }  # fmt: skip
 
@@ -91,15 +91,20 @@ def _open_for_refusal(uow: UnitOfWork, ref: str, problems: Sequence[Problem]) ->
             cases.append(NewException(ExceptionKind.OVER_DELIVERY, ref, problem.message, ref))
         elif problem.reason in _SCAN_REASONS:
             if len(cases) < MAX_PER_REFUSAL:
-                cases.append(NewException(ExceptionKind.REJECTED_SCAN, problem.value or problem.position, str(problem), ref))
+                cases.append(NewException(ExceptionKind.REJECTED_SCAN, problem.value or problem.position, _said(problem), ref))
             else:
                 more += 1  # counted, not said: saying 600,000 of them took longer than the refusal itself
     if more:
         reasons = Counter(problem.reason for problem in problems if problem.reason in _SCAN_REASONS)
         summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        cases.append(NewException(ExceptionKind.REJECTED_SCAN, ref, f"{more} more rejected scans "
-                                  f"(of all rejections: {summary}); the refusal listed each", ref))  # fmt: skip
+        cases.append(NewException(ExceptionKind.REJECTED_SCAN, ref, Text("exceptions.more_rejected", more=more, summary=summary), ref))
     open_exceptions(uow.session, uow.actor.name, cases)
+
+
+def _said(problem: Problem) -> Text:
+    """A rejected scan's problem as one sentence: where, what was scanned, why."""
+    return Text("exceptions.rejected_detail", position=problem.position, value=f" {problem.value!r}" if problem.value else "",
+                message=problem.message)  # fmt: skip
 
 
 def refusals_to_desk(ref: Callable[..., str]) -> Callable[[Callable[..., R]], Callable[..., R]]:
@@ -182,6 +187,6 @@ def resolve_exception(uow: UnitOfWork, exception_id: int, resolution: str) -> Ex
 
 def _record(row: ExceptionCase) -> ExceptionRecord:
     return ExceptionRecord(
-        row.id, row.kind, row.status, row.subject, row.ref, row.detail, row.opened_at, row.opened_by,
+        row.id, row.kind, row.status, row.subject, row.ref, restored(row.detail), row.opened_at, row.opened_by,
         row.resolved_at, row.resolved_by, row.resolution,
     )  # fmt: skip

@@ -287,11 +287,11 @@ def receipt_cases(receipt: str, po: str, line_no: int, accepted: Sequence[str], 
     cases = []
     if accepted:
         detail = Text("manifest.accepted_case", n=len(accepted), po=po, line=line_no, serials=", ".join(accepted))
-        cases.append(NewException(ExceptionKind.MANIFEST, receipt, str(detail), po))
+        cases.append(NewException(ExceptionKind.MANIFEST, receipt, detail, po))
     if missing:
         detail = Text("manifest.missing_case", n=len(missing), po=po, line=line_no, receipt=receipt,
                       serials=", ".join(missing))  # fmt: skip
-        cases.append(NewException(ExceptionKind.MANIFEST, receipt, str(detail), po))
+        cases.append(NewException(ExceptionKind.MANIFEST, receipt, detail, po))
     return cases
 
 

@@ -318,13 +318,9 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
             continue
         where = _where(r["recorded_status"], codes.get(r["recorded_location_id"]))
         reappeared = r["recorded_status"] in _GONE
-        detail = {
-            Outcome.MISSING: f"missing: expected {where}, not scanned",
-            Outcome.UNEXPECTED: f"unexpected: scanned here, recorded as {where}",
-            Outcome.UNKNOWN: "unknown: scanned, but no such unit is recorded",
-        }[Outcome(r["outcome"])]
+        detail = Text(f"stocktake.case_{r['outcome']}", number=count.number, where=where)
         kind = ExceptionKind.REAPPEARED if reappeared else ExceptionKind.STOCKTAKE
-        cases.append(NewException(kind, r["serial"], f"count {count.number}: {detail}", count.number, r["serial_id"]))
+        cases.append(NewException(kind, r["serial"], detail, count.number, r["serial_id"]))
     open_exceptions(session, uow.actor.name, cases)
     count.status, count.closed_at, count.closed_by = CLOSED, utcnow(), uow.actor.name
     session.flush()

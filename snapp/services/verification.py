@@ -9,7 +9,6 @@ The verdict's explanation is stored as its code and values (JSON in the
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from snapp.db.models import Item, SerialEvent, Verification
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import Reading, ScannerProfile
 from snapp.domain.verify import ItemFacts, Judgement, UnitFacts, Verdict, judge
-from snapp.errors import Text
+from snapp.errors import Text, restored, stored
 from snapp.services import manifests
 from snapp.services.aftersales import open_rma_of
 from snapp.services.base import UnitOfWork, check_page, service
@@ -112,35 +111,11 @@ def verify(
     return results
 
 
-def stored(text: Text) -> str:
-    """A Text as the JSON of its code and values (a value that is itself a Text, likewise)."""
-    return json.dumps(_as_data(text), ensure_ascii=False, default=str)
-
-
-def restored(column: str) -> str:
-    """The Text that `stored` wrote; a row written before explanations were codes comes back as its English."""
-    try:
-        data = json.loads(column)
-    except ValueError:
-        return column
-    return _as_text(data) if isinstance(data, dict) else column
-
-
-def _as_data(value: object) -> object:
-    if isinstance(value, Text):
-        return {"code": value.code, "values": {k: _as_data(v) for k, v in value.args.items()}}
-    return value
-
-
-def _as_text(data: dict) -> Text:
-    values = {k: _as_text(v) if isinstance(v, dict) else v for k, v in data["values"].items()}
-    return Text(data["code"], **values)
-
-
 def _exception(reading: Reading, judgement: Judgement, unit_id: int | None) -> NewException:
     kind = ExceptionKind.REAPPEARED if judgement.verdict is Verdict.REAPPEARED else ExceptionKind.VERIFICATION
     subject = reading.serial or reading.raw
-    return NewException(kind, subject, f"{judgement.verdict.value}: {judgement.message}", "verification", unit_id)
+    detail = Text("exceptions.verdict_detail", verdict=Text(f"verdict.{judgement.verdict.value}"), message=judgement.message)
+    return NewException(kind, subject, detail, "verification", unit_id)
 
 
 @dataclass(frozen=True)

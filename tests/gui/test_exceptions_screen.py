@@ -91,3 +91,19 @@ def test_a_list_for_an_earlier_filter_that_arrives_last_is_dropped(qtbot, ctx, c
     release.set()
     s.settle()
     assert [row.subject for row in s.view.model.rows] == ["GHOST-2", "GHOST-1"]
+
+
+def test_what_happened_is_said_in_the_screens_language(qtbot, ctx, company, settings):
+    from PySide6.QtCore import QLocale
+
+    cases(ctx)  # opened while the desktop spoke English: kept as codes, not as English sentences
+    locale = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))  # the core's sentences follow it
+    try:
+        s = Screen(qtbot, ctx, settings, ExceptionsView)
+        said = {row.subject: s.view.model.index(n, 5).data() for n, row in enumerate(s.view.model.rows)}
+    finally:
+        QLocale.setDefault(locale)
+    assert said["GHOST-1"].startswith("未知序列号"), said
+    assert said["GHOST-2"].startswith("盘点 "), said
+

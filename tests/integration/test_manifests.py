@@ -8,7 +8,7 @@ from snapp_testkit import add_plain_item, approved_po, audit_entries, last_audit
 
 from snapp.app.sources import serial_sources
 from snapp.domain.capture import Reason, paste, scans
-from snapp.errors import Conflict, IllegalTransition, NotFound, ValidationError
+from snapp.errors import Conflict, IllegalTransition, NotFound, ValidationError, restored
 from snapp.services import exceptions, manifests, receiving, verification
 
 
@@ -23,7 +23,9 @@ def refused(call, *args, **kwargs) -> list[tuple[str, str, str]]:
 
 
 def manifest_cases(db) -> list[tuple[str, str]]:
-    return rows(db, "SELECT subject, detail FROM exceptions WHERE kind = 'manifest' ORDER BY id")
+    """Each manifest exception's subject and what happened (stored as a code and values, read back as English)."""
+    return [(subject, restored(detail)) for subject, detail in
+            rows(db, "SELECT subject, detail FROM exceptions WHERE kind = 'manifest' ORDER BY id")]  # fmt: skip
 
 
 def workbook(path, rows_: list[list], hidden: list[list] | None = None):

@@ -10,6 +10,7 @@ from snapp_testkit import add_plain_item, approved_po, execute, rows, scalar
 from snapp.domain.capture import scans
 from snapp.domain.scan import ScannerProfile
 from snapp.services import exceptions, lifecycle, receiving, verification
+from snapp.errors import Text
 
 GTIN = "09506000134352"  # the company fixture's LAP
 MON_GTIN = "09506000134376"
@@ -76,7 +77,9 @@ def test_every_verdict_recorded_and_failures_open_exceptions(db, ctx, ledger, ra
         assert case.id == exception_id
         assert case.kind == ("reappeared" if verdict == "reappeared" else "verification")
         assert case.status == "open" and case.opened_by == "admin"
-        assert verdict in case.detail
+        # Kept as its code and values: each reader gets the verdict and its explanation in their own language.
+        assert case.detail.args["verdict"].code == f"verdict.{verdict}" and case.detail.args["message"] == result.message
+        assert Text(f"verdict.{verdict}").say("zh") in case.detail.say("zh")
 
 
 def test_the_unit_card_comes_with_the_verdict(ctx, ledger):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog
 from snapp.domain.statuses import EXCEPTION
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.problems import say
 from snapp.gui.views.base import ROW_NUMBER, EmptyHint, View, fit_columns
 from snapp.services import exceptions
 from snapp.services.base import Entity
@@ -31,7 +32,7 @@ class ExceptionsView(View):
                 Column(self.tr("By"), lambda e: e.opened_by),
                 Column(self.tr("Kind"), lambda e: name_of("exception_kind", e.kind)),
                 Column(self.tr("Subject"), lambda e: e.subject),
-                Column(self.tr("What happened"), lambda e: e.detail),
+                Column(self.tr("What happened"), lambda e: say(e.detail)),
                 Column(self.tr("Status"), lambda e: name_of("exception_status", e.status)),
                 Column(self.tr("Resolved by"), lambda e: e.resolved_by),
                 Column(self.tr("Resolved"), lambda e: e.resolved_at),
@@ -83,7 +84,7 @@ class ExceptionsView(View):
             return
         form.detailBox.setTitle(self.tr("Exception #{0}: {1}").format(case.id, name_of("exception_kind", case.kind)))
         ref = self.tr(" (ref {0})").format(case.ref) if case.ref else ""
-        form.detailValue.setText(f"{case.subject}{ref}: {case.detail}")
+        form.detailValue.setText(f"{case.subject}{ref}: {say(case.detail)}")
         form.openedValue.setText(self.tr("{0} by {1}").format(shown(case.opened_at), case.opened_by))
         if case.status == RESOLVED:
             form.resolvedValue.setText(
@@ -98,7 +99,7 @@ class ExceptionsView(View):
             return
         note, ok = QInputDialog.getMultiLineText(
             self, self.tr("Resolve exception #{0}").format(case.id),
-            self.tr("{0}\n\nHow was it resolved?").format(case.detail),
+            self.tr("{0}\n\nHow was it resolved?").format(say(case.detail)),
         )  # fmt: skip
         if ok and note.strip():
             self.runner.run(lambda: exceptions.resolve_exception(self.ctx, case.id, note))
