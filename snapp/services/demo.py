@@ -255,7 +255,7 @@ def _aftersales(shipped: Shipped, in_stock: dict[str, list[str]], service: Conte
         aftersales.receive_return(service, serial, rma="RMA-2026-0031", customer=customer,
                                   reason="屏幕闪烁，开机后约十分钟出现 / screen flickers after ten minutes", sku="LAP-T14")  # fmt: skip
     if (monitors := shipped.get("MON-27")) and (spare := in_stock.get("MON-27")):
-        serial, customer = monitors[0]
+        serial, customer = monitors[-1]  # another customer than the laptop's
         aftersales.receive_return(service, serial, rma="RMA-2026-0027", customer=customer,
                                   reason="Dead pixels in the upper left corner / 左上角坏点", sku="MON-27")  # fmt: skip
         aftersales.swap(service, "RMA-2026-0027", spare[0], sku="MON-27", note="换新 replaced from stock")

@@ -163,6 +163,7 @@ class RmaView(View):
     def scanned(self, serial: str) -> None:
         """A scan shows the unit's open return or RMA; a unit with none is a customer's return arriving."""
         serial = serial.strip()
+        self.form.scanEdit.setText(serial)  # the field was cleared for the next scan; the buttons act on this one
         for view in (self.form.customerView, self.form.supplierView):
             model = view.model()
             for row in range(model.rowCount()):
