@@ -120,7 +120,9 @@ def test_inspection_sends_the_return_to_the_supplier_and_its_replacement_comes_b
     form.customerView.selectRow(0)
     assert form.scanEdit.text() == "RT0001" and form.inspectButton.isEnabled()
     qtbot.mouseClick(form.inspectButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     dialog = dialog_of(InspectDialog)
+    assert dialog.form.locationCombo.currentText() == "WH-A"  # the shelf it was shipped from
     assert dialog.form.decisionCombo.currentData() == "accept" and dialog.form.locationCombo.isVisible()
     dialog.form.decisionCombo.setCurrentIndex(dialog.form.decisionCombo.findData("return"))
     assert dialog.form.supplierRmaEdit.isVisible() and not dialog.form.locationCombo.isVisible()
@@ -136,6 +138,7 @@ def test_inspection_sends_the_return_to_the_supplier_and_its_replacement_comes_b
 
     form.supplierView.selectRow(2)
     qtbot.mouseClick(form.backButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     back = dialog_of(SupplierBackDialog)
     assert back.form.rmaEdit.text() == "ACME-11" and back.form.rmaEdit.isReadOnly()
     assert not back.form.replacementEdit.isVisible()
@@ -159,7 +162,9 @@ def test_inspection_sends_the_return_to_the_supplier_and_its_replacement_comes_b
 def test_inspection_decides_back_to_stock_repair_or_scrap(qtbot, window, ctx, desk, decision, status):
     view = screen(qtbot, window)
     view.form.customerView.selectRow(0)
-    dialog = view.inspect()
+    view.inspect()
+    settle(qtbot, window)
+    dialog = dialog_of(InspectDialog)
     dialog.form.decisionCombo.setCurrentIndex(dialog.form.decisionCombo.findData(decision))
     dialog.form.locationCombo.setCurrentText("WH-B")
     type_text(qtbot, dialog.form.noteEdit, "检验结论")
@@ -175,7 +180,9 @@ def test_inspection_decides_back_to_stock_repair_or_scrap(qtbot, window, ctx, de
 def test_inspection_replaces_the_unit_with_one_from_stock(qtbot, window, ctx, desk):
     view = screen(qtbot, window)
     view.form.customerView.selectRow(0)
-    dialog = view.inspect()
+    view.inspect()
+    settle(qtbot, window)
+    dialog = dialog_of(InspectDialog)
     dialog.form.decisionCombo.setCurrentIndex(dialog.form.decisionCombo.findData("replace"))
     assert dialog.form.replacementEdit.isVisible() and not dialog.form.supplierRmaEdit.isVisible()
     type_text(qtbot, dialog.form.replacementEdit, "RT0002")  # shipped to another customer: refused
@@ -194,6 +201,7 @@ def test_inspection_replaces_the_unit_with_one_from_stock(qtbot, window, ctx, de
 def test_a_unit_goes_to_its_supplier_and_comes_back_itself_from_the_screen(qtbot, window, ctx, desk):
     view = screen(qtbot, window)
     form = view.form
+    lifecycle.move(ctx, "transfer", ["RT0005"], to="WH-B")
     type_text(qtbot, form.scanEdit, "RT0005")
     qtbot.mouseClick(form.sendButton, Qt.MouseButton.LeftButton)
     dialog = dialog_of(SupplierSendDialog)
@@ -211,8 +219,10 @@ def test_a_unit_goes_to_its_supplier_and_comes_back_itself_from_the_screen(qtbot
     assert form.countLabel.text() == "1 customer returns, 3 at suppliers (2 overdue)"
 
     form.supplierView.selectRow(1)
-    back = view.back_from_supplier()
-    back.form.locationCombo.setCurrentText("WH-B")
+    view.back_from_supplier()
+    settle(qtbot, window)
+    back = dialog_of(SupplierBackDialog)
+    assert back.form.locationCombo.currentText() == "WH-B"  # the shelf it left from, not the first in the list
     back.form.buttons.accepted.emit()  # the unit itself
     settle(qtbot, window)
     assert not back.isVisible()

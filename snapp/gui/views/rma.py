@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
@@ -14,6 +15,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.scanner import ScanField
 from snapp.gui.views.aftersales import RepairDialog, ReturnDialog
 from snapp.gui.views.base import DOCUMENT, SERIAL, EmptyHint, View, fit_columns
+from snapp.gui.views.lookup import likely_location
 from snapp.gui.views.rma_dialogs import InspectDialog, SupplierBackDialog, SupplierSendDialog
 from snapp.services import aftersales, lookup, masterdata
 from snapp.services.aftersales import RmaRecord, SupplierRmaRecord
@@ -200,14 +202,23 @@ class RmaView(View):
     def send_to_supplier(self) -> QDialog:
         return self._present(SupplierSendDialog(self, self.runner, self.ctx, serial=self.form.scanEdit.text().strip()))
 
-    def inspect(self) -> QDialog | None:
+    def inspect(self) -> None:
         record = self._record(self.form.customerView)
-        if record is None or record.status != RmaStatus.OPEN:
-            return None
-        return self._present(InspectDialog(self, self.runner, self.ctx, record, self.locations))
+        if record is not None and record.status == RmaStatus.OPEN:
+            self._back_to_shelf(record, lambda offered: InspectDialog(self, self.runner, self.ctx, record, self.locations,
+                                                                      offered))  # fmt: skip
 
-    def back_from_supplier(self) -> QDialog | None:
+    def back_from_supplier(self) -> None:
         record = self._record(self.form.supplierView)
-        if record is None or record.status != RmaStatus.OPEN:
-            return None
-        return self._present(SupplierBackDialog(self, self.runner, self.ctx, self.locations, record=record))
+        if record is not None and record.status == RmaStatus.OPEN:
+            self._back_to_shelf(record, lambda offered: SupplierBackDialog(self, self.runner, self.ctx, self.locations,
+                                                                           record=record, offered=offered))  # fmt: skip
+
+    def _back_to_shelf(self, record: RmaRecord | SupplierRmaRecord, make: Callable[[int], QDialog]) -> None:
+        """Open ``make``'s dialog proposing the shelf the unit left from (its card's history says which)."""
+
+        def found(cards: list[SerialCard]) -> None:
+            card = next((card for card in cards if card.sku == record.sku), None)
+            self._present(make(likely_location(card, self.locations) if card else 0))
+
+        self.runner.run(lambda: lookup.find_serial(self.ctx, record.serial), done=found)

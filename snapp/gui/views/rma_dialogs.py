@@ -27,7 +27,7 @@ def _expect(edit) -> None:
 class InspectDialog(ServiceDialog):
     """Inspection's decision on a customer's return: back to stock, repair, to the supplier, scrap, or a replacement."""
 
-    def __init__(self, parent: QWidget, runner: Runner, ctx, record: RmaRecord, locations: list[str]):
+    def __init__(self, parent: QWidget, runner: Runner, ctx, record: RmaRecord, locations: list[str], offered: int = 0):
         super().__init__(parent, runner, "inspect_dialog")
         self.ctx, self.record = ctx, record
         form = self.form
@@ -36,6 +36,7 @@ class InspectDialog(ServiceDialog):
         for decision in Resolution:
             form.decisionCombo.addItem(name_of("resolution", decision.value), decision.value)
         form.locationCombo.addItems(locations)
+        form.locationCombo.setCurrentIndex(offered)
         _expect(form.expectedEdit)
         form.decisionCombo.currentIndexChanged.connect(lambda _: self._fields())
         self._fields()
