@@ -4,59 +4,49 @@
 <context>
     <name>Aftersales</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="26"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="25"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="35"/>
         <source>a customer not recorded (shipped before customers were kept)</source>
         <translation>未记录的客户（记录客户前发货）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
         <source>we have it</source>
         <translation>在本公司</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
         <source>, delivery {0}</source>
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="48"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="47"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="211"/>
-        <source>The supplier&apos;s RMA number:</source>
-        <translation>供应商退货授权号：</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="214"/>
-        <source>To location:</source>
-        <translation>目标库位：</translation>
     </message>
 </context>
 <context>
@@ -670,6 +660,64 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="34"/>
+        <source>RMA {0}: {1} — {2}, from {3}: {4}</source>
+        <translation>退货授权 {0}：{1} — {2}，客户 {3}：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="5"/>
+        <source>Inspect a customer return</source>
+        <translation>检验客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="12"/>
+        <source>&amp;Decision:</source>
+        <translation>处理决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="14"/>
+        <source>To &amp;location:</source>
+        <translation>目标库位(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="16"/>
+        <source>&amp;Supplier&apos;s RMA number:</source>
+        <translation>供应商退货授权号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="17"/>
+        <source>The number the supplier gave for this return</source>
+        <translation>供应商为此次退货给出的编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="18"/>
+        <source>&amp;Expected back on:</source>
+        <translation>预计返回日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="20"/>
+        <source>Re&amp;placement serial:</source>
+        <translation>换货序列号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="21"/>
+        <source>Scan the unit that goes out to the customer</source>
+        <translation>扫描发给客户的物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="22"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspect_dialog.ui" line="23"/>
+        <source>What inspection found</source>
+        <translation>检验发现的问题</translation>
+    </message>
+</context>
+<context>
     <name>ItemForm</name>
     <message>
         <location filename="../../ui/item_form.ui" line="5"/>
@@ -1047,126 +1095,121 @@ How was it resolved?</source>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
-    <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="192"/>
-        <source>To location:</source>
-        <translation>目标库位：</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="196"/>
-        <source>Reference (work order, RMA, delivery note…):</source>
-        <translation>参考单号（工单、RMA、送货单…）：</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="52"/>
+        <location filename="../../snapp/gui/main_window.py" line="53"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="58"/>
+        <location filename="../../snapp/gui/main_window.py" line="59"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="60"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="61"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="62"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="63"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="64"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="65"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65"/>
+        <location filename="../../snapp/gui/main_window.py" line="66"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <location filename="../../snapp/gui/main_window.py" line="67"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="67"/>
+        <location filename="../../snapp/gui/main_window.py" line="68"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="68"/>
+        <location filename="../../snapp/gui/main_window.py" line="69"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="69"/>
+        <location filename="../../snapp/gui/main_window.py" line="70"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="70"/>
+        <location filename="../../snapp/gui/main_window.py" line="71"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="71"/>
+        <location filename="../../snapp/gui/main_window.py" line="72"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="72"/>
+        <location filename="../../snapp/gui/main_window.py" line="73"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="73"/>
+        <location filename="../../snapp/gui/main_window.py" line="74"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="74"/>
+        <location filename="../../snapp/gui/main_window.py" line="75"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="91"/>
+        <location filename="../../snapp/gui/main_window.py" line="76"/>
+        <source>Returns and RMAs</source>
+        <translation>退货与RMA</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="94"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="92"/>
+        <location filename="../../snapp/gui/main_window.py" line="95"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="144"/>
+        <location filename="../../snapp/gui/main_window.py" line="147"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="148"/>
+        <location filename="../../snapp/gui/main_window.py" line="151"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1285,6 +1328,69 @@ How was it resolved?</source>
         <location filename="../../ui/manifest_form.ui" line="39"/>
         <source>For this &amp;item:</source>
         <translation>此物料(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/dialogs.py" line="87"/>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dialogs.py" line="88"/>
+        <source>The delivery note&apos;s number</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dialogs.py" line="96"/>
+        <source>(not recorded)</source>
+        <translation>（不记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="5"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="12"/>
+        <source>To &amp;location:</source>
+        <translation>目标库位(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="14"/>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="16"/>
+        <source>Issued &amp;to:</source>
+        <translation>领用人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="20"/>
+        <source>Who has it now: a name, a department or a project</source>
+        <translation>现由谁持有：姓名、部门或项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="23"/>
+        <source>&amp;Reference:</source>
+        <translation>参考单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="24"/>
+        <source>Work order, RMA, delivery note…</source>
+        <translation>工单、RMA、送货单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="25"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/move_dialog.ui" line="26"/>
+        <source>The fault, the reason…</source>
+        <translation>故障、原因…</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2697,246 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>Rma</name>
+    <message>
+        <location filename="../../ui/rma.ui" line="7"/>
+        <source>Returns and RMAs</source>
+        <translation>退货与RMA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="10"/>
+        <source>A customer&apos;s return waits here for inspection; a unit at its supplier until it or its replacement is back. Scan a unit or select a row to act on it; double-click a row to open the unit in Serial lookup.</source>
+        <translation>客户退回的物品在此等待检验；送往供应商的物品在此等到原件或换货返回。扫描物品或选中一行即可处理；双击一行在序列号查询中打开该物品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="14"/>
+        <source>Sc&amp;an a unit:</source>
+        <translation>扫描物品(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="15"/>
+        <source>Serial of the unit in your hand</source>
+        <translation>手中物品的序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="16"/>
+        <source>&amp;Receive return…</source>
+        <translation>接收退货(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="16"/>
+        <source>A shipped unit back from its customer under an RMA number</source>
+        <translation>已发货物品凭退货授权号从客户处退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="17"/>
+        <source>Send to s&amp;upplier…</source>
+        <translation>退回供应商(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="17"/>
+        <source>Back to its supplier under the supplier&apos;s RMA number, with the day it is expected back</source>
+        <translation>凭供应商的退货授权号退回供应商，并注明预计返回日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="18"/>
+        <source>Record re&amp;pair…</source>
+        <translation>记录维修(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="18"/>
+        <source>Fault, work done, parts, cost, who and where, on the unit&apos;s history</source>
+        <translation>故障、所做工作、配件、费用、维修人和地点，记入物品历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="23"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="25"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="26"/>
+        <source>RMA, serial, SKU, customer or supplier</source>
+        <translation>RMA、序列号、物料编码、客户或供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="33"/>
+        <source>Customer returns</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="44"/>
+        <source>&amp;Inspect and decide…</source>
+        <translation>检验并决定(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="44"/>
+        <source>Back to stock, repair, to the supplier, scrap, or a replacement to the customer</source>
+        <translation>退回库存、维修、退回供应商、报废，或给客户换货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="53"/>
+        <source>Units at suppliers (supplier RMAs)</source>
+        <translation>在供应商处的物品（供应商退货授权）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="64"/>
+        <source>&amp;Back from supplier…</source>
+        <translation>供应商返回(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="64"/>
+        <source>The unit itself, or the supplier&apos;s replacement received against their RMA</source>
+        <translation>原物品返回，或凭供应商退货授权接收其换货</translation>
+    </message>
+</context>
+<context>
+    <name>RmaView</name>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="41"/>
+        <source>RMA</source>
+        <translation>退货授权</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="42"/>
+        <location filename="../../snapp/gui/views/rma.py" line="55"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="43"/>
+        <location filename="../../snapp/gui/views/rma.py" line="56"/>
+        <source>SKU</source>
+        <translation>物料编码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="44"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="45"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="46"/>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="47"/>
+        <source>By</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="48"/>
+        <location filename="../../snapp/gui/views/rma.py" line="59"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="49"/>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="50"/>
+        <location filename="../../snapp/gui/views/rma.py" line="60"/>
+        <source>Replacement</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="53"/>
+        <source>Supplier&apos;s RMA</source>
+        <translation>供应商退货授权</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="54"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="57"/>
+        <source>Sent</source>
+        <translation>寄出时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="58"/>
+        <source>Expected back</source>
+        <translation>预计返回</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="65"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="65"/>
+        <source>Overdue at the supplier</source>
+        <translation>供应商处逾期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="66"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="66"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="121"/>
+        <source>{0} customer returns, {1} at suppliers ({2} overdue)</source>
+        <translation>客户退货 {0} 件，供应商处 {1} 件（逾期 {2} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="129"/>
+        <source>No customer return waits for inspection. Scan a returned unit above and press Enter to receive it.</source>
+        <translation>没有等待检验的客户退货。在上方扫描退回的物品并按回车即可接收。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="130"/>
+        <source>A customer&apos;s return has no due date: choose Open to see those waiting for inspection.</source>
+        <translation>客户退货没有到期日：选择“处理中”查看等待检验的退货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="131"/>
+        <source>No customer return has been decided yet.</source>
+        <translation>还没有已处理的客户退货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="132"/>
+        <source>No customer has returned a unit yet. Scan one above to receive it.</source>
+        <translation>还没有客户退货。在上方扫描物品即可接收。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="134"/>
+        <source>No unit is at a supplier. Scan one above and choose Send to supplier.</source>
+        <translation>没有物品在供应商处。在上方扫描物品并选择“退回供应商”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="135"/>
+        <source>No supplier is late: every unit at a supplier is within its expected date.</source>
+        <translation>没有供应商逾期：供应商处的物品都在预计日期之内。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="136"/>
+        <source>No unit has come back from a supplier yet.</source>
+        <translation>还没有物品从供应商处返回。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="137"/>
+        <source>No unit has been sent to a supplier yet.</source>
+        <translation>还没有物品退回过供应商。</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <location filename="../../snapp/gui/operations.py" line="96"/>
@@ -3094,26 +3440,61 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
-    <name>ShipDialog</name>
+    <name>SupplierBackDialog</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="119"/>
-        <source>(not recorded)</source>
-        <translation>（不记录）</translation>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="100"/>
+        <source>RMA {0} at {1}: {2} — {3}</source>
+        <translation>退货授权 {0}（{1}）：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/ship_dialog.ui" line="5"/>
-        <source>Ship to customer</source>
-        <translation>发货给客户</translation>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="106"/>
+        <source>the unit itself, repaired or found sound</source>
+        <translation>原物品（已修复或检测无故障）</translation>
     </message>
     <message>
-        <location filename="../../ui/ship_dialog.ui" line="12"/>
-        <source>&amp;Customer:</source>
-        <translation>客户(&amp;C)：</translation>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="107"/>
+        <source>a replacement unit in its place</source>
+        <translation>替换的新物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ship_dialog.ui" line="14"/>
-        <source>&amp;Delivery note:</source>
-        <translation>送货单(&amp;D)：</translation>
+        <location filename="../../ui/supplier_back_dialog.ui" line="5"/>
+        <source>Back from the supplier</source>
+        <translation>供应商返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="12"/>
+        <source>Supplier&apos;s &amp;RMA number:</source>
+        <translation>供应商退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="14"/>
+        <source>&amp;What came back:</source>
+        <translation>返回的是(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="16"/>
+        <source>Re&amp;placement serial:</source>
+        <translation>换货序列号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="17"/>
+        <source>Scan the new unit the supplier sent</source>
+        <translation>扫描供应商寄来的新物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="18"/>
+        <source>To &amp;location:</source>
+        <translation>目标库位(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="20"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_back_dialog.ui" line="21"/>
+        <source>What the supplier did</source>
+        <translation>供应商所做的处理</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3533,44 @@ How was it resolved?</source>
         <location filename="../../ui/supplier_form.ui" line="24"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierSendDialog</name>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="5"/>
+        <source>Send to the supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="9"/>
+        <source>&amp;Serial:</source>
+        <translation>序列号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="10"/>
+        <source>Scan the unit that goes back to its supplier</source>
+        <translation>扫描要退回供应商的物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="11"/>
+        <source>Supplier&apos;s &amp;RMA number:</source>
+        <translation>供应商退货授权号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="13"/>
+        <source>&amp;Expected back on:</source>
+        <translation>预计返回日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="15"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplier_send_dialog.ui" line="16"/>
+        <source>The fault the supplier is to look at</source>
+        <translation>请供应商检查的故障</translation>
     </message>
 </context>
 <context>
@@ -3213,6 +3632,11 @@ How was it resolved?</source>
         <location filename="../../ui/swap_dialog.ui" line="15"/>
         <source>Scan the unit that goes out</source>
         <translation>扫描要发出的物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swap_dialog.ui" line="16"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from snapp.gui.views.recall import RecallView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
 from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.rma import RmaView
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
 from snapp.gui.views.users import UsersView
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
             (self.tr("Scanner"), ScannerView, "Ctrl+Shift+S"),
             (self.tr("Settings"), SettingsView, "Ctrl+0"),
             (self.tr("Customers"), CustomersView, "Ctrl+Shift+U"),
+            (self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A"),
         ]
         self.views: dict[type, QWidget] = {}
         for row, (title, view_class, keys) in enumerate(views):
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.form.nav.currentRowChanged.connect(self._show)
         self.views[ReceivingView].lookup_requested.connect(self.show_serial)
         self.views[RegisterView].lookup_requested.connect(self.show_serial)
+        self.views[RmaView].lookup_requested.connect(self.show_serial)
         self.views[ReceivingView].labels_requested.connect(self.label_receipt)
 
         user = QLabel(self.tr("User: {0}").format(ctx.user))

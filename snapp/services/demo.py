@@ -1,13 +1,16 @@
 """A realistic sample company, built through the same services a user calls.
 
-Suppliers and items with Chinese and English names, a team with every role,
-purchase orders in every state, receipts (ranges and GS1 scans), and units
-issued, repaired, shipped, returned and scrapped. ``serials`` scales it from a
-few thousand units to millions.
+Suppliers, customers and items with Chinese and English names, a team with
+every role, purchase orders in every state, receipts (ranges and GS1 scans),
+units issued, repaired, shipped to customers, returned and scrapped, and an
+after-sales desk with work on it: a customer's return waiting for inspection,
+one already swapped, and units at suppliers, one of them overdue. ``serials``
+scales it from a few thousand units to millions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,12 +20,14 @@ from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import func, select
 
 from snapp.db.models import Supplier
+from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.capture import Source, gtin14, scans, serial_range
 from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Role
 from snapp.errors import Conflict, Problem, Text, ValidationError
-from snapp.services import lifecycle, masterdata, purchasing, receiving, users
+from snapp.services import aftersales, customers, lifecycle, masterdata, purchasing, receiving, users
 from snapp.services.base import Context
+from snapp.services.customers import CustomerRecord
 from snapp.services.masterdata import ItemRecord, LocationRecord, SupplierRecord
 
 DEMO_SERIALS_MAX = 1_000_000  # a minute or so of receiving; more is a typing slip, not a demo
@@ -38,6 +43,19 @@ SUPPLIERS = [
                    "苏州工业园区"),
 ]  # fmt: skip
 
+CUSTOMERS = [
+    CustomerRecord("BJRH", "北京仁和医院设备科", "刘建国 Liu Jianguo", "+86 10 6528 3100", "equipment@renhe.example.cn",
+                   "北京市东城区和平里"),
+    CustomerRecord("SHYF", "上海云帆科技有限公司", "赵静 Zhao Jing", "+86 21 5080 7788", "it@yunfan.example.cn",
+                   "上海市徐汇区漕河泾"),
+    CustomerRecord("GZMT", "广州明途物流有限公司", "黄伟 Huang Wei", "+86 20 3888 4521", "caigou@mingtu.example.cn",
+                   "广州市黄埔区开发大道"),
+    CustomerRecord("HARB", "Harbour Labs Ltd", "Priya Nair", "+44 161 496 0571", "ops@harbourlabs.example",
+                   "3 Quay Street, Manchester"),
+    CustomerRecord("KSTL", "Kestrel Automation GmbH", "Jonas Weber", "+49 89 1234 5678", "einkauf@kestrel.example",
+                   "Leopoldstraße 8, München"),
+]  # fmt: skip
+
 
 def _gtin(payload: str) -> str:
     return payload + str(gs1_standard_check_digit(payload))
@@ -46,19 +64,19 @@ def _gtin(payload: str) -> str:
 # (record, serial prefix, unit price); serials are prefix + zero-padded counter.
 ITEMS = [
     (ItemRecord("LAP-T14", "ThinkPad T14 笔记本电脑", _gtin("690123456001"), serial_pattern=r"PF[0-9A-Z]{8}",
-                serial_min_length=10, serial_max_length=10, serial_case="upper", warranty_months=36, supplier="SZHD"),
+                serial_min_length=10, serial_max_length=10, serial_case="upper", warranty_months=36, customer_warranty_months=12, supplier="SZHD"),
      "PF", Decimal("6899.00")),
     (ItemRecord("MON-27", "27英寸 4K 显示器 / 27-inch 4K monitor", _gtin("690123456002"), serial_min_length=8,
-                serial_max_length=20, serial_case="upper", warranty_months=24, supplier="SZHD"),
+                serial_max_length=20, serial_case="upper", warranty_months=24, customer_warranty_months=12, supplier="SZHD"),
      "MN27-", Decimal("1899.00")),
     (ItemRecord("ECG-12", "十二导联心电图机 12-lead ECG", _gtin("690765432001"), serial_pattern=r"ECG\d{7}",
-                serial_min_length=10, serial_max_length=10, warranty_months=24, supplier="SHBY"),
+                serial_min_length=10, serial_max_length=10, warranty_months=24, customer_warranty_months=24, supplier="SHBY"),
      "ECG", Decimal("23800.00")),
     (ItemRecord("SW-48P", "48-port PoE switch", _gtin("501234567001"), serial_min_length=6, serial_max_length=20,
-                warranty_months=60, supplier="NWN"),
+                warranty_months=60, customer_warranty_months=36, supplier="NWN"),
      "NW48", Decimal("5200.00")),
     (ItemRecord("PLC-S7", "可编程控制器 PLC CPU 模块", None, serial_min_length=6, serial_max_length=16,
-                serial_case="upper", warranty_months=18, supplier="SZXC"),
+                serial_case="upper", warranty_months=18, customer_warranty_months=12, supplier="SZXC"),
      "XC", Decimal("3150.00")),
     (ItemRecord("CBL-CAT6", "六类网线 Cat6 cable 3 m", None, tracking="none", supplier="NWN"), "", Decimal("12.50")),
 ]  # fmt: skip
@@ -85,10 +103,11 @@ class DemoSummary:
     purchase_orders: int
     serials: int
     moves: int
+    customers: int = len(CUSTOMERS)
 
     def __str__(self) -> str:
         return (
-            f"{self.suppliers} suppliers, {self.items} items, {self.purchase_orders} POs, "
+            f"{self.suppliers} suppliers, {self.customers} customers, {self.items} items, {self.purchase_orders} POs, "
             f"{self.serials:,} serials, {self.moves:,} lifecycle moves"
         )
 
@@ -119,6 +138,8 @@ def build_demo(
         masterdata.add_item(buyer, record)
     for location in LOCATIONS:
         masterdata.add_location(ctx, location)
+    for customer in CUSTOMERS:
+        customers.add_customer(buyer, customer)
 
     tracked = [(record, prefix, price) for record, prefix, price in ITEMS if record.tracking == "serial"]
     line_size = max(50, serials // 100)
@@ -158,7 +179,8 @@ def build_demo(
     pos += 2
     del draft
 
-    moves = _lifecycle(rng, received, store, service)
+    moves, shipped, in_stock = _lifecycle(rng, received, store, service)
+    _aftersales(shipped, in_stock, service)
     return DemoSummary(len(SUPPLIERS), len(ITEMS), pos, serials, moves)
 
 
@@ -178,9 +200,16 @@ def _source(record: ItemRecord, prefix: str, start: int, count: int) -> Source:
     return serial_range(f"{first}..{last}")
 
 
-def _lifecycle(rng: random.Random, received: dict[str, list[str]], store: Context, service: Context) -> int:
-    """Move a realistic share of the units, acting as the people who would."""
+Shipped = dict[str, list[tuple[str, str]]]  # per SKU: (serial, customer code)
+
+
+def _lifecycle(rng: random.Random, received: dict[str, list[str]], store: Context, service: Context
+               ) -> tuple[int, Shipped, dict[str, list[str]]]:  # fmt: skip
+    """Move a realistic share of the units, acting as the people who would; the moves made, the units shipped to
+    each customer, and the units left on the shelf."""
     moves = 0
+    shipped_to: Shipped = {}
+    in_stock: dict[str, list[str]] = {}
 
     def apply(ctx: Context, action: Action, sku: str, chosen: list[str], **kwargs) -> None:
         nonlocal moves
@@ -200,12 +229,38 @@ def _lifecycle(rng: random.Random, received: dict[str, list[str]], store: Contex
             groups.append(pool[cut : cut + size])
             cut += size
         shipped, issued, repaired, returned, scrapped, transferred = groups
-        apply(store, Action.SHIP, sku, shipped, ref="SO-2026-0815", note="发货给客户 shipped to customer")
-        apply(store, Action.ISSUE, sku, issued, ref="WO-2026-0420", note="领用 issued to production")
+        for number, customer in enumerate(CUSTOMERS, 1):
+            theirs = shipped[number - 1 :: len(CUSTOMERS)]
+            apply(store, Action.SHIP, sku, theirs, ref=f"DN-2026-08{number:02d}", note="发货给客户 shipped to customer",
+                  party=Party(customer=customer.code))  # fmt: skip
+            shipped_to[sku] = shipped_to.get(sku, []) + [(serial, customer.code) for serial in theirs]
+        apply(store, Action.ISSUE, sku, issued, ref="WO-2026-0420", note="领用 issued to production",
+              party=Party(recipient="生产部 Production", kind=RecipientKind.DEPARTMENT))  # fmt: skip
         apply(store, Action.RESTOCK, sku, issued[: len(issued) // 3], to="WH-SH", note="退回仓库 back to stock")
         apply(service, Action.REPAIR, sku, repaired, ref="RMA-0012", note="客户报修 customer fault report")
         apply(service, Action.UNREPAIR, sku, repaired[: len(repaired) // 2], to="RMA", note="修复 repaired")
         apply(service, Action.RETURN, sku, returned, ref="RTV-0007", note="退回供应商 returned under warranty")
         apply(store, Action.SCRAP, sku, scrapped, note="运输损坏 damaged in transit")
         apply(store, Action.TRANSFER, sku, transferred, to="QA", note="抽检 sample inspection")
-    return moves
+        in_stock[sku] = pool[cut:]
+    return moves, shipped_to, in_stock
+
+
+def _aftersales(shipped: Shipped, in_stock: dict[str, list[str]], service: Context) -> None:
+    """The service desk's work in progress, so that Returns and RMAs shows something on the first run: a laptop back
+    from its customer waiting for inspection, a monitor already swapped, and two units at suppliers, one overdue."""
+    today = dt.date.today()
+    if laptops := shipped.get("LAP-T14"):
+        serial, customer = laptops[0]
+        aftersales.receive_return(service, serial, rma="RMA-2026-0031", customer=customer,
+                                  reason="屏幕闪烁，开机后约十分钟出现 / screen flickers after ten minutes", sku="LAP-T14")  # fmt: skip
+    if (monitors := shipped.get("MON-27")) and (spare := in_stock.get("MON-27")):
+        serial, customer = monitors[-1]  # another customer than the laptop's
+        aftersales.receive_return(service, serial, rma="RMA-2026-0027", customer=customer,
+                                  reason="Dead pixels in the upper left corner / 左上角坏点", sku="MON-27")  # fmt: skip
+        aftersales.swap(service, "RMA-2026-0027", spare[0], sku="MON-27", note="换新 replaced from stock")
+    for sku, rma, days, fault in (("SW-48P", "NWN-RMA-5521", -6, "Port 3 gives no PoE / 3 号口无 PoE 供电"),
+                                  ("ECG-12", "BY-RMA-0192", 20, "导联线接触不良 / lead connector intermittent")):  # fmt: skip
+        if units := in_stock.get(sku):
+            aftersales.send_to_supplier(service, units[-1], rma=rma, expected_on=today + dt.timedelta(days=days), sku=sku,
+                                        note=fault)  # fmt: skip

@@ -27,6 +27,7 @@ from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.recall import RecallView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
+from snapp.gui.views.rma import RmaView  # noqa: E402
 from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
 from snapp.services import devices, purchasing  # noqa: E402
@@ -64,6 +65,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         VerifyView: lambda view: view.verify("]d20106901234560015" + "21PF00000009"),
         SettingsView: lambda view: sharing_example(ctx, view),
         RecallView: recall_example,
+        RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)

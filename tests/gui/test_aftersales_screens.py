@@ -192,10 +192,10 @@ def test_the_item_editor_keeps_the_customer_warranty(qtbot, window, ctx, shipped
 
 
 def test_shipping_from_the_lookup_card_records_the_customer(qtbot, window, ctx, shipped):
-    from snapp.gui.views.aftersales import ShipDialog
+    from snapp.gui.views.dialogs import MoveDialog
 
     view = look_up(qtbot, window, "RT0004")
-    dialog = open_dialog(qtbot, window, view, "action_ship", ShipDialog)
+    dialog = open_dialog(qtbot, window, view, "action_ship", MoveDialog)
     form = dialog.form
     assert form.customerCombo.count() == 3 and form.customerCombo.itemData(2) is None  # two customers, or none
     form.customerCombo.setCurrentIndex(form.customerCombo.findData("C-SH"))

@@ -4,11 +4,11 @@ the shelf a unit came from; and the serial lookup keeps the scan field ready aft
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from snapp.domain.capture import scans
 from snapp.domain.lifecycle import Action
 from snapp.gui.main_window import MainWindow
+from snapp.gui.views.dialogs import MoveDialog
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.services import lifecycle, masterdata, receiving
@@ -53,17 +53,18 @@ def test_the_only_open_po_is_chosen_and_scanning_can_start(qtbot, window, compan
 
 
 def offered(qtbot, view: LookupView, key: Qt.Key) -> list[str]:
-    """Press a move's key on the lookup screen; keep what each dialog offered and accept it."""
+    """Press a move's key on the lookup screen; keep what its dialog offered (the location if the move needs one,
+    the reference) and accept it."""
     seen: list[str] = []
 
-    def answer(dialog: QInputDialog) -> None:
-        seen.append(dialog.textValue())
-        dialog.accept()
-        if len(seen) == 1 and dialog.comboBoxItems():
-            when_modal(answer, QInputDialog)  # then the reference
+    def answer(dialog: MoveDialog) -> None:
+        form = dialog.form
+        shown = [form.locationCombo] if form.fields.isRowVisible(form.locationCombo) else []
+        seen.extend([field.currentText() for field in shown] + [form.refEdit.text()])
+        form.buttons.accepted.emit()
 
     reactivate(qtbot, view.window())  # shortcuts go to the active window
-    when_modal(answer, QInputDialog)
+    when_modal(answer, MoveDialog)
     qtbot.keyClick(view.form.scanEdit, key)
     qtbot.waitUntil(lambda: len(seen) >= 1, timeout=20_000)
     return seen
@@ -81,7 +82,7 @@ def test_back_from_repair_offers_the_shelf_the_unit_came_from(qtbot, window, ctx
     assert [b.text().rsplit(" ", 1)[-1] for b in view.action_buttons] == ["F6", "F7", "F9"]
     seen = offered(qtbot, view, Qt.Key.Key_F6)  # back from repair
     settle(qtbot, window)
-    assert seen[0] == "WH-B"
+    assert seen == ["WH-B", ""]
     assert view.cards[0].location == "WH-B"
 
 
@@ -107,8 +108,10 @@ def test_after_a_move_the_next_scan_goes_to_the_scan_field(qtbot, window, ctx, c
     assert view.form.cardBox.title() == "NEXT0002"
 
     view.action_buttons[0].setFocus()  # even when the mouse put the focus on a button
-    when_modal(lambda dialog: dialog.reject(), QInputDialog)
+    cancelled: list[MoveDialog] = []
+    when_modal(lambda dialog: (cancelled.append(dialog), dialog.reject()), MoveDialog)
     qtbot.mouseClick(view.action_buttons[0], Qt.MouseButton.LeftButton)  # …and the dialog is cancelled
+    qtbot.waitUntil(lambda: cancelled != [], timeout=20_000)
     assert window.focusWidget() is view.form.scanEdit
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMes
 from snapp.domain.capture import scans
 from snapp.errors import ValidationError
 from snapp.gui.views.dashboard import DashboardView
+from snapp.gui.views.dialogs import MoveDialog
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.masterdata import ItemsView, RecordDialog, SuppliersView
 from snapp.gui.views.purchase_orders import PurchaseOrdersView
@@ -61,8 +62,11 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     ]  # fmt: skip
     assert form.batchValue.text() == "—"  # received without a batch
 
-    answer_next_dialog("WO-42")
     qtbot.mouseClick(form.findChild(type(view.action_buttons[0]), "action_issue"), Qt.MouseButton.LeftButton)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, MoveDialog), dialog
+    dialog.form.refEdit.setText("WO-42")
+    dialog.form.buttons.accepted.emit()
     settle(qtbot, window)
     assert form.statusValue.text() == "Issued"
     assert [b.objectName() for b in view.action_buttons] == ["action_restock", "action_repair", "action_scrap"]

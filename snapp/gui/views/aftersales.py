@@ -6,16 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from snapp.domain.aftersales import Party
-from snapp.domain.lifecycle import OWN_SERVICE, Action
-from snapp.errors import SnappError, ValidationError
-from snapp.gui.forms import load_form
+from snapp.domain.lifecycle import Action
 from snapp.gui.labels import name_of
 from snapp.gui.operations import Runner
-from snapp.gui.problems import say, say_problem
-from snapp.services import aftersales, customers, lifecycle
+from snapp.gui.problems import say
+from snapp.gui.views.dialogs import ServiceDialog, unit_text
+from snapp.gui.views.rma_dialogs import SupplierBackDialog, SupplierSendDialog
+from snapp.services import aftersales, customers
 from snapp.services.customers import Holder
 from snapp.services.lookup import SerialCard
 
@@ -68,70 +67,13 @@ def actions(card: SerialCard) -> list[str]:
     return [a for a in card.allowed if a != Action.REPLACE] + ([Action.REPLACE.value] if card.open_rma else [])
 
 
-class _Dialog(QDialog):
-    """A form in ui/ that runs one service on OK; a refusal stays in the dialog, said in the user's language."""
-
-    def __init__(self, parent: QWidget, runner: Runner, form_name: str):
-        super().__init__(parent)
-        self.runner = runner
-        self.form = load_form(form_name, self)
-        self.setWindowTitle(self.form.windowTitle())
-        self.setMinimumWidth(520)  # a customer's full name and a reason fit without scrolling
-        self.form.buttons.accepted.connect(self.submit)
-        self.form.buttons.rejected.connect(self.reject)
-        self.result_record = None
-
-    def call(self) -> Callable[[], object]:
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        self.form.errorLabel.hide()
-        self.form.buttons.setEnabled(False)
-
-        def done(record: object) -> None:
-            self.result_record = record
-            self.accept()
-
-        def failed(err: BaseException) -> bool:
-            self.form.buttons.setEnabled(True)
-            if not isinstance(err, SnappError):
-                return False
-            lines = [say_problem(p) for p in err.problems] if isinstance(err, ValidationError) else [say(err.text)]
-            self.form.errorLabel.setText("\n".join(lines))
-            self.form.errorLabel.show()
-            return True
-
-        self.runner.run(self.call(), done=done, failed=failed)
-
-
-class ShipDialog(_Dialog):
-    """A unit out to a customer, with the delivery note: who has it from now on, and its customer warranty."""
-
-    def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
-        super().__init__(parent, runner, "ship_dialog")
-        self.ctx, self.card = ctx, card
-        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
-        runner.run(lambda: customers.list_customers(ctx), done=self._customers)
-
-    def _customers(self, rows) -> None:
-        for row in rows:
-            self.form.customerCombo.addItem(f"{row.code} — {row.name}", row.code)
-        self.form.customerCombo.addItem(self.tr("(not recorded)"), None)
-
-    def call(self) -> Callable[[], object]:
-        form, ctx, card = self.form, self.ctx, self.card
-        customer, ref = form.customerCombo.currentData(), form.refEdit.text().strip() or None
-        party = Party(customer=customer) if customer else None
-        return lambda: lifecycle.move(ctx, Action.SHIP, [card.serial], sku=card.sku, ref=ref, party=party)
-
-
-class ReturnDialog(_Dialog):
+class ReturnDialog(ServiceDialog):
     """A shipped unit back from its customer under an RMA number."""
 
     def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
         super().__init__(parent, runner, "return_dialog")
         self.ctx, self.card = ctx, card
-        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        self.form.unitLabel.setText(unit_text(card))
         shipped_to = card.holder.customer if card.holder else None
         runner.run(lambda: customers.list_customers(ctx), done=lambda rows: self._customers(rows, shipped_to))
 
@@ -147,7 +89,7 @@ class ReturnDialog(_Dialog):
         return lambda: aftersales.receive_return(ctx, card.serial, rma=rma, customer=customer, reason=reason, sku=card.sku)
 
 
-class SwapDialog(_Dialog):
+class SwapDialog(ServiceDialog):
     """A replacement out to the customer of an open return: from the returned unit's card, or the replacement's."""
 
     def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
@@ -162,16 +104,17 @@ class SwapDialog(_Dialog):
 
     def call(self) -> Callable[[], object]:
         ctx, rma, replacement = self.ctx, self.form.rmaEdit.text(), self.form.replacementEdit.text()
-        return lambda: aftersales.swap(ctx, rma, replacement)
+        note = self.form.noteEdit.text().strip() or None
+        return lambda: aftersales.swap(ctx, rma, replacement, note=note)
 
 
-class RepairDialog(_Dialog):
+class RepairDialog(ServiceDialog):
     """A repair record on the unit's history: our bench's, or the supplier's."""
 
     def __init__(self, parent: QWidget, runner: Runner, ctx, card: SerialCard):
         super().__init__(parent, runner, "repair_dialog")
         self.ctx, self.card = ctx, card
-        self.form.unitLabel.setText(f"{card.serial} — {card.sku} {card.item_name}")
+        self.form.unitLabel.setText(unit_text(card))
         for place in ("bench", "supplier"):
             self.form.placeCombo.addItem(name_of("repair_place", place), place)
 
@@ -192,30 +135,28 @@ def _shown(view) -> int:
     return view.form.unitCombo.currentIndex() if len(view.cards) > 1 else 0
 
 
-def _open(view, dialog_class: type[_Dialog], card: SerialCard) -> QDialog:
-    dialog = dialog_class(view, view.runner, view.ctx, card)
-    dialog.accepted.connect(lambda: view.look_up(card.serial))
+def _open(view, dialog_class: type[ServiceDialog], card: SerialCard) -> QDialog:
+    return present(view, dialog_class(view, view.runner, view.ctx, card), card.serial)
+
+
+def present(view, dialog: QDialog, serial: str) -> QDialog:
+    """Open ``dialog`` over lookup; once done the card shows ``serial`` anew, and after it closes either way the
+    next scan goes to the scan field."""
+    dialog.accepted.connect(lambda: view.look_up(serial))
+    dialog.finished.connect(lambda _: view.setFocus())
     dialog.open()
     return dialog
 
 
-def handles(action: Action) -> bool:
-    """Whether lookup opens an after-sales dialog for ``action`` (a ship says to whom; the rest keep a record)."""
-    return action in OWN_SERVICE or action is Action.SHIP
-
-
-def start(view, action: Action, card: SerialCard) -> QDialog | None:
-    """Open the dialog of an after-sales move for the unit on ``view``'s card; say the outcome there when it is done."""
+def start(view, action: Action, card: SerialCard, offered: int) -> QDialog | None:
+    """Open the dialog of an after-sales move for the unit on ``view``'s card (``offered`` the row of the location to
+    propose); None for a move without one of its own."""
     if action is Action.SUPPLIER_BACK:
-        title = name_of("move", action.value)
-        rma, ok = QInputDialog.getText(view, title, QCoreApplication.translate("Aftersales", "The supplier's RMA number:"))
-        if not ok:
-            return None
-        to, ok = QInputDialog.getItem(view, title, QCoreApplication.translate("Aftersales", "To location:"), view.locations,
-                                      0, False)  # fmt: skip
-        if ok:
-            view.runner.run(lambda: aftersales.supplier_back(view.ctx, rma, to=to),
-                            done=lambda r: view.look_up(card.serial))  # fmt: skip
+        dialog = SupplierBackDialog(view, view.runner, view.ctx, view.locations, unit=card, offered=offered)
+    elif action is Action.RETURN:  # to the supplier: under their RMA number, with the day it is expected back
+        dialog = SupplierSendDialog(view, view.runner, view.ctx, card)
+    elif dialog_class := {Action.CUSTOMER_RETURN: ReturnDialog, Action.REPLACE: SwapDialog}.get(action):
+        dialog = dialog_class(view, view.runner, view.ctx, card)
+    else:
         return None
-    dialogs = {Action.SHIP: ShipDialog, Action.CUSTOMER_RETURN: ReturnDialog, Action.REPLACE: SwapDialog}
-    return _open(view, dialogs[action], card)
+    return present(view, dialog, card.serial)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QInputDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import allows
 from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
-from snapp.gui.errors import show_error
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views import aftersales
 from snapp.gui.views.base import View, fit_columns
-from snapp.services import lifecycle, lookup, masterdata, users
+from snapp.gui.views.dialogs import MoveDialog
+from snapp.services import lookup, masterdata, users
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
 
@@ -174,44 +174,27 @@ class LookupView(View):
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
             layout.addWidget(button)
+            button.show()  # at once, not when the layout's queued show runs: a key pressed before that would be lost
             self.action_buttons.append(button)
 
-    def move(self, action: Action, *, to: str | None = None, ref: str | None = None) -> None:
-        """Apply a lifecycle move to the unit on show; asks for a location and a reference when needed.
+    def move(self, action: Action) -> QDialog:
+        """Open the dialog of a lifecycle move for the unit on show: where to, to whom, a reference, a note.
 
         Whatever happens (done, refused, cancelled), the scan field has the focus
         again, so the next scan is never typed into a button or lost.
         """
         card = self.cards[self.form.unitCombo.currentIndex() if len(self.cards) > 1 else 0]
-        if aftersales.handles(action):  # to whom it ships, or the record a return or swap keeps: its own dialog
-            aftersales.start(self, action, card)
-            return
-        rule, title = TRANSITIONS[action], name_of("move", action.value)
-        if rule.needs_location and to is None:
-            offered = likely_location(card, self.locations)
-            to, ok = QInputDialog.getItem(self, title, self.tr("To location:"), self.locations, offered, False)
-            if not ok:
-                return self.setFocus()
-        if ref is None:
-            ref, ok = QInputDialog.getText(self, title, self.tr("Reference (work order, RMA, delivery note…):"))
-            if not ok:
-                return self.setFocus()
+        offered = likely_location(card, self.locations)
+        if dialog := aftersales.start(self, action, card, offered):  # a return, a swap, the supplier's RMA: their own record
+            return dialog
+        dialog = MoveDialog(self, self.runner, self.ctx, card, action, self.locations, offered)
+        dialog.accepted.connect(lambda: self._moved(card, dialog.result_record))
+        dialog.finished.connect(lambda _: self.setFocus())
+        dialog.open()
+        return dialog
 
-        def done(result) -> None:
-            self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), "#2e7d32")
-            self.setFocus()
-
-        def failed(err: BaseException) -> bool:
-            show_error(self, err)
-            self.setFocus()
-            return True
-
-        self.runner.run(
-            lambda: lifecycle.move(self.ctx, action, [card.serial], sku=card.sku, to=to, ref=ref or None),
-            done=done,
-            failed=failed,
-        )
-        self.setFocus()
+    def _moved(self, card: SerialCard, result) -> None:
+        self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), "#2e7d32")
 
     def _message(self, text: str, colour: str | None) -> None:
         self.form.messageLabel.setText(text)
