@@ -21,6 +21,7 @@ LANGUAGES = ("en", "zh")
 PARTS = (
     "access",
     "aftersales",
+    "api_more",
     "backup",
     "capture",
     "columns",

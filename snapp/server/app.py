@@ -98,19 +98,21 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_manifests, routes_po, routes_printers,
-        routes_recall,
+        idempotency, permits, routes, routes_admin, routes_aftersales, routes_devices, routes_floor, routes_manifests,
+        routes_po, routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
-    app.include_router(routes_po.router, prefix="/api/v1")  # before routes: its /pos/{number}/amend is no PO move
-    app.include_router(routes.router, prefix="/api/v1")
-    app.include_router(routes_aftersales.router, prefix="/api/v1")
-    app.include_router(routes_devices.router, prefix="/api/v1")
-    app.include_router(routes_floor.router, prefix="/api/v1")
-    app.include_router(routes_manifests.router, prefix="/api/v1")
-    app.include_router(routes_printers.router, prefix="/api/v1")
-    app.include_router(routes_recall.router, prefix="/api/v1")
+    routers = (
+        routes_po.router,  # before routes: its /pos/{number}/amend is no PO move
+        routes_admin.router,  # before routes: its /receipts/{number}.xlsx is no receipt number
+        routes.router, routes_aftersales.router, routes_devices.router, routes_floor.router, routes_manifests.router,
+        routes_printers.router, routes_recall.router,
+    )  # fmt: skip
+    for router in routers:
+        # Before including: FastAPI copies a route's OpenAPI extras when it includes it.
+        permits.publish(router.routes, context)  # every route's permission into the OpenAPI document, or no server
+        app.include_router(router, prefix="/api/v1")
     routes_floor.mount_client(app)  # the phone's pages (pairing among them), same origin as the API: no CORS needed
     return app
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request, Response, UploadFile
@@ -19,10 +20,11 @@ from snapp.app.sources import serial_sources
 from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
-from snapp.domain.lifecycle import Action
+from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
 from snapp.domain.permissions import Role
 from snapp.server import uploads
 from snapp.server.app import DEVICE_HEADER, Caller, bearer, client_address
+from snapp.server.permits import needs, needs_by
 from snapp.services import (
     access,
     audit,
@@ -30,6 +32,7 @@ from snapp.services import (
     devices,
     events,
     exceptions,
+    exports,
     lifecycle,
     lookup,
     masterdata,
@@ -81,12 +84,13 @@ def log_in(request: Request, body: LoginBody) -> dict[str, Any]:
             "role": me.role if me else None, "device": device}  # fmt: skip
 
 
-@router.delete("/session", tags=["access"], summary="Log out: the token stops working on every server", status_code=204)
+@router.delete("/session", tags=["access"], summary="Log out: the token stops working on every server", status_code=204,
+               openapi_extra=needs())  # fmt: skip
 def log_out(request: Request, ctx: Caller) -> None:
     access.revoke_token(request.app.state.db, bearer(request))
 
 
-@router.get("/me", tags=["access"], summary="Who the token or key acts as")
+@router.get("/me", tags=["access"], summary="Who the token or key acts as", openapi_extra=needs())
 def me(ctx: Caller) -> dict[str, Any]:
     if ctx.user.startswith("key:"):
         return {"user": ctx.user, "key": True}
@@ -250,7 +254,8 @@ def receive_file(ctx: Caller, number: str, file: UploadFile, sku: Annotated[str,
 
 
 # After the receipts routes: "receipts" is no verb.
-@router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order")
+@router.post("/pos/{number}/{verb}", tags=["purchasing"], summary="Approve, close or cancel a purchase order",
+             openapi_extra=needs(purchasing.approve_po, purchasing.close_po, purchasing.cancel_po))  # fmt: skip
 def move_po(ctx: Caller, number: str, verb: Literal[dispatch.PO_MOVES]) -> dict[str, Any]:
     return plain(dispatch.move_po(ctx, verb, number))
 
@@ -297,7 +302,9 @@ class MoveBody(Body):
     recipient_kind: RecipientKind = RecipientKind.PERSON
 
 
-@router.post("/moves", tags=["serials"], summary="Move units through their lifecycle (issue, transfer, repair, ship, scrap...)")
+# Each move needs its own permission (service staff repair, the warehouse issues); after-sales moves have their routes.
+@router.post("/moves", tags=["serials"], summary="Move units through their lifecycle (issue, transfer, repair, ship, scrap...)",
+             openapi_extra=needs_by("action", {a: m.permission for a, m in TRANSITIONS.items() if a not in OWN_SERVICE}))  # fmt: skip
 def move(ctx: Caller, body: MoveBody) -> dict[str, Any]:
     party = Party(body.customer, body.recipient, body.recipient_kind if body.recipient else None) \
         if body.customer or body.recipient else None  # fmt: skip
@@ -436,7 +443,8 @@ class ResolutionBody(Body):
     resolution: Annotated[str, Field(min_length=1, max_length=2000)]
 
 
-@router.post("/exceptions/{exception_id}/resolve", tags=["exceptions"], summary="Settle an exception, saying how")
+@router.post("/exceptions/{exception_id}/resolve", tags=["exceptions"], summary="Settle an exception, saying how",
+             openapi_extra=needs(*exceptions.RESOLVERS, any_of=True))  # fmt: skip
 def resolve_exception(ctx: Caller, exception_id: int, body: ResolutionBody) -> dict[str, Any]:
     return plain(exceptions.resolve_exception(ctx, exception_id, body.resolution))
 
@@ -445,7 +453,10 @@ def resolve_exception(ctx: Caller, exception_id: int, body: ResolutionBody) -> d
 
 
 @router.get("/documents/{document}.pdf", tags=["documents"], response_class=Response,
-            summary="A PO, a goods receipt note, a serial's history or the monthly audit report, as PDF")  # fmt: skip
+            summary="A PO, a goods receipt note, a serial's history or the monthly audit report, as PDF",
+            openapi_extra=needs_by("document", {"po": printing.print_po, "receipt": printing.print_receipt,
+                                                "serial": printing.print_serial_history,
+                                                "audit": printing.print_audit_report}))  # fmt: skip
 def document(
     ctx: Caller,
     document: Literal[dispatch.DOCUMENTS],
@@ -472,13 +483,24 @@ FILTERED_EXPORTS = tuple(kind for kind in dispatch.EXPORTS if kind != "history")
 
 
 @router.get("/exports/{kind}.xlsx", tags=["documents"], response_class=Response,
-            summary="The serial register, POs, receipts or the audit log as an Excel workbook (serials as text)")  # fmt: skip
+            summary="The serial register, POs, receipts or the audit log as an Excel workbook (serials as text)",
+            openapi_extra=needs_by("kind", {"serials": exports.export_serials, "pos": exports.export_pos,
+                                            "receipts": exports.export_receipts, "audit": exports.export_audit}))  # fmt: skip
 def export(ctx: Caller, kind: Literal[FILTERED_EXPORTS], status: str | None = None,
            supplier: str | None = None, po: str | None = None, sku: str | None = None) -> Response:  # fmt: skip
+    where = lookup.SerialFilter(status=status, sku=sku, supplier=supplier, po=po)
+    return workbook(kind, lambda out: dispatch.export(ctx, kind, str(out), where=where, sort="received", descending=True,
+                                                      status=status, supplier=supplier, po=po, sku=sku))  # fmt: skip
+
+
+def workbook(name: str, export: Callable[[Path], Any]) -> Response:
+    """The workbook ``export(path)`` writes, as a download named ``name``.xlsx."""
     with tempfile.TemporaryDirectory(prefix="snapp-export-") as folder:
-        out = Path(folder) / f"{kind}.xlsx"
-        where = lookup.SerialFilter(status=status, sku=sku, supplier=supplier, po=po)
-        dispatch.export(ctx, kind, str(out), where=where, sort="received", descending=True, status=status,
-                        supplier=supplier, po=po, sku=sku)  # fmt: skip
+        out = Path(folder) / "export.xlsx"  # not the caller's name: a path trick in it must not reach the disk
+        export(out)
         return Response(out.read_bytes(), media_type=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="{kind}.xlsx"'})  # fmt: skip
+                        headers={"Content-Disposition": f'attachment; filename="{_quoted(name)}.xlsx"'})  # fmt: skip
+
+
+def _quoted(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)

@@ -15,6 +15,7 @@ from snapp.app.records import plain
 from snapp.app.settings import saved_printer
 from snapp.domain.capture import scans
 from snapp.server.app import Caller
+from snapp.server.permits import needs
 from snapp.server.routes import Body, Name, Serials
 from snapp.services import printing
 
@@ -30,7 +31,8 @@ class PrinterLabelsBody(Body):
     sku: Name | None = None
 
 
-@router.get("/printer", tags=["documents"], summary="The label printer this server prints to (null: none is set)")
+@router.get("/printer", tags=["documents"], summary="The label printer this server prints to (null: none is set)",
+            openapi_extra=needs())  # fmt: skip
 def printer(ctx: Caller) -> dict[str, Any] | None:
     chosen = saved_printer()
     return plain(chosen) if chosen else None

@@ -15,7 +15,9 @@ from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
 from snapp.app.records import plain
+from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.server.app import Caller
+from snapp.server.permits import needs
 from snapp.server.routes import XLSX, Body
 from snapp.services import expiry, exports, printing, recall
 from snapp.services.base import PAGE_MAX
@@ -71,12 +73,14 @@ def report(ctx: Caller, body: RecallBody) -> Response:
     return Response(drawn.getvalue(), media_type="application/pdf")
 
 
-@router.post("/recall/block", summary="Quarantine every affected unit in stock, where it stands (audited)")
+@router.post("/recall/block", summary="Quarantine every affected unit in stock, where it stands (audited)",
+             openapi_extra=needs(TRANSITIONS[Action.BLOCK].permission))  # fmt: skip
 def block(ctx: Caller, body: HoldBody) -> dict[str, Any]:
     return plain(recall.block(ctx, body.asked(), note=body.note))
 
 
-@router.post("/recall/release", summary="Put every quarantined affected unit back in stock, where it stands (audited)")
+@router.post("/recall/release", summary="Put every quarantined affected unit back in stock, where it stands (audited)",
+             openapi_extra=needs(TRANSITIONS[Action.RELEASE].permission))  # fmt: skip
 def release(ctx: Caller, body: HoldBody) -> dict[str, Any]:
     return plain(recall.release(ctx, body.asked(), note=body.note))
 

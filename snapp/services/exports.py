@@ -1,4 +1,4 @@
-"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, the audit log.
+"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, finance's figures, the audit log.
 
 Every export streams: the query runs with ``yield_per`` (a server-side cursor
 on PostgreSQL) and openpyxl's write-only mode writes each row as it arrives,
@@ -55,6 +55,8 @@ from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
 from snapp.services.recall import Recall, history_rows, trace_query, traced_row
+from snapp.services.receipts import read_receipt
+from snapp.services.valuation import read_stock_value
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -256,6 +258,51 @@ def export_receipts(
     query = _between(query, Receipt.received_at, received_from, received_to)
     filters = {"po": po, "supplier": supplier, "sku": sku, "from": received_from, "to": received_to}
     return _run(uow, _Export("receipts", "sheet.receipts", _RECEIPT_FIELDS, query, filters), out, progress)
+
+
+# --- finance: what a clerk reconciles against the ERP ------------------------------------
+
+_STOCK_VALUE_FIELDS = (
+    Field("column.sku"), Field("column.item", width=30), Field("column.location"), Field("column.status", width=12),
+    Field("column.units", Kind.INTEGER, 10), Field("column.unpriced", Kind.INTEGER, 10),
+    Field("column.value", Kind.MONEY, 16), Field("column.currency", width=10),
+)  # fmt: skip
+
+
+@service(Permission.REPORTS, write=False)
+def export_stock_value(
+    uow: UnitOfWork, out: Path | str, at: dt.datetime | None = None, *, statuses: list[str] | None = None
+) -> ExportRecord:
+    """The value of stock as `snapp.services.valuation.stock_value` gives it, one row per item, location, status
+    and currency; as finance's figures, it needs what reading them on screen needs."""
+    value = read_stock_value(uow.session, at, statuses)
+    rows = [(v.sku, v.item_name, v.location, v.status, v.units, v.unpriced, v.value, v.currency) for v in value.lines]
+    filters = {"at": value.at, "status": ", ".join(statuses) if statuses else None}
+    spec = _Export("stock_value", "sheet.stock_value", _STOCK_VALUE_FIELDS, None, filters, rows=rows, named={3: "status"})
+    return _run(uow, spec, out, None)
+
+
+_RECEIPT_LINE_FIELDS = (
+    Field("column.receipt", width=16), Field("column.po", width=16), Field("column.supplier"),
+    Field("column.received", Kind.TIME, 20), Field("column.line", Kind.INTEGER, 6), Field("column.sku"),
+    Field("column.item", width=30), Field("column.quantity", Kind.INTEGER, 10), Field("column.unit_price", Kind.MONEY, 14),
+    Field("column.line_value", Kind.MONEY, 16), Field("column.currency", width=10),
+)  # fmt: skip
+_RECEIPT_SERIAL_FIELDS = (Field("column.line", Kind.INTEGER, 6), Field("column.sku"), Field("column.serial", width=24))
+
+
+@service(Permission.EXPORT, write=False)
+def export_receipt(uow: UnitOfWork, out: Path | str, number: str) -> ExportRecord:
+    """One goods receipt as `snapp.services.receipts.get_receipt` gives it: its lines at their PO prices in the PO's
+    currency, and a sheet of its serials by line."""
+    r = read_receipt(uow.session, number)
+    lines = [(r.number, r.po, r.supplier, r.received_at, line.line_no, line.sku, line.item_name, line.quantity,
+              line.unit_price, line.amount, r.currency) for line in r.lines]  # fmt: skip
+    serials = Sheet("sheet.serials", _RECEIPT_SERIAL_FIELDS,
+                    [(line.line_no, line.sku, serial) for line in r.lines for serial in line.serials])  # fmt: skip
+    spec = _Export("receipt", "sheet.receipt", _RECEIPT_LINE_FIELDS, None, {"receipt": r.number}, rows=lines,
+                   more=[(serials, {})])  # fmt: skip
+    return _run(uow, spec, out, None)
 
 
 _AUDIT_FIELDS = (

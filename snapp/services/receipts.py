@@ -42,6 +42,7 @@ class ReceiptDetail:
     received_at: dt.datetime
     received_by: str
     note: str | None
+    currency: str  # the PO's: every price and amount is in it
     lines: list[ReceiptLineRecord]
 
     @property
@@ -53,7 +54,7 @@ class ReceiptDetail:
 def read_receipt(session: Session, number: str) -> ReceiptDetail:
     row = session.execute(
         select(Receipt.id, Receipt.number, PurchaseOrder.number, Supplier.code, Supplier.name, Location.code,
-               Location.name, Receipt.received_at, User.name, Receipt.note)
+               Location.name, Receipt.received_at, User.name, Receipt.note, PurchaseOrder.currency)
         .join(PurchaseOrder, PurchaseOrder.id == Receipt.po_id)
         .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
         .join(Location, Location.id == Receipt.location_id)

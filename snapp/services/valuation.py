@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, POLine, PurchaseOrder, ReceiptLine, Serial, SerialEvent
 from snapp.domain.permissions import Permission
@@ -55,6 +56,11 @@ class StockValue:
 @service(Permission.REPORTS, write=False)
 def stock_value(uow: UnitOfWork, at: dt.datetime | None = None, *, statuses: list[str] | None = None) -> StockValue:
     """Units and value by item, location and status as of ``at`` (default: now), each unit at its PO price."""
+    return read_stock_value(uow.session, at, statuses)
+
+
+def read_stock_value(session: Session, at: dt.datetime | None, statuses: list[str] | None) -> StockValue:
+    """`stock_value` inside an open unit of work (its export's too)."""
     at = at or dt.datetime.now(dt.UTC)
     last = (
         select(SerialEvent.serial_id, func.max(SerialEvent.id).label("event_id"))
@@ -82,6 +88,6 @@ def stock_value(uow: UnitOfWork, at: dt.datetime | None = None, *, statuses: lis
         state = state.where(SerialEvent.to_status.in_(statuses))
     lines = [
         StockValueLine(sku, name, location, status, units, unpriced, Decimal(value).quantize(Decimal("0.0001")), currency)
-        for sku, name, location, status, units, unpriced, value, currency in uow.session.execute(state)
+        for sku, name, location, status, units, unpriced, value, currency in session.execute(state)
     ]
     return StockValue(at, lines)

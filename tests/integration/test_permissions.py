@@ -43,9 +43,9 @@ LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
-REPORTS = {"print_audit_report", "print_recall"}
+REPORTS = {"print_audit_report", "print_recall", "export_stock_value"}  # finance's figures among them
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
-EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts", "export_recall"}
+EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts", "export_recall", "export_receipt"}
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
 ADMINISTRATION = {
@@ -228,6 +228,8 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "export_history": lambda: exports.export_history(ctx, stage["folder"] / f"{tag}-history.xlsx", units["issue"]),
         "export_pos": lambda: exports.export_pos(ctx, stage["folder"] / f"{tag}-pos.xlsx"),
         "export_receipts": lambda: exports.export_receipts(ctx, stage["folder"] / f"{tag}-receipts.xlsx"),
+        "export_receipt": lambda: exports.export_receipt(ctx, stage["folder"] / f"{tag}-receipt.xlsx", stage["receipt"]),
+        "export_stock_value": lambda: exports.export_stock_value(ctx, stage["folder"] / f"{tag}-stock-value.xlsx"),
         "export_audit": lambda: exports.export_audit(ctx, stage["folder"] / f"{tag}-audit.xlsx"),
         "load_manifest": lambda: manifests.load_manifest(ctx, stage["manifest"], 1, [scans([f"M-{tag}-1"])], replace=True),
         "amend_manifest": lambda: manifests.amend_manifest(ctx, stage["manifest"], 1, add=[scans([f"M-{tag}-2"])]),
