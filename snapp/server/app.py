@@ -98,8 +98,8 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_manifests, routes_po, routes_printers,
-        routes_recall,
+        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_floor_more, routes_manifests, routes_po,
+        routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
@@ -108,6 +108,7 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
     app.include_router(routes_aftersales.router, prefix="/api/v1")
     app.include_router(routes_devices.router, prefix="/api/v1")
     app.include_router(routes_floor.router, prefix="/api/v1")
+    app.include_router(routes_floor_more.router, prefix="/api/v1")
     app.include_router(routes_manifests.router, prefix="/api/v1")
     app.include_router(routes_printers.router, prefix="/api/v1")
     app.include_router(routes_recall.router, prefix="/api/v1")

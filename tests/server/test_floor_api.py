@@ -111,5 +111,5 @@ def test_the_floor_client_is_served_whole_without_a_login(server):
             answer = anonymous.get(f"{base}/floor/{name}")
             assert answer.status_code == 200 and kind in answer.headers["content-type"], name
         shell = anonymous.get(base + "/floor/sw.js").text
-        for name in ("app.js", "api.js", "i18n.js", "store.js", "app.css"):
+        for name in ("app.js", "api.js", "i18n.js", "store.js", "app.css", "ui.js", "card.js", "scanner.js"):
             assert f'"{name}"' in shell  # every module the page imports is kept for offline use
