@@ -76,7 +76,7 @@ function values(form) {
 async function moveForm(box, unit, action) {
   box.querySelector("form")?.remove();
   const kind = kindOf(unit, action);
-  const key = newKey(); // one form, one move: a second tap replays the first answer
+  let key = newKey(); // one form, one move: a second tap replays the first answer
   const verb = named(`move.${action}`, action);
   const form = el("form", { "data-form": action }, ...(await Promise.all(kind.fields.map((name) => field(name, unit)))),
     el("button", { class: "primary" }, `${verb} — ${t("doMove")}`)); // prettier-ignore
@@ -90,6 +90,7 @@ async function moveForm(box, unit, action) {
       signal("ok");
       showCards(cards);
     } catch (err) {
+      if (err instanceof api.Refused) key = newKey(); // refused: the form corrected is a new request
       verdict("lookup", "bad", `${verb}: ${t("bad")}`, err instanceof api.Offline ? t("needsNetwork") : api.explain(err));
       signal("bad");
     }

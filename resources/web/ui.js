@@ -80,6 +80,6 @@ export function verdict(screen, kind, text, detail) {
   const box = document.querySelector(`[data-verdict="${screen}"]`);
   box.hidden = false;
   box.className = `verdict ${box.classList.contains("big") ? "big " : ""}${kind}`;
-  box.replaceChildren(el("span", {}, text), detail ? el("small", {}, detail) : null);
+  box.replaceChildren(...[el("span", {}, text), detail ? el("small", {}, detail) : null].filter(Boolean)); // null would show as "null"
   box.dataset.kind = kind;
 }
