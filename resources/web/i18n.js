@@ -89,7 +89,7 @@ const WORDS = {
     ends: "每次扫描的结束键", enter: "回车", tab: "Tab 键",
     capsNote: "大写锁定：若条码显示字母大小写被颠倒，SNApp 会自动还原。",
     scannerSaved: "已保存在本设备上：所有扫描框从下一次扫描起使用此设置。",
-    testScanner: "在此测试扫描枪", reads: "SNApp 识别为{what}", cannotRead: "SNApp 无法将其识别为单品条码",
+    testScanner: "在此测试扫描枪", reads: "SNApp 识别为：{what}", cannotRead: "SNApp 无法将其识别为单品条码",
     arrived: "收到 {n} 个字符：", hintSuffix: "扫描枪以 {key} 结束扫描：请在上方选择 {key}。",
     hintPrefix: "扫描内容以码制标识符 {id} 开头：请勾选上方的选项。",
     holder: "持有方", customer: "客户", chooseCustomer: "请选择客户", recipient: "领用人",

@@ -23,7 +23,7 @@ from snapp.app.records import plain
 from snapp.domain.capture import scans
 from snapp.domain.scan import GS_CHOICES, SUFFIX_CHOICES, ScannerProfile, as_typed
 from snapp.errors import Text, said
-from snapp.messages import names
+from snapp.messages import CATALOG, names
 from snapp.paths import CJK_FONT, resource
 from snapp.server.app import Caller
 from snapp.server.routes import Body, Name
@@ -63,10 +63,14 @@ def language_of(request: Request) -> str:
     return language(request.headers.get("accept-language", "en"))
 
 
+# The kinds of name the names module holds; the areas that add a status or a move (after-sales, recall) name it in their own.
+NAME_KINDS = frozenset(code.split(".")[0] for code in names.MESSAGES)
+
+
 @router.get("/names", summary="Display names of statuses, moves, verdicts and outcomes in the caller's language")
 def display_names(request: Request) -> dict[str, str]:
     lang = language_of(request)
-    return {code: Text(code).say(lang) for code in names.MESSAGES}
+    return {code: Text(code).say(lang) for code in CATALOG if code.split(".")[0] in NAME_KINDS}
 
 
 class ReceivingScanBody(ScanBody):

@@ -102,7 +102,7 @@ def shoot(server: Server, browser, lang: str, po: str, serial: str, location: st
     page.click("#back")
     open_screen(page, "lookup")
     wedge(page, sold)
-    card = page.locator("article.card")
+    card = page.locator(f"article.card[data-serial='{sold}']")  # not the card still shown from before
     card.locator("button[data-move=ship]").click()
     form = card.locator("form[data-form=ship]")
     form.locator("select[name=customer]").select_option("C-BJ")
@@ -111,8 +111,8 @@ def shoot(server: Server, browser, lang: str, po: str, serial: str, location: st
     page.screenshot(path=OUT / f"{lang}-11-ship.png")
     form.locator("button").click()
     page.wait_for_selector("article.card[data-status=shipped]")
-    page.locator("article.card button[data-move=customer_return]").click()
-    form = page.locator("article.card form[data-form=customer_return]")
+    card.locator("button[data-move=customer_return]").click()
+    form = card.locator("form[data-form=customer_return]")
     form.locator("input[name=rma]").fill("RMA-88")
     form.locator("input[name=reason]").fill("屏幕不亮" if lang == "zh" else "screen stays dark")
     form.locator("select[name=customer]").select_option("C-SH")  # the wrong customer: the server's refusal shown
