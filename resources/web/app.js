@@ -4,15 +4,16 @@
 
 import * as api from "./api.js";
 import { cameraOn, startCamera, stopCamera } from "./camera.js";
+import { showCards } from "./card.js";
 import { chosenLanguage, t, translatePage } from "./i18n.js";
+import { endsScan, enterScanner, scannerProfile, testScan } from "./scanner.js";
 import * as store from "./store.js";
+import { $, el, fill, keep, load, locationOptions, locations, named, setNames, signal, verdict } from "./ui.js";
 
-const $ = (selector) => document.querySelector(selector);
 const RETRY_MS = 3000;
 const SHOWN = 40; // rows of a scan list on screen; the counters count them all
 
 const state = {
-  names: {},
   receive: load("snapp.receive"), // {po, line, location, postKey, lines: [...]}
   count: load("snapp.count"), // {number, location}
   scans: {}, // session -> its scans in order (the IndexedDB rows, kept in memory while shown)
@@ -23,73 +24,7 @@ const state = {
 // Enter-to-verdict times in ms, newest last: the browser tests read them.
 window.snappTimings = [];
 
-function load(key) {
-  try {
-    return JSON.parse(localStorage.getItem(key) || "null");
-  } catch {
-    return null;
-  }
-}
-
-function keep(key, value) {
-  if (value) localStorage.setItem(key, JSON.stringify(value));
-  else localStorage.removeItem(key);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "class") node.className = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value !== undefined && value !== null) node.setAttribute(name, value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
 const waitWord = () => (state.online ? t("checking") : t("waiting"));
-const named = (code, fallback) => state.names[code] || fallback || code;
-
-/** The locations, from the server when it answers, else as last seen. */
-async function locations() {
-  try {
-    keep("snapp.locations", await api.request("GET", "/locations"));
-  } catch {
-    // offline: the locations seen last
-  }
-  return load("snapp.locations") || [];
-}
-
-const locationOptions = (places) => places.map((l) => [l.code, `${l.code} · ${l.name}`]);
-
-// --- feedback: colour, sound, vibration ------------------------------------------------------
-
-let audio = null;
-
-function signal(kind) {
-  try {
-    audio ??= new AudioContext();
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.type = kind === "ok" ? "sine" : "square";
-    tone.frequency.value = { ok: 1320, warn: 660, bad: 220 }[kind] || 440;
-    gain.gain.value = 0.12;
-    tone.connect(gain).connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + (kind === "ok" ? 0.08 : 0.35));
-  } catch {
-    // no sound on this device
-  }
-  if (kind !== "wait" && navigator.vibrate) navigator.vibrate(kind === "ok" ? 40 : [120, 60, 120]);
-}
-
-function verdict(screen, kind, text, detail) {
-  const box = document.querySelector(`[data-verdict="${screen}"]`);
-  box.hidden = false;
-  box.className = `verdict ${box.classList.contains("big") ? "big " : ""}${kind}`;
-  box.replaceChildren(el("span", {}, text), detail ? el("small", {}, detail) : null);
-  box.dataset.kind = kind;
-}
 
 // --- network state -----------------------------------------------------------------------------
 
@@ -119,7 +54,7 @@ setInterval(() => {
 
 // --- screens -----------------------------------------------------------------------------------
 
-const SCREENS = ["login", "home", "lookup", "receive", "verify", "count", "exceptions"];
+const SCREENS = ["login", "home", "lookup", "receive", "verify", "count", "exceptions", "scanner"];
 
 function route() {
   stopCamera();
@@ -149,8 +84,8 @@ document.addEventListener("focusout", (event) => {
     }, 0);
 });
 
-// A keyboard-wedge scanner types the code and presses Enter; the field is emptied at once, so the next
-// burst starts clean however long the server takes with this one.
+// A keyboard-wedge scanner types the code and presses Enter (or Tab, when its profile says so: the field keeps
+// the focus); the field is emptied at once, so the next burst starts clean however long the server takes with this one.
 document.addEventListener("keydown", (event) => {
   const field = event.target;
   if (!field.closest?.("input, select, textarea") && event.key.length === 1 && event.key !== " " && !event.ctrlKey && !event.metaKey) {
@@ -163,11 +98,11 @@ document.addEventListener("keydown", (event) => {
     }
     return;
   }
-  if (event.key !== "Enter" || !field.classList?.contains("scan")) return;
+  if (!field.classList?.contains("scan") || !endsScan(event, field.dataset.scan === "scanner")) return;
   event.preventDefault();
   const raw = field.value;
   field.value = "";
-  if (raw.trim()) SCAN[field.dataset.scan](raw, performance.now());
+  if (raw.trim()) SCAN[field.dataset.scan](raw, performance.now(), event.key);
 });
 
 // The camera reads codes into the same path as the scan field.
@@ -205,10 +140,11 @@ window.addEventListener("snapp-logged-out", route);
 
 async function loadNames() {
   const cached = `snapp.names.${chosenLanguage()}`;
-  state.names = load(cached) || {};
+  setNames(load(cached));
   try {
-    state.names = await api.request("GET", "/floor/names");
-    keep(cached, state.names);
+    const names = await api.request("GET", "/floor/names");
+    setNames(names);
+    keep(cached, names);
   } catch {
     // offline: the cached names, or the codes
   }
@@ -238,17 +174,18 @@ $("#logout").addEventListener("click", async () => {
 
 // --- the scan pipeline -------------------------------------------------------------------------
 
+// Each scan goes with the scanner profile it was made under (kept with it on the device): the server undoes it.
 const SEND = {
   receive: (scan) =>
-    api.request("POST", "/floor/receiving/judge", { po: scan.session.slice(8), scan: scan.raw, sku: receivingSku(scan.session) }, { key: scan.key }),
-  count: (scan) => api.request("POST", `/floor/counts/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw }, { key: scan.key }),
-  verify: (scan) => api.request("POST", "/floor/verify", { scan: scan.raw }, { key: scan.key }),
+    api.request("POST", "/floor/receiving/judge", { po: scan.session.slice(8), scan: scan.raw, profile: scan.profile, sku: receivingSku(scan.session) }, { key: scan.key }),
+  count: (scan) => api.request("POST", `/floor/counts/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
+  verify: (scan) => api.request("POST", "/floor/verify", { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
 };
 
 const screenOf = (session) => session.split(":")[0];
 
 async function remember(session, raw, started) {
-  const scan = await store.addScan(session, raw);
+  const scan = await store.addScan(session, raw, scannerProfile());
   state.started.set(scan.id, started);
   (state.scans[session] ??= []).push(scan);
   RENDER[screenOf(session)]();
@@ -355,11 +292,6 @@ async function enterReceive() {
   fillLines();
   if (setup) await openSession(`receive:${setup.po}`);
   renderReceive();
-}
-
-function fill(select, options, chosen) {
-  select.replaceChildren(...options.map(([value, text]) => el("option", { value }, text)));
-  if (chosen !== undefined && chosen !== null && options.some(([value]) => String(value) === String(chosen))) select.value = chosen;
 }
 
 function fillLines() {
@@ -569,7 +501,7 @@ $("#close-count").addEventListener("click", async () => {
 async function scanLookup(raw, started) {
   let cards;
   try {
-    cards = await api.request("GET", `/serials/${encodeURIComponent(raw)}`);
+    cards = await api.request("POST", "/floor/lookup", { scan: raw, profile: scannerProfile() });
   } catch (err) {
     $("#cards").replaceChildren();
     verdict("lookup", "bad", raw.replace(/\x1d/g, "<GS>"), err instanceof api.Offline ? t("needsNetwork") : api.explain(err));
@@ -578,70 +510,9 @@ async function scanLookup(raw, started) {
     return;
   }
   $('[data-verdict="lookup"]').hidden = true;
-  $("#cards").replaceChildren(...cards.map(card));
+  showCards(cards);
   window.snappTimings.push(performance.now() - started);
   signal("ok");
-}
-
-function card(unit) {
-  const today = new Date().toISOString().slice(0, 10);
-  let warranty = t("noWarranty");
-  if (unit.warranty_end) {
-    const days = Math.round((Date.parse(unit.warranty_end) - Date.parse(today)) / 86400000);
-    warranty = days >= 0 ? t("warrantyLeft", { end: unit.warranty_end, days }) : t("warrantyOver", { end: unit.warranty_end });
-  }
-  const facts = [
-    [t("item"), `${unit.sku} · ${unit.item_name}`],
-    [t("status"), named(`status.${unit.status}`, unit.status)],
-    [t("location"), unit.location ? `${unit.location} · ${unit.location_name}` : "–"],
-    [t("warranty"), warranty],
-    [t("supplier"), `${unit.supplier} · ${unit.supplier_name}`],
-    [t("po"), unit.po],
-    [t("receipt"), `${unit.receipt} · ${unit.received_at.slice(0, 10)}`],
-  ];
-  const box = el("article", { class: "card", "data-serial": unit.serial },
-    el("h2", {}, unit.serial),
-    el("dl", {}, ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
-    el("h3", {}, t("moves")),
-  ); // prettier-ignore
-  const moves = el("div", { class: "moves" });
-  for (const action of unit.allowed) moves.append(el("button", { "data-move": action, onclick: () => moveForm(box, unit, action) }, named(`move.${action}`, action)));
-  box.append(unit.allowed.length ? moves : el("p", {}, t("noMoves")));
-  box.append(
-    el("h3", {}, t("history")),
-    el("ol", { reversed: "" }, ...[...unit.history].reverse().map((e) =>
-      el("li", {}, `${e.at.slice(0, 16).replace("T", " ")} · ${named(`move.${e.action}`, e.action)} · ${named(`status.${e.to_status}`, e.to_status)}${e.to_location ? ` @ ${e.to_location}` : ""} · ${e.user}`),
-    )),
-  ); // prettier-ignore
-  return box;
-}
-
-async function moveForm(box, unit, action) {
-  box.querySelector("form")?.remove();
-  const places = await locations();
-  const key = store.newKey(); // one form, one move: a second tap replays the first answer
-  const form = el("form", { "data-form": action },
-    el("label", {}, t("to"), el("select", { name: "to" }, el("option", { value: "" }, "–"), ...places.map((l) => el("option", { value: l.code }, `${l.code} · ${l.name}`)))),
-    el("label", {}, t("ref"), el("input", { name: "ref", maxlength: "100" })),
-    el("label", {}, t("note"), el("input", { name: "note", maxlength: "2000" })),
-    el("button", { class: "primary" }, `${named(`move.${action}`, action)} — ${t("doMove")}`),
-  ); // prettier-ignore
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const body = { action, serials: [unit.serial], sku: unit.sku, to: form.to.value || null, ref: form.ref.value || null, note: form.note.value || null };
-    try {
-      const done = await api.request("POST", "/moves", body, { key });
-      verdict("lookup", "ok", t("moved", { verb: named(`move.${action}`, action), status: named(`status.${done.to_status}`, done.to_status) }));
-      signal("ok");
-      const cards = await api.request("GET", `/serials/${encodeURIComponent(unit.serial)}`);
-      $("#cards").replaceChildren(...cards.map(card));
-    } catch (err) {
-      verdict("lookup", "bad", err instanceof api.Offline ? t("needsNetwork") : api.explain(err));
-      signal("bad");
-    }
-    focusScan();
-  });
-  box.querySelector(".moves").after(form);
 }
 
 // --- exceptions --------------------------------------------------------------------------------
@@ -679,10 +550,12 @@ async function enterExceptions() {
 
 // --- wiring ------------------------------------------------------------------------------------
 
-const ENTER = { lookup: locations, receive: enterReceive, verify: enterVerify, count: enterCount, exceptions: enterExceptions, home: () => ($("#who").textContent = api.session()?.user || "") };
+const ENTER = { lookup: locations, receive: enterReceive, verify: enterVerify, count: enterCount, exceptions: enterExceptions, scanner: enterScanner,
+  home: () => ($("#who").textContent = api.session()?.user || "") }; // prettier-ignore
 const RENDER = { receive: renderReceive, verify: renderVerify, count: renderCount };
 const SCAN = {
   lookup: scanLookup,
+  scanner: testScan,
   receive: scanReceive,
   verify: (raw, started) => remember("verify", raw, started),
   count: (raw, started) => (state.count ? remember(`count:${state.count.number}`, raw, started) : null),

@@ -34,9 +34,10 @@ export function newKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
-/** Keep one scan of ``session`` (e.g. "receive:PO-2026-000001"): raw text, key, no verdict yet. */
-export async function addScan(session, raw) {
-  const scan = { session, raw, key: newKey(), verdict: null, waiting: 1, at: Date.now() };
+/** Keep one scan of ``session`` (e.g. "receive:PO-2026-000001"): raw text, the scanner profile it was made
+ * under, key, no verdict yet. */
+export async function addScan(session, raw, profile) {
+  const scan = { session, raw, profile, key: newKey(), verdict: null, waiting: 1, at: Date.now() };
   scan.id = await run("readwrite", (store) => store.add(scan));
   return scan;
 }

@@ -91,6 +91,9 @@ class Fault(StrEnum):
 
 GS_NAMES = {GS: "ASCII 29 (GS)", "": "nothing"}
 SUFFIXES = {"\r": "Enter", "\n": "Enter (LF)", "\t": "Tab", "": "nothing"}
+# What a scanner may send for GS and to end a scan, in the order a settings page offers them.
+GS_CHOICES = (GS, "029", "^]", "<GS>", "")
+SUFFIX_CHOICES = ("\r", "\t")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class ScannerProfile:
     gs: str = GS  # what arrives for FNC1: GS, a literal such as "029", "^]", "<GS>", or "" (dropped)
     prefix: bool = False  # the scanner sends an AIM symbology identifier (]d2, ]C1, ]Q3) first
     suffix: str = "\r"  # Enter, Tab or nothing after each scan
+    # Text a PDA's keyboard wedge (DataWedge and the like) adds around every code: dropped before reading.
+    lead: str = ""
+    trail: str = ""
 
     def describe(self) -> Text:
         gs = GS_NAMES.get(self.gs, repr(self.gs))
@@ -160,8 +166,10 @@ def is_plain(text: str) -> bool:
 
 
 def _undo_settings(raw: str, profile: ScannerProfile) -> tuple[str, bool]:
-    """The scan without its suffix, width-folded and trimmed, its case turned back if Caps Lock inverted it."""
+    """The scan without its suffix and added text, width-folded and trimmed, its case turned back if Caps Lock inverted it."""
     text = raw[: -len(profile.suffix)] if profile.suffix and raw.endswith(profile.suffix) else raw
+    text = text.removesuffix(profile.trail) if profile.trail else text
+    text = text.removeprefix(profile.lead) if profile.lead else text
     text = normalise(text)
     fixed = _caps_lock_fixed(text, profile) if text else None
     return (fixed, True) if fixed else (text, False)

@@ -13,12 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from snapp.domain.scan import GS, ScannerProfile
+from snapp.domain.scan import GS, GS_CHOICES, SUFFIX_CHOICES, ScannerProfile
 
 GS_KEY, PREFIX_KEY, SUFFIX_KEY = "scanner/gs", "scanner/prefix", "scanner/suffix"
-# What a scanner may send for GS, in the order the settings page offers them.
-GS_CHOICES = (GS, "029", "^]", "<GS>", "")
-SUFFIX_CHOICES = ("\r", "\t")
 _ENDS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
 
 

@@ -99,7 +99,11 @@ def test_a_count_scan_says_what_the_unit_is_and_verify_says_it_in_chinese(server
     assert scan("\x07bad")["feedback"] == "unreadable"
     verified = api.post("/floor/verify", json={"scan": "COUNT0001"}, headers={"Accept-Language": "zh-CN"}).json()
     assert verified["passed"] is True and "WH-B" in verified["message"] and "在库" in verified["message"]
-    assert api.get("/floor/names", headers={"Accept-Language": "zh-CN"}).json()["status.in_stock"] == "在库"
+    shown = api.get("/floor/names", headers={"Accept-Language": "zh-CN"}).json()
+    assert shown["status.in_stock"] == "在库"
+    # Every move a card offers has its name, those of the after-sales and recall areas too.
+    assert (shown["move.customer_return"], shown["move.replace"], shown["move.block"]) == ("客户退货", "换货发给客户", "冻结（隔离）")
+    assert not any(code.startswith(("scan.", "floor.")) for code in shown)  # names only, not sentences
 
 
 def test_the_floor_client_is_served_whole_without_a_login(server):
@@ -111,5 +115,5 @@ def test_the_floor_client_is_served_whole_without_a_login(server):
             answer = anonymous.get(f"{base}/floor/{name}")
             assert answer.status_code == 200 and kind in answer.headers["content-type"], name
         shell = anonymous.get(base + "/floor/sw.js").text
-        for name in ("app.js", "api.js", "i18n.js", "store.js", "app.css"):
+        for name in ("app.js", "api.js", "i18n.js", "store.js", "app.css", "ui.js", "card.js", "scanner.js"):
             assert f'"{name}"' in shell  # every module the page imports is kept for offline use

@@ -31,7 +31,7 @@ def open_screen(page, name: str) -> None:
     page.wait_for_function(f"document.activeElement.dataset.scan === '{name}'")
 
 
-def shoot(server: Server, browser, lang: str, po: str, serial: str, location: str) -> None:
+def shoot(server: Server, browser, lang: str, po: str, serial: str, location: str, sold: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
                                   locale="zh-CN" if lang == "zh" else "en-US", base_url=server.url)  # fmt: skip
     page = context.new_page()
@@ -84,6 +84,42 @@ def shoot(server: Server, browser, lang: str, po: str, serial: str, location: st
     page.click("a[href='#exceptions']")
     page.wait_for_selector("#exception-list li")
     page.screenshot(path=OUT / f"{lang}-08-exceptions.png")
+
+    page.click("#back")
+    page.click("a[href='#scanner']")
+    page.select_option("#scanner-form [name=gs]", "<GS>")
+    page.fill("#scanner-form [name=lead]", "@")
+    page.select_option("#scanner-form [name=suffix]", "\t")
+    page.click("input[data-scan=scanner]")
+    page.keyboard.type("@0109506000134352" + "21ECG9000001<GS>10LOT7", delay=2)  # a PDA's "@" and GS as <GS>, then Tab
+    page.keyboard.press("Tab")
+    page.wait_for_selector("#scanner-chars ol")
+    page.screenshot(path=OUT / f"{lang}-09-scanner.png")
+    page.locator("#scanner-hint").scroll_into_view_if_needed()
+    page.screenshot(path=OUT / f"{lang}-10-scanner-test.png")
+    page.evaluate("localStorage.removeItem('snapp.scanner')")
+
+    page.click("#back")
+    open_screen(page, "lookup")
+    wedge(page, sold)
+    card = page.locator(f"article.card[data-serial='{sold}']")  # not the card still shown from before
+    card.locator("button[data-move=ship]").click()
+    form = card.locator("form[data-form=ship]")
+    form.locator("select[name=customer]").select_option("C-BJ")
+    form.locator("input[name=ref]").fill("DN-2026-0077")
+    form.locator("button").scroll_into_view_if_needed()
+    page.screenshot(path=OUT / f"{lang}-11-ship.png")
+    form.locator("button").click()
+    page.wait_for_selector("article.card[data-status=shipped]")
+    card.locator("button[data-move=customer_return]").click()
+    form = card.locator("form[data-form=customer_return]")
+    form.locator("input[name=rma]").fill("RMA-88")
+    form.locator("input[name=reason]").fill("屏幕不亮" if lang == "zh" else "screen stays dark")
+    form.locator("select[name=customer]").select_option("C-SH")  # the wrong customer: the server's refusal shown
+    form.locator("button").click()
+    page.wait_for_selector("[data-verdict=lookup].bad")
+    page.locator("[data-verdict=lookup]").scroll_into_view_if_needed()
+    page.screenshot(path=OUT / f"{lang}-12-return-refused.png")
     context.close()
 
 
@@ -105,11 +141,13 @@ def main() -> None:
                 api.post(f"/pos/{po}/approve").raise_for_status()
                 # A refused receipt: its rejected scan waits at the exceptions desk.
                 api.post(f"/pos/{po}/receipts", json={"sku": item["sku"], "serials": ["ECG12"], "location": "QA"})
-                [row] = api.get("/serials", params={"status": "in_stock", "limit": 1}).json()["rows"]
+                row, *sold = api.get("/serials", params={"status": "in_stock", "limit": 3}).json()["rows"]
+                for code, name in (("C-BJ", "北京远景医疗器械有限公司"), ("C-SH", "Shanghai Harbour Clinics")):
+                    api.post("/customers", json={"code": code, "name": name}).raise_for_status()
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-                for lang in ("en", "zh"):
-                    shoot(server, browser, lang, po, row["serial"], row["location"])
+                for lang, unit in zip(("en", "zh"), sold, strict=True):
+                    shoot(server, browser, lang, po, row["serial"], row["location"], unit["serial"])
                 browser.close()
         finally:
             server.stop()
