@@ -375,12 +375,39 @@ class ReceivingView(View):
         self.form.scanEdit.setFocus()
         return True
 
+    def may_end_session(self, what: str) -> bool:
+        """Before logging out or switching user, which ends this screen: True when nothing is pending or the user
+        agrees to lose it (no undo: the next user's screen starts empty)."""
+        if not self.pending:
+            return True
+        asked = QMessageBox.question(
+            self, what, self.tr("{0} scans are not yet posted. Discard them?").format(len(self.pending)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return asked == QMessageBox.StandardButton.Yes
+
+    def handover(self) -> tuple[Discarded | None, Discarded | None]:
+        """The scans not yet posted (with their PO and line) and the ones Undo would bring back: what the same
+        screen rebuilt in another language takes over."""
+        pending = Discarded(self.po, self.line_index, list(self.pending)) if self.pending else None
+        return pending, self.discarded
+
+    def take_over(self, handed: tuple[Discarded | None, Discarded | None]) -> None:
+        pending, self.discarded = handed
+        self.form.undoButton.setVisible(self.discarded is not None)
+        if pending is not None:
+            self._restore(pending)
+
     def undo(self) -> None:
         """Bring back the scans last set aside, exactly as they were, on their PO and line."""
         kept, self.discarded = self.discarded, None
         self.form.undoButton.hide()
         if kept is None:
             return
+        self._restore(kept)
+        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
+
+    def _restore(self, kept: Discarded) -> None:
         if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
             self._show_po(kept.po, quiet=True)
         self._choose_line(kept.line)
@@ -390,7 +417,6 @@ class ReceivingView(View):
         self.model.set_rows(self.pending)
         self.form.pendingView.scrollToBottom()  # where the scanning went on
         self._update_counter()
-        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
         self.form.scanEdit.setFocus()
         if self.unchecked:
             self.check_timer.start()
