@@ -1076,143 +1076,143 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="116"/>
+        <location filename="../../snapp/gui/main_window.py" line="117"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="92"/>
+        <location filename="../../snapp/gui/main_window.py" line="93"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="93"/>
+        <location filename="../../snapp/gui/main_window.py" line="94"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="94"/>
+        <location filename="../../snapp/gui/main_window.py" line="95"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="95"/>
+        <location filename="../../snapp/gui/main_window.py" line="96"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="96"/>
+        <location filename="../../snapp/gui/main_window.py" line="97"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="97"/>
+        <location filename="../../snapp/gui/main_window.py" line="98"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="98"/>
+        <location filename="../../snapp/gui/main_window.py" line="99"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="99"/>
+        <location filename="../../snapp/gui/main_window.py" line="100"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="100"/>
+        <location filename="../../snapp/gui/main_window.py" line="101"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="101"/>
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="103"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="103"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="104"/>
+        <location filename="../../snapp/gui/main_window.py" line="105"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="105"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="106"/>
+        <location filename="../../snapp/gui/main_window.py" line="107"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="107"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="108"/>
+        <location filename="../../snapp/gui/main_window.py" line="109"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="140"/>
+        <location filename="../../snapp/gui/main_window.py" line="141"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="139"/>
+        <location filename="../../snapp/gui/main_window.py" line="140"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="168"/>
+        <location filename="../../snapp/gui/main_window.py" line="170"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="172"/>
+        <location filename="../../snapp/gui/main_window.py" line="174"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="174"/>
-        <location filename="../../snapp/gui/main_window.py" line="180"/>
+        <location filename="../../snapp/gui/main_window.py" line="177"/>
+        <location filename="../../snapp/gui/main_window.py" line="183"/>
         <source>Logged out</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="178"/>
+        <location filename="../../snapp/gui/main_window.py" line="181"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="216"/>
+        <location filename="../../snapp/gui/main_window.py" line="219"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="217"/>
+        <location filename="../../snapp/gui/main_window.py" line="220"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="257"/>
+        <location filename="../../snapp/gui/main_window.py" line="260"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="261"/>
+        <location filename="../../snapp/gui/main_window.py" line="264"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>

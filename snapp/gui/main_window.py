@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QMessageBox, QWidget
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         self.runner.finish()  # no result of the old session lands on its screens once they are gone
         for view in self.views.values():
             self.form.stack.removeWidget(view)
-            view.deleteLater()
+            # Now, not later: a screen's timer (receiving's database check) could otherwise still start work for it.
+            shiboken6.delete(view)
         self.views.clear()
         self.form.nav.blockSignals(True)
         self.form.nav.clear()
