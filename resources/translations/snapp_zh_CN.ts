@@ -878,26 +878,26 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/login.py" line="50"/>
-        <source>SNApp was locked while nobody used it. Enter {0}&apos;s password to go on, or switch user.</source>
-        <translation>SNApp 因无人使用已锁定。输入 {0} 的密码继续，或切换用户。</translation>
+        <source>SNApp is locked. Enter {0}&apos;s password to go on, or switch user.</source>
+        <translation>SNApp 已锁定。输入 {0} 的密码继续，或切换用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="55"/>
+        <location filename="../../snapp/gui/login.py" line="54"/>
         <source>S&amp;witch user</source>
         <translation>切换用户(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="58"/>
+        <location filename="../../snapp/gui/login.py" line="57"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="69"/>
+        <location filename="../../snapp/gui/login.py" line="68"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="72"/>
+        <location filename="../../snapp/gui/login.py" line="71"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -1176,43 +1176,43 @@ How was it resolved?</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="170"/>
+        <location filename="../../snapp/gui/main_window.py" line="174"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="174"/>
+        <location filename="../../snapp/gui/main_window.py" line="178"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="177"/>
-        <location filename="../../snapp/gui/main_window.py" line="183"/>
+        <location filename="../../snapp/gui/main_window.py" line="181"/>
+        <location filename="../../snapp/gui/main_window.py" line="187"/>
         <source>Logged out</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="181"/>
+        <location filename="../../snapp/gui/main_window.py" line="185"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="219"/>
+        <location filename="../../snapp/gui/main_window.py" line="223"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="220"/>
+        <location filename="../../snapp/gui/main_window.py" line="224"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="260"/>
+        <location filename="../../snapp/gui/main_window.py" line="264"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="264"/>
+        <location filename="../../snapp/gui/main_window.py" line="268"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>

@@ -47,8 +47,7 @@ class LoginDialog(QDialog):
             form.nameEdit.setText(getpass.getuser())
         elif locked is not None:
             self.setWindowTitle(self.tr("SNApp — locked"))
-            form.intro.setText(self.tr("SNApp was locked while nobody used it. Enter {0}'s password to go on, "
-                                       "or switch user.").format(locked))  # fmt: skip
+            form.intro.setText(self.tr("SNApp is locked. Enter {0}'s password to go on, or switch user.").format(locked))
             form.nameEdit.setText(locked)
             form.nameEdit.setReadOnly(True)
             form.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()  # the lock is not dismissed

@@ -157,11 +157,15 @@ class MainWindow(QMainWindow):
         """Show everything in the language just chosen, at once: the screens are built again in it, on the screen
         that was on show, and the receiving scans not yet posted carry over."""
         row, handed = self.form.nav.currentRow(), self.views[ReceivingView].handover()
+        focused = QApplication.focusWidget()
+        within = focused.objectName() if focused is not None and self.form.stack.currentWidget().isAncestorOf(focused) else ""
         install_translation(QApplication.instance(), code)
         self._close()
         self._open(replace(self.ctx, lang=language()))
         self.views[ReceivingView].take_over(handed)
         self.form.nav.setCurrentRow(row)
+        if within and (again := self.form.stack.currentWidget().findChild(QWidget, within)) is not None:
+            again.setFocus(Qt.FocusReason.OtherFocusReason)  # the language list keeps the keyboard: the next arrow goes on
 
     def lock(self) -> None:
         """Cover the window until its user's password is given again (or someone else logs in); nothing is lost."""

@@ -61,7 +61,8 @@ class Cover(QLabel):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.setObjectName("cover")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setContentsMargins(0, 120, 0, 0)  # above the login dialog, which opens in the middle
         self.setAutoFillBackground(True)
         self.setStyleSheet("#cover { background: palette(window); color: palette(mid); font-size: 16pt; }")
         self.hide()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.settings import SettingsView
 from tests.gui.conftest import settle
-from tests.gui.test_keyboard import answer_question, receiving_with
+from tests.gui.test_keyboard import answer_question, reactivate, receiving_with
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def choose_language(qtbot, window, code: str) -> ReceivingView:
     """Pick ``code`` in Settings' language list as a user does; returns the Receiving screen once it is rebuilt."""
     before = window.view(ReceivingView)
     combo = window.view(SettingsView).form.languageCombo
+    combo.setFocus()
     combo.setCurrentIndex(combo.findData(code))
     combo.activated.emit(combo.currentIndex())
     qtbot.waitUntil(lambda: window.view(ReceivingView) is not before)
@@ -42,8 +43,10 @@ def test_chinese_and_back_at_once_with_the_unposted_scans_kept(qtbot, window, ct
     taken, po, line = scans(view), view.po.number, view.line.line_no
     assert view.form.postButton.text() == "Post receipt  Ctrl+Enter"
     window.open_screen(SettingsView)
+    reactivate(qtbot, window)
 
     view = choose_language(qtbot, window, "zh_CN")
+    assert window.focusWidget() is window.view(SettingsView).form.languageCombo  # the next arrow key goes on choosing
     assert view.form.postButton.text() == "确认收货  Ctrl+Enter" and view.form.clearButton.text() == "清空(&E)…"
     assert [a.text() for a in window.menuBar().actions()] == ["文件", "转到", "工具", "帮助"]
     assert window.form.nav.item(2).text() == "收货" and window.user_label.text() == "用户：admin"
