@@ -62,9 +62,9 @@ class Cover(QLabel):
         super().__init__(window)
         self.setObjectName("cover")
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.setContentsMargins(0, 120, 0, 0)  # above the login dialog, which opens in the middle
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#cover { background: palette(window); color: palette(mid); font-size: 16pt; }")
+        # The words stand above the login dialog, which opens in the middle.
+        self.setStyleSheet("#cover { background: palette(window); color: palette(mid); font-size: 16pt; padding-top: 140px; }")
         self.hide()
         window.installEventFilter(self)
 
