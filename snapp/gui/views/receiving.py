@@ -308,13 +308,15 @@ class ReceivingView(View):
         serials = [row.serial for row in batch]
 
         def verdicts(found: dict[str, str]) -> None:
-            for row in batch:
-                if row.serial in found and self.accepted.get(row.serial) is row:
-                    row.ok, row.message = False, say(found[row.serial])
-                    del self.accepted[row.serial]
-            if found:
+            # Only rows still waiting: a row posted (or set aside) while the check ran was received by this very
+            # receipt, and its "already received" would overwrite the receipt's own news.
+            late = [row for row in batch if row.serial in found and self.accepted.get(row.serial) is row]
+            for row in late:
+                row.ok, row.message = False, say(found[row.serial])
+                del self.accepted[row.serial]
+            if late:
                 QApplication.beep()
-                self._say(self.tr("{0} already received").format(", ".join(list(found)[:3])), False)
+                self._say(self.tr("{0} already received").format(", ".join(row.serial for row in late[:3])), False)
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.pending) - 1, 2))
             self._update_counter()
 
