@@ -1076,143 +1076,143 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="117"/>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="93"/>
+        <location filename="../../snapp/gui/main_window.py" line="99"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="94"/>
+        <location filename="../../snapp/gui/main_window.py" line="100"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="95"/>
+        <location filename="../../snapp/gui/main_window.py" line="101"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="96"/>
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="97"/>
+        <location filename="../../snapp/gui/main_window.py" line="103"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="98"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="99"/>
+        <location filename="../../snapp/gui/main_window.py" line="105"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="100"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="101"/>
+        <location filename="../../snapp/gui/main_window.py" line="107"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="103"/>
+        <location filename="../../snapp/gui/main_window.py" line="109"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="104"/>
+        <location filename="../../snapp/gui/main_window.py" line="110"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="105"/>
+        <location filename="../../snapp/gui/main_window.py" line="111"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="106"/>
+        <location filename="../../snapp/gui/main_window.py" line="112"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="107"/>
+        <location filename="../../snapp/gui/main_window.py" line="113"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="108"/>
+        <location filename="../../snapp/gui/main_window.py" line="114"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="109"/>
+        <location filename="../../snapp/gui/main_window.py" line="115"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="141"/>
+        <location filename="../../snapp/gui/main_window.py" line="147"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="140"/>
+        <location filename="../../snapp/gui/main_window.py" line="146"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="174"/>
+        <location filename="../../snapp/gui/main_window.py" line="180"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="178"/>
+        <location filename="../../snapp/gui/main_window.py" line="184"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="181"/>
         <location filename="../../snapp/gui/main_window.py" line="187"/>
+        <location filename="../../snapp/gui/main_window.py" line="193"/>
         <source>Logged out</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="185"/>
+        <location filename="../../snapp/gui/main_window.py" line="191"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="223"/>
+        <location filename="../../snapp/gui/main_window.py" line="229"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="224"/>
+        <location filename="../../snapp/gui/main_window.py" line="230"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="264"/>
+        <location filename="../../snapp/gui/main_window.py" line="269"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="268"/>
+        <location filename="../../snapp/gui/main_window.py" line="273"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1389,6 +1389,11 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/menus.py" line="45"/>
         <source>&amp;About SNApp</source>
         <translation>关于 SNApp(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="48"/>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
     </message>
 </context>
 <context>
@@ -2104,7 +2109,7 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/receiving.py" line="243"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="434"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="436"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
@@ -2134,88 +2139,88 @@ How was it resolved?</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="319"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="327"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="327"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="333"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="333"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="341"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="342"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="365"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="367"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="376"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="386"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="410"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="444"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="458"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="460"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="475"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="477"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="481"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="483"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="482"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="484"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>

@@ -46,6 +46,12 @@ from snapp.services.printing import LabelSource
 PREFERRED = QSize(1280, 800)  # first start on a screen that has room for it
 
 
+def named(found: list[tuple[QKeySequence, str]]) -> list[tuple[str, str]]:
+    """Each key as the keyboard names it, beside its text without the accelerator, "…" or a shortcut written after it."""
+    return [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
+            for keys, text in found if not keys.isEmpty()]  # fmt: skip
+
+
 class Screen(NamedTuple):
     title: str
     view_class: type
@@ -243,7 +249,8 @@ class MainWindow(QMainWindow):
             self.resize(PREFERRED)
 
     def keys(self) -> list[tuple[str, str]]:
-        """The keys that work on the screen on show, and what each does: its buttons, fields and shortcuts, then the screens."""
+        """The keys that work on the screen on show, and what each does: its buttons, fields and shortcuts, then the screens,
+        then the menu bar's own (lock, quit, the bar itself)."""
         view, found = self.form.stack.currentWidget(), []
         for widget in view.findChildren(QWidget):
             if widget.window() is not self or not widget.isVisibleTo(view):
@@ -253,10 +260,8 @@ class MainWindow(QMainWindow):
             elif isinstance(widget, QLabel) and widget.buddy() is not None and "&" in widget.text():
                 found.append((QKeySequence.mnemonic(widget.text()), widget.text()))
         found += [(s.key(), s.whatsThis()) for s in view.findChildren(QShortcut) if s.whatsThis()]
-        named = [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
-                 for keys, text in found if not keys.isEmpty()]  # fmt: skip
         screens = [(self.form.nav.item(row).toolTip(), self.form.nav.item(row).text()) for row in range(self.form.nav.count())]
-        return sorted(set(named)) + screens
+        return sorted(set(named(found))) + screens + named(self.menuBar().keys)
 
     def show_keys(self) -> None:
         """F1: the keys of this screen, so nobody has to hunt for them."""

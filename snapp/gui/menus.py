@@ -43,6 +43,9 @@ class MenuBar(QMenuBar):
         help_menu = self.addMenu(self.tr("Help"))
         self.add(help_menu, self.tr("&Keys of this screen"), window.show_keys, QKeySequence.StandardKey.HelpContents)
         self.add(help_menu, self.tr("&About SNApp"), window.about)
+        # For F1's list: the keys that belong to no screen.
+        self.keys = [(action.shortcut(), action.text()) for action in file.actions() if not action.shortcut().isEmpty()]
+        self.keys.append((QKeySequence(Qt.Key.Key_F10), self.tr("Menu bar")))
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, lambda: self.setActiveAction(file.menuAction()))  # goes with this bar
 
     def add(self, menu: QMenu, text: str, act: Callable[[], object], keys: str | QKeySequence.StandardKey | None = None) -> QAction:

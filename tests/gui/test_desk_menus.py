@@ -67,6 +67,7 @@ def test_help_lists_the_keys_and_about_names_the_version(qtbot, window):
     when_modal(lambda box: (shown.append(box.text()), box.reject()), QMessageBox)
     next(a for a in menu(window, "Help").actions() if a.shortcut() == QKeySequence("F1")).trigger()
     assert "<b>Ctrl+3</b>" in shown[0] and "Receiving" in shown[0]
+    assert {"Ctrl+L": "Lock", "Ctrl+Q": "Quit", "F10": "Menu bar"}.items() <= dict(window.keys()).items()
     when_modal(lambda box: (shown.append(box.text()), box.reject()), QMessageBox)
     next(a for a in menu(window, "Help").actions() if a.text() == "&About SNApp").trigger()
     assert __version__ in shown[1] and "admin" in shown[1]
