@@ -1197,22 +1197,27 @@ How was it resolved?</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="229"/>
+        <location filename="../../snapp/gui/main_window.py" line="200"/>
+        <source>Finish or close “{0}” first.</source>
+        <translation>请先完成或关闭“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="235"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="230"/>
+        <location filename="../../snapp/gui/main_window.py" line="236"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="269"/>
+        <location filename="../../snapp/gui/main_window.py" line="275"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="273"/>
+        <location filename="../../snapp/gui/main_window.py" line="279"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>

@@ -193,7 +193,13 @@ class MainWindow(QMainWindow):
             self._ask_login(self.tr("Logged out"), name="")
 
     def _may_end(self, what: str) -> bool:
-        return not self.views or self.views[ReceivingView].may_end_session(what)
+        """Nothing pending is lost without a question, and no dialog of a screen is open: its screen is about to go."""
+        if not self.views:
+            return True
+        if opened := [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal() and w is not self.login]:
+            QMessageBox.information(self, what, self.tr("Finish or close “{0}” first.").format(opened[0].windowTitle()))
+            return False
+        return self.views[ReceivingView].may_end_session(what)
 
     def _ask_login(self, covered: str, *, locked: str | None = None, name: str | None = None) -> None:
         self.idle.pause()

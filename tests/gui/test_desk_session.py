@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from snapp.gui.main_window import MainWindow
 from snapp.gui.session import LOCK_KEY, lock_minutes
@@ -13,7 +13,7 @@ from snapp.gui.views.settings import SettingsView
 from snapp.services import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import settle
-from tests.gui.test_keyboard import answer_question, receiving_with
+from tests.gui.test_keyboard import answer_question, receiving_with, when_modal
 
 CLERK, CLERK_PASSWORD = "li.na", "warehouse pw 1"
 
@@ -60,6 +60,20 @@ def test_switch_user_offers_an_empty_name_and_a_wrong_password_lets_nobody_in(qt
     assert window.login is not None and window.views == {} and window.login.form.errorLabel.isVisibleTo(window.login)
     log_in(qtbot, window, CLERK_PASSWORD)
     assert window.ctx.user == CLERK and window.login is None
+
+
+def test_a_screens_open_dialog_holds_the_session_until_it_is_closed(qtbot, window):
+    asking = QInputDialog(window.view(ReceivingView))
+    asking.setWindowTitle("Range of serials")
+    asking.setModal(True)
+    asking.open()
+    said: list[str] = []
+    when_modal(lambda box: (said.append(box.text()), box.accept()), QMessageBox)
+    window.log_out()
+    assert said == ["Finish or close “Range of serials” first."] and window.login is None and window.views
+    asking.reject()
+    window.log_out()
+    assert window.login is not None and window.views == {}
 
 
 def test_cancel_at_the_login_after_a_log_out_ends_snapp(qtbot, window):
