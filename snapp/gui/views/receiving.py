@@ -50,7 +50,8 @@ CHECK_DELAY_MS = 150
 
 @dataclass(frozen=True)
 class Discarded:
-    """The list before Clear, Remove selected, or choosing another PO or line: kept for Undo until the next scan."""
+    """The list before Clear, Remove selected, or choosing another PO or line: kept for Undo until the next scan.
+    Also the list handed over when the screen is built again in another language."""
 
     po: PORecord | None
     line: int
