@@ -52,12 +52,12 @@
 <context>
     <name>BackupTimer</name>
     <message>
-        <location filename="../../snapp/gui/backups.py" line="76"/>
+        <location filename="../../snapp/gui/backups.py" line="90"/>
         <source>Scheduled backup failed: {0}</source>
         <translation>定时备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/backups.py" line="81"/>
+        <location filename="../../snapp/gui/backups.py" line="95"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
@@ -550,107 +550,107 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="30"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="31"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="31"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
         <source>By</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
         <source>What happened</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="36"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="37"/>
         <source>Resolved by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="37"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="38"/>
         <source>Resolved</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="43"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="44"/>
         <source>No exception here. Refused scans, unknown serials at Verify and stocktake differences open one.</source>
         <translation>这里没有异常。被拒绝的扫描、验证时的未知序列号和盘点差异会产生异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="46"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="47"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="47"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="48"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="67"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="68"/>
         <source> (the newest {0})</source>
         <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="68"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="69"/>
         <source>{0} shown</source>
         <translation>显示 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="80"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="81"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="88"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="90"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="91"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="93"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="94"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="102"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -905,32 +905,47 @@ How was it resolved?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../snapp/gui/login.py" line="30"/>
+        <location filename="../../snapp/gui/login.py" line="39"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="34"/>
+        <location filename="../../snapp/gui/login.py" line="43"/>
         <source>SNApp — first run</source>
         <translation>SNApp — 首次运行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="36"/>
+        <location filename="../../snapp/gui/login.py" line="45"/>
         <source>This database has no users yet. Create its first administrator, who can then add the others.</source>
         <translation>此数据库还没有用户。请创建第一个管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="40"/>
+        <location filename="../../snapp/gui/login.py" line="49"/>
+        <source>SNApp — locked</source>
+        <translation>SNApp — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="50"/>
+        <source>SNApp is locked. Enter {0}&apos;s password to go on, or switch user.</source>
+        <translation>SNApp 已锁定。输入 {0} 的密码继续，或切换用户。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="54"/>
+        <source>S&amp;witch user</source>
+        <translation>切换用户(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/login.py" line="57"/>
         <source>Log in to SNApp.</source>
         <translation>登录 SNApp。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="51"/>
+        <location filename="../../snapp/gui/login.py" line="68"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/login.py" line="54"/>
+        <location filename="../../snapp/gui/login.py" line="71"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -1099,117 +1114,153 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="53"/>
+        <location filename="../../snapp/gui/main_window.py" line="125"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="59"/>
+        <location filename="../../snapp/gui/main_window.py" line="100"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="60"/>
+        <location filename="../../snapp/gui/main_window.py" line="101"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="61"/>
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="62"/>
+        <location filename="../../snapp/gui/main_window.py" line="103"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="63"/>
+        <location filename="../../snapp/gui/main_window.py" line="104"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="64"/>
+        <location filename="../../snapp/gui/main_window.py" line="105"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="65"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="66"/>
+        <location filename="../../snapp/gui/main_window.py" line="107"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="67"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="68"/>
+        <location filename="../../snapp/gui/main_window.py" line="109"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="69"/>
+        <location filename="../../snapp/gui/main_window.py" line="110"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="70"/>
+        <location filename="../../snapp/gui/main_window.py" line="111"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="71"/>
+        <location filename="../../snapp/gui/main_window.py" line="112"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="72"/>
+        <location filename="../../snapp/gui/main_window.py" line="113"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="73"/>
+        <location filename="../../snapp/gui/main_window.py" line="114"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="74"/>
+        <location filename="../../snapp/gui/main_window.py" line="115"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="75"/>
+        <location filename="../../snapp/gui/main_window.py" line="116"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="76"/>
+        <location filename="../../snapp/gui/main_window.py" line="117"/>
         <source>Returns and RMAs</source>
         <translation>退货与RMA</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="94"/>
+        <location filename="../../snapp/gui/main_window.py" line="150"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="95"/>
+        <location filename="../../snapp/gui/main_window.py" line="149"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="147"/>
+        <location filename="../../snapp/gui/main_window.py" line="183"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="187"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="190"/>
+        <location filename="../../snapp/gui/main_window.py" line="196"/>
+        <source>Logged out</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="194"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="203"/>
+        <source>Finish or close “{0}” first.</source>
+        <translation>请先完成或关闭“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="238"/>
+        <source>About SNApp</source>
+        <translation>关于 SNApp</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="239"/>
+        <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
+        <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="278"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="151"/>
+        <location filename="../../snapp/gui/main_window.py" line="282"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1328,6 +1379,69 @@ How was it resolved?</source>
         <location filename="../../ui/manifest_form.ui" line="39"/>
         <source>For this &amp;item:</source>
         <translation>此物料(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="31"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="32"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="34"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="35"/>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="36"/>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="38"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <source>Go</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="43"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="44"/>
+        <source>&amp;Keys of this screen</source>
+        <translation>本屏幕的按键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="45"/>
+        <source>&amp;About SNApp</source>
+        <translation>关于 SNApp(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="48"/>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
     </message>
 </context>
 <context>
@@ -2050,169 +2164,174 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="88"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="90"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="95"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="96"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="108"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="109"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="116"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="117"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="118"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="119"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="172"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="182"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="183"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="194"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="197"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="243"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="244"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="437"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="247"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="248"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="250"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="251"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="267"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="268"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="270"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="271"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="273"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="274"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="320"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="328"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="328"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="342"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="343"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="365"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="368"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="377"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="393"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="387"/>
+        <source>{0} scans are not yet posted. Discard them?</source>
+        <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="411"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="441"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="445"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="461"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="478"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="484"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="456"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
@@ -2797,141 +2916,141 @@ How was it resolved?</source>
 <context>
     <name>RmaView</name>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="41"/>
+        <location filename="../../snapp/gui/views/rma.py" line="43"/>
         <source>RMA</source>
         <translation>退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="42"/>
-        <location filename="../../snapp/gui/views/rma.py" line="55"/>
+        <location filename="../../snapp/gui/views/rma.py" line="44"/>
+        <location filename="../../snapp/gui/views/rma.py" line="57"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="43"/>
-        <location filename="../../snapp/gui/views/rma.py" line="56"/>
+        <location filename="../../snapp/gui/views/rma.py" line="45"/>
+        <location filename="../../snapp/gui/views/rma.py" line="58"/>
         <source>SKU</source>
         <translation>物料编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="44"/>
+        <location filename="../../snapp/gui/views/rma.py" line="46"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="45"/>
+        <location filename="../../snapp/gui/views/rma.py" line="47"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="46"/>
+        <location filename="../../snapp/gui/views/rma.py" line="48"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="47"/>
+        <location filename="../../snapp/gui/views/rma.py" line="49"/>
         <source>By</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="48"/>
-        <location filename="../../snapp/gui/views/rma.py" line="59"/>
+        <location filename="../../snapp/gui/views/rma.py" line="50"/>
+        <location filename="../../snapp/gui/views/rma.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="49"/>
+        <location filename="../../snapp/gui/views/rma.py" line="51"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="50"/>
-        <location filename="../../snapp/gui/views/rma.py" line="60"/>
+        <location filename="../../snapp/gui/views/rma.py" line="52"/>
+        <location filename="../../snapp/gui/views/rma.py" line="62"/>
         <source>Replacement</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="53"/>
+        <location filename="../../snapp/gui/views/rma.py" line="55"/>
         <source>Supplier&apos;s RMA</source>
         <translation>供应商退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="54"/>
+        <location filename="../../snapp/gui/views/rma.py" line="56"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="57"/>
+        <location filename="../../snapp/gui/views/rma.py" line="59"/>
         <source>Sent</source>
         <translation>寄出时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="58"/>
+        <location filename="../../snapp/gui/views/rma.py" line="60"/>
         <source>Expected back</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="65"/>
+        <location filename="../../snapp/gui/views/rma.py" line="67"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="65"/>
+        <location filename="../../snapp/gui/views/rma.py" line="67"/>
         <source>Overdue at the supplier</source>
         <translation>供应商处逾期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="66"/>
+        <location filename="../../snapp/gui/views/rma.py" line="68"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="66"/>
+        <location filename="../../snapp/gui/views/rma.py" line="68"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="121"/>
+        <location filename="../../snapp/gui/views/rma.py" line="123"/>
         <source>{0} customer returns, {1} at suppliers ({2} overdue)</source>
         <translation>客户退货 {0} 件，供应商处 {1} 件（逾期 {2} 件）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="129"/>
+        <location filename="../../snapp/gui/views/rma.py" line="131"/>
         <source>No customer return waits for inspection. Scan a returned unit above and press Enter to receive it.</source>
         <translation>没有等待检验的客户退货。在上方扫描退回的物品并按回车即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="130"/>
+        <location filename="../../snapp/gui/views/rma.py" line="132"/>
         <source>A customer&apos;s return has no due date: choose Open to see those waiting for inspection.</source>
         <translation>客户退货没有到期日：选择“处理中”查看等待检验的退货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="131"/>
+        <location filename="../../snapp/gui/views/rma.py" line="133"/>
         <source>No customer return has been decided yet.</source>
         <translation>还没有已处理的客户退货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="132"/>
+        <location filename="../../snapp/gui/views/rma.py" line="134"/>
         <source>No customer has returned a unit yet. Scan one above to receive it.</source>
         <translation>还没有客户退货。在上方扫描物品即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="134"/>
+        <location filename="../../snapp/gui/views/rma.py" line="136"/>
         <source>No unit is at a supplier. Scan one above and choose Send to supplier.</source>
         <translation>没有物品在供应商处。在上方扫描物品并选择“退回供应商”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="135"/>
+        <location filename="../../snapp/gui/views/rma.py" line="137"/>
         <source>No supplier is late: every unit at a supplier is within its expected date.</source>
         <translation>没有供应商逾期：供应商处的物品都在预计日期之内。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="136"/>
+        <location filename="../../snapp/gui/views/rma.py" line="138"/>
         <source>No unit has come back from a supplier yet.</source>
         <translation>还没有物品从供应商处返回。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="137"/>
+        <location filename="../../snapp/gui/views/rma.py" line="139"/>
         <source>No unit has been sent to a supplier yet.</source>
         <translation>还没有物品退回过供应商。</translation>
     </message>
@@ -3111,8 +3230,8 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="14"/>
-        <source>Language</source>
-        <translation>语言</translation>
+        <source>Language and screen lock</source>
+        <translation>语言与锁屏</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="16"/>
@@ -3120,142 +3239,157 @@ How was it resolved?</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="23"/>
+        <location filename="../../ui/settings.ui" line="18"/>
+        <source>Lock after minutes &amp;unused:</source>
+        <translation>无操作多少分钟后锁屏(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="19"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="19"/>
+        <source>On a shared PC the window locks after this many minutes without a key, a scan or a click; its user&apos;s password opens it again</source>
+        <translation>在共用电脑上，窗口在这么多分钟内没有按键、扫描或点击后锁定；需输入该用户的密码才能重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="25"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="25"/>
+        <location filename="../../ui/settings.ui" line="27"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="27"/>
+        <location filename="../../ui/settings.ui" line="29"/>
         <source>This PC only (embedded SQLite)</source>
         <translation>仅本机（内置 SQLite）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="28"/>
+        <location filename="../../ui/settings.ui" line="30"/>
         <source>Shared PostgreSQL server</source>
         <translation>共享 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="32"/>
+        <location filename="../../ui/settings.ui" line="34"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="33"/>
+        <location filename="../../ui/settings.ui" line="35"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="43"/>
+        <location filename="../../ui/settings.ui" line="45"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="45"/>
+        <location filename="../../ui/settings.ui" line="47"/>
         <source>P&amp;rinter:</source>
         <translation>打印机(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="48"/>
+        <location filename="../../ui/settings.ui" line="50"/>
         <source>none: labels go to a PDF</source>
         <translation>无：标签输出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="48"/>
+        <location filename="../../ui/settings.ui" line="50"/>
         <source>The printer&apos;s network address, HOST or HOST:PORT (raw printing, port 9100), or queue:NAME for a printer queue of this computer (CUPS)</source>
         <translation>打印机的网络地址：主机 或 主机:端口（原始打印，端口 9100）；或 queue:队列名，表示本机的打印队列（CUPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="49"/>
+        <location filename="../../ui/settings.ui" line="51"/>
         <source>The printer&apos;s language</source>
         <translation>打印机的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="50"/>
+        <location filename="../../ui/settings.ui" line="52"/>
         <source>The printer&apos;s resolution</source>
         <translation>打印机的分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="51"/>
+        <location filename="../../ui/settings.ui" line="53"/>
         <source>The labels loaded in the printer</source>
         <translation>打印机中装的标签</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="56"/>
+        <location filename="../../ui/settings.ui" line="58"/>
         <source>Save &amp;printer</source>
         <translation>保存打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="57"/>
+        <location filename="../../ui/settings.ui" line="59"/>
         <source>Pr&amp;int a test label</source>
         <translation>打印测试标签(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="66"/>
+        <location filename="../../ui/settings.ui" line="68"/>
         <source>Backups (administrators)</source>
         <translation>备份（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="68"/>
+        <location filename="../../ui/settings.ui" line="70"/>
         <source>Back up &amp;automatically while SNApp is open</source>
         <translation>SNApp 打开时自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="69"/>
+        <location filename="../../ui/settings.ui" line="71"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="71"/>
+        <location filename="../../ui/settings.ui" line="73"/>
         <source>E&amp;very (hours):</source>
         <translation>间隔（小时）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="73"/>
+        <location filename="../../ui/settings.ui" line="75"/>
         <source>&amp;Keep the newest:</source>
         <translation>保留最新(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="77"/>
+        <location filename="../../ui/settings.ui" line="79"/>
         <source>Save &amp;backup settings</source>
         <translation>保存备份设置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="78"/>
+        <location filename="../../ui/settings.ui" line="80"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="88"/>
+        <location filename="../../ui/settings.ui" line="90"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="90"/>
+        <location filename="../../ui/settings.ui" line="92"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="91"/>
+        <location filename="../../ui/settings.ui" line="93"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="102"/>
+        <location filename="../../ui/settings.ui" line="104"/>
         <source>New pairing &amp;code</source>
         <translation>新配对码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="121"/>
+        <location filename="../../ui/settings.ui" line="123"/>
         <source>Revoke &amp;device</source>
         <translation>吊销设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="116"/>
+        <location filename="../../ui/settings.ui" line="118"/>
         <source>Paired phones and PDAs (administrators)</source>
         <translation>已配对的手机和 PDA（管理员）</translation>
     </message>
@@ -3263,196 +3397,190 @@ How was it resolved?</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="85"/>
+        <location filename="../../snapp/gui/views/settings.py" line="91"/>
         <source>The pairing code has expired.</source>
         <translation>配对码已过期。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="89"/>
+        <location filename="../../snapp/gui/views/settings.py" line="95"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="90"/>
+        <location filename="../../snapp/gui/views/settings.py" line="96"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="91"/>
+        <location filename="../../snapp/gui/views/settings.py" line="97"/>
         <source>Paired by</source>
         <translation>配对人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="92"/>
+        <location filename="../../snapp/gui/views/settings.py" line="98"/>
         <source>Paired</source>
         <translation>配对时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="93"/>
+        <location filename="../../snapp/gui/views/settings.py" line="99"/>
         <source>Last seen</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="94"/>
+        <location filename="../../snapp/gui/views/settings.py" line="100"/>
         <source>Last user</source>
         <translation>最近用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <location filename="../../snapp/gui/views/settings.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <location filename="../../snapp/gui/views/settings.py" line="101"/>
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <location filename="../../snapp/gui/views/settings.py" line="101"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="106"/>
+        <location filename="../../snapp/gui/views/settings.py" line="112"/>
         <source>{0} dpi</source>
         <translation>{0} dpi</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="131"/>
+        <location filename="../../snapp/gui/views/settings.py" line="137"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="137"/>
+        <location filename="../../snapp/gui/views/settings.py" line="143"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="139"/>
+        <location filename="../../snapp/gui/views/settings.py" line="145"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="157"/>
+        <location filename="../../snapp/gui/views/settings.py" line="163"/>
         <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
         <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="173"/>
+        <location filename="../../snapp/gui/views/settings.py" line="179"/>
         <source>Only an administrator can pair and revoke phones and PDAs.</source>
         <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="183"/>
+        <location filename="../../snapp/gui/views/settings.py" line="189"/>
         <source>Revoke device</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="184"/>
+        <location filename="../../snapp/gui/views/settings.py" line="190"/>
         <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
         <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="192"/>
+        <location filename="../../snapp/gui/views/settings.py" line="198"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="201"/>
+        <location filename="../../snapp/gui/views/settings.py" line="207"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="204"/>
+        <location filename="../../snapp/gui/views/settings.py" line="210"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="211"/>
+        <location filename="../../snapp/gui/views/settings.py" line="217"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="213"/>
+        <location filename="../../snapp/gui/views/settings.py" line="219"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="215"/>
+        <location filename="../../snapp/gui/views/settings.py" line="221"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="220"/>
-        <location filename="../../snapp/gui/views/settings.py" line="301"/>
+        <location filename="../../snapp/gui/views/settings.py" line="226"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="220"/>
+        <location filename="../../snapp/gui/views/settings.py" line="226"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="229"/>
+        <location filename="../../snapp/gui/views/settings.py" line="235"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="236"/>
+        <location filename="../../snapp/gui/views/settings.py" line="248"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="237"/>
+        <location filename="../../snapp/gui/views/settings.py" line="243"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="263"/>
+        <location filename="../../snapp/gui/views/settings.py" line="274"/>
         <source>Saved: no label printer, labels go to a PDF.</source>
         <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="265"/>
+        <location filename="../../snapp/gui/views/settings.py" line="276"/>
         <source>Saved: labels go to {0}.</source>
         <translation>已保存：标签发送到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="271"/>
+        <location filename="../../snapp/gui/views/settings.py" line="282"/>
         <source>Enter the printer&apos;s address first.</source>
         <translation>请先填写打印机地址。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="274"/>
+        <location filename="../../snapp/gui/views/settings.py" line="285"/>
         <source>Sending a test label to {0}…</source>
         <translation>正在向 {0} 发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="284"/>
+        <location filename="../../snapp/gui/views/settings.py" line="295"/>
         <source>Test label sent to {0}.</source>
         <translation>测试标签已发送到 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/settings.py" line="301"/>
-        <source>The language changes at SNApp&apos;s next start.</source>
-        <translation>语言设置将在 SNApp 下次启动时生效。</translation>
     </message>
 </context>
 <context>
     <name>SupplierBackDialog</name>
     <message>
-        <location filename="../../snapp/gui/views/rma_dialogs.py" line="100"/>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="101"/>
         <source>RMA {0} at {1}: {2} — {3}</source>
         <translation>退货授权 {0}（{1}）：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma_dialogs.py" line="106"/>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="107"/>
         <source>the unit itself, repaired or found sound</source>
         <translation>原物品（已修复或检测无故障）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma_dialogs.py" line="107"/>
+        <location filename="../../snapp/gui/views/rma_dialogs.py" line="108"/>
         <source>a replacement unit in its place</source>
         <translation>替换的新物品</translation>
     </message>

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +23,7 @@ from snapp.gui.display import display_problem
 from snapp.gui.errors import show_crash
 from snapp.gui.login import LoginDialog
 from snapp.gui.main_window import MainWindow
+from snapp.gui.problems import install_translation
 from snapp.paths import CJK_FONT, resource
 from snapp.services import auth
 
@@ -53,17 +54,6 @@ def use_bundled_font(app: QApplication) -> None:
         font.setFamilies([font.family(), *families])
         app.setFont(font)
         QFont.insertSubstitutions(font.family(), families)
-
-
-def install_translation(app: QApplication, language: str) -> None:
-    """``language`` is a code such as zh_CN, or empty for the system's."""
-    locale = QLocale(language) if language else QLocale.system()
-    QLocale.setDefault(locale)  # the core's sentences follow it (snapp.gui.problems.language)
-    for name, folder in (("snapp", str(resource("translations"))),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):  # fmt: skip
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
 
 
 def run(db_url: str | None = None, user: str | None = None) -> int:

@@ -1,5 +1,8 @@
 """Backups on a schedule while the app is open: an admin's PC keeps the newest N in a folder.
 
+A new database starts with a daily backup into the data folder's backups (the
+first admin's PC), unless this PC's settings already say otherwise.
+
 No service or daemon: a timer asks `backup_if_due` now and then; the core decides
 whether the newest backup is old enough and prunes the oldest.
 """
@@ -8,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from snapp.db.engine import APP_NAME
+from snapp.db.engine import Database, data_dir
 from snapp.domain.permissions import Role
 from snapp.gui.operations import Runner
 from snapp.services import backup, users
@@ -22,6 +24,13 @@ from snapp.services.base import Context
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 10 * 60 * 1000
+DAILY, KEEP = 24, 14  # hours between backups, backups kept: two weeks of days
+
+
+def default_folder(db: Database) -> Path:
+    """``backups`` in the data folder: beside an SQLite file, else in this PC's SNApp data folder."""
+    file = db.url.database if db.is_sqlite else None
+    return (Path(file).parent if file and file != ":memory:" else data_dir()) / "backups"
 
 
 @dataclass(frozen=True)
@@ -32,14 +41,19 @@ class BackupSchedule:
     keep: int
 
     @classmethod
-    def load(cls, settings: QSettings) -> BackupSchedule:
-        default = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
+    def load(cls, settings: QSettings, db: Database) -> BackupSchedule:
         return cls(
             settings.value("backup/enabled", "false") in (True, "true"),
-            str(settings.value("backup/folder", str(default))),
-            int(settings.value("backup/hours", 24)),
-            int(settings.value("backup/keep", 14)),
+            str(settings.value("backup/folder", str(default_folder(db)))),
+            int(settings.value("backup/hours", DAILY)),
+            int(settings.value("backup/keep", KEEP)),
         )
+
+    @classmethod
+    def start_for_new_database(cls, settings: QSettings, db: Database) -> None:
+        """A database just created gets its daily backup; a choice this PC already made (on or off) stands."""
+        if not settings.contains("backup/enabled"):
+            replace(cls.load(settings, db), enabled=True).save(settings)
 
     def save(self, settings: QSettings) -> None:
         for key, value in (("enabled", self.enabled), ("folder", self.folder), ("hours", self.hours), ("keep", self.keep)):
@@ -60,7 +74,7 @@ class BackupTimer(QObject):
         QTimer.singleShot(0, self.check)
 
     def check(self) -> None:
-        schedule = BackupSchedule.load(self.settings)
+        schedule = BackupSchedule.load(self.settings, self.ctx.db)
         if not schedule.enabled:
             return
         ctx = self.ctx

@@ -1,4 +1,4 @@
-"""Who is at the keyboard: the first admin of a new database, or a login."""
+"""Who is at the keyboard: the first admin of a new database, a login, or the password that unlocks an idle window."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from snapp.db.engine import Database
+from snapp.gui.backups import BackupSchedule
 from snapp.gui.errors import refusal
 from snapp.gui.forms import load_form
 from snapp.gui.operations import Changes, Runner
@@ -18,11 +19,19 @@ from snapp.services.base import Context
 
 
 class LoginDialog(QDialog):
-    """Logs in, or on a database without users creates its first admin; ``ctx`` is set on success."""
+    """Logs in, or on a database without users creates its first admin; ``ctx`` is set on success.
 
-    def __init__(self, db: Database, settings: QSettings, first_run: bool, parent: QWidget | None = None):
+    ``locked`` names the user whose idle window it unlocks: only their password opens it again, it cannot be
+    dismissed, and its Switch user button ends the dialog with ``SWITCH``. ``name`` is the name offered
+    (empty when switching user); by default the last one that logged in on this PC.
+    """
+
+    SWITCH = 2
+
+    def __init__(self, db: Database, settings: QSettings, first_run: bool, parent: QWidget | None = None, *,
+                 locked: str | None = None, name: str | None = None):  # fmt: skip
         super().__init__(parent)
-        self.db, self.settings, self.first_run = db, settings, first_run
+        self.db, self.settings, self.first_run, self.locked = db, settings, first_run, locked
         self.ctx: Context | None = None
         self.runner = Runner(Changes(self), self)  # argon2 takes a moment: off the GUI thread like every call
         self.form = form = load_form("login", self)
@@ -36,9 +45,17 @@ class LoginDialog(QDialog):
                 self.tr("This database has no users yet. Create its first administrator, who can then add the others.")
             )
             form.nameEdit.setText(getpass.getuser())
+        elif locked is not None:
+            self.setWindowTitle(self.tr("SNApp — locked"))
+            form.intro.setText(self.tr("SNApp is locked. Enter {0}'s password to go on, or switch user.").format(locked))
+            form.nameEdit.setText(locked)
+            form.nameEdit.setReadOnly(True)
+            form.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()  # the lock is not dismissed
+            switch = form.buttons.addButton(self.tr("S&witch user"), QDialogButtonBox.ButtonRole.ActionRole)
+            switch.clicked.connect(lambda: self.done(self.SWITCH))
         else:
             form.intro.setText(self.tr("Log in to SNApp."))
-            form.nameEdit.setText(str(settings.value("login/user", "")) or getpass.getuser())
+            form.nameEdit.setText((str(settings.value("login/user", "")) or getpass.getuser()) if name is None else name)
         form.errorLabel.hide()
         form.buttons.accepted.connect(self.submit)
         form.buttons.rejected.connect(self.reject)
@@ -70,9 +87,15 @@ class LoginDialog(QDialog):
         def done(ctx: Context) -> None:
             self.ctx = replace(ctx, lang=language())
             self.settings.setValue("login/user", ctx.user)
+            if self.first_run:
+                BackupSchedule.start_for_new_database(self.settings, self.db)
             self.accept()
 
         self.runner.run(lambda: act(self.db, name, password), done=done, failed=failed)
+
+    def reject(self) -> None:
+        if self.locked is None:  # Escape and the title bar's close leave a locked window locked
+            super().reject()
 
     def _error(self, text: str) -> None:
         self.form.errorLabel.setText(text)

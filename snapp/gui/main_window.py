@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
+from snapp import __version__
 from snapp.gui.backups import BackupTimer
 from snapp.gui.sharing import Sharing
 from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
+from snapp.gui.login import LoginDialog
+from snapp.gui.menus import GO, TOOLS, MenuBar
 from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
 from snapp.gui.printing import saved_printer
+from snapp.gui.problems import install_translation, language
+from snapp.gui.session import Cover, IdleWatch, lock_minutes
 from snapp.gui.views.count import CountView
 from snapp.gui.views.customers import CustomersView
 from snapp.gui.views.dashboard import DashboardView
@@ -39,6 +47,19 @@ from snapp.services.printing import LabelSource
 PREFERRED = QSize(1280, 800)  # first start on a screen that has room for it
 
 
+def named(found: list[tuple[QKeySequence, str]]) -> list[tuple[str, str]]:
+    """Each key as the keyboard names it, beside its text without the accelerator, "…" or a shortcut written after it."""
+    return [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
+            for keys, text in found if not keys.isEmpty()]  # fmt: skip
+
+
+class Screen(NamedTuple):
+    title: str
+    view_class: type
+    keys: str
+    menu: str  # GO or TOOLS
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context, settings: QSettings):
         super().__init__()
@@ -50,67 +71,178 @@ class MainWindow(QMainWindow):
         if not ctx.db.is_sqlite:
             self.listener = ChangeListener(ctx.db, self.changes, self)
             self.listener.start()
-        self.setWindowTitle(self.tr("SNApp — serial numbers"))
         host = QWidget(self)
         self.form = load_form("main_window", host)
         self.setCentralWidget(host)
-
-        views = [
-            (self.tr("Dashboard"), DashboardView, "Ctrl+1"),
-            (self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2"),
-            (self.tr("Receiving"), ReceivingView, "Ctrl+3"),
-            (self.tr("Serial lookup"), LookupView, "Ctrl+4"),
-            (self.tr("Verify"), VerifyView, "Ctrl+Shift+V"),
-            (self.tr("Serial register"), RegisterView, "Ctrl+5"),
-            (self.tr("Stocktake"), CountView, "Ctrl+Shift+C"),
-            (self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X"),
-            (self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R"),
-            (self.tr("Labels and documents"), ReportsView, "Ctrl+P"),
-            (self.tr("Suppliers"), SuppliersView, "Ctrl+6"),
-            (self.tr("Items"), ItemsView, "Ctrl+7"),
-            (self.tr("Locations"), LocationsView, "Ctrl+8"),
-            (self.tr("Users"), UsersView, "Ctrl+9"),
-            (self.tr("Scanner"), ScannerView, "Ctrl+Shift+S"),
-            (self.tr("Settings"), SettingsView, "Ctrl+0"),
-            (self.tr("Customers"), CustomersView, "Ctrl+Shift+U"),
-            (self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A"),
-        ]
         self.views: dict[type, QWidget] = {}
-        for row, (title, view_class, keys) in enumerate(views):
-            view = view_class(ctx, self.runner, settings)
-            self.views[view_class] = view
-            self.form.stack.addWidget(view)
-            self.form.nav.addItem(title)
-            self.form.nav.item(row).setToolTip(keys)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(lambda row=row: self.form.nav.setCurrentRow(row))
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_keys)
         self.form.nav.currentRowChanged.connect(self._show)
+        self.database_label, self.user_label = QLabel(), QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.runner.busy.connect(self._busy)
+        self.sharing = Sharing(ctx.db, settings, self)
+        QApplication.instance().aboutToQuit.connect(self.sharing.stop)
+        self.backups = BackupTimer(ctx, self.runner, settings, self)
+        self.backups.happened.connect(self.say)
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self.lock)
+        self.cover = Cover(self)
+        self.login: LoginDialog | None = None  # while the window is locked or changes hands
+
+        self._open(ctx)
+        self.sharing.restore()
+        self.backups.start()
+        self._place()
+        self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+
+    def screens(self) -> list[Screen]:
+        return [
+            Screen(self.tr("Dashboard"), DashboardView, "Ctrl+1", GO),
+            Screen(self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2", GO),
+            Screen(self.tr("Receiving"), ReceivingView, "Ctrl+3", GO),
+            Screen(self.tr("Serial lookup"), LookupView, "Ctrl+4", GO),
+            Screen(self.tr("Verify"), VerifyView, "Ctrl+Shift+V", GO),
+            Screen(self.tr("Serial register"), RegisterView, "Ctrl+5", GO),
+            Screen(self.tr("Stocktake"), CountView, "Ctrl+Shift+C", GO),
+            Screen(self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X", GO),
+            Screen(self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R", GO),
+            Screen(self.tr("Labels and documents"), ReportsView, "Ctrl+P", GO),
+            Screen(self.tr("Suppliers"), SuppliersView, "Ctrl+6", GO),
+            Screen(self.tr("Items"), ItemsView, "Ctrl+7", GO),
+            Screen(self.tr("Locations"), LocationsView, "Ctrl+8", GO),
+            Screen(self.tr("Users"), UsersView, "Ctrl+9", TOOLS),
+            Screen(self.tr("Scanner"), ScannerView, "Ctrl+Shift+S", TOOLS),
+            Screen(self.tr("Settings"), SettingsView, "Ctrl+0", TOOLS),
+            Screen(self.tr("Customers"), CustomersView, "Ctrl+Shift+U", GO),
+            Screen(self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A", GO),
+        ]
+
+    # --- a session: the screens of one user, in one language ----------------------------------------
+
+    def _open(self, ctx: Context) -> None:
+        """Build every screen for ``ctx``, and the menus and words around them in the language installed now."""
+        self.ctx = self.backups.ctx = ctx
+        self.setWindowTitle(self.tr("SNApp — serial numbers"))
+        nav, screens = self.form.nav, self.screens()
+        nav.blockSignals(True)
+        for row, screen in enumerate(screens):
+            view = screen.view_class(ctx, self.runner, self.settings)
+            self.views[screen.view_class] = view
+            self.form.stack.addWidget(view)
+            nav.addItem(screen.title)
+            nav.item(row).setToolTip(screen.keys)
+        nav.setCurrentRow(-1)  # so that choosing the first screen shows it too
+        nav.blockSignals(False)
+        self.setMenuBar(MenuBar(self, screens))
         self.views[ReceivingView].lookup_requested.connect(self.show_serial)
         self.views[RegisterView].lookup_requested.connect(self.show_serial)
         self.views[RmaView].lookup_requested.connect(self.show_serial)
         self.views[ReceivingView].labels_requested.connect(self.label_receipt)
-
-        user = QLabel(self.tr("User: {0}").format(ctx.user))
-        database = QLabel(self.tr("Database: {0}").format(ctx.db.display))
-        self.statusBar().addPermanentWidget(database)
-        self.statusBar().addPermanentWidget(user)
-        self.runner.busy.connect(self._busy)
-
-        self.sharing = Sharing(ctx.db, settings, self)
         shared = self.views[SettingsView]
         self.sharing.state.connect(shared.show_sharing)
         self.sharing.failed.connect(shared.sharing_failed)
         shared.share_requested.connect(lambda on, port: self.sharing.start(port) if on else self.sharing.stop(forget=True))
-        QApplication.instance().aboutToQuit.connect(self.sharing.stop)
-        self.sharing.restore()
+        shared.backed_up.connect(self.say)
+        shared.lock_changed.connect(self.idle.watch)
+        # Queued: the screen that asked is about to be rebuilt, which it must not be from inside its own signal.
+        shared.language_chosen.connect(self.use_language, Qt.ConnectionType.QueuedConnection)
+        self.database_label.setText(self.tr("Database: {0}").format(ctx.db.display))
+        self.user_label.setText(self.tr("User: {0}").format(ctx.user))
+        self.idle.watch(lock_minutes(self.settings))
 
-        self.backups = BackupTimer(ctx, self.runner, settings, self)
-        self.backups.happened.connect(lambda text: self.statusBar().showMessage(text, 60_000))
-        self.backups.start()
+    def _close(self) -> None:
+        """Take every screen down, with what it held: the next session starts from nothing."""
+        self.runner.finish()  # no result of the old session lands on its screens once they are gone
+        for view in self.views.values():
+            self.form.stack.removeWidget(view)
+            # Now, not later: a screen's timer (receiving's database check) could otherwise still start work for it.
+            shiboken6.delete(view)
+        self.views.clear()
+        self.form.nav.blockSignals(True)
+        self.form.nav.clear()
+        self.form.nav.blockSignals(False)
 
-        self._place()
-        self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+    def use_language(self, code: str) -> None:
+        """Show everything in the language just chosen, at once: the screens are built again in it, on the screen
+        that was on show, and the receiving scans not yet posted carry over."""
+        row, handed = self.form.nav.currentRow(), self.views[ReceivingView].handover()
+        focused = QApplication.focusWidget()
+        within = focused.objectName() if focused is not None and self.form.stack.currentWidget().isAncestorOf(focused) else ""
+        install_translation(QApplication.instance(), code)
+        self._close()
+        self._open(replace(self.ctx, lang=language()))
+        self.views[ReceivingView].take_over(handed)
+        self.form.nav.setCurrentRow(row)
+        if within and (again := self.form.stack.currentWidget().findChild(QWidget, within)) is not None:
+            again.setFocus(Qt.FocusReason.OtherFocusReason)  # the language list keeps the keyboard: the next arrow goes on
+
+    def lock(self) -> None:
+        """Cover the window until its user's password is given again (or someone else logs in); nothing is lost."""
+        if self.login is not None or not self.views:
+            return
+        self._ask_login(self.tr("Locked"), locked=self.ctx.user)
+
+    def log_out(self) -> None:
+        """End the session now; the login dialog asks who is next, offering the same name (Cancel ends SNApp)."""
+        if self._may_end(self.tr("Log out")):
+            user = self.ctx.user
+            self._close()
+            self._ask_login(self.tr("Logged out"), name=user)
+
+    def switch_user(self) -> None:
+        """Like log out, but the name field starts empty for the next person."""
+        if self._may_end(self.tr("Switch user")):
+            self._close()
+            self._ask_login(self.tr("Logged out"), name="")
+
+    def _may_end(self, what: str) -> bool:
+        """Nothing pending is lost without a question, and no dialog of a screen is open: its screen is about to go."""
+        if not self.views:
+            return True
+        if opened := [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal() and w is not self.login]:
+            QMessageBox.information(self, what, self.tr("Finish or close “{0}” first.").format(opened[0].windowTitle()))
+            return False
+        return self.views[ReceivingView].may_end_session(what)
+
+    def _ask_login(self, covered: str, *, locked: str | None = None, name: str | None = None) -> None:
+        self.idle.pause()
+        self.cover.cover(covered)
+        self.login = LoginDialog(self.ctx.db, self.settings, first_run=False, parent=self, locked=locked, name=name)
+        self.login.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.login.finished.connect(self._logged_in)
+        self.login.open()
+
+    def _logged_in(self, result: int) -> None:
+        dialog, self.login = self.login, None
+        dialog.deleteLater()
+        if result == LoginDialog.SWITCH:
+            self.switch_user()  # asks about pending scans; a No leaves the window locked
+            if self.login is None:
+                self.lock()
+            return
+        if result != LoginDialog.DialogCode.Accepted:
+            self.close()  # Cancel at the login after a log out: nobody is at the keyboard
+            return
+        if not self.views:  # a new session (after a lock the session and its screens are the same)
+            self._open(dialog.ctx)
+            self.form.nav.setCurrentRow(0)
+        self.cover.hide()
+        self.idle.watch(lock_minutes(self.settings))
+        self.form.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_up_now(self) -> None:
+        self.views[SettingsView].back_up_now()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About SNApp"),
+            self.tr("SNApp {0}: serial-number tracking.<br>Database: {1}<br>User: {2}").format(
+                __version__, html.escape(self.ctx.db.display), html.escape(self.ctx.user)),
+        )  # fmt: skip
+
+    def say(self, text: str) -> None:
+        """A line in the status bar for a minute: a backup's news."""
+        self.statusBar().showMessage(text, 60_000)
 
     def _place(self) -> None:
         """Where the window was last time (maximised or not); at first start, as large as the screen allows."""
@@ -126,7 +258,8 @@ class MainWindow(QMainWindow):
             self.resize(PREFERRED)
 
     def keys(self) -> list[tuple[str, str]]:
-        """The keys that work on the screen on show, and what each does: its buttons, fields and shortcuts, then the screens."""
+        """The keys that work on the screen on show, and what each does: its buttons, fields and shortcuts, then the screens,
+        then the menu bar's own (lock, quit, the bar itself)."""
         view, found = self.form.stack.currentWidget(), []
         for widget in view.findChildren(QWidget):
             if widget.window() is not self or not widget.isVisibleTo(view):
@@ -136,10 +269,8 @@ class MainWindow(QMainWindow):
             elif isinstance(widget, QLabel) and widget.buddy() is not None and "&" in widget.text():
                 found.append((QKeySequence.mnemonic(widget.text()), widget.text()))
         found += [(s.key(), s.whatsThis()) for s in view.findChildren(QShortcut) if s.whatsThis()]
-        named = [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
-                 for keys, text in found if not keys.isEmpty()]  # fmt: skip
         screens = [(self.form.nav.item(row).toolTip(), self.form.nav.item(row).text()) for row in range(self.form.nav.count())]
-        return sorted(set(named)) + screens
+        return sorted(set(named(found))) + screens + named(self.menuBar().keys)
 
     def show_keys(self) -> None:
         """F1: the keys of this screen, so nobody has to hunt for them."""
@@ -182,7 +313,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/screen", self.form.nav.currentRow())
+        if self.views:  # not after a log out
+            self.settings.setValue("window/screen", self.form.nav.currentRow())
         self.settings.sync()
         self.runner.wait()
         if self.listener is not None:

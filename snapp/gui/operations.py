@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from snapp.errors import Cancelled
@@ -153,3 +153,12 @@ class Runner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def finish(self) -> None:
+        """Wait for every operation and hand its outcome over now, before the screens it reports to are taken down
+        (an outcome may start another load: that one too)."""
+        for _ in range(100):  # a bound: a screen that reloaded for ever must not hang the log out
+            if not self._running or not self.wait():
+                return
+            QCoreApplication.sendPostedEvents(self)
+            QCoreApplication.sendPostedEvents(self._relay)

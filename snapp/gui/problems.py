@@ -2,14 +2,16 @@
 
 The core says every refusal as a ``snapp.errors.Text`` (a code and its
 values); its English and Chinese wording is in ``snapp.messages``. Screens
-show them in the language the desktop was started in.
+show them in the language installed last: at start, and whenever Settings
+changes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from snapp.errors import Problem, said
+from snapp.paths import resource
 
 
 def language() -> str:
@@ -23,3 +25,17 @@ def say(message: str) -> str:
 
 def say_problem(problem: Problem) -> str:
     return problem.say(language())
+
+
+def install_translation(app: QCoreApplication, code: str) -> None:
+    """``code`` is a language such as zh_CN, or empty for the system's; it replaces the language installed before."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    locale = QLocale(code) if code else QLocale.system()
+    QLocale.setDefault(locale)  # the core's sentences follow it (language() above)
+    for name, folder in (("snapp", str(resource("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):  # fmt: skip
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)

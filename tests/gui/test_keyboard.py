@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QInputDialog,
     QLabel,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -32,7 +34,8 @@ MNEMONIC = re.compile(r"&([^&])")
 
 
 def mnemonics(root: QWidget) -> dict[str, list[str]]:
-    """Each Alt+letter of ``root`` and the texts that claim it: buttons, check boxes, labels with a buddy, group boxes, tabs."""
+    """Each Alt+letter of ``root`` and the texts that claim it: buttons, check boxes, labels with a buddy, group boxes, tabs,
+    and the menu bar above a screen of the main window (or, for a menu, its items)."""
     texts: list[str] = []
     for widget in root.findChildren(QWidget):
         if widget.window() is not root.window():
@@ -45,6 +48,10 @@ def mnemonics(root: QWidget) -> dict[str, list[str]]:
             texts.append(widget.title())
         elif isinstance(widget, QTabWidget):
             texts.extend(widget.tabText(i) for i in range(widget.count()))
+    if isinstance(root, QMenu):
+        texts.extend(action.text() for action in root.actions())
+    elif isinstance(root.window(), QMainWindow) and root is not root.window():
+        texts.extend(action.text() for action in root.window().menuBar().actions())  # the menu bar is on every screen
     letters = defaultdict(list)
     for text in texts:
         if found := MNEMONIC.search(text.replace("&&", "")):
@@ -79,6 +86,8 @@ def test_no_two_controls_of_a_screen_or_dialog_share_an_alt_letter_in_either_lan
     window.view(PurchaseOrdersView).open_dialog("new")
     settle(qtbot, window)
     screens["new PO"] = window.view(PurchaseOrdersView).dialog
+    for action in window.menuBar().actions():  # an open menu takes its letters without Alt: one each
+        screens[f"menu {action.text()}"] = action.menu()
     shared = {
         name: {letter: texts for letter, texts in mnemonics(screen).items() if len(texts) > 1}
         for name, screen in screens.items()

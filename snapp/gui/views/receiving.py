@@ -50,7 +50,8 @@ CHECK_DELAY_MS = 150
 
 @dataclass(frozen=True)
 class Discarded:
-    """The list before Clear, Remove selected, or choosing another PO or line: kept for Undo until the next scan."""
+    """The list before Clear, Remove selected, or choosing another PO or line: kept for Undo until the next scan.
+    Also the list handed over when the screen is built again in another language."""
 
     po: PORecord | None
     line: int
@@ -308,13 +309,15 @@ class ReceivingView(View):
         serials = [row.serial for row in batch]
 
         def verdicts(found: dict[str, str]) -> None:
-            for row in batch:
-                if row.serial in found and self.accepted.get(row.serial) is row:
-                    row.ok, row.message = False, say(found[row.serial])
-                    del self.accepted[row.serial]
-            if found:
+            # Only rows still waiting: a row posted (or set aside) while the check ran was received by this very
+            # receipt, and its "already received" would overwrite the receipt's own news.
+            late = [row for row in batch if row.serial in found and self.accepted.get(row.serial) is row]
+            for row in late:
+                row.ok, row.message = False, say(found[row.serial])
+                del self.accepted[row.serial]
+            if late:
                 QApplication.beep()
-                self._say(self.tr("{0} already received").format(", ".join(list(found)[:3])), False)
+                self._say(self.tr("{0} already received").format(", ".join(row.serial for row in late[:3])), False)
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.pending) - 1, 2))
             self._update_counter()
 
@@ -375,12 +378,39 @@ class ReceivingView(View):
         self.form.scanEdit.setFocus()
         return True
 
+    def may_end_session(self, what: str) -> bool:
+        """Before logging out or switching user, which ends this screen: True when nothing is pending or the user
+        agrees to lose it (no undo: the next user's screen starts empty)."""
+        if not self.pending:
+            return True
+        asked = QMessageBox.question(
+            self, what, self.tr("{0} scans are not yet posted. Discard them?").format(len(self.pending)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return asked == QMessageBox.StandardButton.Yes
+
+    def handover(self) -> tuple[Discarded | None, Discarded | None]:
+        """The scans not yet posted (with their PO and line) and the ones Undo would bring back: what the same
+        screen rebuilt in another language takes over."""
+        pending = Discarded(self.po, self.line_index, list(self.pending)) if self.pending else None
+        return pending, self.discarded
+
+    def take_over(self, handed: tuple[Discarded | None, Discarded | None]) -> None:
+        pending, self.discarded = handed
+        self.form.undoButton.setVisible(self.discarded is not None)
+        if pending is not None:
+            self._restore(pending)
+
     def undo(self) -> None:
         """Bring back the scans last set aside, exactly as they were, on their PO and line."""
         kept, self.discarded = self.discarded, None
         self.form.undoButton.hide()
         if kept is None:
             return
+        self._restore(kept)
+        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
+
+    def _restore(self, kept: Discarded) -> None:
         if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
             self._show_po(kept.po, quiet=True)
         self._choose_line(kept.line)
@@ -390,7 +420,6 @@ class ReceivingView(View):
         self.model.set_rows(self.pending)
         self.form.pendingView.scrollToBottom()  # where the scanning went on
         self._update_counter()
-        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
         self.form.scanEdit.setFocus()
         if self.unchecked:
             self.check_timer.start()

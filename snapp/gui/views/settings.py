@@ -21,6 +21,7 @@ from snapp.gui import printing
 from snapp.gui.backups import BackupSchedule
 from snapp.gui.errors import refusal
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.session import LOCK_KEY, lock_minutes
 from snapp.gui.sharing import qr_pixmap
 from snapp.gui.views.base import View, fit_columns
 from snapp.io.printers import Printer
@@ -52,6 +53,9 @@ class SettingsView(View):
     form_name = "settings"
     shows = frozenset({Entity.DEVICES})  # a phone paired or seen through a server on PostgreSQL refreshes the list
     share_requested = Signal(bool, int)  # on or off, and the port
+    language_chosen = Signal(str)  # a code of LANGUAGES: the main window shows it at once
+    lock_changed = Signal(float)  # minutes without use before the window locks; 0: never
+    backed_up = Signal(str)  # the line the status bar says it with
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -60,6 +64,8 @@ class SettingsView(View):
             form.languageCombo.addItem(self.tr(name) if not code else name, code)
         form.languageCombo.setCurrentIndex(max(0, form.languageCombo.findData(self.settings.value("language", ""))))
         form.languageCombo.activated.connect(lambda _: self._language_changed())
+        form.lockSpin.setValue(round(lock_minutes(self.settings)))
+        form.lockSpin.valueChanged.connect(self._lock_changed)
         form.currentValue.setText(self.ctx.db.display)
         saved = self.settings.value("database/url", "")
         form.postgresRadio.setChecked(bool(saved))
@@ -69,7 +75,7 @@ class SettingsView(View):
         form.postgresRadio.toggled.connect(form.urlEdit.setEnabled)
         form.testButton.clicked.connect(self.test_connection)
         form.saveButton.clicked.connect(self.save)
-        schedule = BackupSchedule.load(self.settings)
+        schedule = BackupSchedule.load(self.settings, self.ctx.db)
         form.backupCheck.setChecked(schedule.enabled)
         form.backupFolderEdit.setText(schedule.folder)
         form.backupEverySpin.setValue(schedule.hours)
@@ -233,10 +239,15 @@ class SettingsView(View):
         out = folder / dt.datetime.now().strftime("snapp-manual-%Y%m%d-%H%M%S.snappbak")
         self.runner.run(
             lambda progress: backup.backup(self.ctx, out),
-            done=lambda made: self.form.backupResultLabel.setText(self.tr("Backed up to {0}").format(made.path)),
+            done=self._backed_up,
             progress=self.tr("Backing up…"),
             parent=self,
         )
+
+    def _backed_up(self, made: backup.BackupRecord) -> None:
+        said = self.tr("Backed up to {0}").format(made.path)
+        self.form.backupResultLabel.setText(said)
+        self.backed_up.emit(said)
 
     def _show_printer(self) -> None:
         """The saved choice, as saved (even a damaged one, so that it can be corrected)."""
@@ -297,8 +308,14 @@ class SettingsView(View):
         _colour(self.form.printerResultLabel, text, ok)
 
     def _language_changed(self) -> None:
-        self.settings.setValue("language", self.form.languageCombo.currentData())
-        QMessageBox.information(self, self.tr("Settings"), self.tr("The language changes at SNApp's next start."))
+        code = self.form.languageCombo.currentData()
+        if code != self.settings.value("language", ""):
+            self.settings.setValue("language", code)
+            self.language_chosen.emit(code)
+
+    def _lock_changed(self, minutes: int) -> None:
+        self.settings.setValue(LOCK_KEY, minutes)
+        self.lock_changed.emit(float(minutes))
 
     def _result(self, text: str, ok: bool | None) -> None:
         _colour(self.form.resultLabel, text, ok)
