@@ -25,6 +25,7 @@ PARTS = (
     "capture",
     "columns",
     "common",
+    "count_more",
     "database",
     "desk",
     "devices",
