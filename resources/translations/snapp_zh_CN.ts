@@ -637,6 +637,11 @@
         <translation>情况描述：</translation>
     </message>
     <message>
+        <location filename="../../ui/exceptions.ui" line="34"/>
+        <source>Scroll, or select and copy: a count&apos;s missing units are listed here</source>
+        <translation>可滚动查看，或选中后复制：盘点缺失的单件列在这里</translation>
+    </message>
+    <message>
         <location filename="../../ui/exceptions.ui" line="35"/>
         <source>Opened:</source>
         <translation>登记：</translation>
@@ -725,37 +730,37 @@
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="84"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="88"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="90"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="91"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="93"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="94"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="100"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="102"/>
         <source>{0}
 
 How was it resolved?</source>

@@ -48,7 +48,7 @@ from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, check_page, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
-from snapp.services.exceptions import RESOLVED, ExceptionKind, NewException, open_exceptions
+from snapp.services.exceptions import LISTED, RESOLVED, ExceptionKind, NewException, open_exceptions
 from snapp.services.lifecycle import record_moves
 from snapp.services.masterdata import get_location_row
 from snapp.services.units import resolve
@@ -358,8 +358,8 @@ def _missing_case(number: str, missing: list[dict], codes: dict[int, str]) -> Ne
     if len(missing) > MAX_LISTED:
         listing += f"; and {len(missing) - MAX_LISTED:,} more (the count's report lists every one)"
     n = f"{len(missing):,} unit{'s' if len(missing) > 1 else ''}"
-    return NewException(ExceptionKind.STOCKTAKE, n + MISSING_SUBJECT, f"count {number}: {n} expected, not scanned — "
-                        f"{listing}", number)  # fmt: skip
+    return NewException(ExceptionKind.STOCKTAKE, n + MISSING_SUBJECT, f"count {number}: {n} expected, not scanned"
+                        f"{LISTED}{listing}", number)  # fmt: skip
 
 
 def _where(status: str | None, location: str | None) -> Text | str:

@@ -102,7 +102,7 @@ class CountView(View):
         )
         self.log.colour = lambda e: QColor(COLOURS[e.state])
         form.scanView.setModel(self.log)
-        fit_columns(form.scanView, stretch=3, sized={0: ROW_NUMBER, 1: SERIAL})
+        fit_columns(form.scanView, stretch=3, sized={0: ROW_NUMBER, 1: SERIAL, 2: max(self.verdicts.values(), key=len)})
         EmptyHint(form.scanView, self.tr("Scan each unit on the shelf: each scan is judged here at once."))
         self.report_rows = RecordModel(
             [
@@ -277,9 +277,9 @@ class CountView(View):
         model.rows = self.entries
         model.endInsertRows()
         self.form.scanView.scrollToBottom()
-        # The floor's sentences name the unit themselves; a refusal's reason does not.
-        said = message if state in JUDGED else f"{entry.scanned}: {message}"
-        self.form.lastLabel.setText(f"{self.verdicts[state]} — {said}")
+        # The floor's sentences name the unit and the verdict themselves; a refusal's reason does neither.
+        said = message if state in JUDGED else f"{self.verdicts[state]} — {entry.scanned}: {message}"
+        self.form.lastLabel.setText(said)
         self.form.lastLabel.setStyleSheet(f"font-size: 14pt; font-weight: 600; color: {COLOURS[state]};")
         self._tally()
         if COLOURS[state] == BAD:
@@ -288,7 +288,7 @@ class CountView(View):
     def _tally(self) -> None:
         """How many scans got each verdict so far, as the floor client's tally shows them."""
         seen = [entry.state for entry in self.entries]
-        self.form.tallyLabel.setText("   ".join(
+        self.form.tallyLabel.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(
             f"<span style='color: {COLOURS[state]}'>{self.verdicts[state]} <b>{seen.count(state):,}</b></span>"
             for state in (HERE, ELSEWHERE, UNKNOWN, NOT_ON_SHELF, TWICE, REFUSED)
         ))  # fmt: skip
