@@ -98,12 +98,13 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_manifests, routes_po, routes_printers,
-        routes_recall,
+        idempotency, routes, routes_aftersales, routes_count, routes_devices, routes_floor, routes_manifests, routes_po,
+        routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
     app.include_router(routes_po.router, prefix="/api/v1")  # before routes: its /pos/{number}/amend is no PO move
+    app.include_router(routes_count.router, prefix="/api/v1")
     app.include_router(routes.router, prefix="/api/v1")
     app.include_router(routes_aftersales.router, prefix="/api/v1")
     app.include_router(routes_devices.router, prefix="/api/v1")
