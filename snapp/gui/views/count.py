@@ -124,7 +124,7 @@ class CountView(View):
         form.filterCombo.currentIndexChanged.connect(lambda _: self._show_rows())
         form.exportButton.clicked.connect(self._export)
         form.printButton.clicked.connect(self._print)
-        form.splitter.setSizes([420, 900])
+        form.splitter.setSizes([480, 840])  # the list of counts whole, units included, at 1366 pixels
 
         self.number: str | None = None
         self.starting: str | None = None
