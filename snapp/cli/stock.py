@@ -131,8 +131,9 @@ def cmd_exception_list(args: argparse.Namespace) -> None:
 
     rows = exceptions.list_exceptions(common.context(args), None if args.status == "all" else args.status, args.kind,
                                       limit=args.limit)  # fmt: skip
-    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, r.detail, r.resolved_by,
-                                        r.resolution) for r in rs],
+    # A count's list of missing units stays in --json (and in `count report`): in a table it would widen every row.
+    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, exceptions.gist(r.detail),
+                                        r.resolved_by, r.resolution) for r in rs],
                                       ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
 
 
