@@ -90,32 +90,52 @@
         <translation>逐件扫描货架上的物品，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="54"/>
+        <location filename="../../ui/count.ui" line="55"/>
         <source>&amp;Import a file of scans…</source>
         <translation>导入扫描文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="56"/>
+        <location filename="../../ui/count.ui" line="57"/>
         <source>C&amp;lose the count…</source>
         <translation>关闭盘点(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="62"/>
+        <location filename="../../ui/count.ui" line="63"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="68"/>
+        <location filename="../../ui/count.ui" line="69"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="71"/>
+        <location filename="../../ui/count.ui" line="72"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/count.ui" line="72"/>
+        <source>The report as the list shows it, to an Excel file</source>
+        <translation>按列表当前显示的内容，将报告导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/count.ui" line="73"/>
+        <source>Prin&amp;t…</source>
+        <translation>打印(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/count.ui" line="73"/>
+        <source>The report as the list shows it, as a PDF, then to a printer</source>
+        <translation>按列表当前显示的内容，生成 PDF 报告并送往打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/count.ui" line="74"/>
         <source>A&amp;pply to the books…</source>
         <translation>按盘点结果调账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/count.ui" line="71"/>
+        <location filename="../../ui/count.ui" line="74"/>
         <source>Move units found in the wrong place here and mark missing ones lost</source>
         <translation>将在错误位置发现的物品移入此库位，并将缺失的物品标记为已丢失</translation>
     </message>
@@ -123,172 +143,247 @@
 <context>
     <name>CountView</name>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="65"/>
+        <location filename="../../snapp/gui/views/count.py" line="78"/>
         <source>Count</source>
         <translation>盘点单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="66"/>
+        <location filename="../../snapp/gui/views/count.py" line="79"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="66"/>
+        <location filename="../../snapp/gui/views/count.py" line="79"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="67"/>
+        <location filename="../../snapp/gui/views/count.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="68"/>
+        <location filename="../../snapp/gui/views/count.py" line="81"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="69"/>
+        <location filename="../../snapp/gui/views/count.py" line="82"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="70"/>
+        <location filename="../../snapp/gui/views/count.py" line="83"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="75"/>
+        <location filename="../../snapp/gui/views/count.py" line="88"/>
         <source>No count yet: choose what to count above and press Start a count.</source>
         <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="80"/>
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <source>Known here</source>
+        <translation>在此库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <source>Belongs elsewhere</source>
+        <translation>应在别处</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <source>Unknown serial</source>
+        <translation>未知序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <source>Not on a shelf</source>
+        <translation>不在货架上</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <source>Scanned twice</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="98"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="81"/>
+        <location filename="../../snapp/gui/views/count.py" line="99"/>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="100"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="89"/>
+        <location filename="../../snapp/gui/views/count.py" line="106"/>
+        <source>Scan each unit on the shelf: each scan is judged here at once.</source>
+        <translation>逐件扫描货架上的单件：每次扫描都会立即在此给出判定。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="109"/>
         <source>Outcome</source>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="90"/>
+        <location filename="../../snapp/gui/views/count.py" line="110"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="111"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="112"/>
         <source>Recorded status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
+        <location filename="../../snapp/gui/views/count.py" line="113"/>
         <source>Recorded at</source>
         <translation>记录库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="94"/>
+        <location filename="../../snapp/gui/views/count.py" line="114"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="100"/>
-        <source>Every outcome</source>
-        <translation>全部结果</translation>
+        <location filename="../../snapp/gui/views/count.py" line="120"/>
+        <source>Everything, discrepancies first</source>
+        <translation>全部（差异在前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="139"/>
+        <location filename="../../snapp/gui/views/count.py" line="120"/>
+        <source>Discrepancies only</source>
+        <translation>仅差异</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="162"/>
         <source>All locations</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="178"/>
+        <location filename="../../snapp/gui/views/count.py" line="203"/>
         <source>Start a count, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="180"/>
+        <location filename="../../snapp/gui/views/count.py" line="205"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="182"/>
+        <location filename="../../snapp/gui/views/count.py" line="207"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="221"/>
-        <source>already counted: scanned again</source>
-        <translation>已盘点：重复扫描</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="223"/>
-        <source>counted</source>
-        <translation>已盘点</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="259"/>
+        <location filename="../../snapp/gui/views/count.py" line="297"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="260"/>
+        <location filename="../../snapp/gui/views/count.py" line="298"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="270"/>
+        <location filename="../../snapp/gui/views/count.py" line="308"/>
         <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
         <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="289"/>
+        <location filename="../../snapp/gui/views/count.py" line="327"/>
         <source>Close the count</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="290"/>
+        <location filename="../../snapp/gui/views/count.py" line="328"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="312"/>
+        <location filename="../../snapp/gui/views/count.py" line="350"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="315"/>
+        <location filename="../../snapp/gui/views/count.py" line="353"/>
         <source>Provisional: the count is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="317"/>
+        <location filename="../../snapp/gui/views/count.py" line="355"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="341"/>
+        <location filename="../../snapp/gui/views/count.py" line="380"/>
+        <source>Export the count</source>
+        <translation>导出盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="381"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="389"/>
+        <source>{0} unit(s) written to {1}</source>
+        <translation>已将 {0} 件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="390"/>
+        <source>Exporting the count…</source>
+        <translation>正在导出盘点单…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="395"/>
+        <source>Print the count</source>
+        <translation>打印盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="396"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="404"/>
+        <source>{0} page(s) written to {1}</source>
+        <translation>已将 {0} 页写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/count.py" line="417"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="343"/>
+        <location filename="../../snapp/gui/views/count.py" line="419"/>
         <source>Apply the count</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="344"/>
+        <location filename="../../snapp/gui/views/count.py" line="420"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -297,12 +392,12 @@
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="351"/>
+        <location filename="../../snapp/gui/views/count.py" line="427"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="356"/>
+        <location filename="../../snapp/gui/views/count.py" line="432"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
@@ -532,6 +627,11 @@
         <translation>情况描述：</translation>
     </message>
     <message>
+        <location filename="../../ui/exceptions.ui" line="34"/>
+        <source>Scroll, or select and copy: a count&apos;s missing units are listed here</source>
+        <translation>可滚动查看，或选中后复制：盘点缺失的单件列在这里</translation>
+    </message>
+    <message>
         <location filename="../../ui/exceptions.ui" line="35"/>
         <source>Opened:</source>
         <translation>登记：</translation>
@@ -620,37 +720,37 @@
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="85"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="88"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="91"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="92"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="94"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="95"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="101"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="102"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="102"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="103"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -1076,37 +1176,42 @@ How was it resolved?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="103"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="63"/>
+        <source>Scan or type a serial above: the unit&apos;s history shows here.</source>
+        <translation>请在上方扫描或输入序列号：该单件的履历将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/lookup.py" line="104"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="119"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="145"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="147"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -1852,22 +1957,27 @@ How was it resolved?</source>
         <translation>到货清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="408"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="407"/>
+        <source>No purchase order here: press New PO… to raise one, or choose Any status above.</source>
+        <translation>这里没有采购订单：点击“新建采购订单…”创建一张，或在上方选择“全部状态”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="409"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="456"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="457"/>
         <source>Net {0}   Tax {1}% {2}   Total {3} {4}</source>
         <translation>不含税 {0}   税额 {1}% {2}   价税合计 {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="533"/>
         <source>Save the purchase order</source>
         <translation>保存采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/purchase_orders.py" line="532"/>
+        <location filename="../../snapp/gui/views/purchase_orders.py" line="533"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -3891,27 +4001,32 @@ How was it resolved?</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="123"/>
+        <location filename="../../snapp/gui/views/users.py" line="87"/>
+        <source>No user here: press New user… to add one for each person who works with SNApp.</source>
+        <translation>这里没有用户：点击“新建用户…”，为每位使用 SNApp 的人添加一个账户。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/users.py" line="124"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="123"/>
+        <location filename="../../snapp/gui/views/users.py" line="124"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="132"/>
+        <location filename="../../snapp/gui/views/users.py" line="133"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="137"/>
+        <location filename="../../snapp/gui/views/users.py" line="138"/>
         <source>Role of {0}</source>
         <translation>{0} 的角色</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/users.py" line="142"/>
+        <location filename="../../snapp/gui/views/users.py" line="143"/>
         <source>Password of {0}</source>
         <translation>{0} 的密码</translation>
     </message>
@@ -4007,12 +4122,17 @@ How was it resolved?</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="69"/>
+        <location filename="../../snapp/gui/views/verify.py" line="64"/>
+        <source>Nothing verified yet: scan a code above; each answer is listed here.</source>
+        <translation>尚未核验：请在上方扫描条码；每次核验结果都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/verify.py" line="70"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="145"/>
+        <location filename="../../snapp/gui/views/verify.py" line="146"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

@@ -79,10 +79,24 @@ def cmd_count_report(args: argparse.Namespace) -> None:
         _print_count(report)
 
 
+def cmd_count_export(args: argparse.Namespace) -> None:
+    from snapp.services import exports
+
+    done = exports.export_count(common.context(args), args.out, args.number, discrepancies_only=args.discrepancies)
+    emit(args, done, lambda d: print(f"{d.rows:,} unit(s) written to {d.path}"))
+
+
+def cmd_count_print(args: argparse.Namespace) -> None:
+    from snapp.services import printing
+
+    printed = printing.print_count(common.context(args), args.number, args.out, discrepancies_only=args.discrepancies)
+    emit(args, printed, lambda p: print(f"{p.document}: {p.count} page(s) written to {p.out}"))
+
+
 def _print_count(report) -> None:
     accuracy = "-" if report.accuracy is None else f"{report.accuracy:.1%}"
     print(f"{report.number}  {report.location or 'every location'}  {report.status}  accuracy {accuracy}")
-    for name in ("matched", "missing", "unexpected", "unknown", "scanned_twice"):
+    for name in ("missing", "unexpected", "unknown", "scanned_twice", "matched"):  # what needs a person first
         lines = getattr(report, name)
         print(f"\n{name.replace('_', ' ')}: {len(lines)}")
         if lines and name != "matched":
@@ -118,8 +132,9 @@ def cmd_exception_list(args: argparse.Namespace) -> None:
 
     ctx = common.context(args)
     rows = exceptions.list_exceptions(ctx, args.status, args.kind, limit=args.limit)
-    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, said(r.detail, ctx.lang), r.resolved_by,
-                                        r.resolution) for r in rs],
+    # A count's list of missing units stays in --json (and in `count report`): in a table it would widen every row.
+    emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, exceptions.gist(said(r.detail, ctx.lang)),
+                                        r.resolved_by, r.resolution) for r in rs],
                                       ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
 
 
@@ -179,6 +194,14 @@ def build(cli, name: str) -> None:
                                 ("apply", cmd_count_apply, "move wrong-location units here, mark missing ones lost"),
                                 ("report", cmd_count_report, "a count's figures (provisional while open)")):  # fmt: skip
             cli.command(counts, verb, run, text).add_argument("number")
+        for verb, run, out, text in (
+            ("export", cmd_count_export, "OUT.xlsx", "a count's report to Excel, discrepancies first"),
+            ("print", cmd_count_print, "OUT.pdf", "a count's report as a PDF, discrepancies first"),
+        ):  # fmt: skip
+            command = cli.command(counts, verb, run, text)
+            command.add_argument("number")
+            command.add_argument("out", metavar=out)
+            command.add_argument("--discrepancies", action="store_true", help="leave the matched units out")
         from snapp.domain.statuses import COUNT
 
         cli.command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=COUNT.states)

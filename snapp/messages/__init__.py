@@ -26,6 +26,7 @@ PARTS = (
     "capture",
     "columns",
     "common",
+    "count_more",
     "database",
     "desk",
     "devices",

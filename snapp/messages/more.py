@@ -11,7 +11,14 @@ MESSAGES = {
         "盘点关闭时为{then}，现在为{now}",
     ),
     "stocktake.where": ("{status} at {location}", "{status}，位于 {location}"),
-    "stocktake.case_missing": ("count {number}: missing: expected {where}, not scanned", "盘点 {number}：缺失：应为{where}，未扫到"),
+    # {listed} is the separator before the list (snapp.services.exceptions.LISTED): a question shows what comes before it.
+    "stocktake.case_missing": (
+        "count {number}: {n} unit(s) expected, not scanned{listed}{listing}{more}",
+        "盘点 {number}：{n} 件应在而未扫到{listed}{listing}{more}",
+    ),
+    "stocktake.missing_group": ("{where}, {sku}: {serials}", "{where}，{sku}：{serials}"),
+    "stocktake.missing_groups": ("{first}; {rest}", "{first}；{rest}"),
+    "stocktake.missing_more": ("; and {n} more (the count's report lists every one)", "；另有 {n} 件（盘点报告逐一列出）"),
     "stocktake.case_unexpected": (
         "count {number}: unexpected: scanned here, recorded as {where}",
         "盘点 {number}：意外：在此扫到，记录为{where}",

@@ -98,14 +98,15 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, permits, routes, routes_admin, routes_aftersales, routes_devices, routes_floor, routes_floor_more,
-        routes_manifests, routes_po, routes_printers, routes_recall,
+        idempotency, permits, routes, routes_admin, routes_aftersales, routes_count, routes_devices, routes_floor,
+        routes_floor_more, routes_manifests, routes_po, routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
     routers = (
         routes_po.router,  # before routes: its /pos/{number}/amend is no PO move
         routes_admin.router,  # before routes: its /receipts/{number}.xlsx is no receipt number
+        routes_count.router,  # before routes: its /counts/{number}/report.xlsx is no count move
         routes.router, routes_aftersales.router, routes_devices.router, routes_floor.router, routes_floor_more.router,
         routes_manifests.router, routes_printers.router, routes_recall.router,
     )  # fmt: skip

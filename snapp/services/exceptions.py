@@ -79,6 +79,15 @@ def _row(case: NewException, user_name: str) -> dict:
     }  # fmt: skip
 
 
+# A detail that lists many things (a count's missing units) says what happened, then LISTED, then the list.
+LISTED = " — "
+
+
+def gist(detail: str) -> str:
+    """What happened, without the list a detail may carry: short enough for a question or a notification."""
+    return detail.split(LISTED, 1)[0]
+
+
 # A refused file of thousands of bad rows is one mistake, not thousands of cases for the desk.
 MAX_PER_REFUSAL = 100
 

@@ -1,4 +1,5 @@
-"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, finance's figures, the audit log.
+"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, finance's figures, a count's report,
+the audit log.
 
 Every export streams: the query runs with ``yield_per`` (a server-side cursor
 on PostgreSQL) and openpyxl's write-only mode writes each row as it arrives,
@@ -57,6 +58,7 @@ from snapp.services.receiving import Progress
 from snapp.services.recall import Recall, history_rows, trace_query, traced_row
 from snapp.services.receipts import read_receipt
 from snapp.services.valuation import read_stock_value
+from snapp.services.stocktake import read_report
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -303,6 +305,26 @@ def export_receipt(uow: UnitOfWork, out: Path | str, number: str) -> ExportRecor
     spec = _Export("receipt", "sheet.receipt", _RECEIPT_LINE_FIELDS, None, {"receipt": r.number}, rows=lines,
                    more=[(serials, {})])  # fmt: skip
     return _run(uow, spec, out, None)
+_COUNT_FIELDS = (
+    Field("column.outcome", width=14), Field("column.serial", width=24), Field("column.sku"),
+    Field("column.recorded_status", width=16), Field("column.recorded_at", width=14),
+    Field("column.scans", Kind.INTEGER, 8),
+)  # fmt: skip
+
+
+@service(Permission.EXPORT, write=False)
+def export_count(
+    uow: UnitOfWork, out: Path | str, number: str, *, discrepancies_only: bool = False, progress: Progress | None = None
+) -> ExportRecord:
+    """A count's report, one row per unit: the discrepancies first (missing, unexpected, unknown), then the matches."""
+    report = read_report(uow.session, number)
+    rows = [
+        (outcome.value, line.serial, line.sku, line.recorded_status, line.recorded_location, line.scans)
+        for outcome, line in report.listed(discrepancies_only=discrepancies_only)
+    ]
+    filters = {"count": report.number, "discrepancies_only": discrepancies_only or None}
+    spec = _Export("count", "sheet.count", _COUNT_FIELDS, None, filters, rows=rows, named={0: "outcome", 3: "status"})
+    return _run(uow, spec, out, progress)
 
 
 _AUDIT_FIELDS = (

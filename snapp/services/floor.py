@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from snapp.db.models import CountEntry, Location
 from snapp.domain.permissions import Permission
-from snapp.domain.scan import decode
+from snapp.domain.scan import ScannerProfile, decode
 from snapp.domain.statuses import having
 from snapp.errors import Text
 from snapp.services.base import UnitOfWork, service
@@ -44,11 +44,11 @@ class CountFeedback:
 
 
 @service(Permission.COUNT, write=False)
-def count_feedback(uow: UnitOfWork, number: str, raw: str) -> CountFeedback:
-    """What the unit ``raw`` names is to count ``number``, once its scan has been taken."""
+def count_feedback(uow: UnitOfWork, number: str, raw: str, *, profile: ScannerProfile | None = None) -> CountFeedback:
+    """What the unit ``raw`` names is to count ``number``, once its scan has been taken (read as ``profile`` reads it)."""
     session = uow.session
     count = count_row(session, number)
-    [found] = resolve(session, [decode(raw)], here=count.location_id)
+    [found] = resolve(session, [decode(raw, profile)], here=count.location_id)
     unit = found.unit
     serial = unit.serial if unit else found.reading.serial
     key = f"#{unit.id}" if unit else f"?{found.reading.gtin or ''}:{found.reading.serial}"

@@ -37,6 +37,7 @@ from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import iter_labels, load_template, render_labels
 from snapp.reports.thermal import render_job
+from snapp.reports.count import count_report
 from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
@@ -46,6 +47,7 @@ from snapp.services.purchasing import get_po_row, read_po
 from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
 from snapp.services.recall import key as recall_key
 from snapp.services.receipts import read_receipt
+from snapp.services.stocktake import read_report
 from snapp.services.reconciliation import accuracy_in
 from snapp.services.units import resolve, with_receipt
 
@@ -219,6 +221,16 @@ def print_recall(uow: UnitOfWork, recall: Recall, out: Output) -> Printed:
     uow.audit("report.recall", "recall", recall_key(recall),
               after={"criteria": recall.described(), "units": units_count, "pages": pages})  # fmt: skip
     return Printed(f"recall report ({units_count} units)", pages, str(out))
+
+
+@service(Permission.VIEW, write=False)
+def print_count(uow: UnitOfWork, number: str, out: Output, *, discrepancies_only: bool = False) -> Printed:
+    """A count's report in the reader's language: its figures, the discrepancies first, then the matches."""
+    report = read_report(uow.session, number)
+    pages = count_report(report, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang,
+                         discrepancies_only=discrepancies_only)  # fmt: skip
+    uow.audit("report.count", "count", report.number, after={"pages": pages, "discrepancies_only": discrepancies_only})
+    return Printed(f"count report {report.number}", pages, str(out))
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")

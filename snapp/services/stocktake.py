@@ -10,8 +10,11 @@ in the closed count or refused as late.
 Closing freezes the outcome per unit in ``count_results``: matched, missing
 (expected here, not scanned), unexpected (scanned here, recorded elsewhere or
 in another status), unknown (no such unit), and how often each was scanned.
-Discrepancies open exceptions. "Apply" then moves wrong-location units here
-and marks missing ones lost, as ordinary lifecycle events.
+Discrepancies open exceptions: one per unit found where it should not be, and
+one per count for all its missing units (a count of a full shelf stopped after
+a few scans is one mistake for the desk, not hundreds). "Apply" then moves
+wrong-location units here and marks missing ones lost, as ordinary lifecycle
+events.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from snapp.domain.statuses import COUNT, CountStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, check_page, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
-from snapp.services.exceptions import RESOLVED, ExceptionKind, NewException, open_exceptions
+from snapp.services.exceptions import LISTED, RESOLVED, ExceptionKind, NewException, open_exceptions
 from snapp.services.lifecycle import record_moves
 from snapp.services.masterdata import get_location_row
 from snapp.services.units import resolve
@@ -57,6 +60,14 @@ class Outcome(StrEnum):
     UNEXPECTED = "unexpected"
     UNKNOWN = "unknown"
 
+
+# What a report lists first: the lines that need a person, then the matches.
+DISCREPANCIES = (Outcome.MISSING, Outcome.UNEXPECTED, Outcome.UNKNOWN)
+REPORT_ORDER = (*DISCREPANCIES, Outcome.MATCHED)
+# The missing units a count's one exception names; the count's report lists every one of them.
+MAX_LISTED = 1_000
+# How the subject of that exception ends ("250 units missing"): no serial holds a space, so no unit's case ends so.
+MISSING_SUBJECT = " missing"
 
 OPEN, CLOSED, APPLIED = CountStatus.OPEN, CountStatus.CLOSED, CountStatus.APPLIED
 # Units that left us for good, found on a shelf, are reappearing units, not count slips;
@@ -121,6 +132,10 @@ class CountReport:
             "matched": len(self.matched), "missing": len(self.missing), "unexpected": len(self.unexpected),
             "unknown": len(self.unknown), "scanned_twice": len(self.scanned_twice), "accuracy": self.accuracy,
         }  # fmt: skip
+
+    def listed(self, *, discrepancies_only: bool = False) -> list[tuple[Outcome, CountLine]]:
+        """Each line with its outcome, discrepancies first (missing, unexpected, unknown), then the matches."""
+        return [(o, line) for o in (DISCREPANCIES if discrepancies_only else REPORT_ORDER) for line in getattr(self, o.value)]
 
 
 @dataclass(frozen=True)
@@ -314,19 +329,36 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
     codes = dict(session.execute(select(Location.id, Location.code)).all())
     cases = []
     for r in results:
-        if r["outcome"] == Outcome.MATCHED:
+        if r["outcome"] in (Outcome.MATCHED, Outcome.MISSING):
             continue
         where = _where(r["recorded_status"], codes.get(r["recorded_location_id"]))
         reappeared = r["recorded_status"] in _GONE
         detail = Text(f"stocktake.case_{r['outcome']}", number=count.number, where=where)
         kind = ExceptionKind.REAPPEARED if reappeared else ExceptionKind.STOCKTAKE
         cases.append(NewException(kind, r["serial"], detail, count.number, r["serial_id"]))
+    if missing := [r for r in results if r["outcome"] == Outcome.MISSING]:
+        cases.append(_missing_case(count.number, missing, codes))
     open_exceptions(session, uow.actor.name, cases)
     count.status, count.closed_at, count.closed_by = CLOSED, utcnow(), uow.actor.name
     session.flush()
     report = _report(session, count)
     uow.audit("count.close", "count", count.number, after=report.figures)
     return report
+
+
+def _missing_case(number: str, missing: list[dict], codes: dict[int, str]) -> NewException:
+    """One exception for every unit ``number`` expected and did not see, listed by where they should be and item."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in sorted(missing, key=lambda r: (r["sku"] or "", r["serial"]))[:MAX_LISTED]:
+        groups.setdefault((_where(r["recorded_status"], codes.get(r["recorded_location_id"])), r["sku"]), []).append(r["serial"])
+    listing = None
+    for (where, sku), serials in sorted(groups.items(), reverse=True):  # folded from the last: said in order
+        group = Text("stocktake.missing_group", where=where, sku=sku, serials=", ".join(serials))
+        listing = group if listing is None else Text("stocktake.missing_groups", first=group, rest=listing)
+    more = Text("stocktake.missing_more", n=len(missing) - MAX_LISTED) if len(missing) > MAX_LISTED else ""
+    n = f"{len(missing):,} unit{'s' if len(missing) > 1 else ''}"
+    detail = Text("stocktake.case_missing", number=number, n=len(missing), listed=LISTED, listing=listing, more=more)
+    return NewException(ExceptionKind.STOCKTAKE, n + MISSING_SUBJECT, detail, number)
 
 
 def _where(status: str | None, location: str | None) -> Text | str:
@@ -337,7 +369,11 @@ def _where(status: str | None, location: str | None) -> Text | str:
 @service(Permission.VIEW, write=False)
 def count_report(uow: UnitOfWork, number: str) -> CountReport:
     """The figures of a count: final once closed, provisional (as the ledger stands now) while open."""
-    session = uow.session
+    return read_report(uow.session, number)
+
+
+def read_report(session: Session, number: str) -> CountReport:
+    """The report of count ``number``, for the services that print or export it."""
     return _report(session, count_row(session, number))
 
 
@@ -423,13 +459,16 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
         record_moves(session, uow.actor.id, action, units, to, ref=count.number, note="stocktake")
     settled = [unit[0] for units in moves.values() for unit in units]
     now = utcnow()
+    resolved = dict(status=RESOLVED, resolved_at=now, resolved_by=uow.actor.name, resolution=f"count {count.number} applied")
+    mine = and_(ExceptionCase.ref == count.number, ExceptionCase.status == EXCEPTION_OPEN)
     for condition in among(session, ExceptionCase.serial_id, settled):
-        session.execute(
-            update(ExceptionCase)
-            .where(and_(ExceptionCase.ref == count.number, ExceptionCase.status == EXCEPTION_OPEN, condition))
-            .values(status=RESOLVED, resolved_at=now, resolved_by=uow.actor.name,
-                    resolution=f"count {count.number} applied")  # fmt: skip
-        )
+        session.execute(update(ExceptionCase).where(mine, condition).values(**resolved))
+    # The count's one case of missing units is settled once every one of them is marked lost.
+    missing = sum(1 for r in rows if r.outcome == Outcome.MISSING)
+    if missing == len(moves[Action.LOSE]):
+        session.execute(update(ExceptionCase).where(mine, ExceptionCase.serial_id.is_(None),
+                                                    ExceptionCase.kind == ExceptionKind.STOCKTAKE,
+                                                    ExceptionCase.subject.endswith(MISSING_SUBJECT)).values(**resolved))  # fmt: skip
     count.status, count.applied_at, count.applied_by = APPLIED, now, uow.actor.name
     result = ApplyResult(count.number, len(moves[Action.TRANSFER]), len(moves[Action.FIND]), len(moves[Action.LOSE]), left)
     uow.audit("count.apply", "count", count.number, after={

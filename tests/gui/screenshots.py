@@ -23,6 +23,7 @@ from snapp.db.schema import open_database  # noqa: E402
 from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
 from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
+from snapp.gui.views.count import CountView  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.recall import RecallView  # noqa: E402
@@ -30,7 +31,7 @@ from snapp.gui.views.receiving import ReceivingView  # noqa: E402
 from snapp.gui.views.rma import RmaView  # noqa: E402
 from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
-from snapp.services import devices, purchasing  # noqa: E402
+from snapp.services import devices, lookup, purchasing, stocktake  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
@@ -66,6 +67,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         SettingsView: lambda view: sharing_example(ctx, view),
         RecallView: recall_example,
         RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
+        CountView: lambda view: count_example(ctx, view),
     }
     for row in range(window.form.nav.count()):
         window.form.nav.setCurrentRow(row)
@@ -133,6 +135,23 @@ def sharing_example(ctx: Context, view: SettingsView) -> None:
     view.runner.wait()
     QApplication.processEvents()
     view.form.settingsScroll.ensureWidgetVisible(view.form.devicesBox)
+
+
+def count_example(ctx: Context, view: CountView) -> None:
+    """A shelf counted half-way, each scan judged: known here, twice, from another shelf, unknown, shipped, unreadable."""
+    shelf = lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock"), limit=1).rows[0].location
+    here = [row.serial for row in lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock", location=shelf), limit=3).rows]
+    elsewhere = next(row.serial for row in lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock"), limit=500).rows
+                     if row.location != shelf)  # fmt: skip
+    shipped = lookup.list_serials(ctx, lookup.SerialFilter(status="shipped"), limit=1).rows[0].serial
+    view.starting = stocktake.start_count(ctx, shelf).number
+    view.refresh()
+    view.runner.wait()
+    QApplication.processEvents()
+    for code in (*here[:2], here[0], elsewhere, "PF99999999", shipped, "PF#0001", here[2]):
+        view.scan(code)
+        view.runner.wait()
+        QApplication.processEvents()
 
 
 def recall_example(view: RecallView) -> None:

@@ -44,8 +44,8 @@ def test_an_empty_list_says_what_to_do_first_and_steps_aside_for_the_first_row(q
     from snapp.gui.views.masterdata import ItemsView
 
     def hint(view) -> QLabel:
-        [label] = [w for w in view.findChildren(QLabel, "emptyHint")]
-        return label
+        """The hint of the screen's first list (the Stocktake screen's scan log has one of its own)."""
+        return view.findChildren(QLabel, "emptyHint")[0]
 
     view = receiving_on(qtbot, window, ctx, 5)
     assert hint(view).isVisible() and hint(view).text().startswith("Choose the purchase order and its line, then scan")

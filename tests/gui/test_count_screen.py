@@ -1,15 +1,20 @@
-"""The Stocktake screen on its own: start a count, scan the shelf, import a file, close, filter the report, apply."""
+"""The Stocktake screen on its own: start a count, scan the shelf (each scan judged), import a file, close, filter the
+report, export and print it, apply."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from snapp.domain.capture import scans
-from snapp.gui.views.count import AGAIN, COUNTED, REFUSED, CountView
+from snapp.gui.views.count import BAD, ELSEWHERE, FILE, GOOD, HERE, NOT_ON_SHELF, REFUSED, TWICE, UNKNOWN, WARN, CountView
 from snapp.services import exceptions, lifecycle, lookup, receiving, stocktake
 from tests.gui.conftest import Screen
+from tests.gui.test_columns import cut
 from tests.gui.test_verify_screen import GTIN, key_in
 
 
@@ -56,12 +61,23 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     for code in ("AA0001", f"]d201{GTIN}21AA0002", "AA0003", "AA0001", "BB0001", "SHIP01", "GHOST-9", "AA#0004", "aa0003"):
         key_in(s.qtbot, form.scanEdit, code)
     s.settle()
-    assert [(e.scanned, e.state) for e in view.entries] == [
-        ("AA0001", COUNTED), (f"]d201{GTIN}21AA0002", COUNTED), ("AA0003", COUNTED), ("AA0001", AGAIN),
-        ("BB0001", COUNTED), ("SHIP01", COUNTED), ("GHOST-9", COUNTED), ("AA#0004", REFUSED), ("aa0003", AGAIN),
+    assert [(e.scanned, e.state, e.message) for e in view.entries] == [
+        ("AA0001", HERE, "AA0001: known here (LAP)"), (f"]d201{GTIN}21AA0002", HERE, "AA0002: known here (LAP)"),
+        ("AA0003", HERE, "AA0003: known here (LAP)"), ("AA0001", TWICE, "AA0001: scanned 2 times"),
+        ("BB0001", ELSEWHERE, "BB0001: belongs in WH-B"), ("SHIP01", NOT_ON_SHELF, "SHIP01: not on a shelf (Shipped)"),
+        ("GHOST-9", UNKNOWN, "GHOST-9: unknown serial"),
+        ("AA#0004", REFUSED, "characters not allowed in a serial: '#' (U+0023)"),
+        ("aa0003", TWICE, "AA0003: scanned 2 times"),
     ]  # fmt: skip
-    assert view.entries[7].message == "characters not allowed in a serial: '#' (U+0023)"
-    assert form.lastLabel.text() == "aa0003: already counted: scanned again"
+    # The colour a person sees: never green for a unit that is not known here.
+    colours = [view.log.index(row, 2).data(Qt.ItemDataRole.ForegroundRole).name() for row in range(len(view.entries))]
+    assert colours == [GOOD, GOOD, GOOD, WARN, WARN, BAD, BAD, BAD, WARN]
+    assert [view.log.index(row, 2).data() for row in (4, 5, 6)] == ["Belongs elsewhere", "Not on a shelf", "Unknown serial"]
+    assert cut(form.scanView, [0, 2]) == []  # the verdicts are read whole
+    assert form.lastLabel.text() == "AA0003: scanned 2 times"
+    tally = form.tallyLabel.text()
+    assert ">Known here <b>3</b>" in tally and ">Belongs elsewhere <b>1</b>" in tally and ">Refused <b>1</b>" in tally
+    assert ">Scanned twice <b>2</b>" in tally and ">Unknown serial <b>1</b>" in tally and ">Not on a shelf <b>1</b>" in tally
     assert view.current.units_scanned == 6  # the list of counts follows
 
     # The rest of the shelf comes from a scanner's memory, exported as CSV.
@@ -70,7 +86,7 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scans_file), ""))  # the user's choice
     s.qtbot.mouseClick(form.importButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert [(e.scanned, e.state) for e in view.entries[-2:]] == [("shelf.csv, row 3: AA 0006", REFUSED), ("shelf.csv", REFUSED)]
+    assert [(e.scanned, e.state) for e in view.entries[-2:]] == [("shelf.csv, row 3: AA 0006", REFUSED), ("shelf.csv", FILE)]
     assert view.entries[-1].message == "1 scans counted (0 repeated a unit already counted), 1 refused"
 
     answer_next_question()
@@ -86,6 +102,15 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
         model = view.report_rows
         return [tuple(model.index(r, c).data() for c in (0, 1, 3, 4)) for r in range(model.rowCount())]
 
+    # Everything, the discrepancies first; then the discrepancies only.
+    assert shown() == [
+        ("Missing", "AA0004", "In stock", "WH-A"), ("Unexpected", "BB0001", "In stock", "WH-B"),
+        ("Unexpected", "SHIP01", "Shipped", ""), ("Unknown", "GHOST-9", "", ""), ("Matched", "AA0001", "In stock", "WH-A"),
+        ("Matched", "AA0002", "In stock", "WH-A"), ("Matched", "AA0003", "In stock", "WH-A"),
+        ("Matched", "AA0005", "In stock", "WH-A"),
+    ]  # fmt: skip
+    form.filterCombo.setCurrentIndex(form.filterCombo.findData("discrepancies"))
+    assert [row[1] for row in shown()] == ["AA0004", "BB0001", "SHIP01", "GHOST-9"]
     form.filterCombo.setCurrentIndex(form.filterCombo.findData("unexpected"))
     assert shown() == [("Unexpected", "BB0001", "In stock", "WH-B"), ("Unexpected", "SHIP01", "Shipped", "")]
     form.filterCombo.setCurrentIndex(form.filterCombo.findData("missing"))
@@ -129,3 +154,56 @@ def test_a_count_closed_on_another_pc_refuses_further_scans(count_screen, ctx, s
         ("AA0001", REFUSED, refused), ("AA0002", REFUSED, refused),
     ]  # fmt: skip
     assert not view.form.scanEdit.isEnabled()  # the list of counts caught up
+
+
+def test_the_report_goes_to_excel_and_to_the_printer_as_listed(count_screen, ctx, shelves, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from tests.pdfkit import flat, text
+
+    s, view = count_screen, count_screen.view
+    form = view.form
+    count = stocktake.start_count(ctx, "WH-A")
+    stocktake.scan(ctx, count.number, [scans(["AA0001", "AA0002", "BB0001", "GHOST-9"])])
+    stocktake.close_count(ctx, count.number)
+    view.refresh()
+    s.settle()
+    assert form.tabs.currentWidget() is form.reportTab and form.exportButton.isEnabled() and form.printButton.isEnabled()
+    form.filterCombo.setCurrentIndex(form.filterCombo.findData("discrepancies"))
+
+    chosen = {"xlsx": tmp_path / "count.xlsx", "pdf": tmp_path / "count.pdf"}
+    proposed = []
+
+    def save_as(_parent, _title, name, _kinds):
+        proposed.append(Path(name).name)
+        return str(chosen[name.rsplit(".", 1)[1]]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)  # the user's choice
+    s.qtbot.mouseClick(form.exportButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    sheet = openpyxl.load_workbook(chosen["xlsx"])["Stocktake"]
+    assert [row[:2] for row in sheet.iter_rows(values_only=True)] == [
+        ("Outcome", "Serial"), ("Missing", "AA0003"), ("Missing", "AA0004"), ("Missing", "AA0005"),
+        ("Unexpected", "BB0001"), ("Unknown", "GHOST-9"),
+    ]  # fmt: skip
+    assert form.resultLabel.text() == f"5 unit(s) written to {chosen['xlsx']}"
+
+    dialogs = []
+
+    def cancel_the_print_dialog() -> None:  # once the PDF is written, the print dialog opens: the user cancels it
+        if isinstance(dialog := QApplication.activeModalWidget(), QPrintDialog):
+            dialogs.append(dialog.printer().docName())
+            dialog.reject()
+
+    watch = QTimer(interval=50, timeout=cancel_the_print_dialog)
+    watch.start()
+    s.qtbot.mouseClick(form.printButton, Qt.MouseButton.LeftButton)
+    s.qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)
+    watch.stop()
+    s.settle()
+    assert dialogs == ["count.pdf"]  # the system print dialog, on the PDF just kept
+    assert proposed == [f"{count.number}.xlsx", f"{count.number}.pdf"]
+    assert form.resultLabel.text() == f"1 page(s) written to {chosen['pdf']}"
+    page = flat(text(chosen["pdf"])[0])
+    assert "Discrepancies (5)" in page and "Unknown GHOST-9" in page
+    assert "2 matched units are left out of this print (discrepancies only)." in page and "AA0001" not in page

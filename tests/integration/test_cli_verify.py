@@ -39,6 +39,19 @@ def test_count_from_start_to_apply(run, tmp_path):
     code, out, _ = run("count", "report", number, "--json")
     figures = json.loads(out)["figures"]
     assert figures == {"matched": 1, "missing": 1, "unexpected": 0, "unknown": 1, "scanned_twice": 1, "accuracy": 0.5}
+    code, out, _ = run("count", "report", number)
+    assert out.index("missing: 1") < out.index("unknown: 1") < out.index("matched: 1")  # what needs a person first
+    code, out, _ = run("count", "export", number, str(tmp_path / "count.xlsx"), "--discrepancies")
+    assert code == 0 and out.strip() == f"2 unit(s) written to {tmp_path / 'count.xlsx'}"
+    code, out, _ = run("count", "print", number, str(tmp_path / "count.pdf"))
+    assert code == 0 and out.strip() == f"count report {number}: 1 page(s) written to {tmp_path / 'count.pdf'}"
+    code, out, err = run("count", "print", "CT-0000-000000", str(tmp_path / "none.pdf"))
+    assert code == EXIT_REFUSED and "no count 'CT-0000-000000'" in err and not (tmp_path / "none.pdf").exists()
+    code, out, _ = run("exception", "list")
+    [missing] = [line for line in out.splitlines() if "1 unit missing" in line]
+    assert f"count {number}: 1 unit expected, not scanned  " in missing and "CLI00002" not in missing  # the list: --json
+    code, out, _ = run("exception", "list", "--json")
+    assert any(case["detail"].endswith("In stock at WH-A, LAP: CLI00002") for case in json.loads(out))
     code, out, _ = run("count", "apply", number)
     assert "0 moved here, 0 found, 1 marked lost" in out
     code, out, err = run("count", "apply", number)

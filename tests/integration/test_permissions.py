@@ -29,7 +29,7 @@ READS = {
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
-EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history"}
+EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history", "print_count"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
     "import_masterdata", "set_off_manifest",
@@ -45,7 +45,9 @@ SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
 REPORTS = {"print_audit_report", "print_recall", "export_stock_value"}  # finance's figures among them
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
-EXPORTS = {"export_serials", "export_history", "export_pos", "export_receipts", "export_recall", "export_receipt"}
+EXPORTS = {
+    "export_serials", "export_history", "export_pos", "export_receipts", "export_recall", "export_receipt", "export_count",
+}  # fmt: skip
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
 ADMINISTRATION = {
@@ -237,6 +239,8 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "manifest_counts": lambda: manifests.manifest_counts(ctx, stage["manifest"]),
         "get_off_manifest": lambda: manifests.get_off_manifest(ctx, supplier="ACME"),
         "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
+        "export_count": lambda: exports.export_count(ctx, stage["folder"] / f"{tag}-count.xlsx", stage["closed_count"]),
+        "print_count": lambda: printing.print_count(ctx, stage["closed_count"], stage["folder"] / f"{tag}-count.pdf"),
         "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
                                                        recall.Recall(sku="LAP")),
         "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),

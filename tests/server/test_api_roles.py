@@ -149,6 +149,8 @@ CALLS: dict[str, Callable | dict[str, Callable]] = {
     "POST /counts": lambda api, s: api.post("/counts", json={"location": "WH-A"}),
     "GET /counts": lambda api, s: api.get("/counts"),
     "GET /counts/{number}": lambda api, s: api.get(f"/counts/{s.count}"),
+    "GET /counts/{number}/report.xlsx": lambda api, s: api.get(f"/counts/{s.count}/report.xlsx"),
+    "GET /counts/{number}/report.pdf": lambda api, s: api.get(f"/counts/{s.count}/report.pdf"),
     "POST /counts/{number}/scans": lambda api, s: api.post(f"/counts/{s.count}/scans", json={"scans": ["U-X"]}),
     "POST /counts/{number}/{verb}": lambda api, s: api.post(f"/counts/{s.count}/close"),
     "GET /exceptions": lambda api, s: api.get("/exceptions"),

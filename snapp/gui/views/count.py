@@ -1,12 +1,15 @@
 """Stocktake: start a count, scan the shelf into it, close it, read the report, apply it to the books.
 
-Scans go to the database one at a time and in order, each answered as it is
-counted, repeated or refused; scans that arrive meanwhile wait in a queue, so
-a fast scanner loses none. Several PCs may scan into the same count.
+Scans go to the database one at a time and in order, each judged as it is
+taken (known here, belongs elsewhere, unknown, not on a shelf, scanned twice)
+or refused; scans that arrive meanwhile wait in a queue, so a fast scanner
+loses none. Several PCs may scan into the same count. The report lists the
+discrepancies first, and goes to Excel or to the printer from here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +22,15 @@ from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.printing import print_pdf
+from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import DOCUMENT, QUANTITY, ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.gui.views.verify import visible
 from snapp.io.serial_files import read_serial_file
-from snapp.services import masterdata, stocktake
+from snapp.services import exports, floor, masterdata, printing, stocktake
 from snapp.services.base import Entity
+from snapp.services.floor import CountFeedback, Feedback
 from snapp.services.stocktake import (
     ApplyResult,
     CountLine,
@@ -33,17 +39,24 @@ from snapp.services.stocktake import (
     ScanBatch,
 )
 
-COUNTED, AGAIN, REFUSED = "counted", "again", "refused"
-COLOURS = {COUNTED: "#2e7d32", AGAIN: "#8a5300", REFUSED: "#b3261e",
-           "matched": "#2e7d32", "missing": "#b3261e", "unexpected": "#8a5300", "unknown": "#b3261e"}  # fmt: skip
-FILTERS = ("", "matched", "missing", "unexpected", "unknown", "scanned_twice")
+# A scan's verdict: the floor's feedback, a scan refused, or a file of scans taken as a whole.
+HERE, ELSEWHERE, UNKNOWN = Feedback.HERE.value, Feedback.ELSEWHERE.value, Feedback.UNKNOWN.value
+NOT_ON_SHELF, TWICE = Feedback.NOT_ON_SHELF.value, Feedback.TWICE.value
+JUDGED = frozenset(f.value for f in Feedback)
+REFUSED, FILE = "refused", "file"
+GOOD, WARN, BAD, PLAIN = "#2e7d32", "#8a5300", "#b3261e", "#424242"
+COLOURS = {HERE: GOOD, ELSEWHERE: WARN, UNKNOWN: BAD, NOT_ON_SHELF: BAD, TWICE: WARN, REFUSED: BAD, FILE: PLAIN,
+           "matched": GOOD, "missing": BAD, "unexpected": WARN, "unknown": BAD}  # fmt: skip
+# The report's views: everything (discrepancies first), the discrepancies only, one outcome, the units scanned twice.
+EVERYTHING, DISCREPANCIES = "", "discrepancies"
+FILTERS = (EVERYTHING, DISCREPANCIES, "missing", "unexpected", "unknown", "matched", "scanned_twice")
 
 
 @dataclass
 class ScanEntry:
     number: int
     scanned: str
-    state: str  # COUNTED, AGAIN or REFUSED
+    state: str  # a Feedback value, REFUSED or FILE
     message: str
 
 
@@ -74,16 +87,23 @@ class CountView(View):
         fit_columns(form.countsView, sized={0: DOCUMENT, 5: QUANTITY})
         EmptyHint(form.countsView, self.tr("No count yet: choose what to count above and press Start a count."))
         form.countsView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.verdicts = {
+            HERE: self.tr("Known here"), ELSEWHERE: self.tr("Belongs elsewhere"), UNKNOWN: self.tr("Unknown serial"),
+            NOT_ON_SHELF: self.tr("Not on a shelf"), TWICE: self.tr("Scanned twice"), REFUSED: self.tr("Refused"),
+            FILE: self.tr("File"),
+        }  # fmt: skip
         self.log = RecordModel(
             [
                 Column("#", lambda e: e.number),
                 Column(self.tr("Scanned"), lambda e: e.scanned),
+                Column(self.tr("Verdict"), lambda e: self.verdicts[e.state]),
                 Column(self.tr("Result"), lambda e: e.message),
             ]
         )
         self.log.colour = lambda e: QColor(COLOURS[e.state])
         form.scanView.setModel(self.log)
-        fit_columns(form.scanView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})
+        fit_columns(form.scanView, stretch=3, sized={0: ROW_NUMBER, 1: SERIAL, 2: max(self.verdicts.values(), key=len)})
+        EmptyHint(form.scanView, self.tr("Scan each unit on the shelf: each scan is judged here at once."))
         self.report_rows = RecordModel(
             [
                 Column(self.tr("Outcome"), lambda r: name_of("outcome", r.outcome)),
@@ -97,11 +117,14 @@ class CountView(View):
         self.report_rows.colour = lambda r: QColor(COLOURS[r.outcome])
         form.reportView.setModel(self.report_rows)
         fit_columns(form.reportView, stretch=4, sized={1: SERIAL, 5: ROW_NUMBER})
-        names = (self.tr("Every outcome"), *(name_of("outcome", code) for code in FILTERS[1:]))
+        names = (self.tr("Everything, discrepancies first"), self.tr("Discrepancies only"),
+                 *(name_of("outcome", code) for code in FILTERS[2:]))  # fmt: skip
         for code, name in zip(FILTERS, names, strict=True):
             form.filterCombo.addItem(name, code)
         form.filterCombo.currentIndexChanged.connect(lambda _: self._show_rows())
-        form.splitter.setSizes([420, 900])
+        form.exportButton.clicked.connect(self._export)
+        form.printButton.clicked.connect(self._print)
+        form.splitter.setSizes([480, 840])  # the list of counts whole, units included, at 1366 pixels
 
         self.number: str | None = None
         self.starting: str | None = None
@@ -157,9 +180,11 @@ class CountView(View):
         if count is None or count.number != self.number:
             self.entries = []
             self.log.set_rows(self.entries)
+            self._tally()
             self.form.lastLabel.setText("")
             self.form.resultLabel.setText("")
             self.report = None
+            self._show_rows()
             self._show_count(count)
             if count is not None and count.status == stocktake.OPEN:
                 self.form.scanEdit.setFocus()  # a count chosen or started: ready to scan
@@ -211,18 +236,21 @@ class CountView(View):
         profile = scanner_profile(self.settings)
         self.busy = True
 
-        def done(batch: ScanBatch) -> None:
+        def take() -> tuple[ScanBatch, CountFeedback | None]:
+            batch = stocktake.scan(self.ctx, number, [scans([raw])], profile=profile)
+            return batch, None if batch.problems else floor.count_feedback(self.ctx, number, raw, profile=profile)
+
+        def done(result: tuple[ScanBatch, CountFeedback | None]) -> None:
+            batch, feedback = result
             if number != self.number:  # another count was chosen meanwhile; its log starts empty
                 self._next()
                 return
-            if batch.problems:
-                self._log(raw, REFUSED, batch.problems[0].message)
-            elif batch.repeated:
-                self._log(raw, AGAIN, self.tr("already counted: scanned again"))
+            if feedback is None:
+                self._log(raw, REFUSED, say(batch.problems[0].message))
             else:
-                self._log(raw, COUNTED, self.tr("counted"))
+                self._log(raw, feedback.feedback.value, say(feedback.message))
             if batch.warnings:
-                self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + "\n".join(batch.warnings))
+                self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + "\n".join(map(say, batch.warnings)))
             self._next()
 
         def failed(err: BaseException) -> bool:
@@ -234,8 +262,7 @@ class CountView(View):
                 self.refresh()  # and the screen shows it closed
             return True
 
-        self.runner.run(lambda: stocktake.scan(self.ctx, number, [scans([raw])], profile=profile),
-                        done=done, failed=failed)  # fmt: skip
+        self.runner.run(take, done=done, failed=failed)
 
     def _next(self) -> None:
         self.busy = False
@@ -250,10 +277,21 @@ class CountView(View):
         model.rows = self.entries
         model.endInsertRows()
         self.form.scanView.scrollToBottom()
-        self.form.lastLabel.setText(f"{entry.scanned}: {message}")
-        self.form.lastLabel.setStyleSheet(f"font-size: 12pt; color: {COLOURS[state]};")
-        if state == REFUSED:
+        # The floor's sentences name the unit and the verdict themselves; a refusal's reason does neither.
+        said = message if state in JUDGED else f"{self.verdicts[state]} — {entry.scanned}: {message}"
+        self.form.lastLabel.setText(said)
+        self.form.lastLabel.setStyleSheet(f"font-size: 14pt; font-weight: 600; color: {COLOURS[state]};")
+        self._tally()
+        if COLOURS[state] == BAD:
             QApplication.beep()
+
+    def _tally(self) -> None:
+        """How many scans got each verdict so far, as the floor client's tally shows them."""
+        seen = [entry.state for entry in self.entries]
+        self.form.tallyLabel.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(
+            f"<span style='color: {COLOURS[state]}'>{self.verdicts[state]} <b>{seen.count(state):,}</b></span>"
+            for state in (HERE, ELSEWHERE, UNKNOWN, NOT_ON_SHELF, TWICE, REFUSED)
+        ))  # fmt: skip
 
     def _import(self) -> None:
         if path := self.open_file("count/import_folder", self.tr("Import scans"),
@@ -270,7 +308,7 @@ class CountView(View):
             summary = self.tr("{0} scans counted ({1} repeated a unit already counted), {2} refused").format(
                 f"{batch.accepted:,}", f"{batch.repeated:,}", f"{len(batch.problems):,}"
             )
-            self._log(name, REFUSED if batch.problems else COUNTED, summary)
+            self._log(name, FILE, summary)
 
         self.runner.run(
             lambda: stocktake.scan(self.ctx, number, [read_serial_file(path)], profile=profile),
@@ -320,19 +358,57 @@ class CountView(View):
 
     def _show_rows(self) -> None:
         report, wanted = self.report, self.form.filterCombo.currentData()
+        self.form.exportButton.setEnabled(report is not None)
+        self.form.printButton.setEnabled(report is not None)
         if report is None:
             self.report_rows.set_rows([])
             return
-        groups = {"matched": report.matched, "missing": report.missing, "unexpected": report.unexpected,
-                  "unknown": report.unknown}  # fmt: skip
+        listed = report.listed(discrepancies_only=wanted == DISCREPANCIES)
         if wanted == "scanned_twice":
             twice = {(line.serial, line.sku) for line in report.scanned_twice}
-            rows = [
-                ReportRow(o, line) for o, lines in groups.items() for line in lines if (line.serial, line.sku) in twice
-            ]
+            rows = [ReportRow(o, line) for o, line in listed if (line.serial, line.sku) in twice]
         else:
-            rows = [ReportRow(o, line) for o, lines in groups.items() if wanted in ("", o) for line in lines]
+            rows = [ReportRow(o, line) for o, line in listed if wanted in (EVERYTHING, DISCREPANCIES, o)]
         self.report_rows.set_rows(rows)
+
+    # --- the report to Excel and to the printer --------------------------------------
+
+    def _only_discrepancies(self) -> bool:
+        return self.form.filterCombo.currentData() == DISCREPANCIES
+
+    def _export(self) -> None:
+        if self.report is not None and (path := self.save_file("count/folder", self.tr("Export the count"),
+                                                                f"{self.report.number}.xlsx", self.tr("Excel (*.xlsx)"))):  # fmt: skip
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        """The report as the screen lists it (everything, or the discrepancies only) to an Excel file."""
+        number, only = self.report.number, self._only_discrepancies()
+        self.runner.run(
+            lambda progress: exports.export_count(self.ctx, path, number, discrepancies_only=only, progress=progress),
+            done=lambda record: self._said(self.tr("{0} unit(s) written to {1}").format(f"{record.rows:,}", record.path)),
+            progress=self.tr("Exporting the count…"),
+            parent=self,
+        )  # fmt: skip
+
+    def _print(self) -> None:
+        if self.report is not None and (path := self.save_file("count/folder", self.tr("Print the count"),
+                                                                f"{self.report.number}.pdf", self.tr("PDF (*.pdf)"))):  # fmt: skip
+            self.write_pdf(path, then=lambda printed: print_pdf(self, Path(printed.out)))
+
+    def write_pdf(self, path: str, then: Callable[[printing.Printed], object] | None = None) -> None:
+        """The report as a PDF kept at ``path``, then (``then``) through the system print dialog."""
+        number, only = self.report.number, self._only_discrepancies()
+
+        def written(printed: printing.Printed) -> None:
+            self._said(self.tr("{0} page(s) written to {1}").format(printed.count, printed.out))
+            if then is not None:
+                then(printed)
+
+        self.runner.run(lambda: printing.print_count(self.ctx, number, path, discrepancies_only=only), done=written)
+
+    def _said(self, text: str) -> None:
+        self.form.resultLabel.setText(text)
 
     def apply(self) -> None:
         report, number = self.report, self.number

@@ -79,12 +79,13 @@ class ExceptionsView(View):
         form.resolveButton.setEnabled(case is not None and EXCEPTION.can(case.status, "resolve"))
         if case is None:
             form.detailBox.setTitle(self.tr("Exception"))
-            for value in (form.detailValue, form.openedValue, form.resolvedValue):
+            form.detailValue.setPlainText("")
+            for value in (form.openedValue, form.resolvedValue):
                 value.setText("")
             return
         form.detailBox.setTitle(self.tr("Exception #{0}: {1}").format(case.id, name_of("exception_kind", case.kind)))
         ref = self.tr(" (ref {0})").format(case.ref) if case.ref else ""
-        form.detailValue.setText(f"{case.subject}{ref}: {say(case.detail)}")
+        form.detailValue.setPlainText(f"{case.subject}{ref}: {say(case.detail)}")
         form.openedValue.setText(self.tr("{0} by {1}").format(shown(case.opened_at), case.opened_by))
         if case.status == RESOLVED:
             form.resolvedValue.setText(
@@ -97,9 +98,9 @@ class ExceptionsView(View):
         case = self.selected()
         if case is None or not EXCEPTION.can(case.status, "resolve"):
             return
-        note, ok = QInputDialog.getMultiLineText(
+        note, ok = QInputDialog.getMultiLineText(  # without a count's list of missing units, which would outgrow the screen
             self, self.tr("Resolve exception #{0}").format(case.id),
-            self.tr("{0}\n\nHow was it resolved?").format(say(case.detail)),
+            self.tr("{0}\n\nHow was it resolved?").format(exceptions.gist(say(case.detail))),
         )  # fmt: skip
         if ok and note.strip():
             self.runner.run(lambda: exceptions.resolve_exception(self.ctx, case.id, note))

@@ -15,7 +15,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views import aftersales
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.gui.views.dialogs import MoveDialog
 from snapp.services import lookup, masterdata, users
 from snapp.services.base import Entity
@@ -60,6 +60,7 @@ class LookupView(View):
         )
         form.historyView.setModel(self.history)
         fit_columns(form.historyView, stretch=6)
+        EmptyHint(form.historyView, self.tr("Scan or type a serial above: the unit's history shows here."))
         self.scan_field = ScanField(form.scanEdit, self.settings)
         self.scan_field.scanned.connect(lambda text, _suffix: self.look_up(as_typed(text, scanner_profile(self.settings))))
         form.unitCombo.currentIndexChanged.connect(self._show_card)

@@ -25,7 +25,7 @@ from snapp.gui.forms import load_form
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import language, say
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.gui.manifest import LineFacts, ManifestDialog, line_facts
 from snapp.services import manifests, masterdata, printing, purchasing
 from snapp.services.base import Entity
@@ -404,6 +404,7 @@ class PurchaseOrdersView(View):
         form.poView.setModel(self.pos)
         form.linesView.setModel(self.lines)
         fit_columns(form.poView, stretch=1)
+        EmptyHint(form.poView, self.tr("No purchase order here: press New PO… to raise one, or choose Any status above."))
         fit_columns(form.linesView, stretch=2)
         form.statusCombo.addItem(self.tr("Any status"), None)
         for status in POStatus:

@@ -12,7 +12,7 @@ from snapp.gui.errors import refusal
 from snapp.gui.forms import load_form
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.services import users
 from snapp.services.base import Entity
 from snapp.services.users import UserRecord
@@ -84,6 +84,7 @@ class UsersView(View):
         )
         form.tableView.setModel(self.model)
         fit_columns(form.tableView, stretch=0)
+        EmptyHint(form.tableView, self.tr("No user here: press New user… to add one for each person who works with SNApp."))
         form.tableView.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         form.addButton.clicked.connect(self.add_user)
         form.roleButton.clicked.connect(self.change_role)

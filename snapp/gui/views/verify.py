@@ -17,7 +17,7 @@ from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
-from snapp.gui.views.base import View, fit_columns
+from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.services import verification
 from snapp.services.base import Entity
 from snapp.services.verification import VerificationResult
@@ -61,6 +61,7 @@ class VerifyView(View):
         self.recent.colour = lambda v: QColor(PALETTE[shade(v.verdict)][2])
         form.recentView.setModel(self.recent)
         fit_columns(form.recentView, stretch=4)
+        EmptyHint(form.recentView, self.tr("Nothing verified yet: scan a code above; each answer is listed here."))
         self.scan_field = ScanField(form.scanEdit, self.settings)
         self.scan_field.scanned.connect(lambda text, _suffix: self.verify(text))
         self.queue: list[str] = []
