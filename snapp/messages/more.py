@@ -13,8 +13,12 @@ MESSAGES = {
     "stocktake.where": ("{status} at {location}", "{status}，位于 {location}"),
     # {listed} is the separator before the list (snapp.services.exceptions.LISTED): a question shows what comes before it.
     "stocktake.case_missing": (
-        "count {number}: {n} unit(s) expected, not scanned{listed}{listing}{more}",
+        "count {number}: {n} units expected, not scanned{listed}{listing}{more}",
         "盘点 {number}：{n} 件应在而未扫到{listed}{listing}{more}",
+    ),
+    "stocktake.case_missing_one": (
+        "count {number}: 1 unit expected, not scanned{listed}{listing}{more}",
+        "盘点 {number}：1 件应在而未扫到{listed}{listing}{more}",
     ),
     "stocktake.missing_group": ("{where}, {sku}: {serials}", "{where}，{sku}：{serials}"),
     "stocktake.missing_groups": ("{first}; {rest}", "{first}；{rest}"),

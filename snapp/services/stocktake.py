@@ -357,7 +357,8 @@ def _missing_case(number: str, missing: list[dict], codes: dict[int, str]) -> Ne
         listing = group if listing is None else Text("stocktake.missing_groups", first=group, rest=listing)
     more = Text("stocktake.missing_more", n=len(missing) - MAX_LISTED) if len(missing) > MAX_LISTED else ""
     n = f"{len(missing):,} unit{'s' if len(missing) > 1 else ''}"
-    detail = Text("stocktake.case_missing", number=number, n=len(missing), listed=LISTED, listing=listing, more=more)
+    code = "stocktake.case_missing" if len(missing) > 1 else "stocktake.case_missing_one"
+    detail = Text(code, number=number, n=f"{len(missing):,}", listed=LISTED, listing=listing, more=more)
     return NewException(ExceptionKind.STOCKTAKE, n + MISSING_SUBJECT, detail, number)
 
 

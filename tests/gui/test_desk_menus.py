@@ -27,8 +27,8 @@ def test_the_menus_hold_every_screen_with_its_shortcut_and_the_session(window):
                                      "&Quit": "Ctrl+Q"}  # fmt: skip
     go, tools = items(window, "Go"), items(window, "Tools")
     assert go["&Receiving"] == "Ctrl+3" and go["&Dashboard"] == "Ctrl+1" and tools["S&ettings"] == "Ctrl+0"
-    assert len(go) + len(tools) == window.form.nav.count() == 17
-    screens = {window.form.nav.item(row).text(): window.form.nav.item(row).toolTip() for row in range(17)}
+    assert len(go) + len(tools) == window.form.nav.count() == 18
+    screens = {window.form.nav.item(row).text(): window.form.nav.item(row).toolTip() for row in range(18)}
     assert {text.replace("&", ""): keys for text, keys in {**go, **tools}.items()} == screens
     assert items(window, "Help") == {"&Keys of this screen": "F1", "&About SNApp": ""}
 

@@ -99,6 +99,8 @@ def test_a_huge_shortfall_lists_the_first_thousand_and_counts_the_rest(ctx, comp
     [case] = exceptions.list_exceptions(ctx)
     assert case.detail == (f"count {count}: 10 units expected, not scanned — In stock at WH-B, LAP: ZZ000000, ZZ000001, "
                            "ZZ000002; and 7 more (the count's report lists every one)")  # fmt: skip
+    assert case.detail.say("zh") == (f"盘点 {count}：10 件应在而未扫到 — 在库，位于 WH-B，LAP：ZZ000000, ZZ000001, "
+                                     "ZZ000002；另有 7 件（盘点报告逐一列出）")  # kept as codes: said in the reader's language
 
 
 def test_the_report_lists_discrepancies_first(ctx, full_shelf):
