@@ -22,6 +22,7 @@ PARTS = (
     "access",
     "aftersales",
     "backup",
+    "batch_qty",
     "capture",
     "columns",
     "common",

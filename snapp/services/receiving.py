@@ -11,7 +11,9 @@ insert, so that all its problems are reported at once.
 
 A line with a supplier's manifest has every scan judged against it first
 (`snapp.services.manifests.judge_receipt`, in set operations); once posted,
-the manifest serials the delivery lacked are listed and open one exception.
+the manifest serials not delivered yet are listed in the one open exception of
+that manifest (`snapp.services.manifests.note_missing`: a split delivery
+updates it rather than opening one per partial receipt).
 """
 
 from __future__ import annotations
@@ -158,11 +160,12 @@ def receive(
                 raise Conflict("receiving.serials_taken") from err
             raise _refused(clashes) from err
 
-    off, missing = [], []
+    off, missing, case = [], [], None
     if judged:
         off, missing = judged.accepted, manifests.missing_after(session, line, item)
-        exceptions.open_exceptions(session, uow.actor.name,
-                                   manifests.receipt_cases(receipt.number, po.number, line.line_no, off, missing))  # fmt: skip
+        exceptions.open_exceptions(session, uow.actor.name, manifests.receipt_cases(receipt.number, po.number,
+                                                                                    line.line_no, off))  # fmt: skip
+        case = manifests.note_missing(session, uow.actor.name, receipt.number, po.number, line, missing)
     totals = session.execute(
         select(POLine.quantity, POLine.received).where(POLine.po_id == po.id)
     ).all()
@@ -172,17 +175,9 @@ def receive(
         "receipt",
         receipt.number,
         after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code,
-               **({"manifest": {"off": len(off), "missing": len(missing)}} if judged else {})},
+               **({"manifest": {"off": len(off), "missing": len(missing), "missing_exception": case}} if judged else {})},
     )  # fmt: skip
     return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing)
-
-
-@service(Permission.VIEW, write=False)
-def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[str, str]:
-    """For live validation while scanning: which of these clean serials the item has already, and where."""
-    item = get_item_row(uow.session, sku)
-    captured = capture(scans(serials), serial_rule(item))
-    return {p.value: p.message for p in received_clashes(uow.session, item.id, captured)}
 
 
 @service(Permission.VIEW, write=False)

@@ -22,7 +22,7 @@ from tests.printer_jobs import Listener
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
-    "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
+    "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
     "get_off_manifest", "trace", "expiring",
     "last_location",
@@ -36,7 +36,7 @@ MASTER_DATA = {
 }  # fmt: skip
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
-RECEIVING = {"receive", "judge_scan", "print_receipt"}
+RECEIVING = {"receive", "judge_scan", "check_scans", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
                    "move:block", "move:release", "block", "release"}  # a recall's block and release too
 LABELS = {"print_labels", "send_labels"}
@@ -55,7 +55,7 @@ EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
     | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
-NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan"}  # judging a scan writes nothing
+NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan", "check_scans"}  # judging scans writes nothing
 # Written as rows that say who and when themselves, without an audit entry.
 RECORDED = {"verify", "_open_for_refusal"}
 
@@ -193,7 +193,6 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "release": lambda: recall.release(ctx, recall.Recall(serials=(units["recall:release"],))),
         "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
         "expiring": lambda: expiry.expiring(ctx),
-        "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
         "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
@@ -218,6 +217,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         ),
         "send_labels": lambda: to_label_printer(ctx, stage["receipt"]),
         "judge_scan": lambda: receiving.judge_scan(ctx, stage["receive"], f"J-{tag}-0001", "LAP"),
+        "check_scans": lambda: manifests.check_scans(ctx, stage["manifest"], 1, [units["issue"], "M-STAGE1", f"C-{tag}"]),
         "print_po": lambda: printing.print_po(ctx, stage["receive"], stage["folder"] / f"{tag}-po.pdf"),
         "print_receipt": lambda: printing.print_receipt(ctx, stage["receipt"], stage["folder"] / f"{tag}-gr.pdf"),
         "print_serial_history": lambda: printing.print_serial_history(
