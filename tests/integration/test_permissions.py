@@ -9,12 +9,13 @@ from decimal import Decimal
 import pytest
 from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
+from snapp.domain.batches import Lot
 from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, auth, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
@@ -24,7 +25,7 @@ READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
     "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
-    "get_off_manifest", "trace", "expiring",
+    "get_off_manifest", "trace", "expiring", "stock", "plan_issue",
     "last_location",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
@@ -38,7 +39,8 @@ PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "cl
               "amend_manifest"}  # fmt: skip
 RECEIVING = {"receive", "judge_scan", "check_scans", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
-                   "move:block", "move:release", "block", "release"}  # a recall's block and release too
+                   "move:block", "move:release", "block", "release",  # a recall's block and release too
+                   "issue"}  # a quantity of a batch item
 LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
@@ -68,7 +70,7 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
@@ -119,6 +121,9 @@ def stage(db, ctx, company, server_role, tmp_path):
     stocktake.close_count(ctx, closed_count)
     listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
     manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
+    masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch", supplier="ACME"))
+    gauze = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("GAUZE", 500)]).number)
+    receiving.receive(ctx, gauze.number, "GAUZE", lot=Lot("STAGE", None, 100), location="WH-A")
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
             "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
@@ -193,6 +198,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "release": lambda: recall.release(ctx, recall.Recall(serials=(units["recall:release"],))),
         "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
         "expiring": lambda: expiry.expiring(ctx),
+        "stock": lambda: batches.stock(ctx, "GAUZE"),
+        "plan_issue": lambda: batches.plan_issue(ctx, "GAUZE", 1),
+        "issue": lambda: batches.issue(ctx, "GAUZE", 1, to=f"ward {tag}"),
         "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
