@@ -29,7 +29,8 @@ from snapp.gui.views.recall import RecallView  # noqa: E402
 from snapp.gui.views.receiving import ReceivingView  # noqa: E402
 from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
-from snapp.services import devices, purchasing  # noqa: E402
+from snapp.domain.capture import scans  # noqa: E402
+from snapp.services import devices, manifests, purchasing  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
@@ -106,16 +107,29 @@ def manifest_dialog(app: QApplication, window: MainWindow, folder: Path) -> None
 
 
 def receiving_example(ctx: Context, view: ReceivingView) -> None:
-    po = purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 50)])
-    purchasing.approve_po(ctx, po.number)
+    """Mid-scan on a line with a supplier's manifest: on it, off it (accepted as an exception), on another PO's
+    manifest, already received, scanned twice, not the item's format. Prepared once, shot in each language."""
+    if "po" not in _RECEIVING:
+        other = purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 5)]).number)
+        manifests.load_manifest(ctx, other.number, 1, [scans(["PF10000077"])])
+        po = purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 50)]).number)
+        manifests.load_manifest(ctx, po.number, 1, [scans([f"PF1{n:07d}" for n in range(1, 31)])])
+        manifests.set_off_manifest(ctx, "exception", sku="LAP-T14")
+        # The manifest dialog is shot on the newest approved PO: one without a manifest yet.
+        purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 20)]).number)
+        _RECEIVING["po"] = po.number
     view.refresh()  # may choose the only open PO by itself: let it, before choosing this one
     view.runner.wait()
     QApplication.processEvents()
-    view.load_po(po.number)
+    view.load_po(_RECEIVING["po"])
     view.runner.wait()
     QApplication.processEvents()
-    for serial in ("PF10000001", "PF10000002", "pf10000003", "PF00000001", "PF10000002", "PF1000004", "ＰＦ１００００００５"):
+    for serial in ("PF10000001", "PF10000002", "pf10000003", "PF10000099", "PF10000077", "PF00000001", "PF10000002",
+                   "PF1000004", "ＰＦ１００００００５"):  # fmt: skip
         view.add_scan(serial)
+
+
+_RECEIVING: dict[str, str] = {}
 
 
 EXAMPLE_FINGERPRINT = ":".join(["5E", "A1", "07", "C3"] * 8)
