@@ -68,6 +68,6 @@ def build(cli, name: str) -> None:
     issue.add_argument("--sku", required=True)
     issue.add_argument("--qty", "--quantity", type=int, required=True)
     issue.add_argument("--batch", help="take this batch (default: the first-expiring unexpired ones)")
-    issue.add_argument("--location", help="take from this location (with --batch)")
+    issue.add_argument("--location", help="take from this location only")
     issue.add_argument("--to", help="to whom: a person, department or customer")
     issue.add_argument("--note")

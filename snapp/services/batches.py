@@ -159,7 +159,8 @@ def plan_issue(uow: UnitOfWork, sku: str, quantity: int, *, today: dt.date | Non
 @service(Permission.MOVE)
 def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None, location: str | None = None,
           to: str | None = None, note: str | None = None, today: dt.date | None = None) -> BatchIssue:  # fmt: skip
-    """Issue ``quantity`` of a batch item: from the named batch (and location), else first-expiring first.
+    """Issue ``quantity`` of a batch item (from ``location`` only, if given): the named batch, else first-expiring
+    first.
 
     An expired batch is refused when named and never taken otherwise; taking a
     named batch while one that expires earlier stays on the shelf is allowed,
@@ -172,12 +173,12 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
     # Locked in id order: two issues of the item wait for each other instead of both taking the same pieces.
     rows = _lots(session, item.id, lock=True)
     chosen = rows
+    if location is not None:
+        place = get_location_row(session, location)
+        chosen = [row for row in chosen if row[0].location_id == place.id]
     if batch is not None:
         named = normalise(batch)
-        chosen = [row for row in rows if row[0].batch == named]
-        if location is not None:
-            place = get_location_row(session, location)
-            chosen = [row for row in chosen if row[0].location_id == place.id]
+        chosen = [row for row in chosen if row[0].batch == named]
         if not chosen:
             raise NotFound("batch_qty.no_stock", field="batch", sku=item.sku, batch=named)
         if expired(chosen[0][0].expiry, today):

@@ -220,3 +220,50 @@ def test_a_recall_by_batch_says_where_every_piece_went(db, ctx, shelves):
     assert traced.total == 0  # no serial unit is named
     assert {f.batch for f in recall.trace(ctx, recall.Recall(po=shelves)).quantities} == {"LATE", "SOON", "OLD"}
     assert recall.trace(ctx, recall.Recall(supplier="NOBODY")).quantities == []
+
+
+@pytest.mark.postgres
+def test_two_issues_racing_for_the_last_pieces_on_postgresql_one_wins_the_other_is_told(pg_url, request):
+    """Both queue on the batch's stock row; the first takes 10 of 15, the second then sees 5 and is refused whole."""
+    import threading
+
+    from test_concurrency import _hold_rows, _wait_for_queue
+
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+    from snapp.services.auth import create_first_admin
+
+    db = Database(pg_url)
+    upgrade(db)
+    request.addfinalizer(db.dispose)
+    ctx = create_first_admin(db, "admin", "admin password")
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+    masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch"))
+    masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "Main"))
+    po = approved_po(ctx, "ACME", ("GAUZE", 15)).number
+    receiving.receive(ctx, po, "GAUZE", lot=Lot("RACE", days(60), 15), location="WH-A")
+    holder, pid = _hold_rows(db, "batch_stock", "batch = :b", {"b": "RACE"})
+    outcome: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            outcome[name] = batches.issue(ctx, "GAUZE", 10, to=name)
+        except Exception as err:  # asserted below
+            outcome[name] = err
+
+    threads = {name: threading.Thread(target=run, args=(name,)) for name in ("first", "second")}
+    try:
+        threads["first"].start()
+        _wait_for_queue(db, pid, 1)
+        threads["second"].start()
+        _wait_for_queue(db, pid, 2)
+    finally:
+        holder.rollback()
+        holder.close()
+    for thread in threads.values():
+        thread.join(60)
+    assert isinstance(outcome["first"], batches.BatchIssue), outcome["first"]
+    refusal = outcome["second"]
+    assert isinstance(refusal, ValidationError) and "only 5 in unexpired stock" in str(refusal.problems[0])
+    assert rows(db, "SELECT quantity FROM batch_stock") == [(5,)]
+    assert rows(db, "SELECT ref, quantity FROM batch_moves WHERE action = 'issue'") == [("first", 10)]
