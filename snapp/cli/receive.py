@@ -31,16 +31,9 @@ def cmd_receive(args: argparse.Namespace) -> None:
 
 
 def _lot(args: argparse.Namespace):
-    """The batch lot the options name (typed, or read from a GS1 label), or None for serials or a bare quantity."""
-    from snapp.domain.batches import Lot, read_label
+    from snapp.domain.batches import given
 
-    if args.label:
-        if args.expiry:
-            raise SystemExit("snapp receive: --expiry goes with --batch; a --label carries its own (17)")
-        return read_label(args.label, args.qty)
-    if args.batch or args.expiry:
-        return Lot(args.batch or "", args.expiry, args.qty)
-    return None
+    return given(args.batch, args.expiry, args.qty, args.label)
 
 
 def _print_receipt(r) -> None:

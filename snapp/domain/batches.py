@@ -50,6 +50,18 @@ def read_label(raw: str, quantity: int | None = None, profile: ScannerProfile | 
     return Lot(reading.batch, reading.expiry, reading.count if reading.count is not None else quantity, reading.gtin)
 
 
+def given(batch: str | None, expiry: dt.date | None, quantity: int | None, label: str | None) -> Lot | None:
+    """The lot a front end's fields name: a label scan, or a typed batch and expiry; None when neither is given
+    (serials, or a bare quantity of an item tracked by neither). The quantity goes with either."""
+    if label:
+        if batch or expiry:
+            raise ValidationError(Problem(LABEL, label, "label", Text("batch_qty.label_or_typed")))
+        return read_label(label, quantity)
+    if batch or expiry:
+        return Lot(batch or "", expiry, quantity)
+    return None
+
+
 def checked(lot: Lot, today: dt.date) -> Lot:
     """``lot`` with its batch normalised; every problem with it refused at once."""
     batch = normalise(lot.batch or "")

@@ -71,4 +71,14 @@ MESSAGES = {
         "{count} of {sku} in batch {batch} expire earlier ({expiry}): issue those first",
         "{sku} 批次 {batch} 中有 {count} 个更早过期（{expiry}）：请先发放它们",
     ),
+    "sheet.batch_quantities": ("Batch quantities", "批次数量"),
+    "column.where": ("Where", "去向"),
+    "column.place": ("Receipt / location / to whom", "收货单 / 库位 / 领用人"),
+    "batch_flow.received": ("received", "收货"),
+    "batch_flow.in_stock": ("in stock", "在库"),
+    "batch_flow.issued": ("issued", "已发放"),
+    "batch_qty.label_or_typed": (
+        "give a batch label or a typed batch and expiry, not both",
+        "请提供批次标签，或输入批号和有效期，二者选一",
+    ),
 }

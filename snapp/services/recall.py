@@ -213,11 +213,15 @@ def trace(uow: UnitOfWork, recall: Recall, *, limit: int = PAGE_MAX) -> Trace:
     session = uow.session
     groups = groups_of(session, recall)
     units = list(traced_rows(session, recall, limit=limit))
-    # A list of serials names units only; every other criterion names batch quantities too.
-    quantities = [] if recall.serials else batch_flows(session, supplier=recall.supplier, batch=recall.batch,
-                                                       po=recall.po, sku=recall.sku, received_from=recall.received_from,
-                                                       received_to=recall.received_to)  # fmt: skip
-    return Trace(recall, sum(g.count for g in groups), groups, units, quantities)
+    return Trace(recall, sum(g.count for g in groups), groups, units, quantities_of(session, recall))
+
+
+def quantities_of(session: Session, recall: Recall) -> list[BatchFlow]:
+    """Where the batches of items without serials that ``recall`` names went. A list of serials names units only."""
+    if recall.serials:
+        return []
+    return batch_flows(session, supplier=recall.supplier, batch=recall.batch, po=recall.po, sku=recall.sku,
+                       received_from=recall.received_from, received_to=recall.received_to)  # fmt: skip
 
 
 @service(Permission.VIEW)

@@ -267,3 +267,23 @@ def test_two_issues_racing_for_the_last_pieces_on_postgresql_one_wins_the_other_
     assert isinstance(refusal, ValidationError) and "only 5 in unexpired stock" in str(refusal.problems[0])
     assert rows(db, "SELECT quantity FROM batch_stock") == [(5,)]
     assert rows(db, "SELECT ref, quantity FROM batch_moves WHERE action = 'issue'") == [("first", 10)]
+
+
+def test_the_recall_excel_has_a_sheet_of_where_the_batch_quantities_went(db, ctx, shelves, tmp_path):
+    import openpyxl
+
+    from snapp.services import exports
+
+    batches.issue(ctx, "GAUZE", 12, batch="SOON", to="=HYPERLINK(\"http://evil\")")
+    exports.export_recall(ctx, tmp_path / "recall.xlsx", recall.Recall(batch="SOON"))
+    book = openpyxl.load_workbook(tmp_path / "recall.xlsx")
+    assert book.sheetnames == ["Recall", "History", "Batch quantities", "About"]
+    sheet = book["Batch quantities"]
+    assert [c.value for c in sheet[1]][:5] == ["SKU", "Item", "Batch", "Expiry", "Where"]
+    found = [(r[4].value, r[5].value, r[6].value) for r in sheet.iter_rows(min_row=2)]
+    assert [where for where, _, _ in found] == ["received", "received", "in stock", "issued"]
+    assert found[2:] == [("in stock", "WH-B", 3), ("issued", '=HYPERLINK("http://evil")', 12)]
+    assert sheet.cell(5, 6).data_type == "s"  # a value, never a formula
+    # Without batch items named, the workbook is as before.
+    exports.export_recall(ctx, tmp_path / "units.xlsx", recall.Recall(sku="LAP"))
+    assert openpyxl.load_workbook(tmp_path / "units.xlsx").sheetnames == ["Recall", "History", "About"]
