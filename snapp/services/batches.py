@@ -28,6 +28,7 @@ from snapp.db.models import (
     Receipt,
     ReceiptLine,
     Supplier,
+    utcnow,
 )
 from snapp.domain.batches import QUANTITY, Available, Lot, expired, first_expiring
 from snapp.domain.capture import normalise
@@ -190,7 +191,7 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
         have = quantity - short
         raise ValidationError(Problem(QUANTITY, str(quantity), "quantity",
                                       Text("batch_qty.short", sku=item.sku, wanted=quantity, have=have)))  # fmt: skip
-    now = dt.datetime.now(dt.UTC)
+    now = utcnow()
     for stock_id, take in takes:
         taken = session.execute(update(BatchStock).where(BatchStock.id == stock_id, BatchStock.quantity >= take)
                                 .values(quantity=BatchStock.quantity - take)).rowcount  # fmt: skip

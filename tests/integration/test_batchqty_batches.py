@@ -177,6 +177,9 @@ def test_a_named_batch_is_issued_with_advice_when_an_earlier_one_waits(db, ctx, 
     assert advice.code == "batch_qty.earlier" and advice.args["batch"] == "OLD"
     done = batches.issue(ctx, "GAUZE", 2, batch="SOON", location="WH-B")
     assert take(done) == [("SOON", "WH-B", 2)]
+    done = batches.issue(ctx, "GAUZE", 3, location="WH-B")  # first-expiring, from that shelf only
+    assert take(done) == [("SOON", "WH-B", 3)]
+    assert refused(batches.issue, ctx, "GAUZE", 1, location="WH-B")[0][0] == "quantity"  # that shelf is empty now
 
 
 def test_issue_refuses_expired_short_and_bad_quantities_and_writes_nothing(db, ctx, shelves):
