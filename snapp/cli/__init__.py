@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "manifest": ("manifest", "supplier manifests: the serial list of a PO line, checked at receipt"),
     "receive": ("receive", "receive serials against a PO line, all or nothing"),
     "serial": ("serial", "serial numbers: look up, list, move"),
+    "batch": ("batch", "items tracked by batch: stock per batch and location, first-expiring-first issue"),
     "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),
     "printer": ("printers", "the label printer (ZPL or TSPL): choose it, show it, print a test label"),
     "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),

@@ -32,6 +32,10 @@ def cmd_trace(args: argparse.Namespace) -> None:
               ["SERIAL", "SKU", "BATCH", "EXPIRY", "PO", "STATUS", "LOCATION", "HAS IT", "SINCE"])  # fmt: skip
         if len(t.units) < t.total:
             print(f"{len(t.units):,} shown of {t.total:,}; export for all")
+        if t.quantities:
+            print()
+            table([(f.sku, f.batch, f.expiry, f.where.replace("_", " "), f.place, f.quantity, f.at) for f in t.quantities],
+                  ["SKU", "BATCH", "EXPIRY", "WHERE", "RECEIPT / LOCATION / TO", "QUANTITY", "AT"])  # fmt: skip
 
     emit(args, traced, show)
 

@@ -596,3 +596,42 @@ Index("ix_serials_batch", serials_table.c.batch)
 Index("ix_serials_expiry", serials_table.c.expiry)
 # A unit's events in order: its history, and its last move found by one probe (replaces the index on serial_id alone).
 Index("ix_serial_events_serial_id_id", events_table.c.serial_id, events_table.c.id)
+
+
+# --- quantity-only batches (migration 0018_batch_quantities) --------------------------------
+
+
+class BatchStock(Base):
+    """How many of one batch of an item lie at one location: the stock of items tracked by batch only."""
+
+    __tablename__ = "batch_stock"
+    __table_args__ = (
+        UniqueConstraint("item_id", "batch", "location_id"),
+        CheckConstraint("quantity >= 0", name="quantity"),  # an issue can never take more than is there
+        Index("ix_batch_stock_expiry", "expiry"),  # the dashboard's expired and expiring figures
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    batch: Mapped[str] = mapped_column(String(20))
+    expiry: Mapped[dt.date | None]
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    quantity: Mapped[int]
+
+
+class BatchMove(Base):
+    """A quantity received into or issued from a batch's stock: where every piece of a batch went."""
+
+    __tablename__ = "batch_moves"
+    __table_args__ = (
+        CheckConstraint("action IN ('receive', 'issue')", name="action"),
+        CheckConstraint("quantity > 0", name="quantity"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stock_id: Mapped[int] = mapped_column(ForeignKey("batch_stock.id"), index=True)
+    action: Mapped[str] = mapped_column(String(8))
+    quantity: Mapped[int]
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    receipt_line_id: Mapped[int | None] = mapped_column(ForeignKey("receipt_lines.id"), index=True)
+    ref: Mapped[str | None] = mapped_column(String(100))  # the receipt, or to whom it was issued
+    note: Mapped[str | None] = mapped_column(Text)

@@ -124,6 +124,7 @@ class Reading:
     gtin: str | None = None  # GTIN-14
     batch: str | None = None
     expiry: dt.date | None = None
+    count: int | None = None  # AI (30) or (37): how many the label's package holds, for items tracked by batch
     product_code: str | None = None  # MA UDI-DI, or the drug code's product part
     symbology: str | None = None  # "]d2"
     fault: Fault | None = None
@@ -324,7 +325,9 @@ def _from_elements(raw: str, kind: Kind, message, *, no_gs: bool) -> Reading:
     batch = elements.get(ai="10")
     expiry = elements.get(ai="17")
     hidden = _hidden_splits(elements) if no_gs else []
-    found = {"gtin": gtin, "batch": batch.value if batch else None, "expiry": expiry.date if expiry else None}
+    count = elements.get(ai="30") or elements.get(ai="37")
+    found = {"gtin": gtin, "batch": batch.value if batch else None, "expiry": expiry.date if expiry else None,
+             "count": int(count.value) if count else None}  # fmt: skip
     if serial_element is None:
         if serials := [s for s in hidden if s]:
             possible = " / ".join(repr(s) for s in serials)

@@ -23,6 +23,7 @@ PARTS = (
     "aftersales",
     "api_more",
     "backup",
+    "batch_qty",
     "capture",
     "columns",
     "common",

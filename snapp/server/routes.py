@@ -18,6 +18,7 @@ from snapp.app import dispatch
 from snapp.app.records import plain
 from snapp.app.sources import serial_sources
 from snapp.domain.aftersales import Party, RecipientKind
+from snapp.domain.batches import given
 from snapp.domain.capture import CasePolicy, scans
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
@@ -227,6 +228,10 @@ class ReceiptBody(Body):
     sku: Name
     serials: Serials | None = None
     quantity: Annotated[int | None, Field(ge=1)] = None
+    # For an item tracked by batch: the batch and its expiry, or the scan of its GS1 batch label.
+    batch: str | None = None
+    expiry: dt.date | None = None
+    label: str | None = None
     location: str | None = None
     expected: Annotated[int | None, Field(ge=1)] = None
     note: str | None = None
@@ -236,8 +241,9 @@ class ReceiptBody(Body):
              summary="Receive serials (all or none, every refused serial named with its position and reason)")  # fmt: skip
 def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
     sources = [scans(body.serials)] if body.serials else []
-    record = receiving.receive(ctx, number, body.sku, sources, quantity=body.quantity, location=body.location,
-                               expected=body.expected, note=body.note)  # fmt: skip
+    lot = given(body.batch, body.expiry, body.quantity, body.label)
+    record = receiving.receive(ctx, number, body.sku, sources, quantity=None if lot else body.quantity, lot=lot,
+                               location=body.location, expected=body.expected, note=body.note)  # fmt: skip
     return plain(record)
 
 

@@ -21,6 +21,7 @@ from snapp.domain.permissions import Permission
 from snapp.domain.statuses import having
 from snapp.errors import Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, among, service
+from snapp.services.batches import expiring_quantity
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ def expiring(uow: UnitOfWork, days: int = 30, *, today: dt.date | None = None, l
 
 
 def expiry_counts(session: Session, today: dt.date, days: int) -> tuple[int, int]:
-    """(expired, expiring within ``days``) units on our shelves: the dashboard's two figures."""
-    expired = session.scalar(expiring_query([func.count()], today - dt.timedelta(days=1))) or 0
-    soon = session.scalar(expiring_query([func.count()], today + dt.timedelta(days=days))) or 0
+    """(expired, expiring within ``days``) units on our shelves, serial units and pieces of batch stock alike:
+    the dashboard's two figures."""
+    yesterday, until = today - dt.timedelta(days=1), today + dt.timedelta(days=days)
+    expired = (session.scalar(expiring_query([func.count()], yesterday)) or 0) + expiring_quantity(session, yesterday)
+    soon = (session.scalar(expiring_query([func.count()], until)) or 0) + expiring_quantity(session, until)
     return expired, soon - expired
 
 

@@ -55,10 +55,10 @@ from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, wri
 from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
-from snapp.services.recall import Recall, history_rows, trace_query, traced_row
+from snapp.services.recall import Recall, history_rows, quantities_of, trace_query, traced_row
 from snapp.services.receipts import read_receipt
-from snapp.services.valuation import read_stock_value
 from snapp.services.stocktake import read_report
+from snapp.services.valuation import read_stock_value
 
 BATCH = 5_000  # rows fetched per round trip, and rows between two progress calls
 
@@ -163,12 +163,24 @@ _RECALL_FIELDS = (
 
 @service(Permission.EXPORT, write=False)
 def export_recall(uow: UnitOfWork, out: Path | str, recall: Recall, *, progress: Progress | None = None) -> ExportRecord:
-    """Every unit a recall names, grouped by where it is, then every event of each (sheet "History")."""
+    """Every unit a recall names, grouped by where it is, then every event of each (sheet "History"); and where
+    the quantities of the batches it names went (sheet "Batch quantities", when there are any)."""
     session = uow.session
     history = Sheet("sheet.history", _HISTORY_FIELDS, history_rows(session, recall))
+    more: list[tuple[Sheet, Mapping[int, str]]] = [(history, _HISTORY_NAMED)]
+    if flows := quantities_of(session, recall):
+        rows = [(f.sku, f.item_name, f.batch, f.expiry, f.where, f.place, f.quantity, f.at) for f in flows]
+        more.append((Sheet("sheet.batch_quantities", _BATCH_FLOW_FIELDS, rows), {4: "batch_flow"}))
     spec = _Export("recall", "sheet.recall", _RECALL_FIELDS, trace_query(session, recall), recall.described(),
-                   traced_row, named={9: "status", 12: "verb"}, more=[(history, _HISTORY_NAMED)])  # fmt: skip
+                   traced_row, named={9: "status", 12: "verb"}, more=more)  # fmt: skip
     return _run(uow, spec, out, progress)
+
+
+_BATCH_FLOW_FIELDS = (
+    Field("column.sku"), Field("column.item", width=30), Field("column.batch"), Field("column.expiry", Kind.DATE, 12),
+    Field("column.where", width=12), Field("column.place", width=30), Field("column.quantity", Kind.INTEGER, 10),
+    Field("column.when", Kind.TIME, 20),
+)  # fmt: skip
 
 
 _PO_FIELDS = (

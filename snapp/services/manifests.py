@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from snapp.db import bulk
 from snapp.db.models import (
+    ExceptionCase,
     Item,
     ManifestSerial,
     POLine,
@@ -33,13 +34,13 @@ from snapp.db.models import (
     manifest_serials_table,
     utcnow,
 )
-from snapp.domain.capture import Capture, Reason, Source, capture, combine
+from snapp.domain.capture import Capture, Reason, Source, capture, combine, scans
 from snapp.domain.manifests import OPEN_PO, OffManifest, off_manifest_policy, replaceable
 from snapp.domain.permissions import Permission
-from snapp.domain.statuses import ExceptionKind
-from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
+from snapp.domain.statuses import EXCEPTION, ExceptionKind, ExceptionStatus
+from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError, stored
 from snapp.services.base import UnitOfWork, among, service
-from snapp.services.exceptions import NewException
+from snapp.services.exceptions import NewException, open_exception
 from snapp.services.masterdata import get_item_row, get_supplier_row, serial_rule
 from snapp.services.purchasing import get_po_row
 from snapp.services.units import received_clashes
@@ -270,6 +271,37 @@ def judge_receipt(session: Session, po: PurchaseOrder, line: POLine, item: Item,
     return ReceiptJudgement(problems, rest)
 
 
+@dataclass(frozen=True)
+class ScanCheck:
+    """What posting would make of one scanned serial: ``tone`` is "ok", "exception" (accepted off the manifest
+    and opening an exception) or "refused"."""
+
+    serial: str
+    tone: str
+    message: Text
+
+
+@service(Permission.RECEIVE, write=False)
+def check_scans(uow: UnitOfWork, po_number: str, line_no: int, serials: Sequence[str]) -> dict[str, ScanCheck]:
+    """For the receiving screen while scanning: each serial judged as the posted receipt will judge it (already
+    received; on the line's manifest; on another PO's; off it, refused or accepted as the setting says). Nothing is
+    written. Keyed by the value sent."""
+    session = uow.session
+    po, line, item = _line(session, po_number, line_no, writing=False)
+    captured = capture(scans(list(serials)), serial_rule(item))
+    said = {p.value: ScanCheck(p.value, "refused", p.message) for p in captured.problems}
+    said |= {p.value: ScanCheck(p.value, "refused", p.message) for p in received_clashes(session, item.id, captured)}
+    judged = judge_receipt(session, po, line, item, captured)
+    fine = Text("manifest_scan.on_it", po=po.number, line=line.line_no) if judged else Text("receiving.scan_ok")
+    if judged:
+        for p in judged.problems:
+            said.setdefault(p.value, ScanCheck(p.value, "refused", p.message))
+        accepted = Text("manifest_scan.accepted", po=po.number, line=line.line_no)
+        for serial in judged.accepted:
+            said.setdefault(serial, ScanCheck(serial, "exception", accepted))
+    return {**{serial: ScanCheck(serial, "ok", fine) for serial in captured.serials}, **said}
+
+
 def _policy(session: Session, po: PurchaseOrder, item: Item) -> OffManifest:
     supplier_setting = session.scalar(select(Supplier.off_manifest).where(Supplier.id == po.supplier_id))
     return off_manifest_policy(item.off_manifest, supplier_setting)
@@ -282,17 +314,43 @@ def missing_after(session: Session, line: POLine, item: Item) -> list[str]:
                                 .order_by(ManifestSerial.id)))  # fmt: skip
 
 
-def receipt_cases(receipt: str, po: str, line_no: int, accepted: Sequence[str], missing: Sequence[str]) -> list[NewException]:
-    """One exception for the units accepted off the manifest, one for those it lists and the delivery lacked."""
-    cases = []
-    if accepted:
-        detail = Text("manifest.accepted_case", n=len(accepted), po=po, line=line_no, serials=", ".join(accepted))
-        cases.append(NewException(ExceptionKind.MANIFEST, receipt, detail, po))
+def receipt_cases(receipt: str, po: str, line_no: int, accepted: Sequence[str]) -> list[NewException]:
+    """One exception for the units of a receipt accepted off the manifest."""
+    if not accepted:
+        return []
+    detail = Text("manifest.accepted_case", n=len(accepted), po=po, line=line_no, serials=", ".join(accepted))
+    return [NewException(ExceptionKind.MANIFEST, receipt, detail, po)]
+
+
+def note_missing(session: Session, user_name: str, receipt: str, po: str, line: POLine, missing: Sequence[str]) -> int | None:
+    """Keep the one open "not delivered" exception of a line's manifest up to date after a receipt; returns its id.
+
+    A PO delivered in several receipts updates that exception's list rather
+    than opening one per partial receipt, and the receipt that brings the last
+    listed serial settles it. The list is kept while the line is still open
+    rather than waiting for it to close: a line may never be completed (a short
+    delivery is closed by hand), and the desk should see what is outstanding
+    now. Once a person has resolved it, a later receipt that still lacks
+    serials opens a new one: the situation is news again.
+    """
+    subject = f"{po}/{line.line_no}"
+    row = session.scalar(select(ExceptionCase).where(
+        ExceptionCase.kind == ExceptionKind.MANIFEST, ExceptionCase.status == ExceptionStatus.OPEN,
+        ExceptionCase.subject == subject).with_for_update())  # fmt: skip
     if missing:
-        detail = Text("manifest.missing_case", n=len(missing), po=po, line=line_no, receipt=receipt,
-                      serials=", ".join(missing))  # fmt: skip
-        cases.append(NewException(ExceptionKind.MANIFEST, receipt, detail, po))
-    return cases
+        listed = session.scalar(select(func.count()).where(ManifestSerial.po_line_id == line.id))
+        detail = Text("manifest_scan.missing_case", n=len(missing), listed=listed, po=po, line=line.line_no,
+                      receipt=receipt, serials=", ".join(missing))  # fmt: skip
+        if row is None:
+            return open_exception(session, user_name, NewException(ExceptionKind.MANIFEST, subject, detail, po))
+        row.detail = stored(detail)
+        return row.id
+    if row is None:
+        return None
+    row.status = EXCEPTION.target("resolve")
+    row.resolved_by, row.resolved_at = user_name, utcnow()
+    row.resolution = str(Text("manifest_scan.all_delivered", receipt=receipt))
+    return row.id
 
 
 # --- for verify -------------------------------------------------------------------

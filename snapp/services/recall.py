@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -31,6 +31,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import Status, meaning
 from snapp.errors import PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, service
+from snapp.services.batches import BatchFlow, batch_flows
 from snapp.services.lifecycle import record_moves
 from snapp.services.lookup import SerialFilter, _register_query
 from snapp.services.units import resolve
@@ -89,6 +90,7 @@ class Trace:
     total: int
     groups: list[Group]
     units: list[TracedUnit]  # at most `limit` of them, in the groups' order
+    quantities: list[BatchFlow] = field(default_factory=list)  # where the named batches of items without serials went
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,15 @@ def trace(uow: UnitOfWork, recall: Recall, *, limit: int = PAGE_MAX) -> Trace:
     session = uow.session
     groups = groups_of(session, recall)
     units = list(traced_rows(session, recall, limit=limit))
-    return Trace(recall, sum(g.count for g in groups), groups, units)
+    return Trace(recall, sum(g.count for g in groups), groups, units, quantities_of(session, recall))
+
+
+def quantities_of(session: Session, recall: Recall) -> list[BatchFlow]:
+    """Where the batches of items without serials that ``recall`` names went. A list of serials names units only."""
+    if recall.serials:
+        return []
+    return batch_flows(session, supplier=recall.supplier, batch=recall.batch, po=recall.po, sku=recall.sku,
+                       received_from=recall.received_from, received_to=recall.received_to)  # fmt: skip
 
 
 @service(Permission.VIEW)

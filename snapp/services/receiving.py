@@ -11,7 +11,9 @@ insert, so that all its problems are reported at once.
 
 A line with a supplier's manifest has every scan judged against it first
 (`snapp.services.manifests.judge_receipt`, in set operations); once posted,
-the manifest serials the delivery lacked are listed and open one exception.
+the manifest serials not delivered yet are listed in the one open exception of
+that manifest (`snapp.services.manifests.note_missing`: a split delivery
+updates it rather than opening one per partial receipt).
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ from snapp.db.models import (
     serials_table,
     utcnow,
 )
+from snapp.domain.batches import Lot, checked
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
-from snapp.services import exceptions, manifests
+from snapp.services import batches, exceptions, manifests
 from snapp.services.base import UnitOfWork, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
@@ -68,6 +71,9 @@ class ReceiptRecord:
     # With a manifest on the line: units accepted off it, and the serials it lists that have not come (each list one exception).
     off_manifest: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # For an item tracked by batch: the lot received.
+    batch: str | None = None
+    expiry: dt.date | None = None
 
 
 # A refused receipt writes nothing; afterwards its rejected scans go to the exceptions desk.
@@ -80,12 +86,14 @@ def receive(
     sources: Sequence[Source] = (),
     *,
     quantity: int | None = None,
+    lot: Lot | None = None,
     location: str | None = None,
     expected: int | None = None,
     note: str | None = None,
     progress: Progress | None = None,
 ) -> ReceiptRecord:
-    """Receive serials (or, for items not tracked by serial, a ``quantity``) on a PO line."""
+    """Receive serials on a PO line; for an item tracked by batch, a ``lot`` (batch, expiry, quantity); for one
+    tracked by neither, a ``quantity``."""
     session = uow.session
     po = get_po_row(session, po_number)
     session.refresh(po, with_for_update=True)  # a PO being closed or cancelled meanwhile: wait, then see it
@@ -97,6 +105,9 @@ def receive(
 
     tracked = item.tracking == "serial"
     problems: list[Problem] = []
+    if lot is not None and item.tracking != "batch":
+        raise ValidationError(Problem(Text("batch_qty.batch"), lot.batch, "batch",
+                                      Text("batch_qty.not_by_batch", sku=item.sku, tracking=item.tracking)))  # fmt: skip
     if tracked:
         if quantity is not None:
             refusal = Text("receiving.by_serial", sku=item.sku)
@@ -113,9 +124,13 @@ def receive(
         judged = None
         if sources:
             raise ValidationError(Problem(_SERIALS, "", "serials", Text("receiving.not_by_serial", sku=item.sku)))
-        count = quantity or 0
-        if count <= 0:
-            problems.append(Problem(_QUANTITY, str(quantity), "quantity", Text("receiving.quantity_positive")))
+        if item.tracking == "batch":
+            lot = _batch_lot(item, lot, quantity)
+            count = lot.quantity or 0
+        else:
+            count = quantity or 0
+            if count <= 0:
+                problems.append(Problem(_QUANTITY, str(quantity), "quantity", Text("receiving.quantity_positive")))
     remaining = line.quantity - line.received
     if count > remaining:
         problems.append(_over_receipt(line, count))
@@ -158,11 +173,14 @@ def receive(
                 raise Conflict("receiving.serials_taken") from err
             raise _refused(clashes) from err
 
-    off, missing = [], []
+    if lot is not None:
+        batches.put_away(session, uow.actor.id, item, place, receipt_line.id, receipt.number, lot, now)
+    off, missing, case = [], [], None
     if judged:
         off, missing = judged.accepted, manifests.missing_after(session, line, item)
-        exceptions.open_exceptions(session, uow.actor.name,
-                                   manifests.receipt_cases(receipt.number, po.number, line.line_no, off, missing))  # fmt: skip
+        exceptions.open_exceptions(session, uow.actor.name, manifests.receipt_cases(receipt.number, po.number,
+                                                                                    line.line_no, off))  # fmt: skip
+        case = manifests.note_missing(session, uow.actor.name, receipt.number, po.number, line, missing)
     totals = session.execute(
         select(POLine.quantity, POLine.received).where(POLine.po_id == po.id)
     ).all()
@@ -172,17 +190,11 @@ def receive(
         "receipt",
         receipt.number,
         after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code,
-               **({"manifest": {"off": len(off), "missing": len(missing)}} if judged else {})},
+               **({"manifest": {"off": len(off), "missing": len(missing), "missing_exception": case}} if judged else {}),
+               **({"batch": lot.batch, "expiry": lot.expiry and lot.expiry.isoformat()} if lot else {})},
     )  # fmt: skip
-    return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing)
-
-
-@service(Permission.VIEW, write=False)
-def already_received(uow: UnitOfWork, sku: str, serials: Sequence[str]) -> dict[str, str]:
-    """For live validation while scanning: which of these clean serials the item has already, and where."""
-    item = get_item_row(uow.session, sku)
-    captured = capture(scans(serials), serial_rule(item))
-    return {p.value: p.message for p in received_clashes(uow.session, item.id, captured)}
+    return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing,
+                         lot and lot.batch, lot and lot.expiry)  # fmt: skip
 
 
 @service(Permission.VIEW, write=False)
@@ -199,6 +211,19 @@ def _open_line(session: Session, po: PurchaseOrder, item: Item) -> POLine:
         raise NotFound("receiving.no_line", po=po.number, sku=item.sku)
     # Several lines of one item: fill them in order.
     return next((line for line in lines if line.received < line.quantity), lines[-1])
+
+
+def _batch_lot(item: Item, lot: Lot | None, quantity: int | None) -> Lot:
+    """The lot a receipt of a batch item brings, checked: its label is the item's, its quantity is said once."""
+    if lot is None:
+        raise ValidationError(Problem(Text("batch_qty.batch"), "", "batch", Text("batch_qty.batch_needed_for", sku=item.sku)))
+    if quantity is not None and quantity != lot.quantity:
+        raise ValidationError(Problem(_QUANTITY, str(quantity), "quantity",
+                                      Text("batch_qty.count_differs", typed=quantity, count=lot.quantity)))  # fmt: skip
+    if lot.gtin and (not item.gtin or gtin14(item.gtin) != lot.gtin):
+        raise ValidationError(Problem(Text("batch_qty.label"), lot.gtin, "gtin",
+                                      Text("batch_qty.label_other_item", gtin=lot.gtin, sku=item.sku)))  # fmt: skip
+    return checked(lot, dt.date.today())
 
 
 def _refused(problems: list[Problem]) -> ValidationError:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from snapp.db.engine import sqlite_url  # noqa: E402
 from snapp.db.schema import open_database  # noqa: E402
+from snapp.domain.capture import scans  # noqa: E402
 from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
 from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
@@ -31,7 +32,7 @@ from snapp.gui.views.receiving import ReceivingView  # noqa: E402
 from snapp.gui.views.rma import RmaView  # noqa: E402
 from snapp.gui.views.settings import SettingsView  # noqa: E402
 from snapp.gui.views.verify import VerifyView  # noqa: E402
-from snapp.services import devices, lookup, purchasing, stocktake  # noqa: E402
+from snapp.services import devices, lookup, manifests, purchasing, stocktake  # noqa: E402
 from snapp.services.auth import create_first_admin  # noqa: E402
 from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
@@ -110,16 +111,29 @@ def manifest_dialog(app: QApplication, window: MainWindow, folder: Path) -> None
 
 
 def receiving_example(ctx: Context, view: ReceivingView) -> None:
-    po = purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 50)])
-    purchasing.approve_po(ctx, po.number)
+    """Mid-scan on a line with a supplier's manifest: on it, off it (accepted as an exception), on another PO's
+    manifest, already received, scanned twice, not the item's format. Prepared once, shot in each language."""
+    if "po" not in _RECEIVING:
+        other = purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 5)]).number)
+        manifests.load_manifest(ctx, other.number, 1, [scans(["PF10000077"])])
+        po = purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 50)]).number)
+        manifests.load_manifest(ctx, po.number, 1, [scans([f"PF1{n:07d}" for n in range(1, 31)])])
+        manifests.set_off_manifest(ctx, "exception", sku="LAP-T14")
+        # The manifest dialog is shot on the newest approved PO: one without a manifest yet.
+        purchasing.approve_po(ctx, purchasing.create_po(ctx, "SZHD", [purchasing.LineSpec("LAP-T14", 20)]).number)
+        _RECEIVING["po"] = po.number
     view.refresh()  # may choose the only open PO by itself: let it, before choosing this one
     view.runner.wait()
     QApplication.processEvents()
-    view.load_po(po.number)
+    view.load_po(_RECEIVING["po"])
     view.runner.wait()
     QApplication.processEvents()
-    for serial in ("PF10000001", "PF10000002", "pf10000003", "PF00000001", "PF10000002", "PF1000004", "ＰＦ１００００００５"):
+    for serial in ("PF10000001", "PF10000002", "pf10000003", "PF10000099", "PF10000077", "PF00000001", "PF10000002",
+                   "PF1000004", "ＰＦ１００００００５"):  # fmt: skip
         view.add_scan(serial)
+
+
+_RECEIVING: dict[str, str] = {}
 
 
 EXAMPLE_FINGERPRINT = ":".join(["5E", "A1", "07", "C3"] * 8)

@@ -258,9 +258,11 @@ def test_manifest_serials_not_delivered_are_listed_and_open_one_exception(db, ct
     record = receiving.receive(ctx, loaded.number, "LAP", [scans(serial_names(7))], location="WH-A")
     assert record.missing == serial_names(3, start=8)
     [(subject, detail)] = manifest_cases(db)
-    assert subject == record.number and "3 serial(s)" in detail and "SN000008, SN000009, SN000010" in detail
+    assert subject == f"{loaded.number}/1" and "3 of the 10 serial(s)" in detail
+    assert "SN000008, SN000009, SN000010" in detail and record.number in detail
     entry = [e for e in audit_entries(db) if e.action == "receipt.post"][-1]
-    assert entry.after["manifest"] == {"off": 0, "missing": 3}
+    case = scalar(db, "SELECT id FROM exceptions WHERE kind = 'manifest'")
+    assert entry.after["manifest"] == {"off": 0, "missing": 3, "missing_exception": case}
 
 
 def test_a_line_without_a_manifest_receives_as_before(db, ctx, company):

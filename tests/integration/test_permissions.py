@@ -9,12 +9,13 @@ from decimal import Decimal
 import pytest
 from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
+from snapp.domain.batches import Lot
 from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, auth, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
@@ -22,9 +23,9 @@ from tests.printer_jobs import Listener
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
-    "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
+    "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
-    "get_off_manifest", "trace", "expiring",
+    "get_off_manifest", "trace", "expiring", "stock", "plan_issue",
     "last_location",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
@@ -36,9 +37,10 @@ MASTER_DATA = {
 }  # fmt: skip
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
-RECEIVING = {"receive", "judge_scan", "print_receipt"}
+RECEIVING = {"receive", "judge_scan", "check_scans", "print_receipt"}
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
-                   "move:block", "move:release", "block", "release"}  # a recall's block and release too
+                   "move:block", "move:release", "block", "release",  # a recall's block and release too
+                   "issue"}  # a quantity of a batch item
 LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
@@ -57,7 +59,7 @@ EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
     | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
-NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan"}  # judging a scan writes nothing
+NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan", "check_scans"}  # judging scans writes nothing
 # Written as rows that say who and when themselves, without an audit entry.
 RECORDED = {"verify", "_open_for_refusal"}
 
@@ -70,7 +72,7 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
@@ -121,6 +123,9 @@ def stage(db, ctx, company, server_role, tmp_path):
     stocktake.close_count(ctx, closed_count)
     listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
     manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
+    masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch", supplier="ACME"))
+    gauze = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("GAUZE", 500)]).number)
+    receiving.receive(ctx, gauze.number, "GAUZE", lot=Lot("STAGE", None, 100), location="WH-A")
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
             "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
@@ -195,7 +200,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "release": lambda: recall.release(ctx, recall.Recall(serials=(units["recall:release"],))),
         "trace": lambda: recall.trace(ctx, recall.Recall(sku="LAP")),
         "expiring": lambda: expiry.expiring(ctx),
-        "already_received": lambda: receiving.already_received(ctx, "LAP", [units["issue"], f"NEW-{tag}"]),
+        "stock": lambda: batches.stock(ctx, "GAUZE"),
+        "plan_issue": lambda: batches.plan_issue(ctx, "GAUZE", 1),
+        "issue": lambda: batches.issue(ctx, "GAUZE", 1, to=f"ward {tag}"),
         "last_location": lambda: receiving.last_location(ctx),
         "summary": lambda: dashboard.summary(ctx),
         "verify": lambda: verification.verify(ctx, [units["issue"], f"FAKE-{tag}"]),
@@ -220,6 +227,7 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         ),
         "send_labels": lambda: to_label_printer(ctx, stage["receipt"]),
         "judge_scan": lambda: receiving.judge_scan(ctx, stage["receive"], f"J-{tag}-0001", "LAP"),
+        "check_scans": lambda: manifests.check_scans(ctx, stage["manifest"], 1, [units["issue"], "M-STAGE1", f"C-{tag}"]),
         "print_po": lambda: printing.print_po(ctx, stage["receive"], stage["folder"] / f"{tag}-po.pdf"),
         "print_receipt": lambda: printing.print_receipt(ctx, stage["receipt"], stage["folder"] / f"{tag}-gr.pdf"),
         "print_serial_history": lambda: printing.print_serial_history(

@@ -3,8 +3,11 @@
 A scanner is a keyboard that types a serial and presses Enter, up to dozens a
 second. Each Enter is handled at once on the GUI thread with in-memory checks
 only (format, the item's rule, duplicates in this batch, the open quantity),
-so no scan is dropped; the database check for serials already received runs
-for the new scans together, off the GUI thread.
+so no scan is dropped; the database check runs for the new scans together,
+off the GUI thread, a moment later: already received, and on a line with a
+supplier's manifest, whether each serial is on it, on another PO's, or off it
+(refused, or accepted as an exception, as the setting says) — the verdicts the
+posted receipt will give, each with its colour before anything is posted.
 """
 
 from __future__ import annotations
@@ -38,12 +41,12 @@ from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.io.serial_files import read_serial_file
-from snapp.services import masterdata, purchasing, receiving
+from snapp.services import manifests, masterdata, purchasing, receiving
 from snapp.services.base import Entity
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
 
-OK, BAD = "#2e7d32", "#c62828"
+OK, BAD, WARN = "#2e7d32", "#c62828", "#b45309"
 LOCATION_KEY = "receiving/location"
 CHECK_DELAY_MS = 150
 
@@ -65,6 +68,7 @@ class Pending:
     serial: str | None  # clean serial, when accepted
     message: str
     ok: bool
+    warn: bool = False  # accepted, but off the manifest: posting opens an exception for it
 
 
 class ReceivingView(View):
@@ -90,7 +94,7 @@ class ReceivingView(View):
                 Column(self.tr("Result"), lambda p: p.message),
             ]
         )
-        self.model.colour = lambda p: QColor(OK if p.ok else BAD)
+        self.model.colour = lambda p: QColor(BAD if not p.ok else WARN if p.warn else OK)
         form.pendingView.setModel(self.model)
         fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
         EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
@@ -303,25 +307,31 @@ class ReceivingView(View):
 
     def _check_database(self) -> None:
         batch, self.unchecked = self.unchecked, []
-        line = self.line
-        if not batch or line is None:
+        line, po = self.line, self.po
+        if not batch or line is None or po is None:
             return
         serials = [row.serial for row in batch]
 
-        def verdicts(found: dict[str, str]) -> None:
+        def verdicts(checks: dict[str, manifests.ScanCheck]) -> None:
             # Only rows still waiting: a row posted (or set aside) while the check ran was received by this very
             # receipt, and its "already received" would overwrite the receipt's own news.
-            late = [row for row in batch if row.serial in found and self.accepted.get(row.serial) is row]
-            for row in late:
-                row.ok, row.message = False, say(found[row.serial])
-                del self.accepted[row.serial]
-            if late:
+            waiting = [row for row in batch if row.serial in checks and self.accepted.get(row.serial) is row]
+            for row in waiting:
+                check = checks[row.serial]
+                row.message, row.warn = say(check.message), check.tone == "exception"
+                if check.tone == "refused":
+                    row.ok = False
+                    del self.accepted[row.serial]
+            if refused := [row for row in waiting if not row.ok]:
                 QApplication.beep()
-                self._say(self.tr("{0} already received").format(", ".join(row.serial for row in late[:3])), False)
+                self._say(f"{refused[-1].serial}: {refused[-1].message}", False)
+            elif waiting:
+                last = waiting[-1]
+                self._say(f"{last.serial}: {last.message}", last.ok)
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.pending) - 1, 2))
             self._update_counter()
 
-        self.runner.run(lambda: receiving.already_received(self.ctx, line.sku, serials), done=verdicts)
+        self.runner.run(lambda: manifests.check_scans(self.ctx, po.number, line.line_no, serials), done=verdicts)
 
     def _paste(self) -> None:
         text, ok = QInputDialog.getMultiLineText(
