@@ -9,7 +9,7 @@ import pytest
 from snapp_testkit import approved_po, rows, scalar, serial_names, snapshot
 
 from snapp.domain.capture import scans
-from snapp.errors import PermissionDenied
+from snapp.errors import PermissionDenied, restored
 from snapp.services import exceptions, manifests, receiving
 
 
@@ -25,7 +25,9 @@ def verdicts(ctx, po: str, serials: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def open_cases(db) -> list[tuple[int, str, str]]:
-    return rows(db, "SELECT id, subject, detail FROM exceptions WHERE kind = 'manifest' AND status = 'open' ORDER BY id")
+    """The open manifest exceptions, what happened read back as English (it is kept as a code and values)."""
+    return [(case, subject, restored(detail)) for case, subject, detail in
+            rows(db, "SELECT id, subject, detail FROM exceptions WHERE kind = 'manifest' AND status = 'open' ORDER BY id")]
 
 
 def test_each_scan_gets_the_verdict_posting_would_give_and_nothing_is_written(db, ctx, listed, receive_units):
@@ -108,6 +110,7 @@ def test_a_later_receipt_after_a_person_settled_the_list_opens_a_new_one(db, ctx
 def test_units_accepted_off_the_manifest_still_open_their_own_exception_per_receipt(db, ctx, listed, receive_units):
     manifests.set_off_manifest(ctx, "exception", supplier="ACME")
     record = receive_units(["SN000001", "SN000900"])
-    cases = rows(db, "SELECT subject, detail FROM exceptions WHERE kind = 'manifest' ORDER BY id")
+    cases = [(subject, restored(detail)) for subject, detail in
+             rows(db, "SELECT subject, detail FROM exceptions WHERE kind = 'manifest' ORDER BY id")]
     assert [subject for subject, _ in cases] == [record.number, f"{listed}/1"]
     assert "SN000900" in cases[0][1] and "9 of the 10" in cases[1][1]
