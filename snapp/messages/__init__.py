@@ -30,6 +30,7 @@ PARTS = (
     "devices",
     "display",
     "exceptions",
+    "fields",
     "files",
     "floor",
     "gs1",

@@ -38,11 +38,12 @@ from snapp.db.models import (
     utcnow,
 )
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
+from snapp.domain.fields import capture_fields
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
-from snapp.services import exceptions, manifests
+from snapp.services import exceptions, fields, manifests
 from snapp.services.base import UnitOfWork, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
@@ -109,8 +110,12 @@ def receive(
         judged = manifests.judge_receipt(session, po, line, item, captured) if count else None
         if judged:
             problems += judged.problems
+        defined = fields.item_fields(session, item.id)
+        got = capture_fields(captured, [d for _, d in defined], item.sku) if defined or captured.source.fields else None
+        if got:
+            problems += got.problems
     else:
-        judged = None
+        judged = got = None
         if sources:
             raise ValidationError(Problem(_SERIALS, "", "serials", Text("receiving.not_by_serial", sku=item.sku)))
         count = quantity or 0
@@ -124,6 +129,8 @@ def receive(
             # Every problem at once. A receipt with no other problem skips this
             # look-up: the unique constraint refuses a clash, reported below.
             problems += received_clashes(session, item.id, captured)
+            if got:
+                problems += fields.stored_clashes(session, defined, captured, got)
         raise _refused(problems)
 
     # The conditional update locks the line: a second receipt on it waits here,
@@ -149,11 +156,15 @@ def receive(
     if tracked:
         try:
             _insert_units(session, uow.actor.id, item, place, receipt_line.id, receipt.number, now, captured, progress)
+            if got:
+                fields.store_receipt_fields(session, defined, receipt_line.id, captured.serials, got)
         except IntegrityError as err:
-            if unique_constraint(err) != "uq_serials_item_id_serial":
+            if unique_constraint(err) not in ("uq_serials_item_id_serial", fields.UNIQUE_INDEX):
                 raise
             session.rollback()
             clashes = received_clashes(session, item.id, captured)
+            if got:
+                clashes += fields.stored_clashes(session, defined, captured, got)
             if not clashes:
                 raise Conflict("receiving.serials_taken") from err
             raise _refused(clashes) from err

@@ -13,8 +13,9 @@ from snapp.domain.capture import Reason, scans
 from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
+from snapp.domain.fields import FieldDef
 from snapp.services import (
-    audit, auth, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, auth, backup, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
@@ -25,18 +26,18 @@ READS = {
     "already_received", "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
     "get_off_manifest", "trace", "expiring",
-    "last_location",
+    "last_location", "list_fields", "find_by_field",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
 EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
-    "import_masterdata", "set_off_manifest",
+    "import_masterdata", "set_off_manifest", "define_field", "alter_field",
 }  # fmt: skip
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
-RECEIVING = {"receive", "judge_scan", "print_receipt"}
+RECEIVING = {"receive", "judge_scan", "print_receipt", "set_value"}  # a unit's custom field corrected by who captures it
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
                    "move:block", "move:release", "block", "release"}  # a recall's block and release too
 LABELS = {"print_labels", "send_labels"}
@@ -68,7 +69,7 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
+    audit, backup, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests, masterdata,
     printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
@@ -119,6 +120,7 @@ def stage(db, ctx, company, server_role, tmp_path):
     stocktake.close_count(ctx, closed_count)
     listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
     manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
+    fields.define_field(ctx, "LAP", FieldDef("Tag", unique="all"))
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
             "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
@@ -237,6 +239,11 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
         "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
                                                        recall.Recall(sku="LAP")),
+        "define_field": lambda: fields.define_field(ctx, "LAP", FieldDef(f"F-{tag}")),
+        "alter_field": lambda: fields.alter_field(ctx, "LAP", "Tag", choices=()),
+        "list_fields": lambda: fields.list_fields(ctx, "LAP"),
+        "set_value": lambda: fields.set_value(ctx, units["issue"], "Tag", f"T-{tag}"),
+        "find_by_field": lambda: fields.find_by_field(ctx, "T-admin"),
         "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),
     }
 
