@@ -23,13 +23,10 @@ from snapp.domain.capture import (
     PASTE_SEPARATORS,
     Capture,
     FieldColumn,
-    SerialRule,
     Source,
-    capture,
     cell_day,
     cell_text,
     normalise,
-    scans,
 )
 from snapp.domain.items import PatternError, pattern_matcher
 from snapp.errors import Problem, Text, ValidationError
@@ -287,39 +284,34 @@ def paste_columns(text: str, names: Sequence[str]) -> Source:
     )
 
 
-def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef], rule: SerialRule) -> Source:
+def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef]) -> Source:
     """Scans taken unit by unit: its serial, then each scan-captured field in order (serial, IMEI, serial, IMEI...).
 
-    The rule that keeps pairs in order: at a serial's place, a value that
-    matches a scanned field's pattern and not the item's serial rule is that
-    field's value scanned first; at a field's place, a value that misses the
-    field's pattern but passes the serial rule is the next serial. Either is
-    refused by its scan, naming what was expected, and so is a serial left
-    without its field scans at the end.
+    The rule that keeps pairs in order is each scanned field's pattern, which
+    the item's serials must not match: at a serial's place, a value matching a
+    field's pattern is that field's value, scanned first; at a field's place, a
+    value not matching it is no value of the field (the next serial, most
+    likely). Either is refused by its scan, naming what was expected, and so is
+    a serial left without its field scans at the end.
     """
     scanned = [d for d in defs if d.scanned]
     width = len(scanned) + 1
     values = [normalise(v) for v in values]
     problems = []
-
-    def is_serial(value: str) -> bool:
-        return capture(scans([value]), rule).ok
-
     for start in range(0, len(values), width):
         group = values[start : start + width]
         serial = group[0]
-        where = Text("position.scan", n=start + 1)
-        if not is_serial(serial) and (owner := next((d for d in scanned if d.matches(serial)), None)):
-            problems.append(Problem(where, serial, "pair_order", Text("field.pair_field_first", field=owner.name)))
+        if owner := next((d for d in scanned if d.matches(serial)), None):
+            problems.append(Problem(Text("position.scan", n=start + 1), serial, "pair_order",
+                                    Text("field.pair_field_first", field=owner.name)))  # fmt: skip
             continue
         for k, d in enumerate(scanned, 1):
             if k >= len(group):
-                problems.append(Problem(where, serial, "pair_incomplete", Text("field.pair_missing", field=d.name)))
-                break
-            value = group[k]
-            if not d.matches(value) and is_serial(value):
-                problems.append(Problem(Text("position.scan", n=start + k + 1), value, "pair_order",
-                                        Text("field.pair_serial_first", field=d.name)))  # fmt: skip
+                problems.append(Problem(Text("position.scan", n=start + 1), serial, "pair_incomplete",
+                                        Text("field.pair_missing", field=d.name)))  # fmt: skip
+            elif not d.matches(group[k]):
+                problems.append(Problem(Text("position.scan", n=start + k + 1), group[k], "pair_order",
+                                        Text("field.pair_not_field", field=d.name, pattern=d.pattern)))  # fmt: skip
     if problems:
         raise ValidationError(problems, Text("field.pairs_refused", n=len(problems)))
     return Source(

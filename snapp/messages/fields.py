@@ -51,9 +51,10 @@ MESSAGES = {
         "looks like a value of {field}, where a serial is expected: scan each unit's serial first, then its {field}",
         "看起来是{field}，但这里应为序列号：请先扫描每个物品的序列号，再扫描其{field}",
     ),
-    "field.pair_serial_first": (
-        "looks like a serial, where the {field} of the serial before is expected: scan its {field} next",
-        "看起来是序列号，但这里应为前一个序列号的{field}：请接着扫描其{field}",
+    "field.pair_not_field": (
+        "is no {field} (pattern {pattern}), where the {field} of the serial before is expected: "
+        "scan each unit's serial, then its {field}",
+        "不是{field}（规则 {pattern}），但这里应为前一个序列号的{field}：请先扫描每个物品的序列号，再扫描其{field}",
     ),
     "field.pair_missing": ("has no {field} scanned after it", "之后没有扫描{field}"),
     "field.pairs_refused": ("scan pairs refused: {n} problem(s); nothing was received", "成对扫描被拒绝：{n} 个问题；未收货"),

@@ -38,7 +38,7 @@ from snapp.db.models import (
     utcnow,
 )
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
-from snapp.domain.fields import capture_fields
+from snapp.domain.fields import capture_fields, scan_pairs
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
@@ -85,8 +85,12 @@ def receive(
     expected: int | None = None,
     note: str | None = None,
     progress: Progress | None = None,
+    paired: Sequence[str] = (),
 ) -> ReceiptRecord:
-    """Receive serials (or, for items not tracked by serial, a ``quantity``) on a PO line."""
+    """Receive serials (or, for items not tracked by serial, a ``quantity``) on a PO line.
+
+    ``paired`` are scans taken unit by unit, its serial and then its scan-captured fields
+    (serial, IMEI, serial, IMEI...: `snapp.domain.fields.scan_pairs`), after the ``sources``."""
     session = uow.session
     po = get_po_row(session, po_number)
     session.refresh(po, with_for_update=True)  # a PO being closed or cancelled meanwhile: wait, then see it
@@ -98,6 +102,9 @@ def receive(
 
     tracked = item.tracking == "serial"
     problems: list[Problem] = []
+    defined = fields.item_fields(session, item.id) if tracked else []
+    if paired:
+        sources = [*sources, scan_pairs(paired, [d for _, d in defined])]
     if tracked:
         if quantity is not None:
             refusal = Text("receiving.by_serial", sku=item.sku)
@@ -110,7 +117,6 @@ def receive(
         judged = manifests.judge_receipt(session, po, line, item, captured) if count else None
         if judged:
             problems += judged.problems
-        defined = fields.item_fields(session, item.id)
         got = capture_fields(captured, [d for _, d in defined], item.sku) if defined or captured.source.fields else None
         if got:
             problems += got.problems

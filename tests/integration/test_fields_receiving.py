@@ -10,13 +10,12 @@ import pytest
 from snapp_testkit import add_plain_item, approved_po, rows, scalar, snapshot
 
 from snapp.app.sources import serial_sources
-from snapp.domain.capture import SerialRule, scans
+from snapp.domain.capture import scans
 from snapp.domain.fields import FieldDef, field_source, paste_columns, scan_pairs
 from snapp.errors import ValidationError
 from snapp.services import fields, lookup, receiving
 
 IMEI = FieldDef("IMEI", required=True, unique="all", pattern=r"\d{15}", scanned=True)
-RULE = SerialRule(pattern=r"SN\d{6}", min_length=8, max_length=8)
 IMEIS = [f"35693803564{n:04d}" for n in range(1, 20)]
 
 
@@ -117,17 +116,17 @@ def test_an_imei_stored_meanwhile_fails_the_insert_and_is_reported_by_its_unit(d
 
 def test_a_paste_of_two_columns_and_scan_pairs_receive_alike(db, ctx, po):
     pasted = paste_columns(f"SN000001\t{IMEIS[0]}\nSN000002\t{IMEIS[1]}\n", ["IMEI"])
-    paired = scan_pairs(["SN000003", IMEIS[2], "SN000004", IMEIS[3]], [IMEI], RULE)
+    paired = scan_pairs(["SN000003", IMEIS[2], "SN000004", IMEIS[3]], [IMEI])
     receiving.receive(ctx, po, "PHONE", [pasted, paired], location="WH-A")
     assert [(s, v) for s, _, v in stored(db)] == [(f"SN00000{n}", IMEIS[n - 1]) for n in range(1, 5)]
 
 
 def test_a_scan_pair_out_of_order_refuses_the_receipt_by_its_scan(db, ctx, po):
     with pytest.raises(ValidationError) as caught:
-        scan_pairs(["SN000001", IMEIS[0], IMEIS[1], "SN000002"], [IMEI], RULE)
+        scan_pairs(["SN000001", IMEIS[0], IMEIS[1], "SN000002"], [IMEI])
     assert [(str(p.position), str(p.reason)) for p in caught.value.problems] == [("scan 3", "pair_order")]
     # Duplicated across the pairs of one delivery: refused at receipt, by the IMEI's scan.
-    paired = scan_pairs(["SN000001", IMEIS[0], "SN000002", IMEIS[0]], [IMEI], RULE)
+    paired = scan_pairs(["SN000001", IMEIS[0], "SN000002", IMEIS[0]], [IMEI])
     assert refused(receiving.receive, ctx, po, "PHONE", [paired], location="WH-A") == [
         ("scan 4", IMEIS[0], "field_duplicate")]
     assert scalar(db, "SELECT COUNT(*) FROM serials") == 0

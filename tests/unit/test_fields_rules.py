@@ -113,7 +113,7 @@ def test_a_required_field_without_any_column_is_one_problem_not_one_per_unit():
 
 
 def test_scan_pairs_give_each_serial_the_scan_after_it():
-    source = scan_pairs(["SN000001", "356938035643809", "SN000002", "356938035643817"], [IMEI], RULE)
+    source = scan_pairs(["SN000001", "356938035643809", "SN000002", "356938035643817"], [IMEI])
     captured = capture(source, RULE)
     got = capture_fields(captured, [IMEI], "PHONE")
     assert captured.serials == ["SN000001", "SN000002"] and not got.problems
@@ -123,14 +123,14 @@ def test_scan_pairs_give_each_serial_the_scan_after_it():
 
 def test_a_scan_pair_out_of_order_is_refused_by_the_scan_saying_what_was_expected():
     with pytest.raises(ValidationError) as refused:
-        scan_pairs(["356938035643809", "SN000001"], [IMEI], RULE)
+        scan_pairs(["356938035643809", "SN000001"], [IMEI])
     assert reasons(refused.value.problems) == [("scan 1", "356938035643809", "pair_order")]
     assert "looks like a value of IMEI, where a serial is expected" in str(refused.value)
     with pytest.raises(ValidationError) as refused:
-        scan_pairs(["SN000001", "SN000002", "356938035643809"], [IMEI], RULE)
+        scan_pairs(["SN000001", "SN000002", "356938035643809"], [IMEI])
     assert ("scan 2", "SN000002", "pair_order") in reasons(refused.value.problems)
     with pytest.raises(ValidationError) as refused:
-        scan_pairs(["SN000001", "356938035643809", "SN000002"], [IMEI], RULE)
+        scan_pairs(["SN000001", "356938035643809", "SN000002"], [IMEI])
     assert reasons(refused.value.problems) == [("scan 3", "SN000002", "pair_incomplete")]
 
 
