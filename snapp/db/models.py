@@ -634,8 +634,7 @@ class FieldValue(Base):
         UniqueConstraint("serial_id", "field_id"),
         UniqueConstraint("scope", "value"),
         Index("ix_field_values_value", "value"),
-        Index("ix_field_values_field_id", "field_id"),
-    )
+    )  # no index on field_id: only an admin's change of a field reads by it, and every receipt would pay for one
     id: Mapped[int] = mapped_column(primary_key=True)
     serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))
     field_id: Mapped[int] = mapped_column(ForeignKey("field_defs.id"))

@@ -59,7 +59,7 @@ class CasePolicy(StrEnum):
 # --- normalisation -----------------------------------------------------------
 
 _CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
-_EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
+EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
 
 
@@ -304,7 +304,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
     for i, value in enumerate(source.values):
         if value.__class__ is str:
             s = value.translate(fold).strip(strip)
-            if _EXPONENT_FORM(s):
+            if EXPONENT_FORM(s):
                 reject(i, value, Reason.EXCEL_ROUNDED, _exponent_message("serial"))
                 continue
         else:
@@ -406,7 +406,7 @@ def cell_text(value: object, what: str) -> tuple[str, Reason | None, str]:
     date cells are taken only where Excel cannot have damaged them.
     """
     if isinstance(value, str):
-        if _EXPONENT_FORM(normalise(value)):
+        if EXPONENT_FORM(normalise(value)):
             return "", Reason.EXCEL_ROUNDED, _exponent_message(what)
         return value, None, ""
     return _from_cell(value, what)

@@ -18,9 +18,11 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from snapp.domain.capture import (
+    EXPONENT_FORM,
     FOLD,
     LINES,
     PASTE_SEPARATORS,
+    STRIP,
     Capture,
     FieldColumn,
     Source,
@@ -136,10 +138,15 @@ class FieldDef:
 
 
 def _text(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
-    text, reason, message = cell_text(cell, d.name)
-    if reason:
-        return None, message  # type: ignore[return-value]
-    value = normalise(text)
+    if cell.__class__ is str:  # the usual case, on the hot path of a receipt: normalise() inlined
+        value = cell.translate(FOLD).strip(STRIP)
+        if EXPONENT_FORM(value):
+            return None, cell_text(value, d.name)[2]  # type: ignore[return-value]
+    else:
+        text, reason, message = cell_text(cell, d.name)
+        if reason:
+            return None, message  # type: ignore[return-value]
+        value = normalise(text)
     if len(value) > VALUE_MAX:
         return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
     if not d.matches(value):

@@ -55,11 +55,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("scope", "value", name=op.f("uq_field_values_scope_value")),
     )
     op.create_index(op.f("ix_field_values_value"), "field_values", ["value"])
-    op.create_index(op.f("ix_field_values_field_id"), "field_values", ["field_id"])
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_field_values_field_id"), table_name="field_values")
     op.drop_index(op.f("ix_field_values_value"), table_name="field_values")
     op.drop_table("field_values")
     op.drop_table("field_defs")
