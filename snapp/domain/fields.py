@@ -331,6 +331,9 @@ def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef]) -> Source:
 
 def field_source(serials: Sequence[str], fields: dict[str, dict[str, object]]) -> Source:
     """Serials with their fields given by serial (an API body: ``{"SN1": {"IMEI": "3569…"}}``)."""
+    if stray := [s for s in fields if s not in set(serials)]:
+        raise ValidationError([Problem(Text("field.position_fields"), s, "fields", Text("field.not_a_serial_given"))
+                               for s in stray])  # fmt: skip
     names = list(dict.fromkeys(name for given in fields.values() for name in given))
     return Source(
         list(serials),

@@ -59,6 +59,8 @@ MESSAGES = {
     "field.pair_missing": ("has no {field} scanned after it", "之后没有扫描{field}"),
     "field.pairs_refused": ("scan pairs refused: {n} problem(s); nothing was received", "成对扫描被拒绝：{n} 个问题；未收货"),
     "field.column": ("{name}", "{name}"),
+    "field.position_fields": ("fields", "字段"),
+    "field.not_a_serial_given": ("has fields but is not among the serials given", "有字段值，但不在所给的序列号中"),
     "unique_constraint.field_name": ("this item has a field of this name already", "此物料已有同名字段"),
     "unique_constraint.field_value": (
         "another unit has stored this value meanwhile; it is unique",

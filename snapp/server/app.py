@@ -98,8 +98,8 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, routes, routes_aftersales, routes_devices, routes_floor, routes_manifests, routes_po, routes_printers,
-        routes_recall,
+        idempotency, routes, routes_aftersales, routes_devices, routes_fields, routes_floor, routes_manifests, routes_po,
+        routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
@@ -111,6 +111,7 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
     app.include_router(routes_manifests.router, prefix="/api/v1")
     app.include_router(routes_printers.router, prefix="/api/v1")
     app.include_router(routes_recall.router, prefix="/api/v1")
+    app.include_router(routes_fields.router, prefix="/api/v1")
     routes_floor.mount_client(app)  # the phone's pages (pairing among them), same origin as the API: no CORS needed
     return app
 
