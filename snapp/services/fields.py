@@ -23,6 +23,8 @@ from snapp.db import bulk
 from snapp.db.models import FieldDefinition, FieldValue, Item, Serial, SerialEvent, field_values_table, utcnow
 from snapp.domain.capture import Capture, normalise
 from snapp.domain.fields import FieldCapture, FieldDef, key
+
+__all__ = ["FieldDef"]  # with the services, for callers that define a field
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
 from snapp.io.serial_files import BATCH_HEADERS, EXPIRY_HEADERS, HEADERS

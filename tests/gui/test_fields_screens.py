@@ -1,0 +1,86 @@
+"""Custom fields on the desktop: an admin's Fields… dialog from the Items screen, and the fields on a unit's card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from snapp.domain.capture import scans
+from snapp.services import fields, receiving
+from snapp.gui.views.fields_dialog import FieldsDialog
+from snapp.gui.views.lookup import LookupView
+from snapp.gui.views.masterdata import ItemsView
+from tests.gui.conftest import settle
+
+
+def select_item(view, sku: str) -> None:
+    for row in range(view.proxy.rowCount()):
+        index = view.proxy.index(row, 0)
+        if index.data() == sku:
+            view.form.tableView.selectRow(row)
+            return
+    raise AssertionError(f"{sku} not listed")
+
+
+def test_an_admin_defines_a_field_in_the_fields_dialog_and_a_refusal_stays_in_it(qtbot, window, ctx, company):
+    window.open_screen(ItemsView)
+    view = window.view(ItemsView)
+    settle(qtbot, window)
+    qtbot.mouseClick(view.fields_button, Qt.MouseButton.LeftButton)
+    assert not view.findChildren(FieldsDialog) and "Select an item first" in view.form.messageLabel.text()
+    select_item(view, "LAP")
+    qtbot.mouseClick(view.fields_button, Qt.MouseButton.LeftButton)
+    [dialog] = view.findChildren(FieldsDialog)
+    form = dialog.form
+    settle(qtbot, window)
+
+    # A choice field without choices: refused, the reason shown in the dialog, nothing defined.
+    qtbot.keyClicks(form.name, "Grade")
+    form.kind.setCurrentIndex(form.kind.findData("choice"))
+    qtbot.mouseClick(form.addButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert form.form_error.isVisible() and "a choice field needs its choices" in form.form_error.text()
+    assert fields.list_fields(ctx, "LAP") == []
+
+    form.name.clear()
+    qtbot.keyClicks(form.name, "IMEI")
+    form.kind.setCurrentIndex(form.kind.findData("text"))
+    form.unique.setCurrentIndex(form.unique.findData("all"))
+    form.required.setChecked(True)
+    qtbot.keyClicks(form.pattern, r"\d{15}")
+    qtbot.mouseClick(form.addButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert not form.form_error.isVisible()
+    [record] = fields.list_fields(ctx, "LAP")
+    assert (record.name, record.unique, record.required, record.pattern) == ("IMEI", "all", True, r"\d{15}")
+    assert dialog.model.rows == [record]
+
+    # Select it, make it optional, save: the change is the service's alter.
+    form.fieldsView.selectRow(0)
+    assert form.saveButton.isEnabled() and form.name.text() == "IMEI"
+    form.required.setChecked(False)
+    qtbot.mouseClick(form.saveButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert fields.list_fields(ctx, "LAP")[0].required is False
+    dialog.grab().save("/tmp/fields-dialog-en.png")
+
+
+def test_the_card_shows_a_units_fields_when_found_by_its_imei(qtbot, window, ctx, company):
+    fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", unique="all", pattern=r"\d{15}"))
+    receiving.receive(ctx, company.number, "LAP", [scans(["UNIT0001", "UNIT0002"])], location="WH-A")
+    fields.set_value(ctx, "UNIT0002", "IMEI", "356938035643809")
+    window.open_screen(LookupView)
+    view = window.view(LookupView)
+    qtbot.keyClicks(view.form.scanEdit, "356938035643809")
+    qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    form = view.form
+    assert form.cardBox.title() == "UNIT0002"
+    assert form.fieldsValue.isVisible() and form.fieldsValue.text() == "IMEI: 356938035643809"
+    assert [e.action for e in view.history.rows] == ["receive", "field"]
+    window.grab().save("/tmp/fields-lookup-en.png")
+
+    form.scanEdit.clear()
+    qtbot.keyClicks(form.scanEdit, "UNIT0001")
+    qtbot.keyClick(form.scanEdit, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert form.cardBox.title() == "UNIT0001" and not form.fieldsValue.isVisible()
