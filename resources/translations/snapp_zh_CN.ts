@@ -670,6 +670,125 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="26"/>
+        <source>Custom fields of {0}</source>
+        <translation>{0} 的自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="29"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="30"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="31"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="31"/>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="34"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="32"/>
+        <source>Unique</source>
+        <translation>唯一性</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="33"/>
+        <source>Choices / pattern</source>
+        <translation>选项 / 规则</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="34"/>
+        <source>Scanned</source>
+        <translation>扫描采集</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="35"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="5"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="8"/>
+        <source>Each unit of this item can carry these fields (an IMEI, a MAC address, a firmware version). At receipt they come from a file&apos;s column headed by the field&apos;s name, a paste of columns, or a scan after each serial.</source>
+        <translation>此物料的每个物品都可以带有这些字段（IMEI、MAC 地址、固件版本等）。收货时，字段值来自文件中以字段名为标题的列、粘贴的多列，或在每个序列号之后的扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="19"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="20"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="21"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="23"/>
+        <source>&amp;Unique:</source>
+        <translation>唯一性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="25"/>
+        <source>&amp;Required at receipt</source>
+        <translation>收货时必填(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="26"/>
+        <source>&amp;Scanned after the serial</source>
+        <translation>在序列号之后扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="26"/>
+        <source>At receipt, scan each unit&apos;s serial and then this field; its pattern tells a scan out of order</source>
+        <translation>收货时先扫描每个物品的序列号，再扫描此字段；字段规则用于识别顺序错误的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="27"/>
+        <source>&amp;Pattern:</source>
+        <translation>规则(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="29"/>
+        <source>C&amp;hoices:</source>
+        <translation>选项(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="30"/>
+        <source>A, B, C</source>
+        <translation>A, B, C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="38"/>
+        <source>&amp;Add field</source>
+        <translation>添加字段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="39"/>
+        <source>Sa&amp;ve changes</source>
+        <translation>保存更改(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>ItemForm</name>
     <message>
         <location filename="../../ui/item_form.ui" line="5"/>
@@ -745,52 +864,67 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="240"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="243"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="247"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <source>Fiel&amp;ds…</source>
+        <translation>字段(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <source>The custom fields each unit of the selected item carries (IMEI, MAC address…)</source>
+        <translation>所选物料的每个物品带有的自定义字段（IMEI、MAC 地址…）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="257"/>
+        <source>Select an item first: its fields are defined per item.</source>
+        <translation>请先选择一个物料：字段按物料定义。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="266"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="252"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="253"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="272"/>
         <source>Customer warranty (months)</source>
         <translation>客户保修（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="273"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="290"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -816,17 +950,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="281"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="300"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -974,6 +1108,11 @@ How was it resolved?</source>
         <source>Batch / expiry:</source>
         <translation>批号 / 有效期：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="45"/>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -1023,37 +1162,37 @@ How was it resolved?</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="144"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="147"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="151"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="152"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="158"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="159"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="192"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="196"/>
         <source>To location:</source>
         <translation>目标库位：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="196"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="200"/>
         <source>Reference (work order, RMA, delivery note…):</source>
         <translation>参考单号（工单、RMA、送货单…）：</translation>
     </message>
@@ -2152,32 +2291,32 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="146"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="149"/>
         <source>Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill).</source>
         <translation>这里还没有内容：用“新建…”逐条添加，或用“导入…”导入整张清单（“模板…”提供要填写的表格）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="180"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="183"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -3157,32 +3296,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="216"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="219"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="221"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="222"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="223"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="226"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="227"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="228"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>

@@ -84,3 +84,49 @@ def test_the_card_shows_a_units_fields_when_found_by_its_imei(qtbot, window, ctx
     qtbot.keyClick(form.scanEdit, Qt.Key.Key_Return)
     settle(qtbot, window)
     assert form.cardBox.title() == "UNIT0001" and not form.fieldsValue.isVisible()
+
+
+def test_the_fields_dialog_and_card_speak_chinese(qtbot, ctx, company, settings):
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from snapp.gui.app import install_translation
+    from snapp.gui.main_window import MainWindow
+
+    fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", required=True, unique="all", pattern=r"\d{15}", scanned=True))
+    fields.define_field(ctx, "LAP", fields.FieldDef("等级", kind="choice", choices=("A", "B")))
+    receiving.receive(ctx, company.number, "LAP", [], paired=["UNIT0001", "356938035643809"], location="WH-A")
+    app, locale = QCoreApplication.instance(), QLocale()
+    install_translation(app, "zh_CN")
+    try:
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # as the window fixture: the offscreen screen is small
+        window.resize(1366, 768)
+        window.show()
+        window.open_screen(ItemsView)
+        view = window.view(ItemsView)
+        settle(qtbot, window)
+        assert view.fields_button.text() == "字段(&D)…"
+        select_item(view, "LAP")
+        dialog = view._fields()
+        settle(qtbot, window)
+        qtbot.keyClicks(dialog.form.name, "IMEI")
+        qtbot.mouseClick(dialog.form.addButton, Qt.MouseButton.LeftButton)
+        settle(qtbot, window)
+        assert dialog.form.form_error.text() == "此物料已有同名字段"
+        assert [dialog.model.data(dialog.model.index(r, 3)) for r in range(2)] == ["所有物料中唯一", "不要求唯一"]
+        dialog.grab().save("/tmp/fields-dialog-zh.png")
+        dialog.close()
+
+        window.open_screen(LookupView)
+        lookup_view = window.view(LookupView)
+        qtbot.keyClicks(lookup_view.form.scanEdit, "356938035643809")
+        qtbot.keyClick(lookup_view.form.scanEdit, Qt.Key.Key_Return)
+        settle(qtbot, window)
+        assert lookup_view.form.fieldsCaption.text() == "字段：" and "IMEI: 356938035643809" in lookup_view.form.fieldsValue.text()
+        window.grab().save("/tmp/fields-lookup-zh.png")
+        window.runner.wait()
+    finally:
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)
