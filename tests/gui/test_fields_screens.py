@@ -130,3 +130,35 @@ def test_the_fields_dialog_and_card_speak_chinese(qtbot, ctx, company, settings)
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def test_the_receiving_screen_takes_scan_pairs_and_refuses_one_out_of_order(qtbot, window, ctx, company):
+    from tests.gui.test_receiving_screen import open_receiving, results, scan
+
+    from snapp.services import lookup
+
+    fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", required=True, unique="all", pattern=r"\d{15}", scanned=True))
+    view = open_receiving(qtbot, window, company.number)
+    scan(qtbot, view, "356938035643809")  # the IMEI first: refused, nothing taken
+    scan(qtbot, view, "UNIT0001", "356938035643809", "UNIT0002", "UNIT0003")  # UNIT0003 where UNIT0002's IMEI belongs
+    settle(qtbot, window)
+    assert [(value, ok) for value, ok, _ in results(view)] == [
+        ("356938035643809", False), ("UNIT0001", True), ("UNIT0002", True), ("UNIT0003", False)]
+    messages = [message for _, _, message in results(view)]
+    assert "looks like a value of IMEI, where a serial is expected" in messages[0]
+    assert messages[1] == "OK · IMEI 356938035643809"
+    assert "is no IMEI" in messages[3]
+    window.grab().save("/tmp/fields-receiving-en.png")
+
+    # Posting with UNIT0002's IMEI still to scan is refused on the screen; once scanned, the receipt goes.
+    for row in (3, 0):
+        view.form.pendingView.selectRow(row)
+        view._remove_selected()
+    view.post()
+    assert "UNIT0002: has no IMEI scanned after it" == view.form.lastLabel.text()
+    scan(qtbot, view, "356938035643817")
+    qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert view.form.lastLabel.text().startswith("Receipt GR-")
+    [card] = lookup.find_serial(ctx, "356938035643817")
+    assert (card.serial, card.fields) == ("UNIT0002", [("IMEI", "356938035643817")])
