@@ -11,7 +11,6 @@ columns, a scan pair.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -196,11 +195,6 @@ def _choice(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
 
 
 _READERS = {FieldKind.TEXT: _text, FieldKind.NUMBER: _number, FieldKind.DATE: _date, FieldKind.CHOICE: _choice}
-
-
-def as_day(value: str, kind: str) -> dt.date | str:
-    """A stored value as its kind reads (a date field's value as a date, for a spreadsheet's date cell)."""
-    return dt.date.fromisoformat(value) if kind == FieldKind.DATE else value
 
 
 # --- a receipt's cells --------------------------------------------------------------------

@@ -23,8 +23,6 @@ from snapp.db import bulk
 from snapp.db.models import FieldDefinition, FieldValue, Item, Serial, SerialEvent, field_values_table, utcnow
 from snapp.domain.capture import Capture, normalise
 from snapp.domain.fields import FieldCapture, FieldDef, key
-
-__all__ = ["FieldDef"]  # with the services, for callers that define a field
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
 from snapp.io.serial_files import BATCH_HEADERS, EXPIRY_HEADERS, HEADERS
@@ -347,10 +345,6 @@ def with_value(name: str, value: str):
 
 
 # --- at receipt ------------------------------------------------------------------------------
-
-
-def receipt_fields(session: Session, item: Item) -> list[tuple[int, FieldDef]]:
-    return item_fields(session, item.id)
 
 
 def stored_clashes(session: Session, fields: Sequence[tuple[int, FieldDef]], captured: Capture, got: FieldCapture

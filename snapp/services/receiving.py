@@ -189,7 +189,8 @@ def receive(
         "receipt",
         receipt.number,
         after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code,
-               **({"manifest": {"off": len(off), "missing": len(missing)}} if judged else {})},
+               **({"manifest": {"off": len(off), "missing": len(missing)}} if judged else {}),
+               **({"field_values": got.given} if got and got.given else {})},
     )  # fmt: skip
     return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing)
 

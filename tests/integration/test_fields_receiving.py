@@ -7,7 +7,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from snapp_testkit import add_plain_item, approved_po, rows, scalar, snapshot
+from snapp_testkit import add_plain_item, approved_po, audit_entries, last_audit_id, rows, scalar, snapshot
 
 from snapp.app.sources import serial_sources
 from snapp.domain.capture import scans
@@ -117,8 +117,11 @@ def test_an_imei_stored_meanwhile_fails_the_insert_and_is_reported_by_its_unit(d
 def test_a_paste_of_two_columns_and_scan_pairs_receive_alike(db, ctx, po):
     pasted = paste_columns(f"SN000001\t{IMEIS[0]}\nSN000002\t{IMEIS[1]}\n", ["IMEI"])
     paired = scan_pairs(["SN000003", IMEIS[2], "SN000004", IMEIS[3]], [IMEI])
-    receiving.receive(ctx, po, "PHONE", [pasted, paired], location="WH-A")
+    mark = last_audit_id(db)
+    receipt = receiving.receive(ctx, po, "PHONE", [pasted, paired], location="WH-A")
     assert [(s, v) for s, _, v in stored(db)] == [(f"SN00000{n}", IMEIS[n - 1]) for n in range(1, 5)]
+    [entry] = [e for e in audit_entries(db, mark) if e.action == "receipt.post"]
+    assert (entry.entity_key, entry.after["field_values"]) == (receipt.number, 4)
 
 
 def test_a_scan_pair_out_of_order_refuses_the_receipt_by_its_scan(db, ctx, po):
