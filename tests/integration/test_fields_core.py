@@ -187,3 +187,18 @@ def test_a_typed_imei_finds_its_unit_in_lookup_and_the_register_filters_by_a_fie
     assert [r.serial for r in page.rows] == ["T-2"] and page.total == 1
     with pytest.raises(NotFound):
         lookup.find_serial(ctx, "356938035643817")
+
+
+def test_an_older_database_is_brought_forward_and_going_back_keeps_values_from_being_lost(db, ctx, phones):
+    from snapp.db.schema import current_revision, downgrade, head_revision, upgrade
+
+    downgrade(db, "0013_recall")  # no value stored yet: the tables go, the units stay
+    assert current_revision(db) == "0013_recall" and scalar(db, "SELECT COUNT(*) FROM serials") == 6
+    upgrade(db)
+    assert current_revision(db) == head_revision() and fields.list_fields(ctx, "PHONE") == []
+    fields.define_field(ctx, "PHONE", IMEI)
+    fields.set_value(ctx, "P-1", "IMEI", "356938035643809")
+    with pytest.raises(RuntimeError, match="1 custom field value"):
+        downgrade(db, "0013_recall")
+    assert current_revision(db) == head_revision()
+    assert [m.serial for m in fields.find_by_field(ctx, "356938035643809")] == ["P-1"]

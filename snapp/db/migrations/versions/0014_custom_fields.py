@@ -58,6 +58,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Going back must not lose units' IMEIs unnoticed: the fields are cleared (or exported) first.
+    kept = op.get_bind().execute(sa.select(sa.func.count()).select_from(sa.table("field_values"))).scalar()
+    if kept:
+        raise RuntimeError(f"{kept} custom field value(s) are stored: export the register and clear them before going back")
     op.drop_index(op.f("ix_field_values_value"), table_name="field_values")
     op.drop_table("field_values")
     op.drop_table("field_defs")
