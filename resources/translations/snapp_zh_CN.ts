@@ -2083,169 +2083,170 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="88"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="94"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="89"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="95"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="95"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="101"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="108"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="114"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="116"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="122"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="118"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="124"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="171"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="182"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="182"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="194"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="207"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="209"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="227"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="243"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="408"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="288"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="454"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="247"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="292"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="250"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="295"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="267"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="312"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="270"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="315"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="273"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="266"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="362"/>
         <source>{0} already received</source>
         <translation>{0} 已收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="370"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="325"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="370"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="376"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="381"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="331"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="376"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="385"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="365"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="410"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="419"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="393"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="458"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="462"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="502"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="508"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="456"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="509"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
@@ -2374,17 +2375,27 @@ How was it resolved?</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="25"/>
+        <location filename="../../ui/register.ui" line="21"/>
+        <source>Field value (IMEI=…)</source>
+        <translation>字段值（IMEI=…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="21"/>
+        <source>A custom field&apos;s value: NAME=VALUE, or a value alone to look in every field</source>
+        <translation>自定义字段的值：写成 名称=值，或只写值以在所有字段中查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="26"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="26"/>
+        <location filename="../../ui/register.ui" line="27"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="29"/>
+        <location filename="../../ui/register.ui" line="30"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -2452,27 +2463,27 @@ How was it resolved?</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="79"/>
+        <location filename="../../snapp/gui/views/register.py" line="86"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="83"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="92"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="93"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>

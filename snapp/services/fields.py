@@ -337,11 +337,13 @@ def value_column(name: str):
 
 
 def with_value(name: str, value: str):
-    """The condition "the unit's field ``name`` holds ``value``", for the register's filter (on the value index)."""
-    return Serial.id.in_(
-        select(FieldValue.serial_id).join(FieldDefinition, FieldDefinition.id == FieldValue.field_id)
-        .where(FieldValue.value == normalise(value), func.lower(FieldDefinition.name) == key(name))
-    )  # fmt: skip
+    """The condition "the unit's field ``name`` (any field, without a name) holds ``value``", for the register's
+    filter (on the value index)."""
+    units = select(FieldValue.serial_id).where(FieldValue.value == normalise(value))
+    if normalise(name):
+        units = units.join(FieldDefinition, FieldDefinition.id == FieldValue.field_id).where(
+            func.lower(FieldDefinition.name) == key(name))  # fmt: skip
+    return Serial.id.in_(units)
 
 
 # --- at receipt ------------------------------------------------------------------------------

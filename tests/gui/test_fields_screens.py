@@ -85,6 +85,21 @@ def test_the_card_shows_a_units_fields_when_found_by_its_imei(qtbot, window, ctx
     settle(qtbot, window)
     assert form.cardBox.title() == "UNIT0001" and not form.fieldsValue.isVisible()
 
+    # The register filters by a field's value, named or in any field.
+    from snapp.gui.views.register import RegisterView
+
+    window.open_screen(RegisterView)
+    register = window.view(RegisterView)
+    for typed in ("imei=356938035643809", "356938035643809"):
+        register.form.fieldEdit.setText(typed)
+        register.apply_filter()
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: [r.serial for r in register.model.rows] == ["UNIT0002"], timeout=10_000)
+    register.form.fieldEdit.setText("Colour=356938035643809")
+    register.apply_filter()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: register.model.rows == [], timeout=10_000)
+
 
 def test_the_fields_dialog_and_card_speak_chinese(qtbot, ctx, company, settings):
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
