@@ -760,6 +760,125 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="26"/>
+        <source>Custom fields of {0}</source>
+        <translation>{0} 的自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="29"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="30"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="31"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="31"/>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="34"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="32"/>
+        <source>Unique</source>
+        <translation>唯一性</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="33"/>
+        <source>Choices / pattern</source>
+        <translation>选项 / 规则</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="34"/>
+        <source>Scanned</source>
+        <translation>扫描采集</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="35"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="5"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="8"/>
+        <source>Each unit of this item can carry these fields (an IMEI, a MAC address, a firmware version). At receipt they come from a file&apos;s column headed by the field&apos;s name, a paste of columns, or a scan after each serial.</source>
+        <translation>此物料的每个物品都可以带有这些字段（IMEI、MAC 地址、固件版本等）。收货时，字段值来自文件中以字段名为标题的列、粘贴的多列，或在每个序列号之后的扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="19"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="20"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="21"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="23"/>
+        <source>&amp;Unique:</source>
+        <translation>唯一性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="25"/>
+        <source>&amp;Required at receipt</source>
+        <translation>收货时必填(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="26"/>
+        <source>&amp;Scanned after the serial</source>
+        <translation>在序列号之后扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="26"/>
+        <source>At receipt, scan each unit&apos;s serial and then this field; its pattern tells a scan out of order</source>
+        <translation>收货时先扫描每个物品的序列号，再扫描此字段；字段规则用于识别顺序错误的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="27"/>
+        <source>&amp;Pattern:</source>
+        <translation>规则(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="29"/>
+        <source>C&amp;hoices:</source>
+        <translation>选项(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="30"/>
+        <source>A, B, C</source>
+        <translation>A, B, C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="38"/>
+        <source>&amp;Add field</source>
+        <translation>添加字段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="39"/>
+        <source>Sa&amp;ve changes</source>
+        <translation>保存更改(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <location filename="../../snapp/gui/views/rma_dialogs.py" line="34"/>
@@ -893,52 +1012,67 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="240"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="243"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="247"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <source>Fiel&amp;ds…</source>
+        <translation>字段(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <source>The custom fields each unit of the selected item carries (IMEI, MAC address…)</source>
+        <translation>所选物料的每个物品带有的自定义字段（IMEI、MAC 地址…）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="257"/>
+        <source>Select an item first: its fields are defined per item.</source>
+        <translation>请先选择一个物料：字段按物料定义。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/masterdata.py" line="266"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="252"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="253"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="272"/>
         <source>Customer warranty (months)</source>
         <translation>客户保修（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="254"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="273"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="290"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -964,17 +1098,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="281"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="300"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="285"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1137,6 +1271,11 @@ How was it resolved?</source>
         <source>Batch / expiry:</source>
         <translation>批号 / 有效期：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="45"/>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -1191,27 +1330,27 @@ How was it resolved?</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="145"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="148"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="152"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="159"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="160"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -2274,169 +2413,170 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="93"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="99"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="94"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="100"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="100"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="113"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="119"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="121"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="127"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="123"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="129"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="176"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="187"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="187"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="200"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="199"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="212"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="201"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="219"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="232"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="248"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="293"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="493"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="252"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="297"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="255"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="300"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="272"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="275"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="320"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="278"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="271"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="323"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="383"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="383"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="344"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="349"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="389"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="394"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="344"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="389"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="352"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="397"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="353"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="378"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="423"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="387"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="397"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="421"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="466"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="451"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="497"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="501"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="471"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="524"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="488"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="541"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="494"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="495"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
@@ -2482,32 +2622,32 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="146"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="149"/>
         <source>Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill).</source>
         <translation>这里还没有内容：用“新建…”逐条添加，或用“导入…”导入整张清单（“模板…”提供要填写的表格）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="173"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="180"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="183"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -2565,17 +2705,27 @@ How was it resolved?</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="25"/>
+        <location filename="../../ui/register.ui" line="21"/>
+        <source>Field value (IMEI=…)</source>
+        <translation>字段值（IMEI=…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="21"/>
+        <source>A custom field&apos;s value: NAME=VALUE, or a value alone to look in every field</source>
+        <translation>自定义字段的值：写成 名称=值，或只写值以在所有字段中查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register.ui" line="26"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="26"/>
+        <location filename="../../ui/register.ui" line="27"/>
         <source>Re&amp;set</source>
         <translation>重置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/register.ui" line="29"/>
+        <location filename="../../ui/register.ui" line="30"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -2643,27 +2793,27 @@ How was it resolved?</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="79"/>
+        <location filename="../../snapp/gui/views/register.py" line="86"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="83"/>
+        <location filename="../../snapp/gui/views/register.py" line="90"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="84"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="92"/>
+        <location filename="../../snapp/gui/views/register.py" line="99"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="93"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -3809,32 +3959,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="216"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="219"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="221"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="222"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="223"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="226"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="227"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="228"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>

@@ -117,6 +117,7 @@ function card(unit) {
     [t("supplier"), `${unit.supplier} · ${unit.supplier_name}`],
     [t("po"), unit.po],
     [t("receipt"), `${unit.receipt} · ${unit.received_at.slice(0, 10)}`],
+    ...(unit.fields || []), // the item's custom fields (IMEI, MAC...), named as the admin named them
   ].filter(Boolean);
   const box = el("article", { class: "card", "data-serial": unit.serial, "data-status": unit.status },
     el("h2", {}, unit.serial),

@@ -14,17 +14,22 @@ if TYPE_CHECKING:
 
 
 def serial_sources(
-    *, scanned: Sequence[str] = (), ranges: Sequence[str] = (), files: Sequence[str] = (), pasted: str | None = None
+    *, scanned: Sequence[str] = (), ranges: Sequence[str] = (), files: Sequence[str] = (), pasted: str | None = None,
+    columns: Sequence[str] = (),
 ) -> list[Source]:
-    """One source per kind of input given; ``pasted`` is text with serials per line or separated by commas, tabs, spaces."""
+    """One source per kind of input given; ``pasted`` is text with serials per line or separated by commas, tabs, spaces.
+
+    With ``columns`` (custom fields' names), each pasted line is a serial and then a value of each, in that order.
+    """
     from snapp.domain.capture import paste, scans, serial_range
+    from snapp.domain.fields import paste_columns
     from snapp.io.serial_files import read_serial_file
 
     sources = [scans(list(scanned))] if scanned else []
     sources += [serial_range(spec) for spec in ranges]
     sources += [read_serial_file(path) for path in files]
     if pasted is not None:
-        sources.append(paste(pasted))
+        sources.append(paste_columns(pasted, columns) if columns else paste(pasted))
     return sources
 
 

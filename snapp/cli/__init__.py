@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "supplier": ("masterdata", "suppliers"),
     "item": ("masterdata", "items"),
     "location": ("masterdata", "locations"),
+    "field": ("fields", "custom fields per item (IMEI, MAC, firmware...): define, list, set a unit's value, find"),
     "customer": ("aftersales", "customers, and the units each has"),
     "user": ("users", "users, roles, passwords"),
     "audit": ("audit", "the audit trail"),

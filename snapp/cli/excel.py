@@ -11,8 +11,14 @@ from snapp.cli.common import emit
 def cmd_template(args: argparse.Namespace) -> None:
     from snapp.io.templates import write_template
 
-    path = write_template(args.kind, args.out)
-    print(f"{path}: {args.kind} template; its code and serial columns are Text")
+    defs = []
+    if args.sku:
+        from snapp.services import fields
+
+        defs = [f.definition for f in fields.list_fields(common.context(args), args.sku)]
+    path = write_template(args.kind, args.out, defs)
+    print(f"{path}: {args.kind} template; its code and serial columns are Text"
+          + (f"; with the fields of {args.sku}: {', '.join(d.name for d in defs)}" if defs else ""))  # fmt: skip
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -44,6 +50,7 @@ def build(cli, name: str) -> None:
         template = cli.command(None, "template", cmd_template)
         template.add_argument("kind", choices=KINDS)
         template.add_argument("--out", required=True, metavar="FILE.xlsx")
+        template.add_argument("--sku", help="serials: add a column for each custom field of this item")
     elif name == "import":
         from snapp.io.masterdata_files import LAYOUTS
 

@@ -14,7 +14,7 @@ def cmd_receive(args: argparse.Namespace) -> None:
 
     lot = _lot(args)
     sources = serial_sources(scanned=args.serial, ranges=args.range, files=args.file,
-                             pasted=common.pasted(args.paste) if args.paste else None)  # fmt: skip
+                             pasted=common.pasted(args.paste) if args.paste else None, columns=args.columns)  # fmt: skip
     record = receiving.receive(
         common.context(args),
         args.po,
@@ -26,6 +26,7 @@ def cmd_receive(args: argparse.Namespace) -> None:
         expected=args.expect,
         note=args.note,
         progress=common.progress_printer(args),
+        paired=args.pair,
     )
     emit(args, record, _print_receipt)
 
@@ -53,6 +54,10 @@ def build(cli, name: str) -> None:
     receive.add_argument("--range", action="append", default=[], metavar="FIRST..LAST", help="e.g. SN0001..SN0500")
     receive.add_argument("--file", action="append", default=[], help=".xlsx or .csv with a serial column")
     receive.add_argument("--paste", metavar="FILE|-", help="text with serials per line or separated by commas, tabs, spaces")
+    receive.add_argument("--columns", type=lambda text: [c.strip() for c in text.split(",") if c.strip()], default=[],
+                         metavar="FIELD,...", help="--paste has columns: each line a serial, then these fields' values")
+    receive.add_argument("--pair", action="append", default=[], metavar="SCAN",
+                         help="scans unit by unit: a serial, then its scanned fields (serial, IMEI, serial, IMEI...)")
     receive.add_argument("--location", help="where the units go (default: the only location)")
     receive.add_argument("--expect", type=int, help="refuse unless exactly this many serials are valid")
     receive.add_argument("--qty", "--quantity", type=int, help="quantity, for items not tracked by serial")

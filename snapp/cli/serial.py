@@ -29,6 +29,8 @@ def _print_cards(cards) -> None:
             print("  has it      a customer not recorded (shipped before customers were kept)")
         if card.batch or card.expiry:
             print(f"  batch       {card.batch or '-'}  expiry {card.expiry or '-'}")
+        for name, value in card.fields:
+            print(f"  {name:<11} {value}")
         print(f"  can         {', '.join(card.allowed) or 'nothing (final status)'}")
         for line in card.aftersales:
             print(f"  after-sales {line}")
@@ -49,12 +51,19 @@ def _holder(holder) -> str:
     return f"{holder.recipient_kind} {holder.recipient}"
 
 
+def _field_filter(text: str) -> str:
+    if "=" not in text:
+        raise argparse.ArgumentTypeError("give NAME=VALUE, e.g. IMEI=356938035643809")
+    return text
+
+
 def serial_filter(args: argparse.Namespace):
     """The register's filters as given to ``serial_filter_options``' options."""
     from snapp.services import lookup
 
     return lookup.SerialFilter(args.status, args.sku, args.location, args.supplier, args.po, args.date_from,
-                               args.date_to, args.prefix, args.customer, batch=args.batch)  # fmt: skip
+                               args.date_to, args.prefix, args.customer, batch=args.batch,
+                               field=tuple(args.field.split("=", 1)) if args.field else None)  # fmt: skip
 
 
 def cmd_serial_list(args: argparse.Namespace) -> None:
@@ -104,6 +113,7 @@ def serial_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prefix", help="serials starting with this")
     parser.add_argument("--customer", help="the units this customer has now")
     parser.add_argument("--batch", help="units of this batch (lot)")
+    parser.add_argument("--field", metavar="NAME=VALUE", type=_field_filter, help="units whose custom field holds VALUE")
     parser.add_argument("--sort", default="received", choices=common.LazyChoices("snapp.services.lookup", "SORTS"),
                         metavar="KEY", help="sort by: %(choices)s (default: %(default)s)")  # fmt: skip
     parser.add_argument("--asc", action="store_true", help="ascending (default: newest first)")

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from snapp.domain.fields import FieldKind, Uniqueness
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.money import DEFAULT_CURRENCY
@@ -635,3 +636,51 @@ class BatchMove(Base):
     receipt_line_id: Mapped[int | None] = mapped_column(ForeignKey("receipt_lines.id"), index=True)
     ref: Mapped[str | None] = mapped_column(String(100))  # the receipt, or to whom it was issued
     note: Mapped[str | None] = mapped_column(Text)
+# --- custom fields (migration 0014_custom_fields) ----------------------------------
+
+
+class FieldDefinition(Base):
+    """A field an admin defined on an item (an IMEI, a MAC address, a firmware version): see snapp.domain.fields."""
+
+    __tablename__ = "field_defs"
+    __table_args__ = (
+        UniqueConstraint("item_id", "name"),
+        CheckConstraint(check_constraint("kind", FieldKind), name="kind"),
+        CheckConstraint(check_constraint("uniqueness", Uniqueness), name="uniqueness"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    name: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(8))
+    required: Mapped[bool] = mapped_column(default=False)
+    uniqueness: Mapped[str] = mapped_column(String(8), default="none")
+    choices: Mapped[str | None] = mapped_column(Text)  # JSON list, choice fields only
+    pattern: Mapped[str | None] = mapped_column(String(200))
+    scanned: Mapped[bool] = mapped_column(default=False)  # captured at receipt by a scan after the serial
+    position: Mapped[int] = mapped_column(default=0)  # the order of the item's fields on a card and in a file
+
+
+class FieldValue(Base):
+    """One unit's value of one field.
+
+    ``scope`` is what a unique field's values must be unique within ("all:imei"
+    across items, "field:7" within one item; NULL for a field that need not be):
+    the unique index on (scope, value) is what refuses a second unit with the
+    same IMEI, whichever PC or PostgreSQL session stores it. The index on value
+    alone finds a unit by a scanned IMEI as fast as by its serial.
+    """
+
+    __tablename__ = "field_values"
+    __table_args__ = (
+        UniqueConstraint("serial_id", "field_id"),
+        UniqueConstraint("scope", "value"),
+        Index("ix_field_values_value", "value"),
+    )  # no index on field_id: only an admin's change of a field reads by it, and every receipt would pay for one
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_id: Mapped[int] = mapped_column(ForeignKey("serials.id"))
+    field_id: Mapped[int] = mapped_column(ForeignKey("field_defs.id"))
+    value: Mapped[str] = mapped_column(String(200).with_variant(String(200, collation="C"), "postgresql"))
+    scope: Mapped[str | None] = mapped_column(String(48))
+
+
+field_values_table = FieldValue.__table__

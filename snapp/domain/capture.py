@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -59,7 +59,7 @@ class CasePolicy(StrEnum):
 # --- normalisation -----------------------------------------------------------
 
 _CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
-_EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
+EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
 
 
@@ -111,21 +111,41 @@ class SerialRule:
 
 
 @dataclass(frozen=True)
+class FieldColumn:
+    """The cells given for one custom field, one per value of the source (None where none was given).
+
+    ``named``: the person named this field (a paste's columns, a scan pair, an API
+    body), so an item without it is told so; a file's other headed columns are
+    simply other data unless a field of the item bears their heading.
+    """
+
+    cells: Sequence[object]
+    named: bool
+
+
+@dataclass(frozen=True)
 class Source:
     """Raw values and how to name where each came from.
 
     ``details`` gives, per value, the batch and expiry typed beside it (a
     file's Batch and Expiry columns) or None; ``locate_detail(i, k)`` names
-    the cell of value ``i``'s batch (k=0) or expiry (k=1).
+    the cell of value ``i``'s batch (k=0) or expiry (k=1). ``fields`` gives
+    custom-field cells by the name they were given under (snapp.domain.fields);
+    ``locate_field(i, name)`` names the cell of value ``i``'s field ``name``.
     """
 
     values: Sequence[object]
     locate: Callable[[int], str]
     details: Sequence[tuple[object, object] | None] | None = None
     locate_detail: Callable[[int, int], str] | None = None
+    fields: Mapping[str, FieldColumn] | None = None
+    locate_field: Callable[[int, str], str] | None = None
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def where_field(self, i: int, name: str) -> str:
+        return self.locate_field(i, name) if self.locate_field else self.locate(i)
 
 
 def scans(values: Iterable[str]) -> Source:
@@ -134,16 +154,16 @@ def scans(values: Iterable[str]) -> Source:
 
 # White space separates serials, except GS (ASCII 29), which Python counts as
 # white space but which separates the elements inside one GS1 scan.
-_PASTE_SEPARATORS = re.compile(r"(?:[^\S\x1d]|[,;，；、])+")
-_LINES = re.compile(r"\r\n|[\r\n]")  # not str.splitlines(), which also splits at GS
+PASTE_SEPARATORS = re.compile(r"(?:[^\S\x1d]|[,;，；、])+")
+LINES = re.compile(r"\r\n|[\r\n]")  # not str.splitlines(), which also splits at GS
 
 
 def paste(text: str) -> Source:
     """Text pasted from Excel, Notepad or a mail: one per line, or separated by commas, tabs or spaces."""
     values: list[str] = []
     where: list[tuple[int, int, int]] = []  # (line, item on the line, items on the line)
-    for line_no, line in enumerate(_LINES.split(text), 1):
-        tokens = [t for t in _PASTE_SEPARATORS.split(line.translate(FOLD)) if t]
+    for line_no, line in enumerate(LINES.split(text), 1):
+        tokens = [t for t in PASTE_SEPARATORS.split(line.translate(FOLD)) if t]
         for k, token in enumerate(tokens, 1):
             values.append(token)
             where.append((line_no, k, len(tokens)))
@@ -209,15 +229,33 @@ def combine(sources: Sequence[Source]) -> Source:
         n, source = part(i)
         return source.locate(n)
 
-    if not any(source.details for source in sources):
-        return Source(values, locate)
-    details = [d for source in sources for d in (source.details or [None] * len(source))]
-
     def locate_detail(i: int, k: int) -> str:
         n, source = part(i)
         return source.locate_detail(n, k) if source.locate_detail else source.locate(n)
 
-    return Source(values, locate, details, locate_detail)
+    details = None
+    if any(source.details for source in sources):
+        details = [d for source in sources for d in (source.details or [None] * len(source))]
+    fields = None
+    if names := list(dict.fromkeys(name for source in sources for name in (source.fields or ()))):
+        fields = {
+            name: FieldColumn(
+                [cell for source in sources for cell in _field_cells(source, name)],
+                any(source.fields[name].named for source in sources if source.fields and name in source.fields),
+            )
+            for name in names
+        }
+
+    def locate_field(i: int, name: str) -> str:
+        n, source = part(i)
+        return source.where_field(n, name)
+
+    return Source(values, locate, details, locate_detail if details else None, fields, locate_field if fields else None)
+
+
+def _field_cells(source: Source, name: str) -> Sequence[object]:
+    column = (source.fields or {}).get(name)
+    return column.cells if column is not None else [None] * len(source)
 
 
 # --- capture -----------------------------------------------------------------
@@ -266,7 +304,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
     for i, value in enumerate(source.values):
         if value.__class__ is str:
             s = value.translate(fold).strip(strip)
-            if _EXPONENT_FORM(s):
+            if EXPONENT_FORM(s):
                 reject(i, value, Reason.EXCEL_ROUNDED, _exponent_message("serial"))
                 continue
         else:
@@ -335,7 +373,7 @@ def _typed_details(source: Source, i: int, cells: tuple[object, object]) -> tupl
                                  message or Text("batch.bad", most=BATCH_MAX))  # fmt: skip
     expiry = None
     if expiry_cell is not None and expiry_cell != "":
-        expiry = _day(expiry_cell)
+        expiry = cell_day(expiry_cell)
         if expiry is None:
             return None, Problem(where(i, 1), _shown(expiry_cell), Reason.BAD_EXPIRY, Text("batch.bad_expiry"))
     if batch is None and expiry is None:
@@ -343,7 +381,7 @@ def _typed_details(source: Source, i: int, cells: tuple[object, object]) -> tupl
     return GS1Data(batch or None, expiry, None), None
 
 
-def _day(cell: object) -> dt.date | None:
+def cell_day(cell: object) -> dt.date | None:
     """A date cell, or text written YYYY-MM-DD, as a day; None for anything else (a number is no date)."""
     if isinstance(cell, dt.datetime):
         return cell.date()
@@ -368,7 +406,7 @@ def cell_text(value: object, what: str) -> tuple[str, Reason | None, str]:
     date cells are taken only where Excel cannot have damaged them.
     """
     if isinstance(value, str):
-        if _EXPONENT_FORM(normalise(value)):
+        if EXPONENT_FORM(normalise(value)):
             return "", Reason.EXCEL_ROUNDED, _exponent_message(what)
         return value, None, ""
     return _from_cell(value, what)

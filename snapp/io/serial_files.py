@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from snapp.domain.capture import Source, normalise
+from snapp.domain.capture import FieldColumn, Source, normalise
 from snapp.errors import Problem, Text, ValidationError
 from snapp.io.tables import Table, is_blank, read_table
 
@@ -34,6 +34,7 @@ def read_serial_file(path: Path | str) -> Source:
     table = read_table(path, "serials")
     column, first = _serial_column(table)
     beside = _detail_columns(table, first)
+    others = _other_columns(table, first, column, beside)
     values: list[object] = []
     numbers: list[int] = []  # index into table.rows of each value
     details: list[tuple[object, object] | None] = []
@@ -48,11 +49,31 @@ def read_serial_file(path: Path | str) -> Source:
             details.append(None if all(is_blank(cell) for cell in cells) else cells)
     if not beside:
         details = None
+    # The other headed columns, by heading: a custom field of the item named so takes its column (snapp.domain.fields).
+    fields = {name: FieldColumn([_cell(table.rows[n], c) for n in numbers], False) for name, c in others.items()}
+    where_field = (lambda i, name: table.where(numbers[i], others[name])) if others else None
     if table.is_sheet or column:
         return Source(values, lambda i: table.where(numbers[i], column), details,
-                      lambda i, k: table.where(numbers[i], beside[k]))  # fmt: skip
+                      lambda i, k: table.where(numbers[i], beside[k]), fields or None, where_field)  # fmt: skip
     return Source(values, lambda i: Text("file.row", row=numbers[i] + 1), details,
-                  lambda i, k: table.where(numbers[i], beside[k]))  # fmt: skip
+                  lambda i, k: table.where(numbers[i], beside[k]), fields or None, where_field)  # fmt: skip
+
+
+def _cell(row: list, column: int) -> object:
+    value = row[column] if column < len(row) else None
+    return None if is_blank(value) else value
+
+
+def _other_columns(table: Table, first: int, column: int, beside: tuple[int | None, int | None] | None) -> dict[str, int]:
+    """Headed columns other than the serial, batch and expiry: heading -> column index."""
+    if first == 0:
+        return {}
+    taken = {column, *(beside or ())}
+    others: dict[str, int] = {}
+    for index, cell in enumerate(table.rows[first - 1]):
+        if index not in taken and isinstance(cell, str) and (name := normalise(cell)):
+            others.setdefault(name, index)
+    return others
 
 
 def _detail_columns(table: Table, first: int) -> tuple[int | None, int | None] | None:
@@ -70,9 +91,11 @@ def _serial_column(table: Table) -> tuple[int, int]:
     top = next((i for i, row in enumerate(table.rows) if not all(is_blank(cell) for cell in row)), None)
     if top is None:
         return 0, 0
-    for index, cell in enumerate(table.rows[top]):
-        if isinstance(cell, str) and normalise(cell).lower() in HEADERS:
-            return index, top + 1
+    known = [i for i, cell in enumerate(table.rows[top]) if isinstance(cell, str) and normalise(cell).lower() in HEADERS]
+    if known:
+        # An IMEI column beside a serial column is the units' second identifier (a custom field), not their serial.
+        serial = [i for i in known if normalise(table.rows[top][i]).lower() != "imei"]
+        return (serial or known)[0], top + 1
     heading = table.rows[top][0]
     if isinstance(heading, str) and not _has_digit(heading):
         below = (row[0] for row in table.rows[top + 1 :] if row)

@@ -10,6 +10,8 @@ where the values are fixed, and the header row frozen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from snapp.domain.fields import FieldDef, FieldKind, Uniqueness
 from snapp.io.masterdata_files import LAYOUTS, Column, Layout
 from snapp.io.output import output_target
 from snapp.io.xlsx_export import save_workbook
@@ -54,9 +57,23 @@ README = {
 README_ZH = "第一行为表头，请勿修改；每行一条记录。导入时全部通过才会保存，任何一行有误都会逐行列出原因且不保存任何数据。"
 
 
-def write_template(kind: str, path: Path | str) -> Path:
+def field_columns(defs: Sequence[FieldDef]) -> tuple[Column, ...]:
+    """An item's custom fields as columns beside the serial, headed by their names (as receiving reads them)."""
+    return tuple(
+        Column(d.name, d.name, required=d.required, choices=d.choices,
+               note=" ".join(filter(None, (f"{d.kind}.", d.kind == FieldKind.DATE and "Write it as YYYY-MM-DD.",
+                                           d.pattern and f"Pattern: {d.pattern}.",
+                                           d.unique != Uniqueness.NONE and f"Unique ({d.unique})."))))
+        for d in defs
+    )  # fmt: skip
+
+
+def write_template(kind: str, path: Path | str, fields: Sequence[FieldDef] = ()) -> Path:
+    """The import template of ``kind``; the serials' template with the item's custom ``fields`` as its further columns."""
     path = output_target(path, ".xlsx", "template")
     layout = SERIALS if kind == "serials" else LAYOUTS[kind]
+    if fields:
+        layout = replace(layout, columns=layout.columns + field_columns(fields))
     book = Workbook()
     sheet = book.active
     sheet.title = layout.title

@@ -33,6 +33,7 @@ PARTS = (
     "devices",
     "display",
     "exceptions",
+    "fields",
     "files",
     "floor",
     "gs1",

@@ -98,8 +98,8 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, permits, routes, routes_admin, routes_aftersales, routes_count, routes_devices, routes_floor,
-        routes_floor_more, routes_manifests, routes_po, routes_printers, routes_recall,
+        idempotency, permits, routes, routes_admin, routes_aftersales, routes_count, routes_devices, routes_fields,
+        routes_floor, routes_floor_more, routes_manifests, routes_po, routes_printers, routes_recall,
     )  # fmt: skip
 
     idempotency.install(app, _refusal, read_only=routes_floor.READ_ONLY_POSTS)
@@ -107,8 +107,8 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
         routes_po.router,  # before routes: its /pos/{number}/amend is no PO move
         routes_admin.router,  # before routes: its /receipts/{number}.xlsx is no receipt number
         routes_count.router,  # before routes: its /counts/{number}/report.xlsx is no count move
-        routes.router, routes_aftersales.router, routes_devices.router, routes_floor.router, routes_floor_more.router,
-        routes_manifests.router, routes_printers.router, routes_recall.router,
+        routes.router, routes_aftersales.router, routes_devices.router, routes_fields.router, routes_floor.router,
+        routes_floor_more.router, routes_manifests.router, routes_printers.router, routes_recall.router,
     )  # fmt: skip
     for router in routers:
         # Before including: FastAPI copies a route's OpenAPI extras when it includes it.

@@ -20,6 +20,7 @@ from snapp.app.sources import serial_sources
 from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.batches import given
 from snapp.domain.capture import CasePolicy, scans
+from snapp.domain.fields import field_source
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.lifecycle import OWN_SERVICE, TRANSITIONS, Action
 from snapp.domain.permissions import Role
@@ -224,6 +225,9 @@ def create_po(ctx: Caller, body: POBody) -> dict[str, Any]:
     return plain(purchasing.create_po(ctx, body.supplier, lines, body.note, terms))
 
 
+FieldValues = dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=200)] | int | float | None]
+
+
 class ReceiptBody(Body):
     sku: Name
     serials: Serials | None = None
@@ -235,15 +239,20 @@ class ReceiptBody(Body):
     location: str | None = None
     expected: Annotated[int | None, Field(ge=1)] = None
     note: str | None = None
+    # Custom fields by serial, as given in "serials": {"SN1": {"IMEI": "356938035643809"}}.
+    fields: dict[Annotated[str, Field(max_length=200)], FieldValues] | None = None
+    # Scans unit by unit, a serial and then its scanned fields: ["SN1", "3569…", "SN2", "3569…"].
+    pairs: Serials | None = None
 
 
 @router.post("/pos/{number}/receipts", tags=["receiving"], status_code=201,
              summary="Receive serials (all or none, every refused serial named with its position and reason)")  # fmt: skip
 def receive(ctx: Caller, number: str, body: ReceiptBody) -> dict[str, Any]:
-    sources = [scans(body.serials)] if body.serials else []
+    sources = [field_source(body.serials, body.fields or {}) if body.fields else scans(body.serials)] if body.serials else []
     lot = given(body.batch, body.expiry, body.quantity, body.label)
     record = receiving.receive(ctx, number, body.sku, sources, quantity=None if lot else body.quantity, lot=lot,
-                               location=body.location, expected=body.expected, note=body.note)  # fmt: skip
+                               location=body.location, expected=body.expected, note=body.note,
+                               paired=body.pairs or ())  # fmt: skip
     return plain(record)
 
 
@@ -287,12 +296,15 @@ def list_serials(
     prefix: str | None = None,
     customer: Annotated[str | None, Query(description="the units this customer has now")] = None,
     batch: str | None = None,
+    field: Annotated[str | None, Query(pattern=r"^[^=]+=.+$", max_length=250,
+                                       description="NAME=VALUE: the units whose custom field holds VALUE")] = None,
     sort: Literal[tuple(lookup.SORTS)] = "received",
     descending: bool = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     after: Annotated[str | None, Query(description="the `next` cursor of the page before")] = None,
 ) -> dict[str, Any]:
-    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer, batch)
+    where = lookup.SerialFilter(status, sku, location, supplier, po, received_from, received_to, prefix, customer, batch,
+                                tuple(field.split("=", 1)) if field else None)  # fmt: skip
     return plain(lookup.list_serials(ctx, where, sort=sort, descending=descending, limit=limit, after=after))
 
 

@@ -81,6 +81,8 @@ UNIQUE_MEANING = {
     "uq_customers_code": "unique_constraint.customer_code",
     "uq_customer_rmas_number": "unique_constraint.rma_number",
     "uq_supplier_rmas_supplier_id_number": "unique_constraint.supplier_rma_number",
+    "uq_field_defs_item_id_name": "unique_constraint.field_name",
+    "uq_field_values_scope_value": "unique_constraint.field_value",
 }
 
 
@@ -166,6 +168,8 @@ TABLE_ENTITY = {
     "supplier_rmas": Entity.SERIALS,
     "repairs": Entity.SERIALS,
     "aftersales_settings": Entity.CUSTOMERS,
+    "field_defs": Entity.ITEMS,
+    "field_values": Entity.SERIALS,
     "audit_entries": Entity.AUDIT,
     "audit_chain_head": Entity.AUDIT,
 }

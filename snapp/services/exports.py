@@ -52,6 +52,7 @@ from snapp.errors import Problem, Text, ValidationError
 from snapp.io.output import output_target
 from snapp.messages import name_of
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
+from snapp.services import fields
 from snapp.services.base import UnitOfWork, by_person, service
 from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
 from snapp.services.receiving import Progress
@@ -109,24 +110,27 @@ def export_serials(
 ) -> ExportRecord:
     """The serial register, with the same filters and order as `lookup.list_serials`."""
     where = where or SerialFilter()
-    query = serial_register_query(where, sort, descending)
+    names = fields.field_names(uow.session)  # each custom field a column, after the register's own
+    query = serial_register_query(where, sort, descending, names)
     filters = vars(where) | {"sort": sort, "descending": descending}
-    spec = _Export("serials", "sheet.serials", _SERIAL_FIELDS, query, filters, _serial_row, named={4: "status"})
+    columns = (*_SERIAL_FIELDS, *(Field(Text("field.column", name=name), width=18) for name in names))
+    spec = _Export("serials", "sheet.serials", columns, query, filters, _serial_row, named={4: "status"})
     return _run(uow, spec, out, progress)
 
 
-def serial_register_query(where: SerialFilter, sort: str, descending: bool) -> Select:
+def serial_register_query(where: SerialFilter, sort: str, descending: bool, field_names: Sequence[str] = ()) -> Select:
     """The rows of the serial export (the benchmark runs the same query bare)."""
     return register_query(
         [Serial.serial, Item.sku, Item.name, Item.gtin, Serial.status, Location.code, Supplier.code,
-         PurchaseOrder.number, Receipt.number, Serial.received_at, Item.warranty_months, Serial.batch, Serial.expiry],
+         PurchaseOrder.number, Receipt.number, Serial.received_at, Item.warranty_months, Serial.batch, Serial.expiry,
+         *(fields.value_column(name) for name in field_names)],
         where, sort, descending,
     )  # fmt: skip
 
 
 def _serial_row(row: Any) -> tuple:
-    *head, received_at, months, batch, expiry = row
-    return (*head, received_at, warranty_end(received_at.date(), months), batch, expiry)
+    *head, received_at, months, batch, expiry = row[:13]
+    return (*head, received_at, warranty_end(received_at.date(), months), batch, expiry, *row[13:])
 
 
 _HISTORY_FIELDS = (
@@ -406,8 +410,10 @@ def _write(uow: UnitOfWork, spec: _Export, path: Path, name: str, progress: Prog
 
 def _said(sheet: Sheet, named: Mapping[int, str], lang: str) -> Sheet:
     """A sheet written with codes (its title, its headers, the codes of ``named`` columns), in ``lang``."""
-    fields = [replace(f, header=Text(f.header).say(lang)) for f in sheet.fields]
-    return Sheet(Text(sheet.title).say(lang), fields, _named(sheet.rows, named, lang) if named else sheet.rows)
+    # A header is a catalog code, or a sentence already (a custom field's name).
+    headers = [replace(f, header=(f.header if isinstance(f.header, Text) else Text(f.header)).say(lang))
+               for f in sheet.fields]  # fmt: skip
+    return Sheet(Text(sheet.title).say(lang), headers, _named(sheet.rows, named, lang) if named else sheet.rows)
 
 
 def _named(rows: Iterable[Sequence[object]], named: Mapping[int, str], lang: str) -> Iterator[Sequence[object]]:

@@ -17,10 +17,11 @@ from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services import fields
 from snapp.services.customers import (
     Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story,
 )  # fmt: skip
-from snapp.services.units import resolve, with_receipt
+from snapp.services.units import resolve, units_with_ids, with_receipt
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class SerialCard:
     holder: Holder | None = None  # who has it now, while it is shipped or issued
     aftersales: list[str] = field(default_factory=list)  # returns, swaps, supplier RMAs, repairs (Texts)
     open_rma: str | None = None  # the customer return open for it, waiting for inspection
+    fields: list[tuple[str, str]] = field(default_factory=list)  # its custom fields' values: (name, value)
 
     def warranty_days_left(self, today: dt.date | None = None) -> int | None:
         return days_left(self.warranty_end, today)
@@ -106,14 +108,19 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     [found] = resolve(session, [serial])
     if not found.reading.ok:
         raise ValidationError(found.problem("serial"))
-    if not found.units:
+    units = found.units
+    if not units:
+        # Not a serial: perhaps a unique field's value (a scanned IMEI names its unit).
+        units = units_with_ids(session, fields.unit_ids_by_unique_value(session, normalise(serial)))
+    if not units:
         raise NotFound("units.no_unit", serial=found.reading.serial)
-    rows = sorted(found.units, key=lambda row: row.sku)
+    rows = sorted(units, key=lambda row: row.sku)
     history: dict[int, list[EventRecord]] = {}
     ids = [row.id for row in rows]
     for unit_id, *event in session.execute(_HISTORY, {"units": ids}):
         history.setdefault(unit_id, []).append(EventRecord(*event))
     handovers, stories = (latest_handovers(session, ids), story(session, ids)) if any_aftersales(session, ids) else ({}, {})
+    values = fields.values_of(session, ids)
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
@@ -123,6 +130,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
             history=history.get(row.id, []), customer_warranty_end=_customer_end(handovers.get(row.id)),
             holder=holder_now(row.status, handovers.get(row.id)), aftersales=stories.get(row.id, []),
             open_rma=open_rma_of(session, row.id) if row.status == Status.CUSTOMER_RETURN else None,
+            fields=values.get(row.id, []),
         )  # fmt: skip
         for row in rows
     ]
@@ -148,6 +156,7 @@ class SerialFilter:
     serial_prefix: str | None = None
     customer: str | None = None  # the units this customer has now
     batch: str | None = None
+    field: tuple[str, str] | None = None  # (field name, value): the units whose custom field holds the value
 
 
 @dataclass(frozen=True)
@@ -202,6 +211,8 @@ def _register_query(columns: list, where: SerialFilter) -> Select:
         query = query.where(Serial.received_at < utc_midnight(where.received_to + dt.timedelta(days=1)))
     if where.batch:
         query = query.where(Serial.batch == normalise(where.batch))
+    if where.field:
+        query = query.where(fields.with_value(*where.field))
     if where.serial_prefix:
         prefix = normalise(where.serial_prefix)
         # A range on the indexed column, not LIKE: LIKE has escaping and collation traps.

@@ -41,11 +41,12 @@ from snapp.db.models import (
 )
 from snapp.domain.batches import Lot, checked
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
+from snapp.domain.fields import capture_fields, scan_pairs
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
 from snapp.errors import Conflict, IllegalTransition, NotFound, Problem, Text, ValidationError
-from snapp.services import batches, exceptions, manifests
+from snapp.services import batches, exceptions, fields, manifests
 from snapp.services.base import UnitOfWork, service, unique_constraint
 from snapp.services.masterdata import get_item_row, get_location_row, serial_rule
 from snapp.services.purchasing import get_po_row
@@ -91,9 +92,13 @@ def receive(
     expected: int | None = None,
     note: str | None = None,
     progress: Progress | None = None,
+    paired: Sequence[str] = (),
 ) -> ReceiptRecord:
     """Receive serials on a PO line; for an item tracked by batch, a ``lot`` (batch, expiry, quantity); for one
-    tracked by neither, a ``quantity``."""
+    tracked by neither, a ``quantity``.
+
+    ``paired`` are scans taken unit by unit, its serial and then its scan-captured fields
+    (serial, IMEI, serial, IMEI...: `snapp.domain.fields.scan_pairs`), after the ``sources``."""
     session = uow.session
     po = get_po_row(session, po_number)
     session.refresh(po, with_for_update=True)  # a PO being closed or cancelled meanwhile: wait, then see it
@@ -108,6 +113,9 @@ def receive(
     if lot is not None and item.tracking != "batch":
         raise ValidationError(Problem(Text("batch_qty.batch"), lot.batch, "batch",
                                       Text("batch_qty.not_by_batch", sku=item.sku, tracking=item.tracking)))  # fmt: skip
+    defined = fields.item_fields(session, item.id) if tracked else []
+    if paired:
+        sources = [*sources, scan_pairs(paired, [d for _, d in defined])]
     if tracked:
         if quantity is not None:
             refusal = Text("receiving.by_serial", sku=item.sku)
@@ -120,8 +128,11 @@ def receive(
         judged = manifests.judge_receipt(session, po, line, item, captured) if count else None
         if judged:
             problems += judged.problems
+        got = capture_fields(captured, [d for _, d in defined], item.sku) if defined or captured.source.fields else None
+        if got:
+            problems += got.problems
     else:
-        judged = None
+        judged = got = None
         if sources:
             raise ValidationError(Problem(_SERIALS, "", "serials", Text("receiving.not_by_serial", sku=item.sku)))
         if item.tracking == "batch":
@@ -139,6 +150,8 @@ def receive(
             # Every problem at once. A receipt with no other problem skips this
             # look-up: the unique constraint refuses a clash, reported below.
             problems += received_clashes(session, item.id, captured)
+            if got:
+                problems += fields.stored_clashes(session, defined, captured, got)
         raise _refused(problems)
 
     # The conditional update locks the line: a second receipt on it waits here,
@@ -164,11 +177,15 @@ def receive(
     if tracked:
         try:
             _insert_units(session, uow.actor.id, item, place, receipt_line.id, receipt.number, now, captured, progress)
+            if got:
+                fields.store_receipt_fields(session, defined, receipt_line.id, captured.serials, got)
         except IntegrityError as err:
-            if unique_constraint(err) != "uq_serials_item_id_serial":
+            if unique_constraint(err) not in ("uq_serials_item_id_serial", fields.UNIQUE_INDEX):
                 raise
             session.rollback()
             clashes = received_clashes(session, item.id, captured)
+            if got:
+                clashes += fields.stored_clashes(session, defined, captured, got)
             if not clashes:
                 raise Conflict("receiving.serials_taken") from err
             raise _refused(clashes) from err
@@ -191,7 +208,8 @@ def receive(
         receipt.number,
         after={"po": po.number, "sku": item.sku, "line": line.line_no, "quantity": count, "location": place.code,
                **({"manifest": {"off": len(off), "missing": len(missing), "missing_exception": case}} if judged else {}),
-               **({"batch": lot.batch, "expiry": lot.expiry and lot.expiry.isoformat()} if lot else {})},
+               **({"batch": lot.batch, "expiry": lot.expiry and lot.expiry.isoformat()} if lot else {}),
+               **({"field_values": got.given} if got and got.given else {})},
     )  # fmt: skip
     return ReceiptRecord(receipt.number, po.number, item.sku, line.line_no, count, place.code, now, off, missing,
                          lot and lot.batch, lot and lot.expiry)  # fmt: skip

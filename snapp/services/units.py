@@ -113,6 +113,11 @@ def _units_any() -> Select:
     return _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 
 
+def units_with_ids(session: Session, ids: Sequence[int]) -> list[Row]:
+    """The units with these ids, as the resolver gives them (a unit found by a custom field's value)."""
+    return [row for condition in among(session, Serial.id, ids) for row in session.execute(_UNITS.where(condition))]
+
+
 @dataclass(frozen=True)
 class Resolved:
     """What one input names: its reading, the units it names, and what was assumed to find them."""

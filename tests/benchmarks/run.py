@@ -21,7 +21,8 @@ Figures, not pass/fail: the machine is noisy, so trust the ratios.
 
 `--only printing` runs the label and report figures alone; `--only receiving`
 the receipts, look-ups, desktop and command-line figures; `--only recall` the
-recall figures on SQLite and PostgreSQL.
+recall figures on SQLite and PostgreSQL; `--only fields` receiving with an IMEI
+per serial beside without, and a look-up by IMEI (tests/benchmarks/fields.py).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from snapp.db.engine import Database, sqlite_url
 from tests.benchmarks import labels_reports
 from tests.benchmarks.cli_receive import cli_receive
 from tests.benchmarks.desktop import desktop
+from tests.benchmarks.fields import custom_fields
 from tests.benchmarks.recall import bare_workbook, recall_export
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
@@ -70,7 +72,7 @@ def main() -> None:
     parser.add_argument("--serials", type=int, default=1_000_000, help="units already in the database")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-pg", action="store_true")
-    parser.add_argument("--only", choices=["printing", "receiving", "recall"], help="run one group of figures")
+    parser.add_argument("--only", choices=["printing", "receiving", "recall", "fields"], help="run one group of figures")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,7 +85,9 @@ def main() -> None:
         if not args.only:
             report += excel(Path(tmp))
         db = Database(sqlite_url(Path(tmp) / "bench.db"))
-        if args.only == "recall":
+        if args.only == "fields":
+            report += custom_fields("SQLite", db, fill(db, args.serials), args.serials)
+        elif args.only == "recall":
             fill(db, args.serials)
         else:
             report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
@@ -92,7 +96,7 @@ def main() -> None:
             report += export(db, Path(tmp))
         if args.only in (None, "recall"):
             report += recall_export("SQLite", db, Path(tmp))
-        if args.only != "recall":  # last: each of its receipts adds 100,000 units
+        if args.only not in ("recall", "fields"):  # last: each of its receipts adds 100,000 units
             report += cli_receive("SQLite", db, args.serials)
         db.dispose()
         if not args.no_pg:
@@ -107,13 +111,15 @@ def main() -> None:
                 url = make_url(args.pg).update_query_dict({"options": f"-csearch_path={schema}"})
                 db = Database(url.render_as_string(hide_password=False))
                 try:
-                    if args.only == "recall":
+                    if args.only == "fields":
+                        report += custom_fields("PostgreSQL", db, fill(db, args.serials), args.serials)
+                    elif args.only == "recall":
                         fill(db, args.serials)
                     else:
                         report += ledger("PostgreSQL", db, args.serials, raw_pg_rows)
                     if args.only in (None, "recall"):
                         report += recall_export("PostgreSQL", db, Path(tmp))
-                    if args.only != "recall":
+                    if args.only not in ("recall", "fields"):
                         report += cli_receive("PostgreSQL", db, args.serials)
                 finally:
                     db.dispose()

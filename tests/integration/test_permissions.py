@@ -11,12 +11,13 @@ from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
 from snapp.domain.batches import Lot
 from snapp.domain.capture import Reason, scans
+from snapp.domain.fields import FieldDef
 from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
-    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
+    audit, auth, backup, batches, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests,
+    masterdata, printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
 from tests.printer_jobs import Listener
@@ -26,18 +27,18 @@ READS = {
     "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
     "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
     "get_off_manifest", "trace", "expiring", "stock", "plan_issue",
-    "last_location",
+    "last_location", "list_fields", "find_by_field",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
 EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history", "print_count"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
-    "import_masterdata", "set_off_manifest",
+    "import_masterdata", "set_off_manifest", "define_field", "alter_field",
 }  # fmt: skip
 PURCHASING = {"create_po", "edit_po", "amend_po", "approve_po", "cancel_po", "close_po", "print_po", "load_manifest",
               "amend_manifest"}  # fmt: skip
-RECEIVING = {"receive", "judge_scan", "check_scans", "print_receipt"}
+RECEIVING = {"receive", "judge_scan", "check_scans", "print_receipt", "set_value"}  # set_value: a unit's custom field corrected by who captures it
 WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "move:scrap", "move:lose", "move:found",
                    "move:block", "move:release", "block", "release",  # a recall's block and release too
                    "issue"}  # a quantity of a batch item
@@ -72,8 +73,8 @@ ALLOWED = {
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
-    audit, backup, batches, dashboard, exceptions, expiry, exports, imports, lifecycle, lookup, manifests, masterdata,
-    printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
+    audit, backup, batches, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests,
+    masterdata, printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -126,6 +127,7 @@ def stage(db, ctx, company, server_role, tmp_path):
     masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch", supplier="ACME"))
     gauze = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("GAUZE", 500)]).number)
     receiving.receive(ctx, gauze.number, "GAUZE", lot=Lot("STAGE", None, 100), location="WH-A")
+    fields.define_field(ctx, "LAP", FieldDef("Tag", unique="all"))
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
             "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
@@ -251,6 +253,11 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "print_count": lambda: printing.print_count(ctx, stage["closed_count"], stage["folder"] / f"{tag}-count.pdf"),
         "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
                                                        recall.Recall(sku="LAP")),
+        "define_field": lambda: fields.define_field(ctx, "LAP", FieldDef(f"F-{tag}")),
+        "alter_field": lambda: fields.alter_field(ctx, "LAP", "Tag", choices=()),
+        "list_fields": lambda: fields.list_fields(ctx, "LAP"),
+        "set_value": lambda: fields.set_value(ctx, units["issue"], "Tag", f"T-{tag}"),
+        "find_by_field": lambda: fields.find_by_field(ctx, "T-admin"),
         "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),
     }
 

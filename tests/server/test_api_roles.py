@@ -22,12 +22,13 @@ from fastapi import APIRouter
 
 from snapp.app.settings import save_printer
 from snapp.domain.capture import scans
+from snapp.domain.fields import FieldDef
 from snapp.domain.permissions import ROLE_PERMISSIONS, Role
 from snapp.io.printers import Printer
 from snapp.reports.thermal import Language
 from snapp.server import permits
 from snapp.server.app import Caller, context
-from snapp.services import customers, lifecycle, purchasing, receiving, stocktake, users, verification
+from snapp.services import customers, fields, lifecycle, purchasing, receiving, stocktake, users, verification
 from tests.conftest import ADMIN_PASSWORD
 from tests.printer_jobs import refused_address
 from tests.server.conftest import Server
@@ -57,6 +58,7 @@ def stage(ctx, company) -> Stage:
     """What the calls need, made by the admin: POs, a receipt, units in each status a move starts from, a count."""
     users.add_user(ctx, "target", "warehouse", PASSWORD)
     customers.add_customer(ctx, customers.CustomerRecord("CUST1", "a customer"))
+    fields.define_field(ctx, "LAP", FieldDef("Tag"))
     units = {action: f"U-{action.upper()[:8]}-1" for action in UNITS}
     receipt = receiving.receive(ctx, company.number, "LAP", [scans(list(units.values()))], location="WH-A")
     for action, first in (("restock", "issue"), ("unrepair", "repair"), ("found", "lose"), ("release", "block")):
@@ -102,6 +104,12 @@ CALLS: dict[str, Callable | dict[str, Callable]] = {
     "GET /items": lambda api, s: api.get("/items"),
     "POST /items": lambda api, s: api.post("/items", json={"sku": f"I-{s.tag}", "name": "new"}),
     "PATCH /items/{sku}": lambda api, s: api.patch("/items/LAP", json={"warranty_months": 24}),
+    "GET /items/{sku}/fields": lambda api, s: api.get("/items/LAP/fields"),
+    "POST /items/{sku}/fields": lambda api, s: api.post("/items/LAP/fields", json={"name": f"F-{s.tag}"}),
+    "PATCH /items/{sku}/fields/{name}": lambda api, s: api.patch("/items/LAP/fields/Tag", json={"required": False}),
+    "PUT /serials/{serial}/fields/{name}": lambda api, s: api.put(f"/serials/{s.units['issue']}/fields/Tag",
+                                                                   json={"value": f"T-{s.tag}"}),
+    "GET /fields/units": lambda api, s: api.get("/fields/units", params={"value": "T-none"}),
     "GET /locations": lambda api, s: api.get("/locations"),
     "POST /locations": lambda api, s: api.post("/locations", json={"code": f"L-{s.tag}", "name": "bench"}),
     "PATCH /locations/{code}": lambda api, s: api.patch("/locations/WH-B", json={"name": f"Second {s.tag}"}),

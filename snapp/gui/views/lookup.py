@@ -137,6 +137,10 @@ class LookupView(View):
         form.warrantyValue.setText(self._warranty(card))
         aftersales.fill_card(form, card)
         form.batchValue.setText(self._batch(card))
+        # The item's custom fields (IMEI, MAC...): shown only on units that carry some.
+        form.fieldsValue.setText("   ".join(f"{name}: {value}" for name, value in card.fields))
+        form.fieldsCaption.setVisible(bool(card.fields))
+        form.fieldsValue.setVisible(bool(card.fields))
         self.history.set_rows(card.history)
         self._set_actions(aftersales.actions(card))
 

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -24,6 +26,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say
 from snapp.gui.views.base import EmptyHint, View, fit_columns
+from snapp.gui.views.fields_dialog import FieldsDialog
 from snapp.io.masterdata_files import read_masterdata
 from snapp.io.templates import write_template
 from snapp.services import imports, masterdata
@@ -241,6 +244,22 @@ class ItemsView(RecordsView):
         self.updater = masterdata.update_item
         self.supplier_codes: list[tuple[str, str]] = []
         self.shows = frozenset({Entity.ITEMS, Entity.SUPPLIERS})
+        # The selected item's custom fields (IMEI, MAC...), defined without a code change.
+        self.fields_button = QPushButton(self.tr("Fiel&ds…"), self.form)
+        self.fields_button.setObjectName("fieldsButton")
+        self.fields_button.setToolTip(self.tr("The custom fields each unit of the selected item carries (IMEI, MAC address…)"))
+        self.fields_button.clicked.connect(self._fields)
+        self.form.findChild(QHBoxLayout, "actions").addWidget(self.fields_button)  # form.actions is QWidget.actions()
+
+    def _fields(self) -> FieldsDialog | None:
+        rows = self.form.tableView.selectionModel().selectedRows()
+        if not rows:
+            self._say(self.tr("Select an item first: its fields are defined per item."))
+            return None
+        item = self.proxy.data(rows[0], Qt.ItemDataRole.UserRole)
+        dialog = FieldsDialog(self, self.ctx, self.runner, item.sku)
+        dialog.open()
+        return dialog
 
     def columns(self) -> list[Column]:
         return [

@@ -31,9 +31,10 @@ from snapp.domain.capture import (
     scans,
     serial_range,
 )
+from snapp.domain.fields import FieldDef, field_source
 from snapp.domain.purchasing import RECEIVABLE
-from snapp.domain.scan import as_typed
-from snapp.errors import ValidationError
+from snapp.domain.scan import as_typed, normalise
+from snapp.errors import Text, ValidationError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
@@ -41,7 +42,7 @@ from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.io.serial_files import read_serial_file
-from snapp.services import manifests, masterdata, purchasing, receiving
+from snapp.services import fields, manifests, masterdata, purchasing, receiving
 from snapp.services.base import Entity
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
@@ -86,6 +87,11 @@ class ReceivingView(View):
         self.pending: list[Pending] = []
         self.line_index = -1  # the line the pending scans were taken against
         self.accepted: dict[str, Pending] = {}  # clean serial -> its row
+        # Items whose fields are scanned after each serial (serial, IMEI, serial, IMEI...): by SKU, those fields;
+        # the fields still to scan for the last serial; and each serial's values, posted with it.
+        self.scanned: dict[str, list[FieldDef]] = {}
+        self.waiting: list[tuple[str, FieldDef]] = []
+        self.values: dict[str, dict[str, str]] = {}
         self.unchecked: list[Pending] = []
         self.model = RecordModel(
             [
@@ -169,14 +175,21 @@ class ReceivingView(View):
         number = number.strip()
         if not number:
             return
-        self.runner.run(lambda: purchasing.get_po(self.ctx, number), done=lambda po: self._show_po(po, quiet))
+        def load() -> tuple[PORecord, dict[str, list[FieldDef]]]:
+            po = purchasing.get_po(self.ctx, number)
+            return po, {sku: [f.definition for f in fields.list_fields(self.ctx, sku) if f.scanned]
+                        for sku in {line.sku for line in po.lines}}  # fmt: skip
 
-    def _show_po(self, po: PORecord, quiet: bool = False) -> None:
+        self.runner.run(load, done=lambda loaded: self._show_po(*loaded, quiet=quiet))
+
+    def _show_po(self, po: PORecord, scanned: dict[str, list[FieldDef]] | None = None, quiet: bool = False) -> None:
         if self.pending and (self.po is None or po.number != self.po.number):
             if not self.discard(self.tr("Change to PO {0}").format(po.number)):
                 self.form.poCombo.setEditText(self.po.number if self.po else "")
                 return
         self.po = po
+        if scanned is not None:  # an undo shows its PO again, with the fields already known
+            self.scanned = scanned
         form = self.form
         form.poCombo.setEditText(po.number)
         current = form.lineCombo.currentData()
@@ -228,10 +241,42 @@ class ReceivingView(View):
     def add_scan(self, raw: str) -> None:
         """One scan or typed serial: judged at once, read as the scanner settings say."""
         text = as_typed(raw, scanner_profile(self.settings))
+        line = self.line
+        pairs = self.scanned.get(line.sku) if line is not None else None
+        if pairs and self._pair_scan(normalise(text), pairs):
+            return
         gtin = scan_gtin(text)
         if gtin is not None and self.po is not None:
             self._pick_line_by_gtin(gtin)
+        accepted = len(self.accepted)
         self._add_source(scans([text]))
+        if pairs and len(self.accepted) > accepted:  # a serial taken: its scanned fields come next
+            serial = self.pending[-1].serial
+            self.values[serial] = {}
+            self.waiting = [(serial, d) for d in pairs]
+
+    def _pair_scan(self, text: str, pairs: list[FieldDef]) -> bool:
+        """A scan where a field's value belongs, or a field's value where a serial belongs (the rule of
+        `snapp.domain.fields.scan_pairs`): True when it was taken or refused here."""
+        if self.waiting:
+            serial, field = self.waiting[0]
+            if not field.matches(text):
+                why = Text("field.pair_not_field", field=field.name, pattern=field.pattern)
+                self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
+                return True
+            self.waiting.pop(0)
+            self.values[serial][field.name] = text
+            row = self.accepted.get(serial)
+            if row is not None:
+                row.message = " · ".join([self.tr("OK"), *(f"{k} {v}" for k, v in self.values[serial].items())])
+                self.model.set_rows(self.pending)
+            self._say(f"{serial}: {row.message if row else text}", True)
+            return True
+        if owner := next((d for d in pairs if d.matches(text)), None):
+            why = Text("field.pair_field_first", field=owner.name)
+            self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
+            return True
+        return False
 
     def _pick_line_by_gtin(self, gtin: str) -> None:
         line = self.line
@@ -436,6 +481,7 @@ class ReceivingView(View):
 
     def _reset(self) -> None:
         self.pending, self.accepted, self.unchecked = [], {}, []
+        self.waiting, self.values = [], {}
         self.model.set_rows(self.pending)
         self._update_counter()
 
@@ -454,7 +500,14 @@ class ReceivingView(View):
         if not self.accepted:
             self._say(self.tr("nothing to post yet: scan some serials"), False)
             return
+        if self.waiting and self.waiting[0][0] in self.accepted:
+            serial, field = self.waiting[0]
+            self._say(f"{serial}: {say(Text('field.pair_missing', field=field.name))}", False)
+            QApplication.beep()
+            return
         serials = list(self.accepted)
+        given = {serial: values for serial, values in self.values.items() if serial in self.accepted and values}
+        source = field_source(serials, given) if given else scans(serials)
         location = self.form.locationCombo.currentData()
         self.settings.setValue("receiving/location", location)
 
@@ -465,7 +518,7 @@ class ReceivingView(View):
             return False
 
         self.runner.run(
-            lambda progress: receiving.receive(self.ctx, po.number, line.sku, [scans(serials)], location=location, progress=progress),
+            lambda progress: receiving.receive(self.ctx, po.number, line.sku, [source], location=location, progress=progress),
             done=self._posted,
             failed=refused,
             progress=self.tr("Posting {0} serials…").format(len(serials)),

@@ -44,7 +44,7 @@ class RegisterView(View):
             form.statusCombo.addItem(name_of("status", status.value), status.value)
         self.model.counted.connect(lambda n: form.countLabel.setText(self.tr("{0} serials").format(f"{n:,}")))
         for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
-                     form.customerEdit, form.batchEdit):
+                     form.customerEdit, form.batchEdit, form.fieldEdit):
             edit.returnPressed.connect(self.apply_filter)
         form.statusCombo.activated.connect(lambda _: self.apply_filter())
         form.applyButton.clicked.connect(self.apply_filter)
@@ -71,7 +71,14 @@ class RegisterView(View):
             serial_prefix=form.prefixEdit.text().strip() or None,
             customer=form.customerEdit.text().strip() or None,
             batch=form.batchEdit.text().strip() or None,
+            field=self._field(form.fieldEdit.text()),
         )
+
+    @staticmethod
+    def _field(text: str) -> tuple[str, str] | None:
+        """NAME=VALUE names the field (IMEI=3569…); a value alone is looked for in every field."""
+        name, _, value = text.rpartition("=") if "=" in text else ("", "", text)
+        return (name.strip(), value.strip()) if value.strip() else None
 
     def apply_filter(self) -> None:
         where = self.filter()
@@ -97,7 +104,7 @@ class RegisterView(View):
     def reset(self) -> None:
         form = self.form
         for edit in (form.prefixEdit, form.skuEdit, form.locationEdit, form.supplierEdit, form.poEdit, form.fromEdit, form.toEdit,
-                     form.customerEdit, form.batchEdit):
+                     form.customerEdit, form.batchEdit, form.fieldEdit):
             edit.clear()
         form.statusCombo.setCurrentIndex(0)
         self.apply_filter()
