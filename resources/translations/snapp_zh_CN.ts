@@ -1114,153 +1114,183 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="125"/>
+        <location filename="../../snapp/gui/main_window.py" line="131"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="100"/>
+        <location filename="../../snapp/gui/main_window.py" line="98"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="101"/>
+        <location filename="../../snapp/gui/main_window.py" line="103"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="107"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="103"/>
+        <location filename="../../snapp/gui/main_window.py" line="99"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="104"/>
+        <location filename="../../snapp/gui/main_window.py" line="100"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="105"/>
+        <location filename="../../snapp/gui/main_window.py" line="101"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="106"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="107"/>
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="108"/>
+        <location filename="../../snapp/gui/main_window.py" line="112"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="109"/>
+        <location filename="../../snapp/gui/main_window.py" line="110"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="110"/>
+        <location filename="../../snapp/gui/main_window.py" line="105"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="111"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="112"/>
+        <location filename="../../snapp/gui/main_window.py" line="109"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="113"/>
+        <location filename="../../snapp/gui/main_window.py" line="116"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="114"/>
+        <location filename="../../snapp/gui/main_window.py" line="118"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="115"/>
+        <location filename="../../snapp/gui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="116"/>
+        <location filename="../../snapp/gui/main_window.py" line="114"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="117"/>
+        <location filename="../../snapp/gui/main_window.py" line="113"/>
         <source>Returns and RMAs</source>
         <translation>退货与RMA</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="150"/>
+        <location filename="../../snapp/gui/main_window.py" line="159"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="149"/>
+        <location filename="../../snapp/gui/main_window.py" line="158"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="183"/>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Every day</source>
+        <translation>日常</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Purchasing</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="124"/>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="124"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="194"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="187"/>
+        <location filename="../../snapp/gui/main_window.py" line="198"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="190"/>
-        <location filename="../../snapp/gui/main_window.py" line="196"/>
+        <location filename="../../snapp/gui/main_window.py" line="201"/>
+        <location filename="../../snapp/gui/main_window.py" line="207"/>
         <source>Logged out</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="194"/>
+        <location filename="../../snapp/gui/main_window.py" line="205"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="203"/>
+        <location filename="../../snapp/gui/main_window.py" line="214"/>
         <source>Finish or close “{0}” first.</source>
         <translation>请先完成或关闭“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="238"/>
+        <location filename="../../snapp/gui/main_window.py" line="248"/>
+        <source>Your password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="255"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="239"/>
+        <location filename="../../snapp/gui/main_window.py" line="256"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="278"/>
+        <location filename="../../snapp/gui/main_window.py" line="296"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="282"/>
+        <location filename="../../snapp/gui/main_window.py" line="300"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1384,62 +1414,67 @@ How was it resolved?</source>
 <context>
     <name>MenuBar</name>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="31"/>
+        <location filename="../../snapp/gui/menus.py" line="32"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="32"/>
+        <location filename="../../snapp/gui/menus.py" line="33"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="34"/>
+        <location filename="../../snapp/gui/menus.py" line="35"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="35"/>
+        <location filename="../../snapp/gui/menus.py" line="36"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="36"/>
+        <location filename="../../snapp/gui/menus.py" line="37"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/menus.py" line="38"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="40"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <location filename="../../snapp/gui/menus.py" line="41"/>
         <source>Go</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <location filename="../../snapp/gui/menus.py" line="41"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="43"/>
+        <location filename="../../snapp/gui/menus.py" line="48"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="44"/>
+        <location filename="../../snapp/gui/menus.py" line="49"/>
         <source>&amp;Keys of this screen</source>
         <translation>本屏幕的按键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="45"/>
+        <location filename="../../snapp/gui/menus.py" line="50"/>
         <source>&amp;About SNApp</source>
         <translation>关于 SNApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="48"/>
+        <location filename="../../snapp/gui/menus.py" line="53"/>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>

@@ -23,6 +23,7 @@ from snapp.db.schema import open_database  # noqa: E402
 from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
 from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
+from snapp.gui.navigation import screen_rows  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.recall import RecallView  # noqa: E402
@@ -67,7 +68,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         RecallView: recall_example,
         RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
     }
-    for row in range(window.form.nav.count()):
+    for number, row in enumerate(screen_rows(window.form.nav), start=1):
         window.form.nav.setCurrentRow(row)
         settle(app, window)
         view = window.form.stack.currentWidget()
@@ -75,7 +76,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
             action(view)
             settle(app, window)
         name = type(view).__name__.removesuffix("View").lower()
-        window.grab().save(str(folder / f"{row + 1:02d}-{name}.png"))
+        window.grab().save(str(folder / f"{number:02d}-{name}.png"))
     manifest_dialog(app, window, folder)
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
