@@ -3131,17 +3131,43 @@ How was it resolved?</source>
         <translation>每次扫描后的后缀(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="26"/>
+        <location filename="../../ui/scanner.ui" line="20"/>
+        <source>Text added &amp;before each code:</source>
+        <translation>每个条码前添加的文字(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="21"/>
+        <location filename="../../ui/scanner.ui" line="23"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="21"/>
+        <source>What a PDA&apos;s keyboard wedge (DataWedge and the like) types before every code; SNApp drops it before reading.</source>
+        <translation>PDA 的键盘输入方式（DataWedge 等）在每个条码前输入的文字；SNApp 读取前会去掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="22"/>
+        <source>Text added &amp;after each code:</source>
+        <translation>每个条码后添加的文字(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="23"/>
+        <source>What the scanner types after every code, before its Enter or Tab; SNApp drops it before reading.</source>
+        <translation>扫描枪在每个条码之后、回车或 Tab 之前输入的文字；SNApp 读取前会去掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="30"/>
         <source>Test your scanner</source>
         <translation>测试扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="28"/>
+        <location filename="../../ui/scanner.ui" line="32"/>
         <source>Click in the box and scan a barcode, such as the GS1 DataMatrix on a product: every character that arrives is listed, then what SNApp reads from it with the settings above.</source>
         <translation>单击下方输入框，然后扫描一个条码（例如产品上的 GS1 DataMatrix）：将逐个列出收到的每个字符，并显示 SNApp 按上方设置从中识别出的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="29"/>
+        <location filename="../../ui/scanner.ui" line="33"/>
         <source>Scan here to test</source>
         <translation>在此扫描进行测试</translation>
     </message>
@@ -3149,109 +3175,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="34"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="34"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="38"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="117"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="38"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="117"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="48"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="48"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="73"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="91"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="94"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="97"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="106"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="106"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="107"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="107"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="108"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="118"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="128"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
