@@ -19,6 +19,7 @@ from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.palette import BAD, DOUBTFUL, GOOD
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import DOCUMENT, QUANTITY, ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
 from snapp.gui.views.verify import visible
@@ -34,8 +35,8 @@ from snapp.services.stocktake import (
 )
 
 COUNTED, AGAIN, REFUSED = "counted", "again", "refused"
-COLOURS = {COUNTED: "#2e7d32", AGAIN: "#8a5300", REFUSED: "#b3261e",
-           "matched": "#2e7d32", "missing": "#b3261e", "unexpected": "#8a5300", "unknown": "#b3261e"}  # fmt: skip
+COLOURS = {COUNTED: GOOD.text, AGAIN: DOUBTFUL.text, REFUSED: BAD.text,
+           "matched": GOOD.text, "missing": BAD.text, "unexpected": DOUBTFUL.text, "unknown": BAD.text}  # fmt: skip
 FILTERS = ("", "matched", "missing", "unexpected", "unknown", "scanned_twice")
 
 

@@ -31,6 +31,7 @@ from snapp.domain.capture import (
 from snapp.domain.purchasing import RECEIVABLE
 from snapp.domain.scan import as_typed
 from snapp.errors import ValidationError
+from snapp.gui import palette
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
@@ -43,7 +44,7 @@ from snapp.services.base import Entity
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
 
-OK, BAD = "#2e7d32", "#c62828"
+OK, BAD = palette.GOOD.text, palette.BAD.text
 LOCATION_KEY = "receiving/location"
 CHECK_DELAY_MS = 150
 

@@ -18,9 +18,10 @@ from snapp.gui.scanner import (
     scanner_profile,
 )
 from snapp.gui.problems import say
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.views.base import View
 
-BAD, GOOD, MARK = "#b3261e", "#2e7d32", "#ffe08a"
+MARK = "#ffe08a"  # a control character's cell: what the settings above decide
 
 
 class ScannerView(View):
@@ -92,10 +93,10 @@ class ScannerView(View):
         self.last = reading = decode(raw, profile)
         if reading.ok:
             parts = [self.tr("SNApp reads {0}: {1}").format(self._kind(reading), say(reading.message))]
-            colour = GOOD
+            colour = GOOD.text
         else:
             parts = [self.tr("SNApp cannot read it as a unit's code: {0}").format(say(reading.message))]
-            colour = BAD
+            colour = BAD.text
         parts += [say(w) for w in reading.warnings]
         form.readsLabel.setText("\n".join(parts))
         form.readsLabel.setStyleSheet(f"font-size: 12pt; color: {colour};")
