@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from snapp.domain.permissions import Permission
+from snapp.gui.palette import HEADING
 from snapp.paths import resource
 
 # The work areas, in the order of the list. Administration is the Tools menu; the others are the Go menu.
@@ -54,6 +55,9 @@ def fill(nav: QListWidget, screens: Sequence[Screen], headings: dict[str, str]) 
         heading = QListWidgetItem(headings[area].upper() if headings[area].isascii() else headings[area], nav)
         heading.setFlags(Qt.ItemFlag.NoItemFlags)  # not chosen by a click nor by the arrow keys
         heading.setFont(bold)
+        heading.setForeground(QColor(HEADING))  # a disabled row's own grey is too faint to read
+        if nav.count() > 1:  # air above every area but the first
+            heading.setSizeHint(QSize(0, QFontMetrics(bold).height() + 14))
         for screen in found:
             item = QListWidgetItem(icon(screen.icon), screen.title, nav)
             item.setData(Qt.ItemDataRole.UserRole, screen.view_class)

@@ -22,6 +22,8 @@ class Tone(NamedTuple):
     text: str  # text, and a list row's foreground, on the window's own light background
 
 
+HEADING = "#546e7a"  # the navigation's area headings: quieter than the screens under them, still readable
+
 GOOD = Tone("#2e7d32", "#ffffff", "#2e7d32")
 DOUBTFUL = Tone("#f2a900", "#2b1d00", "#8a5300")
 BAD = Tone("#c0392b", "#ffffff", "#b3261e")

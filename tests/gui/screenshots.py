@@ -37,6 +37,10 @@ from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Each screen's file keeps its number whatever the navigation's order: the README and the dialogs' shots name them.
+NUMBERS = {name: number for number, name in enumerate((
+    "dashboard", "purchaseorders", "receiving", "lookup", "verify", "register", "count", "exceptions", "recall", "reports",
+    "suppliers", "items", "locations", "users", "scanner", "settings", "customers", "rma"), start=1)}  # fmt: skip
 DEMO_PASSWORD = "demo password 1"
 
 
@@ -68,7 +72,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         RecallView: recall_example,
         RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
     }
-    for number, row in enumerate(screen_rows(window.form.nav), start=1):
+    for row in screen_rows(window.form.nav):
         window.form.nav.setCurrentRow(row)
         settle(app, window)
         view = window.form.stack.currentWidget()
@@ -76,7 +80,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
             action(view)
             settle(app, window)
         name = type(view).__name__.removesuffix("View").lower()
-        window.grab().save(str(folder / f"{number:02d}-{name}.png"))
+        window.grab().save(str(folder / f"{NUMBERS[name]:02d}-{name}.png"))
     manifest_dialog(app, window, folder)
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)
