@@ -10,7 +10,7 @@ from snapp.gui.scanner import save_scanner_profile, scanner_profile
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.verify import VerifyView
-from tests.gui.conftest import Screen
+from tests.gui.conftest import Screen, settle
 from tests.gui import test_verify_screen
 from tests.gui.test_verify_screen import GTIN, key_in, verdict
 
@@ -63,3 +63,14 @@ def test_the_profile_with_added_text_survives_a_restart(tmp_path):
     save_scanner_profile(saved, profile)
     saved.sync()
     assert scanner_profile(QSettings(path, QSettings.Format.IniFormat)) == profile
+
+
+def test_receiving_drops_the_added_text_from_each_scan(qtbot, window, ctx):
+    from tests.gui.test_keyboard import receiving_on
+
+    save_scanner_profile(window.settings, ScannerProfile(lead="<<", trail=">>"))
+    view = receiving_on(qtbot, window, ctx, 10)
+    key_in(qtbot, view.form.scanEdit, "<<ADDED0001>>")
+    key_in(qtbot, view.form.scanEdit, "ADDED0002")  # a code without it (typed by hand) is taken as it is
+    settle(qtbot, window)
+    assert [(p.serial, p.ok) for p in view.pending] == [("ADDED0001", True), ("ADDED0002", True)]
