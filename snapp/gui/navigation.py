@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from snapp.domain.permissions import Permission
@@ -33,8 +33,24 @@ class Screen(NamedTuple):
     needs: frozenset[Permission]  # shown to a role holding any of these: what the screen is there to do
 
 
+INK = b'stroke="#37474f"'  # the icons' one colour, drawn on the list's light background
+
+
 def icon(name: str) -> QIcon:
-    return QIcon(str(resource(f"icons/nav/{name}.svg")))
+    """The screen's icon, drawn in white on the selected row's dark highlight."""
+    svg, made = resource(f"icons/nav/{name}.svg").read_bytes(), QIcon()
+    made.addPixmap(drawn(svg), QIcon.Mode.Normal)
+    made.addPixmap(drawn(svg.replace(INK, b'stroke="#ffffff"')), QIcon.Mode.Selected)
+    return made
+
+
+def drawn(svg: bytes, size: int = 48) -> QPixmap:
+    """``svg`` drawn large enough to stay sharp when the list scales it down (and on a high-DPI screen)."""
+    data = QBuffer()
+    data.setData(QByteArray(svg))
+    reader = QImageReader(data, b"svg")
+    reader.setScaledSize(QSize(size, size))
+    return QPixmap.fromImage(reader.read())
 
 
 def usable(screens: Iterable[Screen], permissions: frozenset[Permission]) -> list[Screen]:

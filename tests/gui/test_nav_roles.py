@@ -138,3 +138,18 @@ def test_anyone_changes_their_own_password_from_the_file_menu(qtbot, ctx, compan
     dialog.submit()
     settle(qtbot, window)
     assert login(ctx.db, "someone", "another long password 2").user == "someone"
+
+
+def test_every_screens_icon_is_drawn_dark_on_the_list_and_white_on_the_chosen_row(window):
+    from PySide6.QtGui import QIcon
+
+    def inks(icon: QIcon, mode: QIcon.Mode) -> set[str]:
+        image = icon.pixmap(20, 20, mode).toImage()
+        return {image.pixelColor(x, y).name() for x in range(20) for y in range(20) if image.pixelColor(x, y).alpha() > 200}
+
+    nav = window.form.nav
+    icons = [nav.item(row).icon() for row in screen_rows(nav)]
+    assert len(icons) == 18 and len({icon.pixmap(20, 20).toImage().bits().tobytes() for icon in icons}) == 18  # each its own
+    for icon in icons:
+        assert inks(icon, QIcon.Mode.Normal) and "#ffffff" not in inks(icon, QIcon.Mode.Normal)
+        assert inks(icon, QIcon.Mode.Selected) == {"#ffffff"}
