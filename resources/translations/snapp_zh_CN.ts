@@ -143,247 +143,247 @@
 <context>
     <name>CountView</name>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="78"/>
+        <location filename="../../snapp/gui/views/count.py" line="80"/>
         <source>Count</source>
         <translation>盘点单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="79"/>
+        <location filename="../../snapp/gui/views/count.py" line="81"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="79"/>
+        <location filename="../../snapp/gui/views/count.py" line="81"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="80"/>
+        <location filename="../../snapp/gui/views/count.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="81"/>
+        <location filename="../../snapp/gui/views/count.py" line="83"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="82"/>
+        <location filename="../../snapp/gui/views/count.py" line="84"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="83"/>
+        <location filename="../../snapp/gui/views/count.py" line="85"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="88"/>
+        <location filename="../../snapp/gui/views/count.py" line="90"/>
         <source>No count yet: choose what to count above and press Start a count.</source>
         <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Known here</source>
         <translation>在此库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Belongs elsewhere</source>
         <translation>应在别处</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="91"/>
+        <location filename="../../snapp/gui/views/count.py" line="93"/>
         <source>Unknown serial</source>
         <translation>未知序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="94"/>
         <source>Not on a shelf</source>
         <translation>不在货架上</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="94"/>
         <source>Scanned twice</source>
         <translation>重复扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="92"/>
+        <location filename="../../snapp/gui/views/count.py" line="94"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
+        <location filename="../../snapp/gui/views/count.py" line="95"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="98"/>
+        <location filename="../../snapp/gui/views/count.py" line="100"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="99"/>
+        <location filename="../../snapp/gui/views/count.py" line="101"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="100"/>
+        <location filename="../../snapp/gui/views/count.py" line="102"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="106"/>
+        <location filename="../../snapp/gui/views/count.py" line="108"/>
         <source>Scan each unit on the shelf: each scan is judged here at once.</source>
         <translation>逐件扫描货架上的单件：每次扫描都会立即在此给出判定。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="109"/>
+        <location filename="../../snapp/gui/views/count.py" line="111"/>
         <source>Outcome</source>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="110"/>
+        <location filename="../../snapp/gui/views/count.py" line="112"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="111"/>
+        <location filename="../../snapp/gui/views/count.py" line="113"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="112"/>
+        <location filename="../../snapp/gui/views/count.py" line="114"/>
         <source>Recorded status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="113"/>
+        <location filename="../../snapp/gui/views/count.py" line="115"/>
         <source>Recorded at</source>
         <translation>记录库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="114"/>
+        <location filename="../../snapp/gui/views/count.py" line="116"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="120"/>
+        <location filename="../../snapp/gui/views/count.py" line="122"/>
         <source>Everything, discrepancies first</source>
         <translation>全部（差异在前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="120"/>
+        <location filename="../../snapp/gui/views/count.py" line="122"/>
         <source>Discrepancies only</source>
         <translation>仅差异</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="162"/>
+        <location filename="../../snapp/gui/views/count.py" line="164"/>
         <source>All locations</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="203"/>
+        <location filename="../../snapp/gui/views/count.py" line="205"/>
         <source>Start a count, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="205"/>
+        <location filename="../../snapp/gui/views/count.py" line="207"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="207"/>
+        <location filename="../../snapp/gui/views/count.py" line="209"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="297"/>
+        <location filename="../../snapp/gui/views/count.py" line="299"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="298"/>
+        <location filename="../../snapp/gui/views/count.py" line="300"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="308"/>
+        <location filename="../../snapp/gui/views/count.py" line="310"/>
         <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
         <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="327"/>
+        <location filename="../../snapp/gui/views/count.py" line="329"/>
         <source>Close the count</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="328"/>
+        <location filename="../../snapp/gui/views/count.py" line="330"/>
         <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="350"/>
+        <location filename="../../snapp/gui/views/count.py" line="352"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="353"/>
+        <location filename="../../snapp/gui/views/count.py" line="355"/>
         <source>Provisional: the count is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="355"/>
+        <location filename="../../snapp/gui/views/count.py" line="357"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="380"/>
+        <location filename="../../snapp/gui/views/count.py" line="382"/>
         <source>Export the count</source>
         <translation>导出盘点单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="381"/>
+        <location filename="../../snapp/gui/views/count.py" line="383"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="389"/>
+        <location filename="../../snapp/gui/views/count.py" line="391"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="390"/>
+        <location filename="../../snapp/gui/views/count.py" line="392"/>
         <source>Exporting the count…</source>
         <translation>正在导出盘点单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="395"/>
+        <location filename="../../snapp/gui/views/count.py" line="397"/>
         <source>Print the count</source>
         <translation>打印盘点单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="396"/>
+        <location filename="../../snapp/gui/views/count.py" line="398"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="404"/>
+        <location filename="../../snapp/gui/views/count.py" line="406"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="417"/>
+        <location filename="../../snapp/gui/views/count.py" line="419"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="419"/>
+        <location filename="../../snapp/gui/views/count.py" line="421"/>
         <source>Apply the count</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="420"/>
+        <location filename="../../snapp/gui/views/count.py" line="422"/>
         <source>Apply count {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -392,12 +392,12 @@
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="427"/>
+        <location filename="../../snapp/gui/views/count.py" line="429"/>
         <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/count.py" line="432"/>
+        <location filename="../../snapp/gui/views/count.py" line="434"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
@@ -539,57 +539,57 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="94"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="96"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="96"/>
         <source>1 purchase order waits for approval</source>
         <translation>1 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="98"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="98"/>
         <source>1 unit is in repair</source>
         <translation>1 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
         <source>1 unit leaves its supplier warranty within {0} days</source>
         <translation>1 件将在 {0} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
         <source>{0} units leave their supplier warranty within {1} days</source>
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="116"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
         <source>{0} units on our shelves have expired</source>
         <translation>{0} 件在库单件已过期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="118"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
         <source>{0} units expire within {1} days: issue the first-expiring first</source>
         <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="121"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="110"/>
         <source>{0} units are quarantined by a recall</source>
         <translation>{0} 件因召回已隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="124"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -650,107 +650,107 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="31"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
         <source>Opened</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="32"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
         <source>By</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="33"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="34"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="35"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="36"/>
         <source>What happened</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="36"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="37"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="38"/>
         <source>Resolved by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="38"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="39"/>
         <source>Resolved</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="44"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="45"/>
         <source>No exception here. Refused scans, unknown serials at Verify and stocktake differences open one.</source>
         <translation>这里没有异常。被拒绝的扫描、验证时的未知序列号和盘点差异会产生异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="47"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="48"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="48"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="49"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="68"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="69"/>
         <source> (the newest {0})</source>
         <translation>（仅最新 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="69"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="70"/>
         <source>{0} shown</source>
         <translation>显示 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="81"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="82"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="86"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
         <source>Exception #{0}: {1}</source>
         <translation>异常 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="87"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="88"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="89"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="90"/>
         <source>{0} by {1}</source>
         <translation>{0}，由 {1} 登记</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="92"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="93"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0}，由 {1} 处理：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="95"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="96"/>
         <source>not yet</source>
         <translation>尚未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="102"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="103"/>
         <source>Resolve exception #{0}</source>
         <translation>处理异常 #{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/exceptions.py" line="103"/>
+        <location filename="../../snapp/gui/views/exceptions.py" line="104"/>
         <source>{0}
 
 How was it resolved?</source>
@@ -1280,77 +1280,77 @@ How was it resolved?</source>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="52"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="59"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="63"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="64"/>
         <source>Scan or type a serial above: the unit&apos;s history shows here.</source>
         <translation>请在上方扫描或输入序列号：该单件的履历将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="104"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="105"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="120"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="149"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="151"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="152"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="159"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="161"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="160"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="162"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -1358,153 +1358,183 @@ How was it resolved?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="125"/>
+        <location filename="../../snapp/gui/main_window.py" line="131"/>
         <source>SNApp — serial numbers</source>
         <translation>SNApp — 序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="100"/>
+        <location filename="../../snapp/gui/main_window.py" line="98"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="101"/>
+        <location filename="../../snapp/gui/main_window.py" line="103"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="102"/>
+        <location filename="../../snapp/gui/main_window.py" line="107"/>
         <source>Receiving</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="103"/>
+        <location filename="../../snapp/gui/main_window.py" line="99"/>
         <source>Serial lookup</source>
         <translation>序列号查询</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="104"/>
+        <location filename="../../snapp/gui/main_window.py" line="100"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="105"/>
+        <location filename="../../snapp/gui/main_window.py" line="101"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="106"/>
+        <location filename="../../snapp/gui/main_window.py" line="108"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="107"/>
+        <location filename="../../snapp/gui/main_window.py" line="102"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="108"/>
+        <location filename="../../snapp/gui/main_window.py" line="112"/>
         <source>Recall and trace</source>
         <translation>召回追溯</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="109"/>
+        <location filename="../../snapp/gui/main_window.py" line="110"/>
         <source>Labels and documents</source>
         <translation>标签与单据</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="110"/>
+        <location filename="../../snapp/gui/main_window.py" line="105"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="111"/>
+        <location filename="../../snapp/gui/main_window.py" line="106"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="112"/>
+        <location filename="../../snapp/gui/main_window.py" line="109"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="113"/>
+        <location filename="../../snapp/gui/main_window.py" line="116"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="114"/>
+        <location filename="../../snapp/gui/main_window.py" line="118"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="115"/>
+        <location filename="../../snapp/gui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="116"/>
+        <location filename="../../snapp/gui/main_window.py" line="114"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="117"/>
+        <location filename="../../snapp/gui/main_window.py" line="113"/>
         <source>Returns and RMAs</source>
         <translation>退货与RMA</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="150"/>
+        <location filename="../../snapp/gui/main_window.py" line="159"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="149"/>
+        <location filename="../../snapp/gui/main_window.py" line="158"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="183"/>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Every day</source>
+        <translation>日常</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Purchasing</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="123"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="124"/>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="124"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="194"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="187"/>
+        <location filename="../../snapp/gui/main_window.py" line="198"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="190"/>
-        <location filename="../../snapp/gui/main_window.py" line="196"/>
+        <location filename="../../snapp/gui/main_window.py" line="201"/>
+        <location filename="../../snapp/gui/main_window.py" line="207"/>
         <source>Logged out</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="194"/>
+        <location filename="../../snapp/gui/main_window.py" line="205"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="203"/>
+        <location filename="../../snapp/gui/main_window.py" line="214"/>
         <source>Finish or close “{0}” first.</source>
         <translation>请先完成或关闭“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="238"/>
+        <location filename="../../snapp/gui/main_window.py" line="248"/>
+        <source>Your password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/main_window.py" line="255"/>
         <source>About SNApp</source>
         <translation>关于 SNApp</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="239"/>
+        <location filename="../../snapp/gui/main_window.py" line="256"/>
         <source>SNApp {0}: serial-number tracking.&lt;br&gt;Database: {1}&lt;br&gt;User: {2}</source>
         <translation>SNApp {0}：序列号追踪。&lt;br&gt;数据库：{1}&lt;br&gt;用户：{2}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="278"/>
+        <location filename="../../snapp/gui/main_window.py" line="296"/>
         <source>Keys of this screen</source>
         <translation>本页面的快捷键</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/main_window.py" line="282"/>
+        <location filename="../../snapp/gui/main_window.py" line="300"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1628,62 +1658,67 @@ How was it resolved?</source>
 <context>
     <name>MenuBar</name>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="31"/>
+        <location filename="../../snapp/gui/menus.py" line="32"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="32"/>
+        <location filename="../../snapp/gui/menus.py" line="33"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="34"/>
+        <location filename="../../snapp/gui/menus.py" line="35"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="35"/>
+        <location filename="../../snapp/gui/menus.py" line="36"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="36"/>
+        <location filename="../../snapp/gui/menus.py" line="37"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/menus.py" line="38"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/menus.py" line="40"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <location filename="../../snapp/gui/menus.py" line="41"/>
         <source>Go</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="39"/>
+        <location filename="../../snapp/gui/menus.py" line="41"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="43"/>
+        <location filename="../../snapp/gui/menus.py" line="48"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="44"/>
+        <location filename="../../snapp/gui/menus.py" line="49"/>
         <source>&amp;Keys of this screen</source>
         <translation>本屏幕的按键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="45"/>
+        <location filename="../../snapp/gui/menus.py" line="50"/>
         <source>&amp;About SNApp</source>
         <translation>关于 SNApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/menus.py" line="48"/>
+        <location filename="../../snapp/gui/menus.py" line="53"/>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
@@ -2257,77 +2292,77 @@ How was it resolved?</source>
         <translation>{0} — {1} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="108"/>
+        <location filename="../../snapp/gui/views/recall.py" line="107"/>
         <source> (the first {0} listed)</source>
         <translation>（列出前 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="110"/>
+        <location filename="../../snapp/gui/views/recall.py" line="109"/>
         <source>{0} unit(s) affected</source>
         <translation>涉及 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="129"/>
+        <location filename="../../snapp/gui/views/recall.py" line="128"/>
         <source>Export the recall</source>
         <translation>导出召回清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="130"/>
+        <location filename="../../snapp/gui/views/recall.py" line="129"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <location filename="../../snapp/gui/views/recall.py" line="137"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="139"/>
+        <location filename="../../snapp/gui/views/recall.py" line="138"/>
         <source>Exporting the recall…</source>
         <translation>正在导出召回清单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="144"/>
+        <location filename="../../snapp/gui/views/recall.py" line="143"/>
         <source>Recall report</source>
         <translation>召回报告</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="145"/>
+        <location filename="../../snapp/gui/views/recall.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="153"/>
+        <location filename="../../snapp/gui/views/recall.py" line="152"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="168"/>
+        <location filename="../../snapp/gui/views/recall.py" line="167"/>
         <source>Block stock</source>
         <translation>冻结库存</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="169"/>
+        <location filename="../../snapp/gui/views/recall.py" line="168"/>
         <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
         <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="172"/>
+        <location filename="../../snapp/gui/views/recall.py" line="171"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="173"/>
+        <location filename="../../snapp/gui/views/recall.py" line="172"/>
         <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
         <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="183"/>
+        <location filename="../../snapp/gui/views/recall.py" line="182"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="185"/>
+        <location filename="../../snapp/gui/views/recall.py" line="184"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
     </message>
@@ -2413,170 +2448,170 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="99"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="100"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="100"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="101"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="119"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="120"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="127"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="128"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="129"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="130"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="187"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="188"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="200"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="201"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="212"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="213"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="232"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="233"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="293"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="493"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="294"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="494"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="297"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="298"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="300"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="301"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="320"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="321"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="271"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="323"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="272"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="324"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="383"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="383"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="389"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="394"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="390"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="395"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="389"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="390"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="397"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="399"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="423"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="424"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="433"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="466"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="467"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="497"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="498"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="501"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="502"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="524"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="525"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="541"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
@@ -2733,87 +2768,87 @@ How was it resolved?</source>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="28"/>
+        <location filename="../../snapp/gui/views/register.py" line="29"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="29"/>
+        <location filename="../../snapp/gui/views/register.py" line="30"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="30"/>
+        <location filename="../../snapp/gui/views/register.py" line="31"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="31"/>
+        <location filename="../../snapp/gui/views/register.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="32"/>
+        <location filename="../../snapp/gui/views/register.py" line="33"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="33"/>
+        <location filename="../../snapp/gui/views/register.py" line="34"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="34"/>
+        <location filename="../../snapp/gui/views/register.py" line="35"/>
         <source>PO</source>
         <translation>采购订单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="35"/>
+        <location filename="../../snapp/gui/views/register.py" line="36"/>
         <source>Received</source>
         <translation>收货日期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="40"/>
+        <location filename="../../snapp/gui/views/register.py" line="41"/>
         <source>No serial matches: change the filter above, or receive goods first.</source>
         <translation>没有符合条件的序列号：请修改上方的筛选条件，或先收货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="42"/>
+        <location filename="../../snapp/gui/views/register.py" line="43"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="45"/>
+        <location filename="../../snapp/gui/views/register.py" line="46"/>
         <source>{0} serials</source>
         <translation>{0} 个序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="60"/>
+        <location filename="../../snapp/gui/views/register.py" line="61"/>
         <source>Serial register</source>
         <translation>序列号台账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="86"/>
+        <location filename="../../snapp/gui/views/register.py" line="87"/>
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="90"/>
+        <location filename="../../snapp/gui/views/register.py" line="91"/>
         <source>Export serials</source>
         <translation>导出序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="91"/>
+        <location filename="../../snapp/gui/views/register.py" line="92"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="99"/>
+        <location filename="../../snapp/gui/views/register.py" line="100"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/register.py" line="100"/>
+        <location filename="../../snapp/gui/views/register.py" line="101"/>
         <source>Exporting serials…</source>
         <translation>正在导出序列号…</translation>
     </message>
@@ -2982,62 +3017,62 @@ How was it resolved?</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="34"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="34"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="34"/>
+        <location filename="../../snapp/gui/views/reports.py" line="35"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="70"/>
+        <location filename="../../snapp/gui/views/reports.py" line="71"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="79"/>
+        <location filename="../../snapp/gui/views/reports.py" line="80"/>
         <source>No label printer is set: choose one in Settings.</source>
         <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="88"/>
+        <location filename="../../snapp/gui/views/reports.py" line="89"/>
         <source>{0} label(s) sent to {1}</source>
         <translation>已向 {1} 发送 {0} 张标签</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <location filename="../../snapp/gui/views/reports.py" line="90"/>
         <source>Sending the labels to {0}…</source>
         <translation>正在向 {0} 发送标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="95"/>
+        <location filename="../../snapp/gui/views/reports.py" line="96"/>
         <source>No program on this computer opens PDFs. The file is {0}</source>
         <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="116"/>
+        <location filename="../../snapp/gui/views/reports.py" line="117"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="128"/>
+        <location filename="../../snapp/gui/views/reports.py" line="129"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="134"/>
+        <location filename="../../snapp/gui/views/reports.py" line="135"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="137"/>
+        <location filename="../../snapp/gui/views/reports.py" line="138"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -3171,141 +3206,141 @@ How was it resolved?</source>
 <context>
     <name>RmaView</name>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="43"/>
+        <location filename="../../snapp/gui/views/rma.py" line="44"/>
         <source>RMA</source>
         <translation>退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="44"/>
-        <location filename="../../snapp/gui/views/rma.py" line="57"/>
+        <location filename="../../snapp/gui/views/rma.py" line="45"/>
+        <location filename="../../snapp/gui/views/rma.py" line="58"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="45"/>
-        <location filename="../../snapp/gui/views/rma.py" line="58"/>
+        <location filename="../../snapp/gui/views/rma.py" line="46"/>
+        <location filename="../../snapp/gui/views/rma.py" line="59"/>
         <source>SKU</source>
         <translation>物料编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="46"/>
+        <location filename="../../snapp/gui/views/rma.py" line="47"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="47"/>
+        <location filename="../../snapp/gui/views/rma.py" line="48"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="48"/>
+        <location filename="../../snapp/gui/views/rma.py" line="49"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="49"/>
+        <location filename="../../snapp/gui/views/rma.py" line="50"/>
         <source>By</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="50"/>
-        <location filename="../../snapp/gui/views/rma.py" line="61"/>
+        <location filename="../../snapp/gui/views/rma.py" line="51"/>
+        <location filename="../../snapp/gui/views/rma.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="51"/>
+        <location filename="../../snapp/gui/views/rma.py" line="52"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="52"/>
-        <location filename="../../snapp/gui/views/rma.py" line="62"/>
+        <location filename="../../snapp/gui/views/rma.py" line="53"/>
+        <location filename="../../snapp/gui/views/rma.py" line="63"/>
         <source>Replacement</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="55"/>
+        <location filename="../../snapp/gui/views/rma.py" line="56"/>
         <source>Supplier&apos;s RMA</source>
         <translation>供应商退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="56"/>
+        <location filename="../../snapp/gui/views/rma.py" line="57"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="59"/>
+        <location filename="../../snapp/gui/views/rma.py" line="60"/>
         <source>Sent</source>
         <translation>寄出时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="60"/>
+        <location filename="../../snapp/gui/views/rma.py" line="61"/>
         <source>Expected back</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="67"/>
+        <location filename="../../snapp/gui/views/rma.py" line="68"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="67"/>
+        <location filename="../../snapp/gui/views/rma.py" line="68"/>
         <source>Overdue at the supplier</source>
         <translation>供应商处逾期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="68"/>
+        <location filename="../../snapp/gui/views/rma.py" line="69"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="68"/>
+        <location filename="../../snapp/gui/views/rma.py" line="69"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="123"/>
+        <location filename="../../snapp/gui/views/rma.py" line="124"/>
         <source>{0} customer returns, {1} at suppliers ({2} overdue)</source>
         <translation>客户退货 {0} 件，供应商处 {1} 件（逾期 {2} 件）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="131"/>
+        <location filename="../../snapp/gui/views/rma.py" line="132"/>
         <source>No customer return waits for inspection. Scan a returned unit above and press Enter to receive it.</source>
         <translation>没有等待检验的客户退货。在上方扫描退回的物品并按回车即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="132"/>
+        <location filename="../../snapp/gui/views/rma.py" line="133"/>
         <source>A customer&apos;s return has no due date: choose Open to see those waiting for inspection.</source>
         <translation>客户退货没有到期日：选择“处理中”查看等待检验的退货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="133"/>
+        <location filename="../../snapp/gui/views/rma.py" line="134"/>
         <source>No customer return has been decided yet.</source>
         <translation>还没有已处理的客户退货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="134"/>
+        <location filename="../../snapp/gui/views/rma.py" line="135"/>
         <source>No customer has returned a unit yet. Scan one above to receive it.</source>
         <translation>还没有客户退货。在上方扫描物品即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="136"/>
+        <location filename="../../snapp/gui/views/rma.py" line="137"/>
         <source>No unit is at a supplier. Scan one above and choose Send to supplier.</source>
         <translation>没有物品在供应商处。在上方扫描物品并选择“退回供应商”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="137"/>
+        <location filename="../../snapp/gui/views/rma.py" line="138"/>
         <source>No supplier is late: every unit at a supplier is within its expected date.</source>
         <translation>没有供应商逾期：供应商处的物品都在预计日期之内。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="138"/>
+        <location filename="../../snapp/gui/views/rma.py" line="139"/>
         <source>No unit has come back from a supplier yet.</source>
         <translation>还没有物品从供应商处返回。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="139"/>
+        <location filename="../../snapp/gui/views/rma.py" line="140"/>
         <source>No unit has been sent to a supplier yet.</source>
         <translation>还没有物品退回过供应商。</translation>
     </message>
@@ -3351,17 +3386,43 @@ How was it resolved?</source>
         <translation>每次扫描后的后缀(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="26"/>
+        <location filename="../../ui/scanner.ui" line="20"/>
+        <source>Text added &amp;before each code:</source>
+        <translation>每个条码前添加的文字(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="21"/>
+        <location filename="../../ui/scanner.ui" line="23"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="21"/>
+        <source>What a PDA&apos;s keyboard wedge (DataWedge and the like) types before every code; SNApp drops it before reading.</source>
+        <translation>PDA 的键盘输入方式（DataWedge 等）在每个条码前输入的文字；SNApp 读取前会去掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="22"/>
+        <source>Text added &amp;after each code:</source>
+        <translation>每个条码后添加的文字(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="23"/>
+        <source>What the scanner types after every code, before its Enter or Tab; SNApp drops it before reading.</source>
+        <translation>扫描枪在每个条码之后、回车或 Tab 之前输入的文字；SNApp 读取前会去掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanner.ui" line="30"/>
         <source>Test your scanner</source>
         <translation>测试扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="28"/>
+        <location filename="../../ui/scanner.ui" line="32"/>
         <source>Click in the box and scan a barcode, such as the GS1 DataMatrix on a product: every character that arrives is listed, then what SNApp reads from it with the settings above.</source>
         <translation>单击下方输入框，然后扫描一个条码（例如产品上的 GS1 DataMatrix）：将逐个列出收到的每个字符，并显示 SNApp 按上方设置从中识别出的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/scanner.ui" line="29"/>
+        <location filename="../../ui/scanner.ui" line="33"/>
         <source>Scan here to test</source>
         <translation>在此扫描进行测试</translation>
     </message>
@@ -3369,109 +3430,109 @@ How was it resolved?</source>
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="34"/>
         <source>ASCII 29 (GS), as GS1 specifies</source>
         <translation>ASCII 29（GS），符合 GS1 规范</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="34"/>
         <source>the characters 029</source>
         <translation>字符 029</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="32"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="34"/>
         <source>the characters ^]</source>
         <translation>字符 ^]</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="35"/>
         <source>the characters &lt;GS&gt;</source>
         <translation>字符 &lt;GS&gt;</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="33"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="35"/>
         <source>nothing (the scanner drops it)</source>
         <translation>无（扫描枪不发送）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="39"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="118"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="37"/>
-        <location filename="../../snapp/gui/views/scanner.py" line="110"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="39"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="118"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="49"/>
         <source>Arrived</source>
         <translation>收到的字符</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="44"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="49"/>
         <source>Code</source>
         <translation>字符编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="66"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="74"/>
         <source>Saved for this PC: every scan field uses it from the next scan.</source>
         <translation>已为本机保存：所有扫描输入框从下一次扫描起使用此设置。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="84"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="92"/>
         <source>{0} characters arrived:</source>
         <translation>收到 {0} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="87"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="95"/>
         <source>SNApp reads {0}: {1}</source>
         <translation>SNApp 识别为{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="90"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="98"/>
         <source>SNApp cannot read it as a unit&apos;s code: {0}</source>
         <translation>SNApp 无法将其识别为单件编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="107"/>
         <source>a plain serial</source>
         <translation>普通序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="99"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="107"/>
         <source>a GS1 element string</source>
         <translation>GS1 元素串</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="108"/>
         <source>a GS1 Digital Link</source>
         <translation>GS1 数字链接</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="100"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="108"/>
         <source>a drug traceability code</source>
         <translation>药品追溯码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="101"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="109"/>
         <source>a China UDI (MA code)</source>
         <translation>中国 UDI（MA 码）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="111"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="119"/>
         <source>The scanner ended the scan with {0}: choose {0} as the suffix.</source>
         <translation>扫描枪以 {0} 结束扫描：请将后缀选为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="114"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="122"/>
         <source>The scan starts with the symbology identifier {0}: tick the box above.</source>
         <translation>扫描内容以码制前缀 {0} 开头：请勾选上方的复选框。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/scanner.py" line="121"/>
+        <location filename="../../snapp/gui/views/scanner.py" line="129"/>
         <source>The scanner seems to send GS as “{0}”: choose it above.</source>
         <translation>扫描枪似乎将 GS 发送为“{0}”：请在上方选择此项。</translation>
     </message>
@@ -3652,172 +3713,172 @@ How was it resolved?</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="91"/>
+        <location filename="../../snapp/gui/views/settings.py" line="92"/>
         <source>The pairing code has expired.</source>
         <translation>配对码已过期。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="95"/>
+        <location filename="../../snapp/gui/views/settings.py" line="96"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="96"/>
+        <location filename="../../snapp/gui/views/settings.py" line="97"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="97"/>
+        <location filename="../../snapp/gui/views/settings.py" line="98"/>
         <source>Paired by</source>
         <translation>配对人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="98"/>
+        <location filename="../../snapp/gui/views/settings.py" line="99"/>
         <source>Paired</source>
         <translation>配对时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="99"/>
+        <location filename="../../snapp/gui/views/settings.py" line="100"/>
         <source>Last seen</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="100"/>
+        <location filename="../../snapp/gui/views/settings.py" line="101"/>
         <source>Last user</source>
         <translation>最近用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="101"/>
+        <location filename="../../snapp/gui/views/settings.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="101"/>
+        <location filename="../../snapp/gui/views/settings.py" line="102"/>
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="101"/>
+        <location filename="../../snapp/gui/views/settings.py" line="102"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="112"/>
+        <location filename="../../snapp/gui/views/settings.py" line="113"/>
         <source>{0} dpi</source>
         <translation>{0} dpi</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="137"/>
+        <location filename="../../snapp/gui/views/settings.py" line="138"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="143"/>
+        <location filename="../../snapp/gui/views/settings.py" line="144"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="145"/>
+        <location filename="../../snapp/gui/views/settings.py" line="146"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="163"/>
+        <location filename="../../snapp/gui/views/settings.py" line="164"/>
         <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
         <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="179"/>
+        <location filename="../../snapp/gui/views/settings.py" line="180"/>
         <source>Only an administrator can pair and revoke phones and PDAs.</source>
         <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="189"/>
+        <location filename="../../snapp/gui/views/settings.py" line="190"/>
         <source>Revoke device</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="190"/>
+        <location filename="../../snapp/gui/views/settings.py" line="191"/>
         <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
         <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="198"/>
+        <location filename="../../snapp/gui/views/settings.py" line="199"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="207"/>
+        <location filename="../../snapp/gui/views/settings.py" line="208"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="210"/>
+        <location filename="../../snapp/gui/views/settings.py" line="211"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="217"/>
+        <location filename="../../snapp/gui/views/settings.py" line="218"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="219"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="221"/>
+        <location filename="../../snapp/gui/views/settings.py" line="222"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="226"/>
+        <location filename="../../snapp/gui/views/settings.py" line="227"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="226"/>
+        <location filename="../../snapp/gui/views/settings.py" line="227"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="235"/>
+        <location filename="../../snapp/gui/views/settings.py" line="236"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="248"/>
+        <location filename="../../snapp/gui/views/settings.py" line="249"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="243"/>
+        <location filename="../../snapp/gui/views/settings.py" line="244"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="274"/>
+        <location filename="../../snapp/gui/views/settings.py" line="275"/>
         <source>Saved: no label printer, labels go to a PDF.</source>
         <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="276"/>
+        <location filename="../../snapp/gui/views/settings.py" line="277"/>
         <source>Saved: labels go to {0}.</source>
         <translation>已保存：标签发送到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="282"/>
+        <location filename="../../snapp/gui/views/settings.py" line="283"/>
         <source>Enter the printer&apos;s address first.</source>
         <translation>请先填写打印机地址。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="285"/>
+        <location filename="../../snapp/gui/views/settings.py" line="286"/>
         <source>Sending a test label to {0}…</source>
         <translation>正在向 {0} 发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="295"/>
+        <location filename="../../snapp/gui/views/settings.py" line="296"/>
         <source>Test label sent to {0}.</source>
         <translation>测试标签已发送到 {0}。</translation>
     </message>
@@ -4242,42 +4303,42 @@ How was it resolved?</source>
 <context>
     <name>VerifyView</name>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="54"/>
+        <location filename="../../snapp/gui/views/verify.py" line="50"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="55"/>
+        <location filename="../../snapp/gui/views/verify.py" line="51"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="56"/>
+        <location filename="../../snapp/gui/views/verify.py" line="52"/>
         <source>Scanned</source>
         <translation>扫描内容</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="57"/>
+        <location filename="../../snapp/gui/views/verify.py" line="53"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="58"/>
+        <location filename="../../snapp/gui/views/verify.py" line="54"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="64"/>
+        <location filename="../../snapp/gui/views/verify.py" line="60"/>
         <source>Nothing verified yet: scan a code above; each answer is listed here.</source>
         <translation>尚未核验：请在上方扫描条码；每次核验结果都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="70"/>
+        <location filename="../../snapp/gui/views/verify.py" line="66"/>
         <source>Scan a code</source>
         <translation>请扫描编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/verify.py" line="146"/>
+        <location filename="../../snapp/gui/views/verify.py" line="142"/>
         <source> (ref {0})</source>
         <translation>（参考单号 {0}）</translation>
     </message>

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
-from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -18,7 +17,8 @@ from snapp.gui.sharing import Sharing
 from snapp.gui.errors import show_error
 from snapp.gui.forms import load_form
 from snapp.gui.login import LoginDialog
-from snapp.gui.menus import GO, TOOLS, MenuBar
+from snapp.gui.menus import MenuBar
+from snapp.gui.navigation import ADMINISTRATION, AFTER_SALES, OVERVIEW, PURCHASING, WAREHOUSE, Screen, fill, row_of, usable, view_at
 from snapp.gui.notify import ChangeListener
 from snapp.gui.operations import Changes, Runner
 from snapp.gui.printing import saved_printer
@@ -38,8 +38,10 @@ from snapp.gui.views.reports import ReportsView
 from snapp.gui.views.rma import RmaView
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
-from snapp.gui.views.users import UsersView
+from snapp.gui.views.users import UserDialog, UsersView
 from snapp.gui.views.verify import VerifyView
+from snapp.domain.permissions import ROLE_PERMISSIONS, Permission, Role
+from snapp.services import users
 from snapp.services.base import Context
 from snapp.services.printing import LabelSource
 
@@ -51,13 +53,6 @@ def named(found: list[tuple[QKeySequence, str]]) -> list[tuple[str, str]]:
     """Each key as the keyboard names it, beside its text without the accelerator, "…" or a shortcut written after it."""
     return [(keys.toString(QKeySequence.SequenceFormat.NativeText), re.sub(r"&(?!&)|\(&\w\)|…|\s{2,}\S+$", "", text).strip(" :："))
             for keys, text in found if not keys.isEmpty()]  # fmt: skip
-
-
-class Screen(NamedTuple):
-    title: str
-    view_class: type
-    keys: str
-    menu: str  # GO or TOOLS
 
 
 class MainWindow(QMainWindow):
@@ -93,29 +88,40 @@ class MainWindow(QMainWindow):
         self.sharing.restore()
         self.backups.start()
         self._place()
-        self.form.nav.setCurrentRow(int(settings.value("window/screen", 0)))
+        self.open_screen(self.saved_screen())
 
     def screens(self) -> list[Screen]:
+        """Every screen, by work area: what a clerk starts the day with, then purchasing, the warehouse floor,
+        after-sales and, last, setting the PC and the people up. Which of them a user sees, their role decides."""
+        every, admin = frozenset(Permission), frozenset({Permission.ADMIN})
         return [
-            Screen(self.tr("Dashboard"), DashboardView, "Ctrl+1", GO),
-            Screen(self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2", GO),
-            Screen(self.tr("Receiving"), ReceivingView, "Ctrl+3", GO),
-            Screen(self.tr("Serial lookup"), LookupView, "Ctrl+4", GO),
-            Screen(self.tr("Verify"), VerifyView, "Ctrl+Shift+V", GO),
-            Screen(self.tr("Serial register"), RegisterView, "Ctrl+5", GO),
-            Screen(self.tr("Stocktake"), CountView, "Ctrl+Shift+C", GO),
-            Screen(self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X", GO),
-            Screen(self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R", GO),
-            Screen(self.tr("Labels and documents"), ReportsView, "Ctrl+P", GO),
-            Screen(self.tr("Suppliers"), SuppliersView, "Ctrl+6", GO),
-            Screen(self.tr("Items"), ItemsView, "Ctrl+7", GO),
-            Screen(self.tr("Locations"), LocationsView, "Ctrl+8", GO),
-            Screen(self.tr("Users"), UsersView, "Ctrl+9", TOOLS),
-            Screen(self.tr("Scanner"), ScannerView, "Ctrl+Shift+S", TOOLS),
-            Screen(self.tr("Settings"), SettingsView, "Ctrl+0", TOOLS),
-            Screen(self.tr("Customers"), CustomersView, "Ctrl+Shift+U", GO),
-            Screen(self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A", GO),
+            Screen(self.tr("Dashboard"), DashboardView, "Ctrl+1", OVERVIEW, "dashboard", every),
+            Screen(self.tr("Serial lookup"), LookupView, "Ctrl+4", OVERVIEW, "lookup", every),
+            Screen(self.tr("Verify"), VerifyView, "Ctrl+Shift+V", OVERVIEW, "verify", every),
+            Screen(self.tr("Serial register"), RegisterView, "Ctrl+5", OVERVIEW, "register", every),
+            Screen(self.tr("Exceptions"), ExceptionsView, "Ctrl+Shift+X", OVERVIEW, "exceptions", every),
+            Screen(self.tr("Purchase orders"), PurchaseOrdersView, "Ctrl+2", PURCHASING, "purchase-orders",
+                   frozenset({Permission.PURCHASING})),
+            Screen(self.tr("Suppliers"), SuppliersView, "Ctrl+6", PURCHASING, "suppliers", frozenset({Permission.MASTER_DATA})),
+            Screen(self.tr("Items"), ItemsView, "Ctrl+7", PURCHASING, "items", frozenset({Permission.MASTER_DATA})),
+            Screen(self.tr("Receiving"), ReceivingView, "Ctrl+3", WAREHOUSE, "receiving", frozenset({Permission.RECEIVE})),
+            Screen(self.tr("Stocktake"), CountView, "Ctrl+Shift+C", WAREHOUSE, "stocktake", frozenset({Permission.COUNT})),
+            Screen(self.tr("Locations"), LocationsView, "Ctrl+8", WAREHOUSE, "locations", frozenset({Permission.MASTER_DATA})),
+            Screen(self.tr("Labels and documents"), ReportsView, "Ctrl+P", WAREHOUSE, "labels",
+                   frozenset({Permission.LABELS, Permission.REPORTS})),
+            Screen(self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R", AFTER_SALES, "recall", every),
+            Screen(self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A", AFTER_SALES, "returns", frozenset({Permission.SERVICE})),
+            Screen(self.tr("Customers"), CustomersView, "Ctrl+Shift+U", AFTER_SALES, "customers",
+                   frozenset({Permission.SERVICE, Permission.MASTER_DATA})),
+            Screen(self.tr("Users"), UsersView, "Ctrl+9", ADMINISTRATION, "users", admin),
+            # Everyone's: the scanner of this PC, and Settings' language, idle lock and database (its admin parts stay admins').
+            Screen(self.tr("Scanner"), ScannerView, "Ctrl+Shift+S", ADMINISTRATION, "scanner", every),
+            Screen(self.tr("Settings"), SettingsView, "Ctrl+0", ADMINISTRATION, "settings", every),
         ]
+
+    def headings(self) -> dict[str, str]:
+        return {OVERVIEW: self.tr("Every day"), PURCHASING: self.tr("Purchasing"), WAREHOUSE: self.tr("Warehouse"),
+                AFTER_SALES: self.tr("After-sales"), ADMINISTRATION: self.tr("Administration")}  # fmt: skip
 
     # --- a session: the screens of one user, in one language ----------------------------------------
 
@@ -123,21 +129,24 @@ class MainWindow(QMainWindow):
         """Build every screen for ``ctx``, and the menus and words around them in the language installed now."""
         self.ctx = self.backups.ctx = ctx
         self.setWindowTitle(self.tr("SNApp — serial numbers"))
-        nav, screens = self.form.nav, self.screens()
+        # Asked here, on the GUI thread, once a session: which screens exist depends on it.
+        self.me = users.current_user(ctx)
+        permissions = ROLE_PERMISSIONS[Role(self.me.role)] if self.me is not None else frozenset()
+        nav, screens, headings = self.form.nav, usable(self.screens(), permissions), self.headings()
         nav.blockSignals(True)
-        for row, screen in enumerate(screens):
+        for screen in screens:
             view = screen.view_class(ctx, self.runner, self.settings)
             self.views[screen.view_class] = view
             self.form.stack.addWidget(view)
-            nav.addItem(screen.title)
-            nav.item(row).setToolTip(screen.keys)
+        fill(nav, screens, headings)
         nav.setCurrentRow(-1)  # so that choosing the first screen shows it too
         nav.blockSignals(False)
-        self.setMenuBar(MenuBar(self, screens))
-        self.views[ReceivingView].lookup_requested.connect(self.show_serial)
-        self.views[RegisterView].lookup_requested.connect(self.show_serial)
-        self.views[RmaView].lookup_requested.connect(self.show_serial)
-        self.views[ReceivingView].labels_requested.connect(self.label_receipt)
+        self.setMenuBar(MenuBar(self, screens, headings))
+        for asking in (ReceivingView, RegisterView, RmaView):
+            if asking in self.views:
+                self.views[asking].lookup_requested.connect(self.show_serial)
+        if ReceivingView in self.views:
+            self.views[ReceivingView].labels_requested.connect(self.label_receipt)
         shared = self.views[SettingsView]
         self.sharing.state.connect(shared.show_sharing)
         self.sharing.failed.connect(shared.sharing_failed)
@@ -165,14 +174,16 @@ class MainWindow(QMainWindow):
     def use_language(self, code: str) -> None:
         """Show everything in the language just chosen, at once: the screens are built again in it, on the screen
         that was on show, and the receiving scans not yet posted carry over."""
-        row, handed = self.form.nav.currentRow(), self.views[ReceivingView].handover()
+        shown = self.current_screen()
+        handed = self.views[ReceivingView].handover() if ReceivingView in self.views else None
         focused = QApplication.focusWidget()
         within = focused.objectName() if focused is not None and self.form.stack.currentWidget().isAncestorOf(focused) else ""
         install_translation(QApplication.instance(), code)
         self._close()
         self._open(replace(self.ctx, lang=language()))
-        self.views[ReceivingView].take_over(handed)
-        self.form.nav.setCurrentRow(row)
+        if handed is not None:
+            self.views[ReceivingView].take_over(handed)
+        self.open_screen(shown)
         if within and (again := self.form.stack.currentWidget().findChild(QWidget, within)) is not None:
             again.setFocus(Qt.FocusReason.OtherFocusReason)  # the language list keeps the keyboard: the next arrow goes on
 
@@ -202,7 +213,7 @@ class MainWindow(QMainWindow):
         if opened := [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal() and w is not self.login]:
             QMessageBox.information(self, what, self.tr("Finish or close “{0}” first.").format(opened[0].windowTitle()))
             return False
-        return self.views[ReceivingView].may_end_session(what)
+        return ReceivingView not in self.views or self.views[ReceivingView].may_end_session(what)
 
     def _ask_login(self, covered: str, *, locked: str | None = None, name: str | None = None) -> None:
         self.idle.pause()
@@ -225,10 +236,16 @@ class MainWindow(QMainWindow):
             return
         if not self.views:  # a new session (after a lock the session and its screens are the same)
             self._open(dialog.ctx)
-            self.form.nav.setCurrentRow(0)
+            self.open_screen(DashboardView)
         self.cover.hide()
         self.idle.watch(lock_minutes(self.settings))
         self.form.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def change_password(self) -> None:
+        """Anyone's own password, from the File menu: the Users screen is the admins'."""
+        if self.me is not None:
+            save = lambda name, role, password: users.set_password(self.ctx, name, password)  # noqa: E731
+            UserDialog(self, self.runner, self.tr("Your password"), {"password"}, save, self.me).open()
 
     def back_up_now(self) -> None:
         self.views[SettingsView].back_up_now()
@@ -269,7 +286,8 @@ class MainWindow(QMainWindow):
             elif isinstance(widget, QLabel) and widget.buddy() is not None and "&" in widget.text():
                 found.append((QKeySequence.mnemonic(widget.text()), widget.text()))
         found += [(s.key(), s.whatsThis()) for s in view.findChildren(QShortcut) if s.whatsThis()]
-        screens = [(self.form.nav.item(row).toolTip(), self.form.nav.item(row).text()) for row in range(self.form.nav.count())]
+        nav = self.form.nav
+        screens = [(nav.item(row).toolTip(), nav.item(row).text()) for row in range(nav.count()) if view_at(nav, row) is not None]
         return sorted(set(named(found))) + screens + named(self.menuBar().keys)
 
     def show_keys(self) -> None:
@@ -289,7 +307,17 @@ class MainWindow(QMainWindow):
         return self.views[view_class]
 
     def open_screen(self, view_class: type) -> None:
-        self.form.nav.setCurrentRow(list(self.views).index(view_class))
+        """Bring ``view_class``'s screen to the front; one the role does not have stays where it is."""
+        if (row := row_of(self.form.nav, view_class)) >= 0:
+            self.form.nav.setCurrentRow(row)
+
+    def current_screen(self) -> type:
+        return type(self.form.stack.currentWidget())
+
+    def saved_screen(self) -> type:
+        """The screen on show when SNApp was last closed, if this user has it; else the dashboard."""
+        name = self.settings.value("window/screen", "")
+        return next((view_class for view_class in self.views if view_class.__name__ == name), DashboardView)
 
     def show_serial(self, serial: str) -> None:
         self.open_screen(LookupView)
@@ -306,15 +334,17 @@ class MainWindow(QMainWindow):
         self.views[ReportsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
 
     def _show(self, row: int) -> None:
-        self.form.stack.setCurrentIndex(row)
-        view = self.form.stack.currentWidget()
+        if (view_class := view_at(self.form.nav, row)) is None:
+            return  # a heading, or the list emptied
+        view = self.views[view_class]
+        self.form.stack.setCurrentWidget(view)
         view.activated()
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.views:  # not after a log out
-            self.settings.setValue("window/screen", self.form.nav.currentRow())
+            self.settings.setValue("window/screen", self.current_screen().__name__)
         self.settings.sync()
         self.runner.wait()
         if self.listener is not None:

@@ -1,4 +1,5 @@
-"""The main window's menu bar: File, Go, Tools, Help; every screen is in it with its shortcut.
+"""The main window's menu bar: File, Go, Tools, Help; every screen the user has is in it with its shortcut,
+Go in the work areas of the navigation, Tools the administration area.
 
 The menu titles have no Alt letter: the screens use every letter but J, Q, Y and Z
 already, and a letter two controls share works for neither. F10 (as on Windows
@@ -17,16 +18,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-if TYPE_CHECKING:
-    from snapp.gui.main_window import MainWindow, Screen
+from snapp.gui.navigation import ADMINISTRATION, Screen, in_areas
 
-GO, TOOLS = "go", "tools"  # the menu a screen is in: the daily work, or setting the PC and the people up
+if TYPE_CHECKING:
+    from snapp.gui.main_window import MainWindow
 
 
 class MenuBar(QMenuBar):
     """Built again, in the language of the moment, whenever the screens are (a new session, another language)."""
 
-    def __init__(self, window: MainWindow, screens: list[Screen]):
+    def __init__(self, window: MainWindow, screens: list[Screen], headings: dict[str, str]):
         super().__init__(window)
         file = self.addMenu(self.tr("File"))
         self.add(file, self.tr("&Back up now"), window.back_up_now)
@@ -34,12 +35,16 @@ class MenuBar(QMenuBar):
         self.add(file, self.tr("&Lock"), window.lock, "Ctrl+L")
         self.add(file, self.tr("Log &out"), window.log_out)
         self.add(file, self.tr("S&witch user…"), window.switch_user)
+        self.add(file, self.tr("Change my &password…"), window.change_password)
         file.addSeparator()
         self.add(file, self.tr("&Quit"), window.close, "Ctrl+Q")  # not StandardKey.Quit: some desktops give it no key
         go, tools = self.addMenu(self.tr("Go")), self.addMenu(self.tr("Tools"))
-        for row, screen in enumerate(screens):
-            menu = go if screen.menu == GO else tools
-            self.add(menu, with_mnemonic(screen.title, taken(menu)), lambda row=row: window.form.nav.setCurrentRow(row), screen.keys)
+        for area, found in in_areas(screens):
+            menu = tools if area == ADMINISTRATION else go
+            if menu is go:
+                menu.addSection(headings[area])
+            for screen in found:
+                self.add(menu, with_mnemonic(screen.title, taken(menu)), lambda v=screen.view_class: window.open_screen(v), screen.keys)
         help_menu = self.addMenu(self.tr("Help"))
         self.add(help_menu, self.tr("&Keys of this screen"), window.show_keys, QKeySequence.StandardKey.HelpContents)
         self.add(help_menu, self.tr("&About SNApp"), window.about)

@@ -27,6 +27,7 @@ class Column:
     header: str
     value: Callable[[Any], Any]
     sort_key: str | None = None  # for models sorted by the database
+    colour: Callable[[Any], Any] | None = None  # this cell's text colour (a QColor or None), before the row's
 
 
 def shown(value: Any) -> str:
@@ -59,8 +60,10 @@ class RecordModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return shown(self.columns[index.column()].value(row))
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour is not None:
-            return self.colour(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (cell := self.columns[index.column()].colour) is not None:
+                return cell(row)
+            return self.colour(row) if self.colour is not None else None
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QLineEdit
 from snapp.domain.scan import GS, GS_CHOICES, SUFFIX_CHOICES, ScannerProfile
 
 GS_KEY, PREFIX_KEY, SUFFIX_KEY = "scanner/gs", "scanner/prefix", "scanner/suffix"
+LEAD_KEY, TRAIL_KEY = "scanner/lead", "scanner/trail"
+ADDED_MAX = 20  # characters of added text, as the floor client's profile allows
 _ENDS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
 
 
 def scanner_profile(settings: QSettings) -> ScannerProfile:
-    """The profile saved on this PC; the defaults (GS as ASCII 29, no prefix, Enter) when none is."""
+    """The profile saved on this PC; the defaults (GS as ASCII 29, no prefix, Enter, nothing added) when none is."""
     default = ScannerProfile()
     gs = str(settings.value(GS_KEY, default.gs))
     suffix = str(settings.value(SUFFIX_KEY, default.suffix))
@@ -28,6 +30,8 @@ def scanner_profile(settings: QSettings) -> ScannerProfile:
         gs=gs if gs in GS_CHOICES else default.gs,
         prefix=str(settings.value(PREFIX_KEY, default.prefix)).lower() == "true",  # INI files store "true"/"false"
         suffix=suffix if suffix in SUFFIX_CHOICES else default.suffix,
+        lead=str(settings.value(LEAD_KEY, default.lead))[:ADDED_MAX],
+        trail=str(settings.value(TRAIL_KEY, default.trail))[:ADDED_MAX],
     )
 
 
@@ -35,6 +39,8 @@ def save_scanner_profile(settings: QSettings, profile: ScannerProfile) -> None:
     settings.setValue(GS_KEY, profile.gs)
     settings.setValue(PREFIX_KEY, profile.prefix)
     settings.setValue(SUFFIX_KEY, profile.suffix)
+    settings.setValue(LEAD_KEY, profile.lead)
+    settings.setValue(TRAIL_KEY, profile.trail)
 
 
 class ScanField(QObject):

@@ -25,6 +25,7 @@ from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
 from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
 from snapp.gui.views.count import CountView  # noqa: E402
+from snapp.gui.navigation import screen_rows  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
 from snapp.gui.views.recall import RecallView  # noqa: E402
@@ -38,6 +39,10 @@ from snapp.services.base import Context  # noqa: E402
 from snapp.services.demo import build_demo  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Each screen's file keeps its number whatever the navigation's order: the README and the dialogs' shots name them.
+NUMBERS = {name: number for number, name in enumerate((
+    "dashboard", "purchaseorders", "receiving", "lookup", "verify", "register", "count", "exceptions", "recall", "reports",
+    "suppliers", "items", "locations", "users", "scanner", "settings", "customers", "rma"), start=1)}  # fmt: skip
 DEMO_PASSWORD = "demo password 1"
 
 
@@ -70,7 +75,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
         CountView: lambda view: count_example(ctx, view),
     }
-    for row in range(window.form.nav.count()):
+    for row in screen_rows(window.form.nav):
         window.form.nav.setCurrentRow(row)
         settle(app, window)
         view = window.form.stack.currentWidget()
@@ -78,7 +83,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
             action(view)
             settle(app, window)
         name = type(view).__name__.removesuffix("View").lower()
-        window.grab().save(str(folder / f"{row + 1:02d}-{name}.png"))
+        window.grab().save(str(folder / f"{NUMBERS[name]:02d}-{name}.png"))
     manifest_dialog(app, window, folder)
     window.close()
     (folder / "snapp.ini").unlink(missing_ok=True)

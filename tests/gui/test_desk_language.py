@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
+from snapp.gui.navigation import row_of
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.settings import SettingsView
 from tests.gui.conftest import settle
@@ -49,7 +50,7 @@ def test_chinese_and_back_at_once_with_the_unposted_scans_kept(qtbot, window, ct
     assert window.focusWidget() is window.view(SettingsView).form.languageCombo  # the next arrow key goes on choosing
     assert view.form.postButton.text() == "确认收货  Ctrl+Enter" and view.form.clearButton.text() == "清空(&E)…"
     assert [a.text() for a in window.menuBar().actions()] == ["文件", "转到", "工具", "帮助"]
-    assert window.form.nav.item(2).text() == "收货" and window.user_label.text() == "用户：admin"
+    assert window.form.nav.item(row_of(window.form.nav, ReceivingView)).text() == "收货" and window.user_label.text() == "用户：admin"
     assert window.ctx.lang == "zh" and window.settings.value("language") == "zh_CN"
     assert window.form.stack.currentWidget() is window.view(SettingsView)  # still on the screen that was on show
     assert scans(view) == taken and view.po.number == po and view.line.line_no == line

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from snapp.app.settings import saved_printer
 from snapp.domain.capture import scans
+from snapp.gui.palette import BAD
 from snapp.gui.views.reports import ReportsView
 from snapp.gui.views.settings import SettingsView
 from snapp.io.printers import Printer
@@ -59,7 +60,7 @@ def test_a_printer_that_refuses_or_a_bad_address_is_said_beside_the_button(qtbot
     qtbot.mouseClick(view.form.printerTestButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert view.form.printerResultLabel.text().startswith(f"the label printer at {refused} refused the connection")
-    assert "#c62828" in view.form.printerResultLabel.styleSheet() and shown == []
+    assert BAD.text in view.form.printerResultLabel.styleSheet() and shown == []
     choose(qtbot, view, "printer one", "zpl", "203", "thermal-50x30")
     qtbot.mouseClick(view.form.printerSaveButton, Qt.MouseButton.LeftButton)
     assert "is not a printer address" in view.form.printerResultLabel.text()

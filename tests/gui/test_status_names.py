@@ -1,4 +1,4 @@
-"""Every status and move of the core has a name on screen, in the UI language, and a colour on the dashboard."""
+"""Every status and move of the core has a name on screen, in the UI language, and a colour."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from PySide6.QtCore import QLocale
 
 from snapp.domain.lifecycle import TRANSITIONS, Action, Status
 from snapp.gui.labels import name_of
-from snapp.gui.views.dashboard import STATUS_COLOURS
+from snapp.gui.palette import TONES, kind
 
 
 def test_every_status_and_move_is_named_and_coloured():
-    assert set(STATUS_COLOURS) == {s.value for s in Status}
+    assert {kind(s) for s in Status} <= set(TONES)  # every status has a colour, from the one palette
     assert set(TRANSITIONS) <= set(Action)
     assert {name_of("move", a) for a in Action} == {
         "Received", "Issue", "Return from issue", "Transfer", "Send to repair", "Return from repair",

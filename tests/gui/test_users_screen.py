@@ -70,20 +70,23 @@ def test_an_admin_unlocks_a_locked_account(qtbot, window, ctx):
     assert auth.login(ctx.db, "zhao", "service pw 1").user == "zhao"
 
 
-def test_a_warehouse_user_may_only_change_their_own_password(qtbot, ctx, company, settings):
+def test_a_warehouse_user_has_no_users_screen_and_changes_only_their_own_password(qtbot, ctx, company, settings):
+    from snapp.gui.views.users import UserDialog
+
     users.add_user(ctx, "li.na", "warehouse", password="shelf life 42")
     clerk = auth.login(ctx.db, "li.na", "shelf life 42")
     window = MainWindow(clerk, settings)
     qtbot.addWidget(window)
     window.show()
-    view = open_users(qtbot, window)
-    select(view, "admin")
-    form = view.form
-    assert not form.addButton.isEnabled() and not form.passwordButton.isEnabled() and not form.unlockButton.isEnabled()
-    qtbot.mouseClick(form.ownPasswordButton, Qt.MouseButton.LeftButton)
-    assert view.dialog.form.nameEdit.text() == "li.na" and not view.dialog.form.roleCombo.isVisibleTo(view.dialog)
-    view.dialog.form.passwordEdit.setText("new shelf 43")
-    view.dialog.form.confirmEdit.setText("new shelf 43")
-    save(qtbot, window, view)
+    assert UsersView not in window.views  # the admins' screen
+    file_menu = window.menuBar().actions()[0].menu()
+    next(a for a in file_menu.actions() if a.text() == "Change my &password…").trigger()
+    dialog = window.findChild(UserDialog)
+    assert dialog.form.nameEdit.text() == "li.na" and not dialog.form.nameEdit.isEnabled()
+    assert not dialog.form.roleCombo.isVisibleTo(dialog)
+    dialog.form.passwordEdit.setText("new shelf 43")
+    dialog.form.confirmEdit.setText("new shelf 43")
+    qtbot.mouseClick(dialog.form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert auth.login(ctx.db, "li.na", "new shelf 43").user == "li.na"
     window.runner.wait()

@@ -22,6 +22,7 @@ from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.palette import BAD, DOUBTFUL, GOOD
 from snapp.gui.printing import print_pdf
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
@@ -44,9 +45,10 @@ HERE, ELSEWHERE, UNKNOWN = Feedback.HERE.value, Feedback.ELSEWHERE.value, Feedba
 NOT_ON_SHELF, TWICE = Feedback.NOT_ON_SHELF.value, Feedback.TWICE.value
 JUDGED = frozenset(f.value for f in Feedback)
 REFUSED, FILE = "refused", "file"
-GOOD, WARN, BAD, PLAIN = "#2e7d32", "#8a5300", "#b3261e", "#424242"
-COLOURS = {HERE: GOOD, ELSEWHERE: WARN, UNKNOWN: BAD, NOT_ON_SHELF: BAD, TWICE: WARN, REFUSED: BAD, FILE: PLAIN,
-           "matched": GOOD, "missing": BAD, "unexpected": WARN, "unknown": BAD}  # fmt: skip
+PLAIN = "#424242"  # a file of scans: neither good nor bad until it is judged as a whole
+COLOURS = {HERE: GOOD.text, ELSEWHERE: DOUBTFUL.text, UNKNOWN: BAD.text, NOT_ON_SHELF: BAD.text, TWICE: DOUBTFUL.text,
+           REFUSED: BAD.text, FILE: PLAIN,
+           "matched": GOOD.text, "missing": BAD.text, "unexpected": DOUBTFUL.text, "unknown": BAD.text}  # fmt: skip
 # The report's views: everything (discrepancies first), the discrepancies only, one outcome, the units scanned twice.
 EVERYTHING, DISCREPANCIES = "", "discrepancies"
 FILTERS = (EVERYTHING, DISCREPANCIES, "missing", "unexpected", "unknown", "matched", "scanned_twice")
@@ -282,7 +284,7 @@ class CountView(View):
         self.form.lastLabel.setText(said)
         self.form.lastLabel.setStyleSheet(f"font-size: 14pt; font-weight: 600; color: {COLOURS[state]};")
         self._tally()
-        if COLOURS[state] == BAD:
+        if COLOURS[state] == BAD.text:
             QApplication.beep()
 
     def _tally(self) -> None:

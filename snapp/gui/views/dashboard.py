@@ -12,22 +12,11 @@ from PySide6.QtWidgets import QWidget
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
 from snapp.gui.problems import say
+from snapp.gui.palette import status_tone
 from snapp.gui.views.aftersales import after_sales_notes
 from snapp.gui.views.base import View
 from snapp.services import aftersales, audit, dashboard, exceptions, reconciliation, users
 from snapp.services.base import Entity
-
-STATUS_COLOURS = {
-    "in_stock": "#2e7d32",
-    "issued": "#1565c0",
-    "in_repair": "#ef6c00",
-    "returned_to_supplier": "#6a1b9a",
-    "shipped": "#00838f",
-    "scrapped": "#757575",
-    "lost": "#ad1457",
-    "customer_return": "#c62828",
-    "quarantined": "#b3261e",
-}
 
 
 class BarChart(QWidget):
@@ -101,7 +90,7 @@ class DashboardView(View):
         form.openPosValue.setText(f"{summary.open_pos:,}")
         accuracy = figures.accuracy.accuracy
         form.accuracyValue.setText("—" if accuracy is None else f"{accuracy:.1%}")
-        self.chart.set_bars([(name_of("status", s), n, STATUS_COLOURS[s]) for s, n in summary.by_status.items()])
+        self.chart.set_bars([(name_of("status", s), n, status_tone(s).fill) for s, n in summary.by_status.items()])
         notes = [self.tr("{0}: {1} open").format(name_of("exception_kind", kind), f"{n:,}") for kind, n in sorted(figures.open_exceptions.items())]
         if n := summary.draft_pos:
             notes.append(self.tr("1 purchase order waits for approval") if n == 1 else self.tr("{0} purchase orders wait for approval").format(f"{n:,}"))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog
 from snapp.domain.statuses import EXCEPTION
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel, shown
+from snapp.gui.palette import BAD
 from snapp.gui.problems import say
 from snapp.gui.views.base import ROW_NUMBER, EmptyHint, View, fit_columns
 from snapp.services import exceptions
@@ -15,7 +16,7 @@ from snapp.services.base import Entity
 from snapp.services.exceptions import OPEN, RESOLVED, ExceptionKind, ExceptionRecord
 
 LIMIT = 500  # newest first; a desk with more open cases than this has a bigger problem than paging
-OPEN_COLOUR = "#b3261e"
+OPEN_COLOUR = BAD.text
 
 
 class ExceptionsView(View):

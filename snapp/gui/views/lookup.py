@@ -12,6 +12,7 @@ from snapp.domain.scan import as_typed
 from snapp.errors import NotFound
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.palette import BAD, DOUBTFUL, status_tone
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views import aftersales
@@ -101,7 +102,7 @@ class LookupView(View):
                 self.form.unitCombo.hide()
                 self.history.set_rows([])
                 self._set_actions([])
-                self._message(self.tr("{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).").format(serial), "#c62828")
+                self._message(self.tr("{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).").format(serial), BAD.text)
                 return True
             return False
 
@@ -117,7 +118,7 @@ class LookupView(View):
         combo.blockSignals(False)
         combo.setVisible(len(cards) > 1)
         if len(cards) > 1:
-            self._message(self.tr("{0} items carry serial {1}; choose one above").format(len(cards), serial), "#ef6c00")
+            self._message(self.tr("{0} items carry serial {1}; choose one above").format(len(cards), serial), DOUBTFUL.text)
         else:
             self._message("", None)
         self._show_card(0)
@@ -130,6 +131,7 @@ class LookupView(View):
         form.cardBox.setTitle(card.serial)
         form.itemValue.setText(f"{card.sku} — {card.item_name}" + (f"  (GTIN {card.gtin})" if card.gtin else ""))
         form.statusValue.setText(name_of("status", card.status))
+        form.statusValue.setStyleSheet(f"color: {status_tone(card.status).text}; font-weight: 600;")
         form.supplierValue.setText(f"{card.supplier} — {card.supplier_name}")
         form.locationValue.setText(f"{card.location} — {card.location_name}" if card.location else "—")
         form.poValue.setText(card.po)
@@ -199,7 +201,7 @@ class LookupView(View):
         return dialog
 
     def _moved(self, card: SerialCard, result) -> None:
-        self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), "#2e7d32")
+        self._message("\n".join([f"{card.serial}: {name_of('status', result.to_status)}", *map(say, result.advice)]), status_tone(result.to_status).text)
 
     def _message(self, text: str, colour: str | None) -> None:
         self.form.messageLabel.setText(text)

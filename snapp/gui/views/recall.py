@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTreeWidgetItem
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.gui.labels import name_of
 from snapp.gui.models import shown
+from snapp.gui.palette import status_colour
 from snapp.gui.views.base import View
 from snapp.services import exports, printing, recall
 from snapp.services.base import Entity
 from snapp.services.recall import BlockResult, Recall, Trace
 
 LISTED = 20_000  # units listed on screen; the counts, Excel and PDF cover every one
-HOLD_COLOUR = {"quarantined": "#b3261e", "in_stock": "#2e7d32"}
 
 
 class RecallView(View):
@@ -95,8 +95,7 @@ class RecallView(View):
             where = name_of("status", group.status) + (f" · {group.location}" if group.location else "")
             item = QTreeWidgetItem([self.tr("{0} — {1} unit(s)").format(where, f"{group.count:,}")])
             item.setFont(0, bold)
-            if colour := HOLD_COLOUR.get(group.status):
-                item.setForeground(0, QBrush(QColor(colour)))
+            item.setForeground(0, QBrush(status_colour(group.status)))
             tree.addTopLevelItem(item)
             places[(group.status, group.location)] = item
         for unit in trace.units:

@@ -35,6 +35,7 @@ from snapp.domain.fields import FieldDef, field_source
 from snapp.domain.purchasing import RECEIVABLE
 from snapp.domain.scan import as_typed, normalise
 from snapp.errors import Text, ValidationError
+from snapp.gui import palette
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
@@ -47,7 +48,7 @@ from snapp.services.base import Entity
 from snapp.services.masterdata import ItemRecord
 from snapp.services.purchasing import POLineRecord, PORecord
 
-OK, BAD, WARN = "#2e7d32", "#c62828", "#b45309"
+OK, BAD, WARN = palette.GOOD.text, palette.BAD.text, palette.DOUBTFUL.text
 LOCATION_KEY = "receiving/location"
 CHECK_DELAY_MS = 150
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from snapp.domain.lifecycle import Status
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, SerialRegisterModel
+from snapp.gui.palette import status_colour
 from snapp.gui.views.base import EmptyHint, View, fit_columns
 from snapp.services import exports
 from snapp.services.base import Entity
@@ -28,7 +29,7 @@ class RegisterView(View):
                 Column(self.tr("Serial"), lambda r: r.serial, "serial"),
                 Column(self.tr("SKU"), lambda r: r.sku),
                 Column(self.tr("Item"), lambda r: r.item_name),
-                Column(self.tr("Status"), lambda r: name_of("status", r.status), "status"),
+                Column(self.tr("Status"), lambda r: name_of("status", r.status), "status", lambda r: status_colour(r.status)),
                 Column(self.tr("Location"), lambda r: r.location),
                 Column(self.tr("Supplier"), lambda r: r.supplier),
                 Column(self.tr("PO"), lambda r: r.po),

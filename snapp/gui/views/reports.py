@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from snapp.domain.capture import paste
 from snapp.gui.printing import print_pdf, saved_printer
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.views.base import LAST_FOLDER, View
 from snapp.io.printers import Printer
 from snapp.reports.labels import template_names
@@ -140,4 +141,4 @@ class ReportsView(View):
 
     def _say(self, text: str, ok: bool) -> None:
         self.form.resultLabel.setText(text)
-        self.form.resultLabel.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
+        self.form.resultLabel.setStyleSheet(f"color: {GOOD.text if ok else BAD.text};")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QTableView
 from snapp.domain.statuses import RmaStatus
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.palette import BAD
 from snapp.gui.scanner import ScanField
 from snapp.gui.views.aftersales import RepairDialog, ReturnDialog
 from snapp.gui.views.base import DOCUMENT, SERIAL, EmptyHint, View, fit_columns
@@ -22,7 +23,7 @@ from snapp.services.aftersales import RmaRecord, SupplierRmaRecord
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
 
-OVERDUE_COLOUR = "#b3261e"
+OVERDUE_COLOUR = BAD.text
 OPEN, OVERDUE, CLOSED, ALL = "open", "overdue", "closed", "all"
 
 

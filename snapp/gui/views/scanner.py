@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 
 from snapp.domain.scan import GS, Reading, ScannerProfile, characters, decode
 from snapp.gui.scanner import (
+    ADDED_MAX,
     GS_CHOICES,
     SUFFIX_CHOICES,
     ScanField,
@@ -17,9 +18,10 @@ from snapp.gui.scanner import (
     scanner_profile,
 )
 from snapp.gui.problems import say
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.views.base import View
 
-BAD, GOOD, MARK = "#b3261e", "#2e7d32", "#ffe08a"
+MARK = "#ffe08a"  # a control character's cell: what the settings above decide
 
 
 class ScannerView(View):
@@ -40,6 +42,9 @@ class ScannerView(View):
         form.gsCombo.activated.connect(lambda _: self._save())
         form.suffixCombo.activated.connect(lambda _: self._save())
         form.prefixCheck.toggled.connect(lambda _: self._save())
+        for added in (form.leadEdit, form.trailEdit):
+            added.setMaxLength(ADDED_MAX)
+            added.textEdited.connect(lambda _: self._save())
         form.charsTable.setRowCount(2)
         form.charsTable.setVerticalHeaderLabels([self.tr("Arrived"), self.tr("Code")])
         metrics = form.charsTable.fontMetrics()
@@ -53,13 +58,16 @@ class ScannerView(View):
 
     def profile(self) -> ScannerProfile:
         form = self.form
-        return ScannerProfile(form.gsCombo.currentData(), form.prefixCheck.isChecked(), form.suffixCombo.currentData())
+        return ScannerProfile(form.gsCombo.currentData(), form.prefixCheck.isChecked(), form.suffixCombo.currentData(),
+                              form.leadEdit.text(), form.trailEdit.text())  # fmt: skip
 
     def _show_profile(self, profile: ScannerProfile) -> None:
         form = self.form
         form.gsCombo.setCurrentIndex(form.gsCombo.findData(profile.gs))
         form.prefixCheck.setChecked(profile.prefix)
         form.suffixCombo.setCurrentIndex(form.suffixCombo.findData(profile.suffix))
+        form.leadEdit.setText(profile.lead)
+        form.trailEdit.setText(profile.trail)
 
     def _save(self) -> None:
         save_scanner_profile(self.settings, self.profile())
@@ -85,10 +93,10 @@ class ScannerView(View):
         self.last = reading = decode(raw, profile)
         if reading.ok:
             parts = [self.tr("SNApp reads {0}: {1}").format(self._kind(reading), say(reading.message))]
-            colour = GOOD
+            colour = GOOD.text
         else:
             parts = [self.tr("SNApp cannot read it as a unit's code: {0}").format(say(reading.message))]
-            colour = BAD
+            colour = BAD.text
         parts += [say(w) for w in reading.warnings]
         form.readsLabel.setText("\n".join(parts))
         form.readsLabel.setStyleSheet(f"font-size: 12pt; color: {colour};")

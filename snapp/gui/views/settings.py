@@ -20,6 +20,7 @@ from snapp.errors import SnappError
 from snapp.gui import printing
 from snapp.gui.backups import BackupSchedule
 from snapp.gui.errors import refusal
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.session import LOCK_KEY, lock_minutes
 from snapp.gui.sharing import qr_pixmap
@@ -322,6 +323,6 @@ class SettingsView(View):
 
 
 def _colour(label, text: str, ok: bool | None) -> None:
-    colour = {True: "#2e7d32", False: "#c62828", None: "palette(text)"}[ok]
+    colour = {True: GOOD.text, False: BAD.text, None: "palette(text)"}[ok]
     label.setText(text)
     label.setStyleSheet(f"color: {colour};")

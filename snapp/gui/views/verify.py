@@ -15,6 +15,7 @@ from snapp.domain.scan import GS
 from snapp.domain.verify import PASSED, UnitFacts, Verdict
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
+from snapp.gui.palette import BAD, DOUBTFUL, GOOD
 from snapp.gui.problems import say
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import EmptyHint, View, fit_columns
@@ -24,12 +25,7 @@ from snapp.services.verification import VerificationResult
 
 GREEN, AMBER, RED = "green", "amber", "red"
 SHADES = {GREEN: frozenset(PASSED), AMBER: frozenset({Verdict.REAPPEARED, Verdict.RECEIVED_TWICE})}
-# (background, text on it, text in a list)
-PALETTE = {
-    GREEN: ("#2e7d32", "#ffffff", "#2e7d32"),
-    AMBER: ("#f2a900", "#2b1d00", "#8a5300"),
-    RED: ("#c0392b", "#ffffff", "#b3261e"),
-}
+PALETTE = {GREEN: GOOD, AMBER: DOUBTFUL, RED: BAD}  # each a Tone: (background, text on it, text in a list)
 
 
 def shade(verdict: str) -> str:
