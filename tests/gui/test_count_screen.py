@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from snapp.domain.capture import scans
-from snapp.gui.views.count import BAD, ELSEWHERE, FILE, GOOD, HERE, NOT_ON_SHELF, REFUSED, TWICE, UNKNOWN, WARN, CountView
+from snapp.gui.palette import BAD, DOUBTFUL, GOOD
+from snapp.gui.views.count import ELSEWHERE, FILE, HERE, NOT_ON_SHELF, REFUSED, TWICE, UNKNOWN, CountView
 from snapp.services import exceptions, lifecycle, lookup, receiving, stocktake
 from tests.gui.conftest import Screen
 from tests.gui.test_columns import cut
@@ -71,7 +72,8 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     ]  # fmt: skip
     # The colour a person sees: never green for a unit that is not known here.
     colours = [view.log.index(row, 2).data(Qt.ItemDataRole.ForegroundRole).name() for row in range(len(view.entries))]
-    assert colours == [GOOD, GOOD, GOOD, WARN, WARN, BAD, BAD, BAD, WARN]
+    good, doubtful, bad = GOOD.text, DOUBTFUL.text, BAD.text
+    assert colours == [good, good, good, doubtful, doubtful, bad, bad, bad, doubtful]
     assert [view.log.index(row, 2).data() for row in (4, 5, 6)] == ["Belongs elsewhere", "Not on a shelf", "Unknown serial"]
     assert cut(form.scanView, [0, 2]) == []  # the verdicts are read whole
     assert form.lastLabel.text() == "AA0003: scanned 2 times"
