@@ -8,6 +8,9 @@ off the GUI thread, a moment later: already received, and on a line with a
 supplier's manifest, whether each serial is on it, on another PO's, or off it
 (refused, or accepted as an exception, as the setting says) — the verdicts the
 posted receipt will give, each with its colour before anything is posted.
+
+An item tracked by batch has no serials: the screen takes its lot instead
+(`snapp.gui.views.receiving_lot`), typed or from a GS1 label scan.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
+from snapp.gui.views.receiving_lot import LotFields
 from snapp.io.serial_files import read_serial_file
 from snapp.services import fields, manifests, masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -93,6 +97,8 @@ class ReceivingView(View):
         self.waiting: list[tuple[str, FieldDef]] = []
         self.values: dict[str, dict[str, str]] = {}
         self.unchecked: list[Pending] = []
+        self.lot = LotFields(form, self)
+        form.quantitySpin.valueChanged.connect(lambda _: self._update_counter())
         self.model = RecordModel(
             [
                 Column("#", lambda p: p.number),
@@ -241,6 +247,9 @@ class ReceivingView(View):
     def add_scan(self, raw: str) -> None:
         """One scan or typed serial: judged at once, read as the scanner settings say."""
         text = as_typed(raw, scanner_profile(self.settings))
+        if self.lot.shown:
+            self._lot_label(text)
+            return
         line = self.line
         pairs = self.scanned.get(line.sku) if line is not None else None
         if pairs and self._pair_scan(normalise(text), pairs):
@@ -254,6 +263,17 @@ class ReceivingView(View):
             serial = self.pending[-1].serial
             self.values[serial] = {}
             self.waiting = [(serial, d) for d in pairs]
+
+    def _lot_label(self, text: str) -> None:
+        try:
+            lot = self.lot.take_label(text)
+        except ValidationError as err:
+            self._refused_lot(err)
+            return
+        expiry = self.tr(", expires {0}").format(lot.expiry.isoformat()) if lot.expiry else ""
+        self._say(self.tr("Batch {0}{1}: check the quantity, then post").format(lot.batch, expiry), True)
+        self.form.quantitySpin.setFocus()
+        self.form.quantitySpin.selectAll()
 
     def _pair_scan(self, text: str, pairs: list[FieldDef]) -> bool:
         """A scan where a field's value belongs, or a field's value where a serial belongs (the rule of
@@ -492,6 +512,9 @@ class ReceivingView(View):
         if line is None or po is None:
             self._say(self.tr("choose an approved purchase order and its line first"), False)
             return
+        if self.lot.shown:
+            self._post_lot(po, line)
+            return
         bad = sum(1 for p in self.pending if not p.ok)
         if bad:
             self._say(self.tr("{0} rows are refused; remove them before posting").format(bad), False)
@@ -525,6 +548,30 @@ class ReceivingView(View):
             parent=self,
         )
 
+    def _post_lot(self, po: PORecord, line: POLineRecord) -> None:
+        """The lot in one receipt, all or nothing; every refusal shown with its reason."""
+        try:
+            lot = self.lot.lot()
+        except ValidationError as err:
+            self._refused_lot(err)
+            return
+        location = self.form.locationCombo.currentData()
+        self.settings.setValue(LOCATION_KEY, location)
+        self.runner.run(
+            lambda: receiving.receive(self.ctx, po.number, line.sku, lot=lot, location=location),
+            done=self._posted,
+            failed=self._refused_lot,
+            parent=self,
+        )
+
+    def _refused_lot(self, err: BaseException) -> bool:
+        """A refused lot, every reason on the screen (True); anything else goes to the error dialog."""
+        if not isinstance(err, ValidationError):
+            return False
+        self._say(describe(err), False)
+        QApplication.beep()
+        return True
+
     def _mark_refused(self, err: ValidationError) -> None:
         for problem in err.problems:
             row = self.accepted.pop(problem.value, None)
@@ -537,12 +584,14 @@ class ReceivingView(View):
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
         self._reset()
-        self._say(
-            self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
-                receipt.number, receipt.quantity, receipt.sku, receipt.location
-            ),
-            True,
-        )
+        self.lot.clear()
+        if receipt.batch:
+            said = self.tr("Receipt {0}: {1} of {2}, batch {3}, received into {4}").format(
+                receipt.number, receipt.quantity, receipt.sku, receipt.batch, receipt.location)  # fmt: skip
+        else:
+            said = self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
+                receipt.number, receipt.quantity, receipt.sku, receipt.location)  # fmt: skip
+        self._say(said, True)
         # The line's manifest: what the exceptions opened at posting are about.
         for text, serials in ((self.tr("Not on the manifest, accepted ({0}): {1}"), receipt.off_manifest),
                               (self.tr("On the manifest, not delivered ({0}): {1}"), receipt.missing)):  # fmt: skip
@@ -562,9 +611,13 @@ class ReceivingView(View):
 
     def _update_counter(self) -> None:
         line = self.line
+        item = self.items.get(line.sku) if line else None
+        self.lot.show_for(item.tracking if item else None)
         expected = line.remaining if line else 0
-        self.form.counterLabel.setText(f"{len(self.accepted)} / {expected}")
-        self.form.postButton.setEnabled(bool(self.accepted))
+        counted = self.form.quantitySpin.value() if self.lot.shown else len(self.accepted)
+        self.form.counterLabel.setText(f"{counted} / {expected}")
+        # A lot posts whatever its fields hold: what is missing in it is refused with its reason.
+        self.form.postButton.setEnabled(self.lot.shown or bool(self.accepted))
 
 
 def _text(value: object) -> str:

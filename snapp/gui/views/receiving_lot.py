@@ -1,0 +1,75 @@
+"""The receiving screen's lot, for an item tracked by batch: no serials, one batch with its expiry and quantity.
+
+Typed into the lot's fields, or filled from a scanned GS1 label — (10) batch,
+(17) expiry, (30) or (37) count — read by the core as ``snapp receive --label``
+reads it (`snapp.domain.batches.read_label`). The label's GTIN is kept and
+posted with the lot, so a label of another item is refused by the receipt
+itself, as on the command line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from snapp.domain.batches import EXPIRY, Lot, read_label
+from snapp.domain.capture import cell_day
+from snapp.errors import Problem, Text, ValidationError
+
+
+class LotFields(QObject):
+    """The form's batch, expiry and quantity fields, shown only while the line's item is tracked by batch."""
+
+    def __init__(self, form, parent: QObject):
+        super().__init__(parent)
+        self.form = form
+        self.gtin: str | None = None  # the item the last label scanned names
+        self.serial_hint = form.scanEdit.placeholderText()  # the form's, already in the user's language
+        form.lotBox.hide()
+        form.batchEdit.textEdited.connect(self._forget_label)
+
+    @property
+    def shown(self) -> bool:
+        return not self.form.lotBox.isHidden()
+
+    def show_for(self, tracking: str | None) -> None:
+        batch = tracking == "batch"
+        form = self.form
+        form.lotBox.setVisible(batch)
+        # A lot has no serials to paste, import or enter as a range.
+        for button in (form.pasteButton, form.rangeButton, form.importButton):
+            button.setEnabled(not batch)
+        form.scanEdit.setPlaceholderText(
+            self.tr("Scan the lot's GS1 label, or type its batch, expiry and quantity below") if batch
+            else self.serial_hint
+        )  # fmt: skip
+
+    def take_label(self, text: str) -> Lot:
+        """Fill the fields from a GS1 label scan; a label's count replaces the quantity, else the typed one stays."""
+        lot = read_label(text)
+        form = self.form
+        form.batchEdit.setText(lot.batch)
+        form.expiryEdit.setText(lot.expiry.isoformat() if lot.expiry else "")
+        if lot.quantity is not None:
+            form.quantitySpin.setValue(lot.quantity)
+        self.gtin = lot.gtin
+        return lot
+
+    def lot(self) -> Lot:
+        """The lot as the fields give it; the core judges it (batch, quantity, expired), only the day is read here."""
+        form = self.form
+        typed = form.expiryEdit.text().strip()
+        expiry = cell_day(typed) if typed else None
+        if typed and expiry is None:
+            raise ValidationError(Problem(EXPIRY, typed, "expiry", Text("lot_labels.expiry_format")))
+        return Lot(form.batchEdit.text(), expiry, form.quantitySpin.value(), self.gtin)
+
+    def clear(self) -> None:
+        form = self.form
+        form.batchEdit.clear()
+        form.expiryEdit.clear()
+        form.quantitySpin.setValue(0)
+        self.gtin = None
+
+    def _forget_label(self) -> None:
+        # A batch typed over the label's is the user's lot, no longer the label's item.
+        self.gtin = None
