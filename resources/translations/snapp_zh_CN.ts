@@ -1362,6 +1362,21 @@ How was it resolved?</source>
         <source>Scan the lot&apos;s GS1 label, or type its batch, expiry and quantity below</source>
         <translation>扫描该批的 GS1 标签，或在下方输入批号、有效期和数量</translation>
     </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="58"/>
+        <source>, expires {0}</source>
+        <translation>，有效期至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="59"/>
+        <source>Batch {0}{1}: check the quantity, then post</source>
+        <translation>批号 {0}{1}：请核对数量，然后确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="73"/>
+        <source>Receipt {0}: {1} of {2}, batch {3}, received into {4}</source>
+        <translation>收货单 {0}：{2} 共 {1}，批号 {3}，已收入 {4}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2501,130 +2516,115 @@ How was it resolved?</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="313"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="513"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="308"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="508"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="312"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="320"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="315"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="337"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="332"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="335"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="291"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="343"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="286"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="273"/>
-        <source>, expires {0}</source>
-        <translation>，有效期至 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="274"/>
-        <source>Batch {0}{1}: check the quantity, then post</source>
-        <translation>批号 {0}{1}：请核对数量，然后确认收货</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="403"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="403"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="404"/>
         <location filename="../../snapp/gui/views/receiving.py" line="409"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="414"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="409"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="404"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="417"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="418"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="413"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="452"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="462"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="457"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="486"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="481"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="520"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="515"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="524"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="519"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="589"/>
-        <source>Receipt {0}: {1} of {2}, batch {3}, received into {4}</source>
-        <translation>收货单 {0}：{2} 共 {1}，批号 {3}，已收入 {4}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="592"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="583"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="596"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="587"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="597"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="588"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>

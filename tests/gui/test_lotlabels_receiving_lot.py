@@ -66,6 +66,7 @@ def test_a_typed_lot_is_received(qtbot, window, ctx, gauze):
     assert said.startswith("Receipt GR-") and said.endswith(": 40 of GAUZE, batch LOT7, received into WH-A")
     assert view.form.batchEdit.text() == "" and view.form.quantitySpin.value() == 0
     assert view.form.counterLabel.text() == "0 / 960"  # the PO reloaded with its open quantity
+    assert not view.form.printButton.isEnabled()  # a lot has no serials to label
 
 
 def test_a_gs1_label_scan_fills_the_lot_and_is_posted(qtbot, window, ctx, gauze):
@@ -127,3 +128,8 @@ def test_the_lot_speaks_chinese(qtbot, ctx, gauze, settings, restores_language):
     assert view.form.quantityLabel.text() == "数量(&Q)："
     post(qtbot, window, view)  # the core's refusal, read in Chinese
     assert QLocale().name() == "zh_CN" and "批号" in view.form.lastLabel.text()
+    scan(qtbot, view, f"(01){GTIN}(10)ZH1(17){LATER:%y%m%d}(30)8")
+    assert view.form.lastLabel.text() == f"批号 ZH1，有效期至 {LATER.isoformat()}：请核对数量，然后确认收货"
+    post(qtbot, window, view)
+    assert view.form.lastLabel.text().endswith("：GAUZE 共 8，批号 ZH1，已收入 WH-A")
+    assert stock(ctx) == [("ZH1", LATER, "WH-A", 8)]

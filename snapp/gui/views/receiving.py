@@ -266,14 +266,9 @@ class ReceivingView(View):
 
     def _lot_label(self, text: str) -> None:
         try:
-            lot = self.lot.take_label(text)
+            self._say(self.lot.take_label(text), True)
         except ValidationError as err:
             self._refused_lot(err)
-            return
-        expiry = self.tr(", expires {0}").format(lot.expiry.isoformat()) if lot.expiry else ""
-        self._say(self.tr("Batch {0}{1}: check the quantity, then post").format(lot.batch, expiry), True)
-        self.form.quantitySpin.setFocus()
-        self.form.quantitySpin.selectAll()
 
     def _pair_scan(self, text: str, pairs: list[FieldDef]) -> bool:
         """A scan where a field's value belongs, or a field's value where a serial belongs (the rule of
@@ -584,13 +579,9 @@ class ReceivingView(View):
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
         self._reset()
-        self.lot.clear()
-        if receipt.batch:
-            said = self.tr("Receipt {0}: {1} of {2}, batch {3}, received into {4}").format(
-                receipt.number, receipt.quantity, receipt.sku, receipt.batch, receipt.location)  # fmt: skip
-        else:
-            said = self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
-                receipt.number, receipt.quantity, receipt.sku, receipt.location)  # fmt: skip
+        said = self.lot.received(receipt) if receipt.batch else self.tr(
+            "Receipt {0}: {1} serials of {2} received into {3}").format(
+            receipt.number, receipt.quantity, receipt.sku, receipt.location)  # fmt: skip
         self._say(said, True)
         # The line's manifest: what the exceptions opened at posting are about.
         for text, serials in ((self.tr("Not on the manifest, accepted ({0}): {1}"), receipt.off_manifest),
@@ -599,7 +590,7 @@ class ReceivingView(View):
                 listed = ", ".join(serials[:10]) + (" …" if len(serials) > 10 else "")
                 self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + text.format(len(serials), listed))
         self.last_receipt = receipt.number
-        self.form.printButton.setEnabled(True)
+        self.form.printButton.setEnabled(not receipt.batch)  # a lot has no serials to label
         self.posted.emit(receipt)
         self.load_po(receipt.po, quiet=True)  # the open quantities have changed; the receipt message stays
 

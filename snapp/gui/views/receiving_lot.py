@@ -43,8 +43,9 @@ class LotFields(QObject):
             else self.serial_hint
         )  # fmt: skip
 
-    def take_label(self, text: str) -> Lot:
-        """Fill the fields from a GS1 label scan; a label's count replaces the quantity, else the typed one stays."""
+    def take_label(self, text: str) -> str:
+        """Fill the fields from a GS1 label scan, and say what it gave; a label's count replaces the quantity,
+        else the typed one stays, focused to be checked."""
         lot = read_label(text)
         form = self.form
         form.batchEdit.setText(lot.batch)
@@ -52,7 +53,10 @@ class LotFields(QObject):
         if lot.quantity is not None:
             form.quantitySpin.setValue(lot.quantity)
         self.gtin = lot.gtin
-        return lot
+        form.quantitySpin.setFocus()
+        form.quantitySpin.selectAll()
+        expiry = self.tr(", expires {0}").format(lot.expiry.isoformat()) if lot.expiry else ""
+        return self.tr("Batch {0}{1}: check the quantity, then post").format(lot.batch, expiry)
 
     def lot(self) -> Lot:
         """The lot as the fields give it; the core judges it (batch, quantity, expired), only the day is read here."""
@@ -62,6 +66,12 @@ class LotFields(QObject):
         if typed and expiry is None:
             raise ValidationError(Problem(EXPIRY, typed, "expiry", Text("lot_labels.expiry_format")))
         return Lot(form.batchEdit.text(), expiry, form.quantitySpin.value(), self.gtin)
+
+    def received(self, receipt) -> str:
+        """The fields emptied for the next lot; what the posted receipt brought."""
+        self.clear()
+        return self.tr("Receipt {0}: {1} of {2}, batch {3}, received into {4}").format(
+            receipt.number, receipt.quantity, receipt.sku, receipt.batch, receipt.location)  # fmt: skip
 
     def clear(self) -> None:
         form = self.form
