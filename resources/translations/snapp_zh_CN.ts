@@ -1358,22 +1358,22 @@ How was it resolved?</source>
 <context>
     <name>LotFields</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="42"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="54"/>
         <source>Scan the lot&apos;s GS1 label, or type its batch, expiry and quantity below</source>
         <translation>扫描该批的 GS1 标签，或在下方输入批号、有效期和数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="58"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="70"/>
         <source>, expires {0}</source>
         <translation>，有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="59"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="71"/>
         <source>Batch {0}{1}: check the quantity, then post</source>
         <translation>批号 {0}{1}：请核对数量，然后确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="73"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="85"/>
         <source>Receipt {0}: {1} of {2}, batch {3}, received into {4}</source>
         <translation>收货单 {0}：{2} 共 {1}，批号 {3}，已收入 {4}</translation>
     </message>
@@ -2461,170 +2461,170 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="105"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="112"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="113"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="125"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="126"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="133"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="134"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="135"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="136"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="193"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="194"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="206"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="207"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="218"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="219"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="220"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="221"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="238"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="239"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="308"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="508"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="309"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="512"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="312"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="313"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="315"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="316"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="332"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="333"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="335"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="336"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="286"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="287"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="399"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="399"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="404"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="409"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="405"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="410"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="404"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="405"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="413"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="413"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="414"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="439"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="448"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="457"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="458"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="481"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="483"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="515"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="519"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="519"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="523"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="546"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="583"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="587"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="587"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="591"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="588"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="592"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>

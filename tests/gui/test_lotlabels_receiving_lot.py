@@ -102,6 +102,18 @@ def test_every_refusal_is_shown_with_its_reason_and_nothing_is_written(qtbot, wi
     assert view.form.batchEdit.text() == "OLD1"  # kept, to be corrected
 
 
+def test_a_lot_typed_so_far_carries_over_into_chinese(qtbot, window, ctx, gauze, restores_language):
+    view = open_receiving(qtbot, window, gauze)
+    scan(qtbot, view, f"(01){GTIN}(10)KEEP1(17){LATER:%y%m%d}(30)12")
+    view = test_desk_language.choose_language(qtbot, window, "zh_CN")
+    qtbot.waitUntil(lambda: not view.form.lotBox.isHidden(), timeout=10_000)
+    assert view.po.number == gauze and view.form.batchLabel.text() == "批号(&T)："
+    assert (view.form.batchEdit.text(), view.form.expiryEdit.text(), view.form.quantitySpin.value()) == (
+        "KEEP1", LATER.isoformat(), 12)  # fmt: skip
+    post(qtbot, window, view)
+    assert stock(ctx) == [("KEEP1", LATER, "WH-A", 12)]
+
+
 def test_hostile_label_scans_are_refused_saying_why(qtbot, window, ctx, gauze):
     view = open_receiving(qtbot, window, gauze)
     scan(qtbot, view, f"(01){GTIN}(21)SN0001")  # a unit's label, not a lot's

@@ -44,7 +44,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
-from snapp.gui.views.receiving_lot import LotFields
+from snapp.gui.views.receiving_lot import LotFields, Typed
 from snapp.io.serial_files import read_serial_file
 from snapp.services import fields, manifests, masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -64,6 +64,7 @@ class Discarded:
     po: PORecord | None
     line: int
     pending: list[Pending]
+    lot: Typed | None = None  # a batch item's lot as typed so far (handed over only)
 
 
 @dataclass
@@ -462,7 +463,8 @@ class ReceivingView(View):
     def handover(self) -> tuple[Discarded | None, Discarded | None]:
         """The scans not yet posted (with their PO and line) and the ones Undo would bring back: what the same
         screen rebuilt in another language takes over."""
-        pending = Discarded(self.po, self.line_index, list(self.pending)) if self.pending else None
+        lot = self.lot.typed() if self.lot.shown else None
+        pending = Discarded(self.po, self.line_index, list(self.pending), lot) if self.pending or lot else None
         return pending, self.discarded
 
     def take_over(self, handed: tuple[Discarded | None, Discarded | None]) -> None:
@@ -484,6 +486,8 @@ class ReceivingView(View):
         if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
             self._show_po(kept.po, quiet=True)
         self._choose_line(kept.line)
+        if kept.lot is not None:
+            self.lot.restore(kept.lot)
         self.pending = list(kept.pending)
         self.accepted = {row.serial: row for row in kept.pending if row.ok}
         self.unchecked = list(self.accepted.values())  # received elsewhere meanwhile? checked again

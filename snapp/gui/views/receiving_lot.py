@@ -9,11 +9,23 @@ itself, as on the command line.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject
 
 from snapp.domain.batches import EXPIRY, Lot, read_label
 from snapp.domain.capture import cell_day
 from snapp.errors import Problem, Text, ValidationError
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The lot's fields as they stand: what the screen rebuilt in another language takes over."""
+
+    batch: str
+    expiry: str
+    quantity: int
+    gtin: str | None
 
 
 class LotFields(QObject):
@@ -72,6 +84,18 @@ class LotFields(QObject):
         self.clear()
         return self.tr("Receipt {0}: {1} of {2}, batch {3}, received into {4}").format(
             receipt.number, receipt.quantity, receipt.sku, receipt.batch, receipt.location)  # fmt: skip
+
+    def typed(self) -> Typed | None:
+        form = self.form
+        typed = Typed(form.batchEdit.text(), form.expiryEdit.text(), form.quantitySpin.value(), self.gtin)
+        return typed if typed != Typed("", "", 0, None) else None
+
+    def restore(self, typed: Typed) -> None:
+        form = self.form
+        form.batchEdit.setText(typed.batch)
+        form.expiryEdit.setText(typed.expiry)
+        form.quantitySpin.setValue(typed.quantity)
+        self.gtin = typed.gtin
 
     def clear(self) -> None:
         form = self.form
