@@ -135,7 +135,11 @@ class Template:
     @property
     def custom_fields(self) -> list[str]:
         """The custom fields the template shows, once each by key, as it first names them."""
-        return list({key(f.custom): f.custom for f in self.fields if f.custom is not None}.values())
+        named: dict[str, str] = {}
+        for f in self.fields:
+            if f.custom is not None:
+                named.setdefault(key(f.custom), f.custom)
+        return list(named.values())
 
     @property
     def page_size_points(self) -> tuple[float, float]:
