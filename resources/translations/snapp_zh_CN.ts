@@ -1358,22 +1358,27 @@ How was it resolved?</source>
 <context>
     <name>LotFields</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="54"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="55"/>
+        <source>A lot has no serials: scan its label or type its batch, expiry and quantity above, then post.</source>
+        <translation>批次没有序列号：扫描其标签，或在上方输入批号、有效期和数量，然后确认收货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="58"/>
         <source>Scan the lot&apos;s GS1 label, or type its batch, expiry and quantity below</source>
         <translation>扫描该批的 GS1 标签，或在下方输入批号、有效期和数量</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="70"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="74"/>
         <source>, expires {0}</source>
         <translation>，有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="71"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="75"/>
         <source>Batch {0}{1}: check the quantity, then post</source>
         <translation>批号 {0}{1}：请核对数量，然后确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving_lot.py" line="85"/>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="89"/>
         <source>Receipt {0}: {1} of {2}, batch {3}, received into {4}</source>
         <translation>收货单 {0}：{2} 共 {1}，批号 {3}，已收入 {4}</translation>
     </message>
@@ -2461,17 +2466,17 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="104"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="105"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="113"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="111"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>

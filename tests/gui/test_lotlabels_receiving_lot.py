@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QLabel
 
 from snapp.db.engine import sqlite_url
 from snapp.services import batches, masterdata
@@ -52,6 +53,10 @@ def test_a_serial_item_shows_no_lot_and_a_batch_item_its_lot_fields(qtbot, windo
     assert not view.form.pasteButton.isEnabled() and not view.form.importButton.isEnabled()
     assert view.form.postButton.isEnabled()
     assert view.form.counterLabel.text() == "0 / 1000"
+    [hint] = view.form.pendingView.viewport().findChildren(QLabel, "emptyHint")
+    assert hint.text().startswith("A lot has no serials")
+    view = open_receiving(qtbot, window, company.number)  # back to serials: their own words again
+    assert view.form.lotBox.isHidden() and hint.text().startswith("Choose the purchase order")
 
 
 def test_a_typed_lot_is_received(qtbot, window, ctx, gauze):

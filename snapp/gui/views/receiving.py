@@ -98,8 +98,6 @@ class ReceivingView(View):
         self.waiting: list[tuple[str, FieldDef]] = []
         self.values: dict[str, dict[str, str]] = {}
         self.unchecked: list[Pending] = []
-        self.lot = LotFields(form, self)
-        form.quantitySpin.valueChanged.connect(lambda _: self._update_counter())
         self.model = RecordModel(
             [
                 Column("#", lambda p: p.number),
@@ -110,7 +108,9 @@ class ReceivingView(View):
         self.model.colour = lambda p: QColor(BAD if not p.ok else WARN if p.warn else OK)
         form.pendingView.setModel(self.model)
         fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
-        EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
+        hint = EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
+        self.lot = LotFields(form, hint, self)
+        form.quantitySpin.valueChanged.connect(lambda _: self._update_counter())
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 

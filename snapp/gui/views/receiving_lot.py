@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
 
 from snapp.domain.batches import EXPIRY, Lot, read_label
 from snapp.domain.capture import cell_day
@@ -31,9 +32,10 @@ class Typed:
 class LotFields(QObject):
     """The form's batch, expiry and quantity fields, shown only while the line's item is tracked by batch."""
 
-    def __init__(self, form, parent: QObject):
+    def __init__(self, form, hint: QLabel, parent: QObject):
         super().__init__(parent)
-        self.form = form
+        self.form, self.hint = form, hint
+        self.list_hint = hint.text()  # the empty list's words for serials
         self.gtin: str | None = None  # the item the last label scanned names
         self.serial_hint = form.scanEdit.placeholderText()  # the form's, already in the user's language
         form.lotBox.hide()
@@ -50,6 +52,8 @@ class LotFields(QObject):
         # A lot has no serials to paste, import or enter as a range.
         for button in (form.pasteButton, form.rangeButton, form.importButton):
             button.setEnabled(not batch)
+        self.hint.setText(self.tr("A lot has no serials: scan its label or type its batch, expiry and quantity above, "
+                                  "then post.") if batch else self.list_hint)  # fmt: skip
         form.scanEdit.setPlaceholderText(
             self.tr("Scan the lot's GS1 label, or type its batch, expiry and quantity below") if batch
             else self.serial_hint
