@@ -1356,6 +1356,34 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
+    <name>LotFields</name>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="55"/>
+        <source>A lot has no serials: scan its label or type its batch, expiry and quantity above, then post.</source>
+        <translation>批次没有序列号：扫描其标签，或在上方输入批号、有效期和数量，然后确认收货。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="58"/>
+        <source>Scan the lot&apos;s GS1 label, or type its batch, expiry and quantity below</source>
+        <translation>扫描该批的 GS1 标签，或在下方输入批号、有效期和数量</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="74"/>
+        <source>, expires {0}</source>
+        <translation>，有效期至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="75"/>
+        <source>Batch {0}{1}: check the quantity, then post</source>
+        <translation>批号 {0}{1}：请核对数量，然后确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving_lot.py" line="89"/>
+        <source>Receipt {0}: {1} of {2}, batch {3}, received into {4}</source>
+        <translation>收货单 {0}：{2} 共 {1}，批号 {3}，已收入 {4}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../snapp/gui/main_window.py" line="131"/>
@@ -2395,52 +2423,77 @@ How was it resolved?</source>
         <translation>扫描或输入序列号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="36"/>
+        <location filename="../../ui/receiving.ui" line="27"/>
+        <source>Lot received (item tracked by batch): scan its GS1 label, or type it</source>
+        <translation>收货批次（按批号管理的物料）：扫描其 GS1 标签，或手工输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="29"/>
+        <source>Ba&amp;tch:</source>
+        <translation>批号(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="31"/>
+        <source>E&amp;xpiry:</source>
+        <translation>有效期(&amp;X)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="32"/>
+        <source>YYYY-MM-DD, if the batch expires</source>
+        <translation>YYYY-MM-DD，批次有有效期时填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="33"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receiving.ui" line="49"/>
         <source>P&amp;aste list…</source>
         <translation>粘贴列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="37"/>
+        <location filename="../../ui/receiving.ui" line="50"/>
         <source>&amp;Range…</source>
         <translation>号段(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="38"/>
+        <location filename="../../ui/receiving.ui" line="51"/>
         <source>&amp;Import Excel/CSV…</source>
         <translation>导入 Excel/CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="39"/>
+        <location filename="../../ui/receiving.ui" line="52"/>
         <source>Re&amp;move selected</source>
         <translation>移除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="40"/>
+        <location filename="../../ui/receiving.ui" line="53"/>
         <source>Cl&amp;ear…</source>
         <translation>清空(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="41"/>
+        <location filename="../../ui/receiving.ui" line="54"/>
         <source>&amp;Undo (Ctrl+Z)</source>
         <translation>撤销(&amp;U) (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="41"/>
+        <location filename="../../ui/receiving.ui" line="54"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="43"/>
+        <location filename="../../ui/receiving.ui" line="56"/>
         <source>Print la&amp;bels…</source>
         <translation>打印标签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="44"/>
+        <location filename="../../ui/receiving.ui" line="57"/>
         <source>Post receipt  Ctrl+Enter</source>
         <translation>确认收货  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/receiving.ui" line="43"/>
+        <location filename="../../ui/receiving.ui" line="56"/>
         <source>Labels for the receipt just posted</source>
         <translation>为刚确认的收货单打印标签</translation>
     </message>
@@ -2448,170 +2501,170 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="100"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="105"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="101"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="112"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="120"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="127"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="128"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="135"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="130"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="137"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="188"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="201"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="208"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="213"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="220"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="215"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="222"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="233"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="240"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="294"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="494"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="310"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="513"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="298"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="314"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="301"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="321"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="337"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="272"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="324"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="288"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="400"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="384"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="400"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="390"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="395"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="406"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="411"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="390"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="406"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="398"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="414"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="399"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="415"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="424"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="433"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="459"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="467"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="484"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="498"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="520"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="502"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="524"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="525"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="588"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="592"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="593"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>

@@ -39,6 +39,7 @@ PARTS = (
     "gs1",
     "integrity",
     "lookup",
+    "lot_labels",
     "manifests",
     "masterdata",
     "more",

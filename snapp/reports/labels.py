@@ -9,6 +9,11 @@ each in a box measured in mm from the label's top-left corner:
   all empty is left out. ``size`` shrinks down to ``min_size`` to fit, then
   the text is cut with an ellipsis: it never leaves its box.
 - ``code128`` / ``qr``: the serial.
+- any of these with ``"field": "IMEI"``: a custom field of the unit's item
+  (snapp.domain.fields) instead; a barcode encodes its value, a text's
+  ``lines`` (by default ``["{value}"]``) fill {value} with it. A unit without
+  a value of the field leaves the element empty. The field must be defined on
+  some item when the template is loaded (``load_template(name, fields)``).
 - ``datamatrix``: GS1 DataMatrix with (01) GTIN, (17) expiry and (10) batch
   when known, and (21) serial; only for items that have a GTIN.
 
@@ -23,7 +28,8 @@ import datetime as dt
 import json
 import math
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +37,7 @@ from typing import IO, Any
 from reportlab.pdfgen.canvas import Canvas
 
 from snapp import __version__
+from snapp.domain.fields import key
 from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.paths import resource
 from snapp.reports import barcodes, text
@@ -53,6 +60,7 @@ class LabelData:
     received: dt.date
     batch: str | None = None
     expiry: dt.date | None = None
+    custom: Mapping[str, str] = dataclasses.field(default_factory=dict, hash=False)  # custom field values by key(name)
 
     def fields(self) -> dict[str, str]:
         return {
@@ -67,7 +75,8 @@ class LabelData:
         }
 
 
-FIELD_NAMES = frozenset(LabelData.__dataclass_fields__) - {"gtin"}
+FIELD_NAMES = frozenset(LabelData.__dataclass_fields__) - {"gtin", "custom"}
+VALUE = "value"  # a custom field element's text: its value
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,14 @@ class Field:
     min_size: float = 5
     align: str = "left"
     min_module_dots: int = 1
+    custom: str | None = None  # the custom field the element shows, as the template names it
+
+    def values(self, label: LabelData) -> dict[str, str]:
+        """What the element's text lines are filled from: the unit's facts, and {value} for a custom field."""
+        values = label.fields()
+        if self.custom is not None:
+            values[VALUE] = label.custom.get(key(self.custom), "")
+        return values
 
 
 @dataclass(frozen=True)
@@ -114,6 +131,15 @@ class Template:
     dpi: int
     fields: tuple[Field, ...]
     sheet: Sheet | None = None
+
+    @property
+    def custom_fields(self) -> list[str]:
+        """The custom fields the template shows, once each by key, as it first names them."""
+        named: dict[str, str] = {}
+        for f in self.fields:
+            if f.custom is not None:
+                named.setdefault(key(f.custom), f.custom)
+        return list(named.values())
 
     @property
     def page_size_points(self) -> tuple[float, float]:
@@ -146,7 +172,8 @@ def list_templates() -> list[Template]:
     return [load_template(name) for name in template_names()]
 
 
-def load_template(name: str) -> Template:
+def load_template(name: str, fields: Collection[str] | None = None) -> Template:
+    """The template ``name``; with ``fields`` (the custom fields defined on any item) one naming another is refused."""
     path = template_dir() / f"{name}.json"
     if not path.is_file() or path.parent != template_dir():
         raise NotFound("labels.no_template", field="template", name=name, names=", ".join(template_names()))
@@ -154,10 +181,10 @@ def load_template(name: str) -> Template:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValidationError(Problem(str(path), "", "template", Text("labels.template_unreadable", why=str(err)))) from None
-    return parse_template(name, data, str(path))
+    return parse_template(name, data, str(path), fields)
 
 
-def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
+def parse_template(name: str, data: dict[str, Any], where: str, fields: Collection[str] | None = None) -> Template:
     """Check a template's content, naming every mistake with the field it is in."""
     problems: list[Problem] = []
 
@@ -181,6 +208,7 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
         raise ValidationError(
             Problem(where, "", "template", Text("labels.template_shape", why=f"{type(err).__name__}: {err}"))
         ) from None
+    defined = None if fields is None else {key(f) for f in fields}
     for n, field in enumerate(template.fields, 1):
         box = field.box
         if (
@@ -193,13 +221,22 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
         if field.kind == "text":
             if field.min_size * text.LEADING > box.height * POINTS_PER_MM:
                 bad(n, field.min_size, Text("labels.min_size_too_large"))
+            names = FIELD_NAMES | ({VALUE} if field.custom is not None else set())
             for line in field.lines:
-                unknown = {f for _, f, _, _ in string.Formatter().parse(line) if f} - FIELD_NAMES
+                unknown = {f for _, f, _, _ in string.Formatter().parse(line) if f} - names
                 if unknown:
-                    known = ", ".join(sorted(FIELD_NAMES))
+                    known = ", ".join(sorted(names))
                     bad(n, line, Text("labels.unknown_field", unknown=", ".join(sorted(unknown)), known=known))
         elif field.kind not in set(Symbology):
             bad(n, field.kind, Text("labels.unknown_kind", kinds=", ".join(Symbology)))
+        elif field.kind == Symbology.DATAMATRIX and field.custom is not None:
+            bad(n, field.custom, Text("lot_labels.field_not_gs1"))
+        if field.custom is not None:
+            if not key(field.custom):
+                bad(n, field.custom, Text("validation.required"))
+            elif defined is not None and key(field.custom) not in defined:
+                known = ", ".join(sorted(fields or ())) or "—"
+                bad(n, field.custom, Text("lot_labels.unknown_custom_field", name=field.custom, known=known))
     if problems:
         raise ValidationError(problems, Text("labels.template_mistakes", name=name, n=len(problems)))
     return template
@@ -207,14 +244,16 @@ def parse_template(name: str, data: dict[str, Any], where: str) -> Template:
 
 def _field(spec: dict[str, Any]) -> Field:
     x, y, w, h = (float(v) for v in spec["box"])
+    custom = str(spec["field"]) if "field" in spec else None
     return Field(
         kind=str(spec["kind"]),
         box=Box(x, y, w, h),
-        lines=tuple(str(line) for line in spec.get("lines", ())),
+        lines=tuple(str(line) for line in spec.get("lines", ["{%s}" % VALUE] if custom is not None else ())),
         size=float(spec.get("size", 8)),
         min_size=float(spec.get("min_size", 5)),
         align=str(spec.get("align", "left")),
         min_module_dots=int(spec.get("min_module_dots", 1)),
+        custom=custom,
     )
 
 
@@ -274,19 +313,22 @@ def render_labels(
 
 
 def _draw_label(canvas: Canvas, grid: Grid, template: Template, label: LabelData, left: float, top: float) -> None:
-    values = label.fields()
     for field in template.fields:
         box = field.box
         if field.kind == "text":
-            _draw_text(canvas, grid, field, values, left + box.x, top + box.y)
+            _draw_text(canvas, grid, field, field.values(label), left + box.x, top + box.y)
         elif coded := barcode_data(template, field, label):
             placed = place_barcode(template, template.dpi, field, *coded, label.serial, left + box.x, top + box.y)
             barcodes.draw(canvas, placed, grid)
 
 
 def barcode_data(template: Template, field: Field, label: LabelData) -> tuple[Symbology, str] | None:
-    """What a barcode field encodes for this unit (None: a GS1 DataMatrix for an item without a GTIN)."""
+    """What a barcode field encodes for this unit (None: a GS1 DataMatrix for an item without a GTIN, or a custom
+    field the unit has no value of)."""
     symbology = Symbology(field.kind)
+    if field.custom is not None:
+        value = label.custom.get(key(field.custom), "")
+        return (symbology, value) if value else None
     if symbology is not Symbology.DATAMATRIX:
         return symbology, label.serial
     if not label.gtin:
@@ -389,7 +431,10 @@ def sample_label(serial: str = "SN2026000000000001") -> LabelData:
     )
 
 
-def iter_labels(rows: Iterable[tuple]) -> Iterator[LabelData]:
-    """LabelData from rows of (serial, sku, item name, gtin, po, receipt, received_at, batch, expiry)."""
-    for serial, sku, name, gtin, po, receipt, received_at, batch, expiry in rows:
-        yield LabelData(serial, sku, name, gtin, po, receipt, received_at.date(), batch, expiry)
+def iter_labels(rows: Iterable[tuple], custom: Iterable[str] = ()) -> Iterator[LabelData]:
+    """LabelData from rows of (serial, sku, item name, gtin, po, receipt, received_at, batch, expiry), each
+    followed by the unit's values of the ``custom`` fields (None: no value)."""
+    keys = [key(name) for name in custom]
+    for serial, sku, name, gtin, po, receipt, received_at, batch, expiry, *values in rows:
+        given = {k: v for k, v in zip(keys, values, strict=True) if v}
+        yield LabelData(serial, sku, name, gtin, po, receipt, received_at.date(), batch, expiry, given)

@@ -214,11 +214,10 @@ def _layout(
     A DataMatrix's data is in the printer's FNC1 form, each value passed through ``literal``
     so that no character of it reads as the printer's escape character.
     """
-    values = label.fields()
     for field in template.fields:
         box = field.box
         if field.kind == "text":
-            lines = tuple(text_lines(field, values))
+            lines = tuple(text_lines(field, field.values(label)))
             if lines and (bitmap := text_bitmap(field, lines, dpi, box.x, box.y)):
                 yield bitmap
             continue
@@ -227,7 +226,7 @@ def _layout(
             continue
         symbology, data = coded
         placed = place_barcode(template, dpi, field, symbology, data, label.serial, box.x, box.y, square=True)
-        if symbology is Symbology.DATAMATRIX:
+        if symbology is Symbology.DATAMATRIX:  # always the unit's own GS1 data: a template names no custom field here
             elements = barcodes.gs1_elements(label.gtin or "", label.serial, label.batch, label.expiry)
             data = barcodes.gs1_with_fnc1([(ai, literal(value)) for ai, value in elements], fnc1)
         yield Coded(placed, symbology, data)

@@ -35,13 +35,14 @@ from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.reports import documents
 from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.io.printers import Printer, Progress, send
-from snapp.reports.labels import iter_labels, load_template, render_labels
+from snapp.reports.labels import Template, iter_labels, load_template, render_labels
 from snapp.reports.thermal import render_job
 from snapp.reports.count import count_report
 from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service
 from snapp.services.exceptions import OPEN
+from snapp.services.fields import field_names, value_column
 from snapp.services.lookup import read_cards, utc_midnight
 from snapp.services.purchasing import get_po_row, read_po
 from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
@@ -91,17 +92,24 @@ _LABEL_COLUMNS = select(
 )
 
 
-def _label_query(*columns) -> Select:
-    return with_receipt(_LABEL_COLUMNS.add_columns(*columns))
+def _label_query(template: Template, *columns) -> Select:
+    """The labels' columns, each unit's values of the template's custom fields, then ``columns``."""
+    values = [value_column(name) for name in template.custom_fields]
+    return with_receipt(_LABEL_COLUMNS.add_columns(*values, *columns))
+
+
+def _template(session: Session, name: str) -> Template:
+    """The template, a custom field it names checked against the fields the items define."""
+    return load_template(name, field_names(session))
 
 
 @service(Permission.LABELS, write=False)
 def print_labels(uow: UnitOfWork, source: LabelSource, template: str, out: Output, *, start: int = 1) -> Printed:
     """One label per unit into a PDF, in the order of the receipt, the PO, or the selection."""
-    chosen = load_template(template)
-    rows = _label_rows(uow.session, source)
+    chosen = _template(uow.session, template)
+    rows = _label_rows(uow.session, source, chosen)
     count = render_labels(
-        chosen, iter_labels(rows), uow.output(out), start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
+        chosen, iter_labels(rows, chosen.custom_fields), uow.output(out), start=start, title=f"Serial labels ({chosen.name})", author=uow.actor.name
     )
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, "start": start})
     return Printed(f"labels {chosen.name}", count, str(out))
@@ -114,16 +122,16 @@ def send_labels(uow: UnitOfWork, source: LabelSource, printer: Printer, *, progr
     The whole job is made before its first byte leaves (see ``snapp.io.printers``):
     a unit that cannot be labelled stops it with nothing printed.
     """
-    chosen = load_template(printer.template)
-    rows = _label_rows(uow.session, source)
-    job = render_job(chosen, iter_labels(rows), printer.language, printer.dpi)
+    chosen = _template(uow.session, printer.template)
+    rows = _label_rows(uow.session, source, chosen)
+    job = render_job(chosen, iter_labels(rows, chosen.custom_fields), printer.language, printer.dpi)
     count = send(printer.address, job, title=f"SNApp labels ({chosen.name})", progress=progress)
     where = {"printer": printer.address, "language": str(printer.language), "dpi": printer.dpi}
     uow.audit("labels.print", "labels", chosen.name, after={**source.describe(), "labels": count, **where})
     return Printed(f"labels {chosen.name}", count, printer.address)
 
 
-def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
+def _label_rows(session: Session, source: LabelSource, template: Template) -> Iterator[tuple]:
     given = [name for name in ("receipt", "po", "serials") if getattr(source, name)]
     if len(given) != 1:
         raise ValidationError(Problem("labels", "", "source", Text("print.one_source")))
@@ -131,17 +139,17 @@ def _label_rows(session: Session, source: LabelSource) -> Iterator[tuple]:
         number = normalise(source.receipt).upper()
         if session.scalar(select(Receipt.id).where(Receipt.number == number)) is None:
             raise NotFound("print.no_receipt", field="receipt", number=source.receipt)
-        query = _label_query().where(Receipt.number == number)
+        query = _label_query(template).where(Receipt.number == number)
     elif source.po:
         po = get_po_row(session, source.po)
-        query = _label_query().where(Receipt.po_id == po.id)
+        query = _label_query(template).where(Receipt.po_id == po.id)
     else:
         assert source.serials is not None
-        return iter(_selected(session, source.serials, source.sku))
+        return iter(_selected(session, source.serials, source.sku, template))
     return (tuple(row) for row in session.execute(query.order_by(Serial.id).execution_options(yield_per=STREAM)))
 
 
-def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
+def _selected(session: Session, source: Source, sku: str | None, template: Template) -> list[tuple]:
     """The units the selection names, in its order; every serial not found, or found on two items, is refused."""
     wanted: dict[str, int] = {}  # serial as typed (normalised) -> its first position in the source
     for i, value in enumerate(source.values):
@@ -157,7 +165,7 @@ def _selected(session: Session, source: Source, sku: str | None) -> list[tuple]:
     rows = {
         row[-1]: tuple(row[:-1])
         for condition in among(session, Serial.id, ids)
-        for row in session.execute(_label_query(Serial.id).where(condition))
+        for row in session.execute(_label_query(template, Serial.id).where(condition))
     }
     return [rows[unit_id] for unit_id in ids]
 

@@ -8,6 +8,9 @@ off the GUI thread, a moment later: already received, and on a line with a
 supplier's manifest, whether each serial is on it, on another PO's, or off it
 (refused, or accepted as an exception, as the setting says) — the verdicts the
 posted receipt will give, each with its colour before anything is posted.
+
+An item tracked by batch has no serials: the screen takes its lot instead
+(`snapp.gui.views.receiving_lot`), typed or from a GS1 label scan.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from snapp.gui.models import Column, RecordModel
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
+from snapp.gui.views.receiving_lot import LotFields, Typed
 from snapp.io.serial_files import read_serial_file
 from snapp.services import fields, manifests, masterdata, purchasing, receiving
 from snapp.services.base import Entity
@@ -61,6 +65,7 @@ class Discarded:
     po: PORecord | None
     line: int
     pending: list[Pending]
+    lot: Typed | None = None  # a batch item's lot as typed so far (handed over only)
 
 
 @dataclass
@@ -104,7 +109,9 @@ class ReceivingView(View):
         self.model.colour = lambda p: QColor(BAD if not p.ok else WARN if p.warn else OK)
         form.pendingView.setModel(self.model)
         fit_columns(form.pendingView, stretch=2, sized={0: ROW_NUMBER, 1: SERIAL})  # sized now: the list starts empty
-        EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
+        hint = EmptyHint(form.pendingView, self.tr("Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range."))
+        self.lot = LotFields(form, hint, self)
+        form.quantitySpin.valueChanged.connect(lambda _: self._update_counter())
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self._check_database)
 
@@ -242,6 +249,9 @@ class ReceivingView(View):
     def add_scan(self, raw: str) -> None:
         """One scan or typed serial: judged at once, read as the scanner settings say."""
         text = as_typed(raw, scanner_profile(self.settings))
+        if self.lot.shown:
+            self._lot_label(text)
+            return
         line = self.line
         pairs = self.scanned.get(line.sku) if line is not None else None
         if pairs and self._pair_scan(normalise(text), pairs):
@@ -255,6 +265,12 @@ class ReceivingView(View):
             serial = self.pending[-1].serial
             self.values[serial] = {}
             self.waiting = [(serial, d) for d in pairs]
+
+    def _lot_label(self, text: str) -> None:
+        try:
+            self._say(self.lot.take_label(text), True)
+        except ValidationError as err:
+            self._refused_lot(err)
 
     def _pair_scan(self, text: str, pairs: list[FieldDef]) -> bool:
         """A scan where a field's value belongs, or a field's value where a serial belongs (the rule of
@@ -448,7 +464,8 @@ class ReceivingView(View):
     def handover(self) -> tuple[Discarded | None, Discarded | None]:
         """The scans not yet posted (with their PO and line) and the ones Undo would bring back: what the same
         screen rebuilt in another language takes over."""
-        pending = Discarded(self.po, self.line_index, list(self.pending)) if self.pending else None
+        lot = self.lot.typed() if self.lot.shown else None
+        pending = Discarded(self.po, self.line_index, list(self.pending), lot) if self.pending or lot else None
         return pending, self.discarded
 
     def take_over(self, handed: tuple[Discarded | None, Discarded | None]) -> None:
@@ -470,6 +487,8 @@ class ReceivingView(View):
         if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
             self._show_po(kept.po, quiet=True)
         self._choose_line(kept.line)
+        if kept.lot is not None:
+            self.lot.restore(kept.lot)
         self.pending = list(kept.pending)
         self.accepted = {row.serial: row for row in kept.pending if row.ok}
         self.unchecked = list(self.accepted.values())  # received elsewhere meanwhile? checked again
@@ -492,6 +511,9 @@ class ReceivingView(View):
         line, po = self.line, self.po
         if line is None or po is None:
             self._say(self.tr("choose an approved purchase order and its line first"), False)
+            return
+        if self.lot.shown:
+            self._post_lot(po, line)
             return
         bad = sum(1 for p in self.pending if not p.ok)
         if bad:
@@ -526,6 +548,30 @@ class ReceivingView(View):
             parent=self,
         )
 
+    def _post_lot(self, po: PORecord, line: POLineRecord) -> None:
+        """The lot in one receipt, all or nothing; every refusal shown with its reason."""
+        try:
+            lot = self.lot.lot()
+        except ValidationError as err:
+            self._refused_lot(err)
+            return
+        location = self.form.locationCombo.currentData()
+        self.settings.setValue(LOCATION_KEY, location)
+        self.runner.run(
+            lambda: receiving.receive(self.ctx, po.number, line.sku, lot=lot, location=location),
+            done=self._posted,
+            failed=self._refused_lot,
+            parent=self,
+        )
+
+    def _refused_lot(self, err: BaseException) -> bool:
+        """A refused lot, every reason on the screen (True); anything else goes to the error dialog."""
+        if not isinstance(err, ValidationError):
+            return False
+        self._say(describe(err), False)
+        QApplication.beep()
+        return True
+
     def _mark_refused(self, err: ValidationError) -> None:
         for problem in err.problems:
             row = self.accepted.pop(problem.value, None)
@@ -538,12 +584,10 @@ class ReceivingView(View):
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
         self._reset()
-        self._say(
-            self.tr("Receipt {0}: {1} serials of {2} received into {3}").format(
-                receipt.number, receipt.quantity, receipt.sku, receipt.location
-            ),
-            True,
-        )
+        said = self.lot.received(receipt) if receipt.batch else self.tr(
+            "Receipt {0}: {1} serials of {2} received into {3}").format(
+            receipt.number, receipt.quantity, receipt.sku, receipt.location)  # fmt: skip
+        self._say(said, True)
         # The line's manifest: what the exceptions opened at posting are about.
         for text, serials in ((self.tr("Not on the manifest, accepted ({0}): {1}"), receipt.off_manifest),
                               (self.tr("On the manifest, not delivered ({0}): {1}"), receipt.missing)):  # fmt: skip
@@ -551,7 +595,7 @@ class ReceivingView(View):
                 listed = ", ".join(serials[:10]) + (" …" if len(serials) > 10 else "")
                 self.form.lastLabel.setText(self.form.lastLabel.text() + "\n" + text.format(len(serials), listed))
         self.last_receipt = receipt.number
-        self.form.printButton.setEnabled(True)
+        self.form.printButton.setEnabled(not receipt.batch)  # a lot has no serials to label
         self.posted.emit(receipt)
         self.load_po(receipt.po, quiet=True)  # the open quantities have changed; the receipt message stays
 
@@ -563,9 +607,13 @@ class ReceivingView(View):
 
     def _update_counter(self) -> None:
         line = self.line
+        item = self.items.get(line.sku) if line else None
+        self.lot.show_for(item.tracking if item else None)
         expected = line.remaining if line else 0
-        self.form.counterLabel.setText(f"{len(self.accepted)} / {expected}")
-        self.form.postButton.setEnabled(bool(self.accepted))
+        counted = self.form.quantitySpin.value() if self.lot.shown else len(self.accepted)
+        self.form.counterLabel.setText(f"{counted} / {expected}")
+        # A lot posts whatever its fields hold: what is missing in it is refused with its reason.
+        self.form.postButton.setEnabled(self.lot.shown or bool(self.accepted))
 
 
 def _text(value: object) -> str:
