@@ -303,7 +303,8 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
 
     for i, value in enumerate(source.values):
         if value.__class__ is str:
-            s = value.translate(fold).strip(strip)
+            # Only non-ASCII characters fold (full-width forms, zero-width marks): most values skip the table.
+            s = (value if value.isascii() else value.translate(fold)).strip(strip)
             if EXPONENT_FORM(s):
                 reject(i, value, Reason.EXCEL_ROUNDED, _exponent_message("serial"))
                 continue
