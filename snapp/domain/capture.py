@@ -58,7 +58,8 @@ class CasePolicy(StrEnum):
 
 # --- normalisation -----------------------------------------------------------
 
-_CSET82_RUN = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+").fullmatch
+# Searching for one character outside the set is a quarter of the time of matching the whole value against it.
+_OUTSIDE_CSET82 = re.compile(r"[^!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]").search
 EXPONENT_FORM = re.compile(r"\d(\.\d+)?E\+\d+", re.IGNORECASE).fullmatch
 _EXCEL_DIGITS = 15
 
@@ -303,7 +304,8 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
 
     for i, value in enumerate(source.values):
         if value.__class__ is str:
-            s = value.translate(fold).strip(strip)
+            # Only non-ASCII characters fold (full-width forms, zero-width marks): most values skip the table.
+            s = (value if value.isascii() else value.translate(fold)).strip(strip)
             if EXPONENT_FORM(s):
                 reject(i, value, Reason.EXCEL_ROUNDED, _exponent_message("serial"))
                 continue
@@ -329,7 +331,7 @@ def capture(source: Source, rule: SerialRule, expected: int | None = None) -> Ca
             reject(i, value, Reason.TOO_SHORT, Text("capture.too_short", n=n, low=low))
         elif n > high:
             reject(i, value, Reason.TOO_LONG, Text("capture.too_long", n=n, high=high))
-        elif not _CSET82_RUN(s):
+        elif _OUTSIDE_CSET82(s):
             reject(i, value, Reason.BAD_CHARACTERS, Text("capture.bad_characters", chars=bad_characters(s)))
         elif matches and not matches(s):
             reject(i, value, Reason.PATTERN, Text("capture.pattern", pattern=rule.pattern))
@@ -368,7 +370,7 @@ def _typed_details(source: Source, i: int, cells: tuple[object, object]) -> tupl
     if batch_cell is not None and batch_cell != "":
         text, reason, message = cell_text(batch_cell, "batch")
         batch = normalise(text) if not reason else None
-        if reason or (batch and (len(batch) > BATCH_MAX or not _CSET82_RUN(batch))):
+        if reason or (batch and (len(batch) > BATCH_MAX or _OUTSIDE_CSET82(batch))):
             return None, Problem(where(i, 0), _shown(batch_cell), Reason.BAD_BATCH,
                                  message or Text("batch.bad", most=BATCH_MAX))  # fmt: skip
     expiry = None

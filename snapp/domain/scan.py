@@ -159,11 +159,12 @@ _PROFILE = ScannerProfile()
 # What may be more than a plain serial: a symbology identifier, GS1 text in
 # parentheses, a web address, an MA code, a GTIN (01) at the start, a GS.
 _CODE_HEAD = re.compile(r"[\](]|https?://|ma\.|01\d{14}.", re.IGNORECASE).match
+_CODE_FIRST = frozenset("](hHmM0")  # every first character _CODE_HEAD matches: most serials need no regex at all
 
 
 def is_plain(text: str) -> bool:
     """True when normalised ``text`` can only be read as a plain serial: the hot path's first, cheap test."""
-    return _CODE_HEAD(text) is None and GS not in text
+    return (text[:1] not in _CODE_FIRST or _CODE_HEAD(text) is None) and GS not in text
 
 
 def _undo_settings(raw: str, profile: ScannerProfile) -> tuple[str, bool]:

@@ -28,6 +28,7 @@ file, so no file (and no stream) is ever written twice.
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 import functools
 import json
 import os
@@ -550,6 +551,11 @@ def _json(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def utc_midnight(day: dt.date) -> dt.datetime:
+    """The first instant of ``day`` counted in UTC, as the instants are stored."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
 def check_page(limit: int, offset: int = 0) -> None:

@@ -34,8 +34,7 @@ from snapp.domain.batches import QUANTITY, Available, Lot, expired, first_expiri
 from snapp.domain.capture import normalise
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
-from snapp.services.base import PAGE_MAX, UnitOfWork, service
-from snapp.services.lookup import utc_midnight
+from snapp.services.base import PAGE_MAX, UnitOfWork, service, utc_midnight
 from snapp.services.masterdata import get_item_row, get_location_row
 
 

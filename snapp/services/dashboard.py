@@ -13,8 +13,7 @@ from snapp.domain.purchasing import RECEIVABLE, POStatus
 from snapp.domain.permissions import Permission
 from snapp.domain.statuses import Status, having
 from snapp.domain.warranty import add_months
-from snapp.services.base import UnitOfWork, service
-from snapp.services.lookup import utc_midnight
+from snapp.services.base import UnitOfWork, service, utc_midnight
 from snapp.services.expiry import expiry_counts
 
 # Units whose warranty still matters to us: ours, on a shelf, out on issue or being repaired.

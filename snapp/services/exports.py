@@ -53,8 +53,8 @@ from snapp.io.output import output_target
 from snapp.messages import name_of
 from snapp.io.xlsx_export import Field, Kind, Sheet, about_rows, local_zone, write_workbook
 from snapp.services import fields
-from snapp.services.base import UnitOfWork, by_person, service
-from snapp.services.lookup import SerialFilter, read_cards, register_query, utc_midnight
+from snapp.services.base import UnitOfWork, by_person, service, utc_midnight
+from snapp.services.lookup import SerialFilter, read_cards, register_query
 from snapp.services.receiving import Progress
 from snapp.services.recall import Recall, history_rows, quantities_of, trace_query, traced_row
 from snapp.services.receipts import read_receipt

@@ -16,7 +16,7 @@ from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
 from snapp.domain.warranty import warranty_end
 from snapp.errors import NotFound, Problem, Text, ValidationError
-from snapp.services.base import UnitOfWork, check_page, service
+from snapp.services.base import UnitOfWork, check_page, service, utc_midnight
 from snapp.services import fields
 from snapp.services.customers import (
     Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story,
@@ -282,8 +282,4 @@ def register_query(columns: list, where: SerialFilter, sort: str, descending: bo
     key = SORTS[sort]
     order = [key.desc(), Serial.id.desc()] if descending else [key.asc(), Serial.id.asc()]
     return _register_query(columns, where).order_by(*order)
-
-
-def utc_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 

@@ -40,10 +40,10 @@ from snapp.reports.thermal import render_job
 from snapp.reports.count import count_report
 from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
-from snapp.services.base import Output, UnitOfWork, among, service
+from snapp.services.base import Output, UnitOfWork, among, service, utc_midnight
 from snapp.services.exceptions import OPEN
 from snapp.services.fields import field_names, value_column
-from snapp.services.lookup import read_cards, utc_midnight
+from snapp.services.lookup import read_cards
 from snapp.services.purchasing import get_po_row, read_po
 from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
 from snapp.services.recall import key as recall_key
