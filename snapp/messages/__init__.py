@@ -46,6 +46,7 @@ PARTS = (
     "purchasing",
     "recall",
     "receiving",
+    "rma_print",
     "scan",
     "server",
     "states",
