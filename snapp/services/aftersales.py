@@ -631,7 +631,7 @@ def print_rma_note(uow: UnitOfWork, rma: str, out: Output) -> Printed:
     customer = session.get(Customer, row.customer_id)
     _, card = _card(session, record.serial, record.sku)
     note = reports.RmaNote(record.number, customer.code, customer.name, record.reason, record.status, record.opened_at,
-                           record.resolution, record.replacement)  # fmt: skip
+                           record.resolution, record.replacement, record.promised_on)  # fmt: skip
     pages = reports.rma_note(note, card, uow.output(out), author=uow.actor.name, generated_at=utcnow())
     uow.audit("report.rma_note", "rma", record.number, after={"pages": pages})
     return Printed(f"RMA note {record.number}", pages, str(out))

@@ -135,6 +135,7 @@ class LookupView(View):
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
         aftersales.fill_card(form, card)
+        aftersales.show_documents(self, card)
         form.batchValue.setText(self._batch(card))
         self.history.set_rows(card.history)
         self._set_actions(aftersales.actions(card))
