@@ -188,3 +188,30 @@ def test_a_replacement_already_received_is_refused_naming_its_serial(qtbot, wind
     dialog.reject()
 
 
+
+
+def test_the_new_controls_speak_the_desktop_language(qtbot, language, window, ctx, desk):
+    lifecycle.move(ctx, "ship", ["PR0004"], ref="DN-2", party=Party(customer="C-BJ"))
+    view = rma_screen(qtbot, window)
+    view.form.customerView.selectRow(row_of(view.form.customerView, "RMA-7"))
+    qtbot.mouseClick(view.form.noteButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    chinese = language == "zh_CN"
+    assert (view.form.statusCombo.itemText(1) == "逾期") is chinese
+    assert (view.form.customerView.model().headerData(7, Qt.Orientation.Horizontal) == "答复期限") is chinese
+    window.grab().save(f"/tmp/rmaprint-rma-{language}.png")
+    view.form.scanEdit.clear()  # the selected row's unit is in it
+    type_text(qtbot, view.form.scanEdit, "PR0004")
+    view.receive_return()
+    settle(qtbot, window)
+    dialog = dialog_of(ReturnDialog)
+    assert ("承诺答复日期" in dialog.form.promisedLabel.text()) is chinese
+    dialog.grab().save(f"/tmp/rmaprint-return-dialog-{language}.png")
+    dialog.reject()
+    window.open_screen(LookupView)
+    settle(qtbot, window)
+    lookup_view = window.view(LookupView)
+    lookup_view.look_up("PR0003")
+    settle(qtbot, window)
+    assert ("保修索赔单" in lookup_view.form.claimButton.text()) is chinese
+    window.grab().save(f"/tmp/rmaprint-lookup-{language}.png")

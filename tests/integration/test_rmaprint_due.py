@@ -114,3 +114,23 @@ def test_a_replacement_already_received_is_refused_naming_its_serial(db, shop):
     assert "替换件 DU0005 已作为 LAP 收过货" in err.value.say("zh")
     assert snapshot(db) == before  # the RMA stays open
     assert aftersales.receive_replacement(shop, "ACME-1", "DU0099", to="WH-A").replacement == "DU0099"
+
+
+def test_a_database_from_before_promises_is_brought_forward_with_none_promised(db, shop):
+    from snapp.db.schema import current_revision, downgrade, head_revision, upgrade
+
+    back(shop, "DU0001", "R-OLD")
+    downgrade(db, "0019_replacement_index")
+    assert "promised_on" not in [c for c, *_ in _columns(db)]
+    upgrade(db)
+    assert current_revision(db) == head_revision() == "0020_rma_due"
+    [old] = aftersales.list_returns(shop)
+    assert (old.number, old.promised_on) == ("R-OLD", None)
+    assert aftersales.list_returns(shop, overdue=True, today=TODAY + dt.timedelta(days=999)) == []
+    assert back(shop, "DU0002", "R-NEW").promised_on == TODAY + dt.timedelta(days=7)
+
+
+def _columns(db):
+    from sqlalchemy import inspect
+
+    return [(c["name"],) for c in inspect(db.engine).get_columns("customer_rmas")]
