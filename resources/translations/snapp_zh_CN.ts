@@ -4,49 +4,59 @@
 <context>
     <name>Aftersales</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="25"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="30"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="35"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
         <source>a customer not recorded (shipped before customers were kept)</source>
         <translation>未记录的客户（记录客户前发货）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="36"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
         <source>we have it</source>
         <translation>在本公司</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="40"/>
         <source>, delivery {0}</source>
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="47"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="49"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="52"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="55"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="58"/>
+        <source>{0} customer returns are past the day their answer was promised (RMA {1})</source>
+        <translation>{0} 件客户退货已过承诺答复日期（RMA {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="164"/>
+        <source>Warranty claim {0}</source>
+        <translation>保修索赔单 {0}</translation>
     </message>
 </context>
 <context>
@@ -592,6 +602,24 @@
         <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../snapp/gui/documents.py" line="32"/>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/documents.py" line="58"/>
+        <source>{0}: {1} ({2} page(s))</source>
+        <translation>{0}：{1}（{2} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/documents.py" line="63"/>
+        <source>No program on this computer opens PDFs. The file is {0}</source>
+        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1304,36 @@ How was it resolved?</source>
         <source>Fields:</source>
         <translation>字段：</translation>
     </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="50"/>
+        <source>&amp;Warranty claim (PDF)</source>
+        <translation>保修索赔单 PDF(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="50"/>
+        <source>The supplier&apos;s warranty claim for this unit: purchase record, receipt, faults, repairs; saved in the documents folder</source>
+        <translation>此单件给供应商的保修索赔单：采购记录、收货、故障、维修；保存在文档文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="51"/>
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="51"/>
+        <source>The last document written here, in this computer&apos;s PDF viewer</source>
+        <translation>用本机的 PDF 阅读器打开此处最近生成的文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="52"/>
+        <source>Print P&amp;DF…</source>
+        <translation>打印 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup.ui" line="52"/>
+        <source>The last document written here, to a printer of your choice</source>
+        <translation>将此处最近生成的文档发送到所选打印机</translation>
+    </message>
 </context>
 <context>
     <name>LookupView</name>
@@ -1330,27 +1388,27 @@ How was it resolved?</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="151"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="152"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="161"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="162"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="162"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="163"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -3070,62 +3128,57 @@ How was it resolved?</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="35"/>
+        <location filename="../../snapp/gui/views/reports.py" line="32"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="71"/>
+        <location filename="../../snapp/gui/views/reports.py" line="68"/>
         <source>Enter what to label first.</source>
         <translation>请先输入要打印标签的对象。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="80"/>
+        <location filename="../../snapp/gui/views/reports.py" line="77"/>
         <source>No label printer is set: choose one in Settings.</source>
         <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="89"/>
+        <location filename="../../snapp/gui/views/reports.py" line="86"/>
         <source>{0} label(s) sent to {1}</source>
         <translation>已向 {1} 发送 {0} 张标签</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="90"/>
+        <location filename="../../snapp/gui/views/reports.py" line="87"/>
         <source>Sending the labels to {0}…</source>
         <translation>正在向 {0} 发送标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="96"/>
+        <location filename="../../snapp/gui/views/reports.py" line="93"/>
         <source>No program on this computer opens PDFs. The file is {0}</source>
         <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="117"/>
+        <location filename="../../snapp/gui/views/reports.py" line="114"/>
         <source>Enter the number first.</source>
         <translation>请先输入单号。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="129"/>
-        <source>Writing {0}…</source>
-        <translation>正在生成 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="135"/>
+        <location filename="../../snapp/gui/views/reports.py" line="126"/>
         <source>{0}: {1} ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/reports.py" line="138"/>
+        <location filename="../../snapp/gui/views/reports.py" line="129"/>
         <source>Save in folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -3156,6 +3209,16 @@ How was it resolved?</source>
         <location filename="../../ui/return_dialog.ui" line="17"/>
         <source>What the customer says is wrong</source>
         <translation>客户描述的故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="18"/>
+        <source>Answer &amp;promised by:</source>
+        <translation>承诺答复日期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.ui" line="19"/>
+        <source>The day the customer is told to expect an answer; past it, the return shows as overdue</source>
+        <translation>告知客户将得到答复的日期；过了此日期，该退货显示为逾期</translation>
     </message>
 </context>
 <context>
@@ -3241,159 +3304,214 @@ How was it resolved?</source>
         <translation>退回库存、维修、退回供应商、报废，或给客户换货</translation>
     </message>
     <message>
-        <location filename="../../ui/rma.ui" line="53"/>
+        <location filename="../../ui/rma.ui" line="45"/>
+        <source>RMA &amp;note (PDF)</source>
+        <translation>退货单 PDF(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="45"/>
+        <source>The customer&apos;s note of the selected return, in English and Chinese, saved in the documents folder</source>
+        <translation>所选退货给客户的退货单（中英文），保存在文档文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="54"/>
         <source>Units at suppliers (supplier RMAs)</source>
         <translation>在供应商处的物品（供应商退货授权）</translation>
     </message>
     <message>
-        <location filename="../../ui/rma.ui" line="64"/>
+        <location filename="../../ui/rma.ui" line="65"/>
         <source>&amp;Back from supplier…</source>
         <translation>供应商返回(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/rma.ui" line="64"/>
+        <location filename="../../ui/rma.ui" line="65"/>
         <source>The unit itself, or the supplier&apos;s replacement received against their RMA</source>
         <translation>原物品返回，或凭供应商退货授权接收其换货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="66"/>
+        <source>&amp;Warranty claim (PDF)</source>
+        <translation>保修索赔单 PDF(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="66"/>
+        <source>The supplier&apos;s warranty claim for the selected unit: purchase record, receipt, faults, repairs; saved in the documents folder</source>
+        <translation>所选单件给供应商的保修索赔单：采购记录、收货、故障、维修；保存在文档文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="76"/>
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="76"/>
+        <source>The last document written here, in this computer&apos;s PDF viewer</source>
+        <translation>用本机的 PDF 阅读器打开此处最近生成的文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="77"/>
+        <source>Print P&amp;DF…</source>
+        <translation>打印 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rma.ui" line="77"/>
+        <source>The last document written here, to a printer of your choice</source>
+        <translation>将此处最近生成的文档发送到所选打印机</translation>
     </message>
 </context>
 <context>
     <name>RmaView</name>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="44"/>
+        <location filename="../../snapp/gui/views/rma.py" line="47"/>
         <source>RMA</source>
         <translation>退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="45"/>
-        <location filename="../../snapp/gui/views/rma.py" line="58"/>
+        <location filename="../../snapp/gui/views/rma.py" line="48"/>
+        <location filename="../../snapp/gui/views/rma.py" line="62"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="46"/>
-        <location filename="../../snapp/gui/views/rma.py" line="59"/>
+        <location filename="../../snapp/gui/views/rma.py" line="49"/>
+        <location filename="../../snapp/gui/views/rma.py" line="63"/>
         <source>SKU</source>
         <translation>物料编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="47"/>
+        <location filename="../../snapp/gui/views/rma.py" line="50"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="48"/>
+        <location filename="../../snapp/gui/views/rma.py" line="51"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="49"/>
+        <location filename="../../snapp/gui/views/rma.py" line="52"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="50"/>
+        <location filename="../../snapp/gui/views/rma.py" line="53"/>
         <source>By</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="51"/>
-        <location filename="../../snapp/gui/views/rma.py" line="62"/>
+        <location filename="../../snapp/gui/views/rma.py" line="54"/>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="55"/>
+        <location filename="../../snapp/gui/views/rma.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="52"/>
+        <location filename="../../snapp/gui/views/rma.py" line="56"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="53"/>
-        <location filename="../../snapp/gui/views/rma.py" line="63"/>
+        <location filename="../../snapp/gui/views/rma.py" line="57"/>
+        <location filename="../../snapp/gui/views/rma.py" line="67"/>
         <source>Replacement</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="56"/>
+        <location filename="../../snapp/gui/views/rma.py" line="60"/>
         <source>Supplier&apos;s RMA</source>
         <translation>供应商退货授权</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="57"/>
+        <location filename="../../snapp/gui/views/rma.py" line="61"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="60"/>
+        <location filename="../../snapp/gui/views/rma.py" line="64"/>
         <source>Sent</source>
         <translation>寄出时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="61"/>
+        <location filename="../../snapp/gui/views/rma.py" line="65"/>
         <source>Expected back</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="68"/>
+        <location filename="../../snapp/gui/views/rma.py" line="73"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="68"/>
-        <source>Overdue at the supplier</source>
-        <translation>供应商处逾期</translation>
+        <location filename="../../snapp/gui/views/rma.py" line="73"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="69"/>
+        <location filename="../../snapp/gui/views/rma.py" line="131"/>
+        <source>{0} customer returns ({1} overdue), {2} at suppliers ({3} overdue)</source>
+        <translation>客户退货 {0} 件（逾期 {1} 件），供应商处 {2} 件（逾期 {3} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="141"/>
+        <source>No customer is waiting past the day their answer was promised.</source>
+        <translation>没有客户的退货超过承诺答复日期。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="243"/>
+        <source>RMA note {0}</source>
+        <translation>退货单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="249"/>
+        <source>Warranty claim {0}</source>
+        <translation>保修索赔单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/rma.py" line="74"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="69"/>
+        <location filename="../../snapp/gui/views/rma.py" line="74"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="124"/>
-        <source>{0} customer returns, {1} at suppliers ({2} overdue)</source>
-        <translation>客户退货 {0} 件，供应商处 {1} 件（逾期 {2} 件）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/rma.py" line="132"/>
+        <location filename="../../snapp/gui/views/rma.py" line="140"/>
         <source>No customer return waits for inspection. Scan a returned unit above and press Enter to receive it.</source>
         <translation>没有等待检验的客户退货。在上方扫描退回的物品并按回车即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="133"/>
-        <source>A customer&apos;s return has no due date: choose Open to see those waiting for inspection.</source>
-        <translation>客户退货没有到期日：选择“处理中”查看等待检验的退货。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/rma.py" line="134"/>
+        <location filename="../../snapp/gui/views/rma.py" line="142"/>
         <source>No customer return has been decided yet.</source>
         <translation>还没有已处理的客户退货。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="135"/>
+        <location filename="../../snapp/gui/views/rma.py" line="143"/>
         <source>No customer has returned a unit yet. Scan one above to receive it.</source>
         <translation>还没有客户退货。在上方扫描物品即可接收。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="137"/>
+        <location filename="../../snapp/gui/views/rma.py" line="145"/>
         <source>No unit is at a supplier. Scan one above and choose Send to supplier.</source>
         <translation>没有物品在供应商处。在上方扫描物品并选择“退回供应商”。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="138"/>
+        <location filename="../../snapp/gui/views/rma.py" line="146"/>
         <source>No supplier is late: every unit at a supplier is within its expected date.</source>
         <translation>没有供应商逾期：供应商处的物品都在预计日期之内。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="139"/>
+        <location filename="../../snapp/gui/views/rma.py" line="147"/>
         <source>No unit has come back from a supplier yet.</source>
         <translation>还没有物品从供应商处返回。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="140"/>
+        <location filename="../../snapp/gui/views/rma.py" line="148"/>
         <source>No unit has been sent to a supplier yet.</source>
         <translation>还没有物品退回过供应商。</translation>
     </message>

@@ -42,7 +42,8 @@ def cmd_customer_units(args: argparse.Namespace) -> None:
 def _print_rma(r) -> None:
     done = f", {r.resolution}" if r.resolution else ""
     swapped = f", replaced by {r.replacement}" if r.replacement else ""
-    print(f"RMA {r.number}: {r.serial} ({r.sku}) from {r.customer or '-'}: {r.status}{done}{swapped}")
+    promised = f", answer promised by {r.promised_on}" if r.promised_on and r.status == "open" else ""
+    print(f"RMA {r.number}: {r.serial} ({r.sku}) from {r.customer or '-'}: {r.status}{done}{swapped}{promised}")
     for warning in r.warnings:
         print(f"  warning: {warning}")
 
@@ -51,7 +52,7 @@ def cmd_rma_receive(args: argparse.Namespace) -> None:
     from snapp.services import aftersales
 
     emit(args, aftersales.receive_return(common.context(args), args.serial, rma=args.rma, customer=args.customer,
-                                         reason=args.reason, sku=args.sku), _print_rma)  # fmt: skip
+                                         reason=args.reason, sku=args.sku, promised_on=args.promised_by), _print_rma)  # fmt: skip
 
 
 def cmd_rma_inspect(args: argparse.Namespace) -> None:
@@ -71,11 +72,11 @@ def cmd_rma_list(args: argparse.Namespace) -> None:
     from snapp.services import aftersales
 
     rows = aftersales.list_returns(common.context(args), args.status,
-                                   customer=args.customer)  # fmt: skip
-    emit(args, rows, lambda rs: table([(r.number, r.serial, r.sku, r.customer, r.status, r.opened_at, r.reason,
-                                        r.resolution, r.replacement) for r in rs],
-                                      ["RMA", "SERIAL", "SKU", "CUSTOMER", "STATUS", "OPENED", "REASON", "DECISION",
-                                       "REPLACEMENT"]))  # fmt: skip
+                                   customer=args.customer, overdue=args.overdue)  # fmt: skip
+    emit(args, rows, lambda rs: table([(r.number, r.serial, r.sku, r.customer, r.status, r.opened_at, r.promised_on,
+                                        r.reason, r.resolution, r.replacement) for r in rs],
+                                      ["RMA", "SERIAL", "SKU", "CUSTOMER", "STATUS", "OPENED", "ANSWER BY", "REASON",
+                                       "DECISION", "REPLACEMENT"]))  # fmt: skip
 
 
 def _print_supplier_rma(r) -> None:
@@ -132,6 +133,14 @@ def cmd_policy(args: argparse.Namespace) -> None:
     emit(args, {"replacement_warranty": policy}, lambda r: print(f"a replacement's customer warranty: {r['replacement_warranty']}"))
 
 
+def cmd_answer_days(args: argparse.Namespace) -> None:
+    from snapp.services import rma_due
+
+    ctx = common.context(args)
+    days = rma_due.set_answer_days(ctx, args.days) if args.days is not None else rma_due.get_answer_days(ctx)
+    emit(args, {"answer_days": days}, lambda r: print(f"a customer return's answer is promised within {r['answer_days']} days"))
+
+
 def cmd_figures(args: argparse.Namespace) -> None:
     from snapp.services import aftersales
 
@@ -170,6 +179,10 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         print(f"\nin repair longer than {a.repair_days} days: {len(a.long_repairs)}")
         if a.long_repairs:
             table([(r.serial, r.sku, cell(r.since), r.days) for r in a.long_repairs], ["SERIAL", "SKU", "SINCE", "DAYS"])
+        print(f"\ncustomer returns past their promised answer: {len(a.late_returns)}")
+        if a.late_returns:
+            table([(r.number, r.customer, r.serial, r.promised_on) for r in a.late_returns],
+                  ["RMA", "CUSTOMER", "SERIAL", "ANSWER BY"])  # fmt: skip
 
     emit(args, found, show)
     return common.EXIT_CHECK_FAILED if found.count else 0
@@ -203,6 +216,8 @@ def build(cli, name: str) -> None:
     receive.add_argument("--customer", required=True, help="the customer returning it (checked against the shipment)")
     receive.add_argument("--reason", required=True)
     receive.add_argument("--sku")
+    receive.add_argument("--promised-by", type=common.day, metavar="YYYY-MM-DD",
+                         help="the day the customer is promised an answer (default: answer-days from today)")  # fmt: skip
     inspect = cli.command(group, "inspect", cmd_rma_inspect, "inspection's decision on a returned unit")
     inspect.add_argument("rma")
     inspect.add_argument("decision", choices=[d.value for d in RESOLUTION_MOVE],
@@ -217,6 +232,7 @@ def build(cli, name: str) -> None:
     listing = cli.command(group, "list", cmd_rma_list, "customer returns")
     listing.add_argument("--status", default="open", choices=(*RMA.states, ALL))
     listing.add_argument("--customer")
+    listing.add_argument("--overdue", action="store_true", help="only open returns past their promised answer")
     send = cli.command(group, "supplier-send", cmd_supplier_send, "send a unit to its supplier under their RMA number")
     send.add_argument("serial")
     send.add_argument("--rma", required=True, help="the supplier's RMA number")
@@ -248,6 +264,9 @@ def build(cli, name: str) -> None:
     policy = cli.command(group, "policy", cmd_policy, "show or set a replacement's customer warranty (admin sets)")
     policy.add_argument("policy", nargs="?", choices=list(WarrantyPolicy),
                         help="continue: the original's end; anew: full months from the swap")  # fmt: skip
+    answer = cli.command(group, "answer-days", cmd_answer_days,
+                         "show or set the days a return's answer is promised in by default (admin sets)")  # fmt: skip
+    answer.add_argument("days", nargs="?", type=int)
     claim = cli.command(group, "claim", cmd_claim, "a warranty-claim PDF for the supplier (bilingual)")
     claim.add_argument("serial")
     claim.add_argument("--out", required=True, help="the PDF file to write")

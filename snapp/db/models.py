@@ -501,6 +501,7 @@ class CustomerRma(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
     replacement_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
+    promised_on: Mapped[dt.date | None] = mapped_column(Date, index=True)  # the day the customer was promised an answer
 
 
 class SupplierRma(Base):
@@ -542,7 +543,7 @@ class RepairRecord(Base):
 
 
 class AftersalesSetting(Base):
-    """After-sales choices that hold for every PC: the replacement warranty policy."""
+    """After-sales choices that hold for every PC: the replacement warranty policy, the days a return's answer is promised in."""
 
     __tablename__ = "aftersales_settings"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)

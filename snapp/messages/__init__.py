@@ -50,6 +50,7 @@ PARTS = (
     "purchasing",
     "recall",
     "receiving",
+    "rma_print",
     "scan",
     "server",
     "states",

@@ -108,6 +108,7 @@ class RmaNote:
     opened_at: dt.datetime
     resolution: str | None
     replacement: str | None
+    promised_on: dt.date | None = None  # the day we promised an answer (none on returns from before promises)
 
 
 def rma_note(note: RmaNote, card: SerialCard, out: Output, *, author: str, generated_at: dt.datetime) -> int:
@@ -118,6 +119,7 @@ def rma_note(note: RmaNote, card: SerialCard, out: Output, *, author: str, gener
         ("Customer 客户", f"{note.customer_name} ({note.customer})"),
         ("Received 接收时间", shown_time(note.opened_at)),
         ("Reason 原因", note.reason),
+        *([("Answer by 答复期限", note.promised_on.isoformat())] if note.promised_on else []),
         ("Status 状态", both(Text(f"rma_status.{note.status}"))),
         ("Decision 处理结果", both(Text(f"resolution.{note.resolution}")) if note.resolution else "—"),
         ("Replacement 换货序列号", note.replacement or "—"),

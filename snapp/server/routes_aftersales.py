@@ -16,7 +16,7 @@ from snapp.app.records import plain
 from snapp.domain.aftersales import RESOLUTION_MOVE, WarrantyPolicy
 from snapp.server.app import Caller
 from snapp.server.routes import Body, Name, SupplierBody
-from snapp.services import aftersales, customers
+from snapp.services import aftersales, customers, rma_due
 
 router = APIRouter()
 Text2000 = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -45,6 +45,8 @@ class ReturnBody(Body):
     customer: Name
     reason: Text2000
     sku: str | None = None
+    promised_on: dt.date | None = Field(None, description="the day the customer is promised an answer (default: the "
+                                                          "answer-days setting from today)")
 
 
 @router.post("/returns", tags=["after-sales"], status_code=201,
@@ -52,13 +54,14 @@ class ReturnBody(Body):
                      "records disagree)")  # fmt: skip
 def receive_return(ctx: Caller, body: ReturnBody) -> dict[str, Any]:
     return plain(aftersales.receive_return(ctx, body.serial, rma=body.rma, customer=body.customer, reason=body.reason,
-                                           sku=body.sku))  # fmt: skip
+                                           sku=body.sku, promised_on=body.promised_on))  # fmt: skip
 
 
 @router.get("/returns", tags=["after-sales"])
-def list_returns(ctx: Caller, status: Literal["open", "resolved", "all"] = "open", customer: str | None = None
-                 ) -> list[dict[str, Any]]:  # fmt: skip
-    return plain(aftersales.list_returns(ctx, status, customer=customer))
+def list_returns(ctx: Caller, status: Literal["open", "resolved", "all"] = "open", customer: str | None = None,
+                 overdue: bool = False) -> list[dict[str, Any]]:  # fmt: skip
+    """``overdue``: only the open returns past the day their answer was promised."""
+    return plain(aftersales.list_returns(ctx, status, customer=customer, overdue=overdue))
 
 
 class InspectBody(Body):
@@ -154,6 +157,16 @@ class PolicyBody(Body):
 @router.put("/settings/replacement-warranty", tags=["after-sales"], summary="Continue the original's warranty, or anew")
 def set_policy(ctx: Caller, body: PolicyBody) -> dict[str, str]:
     return {"replacement_warranty": aftersales.set_replacement_warranty(ctx, body.replacement_warranty).value}
+
+
+class AnswerDaysBody(Body):
+    answer_days: Annotated[int, Field(ge=0, le=rma_due.ANSWER_DAYS_MAX)]
+
+
+@router.put("/settings/answer-days", tags=["after-sales"],
+            summary="The days from its arrival a customer return's answer is promised in, by default")  # fmt: skip
+def set_answer_days(ctx: Caller, body: AnswerDaysBody) -> dict[str, int]:
+    return {"answer_days": rma_due.set_answer_days(ctx, body.answer_days)}
 
 
 @router.get("/serials/{serial}/warranty-claim.pdf", tags=["after-sales"], response_class=Response,

@@ -52,6 +52,8 @@ from snapp.services.lifecycle import move_units
 from snapp.services.lookup import read_cards
 from snapp.services.masterdata import get_location_row, get_supplier_row, serial_rule
 from snapp.services.printing import Printed
+from snapp.services.rma_due import overdue as late
+from snapp.services.rma_due import promised_day
 from snapp.services.units import resolve
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,7 @@ class RmaRecord:
     resolved_at: dt.datetime | None = None
     replacement: str | None = None
     warnings: list[str] = field(default_factory=list)
+    promised_on: dt.date | None = None  # the day the customer was promised an answer
 
 
 @dataclass(frozen=True)
@@ -105,15 +108,16 @@ def _unit(session: Session, serial: str, sku: str | None, field_name: str = "ser
 _REFUSALS_FOR_THE_DESK = frozenset({"aftersales.never_shipped", "aftersales.wrong_customer"})
 
 
-def receive_return(ctx: Context, serial: str, *, rma: str, customer: str, reason: str, sku: str | None = None
-                   ) -> RmaRecord:  # fmt: skip
-    """A shipped unit back from ``customer`` under RMA number ``rma``; it waits for inspection.
+def receive_return(ctx: Context, serial: str, *, rma: str, customer: str, reason: str, sku: str | None = None,
+                   promised_on: dt.date | None = None) -> RmaRecord:  # fmt: skip
+    """A shipped unit back from ``customer`` under RMA number ``rma``; it waits for inspection, the customer promised
+    an answer by ``promised_on`` (by default the setting's days from today, `snapp.services.rma_due`).
 
     A unit never shipped, or shipped to another customer, is refused and the
     refusal opened as an exception for a person to look into.
     """
     try:
-        return _receive_return(ctx, serial, rma=rma, customer=customer, reason=reason, sku=sku)
+        return _receive_return(ctx, serial, rma=rma, customer=customer, reason=reason, sku=sku, promised_on=promised_on)
     except SnappError as err:
         if err.code in _REFUSALS_FOR_THE_DESK:
             try:
@@ -131,7 +135,8 @@ def _return_to_desk(uow: UnitOfWork, serial: str, rma: str, detail: Text, sku: s
 
 
 @service(Permission.SERVICE)
-def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, reason: str, sku: str | None) -> RmaRecord:
+def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, reason: str, sku: str | None,
+                    promised_on: dt.date | None) -> RmaRecord:  # fmt: skip
     session = uow.session
     number, reason = normalise(rma or ""), (reason or "").strip()
     problems = [Problem(name, "", name, Text("validation.required")) for name, value in (("rma", number),
@@ -139,6 +144,7 @@ def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, re
     problems += _fits(rma=(number, 40), reason=(reason, 2000))
     if problems:
         raise ValidationError(problems)
+    promised_on = promised_day(session, promised_on, dt.date.today())
     returning = get_customer_row(session, customer)
     unit = _unit(session, serial, sku)
     if open_rma := session.scalar(select(CustomerRma.number).where(CustomerRma.serial_id == unit.id,
@@ -155,11 +161,11 @@ def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, re
                        shipped_to=holder.customer)  # fmt: skip
     move_units(uow, Action.CUSTOMER_RETURN, [unit.serial], sku=unit.sku, ref=number, note=reason)
     row = CustomerRma(number=number, serial_id=unit.id, customer_id=returning.id, reason=reason, status=OPEN,
-                      opened_at=utcnow(), opened_by=uow.actor.name)  # fmt: skip
+                      opened_at=utcnow(), opened_by=uow.actor.name, promised_on=promised_on)  # fmt: skip
     session.add(row)
     session.flush()
     uow.audit("rma.open", "rma", number, after={"serial": unit.serial, "sku": unit.sku, "customer": returning.code,
-                                                 "reason": reason})  # fmt: skip
+                                                 "reason": reason, "promised_on": promised_on})  # fmt: skip
     return _rma_record(session, row, warnings)
 
 
@@ -237,13 +243,23 @@ def swap(uow: UnitOfWork, rma: str, replacement: str, *, sku: str | None = None,
 
 
 @service(Permission.VIEW, write=False)
-def list_returns(uow: UnitOfWork, status: str | None = OPEN, *, customer: str | None = None) -> list[RmaRecord]:
-    query = select(CustomerRma).order_by(CustomerRma.id.desc())
+def list_returns(uow: UnitOfWork, status: str | None = OPEN, *, customer: str | None = None, overdue: bool = False,
+                 today: dt.date | None = None) -> list[RmaRecord]:  # fmt: skip
+    """Customer returns, the latest first; ``overdue``: only the open ones past the day their answer was promised."""
+    return _returns(uow.session, status, customer=customer, overdue=overdue, today=today)
+
+
+def _returns(session: Session, status: str | None, *, customer: str | None = None, overdue: bool = False,
+             today: dt.date | None = None) -> list[RmaRecord]:  # fmt: skip
+    query = select(CustomerRma)
     if status := RMA.among(status):
         query = query.where(CustomerRma.status == status)
+    if overdue:
+        query = query.where(late(today or dt.date.today()))
     if customer:
-        query = query.where(CustomerRma.customer_id == get_customer_row(uow.session, customer).id)
-    return [_rma_record(uow.session, row) for row in uow.session.scalars(query)]
+        query = query.where(CustomerRma.customer_id == get_customer_row(session, customer).id)
+    order = (CustomerRma.promised_on, CustomerRma.id) if overdue else (CustomerRma.id.desc(),)  # the latest first
+    return [_rma_record(session, row) for row in session.scalars(query.order_by(*order))]
 
 
 def _rma_record(session: Session, row: CustomerRma, warnings: list[str] | None = None) -> RmaRecord:
@@ -251,7 +267,8 @@ def _rma_record(session: Session, row: CustomerRma, warnings: list[str] | None =
                                   .where(Serial.id == row.serial_id)).one()  # fmt: skip
     customer = session.scalar(select(Customer.code).where(Customer.id == row.customer_id))
     return RmaRecord(row.number, serial, sku, customer, row.reason, row.status, row.opened_at, row.opened_by,
-                     row.resolution, row.resolved_at, serial_of(session, row.replacement_id), list(warnings or []))  # fmt: skip
+                     row.resolution, row.resolved_at, serial_of(session, row.replacement_id), list(warnings or []),
+                     row.promised_on)  # fmt: skip
 
 
 @service(Permission.ADMIN)
@@ -359,6 +376,9 @@ def receive_replacement(uow: UnitOfWork, rma: str, serial: str, *, supplier: str
     if not captured.ok:
         raise ValidationError(captured.problems)
     [new_serial] = captured.serials
+    if session.scalar(select(Serial.id).where(Serial.item_id == item.id, Serial.serial == new_serial)):
+        # The unique constraint would refuse it too, but could not say which serial.
+        raise Conflict("rma_print.replacement_received", field="serial", serial=new_serial, sku=item.sku)
     location = get_location_row(session, to)
     now = utcnow()
     conn = session.connection()
@@ -475,10 +495,11 @@ class Alerts:
     warranties: list[WarrantyAlert]
     overdue: list[SupplierRmaRecord]
     long_repairs: list[RepairAlert]
+    late_returns: list[RmaRecord]  # customer returns past the day their answer was promised
 
     @property
     def count(self) -> int:
-        return len(self.warranties) + len(self.overdue) + len(self.long_repairs)
+        return len(self.warranties) + len(self.overdue) + len(self.long_repairs) + len(self.late_returns)
 
 
 ALERT_DAYS_MAX = 3660
@@ -486,7 +507,8 @@ ALERT_DAYS_MAX = 3660
 
 @service(Permission.VIEW, write=False)
 def alerts(uow: UnitOfWork, days: int = 30, repair_days: int = 14, *, today: dt.date | None = None) -> Alerts:
-    """Warranties ending within ``days``, supplier RMAs overdue, units in repair longer than ``repair_days``."""
+    """Warranties ending within ``days``, supplier RMAs overdue, units in repair longer than ``repair_days``, customer
+    returns past the day their answer was promised."""
     problems = [Problem(name, str(value), name, Text("validation.between", low=0, high=ALERT_DAYS_MAX))
                 for name, value in (("days", days), ("repair_days", repair_days))
                 if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ALERT_DAYS_MAX]  # fmt: skip
@@ -526,7 +548,7 @@ def alerts(uow: UnitOfWork, days: int = 30, repair_days: int = 14, *, today: dt.
             .having(since < _midnight(today - dt.timedelta(days=repair_days))).order_by(since)
         )
     ]  # fmt: skip
-    return Alerts(days, repair_days, warranties, overdue, long_repairs)
+    return Alerts(days, repair_days, warranties, overdue, long_repairs, _returns(session, OPEN, overdue=True, today=today))
 
 
 _LATEST = select(func.max(Handover.id)).group_by(Handover.serial_id).scalar_subquery()  # each unit's latest handover
@@ -609,7 +631,7 @@ def print_rma_note(uow: UnitOfWork, rma: str, out: Output) -> Printed:
     customer = session.get(Customer, row.customer_id)
     _, card = _card(session, record.serial, record.sku)
     note = reports.RmaNote(record.number, customer.code, customer.name, record.reason, record.status, record.opened_at,
-                           record.resolution, record.replacement)  # fmt: skip
+                           record.resolution, record.replacement, record.promised_on)  # fmt: skip
     pages = reports.rma_note(note, card, uow.output(out), author=uow.actor.name, generated_at=utcnow())
     uow.audit("report.rma_note", "rma", record.number, after={"pages": pages})
     return Printed(f"RMA note {record.number}", pages, str(out))

@@ -183,6 +183,7 @@ CALLS: dict[str, Callable | dict[str, Callable]] = {
     "GET /service-figures": lambda api, s: api.get("/service-figures"),
     "PUT /settings/replacement-warranty": lambda api, s: api.put("/settings/replacement-warranty",
                                                                  json={"replacement_warranty": "continue"}),
+    "PUT /settings/answer-days": lambda api, s: api.put("/settings/answer-days", json={"answer_days": 7}),
     "GET /serials/{serial}/warranty-claim.pdf": lambda api, s: api.get(f"/serials/{s.units['issue']}/warranty-claim.pdf"),
     "POST /devices/pair": lambda api, s: api.post("/devices/pair", json={"code": "000000", "name": "a phone"}),
     "GET /devices": lambda api, s: api.get("/devices"),

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from snapp.domain.lifecycle import Action
+from snapp.domain.permissions import Permission, allows
+from snapp.gui.documents import Shelf
 from snapp.gui.labels import name_of
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say
 from snapp.gui.views.dialogs import ServiceDialog, unit_text
 from snapp.gui.views.rma_dialogs import SupplierBackDialog, SupplierSendDialog
-from snapp.services import aftersales, customers
+from snapp.services import aftersales, customers, rma_due
 from snapp.services.customers import Holder
 from snapp.services.lookup import SerialCard
 
@@ -52,6 +54,10 @@ def after_sales_notes(found: aftersales.Alerts) -> list[str]:
     if found.long_repairs:
         notes.append(QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days").format(
             len(found.long_repairs), found.repair_days))
+    if found.late_returns:
+        notes.append(QCoreApplication.translate("Aftersales", "{0} customer returns are past the day their answer was "
+                                                              "promised (RMA {1})").format(
+            len(found.late_returns), ", ".join(r.number for r in found.late_returns[:5])))
     return notes
 
 
@@ -75,18 +81,28 @@ class ReturnDialog(ServiceDialog):
         self.ctx, self.card = ctx, card
         self.form.unitLabel.setText(unit_text(card))
         shipped_to = card.holder.customer if card.holder else None
-        runner.run(lambda: customers.list_customers(ctx), done=lambda rows: self._customers(rows, shipped_to))
+        today = dt.date.today()
+        self.form.promisedEdit.setMinimumDate(QDate(today))  # a day already gone is no promise
+        self._promise(rma_due.ANSWER_DAYS)
+        runner.run(lambda: (customers.list_customers(ctx), rma_due.get_answer_days(ctx)),
+                   done=lambda found: self._loaded(*found, shipped_to))  # fmt: skip
 
-    def _customers(self, rows, shipped_to: str | None) -> None:
+    def _loaded(self, rows, days: int, shipped_to: str | None) -> None:
         combo = self.form.customerCombo
         for row in rows:
             combo.addItem(f"{row.code} — {row.name}", row.code)
         combo.setCurrentIndex(max(combo.findData(shipped_to), 0))
+        self._promise(days)
+
+    def _promise(self, days: int) -> None:
+        self.form.promisedEdit.setDate(QDate(dt.date.today() + dt.timedelta(days=days)))
 
     def call(self) -> Callable[[], object]:
         form, ctx, card = self.form, self.ctx, self.card
         rma, customer, reason = form.rmaEdit.text(), form.customerCombo.currentData() or "", form.reasonEdit.text()
-        return lambda: aftersales.receive_return(ctx, card.serial, rma=rma, customer=customer, reason=reason, sku=card.sku)
+        promised = form.promisedEdit.date().toPython()
+        return lambda: aftersales.receive_return(ctx, card.serial, rma=rma, customer=customer, reason=reason, sku=card.sku,
+                                                 promised_on=promised)  # fmt: skip
 
 
 class SwapDialog(ServiceDialog):
@@ -127,8 +143,25 @@ class RepairDialog(ServiceDialog):
 
 
 def attach(view) -> None:
-    """Connect the lookup card's after-sales button to the unit on show (once, when the screen is built)."""
-    view.form.repairRecordButton.clicked.connect(lambda: _open(view, RepairDialog, view.cards[_shown(view)]))
+    """Connect the lookup card's after-sales buttons to the unit on show (once, when the screen is built)."""
+    form = view.form
+    form.repairRecordButton.clicked.connect(lambda: _open(view, RepairDialog, view.cards[_shown(view)]))
+    view.documents = Shelf(view, form.openPdfButton, form.printPdfButton,
+                           lambda text, ok: view._message(text, "#2e7d32" if ok else "#c62828"))  # fmt: skip
+    form.claimButton.clicked.connect(lambda: _claim(view, view.cards[_shown(view)]))
+
+
+def show_documents(view, card: SerialCard) -> None:
+    """The warranty claim is offered for a unit with an after-sales story, to those who may print it."""
+    offered = bool(card.aftersales) and view.role is not None and allows(view.role, Permission.SERVICE)
+    for button in (view.form.claimButton, view.form.openPdfButton, view.form.printPdfButton):
+        button.setVisible(offered)
+
+
+def _claim(view, card: SerialCard) -> None:
+    view.documents.write(lambda out: aftersales.print_warranty_claim(view.ctx, card.serial, out, sku=card.sku),
+                         f"warranty-claim-{card.serial}",
+                         QCoreApplication.translate("Aftersales", "Warranty claim {0}").format(card.serial))  # fmt: skip
 
 
 def _shown(view) -> int:

@@ -138,6 +138,7 @@ class LookupView(View):
         form.receiptValue.setText(f"{card.receipt}, {card.received_at.astimezone():%Y-%m-%d %H:%M}")
         form.warrantyValue.setText(self._warranty(card))
         aftersales.fill_card(form, card)
+        aftersales.show_documents(self, card)
         form.batchValue.setText(self._batch(card))
         # The item's custom fields (IMEI, MAC...): shown only on units that carry some.
         form.fieldsValue.setText("   ".join(f"{name}: {value}" for name, value in card.fields))

@@ -4,15 +4,13 @@ from there; and serial labels straight to the label printer."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from snapp.domain.capture import paste
+from snapp.gui.documents import FOLDER, open_pdf, pdf_path, write_pdf
 from snapp.gui.printing import print_pdf, saved_printer
 from snapp.gui.palette import BAD, GOOD
 from snapp.gui.views.base import LAST_FOLDER, View
@@ -22,7 +20,6 @@ from snapp.services import printing
 from snapp.services.printing import LabelSource, Printed
 
 SOURCES = ("receipt", "po", "serials")
-_UNSAFE = re.compile(r"[^\w.-]+")
 
 
 class ReportsView(View):
@@ -37,7 +34,7 @@ class ReportsView(View):
         form.templateCombo.addItems(template_names())
         if (i := form.templateCombo.findText(str(self.settings.value("labels/template", "")))) >= 0:
             form.templateCombo.setCurrentIndex(i)
-        form.folderEdit.setText(str(self.folder("reports/folder")))
+        form.folderEdit.setText(str(self.folder(FOLDER)))
         form.monthEdit.setText(f"{dt.date.today().replace(day=1) - dt.timedelta(days=1):%Y-%m}")  # last month
         form.companyEdit.setText(str(self.settings.value("reports/company", "")))
         form.chooseButton.clicked.connect(self._choose_folder)
@@ -59,9 +56,9 @@ class ReportsView(View):
 
     def output(self, name: str) -> Path:
         folder = Path(self.form.folderEdit.text().strip()).expanduser()
-        self.settings.setValue("reports/folder", str(folder))
+        self.settings.setValue(FOLDER, str(folder))
         self.settings.setValue(LAST_FOLDER, str(folder))
-        return folder / (_UNSAFE.sub("_", name) + ".pdf")
+        return pdf_path(folder, name)
 
     def label_source(self) -> LabelSource | None:
         """What the form names to label; None (and a word to the user) when it names nothing."""
@@ -92,7 +89,7 @@ class ReportsView(View):
         )
 
     def open_last(self) -> None:
-        if self.last and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last))):
+        if self.last and not open_pdf(self.last):
             self._say(self.tr("No program on this computer opens PDFs. The file is {0}").format(self.last), False)
 
     def print_labels(self) -> None:
@@ -120,13 +117,7 @@ class ReportsView(View):
         self._print(lambda out: act(self.ctx, key, out), f"{kind}-{key}")
 
     def _print(self, act: Callable[[Path], Printed], name: str) -> None:
-        out = self.output(name)
-
-        def work(_progress) -> Printed:  # a PDF has no steps to count: the dialog shows that work goes on
-            out.parent.mkdir(parents=True, exist_ok=True)
-            return act(out)
-
-        self.runner.run(work, done=self._printed, progress=self.tr("Writing {0}…").format(out.name), parent=self)
+        write_pdf(self, act, self.output(name), self._printed)
 
     def _printed(self, printed: Printed) -> None:
         self.last = Path(printed.out)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QTableView
 
 from snapp.domain.statuses import RmaStatus
+from snapp.gui.documents import Shelf
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.palette import BAD
@@ -27,8 +28,10 @@ OVERDUE_COLOUR = BAD.text
 OPEN, OVERDUE, CLOSED, ALL = "open", "overdue", "closed", "all"
 
 
-def overdue(record: SupplierRmaRecord, today: dt.date) -> bool:
-    return record.status == RmaStatus.OPEN and record.expected_on is not None and record.expected_on < today
+def overdue(record: RmaRecord | SupplierRmaRecord, today: dt.date) -> bool:
+    """Open past its day: the supplier's expected return, or the answer promised to the customer."""
+    day = record.promised_on if isinstance(record, RmaRecord) else record.expected_on
+    return record.status == RmaStatus.OPEN and day is not None and day < today
 
 
 class RmaView(View):
@@ -48,6 +51,7 @@ class RmaView(View):
             Column(self.tr("Reason"), lambda r: r.reason),
             Column(self.tr("Opened"), lambda r: r.opened_at),
             Column(self.tr("By"), lambda r: r.opened_by),
+            Column(self.tr("Answer by"), lambda r: r.promised_on),
             Column(self.tr("Status"), lambda r: name_of("rma_status", r.status)),
             Column(self.tr("Decision"), lambda r: name_of("resolution", r.resolution)),
             Column(self.tr("Replacement"), lambda r: r.replacement),
@@ -62,10 +66,11 @@ class RmaView(View):
             Column(self.tr("Status"), lambda r: name_of("supplier_rma_status", r.status)),
             Column(self.tr("Replacement"), lambda r: r.replacement),
         ])  # fmt: skip
-        self.at_suppliers.colour = lambda r: QColor(OVERDUE_COLOUR) if overdue(r, dt.date.today()) else None
+        for model in (self.returns, self.at_suppliers):
+            model.colour = lambda r: QColor(OVERDUE_COLOUR) if overdue(r, dt.date.today()) else None
         self.customer_hint = self._table(form.customerView, self.returns, stretch=4, sized={0: DOCUMENT, 1: SERIAL})
         self.supplier_hint = self._table(form.supplierView, self.at_suppliers, stretch=7, sized={0: DOCUMENT, 2: SERIAL})
-        for code, text in ((OPEN, self.tr("Open")), (OVERDUE, self.tr("Overdue at the supplier")),
+        for code, text in ((OPEN, self.tr("Open")), (OVERDUE, self.tr("Overdue")),
                            (CLOSED, self.tr("Closed")), (ALL, self.tr("All"))):  # fmt: skip
             form.statusCombo.addItem(text, code)
         form.statusCombo.currentIndexChanged.connect(lambda _: self.refresh())
@@ -76,6 +81,9 @@ class RmaView(View):
         form.repairButton.clicked.connect(self.record_repair)
         form.inspectButton.clicked.connect(self.inspect)
         form.backButton.clicked.connect(self.back_from_supplier)
+        self.documents = Shelf(self, form.openPdfButton, form.printPdfButton, self._say)
+        form.noteButton.clicked.connect(self.print_note)
+        form.claimButton.clicked.connect(self.print_claim)
         form.customerView.doubleClicked.connect(lambda index: self._open_in_lookup(form.customerView, index))
         form.supplierView.doubleClicked.connect(lambda index: self._open_in_lookup(form.supplierView, index))
         form.customerView.selectionModel().selectionChanged.connect(lambda *_: self._selected(form.customerView))
@@ -108,8 +116,7 @@ class RmaView(View):
 
         def load() -> tuple[list[RmaRecord], list[SupplierRmaRecord], list[str]]:
             status = {OPEN: RmaStatus.OPEN, CLOSED: RmaStatus.RESOLVED}.get(shown)
-            # A customer's return has no day it is due back; only the supplier's RMA has one.
-            returns = [] if shown == OVERDUE else aftersales.list_returns(ctx, status)
+            returns = aftersales.list_returns(ctx, RmaStatus.OPEN if shown == OVERDUE else status, overdue=shown == OVERDUE)
             at_suppliers = aftersales.list_supplier_rmas(ctx, RmaStatus.OPEN if shown == OVERDUE else status,
                                                          overdue=shown == OVERDUE)  # fmt: skip
             return returns, at_suppliers, [location.code for location in masterdata.list_locations(ctx)]
@@ -120,9 +127,10 @@ class RmaView(View):
         returns, at_suppliers, self.locations = result
         self.returns.set_rows(returns)
         self.at_suppliers.set_rows(at_suppliers)
-        late = sum(overdue(r, dt.date.today()) for r in at_suppliers)
-        self.form.countLabel.setText(self.tr("{0} customer returns, {1} at suppliers ({2} overdue)").format(
-            len(returns), len(at_suppliers), late))
+        today = dt.date.today()
+        self.form.countLabel.setText(self.tr("{0} customer returns ({1} overdue), {2} at suppliers ({3} overdue)").format(
+            len(returns), sum(overdue(r, today) for r in returns), len(at_suppliers),
+            sum(overdue(r, today) for r in at_suppliers)))
         self._hints()
         self._enable()
 
@@ -130,7 +138,7 @@ class RmaView(View):
         shown = self.shown()
         self.customer_hint.setText({
             OPEN: self.tr("No customer return waits for inspection. Scan a returned unit above and press Enter to receive it."),
-            OVERDUE: self.tr("A customer's return has no due date: choose Open to see those waiting for inspection."),
+            OVERDUE: self.tr("No customer is waiting past the day their answer was promised."),
             CLOSED: self.tr("No customer return has been decided yet."),
         }.get(shown, self.tr("No customer has returned a unit yet. Scan one above to receive it.")))  # fmt: skip
         self.supplier_hint.setText({
@@ -157,6 +165,8 @@ class RmaView(View):
         at_supplier = self._record(self.form.supplierView)
         self.form.inspectButton.setEnabled(chosen is not None and chosen.status == RmaStatus.OPEN)
         self.form.backButton.setEnabled(at_supplier is not None and at_supplier.status == RmaStatus.OPEN)
+        self.form.noteButton.setEnabled(chosen is not None)
+        self.form.claimButton.setEnabled(at_supplier is not None)
 
     def _open_in_lookup(self, view: QTableView, index) -> None:
         self.lookup_requested.emit(view.model().data(index, Qt.ItemDataRole.UserRole).serial)
@@ -223,3 +233,21 @@ class RmaView(View):
             self._present(make(likely_location(card, self.locations) if card else 0))
 
         self.runner.run(lambda: lookup.find_serial(self.ctx, record.serial), done=found)
+
+    # --- the documents ------------------------------------------------------------------------
+
+    def print_note(self) -> None:
+        """The customer's note of the selected return, a PDF in the documents folder."""
+        if (record := self._record(self.form.customerView)) is not None:
+            self.documents.write(lambda out: aftersales.print_rma_note(self.ctx, record.number, out), f"rma-note-{record.number}",
+                                 self.tr("RMA note {0}").format(record.number))  # fmt: skip
+
+    def print_claim(self) -> None:
+        """The warranty claim for the unit of the selected supplier RMA, a PDF in the documents folder."""
+        if (record := self._record(self.form.supplierView)) is not None:
+            self.documents.write(lambda out: aftersales.print_warranty_claim(self.ctx, record.serial, out, sku=record.sku),
+                                 f"warranty-claim-{record.serial}", self.tr("Warranty claim {0}").format(record.serial))  # fmt: skip
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.form.documentLabel.setText(text)
+        self.form.documentLabel.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
