@@ -148,9 +148,13 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def language_of(request: Request) -> str:
+    """The caller's language, from ``Accept-Language``: what a Context and every refusal speak."""
+    return language(request.headers.get("accept-language", "en"))
+
+
 def _refusal(request: Request, err: SnappError, status: int) -> JSONResponse:
-    lang = language(request.headers.get("accept-language", "en"))
-    return JSONResponse(error_json(err, lang), status_code=status)
+    return JSONResponse(error_json(err, language_of(request)), status_code=status)
 
 
 def bearer(request: Request) -> str:
@@ -171,7 +175,7 @@ def client_address(request: Request) -> str:
 def context(request: Request) -> Context:
     """The caller's Context: from a session token or an API key, checked against the database on every request."""
     ctx = access.authenticate(request.app.state.db, bearer(request))
-    return replace(ctx, lang=language(request.headers.get("accept-language", "en")))
+    return replace(ctx, lang=language_of(request))
 
 
 Caller = Annotated[Context, Depends(context)]

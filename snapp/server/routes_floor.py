@@ -18,14 +18,13 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import Field
 
-from snapp.app.errors import language
 from snapp.app.records import plain
 from snapp.domain.capture import scans
 from snapp.domain.scan import GS_CHOICES, SUFFIX_CHOICES, ScannerProfile, as_typed
 from snapp.errors import Text, said
 from snapp.messages import CATALOG, names
 from snapp.paths import CJK_FONT, resource
-from snapp.server.app import Caller
+from snapp.server.app import Caller, language_of
 from snapp.server.routes import Body, Name
 from snapp.services import floor, receiving, stocktake, verification
 
@@ -57,10 +56,6 @@ class ScanBody(Body):
         """The scan with its scanner's settings undone, as a desktop scan field passes it on."""
         return as_typed(self.scan, self.profile.profile()) if self.profile else self.scan
 CLIENT = "/floor"
-
-
-def language_of(request: Request) -> str:
-    return language(request.headers.get("accept-language", "en"))
 
 
 # The kinds of name the names module holds; the areas that add a status or a move (after-sales, recall) name it in their own.

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from snapp.app.records import plain
 from snapp.domain.scan import ScannerProfile, characters, decode
 from snapp.errors import said
 from snapp.server.app import Caller
 from snapp.server.permits import needs
-from snapp.server.routes_floor import ScanBody, language_of
+from snapp.server.routes_floor import ScanBody
 from snapp.services import lookup
 
 router = APIRouter(prefix="/floor", tags=["floor"])
@@ -25,8 +25,8 @@ router = APIRouter(prefix="/floor", tags=["floor"])
 
 @router.post("/read", summary="What SNApp reads from one scan with a scanner profile, and each character that arrived",
              openapi_extra=needs())  # a scanner's test box: anyone signed in, nothing read from the database
-def read_scan(request: Request, ctx: Caller, body: ScanBody) -> dict[str, Any]:
-    lang = language_of(request)
+def read_scan(ctx: Caller, body: ScanBody) -> dict[str, Any]:
+    lang = ctx.lang
     reading = decode(body.scan, body.profile.profile() if body.profile else ScannerProfile())
     return {
         "ok": reading.ok, "kind": reading.kind, "serial": reading.serial, "gtin": reading.gtin,
