@@ -3852,31 +3852,51 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="90"/>
+        <source>After-sales (administrators)</source>
+        <translation>售后（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="92"/>
+        <source>Promise a return&apos;s answer within (days):</source>
+        <translation>客户退货承诺答复期限（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="95"/>
+        <source>The day offered when a customer&apos;s return is taken back, for every PC; the desk can still choose another day</source>
+        <translation>接收客户退货时默认承诺的答复日期，适用于所有电脑；服务台仍可另选日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="96"/>
+        <source>Save answer days</source>
+        <translation>保存答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="105"/>
         <source>Share with phones and other systems</source>
         <translation>与手机和其他系统共享</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="92"/>
+        <location filename="../../ui/settings.ui" line="107"/>
         <source>Serve this database over HTTPS &amp;while SNApp is open</source>
         <translation>SNApp 打开时通过 HTTPS 提供此数据库(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="93"/>
+        <location filename="../../ui/settings.ui" line="108"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="104"/>
+        <location filename="../../ui/settings.ui" line="119"/>
         <source>New pairing &amp;code</source>
         <translation>新配对码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="123"/>
+        <location filename="../../ui/settings.ui" line="138"/>
         <source>Revoke &amp;device</source>
         <translation>吊销设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="118"/>
+        <location filename="../../ui/settings.ui" line="133"/>
         <source>Paired phones and PDAs (administrators)</source>
         <translation>已配对的手机和 PDA（管理员）</translation>
     </message>
@@ -3939,117 +3959,127 @@ How was it resolved?</source>
         <translation>{0} dpi</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="138"/>
+        <location filename="../../snapp/gui/views/settings.py" line="143"/>
+        <source>Only an administrator can change it.</source>
+        <translation>只有管理员可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="155"/>
+        <source>Saved: a return&apos;s answer is promised within {0} days.</source>
+        <translation>已保存：客户退货承诺在 {0} 天内答复。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/settings.py" line="166"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="144"/>
+        <location filename="../../snapp/gui/views/settings.py" line="172"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="146"/>
+        <location filename="../../snapp/gui/views/settings.py" line="174"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="164"/>
+        <location filename="../../snapp/gui/views/settings.py" line="192"/>
         <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
         <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="180"/>
+        <location filename="../../snapp/gui/views/settings.py" line="208"/>
         <source>Only an administrator can pair and revoke phones and PDAs.</source>
         <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="190"/>
+        <location filename="../../snapp/gui/views/settings.py" line="218"/>
         <source>Revoke device</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="191"/>
+        <location filename="../../snapp/gui/views/settings.py" line="219"/>
         <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
         <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="199"/>
+        <location filename="../../snapp/gui/views/settings.py" line="227"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="208"/>
+        <location filename="../../snapp/gui/views/settings.py" line="236"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="211"/>
+        <location filename="../../snapp/gui/views/settings.py" line="239"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="218"/>
+        <location filename="../../snapp/gui/views/settings.py" line="246"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="220"/>
+        <location filename="../../snapp/gui/views/settings.py" line="248"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="222"/>
+        <location filename="../../snapp/gui/views/settings.py" line="250"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="227"/>
+        <location filename="../../snapp/gui/views/settings.py" line="255"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="227"/>
+        <location filename="../../snapp/gui/views/settings.py" line="255"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="236"/>
+        <location filename="../../snapp/gui/views/settings.py" line="264"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="249"/>
+        <location filename="../../snapp/gui/views/settings.py" line="277"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="244"/>
+        <location filename="../../snapp/gui/views/settings.py" line="272"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="275"/>
+        <location filename="../../snapp/gui/views/settings.py" line="303"/>
         <source>Saved: no label printer, labels go to a PDF.</source>
         <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="277"/>
+        <location filename="../../snapp/gui/views/settings.py" line="305"/>
         <source>Saved: labels go to {0}.</source>
         <translation>已保存：标签发送到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="283"/>
+        <location filename="../../snapp/gui/views/settings.py" line="311"/>
         <source>Enter the printer&apos;s address first.</source>
         <translation>请先填写打印机地址。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="286"/>
+        <location filename="../../snapp/gui/views/settings.py" line="314"/>
         <source>Sending a test label to {0}…</source>
         <translation>正在向 {0} 发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="296"/>
+        <location filename="../../snapp/gui/views/settings.py" line="324"/>
         <source>Test label sent to {0}.</source>
         <translation>测试标签已发送到 {0}。</translation>
     </message>

@@ -28,7 +28,7 @@ from snapp.gui.views.base import View, fit_columns
 from snapp.io.printers import Printer
 from snapp.reports.labels import template_names
 from snapp.reports.thermal import DPIS, Language
-from snapp.services import backup, devices, users
+from snapp.services import backup, devices, rma_due, users
 from snapp.services.base import Context, Entity
 from snapp.services.devices import DeviceRecord, PairingOffer
 
@@ -115,6 +115,8 @@ class SettingsView(View):
         self._show_printer()
         form.printerSaveButton.clicked.connect(self.save_printer)
         form.printerTestButton.clicked.connect(self.print_test_label)
+        form.answerDaysSpin.setMaximum(rma_due.ANSWER_DAYS_MAX)
+        form.answerDaysSaveButton.clicked.connect(self.save_answer_days)
 
     def activated(self) -> None:
         self.refresh()  # on SQLite a phone pairs through the server process, which notifies no one: look again
@@ -126,7 +128,33 @@ class SettingsView(View):
             else:
                 self.devices.set_rows(rows)
 
+        def answer_days() -> tuple[int, bool]:
+            return rma_due.get_answer_days(self.ctx), is_admin(self.ctx)
+
         self.runner.run(lambda: devices.list_devices(self.ctx) if is_admin(self.ctx) else None, done=shown)
+        self.runner.run(answer_days, done=lambda got: self._show_answer_days(*got))
+
+    def _show_answer_days(self, days: int, admin: bool) -> None:
+        form = self.form
+        form.answerDaysSpin.setValue(days)
+        for widget in (form.answerDaysSpin, form.answerDaysSaveButton):
+            widget.setEnabled(admin)
+        if not admin:
+            form.answerDaysResultLabel.setText(self.tr("Only an administrator can change it."))
+
+    def save_answer_days(self) -> None:
+        def failed(err: BaseException) -> bool:
+            said = refusal(err)
+            if said is not None:
+                _colour(self.form.answerDaysResultLabel, said, False)
+            return said is not None
+
+        self.runner.run(
+            lambda: rma_due.set_answer_days(self.ctx, self.form.answerDaysSpin.value()),
+            done=lambda days: _colour(self.form.answerDaysResultLabel,
+                                      self.tr("Saved: a return's answer is promised within {0} days.").format(days), True),
+            failed=failed,
+        )  # fmt: skip
 
     def show_sharing(self, running: bool, address: str, fingerprint: str) -> None:
         """What the server is doing: its address and the fingerprint phones check once, or that it is off."""
