@@ -87,3 +87,22 @@ def test_register_lookup_dashboard_and_recall_show_a_status_in_the_same_colour(q
     tree = window.view(RecallView).form.unitsTree
     tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     assert {t.foreground(0).color().name() for t in tops} == {green, grey}
+
+
+def test_a_forms_error_labels_take_the_palettes_red_and_no_form_spells_its_own(qtbot):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from snapp.gui.forms import load_form
+    from snapp.paths import form
+
+    folder = Path(form("login")).parent
+    spelled = {path.name for path in folder.glob("*.ui") if "color: #c62828" in path.read_text(encoding="utf-8")}
+    assert spelled <= {"fields_dialog.ui"}  # pending: its own change is merged separately
+    host = QWidget()
+    qtbot.addWidget(host)
+    loaded = load_form("item_form", host)
+    errors = [label for label in loaded.findChildren(QLabel) if label.objectName().endswith("error")]
+    assert len(errors) == 12
+    assert {label.styleSheet() for label in errors} == {f"color: {BAD.text};"}

@@ -13,6 +13,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.gui.documents import Shelf
 from snapp.gui.labels import name_of
 from snapp.gui.operations import Runner
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.problems import say
 from snapp.gui.views.dialogs import ServiceDialog, unit_text
 from snapp.gui.views.rma_dialogs import SupplierBackDialog, SupplierSendDialog
@@ -147,7 +148,7 @@ def attach(view) -> None:
     form = view.form
     form.repairRecordButton.clicked.connect(lambda: _open(view, RepairDialog, view.cards[_shown(view)]))
     view.documents = Shelf(view, form.openPdfButton, form.printPdfButton,
-                           lambda text, ok: view._message(text, "#2e7d32" if ok else "#c62828"))  # fmt: skip
+                           lambda text, ok: view._message(text, GOOD.text if ok else BAD.text))  # fmt: skip
     form.claimButton.clicked.connect(lambda: _claim(view, view.cards[_shown(view)]))
 
 

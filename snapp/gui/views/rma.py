@@ -13,7 +13,7 @@ from snapp.domain.statuses import RmaStatus
 from snapp.gui.documents import Shelf
 from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
-from snapp.gui.palette import BAD
+from snapp.gui.palette import BAD, GOOD
 from snapp.gui.scanner import ScanField
 from snapp.gui.views.aftersales import RepairDialog, ReturnDialog
 from snapp.gui.views.base import DOCUMENT, SERIAL, EmptyHint, View, fit_columns
@@ -250,4 +250,4 @@ class RmaView(View):
 
     def _say(self, text: str, ok: bool) -> None:
         self.form.documentLabel.setText(text)
-        self.form.documentLabel.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
+        self.form.documentLabel.setStyleSheet(f"color: {GOOD.text if ok else BAD.text};")
