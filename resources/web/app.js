@@ -6,6 +6,7 @@ import * as api from "./api.js";
 import { cameraOn, startCamera, stopCamera } from "./camera.js";
 import { showCards } from "./card.js";
 import { chosenLanguage, t, translatePage } from "./i18n.js";
+import { expected, judgeRows } from "./receive.js";
 import { endsScan, enterScanner, scannerProfile, testScan } from "./scanner.js";
 import * as store from "./store.js";
 import { $, el, fill, keep, load, locationOptions, locations, named, setNames, signal, verdict } from "./ui.js";
@@ -14,7 +15,7 @@ const RETRY_MS = 3000;
 const SHOWN = 40; // rows of a scan list on screen; the counters count them all
 
 const state = {
-  receive: load("snapp.receive"), // {po, line, location, postKey, lines: [...]}
+  receive: load("snapp.receive"), // {po, line, location, postKey, lines: [...], scanned: {sku: [field names]}}
   count: load("snapp.count"), // {number, location}
   scans: {}, // session -> its scans in order (the IndexedDB rows, kept in memory while shown)
   started: new Map(), // scan id -> when its Enter was pressed (performance.now())
@@ -176,8 +177,16 @@ $("#logout").addEventListener("click", async () => {
 
 // Each scan goes with the scanner profile it was made under (kept with it on the device): the server undoes it.
 const SEND = {
-  receive: (scan) =>
-    api.request("POST", "/floor/receiving/judge", { po: scan.session.slice(8), scan: scan.raw, profile: scan.profile, sku: receivingSku(scan.session) }, { key: scan.key }),
+  receive: async (scan) => {
+    const sku = receivingSku(scan.session);
+    const body = { po: scan.session.slice(8), scan: scan.raw, profile: scan.profile, sku };
+    if (scannedOf(sku).length) {
+      // judged at its place in its pair, after the scans before it as they were judged
+      const scans = await openSession(scan.session);
+      body.paired = judgeReceive(scans.slice(0, scans.findIndex((s) => s.id === scan.id))).paired;
+    }
+    return api.request("POST", "/floor/receiving/judge", body, { key: scan.key });
+  },
   count: (scan) => api.request("POST", `/floor/counts/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
   verify: (scan) => api.request("POST", "/floor/verify", { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
 };
@@ -254,29 +263,21 @@ function receivingSku(session) {
   if (!setup || `receive:${setup.po}` !== session) return undefined;
   const chosen = setup.lines?.find((line) => String(line.line_no) === String(setup.line));
   if (chosen) return chosen.sku;
-  return judgeRows(state.scans[session] || []).sku;
+  return judgeReceive(state.scans[session] || []).sku;
 }
 
-/** The session's scans judged in order: the server's verdict, then this batch's own rules
- * (one line per receipt, each serial once, no more than the line has open). */
-function judgeRows(scans) {
-  const accepted = new Map();
-  let sku, remaining;
-  const rows = scans.map((scan, i) => {
-    const n = i + 1;
-    const v = scan.verdict;
-    const text = v?.serial || scan.raw.replace(/\x1d/g, "<GS>");
-    if (!v) return { n, kind: "wait", text, message: waitWord() };
-    if (!v.ok) return { n, kind: "bad", text, message: v.message };
-    if (accepted.has(v.serial)) return { n, kind: "bad", text, message: t("twice", { first: accepted.get(v.serial) }) };
-    if (sku && v.sku !== sku) return { n, kind: "bad", text, message: t("otherLine", { line: v.line_no, sku: v.sku }) };
-    if (accepted.size >= v.remaining) return { n, kind: "bad", text, message: t("lineFull", { line: v.line_no }) };
-    sku ??= v.sku;
-    remaining = v.remaining;
-    accepted.set(v.serial, n);
-    return { n, kind: "ok", text, message: v.message, serial: v.serial };
-  });
-  return { rows, accepted: [...accepted.keys()], sku, remaining };
+/** The fields of ``sku``'s item scanned after each serial (an IMEI), as loaded with the PO. */
+const scannedOf = (sku) => state.receive?.scanned?.[sku] || [];
+
+const judgeReceive = (scans) => judgeRows(scans, scannedOf, waitWord());
+
+/** The PO, with the fields its items scan after each serial. */
+async function loadPo(number) {
+  const po = await api.request("GET", `/pos/${encodeURIComponent(number)}`);
+  const skus = [...new Set(po.lines.map((l) => l.sku))];
+  const lists = await Promise.all(skus.map((sku) => api.request("GET", `/items/${encodeURIComponent(sku)}/fields`)));
+  const scanned = Object.fromEntries(skus.map((sku, i) => [sku, lists[i].filter((f) => f.scanned).map((f) => f.name)]));
+  return { po, scanned };
 }
 
 async function enterReceive() {
@@ -304,8 +305,8 @@ $("#po").addEventListener("change", async (event) => {
   const number = event.target.value;
   if (!number) return;
   try {
-    const po = await api.request("GET", `/pos/${encodeURIComponent(number)}`);
-    state.receive = { po: po.number, line: "", location: $("#receive-location").value, postKey: store.newKey(), lines: po.lines };
+    const { po, scanned } = await loadPo(number);
+    state.receive = { po: po.number, line: "", location: $("#receive-location").value, postKey: store.newKey(), lines: po.lines, scanned };
   } catch (err) {
     verdict("receive", "bad", api.explain(err));
     return;
@@ -330,12 +331,15 @@ for (const [picker, field] of [["#line", "line"], ["#receive-location", "locatio
 function renderReceive({ judged } = {}) {
   const setup = state.receive;
   const scans = setup ? state.scans[`receive:${setup.po}`] || [] : [];
-  const { rows, accepted, remaining } = judgeRows(scans);
+  const { rows, accepted, remaining, sku, due } = judgeReceive(scans);
   $("#accepted").textContent = String(accepted.length);
   const line = setup?.lines?.find((l) => String(l.line_no) === String(setup.line));
   const open = remaining ?? (line ? line.quantity - line.received : undefined);
   $("#open").textContent = open === undefined ? "–" : String(open - accepted.length);
   listRows($("#receive-list"), rows);
+  const prompt = expected(due, scannedOf(sku ?? line?.sku));
+  $("#expect").hidden = !prompt;
+  $("#expect").textContent = prompt;
   const last = judged ? rows[scans.findIndex((s) => s.id === judged.id)] : rows[rows.length - 1];
   if (last) {
     verdict("receive", last.kind, last.text, last.message);
@@ -356,25 +360,31 @@ $("#post").addEventListener("click", async () => {
   const setup = state.receive;
   if (!setup) return;
   const session = `receive:${setup.po}`;
-  const { accepted, sku, rows } = judgeRows(state.scans[session] || []);
+  const { accepted, sku, rows, paired } = judgeReceive(state.scans[session] || []);
   if (!accepted.length || rows.some((row) => row.kind === "wait")) {
     verdict("receive", "bad", rows.some((row) => row.kind === "wait") ? t("waiting") : t("nothingToPost"));
     signal("bad");
     return;
   }
   try {
-    const body = { sku, serials: accepted, location: setup.location || undefined };
+    // scanned in pairs: posted as scanned, so the server refuses a unit whose field scan is missing
+    const body = scannedOf(sku).length ? { sku, pairs: paired.filter((v) => v !== null) } : { sku, serials: accepted };
+    body.location = setup.location || undefined;
     const receipt = await api.request("POST", `/pos/${encodeURIComponent(setup.po)}/receipts`, body, { key: setup.postKey });
     await store.clearSession(session);
     state.scans[session] = [];
-    const po = await api.request("GET", `/pos/${encodeURIComponent(setup.po)}`).catch(() => null);
-    Object.assign(setup, { postKey: store.newKey(), lines: po ? po.lines : setup.lines });
+    const fresh = await loadPo(setup.po).catch(() => null);
+    Object.assign(setup, { postKey: store.newKey(), ...(fresh && { lines: fresh.po.lines, scanned: fresh.scanned }) });
     keep("snapp.receive", setup);
     fillLines();
     renderReceive();
     verdict("receive", "ok", t("posted", { number: receipt.number, quantity: receipt.quantity }));
     signal("ok");
   } catch (err) {
+    if (err instanceof api.Refused) {
+      setup.postKey = store.newKey(); // refused (a unit's IMEI still due): the batch corrected is a new request
+      keep("snapp.receive", setup);
+    }
     verdict("receive", "bad", err instanceof api.Offline ? t("postQueued") : api.explain(err));
     signal("bad");
   }
@@ -391,6 +401,23 @@ $("#clear").addEventListener("click", async () => {
   renderReceive();
   $('[data-verdict="receive"]').hidden = true;
   showNetwork();
+  focusScan();
+});
+
+// The last scan taken back: a field's value (the serial waits for it again), a serial with its field scans still
+// due (the unit is gone), or a refused scan. A scan still on its way is not: its verdict would bring it back.
+$("#undo").addEventListener("click", async () => {
+  const scans = state.receive ? state.scans[`receive:${state.receive.po}`] || [] : [];
+  const last = scans[scans.length - 1];
+  if (!last || !last.verdict) {
+    verdict("receive", "bad", last ? t("waiting") : t("nothingToUndo"));
+    signal("bad");
+  } else {
+    await store.forget(last);
+    scans.pop();
+    renderReceive();
+    verdict("receive", "warn", t("undone", { text: last.verdict.value || last.verdict.serial || last.raw }), $("#expect").textContent);
+  }
   focusScan();
 });
 

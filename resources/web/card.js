@@ -83,10 +83,11 @@ async function moveForm(box, unit, action) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
-      await api.request("POST", ...kind.send(values(form)), { key });
+      const done = await api.request("POST", ...kind.send(values(form)), { key });
       const cards = await api.request("GET", `/serials/${encodeURIComponent(unit.serial)}`);
       const now = cards.find((c) => c.sku === unit.sku) || cards[0];
-      verdict("lookup", "ok", t("moved", { verb, status: named(`status.${now.status}`, now.status) }));
+      const promised = done?.promised_on ? `${t("answerBy")} ${done.promised_on}` : undefined; // a customer's return
+      verdict("lookup", "ok", t("moved", { verb, status: named(`status.${now.status}`, now.status) }), promised);
       signal("ok");
       showCards(cards);
     } catch (err) {
@@ -113,6 +114,7 @@ function card(unit) {
     [t("location"), unit.location ? `${unit.location} · ${unit.location_name}` : "–"],
     holder ? [t("holder"), [holder.customer ? `${holder.customer} · ${holder.customer_name}` : holder.recipient, holder.ref].filter(Boolean).join(" · ")] : null,
     unit.open_rma ? [t("rma"), unit.open_rma] : null,
+    unit.rma_promised_on ? [t("answerBy"), unit.rma_overdue ? `${unit.rma_promised_on} · ${t("overdue")}` : unit.rma_promised_on, unit.rma_overdue] : null,
     [t("warranty"), warranty],
     [t("supplier"), `${unit.supplier} · ${unit.supplier_name}`],
     [t("po"), unit.po],
@@ -121,7 +123,7 @@ function card(unit) {
   ].filter(Boolean);
   const box = el("article", { class: "card", "data-serial": unit.serial, "data-status": unit.status },
     el("h2", {}, unit.serial),
-    el("dl", {}, ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+    el("dl", {}, ...facts.flatMap(([k, v, late]) => [el("dt", {}, k), el("dd", { class: late ? "overdue" : "" }, v)])),
     el("h3", {}, t("moves")),
   ); // prettier-ignore
   const moves = el("div", { class: "moves" });

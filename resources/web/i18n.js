@@ -48,6 +48,9 @@ const WORDS = {
     holder: "Held by", customer: "Customer", chooseCustomer: "Choose a customer", recipient: "Issued to",
     recipientKind: "Recipient is a", kind_person: "person", kind_department: "department", kind_project: "project",
     delivery: "Delivery reference", rma: "RMA number", supplierRma: "Supplier's RMA number", reason: "Reason for the return",
+    expectSerial: "Scan a serial (then its {fields})", expectField: "Scan the {field} of {serial}",
+    fieldOf: "{field} of {serial}", undo: "Undo", nothingToUndo: "Nothing to undo", undone: "Taken back: {text}",
+    answerBy: "Answer promised by", overdue: "overdue",
   },
   zh: {
     app: "SNApp 现场",
@@ -95,6 +98,9 @@ const WORDS = {
     holder: "持有方", customer: "客户", chooseCustomer: "请选择客户", recipient: "领用人",
     recipientKind: "领用方类型", kind_person: "个人", kind_department: "部门", kind_project: "项目",
     delivery: "发货单号", rma: "RMA 编号", supplierRma: "供应商 RMA 编号", reason: "退货原因",
+    expectSerial: "请扫描序列号（之后扫描其{fields}）", expectField: "请扫描 {serial} 的{field}",
+    fieldOf: "{serial} 的{field}", undo: "撤销", nothingToUndo: "没有可撤销的扫描", undone: "已撤销：{text}",
+    answerBy: "承诺答复日期", overdue: "已逾期",
   },
 };
 

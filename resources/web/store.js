@@ -69,3 +69,8 @@ export async function waiting(limit = 50) {
 export function waitingCount() {
   return run("readonly", (store) => store.index("waiting").count());
 }
+
+/** Forget one scan (taken back by Undo). */
+export function forget(scan) {
+  return run("readwrite", (store) => store.delete(scan.id));
+}

@@ -1,8 +1,8 @@
 // The app shell, kept on the device so the floor client opens without a network. Network first (a new
 // version of SNApp is picked up at once), the kept copy when there is none. The API is never cached.
 
-const CACHE = "snapp-floor-v2";
-const SHELL = ["./", "index.html", "app.css", "app.js", "api.js", "i18n.js", "store.js", "camera.js", "ui.js", "card.js", "scanner.js", "manifest.json", "icon.svg"];
+const CACHE = "snapp-floor-v3";
+const SHELL = ["./", "index.html", "app.css", "app.js", "api.js", "i18n.js", "store.js", "camera.js", "ui.js", "card.js", "receive.js", "scanner.js", "manifest.json", "icon.svg"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -336,6 +336,31 @@ def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef]) -> Source:
     )
 
 
+@dataclass(frozen=True)
+class PairPlace:
+    """Where a delivery scanned in pairs stands: the next scan is a serial (``field`` None), or ``serial``'s ``field``."""
+
+    field: FieldDef | None
+    serial: str | None
+    earlier: dict[str, tuple[int, str]]  # the field's values scanned already: value -> (its scan's number, its serial)
+
+
+def next_place(paired: Sequence[str | None], defs: Sequence[FieldDef]) -> PairPlace:
+    """The place of the scan after ``paired``, the delivery's scans so far in order (`scan_pairs`' order), None
+    for each one refused: a device judging scan by scan keeps its refused rows, so numbers stay its rows'."""
+    scanned = [d for d in defs if d.scanned]
+    width = len(scanned) + 1
+    taken = [(n, normalise(v)) for n, v in enumerate(paired, 1) if v is not None]
+    place = len(taken) % width
+    if not place:
+        return PairPlace(None, None, {})
+    earlier: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(taken) - place, width):
+        n, value = taken[start + place]
+        earlier.setdefault(value, (n, taken[start][1]))
+    return PairPlace(scanned[place - 1], taken[-place][1], earlier)
+
+
 def field_source(serials: Sequence[str], fields: dict[str, dict[str, object]]) -> Source:
     """Serials with their fields given by serial (an API body: ``{"SN1": {"IMEI": "3569…"}}``)."""
     if stray := [s for s in fields if s not in set(serials)]:

@@ -71,11 +71,14 @@ def display_names(request: Request) -> dict[str, str]:
 class ReceivingScanBody(ScanBody):
     po: Name
     sku: str | None = None
+    # When the item's fields are scanned after each serial: the delivery's scans before this one as judged
+    # (a serial, then its IMEI...), null for each one refused, so that "first at scan 3" is the device's row 3.
+    paired: Annotated[list[Annotated[str, Field(max_length=200)] | None], Field(max_length=100_000)] = []
 
 
 @router.post("/receiving/judge", summary="Judge one receiving scan against a PO (its line, its rule, already received); writes nothing")
 def judge_receiving_scan(request: Request, ctx: Caller, body: ReceivingScanBody) -> dict[str, Any]:
-    verdict = receiving.judge_scan(ctx, body.po, body.typed(), body.sku)
+    verdict = receiving.judge_scan(ctx, body.po, body.typed(), body.sku, body.paired)
     return {**plain(verdict), "message": verdict.message.say(language_of(request))}
 
 

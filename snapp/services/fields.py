@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from snapp.db import bulk
 from snapp.db.models import FieldDefinition, FieldValue, Item, Serial, SerialEvent, field_values_table, utcnow
 from snapp.domain.capture import Capture, normalise
-from snapp.domain.fields import FieldCapture, FieldDef, key
+from snapp.domain.fields import FieldCapture, FieldDef, PairPlace, Uniqueness, key
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
 from snapp.io.serial_files import BATCH_HEADERS, EXPIRY_HEADERS, HEADERS
@@ -248,8 +248,8 @@ def set_value(uow: UnitOfWork, serial: str, name: str, value: object, *, sku: st
     if before == stored:
         return ValueChange(unit.serial, unit.sku, spec.name, before, stored)
     scope = spec.scope(row.id)
-    if stored is not None and scope is not None and (holder := _holder(session, scope, stored)) is not None:
-        raise Conflict("field.taken", field=spec.name, name=spec.name, value=stored, serial=holder[0], sku=holder[1])
+    if stored is not None and scope is not None and (taken := holder(session, scope, stored)) is not None:
+        raise Conflict("field.taken", field=spec.name, name=spec.name, value=stored, serial=taken[0], sku=taken[1])
     if current is None:
         session.add(FieldValue(serial_id=unit.id, field_id=row.id, value=stored, scope=scope))
     elif stored is None:
@@ -266,13 +266,30 @@ def set_value(uow: UnitOfWork, serial: str, name: str, value: object, *, sku: st
     return ValueChange(unit.serial, unit.sku, spec.name, before, stored)
 
 
-def _holder(session: Session, scope: str, value: str) -> tuple[str, str] | None:
+def holder(session: Session, scope: str, value: str) -> tuple[str, str] | None:
     """(serial, SKU) of the unit holding ``value`` in ``scope``, if any."""
     found = session.execute(
         select(Serial.serial, Item.sku).join(FieldValue, FieldValue.serial_id == Serial.id)
         .join(Item, Item.id == Serial.item_id).where(FieldValue.scope == scope, FieldValue.value == value)
     ).first()  # fmt: skip
     return (found[0], found[1]) if found else None
+
+
+def pair_value(session: Session, field_id: int, place: PairPlace, raw: str) -> tuple[str, Text | None]:
+    """One scan where ``place`` expects a unit's scanned field (its IMEI): the value, and why it is refused if it is,
+    with the reasons the posted receipt would give (`scan_pairs`, `capture_fields`, `stored_clashes`)."""
+    spec, value = place.field, normalise(raw)
+    if not spec.matches(value):
+        return value, Text("field.pair_not_field", field=spec.name, pattern=spec.pattern)
+    stored, why = spec.read(value)
+    value = stored or value
+    if why is None and spec.unique != Uniqueness.NONE:
+        if value in place.earlier:
+            n, other = place.earlier[value]
+            why = Text("field.twice", first=Text("position.scan", n=n), other=other)
+        elif found := holder(session, spec.scope(field_id), value):
+            why = Text("field.taken_by", serial=found[0], sku=found[1])
+    return value, why and Text("field.refused", serial=place.serial, field=spec.name, why=why)
 
 
 @service(Permission.VIEW, write=False)

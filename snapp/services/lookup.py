@@ -19,8 +19,9 @@ from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service, utc_midnight
 from snapp.services import fields
 from snapp.services.customers import (
-    Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, open_rma_of, story,
+    Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, story,
 )  # fmt: skip
+from snapp.services.rma_due import open_return
 from snapp.services.units import resolve, units_with_ids, with_receipt
 
 
@@ -61,6 +62,8 @@ class SerialCard:
     holder: Holder | None = None  # who has it now, while it is shipped or issued
     aftersales: list[str] = field(default_factory=list)  # returns, swaps, supplier RMAs, repairs (Texts)
     open_rma: str | None = None  # the customer return open for it, waiting for inspection
+    rma_promised_on: dt.date | None = None  # the day that return's answer was promised to the customer
+    rma_overdue: bool = False  # that day has gone by (`snapp.services.rma_due.overdue`)
     fields: list[tuple[str, str]] = field(default_factory=list)  # its custom fields' values: (name, value)
 
     def warranty_days_left(self, today: dt.date | None = None) -> int | None:
@@ -121,6 +124,8 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
         history.setdefault(unit_id, []).append(EventRecord(*event))
     handovers, stories = (latest_handovers(session, ids), story(session, ids)) if any_aftersales(session, ids) else ({}, {})
     values = fields.values_of(session, ids)
+    today = dt.date.today()
+    returns = {row.id: open_return(session, row.id, today) for row in rows if row.status == Status.CUSTOMER_RETURN}
     return [
         SerialCard(
             row.serial, row.sku, row.item_name, row.gtin, row.status, row.location, row.location_name, row.supplier,
@@ -129,11 +134,18 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
             allowed=[a.value for a in allowed_actions(row.status)],
             history=history.get(row.id, []), customer_warranty_end=_customer_end(handovers.get(row.id)),
             holder=holder_now(row.status, handovers.get(row.id)), aftersales=stories.get(row.id, []),
-            open_rma=open_rma_of(session, row.id) if row.status == Status.CUSTOMER_RETURN else None,
             fields=values.get(row.id, []),
+            **_open_return(returns.get(row.id)),
         )  # fmt: skip
         for row in rows
     ]
+
+
+def _open_return(found: tuple[str, dt.date | None, bool] | None) -> dict[str, object]:
+    if found is None:
+        return {}
+    number, promised_on, late = found
+    return {"open_rma": number, "rma_promised_on": promised_on, "rma_overdue": late}
 
 
 def _customer_end(handover: Holder | None) -> dt.date | None:

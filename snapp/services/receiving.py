@@ -41,7 +41,7 @@ from snapp.db.models import (
 )
 from snapp.domain.batches import Lot, checked
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
-from snapp.domain.fields import capture_fields, scan_pairs
+from snapp.domain.fields import capture_fields, next_place, scan_pairs
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
@@ -312,12 +312,18 @@ class ScanVerdict:
     line_no: int | None
     remaining: int | None  # open on the line, not counting scans the device holds
     message: Text
+    field: str | None = None  # the scan is this field's value (an IMEI) of ``serial``, scanned after it
+    value: str | None = None  # that value, as it would be stored
 
 
 @service(Permission.RECEIVE, write=False)
-def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None) -> ScanVerdict:
+def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None,
+               paired: Sequence[str | None] = ()) -> ScanVerdict:  # fmt: skip
     """A scanning device's one scan: the PO line it is for (a GS1 scan's GTIN picks it, else ``sku``'s open line),
-    the item's serial rule, and the serials already received. Nothing is written."""
+    the item's serial rule, and the serials already received. Nothing is written.
+
+    When the item's fields are scanned after each serial, ``paired`` is the delivery's scans so far
+    (`snapp.domain.fields.next_place`) and the scan is judged at its place: a serial's, or its field's."""
     session = uow.session
     po = get_po_row(session, po_number)
     if po.status not in RECEIVABLE:
@@ -339,6 +345,16 @@ def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None
     facts = dict(sku=item.sku, line_no=line.line_no, remaining=line.quantity - line.received)
     if item.tracking != "serial":
         return ScanVerdict(False, raw, None, **facts, message=Text("receiving.not_by_serial", sku=item.sku))
+    scanned = [(field_id, d) for field_id, d in fields.item_fields(session, item.id) if d.scanned]
+    if scanned:
+        place = next_place(paired, [d for _, d in scanned])
+        if place.field is not None:
+            field_id = next(field_id for field_id, d in scanned if d is place.field)
+            value, why = fields.pair_value(session, field_id, place, raw)
+            return ScanVerdict(why is None, raw, place.serial, **facts, message=why or Text("receiving.scan_ok"),
+                               field=place.field.name, value=value)  # fmt: skip
+        if owner := next((d for _, d in scanned if d.matches(normalise(raw))), None):
+            return ScanVerdict(False, raw, None, **facts, message=Text("field.pair_field_first", field=owner.name))
     captured = capture(scans([raw]), serial_rule(item))
     problems = captured.problems or received_clashes(session, item.id, captured)
     if not problems and (judged := manifests.judge_receipt(session, po, line, item, captured)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from snapp.db.models import AftersalesSetting, CustomerRma
@@ -43,6 +43,13 @@ def promised_day(session: Session, promised_on: dt.date | None, today: dt.date) 
 def overdue(today: dt.date) -> ColumnElement[bool]:
     """An open return whose promised day has gone by (one received before promises were kept never is)."""
     return (CustomerRma.status == RmaStatus.OPEN) & (CustomerRma.promised_on < today)
+
+
+def open_return(session: Session, unit_id: int, today: dt.date) -> tuple[str, dt.date | None, bool] | None:
+    """The unit's customer return still open: its number, the day its answer was promised, whether that has gone by."""
+    found = session.execute(select(CustomerRma.number, CustomerRma.promised_on, overdue(today))
+                            .where(CustomerRma.serial_id == unit_id, CustomerRma.status == RmaStatus.OPEN)).first()  # fmt: skip
+    return (found[0], found[1], bool(found[2])) if found else None
 
 
 @service(Permission.ADMIN)

@@ -1,6 +1,6 @@
 """Screenshots of the floor client at a phone's 360×640, in English and in Chinese (docs/screenshots/phone/).
 
-    .venv/bin/python tests/web/screenshots.py
+    .venv/bin/python tests/web/screenshots.py [folder]
 
 Runs `snapp serve` on a demo database and drives Debian's Chromium (/usr/bin/chromium) through each screen.
 """
@@ -22,8 +22,10 @@ from snapp.services.demo import build_demo  # noqa: E402
 from tests.server.conftest import Server  # noqa: E402
 from tests.web.conftest import CHROMIUM, PHONE, log_in, wedge  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "phone"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "phone"
 PASSWORD = "demo password 1"
+PHONE_SKU = "PHN-5G"  # its IMEI scanned after each serial
+IMEIS = ["356938035643809", "356938035643817", "356938035643825"]
 
 
 def open_screen(page, name: str) -> None:
@@ -31,7 +33,7 @@ def open_screen(page, name: str) -> None:
     page.wait_for_function(f"document.activeElement.dataset.scan === '{name}'")
 
 
-def shoot(server: Server, browser, lang: str, po: str, serial: str, location: str, sold: str) -> None:
+def shoot(server: Server, browser, lang: str, po: str, serial: str, location: str, sold: str, pairs_po: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
                                   locale="zh-CN" if lang == "zh" else "en-US", base_url=server.url)  # fmt: skip
     page = context.new_page()
@@ -120,6 +122,18 @@ def shoot(server: Server, browser, lang: str, po: str, serial: str, location: st
     page.wait_for_selector("[data-verdict=lookup].bad")
     page.locator("[data-verdict=lookup]").scroll_into_view_if_needed()
     page.screenshot(path=OUT / f"{lang}-12-return-refused.png")
+
+    page.click("#back")
+    page.click("a[href='#receive']")
+    page.wait_for_selector(f"#po option[value='{pairs_po}']", state="attached")
+    page.select_option("#po", pairs_po)
+    page.wait_for_selector(f"#line option:has-text('{PHONE_SKU}')", state="attached")  # not the line of the PO before
+    page.select_option("#line", "1")
+    # Two units paired, an IMEI where a serial belongs (refused), then a serial whose IMEI is due.
+    for code in (f"{lang.upper()}5G0001", IMEIS[0], f"{lang.upper()}5G0002", IMEIS[1], IMEIS[2], f"{lang.upper()}5G0003"):
+        wedge(page, code)
+    page.wait_for_function("!document.querySelector('#receive-list li.wait') && document.querySelectorAll('#receive-list li').length === 6")
+    page.screenshot(path=OUT / f"{lang}-13-receive-pairs.png", full_page=True)  # the pairs in the list too
     context.close()
 
 
@@ -139,6 +153,12 @@ def main() -> None:
                          "lines": [{"sku": item["sku"], "quantity": 50}]}  # fmt: skip
                 po = api.post("/pos", json=order).json()["number"]
                 api.post(f"/pos/{po}/approve").raise_for_status()
+                api.post("/items", json={"sku": PHONE_SKU, "name": "5G 手持终端", "supplier": order["supplier"],
+                                         "serial_pattern": "[A-Z]{2}5G[0-9]{4}"}).raise_for_status()  # fmt: skip
+                api.post(f"/items/{PHONE_SKU}/fields", json={"name": "IMEI", "unique": "all", "pattern": r"\d{15}",
+                                                             "scanned": True}).raise_for_status()  # fmt: skip
+                pairs_po = api.post("/pos", json={"supplier": order["supplier"], "lines": [{"sku": PHONE_SKU, "quantity": 20}]}).json()["number"]
+                api.post(f"/pos/{pairs_po}/approve").raise_for_status()
                 # A refused receipt: its rejected scan waits at the exceptions desk.
                 api.post(f"/pos/{po}/receipts", json={"sku": item["sku"], "serials": ["ECG12"], "location": "QA"})
                 row, *sold = api.get("/serials", params={"status": "in_stock", "limit": 3}).json()["rows"]
@@ -147,7 +167,7 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
                 for lang, unit in zip(("en", "zh"), sold, strict=True):
-                    shoot(server, browser, lang, po, row["serial"], row["location"], unit["serial"])
+                    shoot(server, browser, lang, po, row["serial"], row["location"], unit["serial"], pairs_po)
                 browser.close()
         finally:
             server.stop()
