@@ -110,8 +110,8 @@ def build(cli, name: str) -> None:
     report = cli.command(group, "report", cmd_report, "the recall report for a regulator, as PDF")
     report.add_argument("out", metavar="OUT.pdf")
     _criteria(report)
-    for hold, help in (("block", "quarantine every affected unit in stock and block the recalled batches' pieces"),
-                       ("release", "put every quarantined affected unit back in stock, release the batches' pieces")):  # fmt: skip
+    for hold, help in (("block", "quarantine every affected unit in stock, block the recalled batches' pieces"),
+                       ("release", "put quarantined affected units back in stock, release the batches' pieces")):  # fmt: skip
         sub = cli.command(group, hold, cmd_hold, help)
         _criteria(sub)
         sub.add_argument("--note", help="why: the supplier's notice, a QA decision")

@@ -132,7 +132,8 @@ def stock(uow: UnitOfWork, sku: str | None = None, *, expiring_within: int | Non
     expired or expiring by then."""
     today = today or dt.date.today()
     query = (select(Item.sku, Item.name, BatchStock.batch, BatchStock.expiry, Location.code, BatchStock.quantity,
-                    BatchStock.blocked).join(Item, Item.id == BatchStock.item_id).join(Location, Location.id == BatchStock.location_id)
+                    BatchStock.blocked)
+             .join(Item, Item.id == BatchStock.item_id).join(Location, Location.id == BatchStock.location_id)
              .where(BatchStock.quantity > 0))  # fmt: skip
     if sku:
         query = query.where(Item.id == get_item_row(uow.session, sku).id)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -36,7 +36,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import Status, meaning
 from snapp.errors import PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, service
-from snapp.services.batches import BatchFlow, LotCriteria, LotStock, batch_flows, lock_lots, set_blocked
+from snapp.services.batches import BatchFlow, LotCriteria, batch_flows, lock_lots, set_blocked
 from snapp.services.lifecycle import record_moves
 from snapp.services.lookup import SerialFilter, _register_query
 from snapp.services.units import resolve
@@ -274,15 +274,14 @@ def _hold(uow: UnitOfWork, action: Action, recall: Recall, note: str | None) -> 
     reference = recall.batch or recall.po or None
     record_moves(session, uow.actor.id, action, units, None, ref=reference and f"recall {reference}", note=note)
     blocking = action is Action.BLOCK
-    changing: list[LotStock] = [lot for lot in stock if lot.blocked != blocking]
+    changing = [lot for lot in stock if lot.blocked != blocking]
     set_blocked(session, changing, blocking)
     lots = [HeldLot(lot.sku, lot.batch, lot.location, lot.quantity) for lot in changing]
     pieces = sum(lot.quantity for lot in lots)
     uow.audit(f"recall.{action.value}", "recall", key(recall),
               after={"criteria": recall.described(), "units": len(units), "left": dict(left), "note": note,
                      "unit_ids": [unit_id for unit_id, _, _ in units], "pieces": pieces,
-                     "lots": [{"sku": lot.sku, "batch": lot.batch, "location": lot.location, "quantity": lot.quantity}
-                              for lot in lots]})  # fmt: skip
+                     "lots": [asdict(lot) for lot in lots]})  # fmt: skip
     return BlockResult(action.value, len(units), dict(sorted(left.items())), pieces, lots)
 
 

@@ -156,3 +156,16 @@ def test_a_block_racing_an_issue_of_the_last_pieces_on_postgresql_one_wins_clean
         assert isinstance(outcome["block"], recall.BlockResult), outcome["block"]
         assert (rows(db, "SELECT quantity FROM batch_stock"), issued) == ([(0,)], [("ward 9", 10)])
         assert (outcome["block"].pieces, entry.after["pieces"]) == (0, 0)  # nothing was left to block
+
+
+def test_a_database_from_before_batch_blocks_is_brought_forward_with_nothing_blocked(db, ctx, shelves):
+    from sqlalchemy import inspect
+
+    from snapp.db.schema import current_revision, downgrade, head_revision, upgrade
+
+    downgrade(db, "0020_rma_due")
+    assert "blocked" not in [c["name"] for c in inspect(db.engine).get_columns("batch_stock")]
+    upgrade(db)
+    assert current_revision(db) == head_revision()
+    assert [blocked for *_, blocked in stock_of(ctx)] == [False] * 4
+    assert recall.block(ctx, SOON).pieces == 15
