@@ -82,6 +82,9 @@ def test_the_command_line_says_what_it_blocked_and_released(db, admin_cli, shelv
     ran = admin_cli("recall", "block", "--batch", "SOON", "--note", "FSCA")
     assert ran.status == 0, ran.err
     assert "15 piece(s) of recalled batches in stock blocked" in ran.out and "WH-B" in ran.out
+    ran = admin_cli("batch", "stock", "--sku", "GAUZE")
+    assert ran.status == 0 and "15 blocked by a recall: not issued until released" in ran.out
+    assert [line.split()[-1] for line in ran.out.splitlines() if " SOON " in line] == ["blocked", "blocked"]
     ran = admin_cli("batch", "issue", "--sku", "GAUZE", "--qty", "1", "--batch", "SOON")
     assert ran.status == 2 and "blocked by a recall" in ran.err
     ran = admin_cli("recall", "release", "--batch", "SOON")
