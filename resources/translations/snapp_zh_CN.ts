@@ -4,57 +4,57 @@
 <context>
     <name>Aftersales</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="27"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="30"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="30"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="31"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="37"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
         <source>a customer not recorded (shipped before customers were kept)</source>
         <translation>未记录的客户（记录客户前发货）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
         <source>we have it</source>
         <translation>在本公司</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="40"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="41"/>
         <source>, delivery {0}</source>
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="49"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="52"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="55"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="56"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="58"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="59"/>
         <source>{0} customer returns are past the day their answer was promised (RMA {1})</source>
         <translation>{0} 件客户退货已过承诺答复日期（RMA {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="164"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="165"/>
         <source>Warranty claim {0}</source>
         <translation>保修索赔单 {0}</translation>
     </message>
@@ -2384,73 +2384,98 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/recall.py" line="109"/>
+        <source>; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued</source>
+        <translation>；批次：在库 {0} 个，其中 {1} 个已冻结，已发放 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="113"/>
         <source>{0} unit(s) affected</source>
         <translation>涉及 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="128"/>
+        <location filename="../../snapp/gui/views/recall.py" line="141"/>
         <source>Export the recall</source>
         <translation>导出召回清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="129"/>
+        <location filename="../../snapp/gui/views/recall.py" line="142"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="137"/>
+        <location filename="../../snapp/gui/views/recall.py" line="150"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="138"/>
+        <location filename="../../snapp/gui/views/recall.py" line="151"/>
         <source>Exporting the recall…</source>
         <translation>正在导出召回清单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="143"/>
+        <location filename="../../snapp/gui/views/recall.py" line="156"/>
         <source>Recall report</source>
         <translation>召回报告</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="144"/>
+        <location filename="../../snapp/gui/views/recall.py" line="157"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="152"/>
+        <location filename="../../snapp/gui/views/recall.py" line="165"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="167"/>
+        <location filename="../../snapp/gui/views/recall.py" line="181"/>
         <source>Block stock</source>
         <translation>冻结库存</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="168"/>
+        <location filename="../../snapp/gui/views/recall.py" line="182"/>
         <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
         <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="171"/>
+        <location filename="../../snapp/gui/views/recall.py" line="184"/>
+        <source>{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.</source>
+        <translation>被召回批次的 {0} 个在库件也一并冻结：解除前不能发放。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="187"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="172"/>
+        <location filename="../../snapp/gui/views/recall.py" line="188"/>
         <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
         <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="182"/>
+        <location filename="../../snapp/gui/views/recall.py" line="190"/>
+        <source>{0} blocked piece(s) of the recalled batches become issuable again.</source>
+        <translation>被召回批次中已冻结的 {0} 个件恢复可发放。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="203"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="184"/>
+        <location filename="../../snapp/gui/views/recall.py" line="203"/>
+        <source>{0} piece(s) blocked</source>
+        <translation>已冻结 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="205"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="205"/>
+        <source>{0} piece(s) released</source>
+        <translation>已解除冻结 {0} 个</translation>
     </message>
 </context>
 <context>

@@ -149,16 +149,16 @@ def cmd_figures(args: argparse.Namespace) -> None:
 
 
 def cmd_claim(args: argparse.Namespace) -> None:
-    from snapp.services import aftersales
+    from snapp.services import rma_documents
 
-    printed = aftersales.print_warranty_claim(common.context(args), args.serial, args.out, sku=args.sku)
+    printed = rma_documents.print_warranty_claim(common.context(args), args.serial, args.out, sku=args.sku)
     emit(args, printed, lambda p: print(f"{p.out}: {p.document}, {p.count} page(s)"))
 
 
 def cmd_note(args: argparse.Namespace) -> None:
-    from snapp.services import aftersales
+    from snapp.services import rma_documents
 
-    printed = aftersales.print_rma_note(common.context(args), args.rma, args.out)
+    printed = rma_documents.print_rma_note(common.context(args), args.rma, args.out)
     emit(args, printed, lambda p: print(f"{p.out}: {p.document}, {p.count} page(s)"))
 
 

@@ -14,11 +14,13 @@ def cmd_stock(args: argparse.Namespace) -> None:
     rows = batches.stock(common.context(args), args.sku, expiring_within=args.expiring, limit=args.limit)
 
     def show(records: list[batches.BatchStockRecord]) -> None:
-        table([(r.sku, r.batch, r.expiry, r.days_left, r.location, r.quantity) for r in records],
-              ["SKU", "BATCH", "EXPIRY", "DAYS LEFT", "LOCATION", "QUANTITY"])  # fmt: skip
+        table([(r.sku, r.batch, r.expiry, r.days_left, r.location, r.quantity, "blocked" if r.blocked else "")
+               for r in records], ["SKU", "BATCH", "EXPIRY", "DAYS LEFT", "LOCATION", "QUANTITY", "RECALL"])  # fmt: skip
         expired = sum(r.quantity for r in records if r.days_left is not None and r.days_left < 0)
         if expired:
             print(f"{expired:,} expired: do not issue")
+        if blocked := sum(r.quantity for r in records if r.blocked):
+            print(f"{blocked:,} blocked by a recall: not issued until released")
 
     emit(args, rows, show)
 

@@ -61,10 +61,15 @@ def cmd_hold(args: argparse.Namespace) -> None:
     result = move(common.context(args), recall_of(args), note=args.note)
 
     def show(r: recall.BlockResult) -> None:
-        now = "quarantined" if r.action == "block" else "back in stock"
-        print(f"{r.count:,} unit(s) {now}, each where it stands")
+        blocking = r.action == "block"
+        print(f"{r.count:,} unit(s) {'quarantined' if blocking else 'back in stock'}, each where it stands")
         for status, n in r.left.items():
             print(f"  left as they are: {n:,} {status}")
+        if r.lots:
+            said = "blocked: not issued until released" if blocking else "released: issuable again"
+            print(f"{r.pieces:,} piece(s) of recalled batches in stock {said}")
+            table([(lot.sku, lot.batch, lot.location, lot.quantity) for lot in r.lots],
+                  ["SKU", "BATCH", "LOCATION", "PIECES"])  # fmt: skip
 
     emit(args, result, show)
 
@@ -105,8 +110,8 @@ def build(cli, name: str) -> None:
     report = cli.command(group, "report", cmd_report, "the recall report for a regulator, as PDF")
     report.add_argument("out", metavar="OUT.pdf")
     _criteria(report)
-    for hold, help in (("block", "quarantine every affected unit in stock, where it stands"),
-                       ("release", "put every quarantined affected unit back in stock")):  # fmt: skip
+    for hold, help in (("block", "quarantine every affected unit in stock, block the recalled batches' pieces"),
+                       ("release", "put quarantined affected units back in stock, release the batches' pieces")):  # fmt: skip
         sub = cli.command(group, hold, cmd_hold, help)
         _criteria(sub)
         sub.add_argument("--note", help="why: the supplier's notice, a QA decision")

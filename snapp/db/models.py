@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -618,6 +619,8 @@ class BatchStock(Base):
     expiry: Mapped[dt.date | None]
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
     quantity: Mapped[int]
+    # Blocked by a recall: the pieces stay counted where they lie but are never issued until it is released.
+    blocked: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class BatchMove(Base):

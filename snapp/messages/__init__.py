@@ -49,6 +49,7 @@ PARTS = (
     "printing",
     "purchasing",
     "recall",
+    "recallq",
     "receiving",
     "rma_print",
     "scan",

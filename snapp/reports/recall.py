@@ -1,4 +1,5 @@
-"""The recall report for a regulator: what was recalled, where every affected unit is, who has it, and its history.
+"""The recall report for a regulator: what was recalled, where every affected unit is, who has it, and its history;
+and where every piece of a recalled batch of an item without serials went.
 
 Bilingual (English and Simplified Chinese side by side), drawn from plain
 records the recall service reads; the units and the history stream through.
@@ -15,6 +16,7 @@ from snapp.reports.document import Column, Document
 from snapp.reports.documents import Output, shown_time
 
 if TYPE_CHECKING:
+    from snapp.services.batches import BatchFlow
     from snapp.services.recall import Group, TracedUnit
 
 CRITERIA = {  # what the recall was asked by, as the report names it
@@ -28,10 +30,13 @@ CRITERIA = {  # what the recall was asked by, as the report names it
 }
 
 
+def both(code: str) -> str:
+    return f"{say(code, {})} {say(code, {}, 'zh')}"
+
+
 def status_words(status: str) -> str:
     """A status in both languages: "Issued 已领用"."""
-    code = f"status.{status}"
-    return f"{say(code, {})} {say(code, {}, 'zh')}"
+    return both(f"status.{status}")
 
 
 def where_words(status: str, location: str | None) -> str:
@@ -45,19 +50,60 @@ def recall_report(
     history: Iterable[Sequence],
     out: Output,
     *,
+    quantities: Sequence[BatchFlow] = (),
     author: str,
     generated_at: dt.datetime,
 ) -> int:
     """The report; ``history`` gives (serial, sku, when, who, action, from status, to status, from location,
-    to location, reference, note) in unit order. Returns the number of pages."""
+    to location, reference, note) in unit order; ``quantities``, where the recalled batches of items without serials
+    went. Returns the number of pages."""
     doc = Document(out, title="Recall and trace report", author=author, subject="Recall and trace",
                    heading="Recall 召回追溯", generated_at=generated_at)  # fmt: skip
     doc.title_block("Recall and trace report", "召回追溯报告 · every affected unit, where it is, who has it")
     asked = [(CRITERIA[name], ", ".join(map(str, value)) if isinstance(value, list) else str(value))
              for name, value in criteria.items()]  # fmt: skip
     total = sum(g.count for g in groups)
-    doc.fields([*asked, ("Affected units 涉及单件", f"{total:,}"), ("Prepared by 编制人", author),
+    doc.fields([*asked, ("Affected units 涉及单件", f"{total:,}"), *_pieces(quantities), ("Prepared by 编制人", author),
                 ("Prepared at 编制时间", shown_time(generated_at))])  # fmt: skip
+    if quantities:
+        _batch_quantities(doc, quantities)
+    if groups:
+        _units(doc, groups, units, history)
+    return doc.close()
+
+
+def _pieces(quantities: Sequence[BatchFlow]) -> list[tuple[str, str]]:
+    """The summary's lines for the batch quantities: pieces on our shelves (how many blocked), pieces issued."""
+    if not quantities:
+        return []
+    counted = {where: sum(f.quantity for f in quantities if f.where == where) for where in ("in_stock", "blocked", "issued")}
+    in_stock = counted["in_stock"] + counted["blocked"]
+    return [("Pieces in stock 在库件数", f"{in_stock:,} ({counted['blocked']:,} blocked 已冻结)"),
+            ("Pieces issued 已发放件数", f"{counted['issued']:,}")]  # fmt: skip
+
+
+def _batch_quantities(doc: Document, quantities: Sequence[BatchFlow]) -> None:
+    doc.section("Batch quantities 批次数量")
+    doc.table(
+        [
+            Column("Item 物料", 0.1),
+            Column("Batch 批号", 0.09),
+            Column("Expiry 有效期", 0.1),
+            Column("Where 去向", 0.22),
+            Column("Receipt / place / to whom 单据/库位/领用人", 0.29),
+            Column("Pieces 数量", 0.09, "right"),
+            Column("When 时间", 0.11),
+        ],
+        (
+            (f.sku, f.batch, f.expiry, both(f"batch_flow.{f.where}"), f.place, f"{f.quantity:,}",
+             f"{f.at:%Y-%m-%d}" if f.at else "")
+            for f in quantities
+        ),  # fmt: skip
+        size=7,
+    )
+
+
+def _units(doc: Document, groups: Sequence[Group], units: Iterable[TracedUnit], history: Iterable[Sequence]) -> None:
     doc.section("Where the units are 单件去向")
     doc.table(
         [Column("Status 状态", 0.45), Column("Location 库位", 0.35), Column("Units 数量", 0.2, "right")],
@@ -102,4 +148,3 @@ def recall_report(
         ),  # fmt: skip
         size=7,
     )
-    return doc.close()

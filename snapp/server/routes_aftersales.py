@@ -16,7 +16,7 @@ from snapp.app.records import plain
 from snapp.domain.aftersales import RESOLUTION_MOVE, WarrantyPolicy
 from snapp.server.app import Caller
 from snapp.server.routes import Body, Name, SupplierBody
-from snapp.services import aftersales, customers, rma_due
+from snapp.services import aftersales, customers, rma_documents, rma_due
 
 router = APIRouter()
 Text2000 = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -173,7 +173,7 @@ def set_answer_days(ctx: Caller, body: AnswerDaysBody) -> dict[str, int]:
             summary="The warranty claim for the supplier, bilingual PDF")  # fmt: skip
 def warranty_claim(ctx: Caller, serial: str, sku: str | None = None) -> Response:
     drawn = io.BytesIO()
-    aftersales.print_warranty_claim(ctx, serial, drawn, sku=sku)
+    rma_documents.print_warranty_claim(ctx, serial, drawn, sku=sku)
     return Response(drawn.getvalue(), media_type="application/pdf")
 
 
@@ -181,5 +181,5 @@ def warranty_claim(ctx: Caller, serial: str, sku: str | None = None) -> Response
             summary="The RMA note for the customer, bilingual PDF")  # fmt: skip
 def rma_note(ctx: Caller, rma: str) -> Response:
     drawn = io.BytesIO()
-    aftersales.print_rma_note(ctx, rma, drawn)
+    rma_documents.print_rma_note(ctx, rma, drawn)
     return Response(drawn.getvalue(), media_type="application/pdf")

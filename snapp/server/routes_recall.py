@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -18,7 +16,7 @@ from snapp.app.records import plain
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.server.app import Caller
 from snapp.server.permits import needs
-from snapp.server.routes import XLSX, Body
+from snapp.server.routes import Body, workbook
 from snapp.services import expiry, exports, printing, recall
 from snapp.services.base import PAGE_MAX
 
@@ -59,11 +57,7 @@ def trace(ctx: Caller, body: TraceBody) -> dict[str, Any]:
 @router.post("/recall/export.xlsx", response_class=Response,
              summary="Every unit a recall names and each one's history, as an Excel workbook (serials as text)")  # fmt: skip
 def export(ctx: Caller, body: RecallBody) -> Response:
-    with tempfile.TemporaryDirectory(prefix="snapp-export-") as folder:
-        out = Path(folder) / "recall.xlsx"
-        exports.export_recall(ctx, out, body.asked())
-        return Response(out.read_bytes(), media_type=XLSX,
-                        headers={"Content-Disposition": 'attachment; filename="recall.xlsx"'})  # fmt: skip
+    return workbook("recall", lambda out: exports.export_recall(ctx, out, body.asked()))
 
 
 @router.post("/recall/report.pdf", response_class=Response, summary="The recall report for a regulator, as PDF")
@@ -73,13 +67,15 @@ def report(ctx: Caller, body: RecallBody) -> Response:
     return Response(drawn.getvalue(), media_type="application/pdf")
 
 
-@router.post("/recall/block", summary="Quarantine every affected unit in stock, where it stands (audited)",
+@router.post("/recall/block", summary="Quarantine every affected unit in stock, where it stands, and block the recalled "
+             "batches' pieces of items without serials (audited)",
              openapi_extra=needs(TRANSITIONS[Action.BLOCK].permission))  # fmt: skip
 def block(ctx: Caller, body: HoldBody) -> dict[str, Any]:
     return plain(recall.block(ctx, body.asked(), note=body.note))
 
 
-@router.post("/recall/release", summary="Put every quarantined affected unit back in stock, where it stands (audited)",
+@router.post("/recall/release", summary="Put every quarantined affected unit back in stock, where it stands, and make "
+             "the recalled batches' pieces issuable again (audited)",
              openapi_extra=needs(TRANSITIONS[Action.RELEASE].permission))  # fmt: skip
 def release(ctx: Caller, body: HoldBody) -> dict[str, Any]:
     return plain(recall.release(ctx, body.asked(), note=body.note))

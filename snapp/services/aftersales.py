@@ -42,16 +42,12 @@ from snapp.domain.permissions import Permission
 from snapp.domain.statuses import RMA, SUPPLIER_RMA, ExceptionKind, RmaStatus, Status, having
 from snapp.domain.warranty import add_months
 from snapp.errors import Conflict, NotFound, Problem, SnappError, Text, ValidationError
-from snapp.reports import aftersales as reports
-from snapp.reports.documents import Output
 from snapp.services.base import Context, UnitOfWork, service
 from snapp.services.dashboard import warranty_ending
 from snapp.services.customers import get_customer_row, held_by, latest_handovers, open_rma_of, replacement_policy, serial_of
 from snapp.services.exceptions import NewException, open_exception
 from snapp.services.lifecycle import move_units
-from snapp.services.lookup import read_cards
 from snapp.services.masterdata import get_location_row, get_supplier_row, serial_rule
-from snapp.services.printing import Printed
 from snapp.services.rma_due import overdue as late
 from snapp.services.rma_due import promised_day
 from snapp.services.units import resolve
@@ -95,7 +91,7 @@ def _fits(**values: tuple[str | None, int]) -> list[Problem]:
             for name, (value, most) in values.items() if value and len(value) > most]  # fmt: skip
 
 
-def _unit(session: Session, serial: str, sku: str | None, field_name: str = "serial"):
+def unit_named(session: Session, serial: str, sku: str | None, field_name: str = "serial"):
     """The one unit ``serial`` names, or a refusal saying why not."""
     [found] = resolve(session, [serial], sku=sku)
     if problem := found.problem(field_name, sku):
@@ -129,7 +125,7 @@ def receive_return(ctx: Context, serial: str, *, rma: str, customer: str, reason
 
 @service(Permission.SERVICE)
 def _return_to_desk(uow: UnitOfWork, serial: str, rma: str, detail: Text, sku: str | None) -> None:
-    unit = _unit(uow.session, serial, sku)
+    unit = unit_named(uow.session, serial, sku)
     case = NewException(ExceptionKind.CUSTOMER_RETURN, unit.serial, detail, rma, unit.id)
     open_exception(uow.session, uow.actor.name, case)
 
@@ -146,7 +142,7 @@ def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, re
         raise ValidationError(problems)
     promised_on = promised_day(session, promised_on, dt.date.today())
     returning = get_customer_row(session, customer)
-    unit = _unit(session, serial, sku)
+    unit = unit_named(session, serial, sku)
     if open_rma := session.scalar(select(CustomerRma.number).where(CustomerRma.serial_id == unit.id,
                                                                    CustomerRma.status == OPEN)):  # fmt: skip
         raise Conflict("aftersales.rma_open", field="serial", serial=unit.serial, rma=open_rma)
@@ -166,7 +162,7 @@ def _receive_return(uow: UnitOfWork, serial: str, *, rma: str, customer: str, re
     session.flush()
     uow.audit("rma.open", "rma", number, after={"serial": unit.serial, "sku": unit.sku, "customer": returning.code,
                                                  "reason": reason, "promised_on": promised_on})  # fmt: skip
-    return _rma_record(session, row, warnings)
+    return rma_record(session, row, warnings)
 
 
 def _rma_row(session: Session, number: str) -> CustomerRma:
@@ -204,7 +200,7 @@ def inspect_return(uow: UnitOfWork, rma: str, decision: Resolution | str, *, to:
     # The move settles the RMA (`snapp.services.customers.settle_returns`) and is audited with it.
     move_units(uow, RESOLUTION_MOVE[decision], [unit.serial], sku=sku, to=to, ref=row.number, note=note)
     session.refresh(row)
-    return _rma_record(session, row)
+    return rma_record(session, row)
 
 
 @service(Permission.SERVICE)
@@ -216,7 +212,7 @@ def swap(uow: UnitOfWork, rma: str, replacement: str, *, sku: str | None = None,
     session = uow.session
     row = _rma_row(session, rma)
     _resolve_rma(uow, row, Resolution.REPLACE)
-    new = _unit(session, replacement, sku, "replacement")
+    new = unit_named(session, replacement, sku, "replacement")
     if new.id == row.serial_id:
         raise ValidationError(Problem("replacement", new.serial, "replacement", Text("aftersales.replace_with_itself")))
     if new.status == Status.SHIPPED:
@@ -239,7 +235,7 @@ def swap(uow: UnitOfWork, rma: str, replacement: str, *, sku: str | None = None,
     uow.audit("rma.swap", "rma", row.number, before={"status": OPEN},
               after={"status": row.status, "returned": original.serial, "replacement": new.serial,
                      "customer": customer.code, "warranty_policy": policy.value})  # fmt: skip
-    return _rma_record(session, row)
+    return rma_record(session, row)
 
 
 @service(Permission.VIEW, write=False)
@@ -259,10 +255,10 @@ def _returns(session: Session, status: str | None, *, customer: str | None = Non
     if customer:
         query = query.where(CustomerRma.customer_id == get_customer_row(session, customer).id)
     order = (CustomerRma.promised_on, CustomerRma.id) if overdue else (CustomerRma.id.desc(),)  # the latest first
-    return [_rma_record(session, row) for row in session.scalars(query.order_by(*order))]
+    return [rma_record(session, row) for row in session.scalars(query.order_by(*order))]
 
 
-def _rma_record(session: Session, row: CustomerRma, warnings: list[str] | None = None) -> RmaRecord:
+def rma_record(session: Session, row: CustomerRma, warnings: list[str] | None = None) -> RmaRecord:
     serial, sku = session.execute(select(Serial.serial, Item.sku).join(Item, Item.id == Serial.item_id)
                                   .where(Serial.id == row.serial_id)).one()  # fmt: skip
     customer = session.scalar(select(Customer.code).where(Customer.id == row.customer_id))
@@ -311,7 +307,7 @@ def send_to_supplier(uow: UnitOfWork, serial: str, *, rma: str, expected_on: dt.
         raise ValidationError(Problem("rma", "", "rma", Text("validation.required")))
     if problems := _fits(rma=(number, 40), note=(note, 2000)):
         raise ValidationError(problems)
-    unit = _unit(session, serial, sku)
+    unit = unit_named(session, serial, sku)
     supplier = get_supplier_row(session, unit.supplier)
     customer_rma = open_rma_of(session, unit.id)  # settled by the move
     move_units(uow, Action.RETURN, [unit.serial], sku=unit.sku, ref=number, note=note)
@@ -439,7 +435,7 @@ class RepairInput:
 def record_repair(uow: UnitOfWork, serial: str, repair: RepairInput, *, sku: str | None = None) -> int:
     """What was wrong with a unit and what was done, on its history; returns the record's number."""
     session = uow.session
-    unit = _unit(session, serial, sku)
+    unit = unit_named(session, serial, sku)
     problems = []
     if not (repair.fault or "").strip():
         problems.append(Problem("fault", "", "fault", Text("validation.required")))
@@ -589,49 +585,3 @@ def customer_units(uow: UnitOfWork, customer: str) -> list[HeldUnit]:
         .order_by(Handover.at, Serial.serial)
     )  # fmt: skip
     return [HeldUnit(*r) for r in rows]
-
-
-# --- documents ------------------------------------------------------------------------------
-
-
-def _card(session: Session, serial: str, sku: str | None):
-    unit = _unit(session, serial, sku)
-    [card] = [card for card in read_cards(session, unit.serial) if card.sku == unit.sku]
-    return unit, card
-
-
-@service(Permission.SERVICE, write=False)
-def print_warranty_claim(uow: UnitOfWork, serial: str, out: Output, *, sku: str | None = None) -> Printed:
-    """The claim a supplier needs: purchase record, receipt, the faults customers reported, the repairs, the history."""
-    session = uow.session
-    unit, card = _card(session, serial, sku)
-    supplier_rma = session.scalar(select(SupplierRma.number).where(SupplierRma.serial_id == unit.id)
-                                  .order_by(SupplierRma.id.desc()).limit(1))  # fmt: skip
-    faults = session.execute(select(CustomerRma.opened_at, CustomerRma.number, CustomerRma.reason)
-                             .where(CustomerRma.serial_id == unit.id).order_by(CustomerRma.id)).all()  # fmt: skip
-    repairs = [
-        reports.Repair(r.at, r.fault, r.work, r.parts, r.cost, r.technician or r.user_name, r.place)
-        for r in session.scalars(select(RepairRecord).where(RepairRecord.serial_id == unit.id).order_by(RepairRecord.id))
-    ]
-    claim = reports.Claim(card, supplier_rma, [tuple(f) for f in faults], repairs)
-    pages = reports.warranty_claim(claim, uow.output(out), author=uow.actor.name, generated_at=utcnow())
-    uow.audit("report.warranty_claim", "serial", card.serial, after={"sku": card.sku, "supplier_rma": supplier_rma,
-                                                                     "pages": pages})  # fmt: skip
-    return Printed(f"warranty claim {card.serial}", pages, str(out))
-
-
-@service(Permission.SERVICE, write=False)
-def print_rma_note(uow: UnitOfWork, rma: str, out: Output) -> Printed:
-    """The customer's note of their return: the unit, the reason, the decision and any replacement."""
-    session = uow.session
-    row = session.scalar(select(CustomerRma).where(CustomerRma.number == normalise(rma or "")))
-    if row is None:
-        raise NotFound("aftersales.no_rma", field="rma", rma=rma)
-    record = _rma_record(session, row)
-    customer = session.get(Customer, row.customer_id)
-    _, card = _card(session, record.serial, record.sku)
-    note = reports.RmaNote(record.number, customer.code, customer.name, record.reason, record.status, record.opened_at,
-                           record.resolution, record.replacement, record.promised_on)  # fmt: skip
-    pages = reports.rma_note(note, card, uow.output(out), author=uow.actor.name, generated_at=utcnow())
-    uow.audit("report.rma_note", "rma", record.number, after={"pages": pages})
-    return Printed(f"RMA note {record.number}", pages, str(out))

@@ -7,6 +7,10 @@ each batch lie where (its CHECK keeps it from going below zero); every
 receipt and issue is a row of ``batch_moves``, so a recall can say where each
 piece of a batch went: still on which shelf, or issued to whom.
 
+A recall blocks a batch (`hold_lots`): every stock row of it is flagged
+``blocked``, its pieces stay counted where they lie, and no issue takes them,
+first-expiring-first or named, until the recall releases them.
+
 Serial items are untouched by this module: their units carry batch and expiry
 each (`snapp.services.expiry`).
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from snapp.db.models import (
@@ -47,6 +51,7 @@ class BatchStockRecord:
     location: str
     quantity: int
     days_left: int | None  # negative: expired that many days ago; None: the batch has no expiry
+    blocked: bool  # by a recall: not issued until released
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class BatchFlow:
     item_name: str
     batch: str
     expiry: dt.date | None
-    where: str  # "received", "in_stock" or "issued"
+    where: str  # "received", "in_stock", "blocked" (in stock, blocked by a recall) or "issued"
     place: str | None  # the receipt and PO; the location; to whom
     quantity: int
     at: dt.datetime | None  # the receipt's time, the last issue's time
@@ -97,8 +102,10 @@ def put_away(session: Session, user_id: int, item: Item, place: Location, receip
              lot: Lot, now: dt.datetime) -> None:  # fmt: skip
     """Add a received lot to its batch's stock at ``place`` and record the move."""
     # A batch has one expiry: a second receipt of it that says another is a mistake on one of the two labels.
-    known = session.execute(select(BatchStock.expiry).where(BatchStock.item_id == item.id, BatchStock.batch == lot.batch)
-                            .limit(1)).first()  # fmt: skip
+    # A blocked row first: a recalled batch received at a new place is blocked there too.
+    known = session.execute(select(BatchStock.expiry, BatchStock.blocked)
+                            .where(BatchStock.item_id == item.id, BatchStock.batch == lot.batch)
+                            .order_by(BatchStock.blocked.desc()).limit(1)).first()  # fmt: skip
     if known is not None and known.expiry != lot.expiry:
         said = known.expiry.isoformat() if known.expiry else "—"
         raise ValidationError(Problem(Text("batch_qty.expiry"), lot.expiry.isoformat() if lot.expiry else "", "expiry",
@@ -106,7 +113,8 @@ def put_away(session: Session, user_id: int, item: Item, place: Location, receip
     stock = session.scalar(select(BatchStock).where(BatchStock.item_id == item.id, BatchStock.batch == lot.batch,
                                                     BatchStock.location_id == place.id).with_for_update())  # fmt: skip
     if stock is None:
-        stock = BatchStock(item_id=item.id, batch=lot.batch, expiry=lot.expiry, location_id=place.id, quantity=0)
+        stock = BatchStock(item_id=item.id, batch=lot.batch, expiry=lot.expiry, location_id=place.id, quantity=0,
+                           blocked=known is not None and known.blocked)  # fmt: skip
         session.add(stock)
         session.flush()
     session.execute(update(BatchStock).where(BatchStock.id == stock.id).values(quantity=BatchStock.quantity + lot.quantity))
@@ -123,7 +131,8 @@ def stock(uow: UnitOfWork, sku: str | None = None, *, expiring_within: int | Non
     """What lies where, per batch and location, first-expiring first; ``expiring_within`` days: only those
     expired or expiring by then."""
     today = today or dt.date.today()
-    query = (select(Item.sku, Item.name, BatchStock.batch, BatchStock.expiry, Location.code, BatchStock.quantity)
+    query = (select(Item.sku, Item.name, BatchStock.batch, BatchStock.expiry, Location.code, BatchStock.quantity,
+                    BatchStock.blocked)
              .join(Item, Item.id == BatchStock.item_id).join(Location, Location.id == BatchStock.location_id)
              .where(BatchStock.quantity > 0))  # fmt: skip
     if sku:
@@ -133,8 +142,8 @@ def stock(uow: UnitOfWork, sku: str | None = None, *, expiring_within: int | Non
             raise ValidationError(Problem("days", str(expiring_within), "days", Text("recall.days", most=36_500)))
         query = query.where(BatchStock.expiry <= today + dt.timedelta(days=expiring_within))
     query = query.order_by(BatchStock.expiry.is_(None), BatchStock.expiry, Item.sku, BatchStock.batch, Location.code)
-    return [BatchStockRecord(*row, (row.expiry - today).days if row.expiry else None)
-            for row in uow.session.execute(query.limit(limit))]  # fmt: skip
+    return [BatchStockRecord(sku, name, batch, expiry, code, quantity, (expiry - today).days if expiry else None, blocked)
+            for sku, name, batch, expiry, code, quantity, blocked in uow.session.execute(query.limit(limit))]  # fmt: skip
 
 
 def expiring_quantity(session: Session, until: dt.date) -> int:
@@ -148,7 +157,8 @@ def expiring_quantity(session: Session, until: dt.date) -> int:
 
 @service(Permission.VIEW, write=False)
 def plan_issue(uow: UnitOfWork, sku: str, quantity: int, *, today: dt.date | None = None) -> IssuePlan:
-    """What to take for ``quantity`` of ``sku``: the first-expiring unexpired lots first. Nothing is written."""
+    """What to take for ``quantity`` of ``sku``: the first-expiring unexpired lots no recall blocks first. Nothing is
+    written."""
     item = _batch_item(uow.session, sku)
     _positive(quantity)
     rows = _lots(uow.session, item.id)
@@ -162,9 +172,9 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
     """Issue ``quantity`` of a batch item (from ``location`` only, if given): the named batch, else first-expiring
     first.
 
-    An expired batch is refused when named and never taken otherwise; taking a
-    named batch while one that expires earlier stays on the shelf is allowed,
-    and said, as advice.
+    An expired batch is refused when named and never taken otherwise; so is a
+    batch a recall blocks. Taking a named batch while one that expires earlier
+    stays on the shelf is allowed, and said, as advice.
     """
     session = uow.session
     today = today or dt.date.today()
@@ -181,6 +191,9 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
         chosen = [row for row in chosen if row[0].batch == named]
         if not chosen:
             raise NotFound("batch_qty.no_stock", field="batch", sku=item.sku, batch=named)
+        if all(row[0].blocked for row in chosen):
+            raise ValidationError(Problem(Text("batch_qty.batch"), named, "blocked",
+                                          Text("recallq.issue_blocked", sku=item.sku, batch=named)))  # fmt: skip
         if expired(chosen[0][0].expiry, today):
             raise ValidationError(Problem(Text("batch_qty.batch"), named, "expired",
                                           Text("batch_qty.issue_expired", batch=named,
@@ -188,11 +201,15 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
     takes, short = first_expiring(_available(chosen), quantity, today)
     if short:
         have = quantity - short
-        raise ValidationError(Problem(QUANTITY, str(quantity), "quantity",
-                                      Text("batch_qty.short", sku=item.sku, wanted=quantity, have=have)))  # fmt: skip
+        blocked = sum(row[0].quantity for row in chosen if row[0].blocked and not expired(row[0].expiry, today))
+        said = (Text("recallq.short_blocked", sku=item.sku, wanted=quantity, have=have, blocked=blocked) if blocked
+                else Text("batch_qty.short", sku=item.sku, wanted=quantity, have=have))  # fmt: skip
+        raise ValidationError(Problem(QUANTITY, str(quantity), "quantity", said))
     now = utcnow()
     for stock_id, take in takes:
-        taken = session.execute(update(BatchStock).where(BatchStock.id == stock_id, BatchStock.quantity >= take)
+        # Still unblocked and still there: the rows were read under lock, and this says so again where it counts.
+        taken = session.execute(update(BatchStock).where(BatchStock.id == stock_id, BatchStock.quantity >= take,
+                                                         BatchStock.blocked.is_(False))
                                 .values(quantity=BatchStock.quantity - take)).rowcount  # fmt: skip
         if not taken:
             raise Conflict("batch_qty.taken_meanwhile", sku=item.sku)
@@ -203,7 +220,7 @@ def issue(uow: UnitOfWork, sku: str, quantity: int, *, batch: str | None = None,
     if batch is not None:
         latest = max((t.expiry for t in done if t.expiry), default=None)
         earlier = [row for row in rows if row[0].batch != done[0].batch and row[0].expiry and latest
-                   and today <= row[0].expiry < latest and row[0].quantity > 0]  # fmt: skip
+                   and today <= row[0].expiry < latest and row[0].quantity > 0 and not row[0].blocked]  # fmt: skip
         if earlier:
             first = min(earlier, key=lambda row: row[0].expiry)[0]
             advice.append(Text("batch_qty.earlier", sku=item.sku, batch=first.batch, expiry=first.expiry.isoformat(),
@@ -233,7 +250,8 @@ def _lots(session: Session, item_id: int, *, lock: bool = False) -> list[tuple[B
 
 
 def _available(rows: list[tuple[BatchStock, str]]) -> list[Available]:
-    return [Available(stock.id, stock.expiry, stock.quantity) for stock, _ in rows]
+    """What may be taken: the rows no recall blocks."""
+    return [Available(stock.id, stock.expiry, stock.quantity) for stock, _ in rows if not stock.blocked]
 
 
 def _takes(rows: list[tuple[BatchStock, str]], takes: list) -> list[Take]:
@@ -244,11 +262,33 @@ def _takes(rows: list[tuple[BatchStock, str]], takes: list) -> list[Take]:
 # --- recall and trace -----------------------------------------------------------------------------
 
 
-def batch_flows(session: Session, *, supplier: str | None = None, batch: str | None = None, po: str | None = None,
-                sku: str | None = None, received_from: dt.date | None = None,
-                received_to: dt.date | None = None) -> list[BatchFlow]:  # fmt: skip
-    """Where every piece of the batches a recall names went: each receipt of it, what is on each shelf, what was
-    issued to whom. A batch is named when any receipt of it matches every criterion given; its whole flow is shown."""
+@dataclass(frozen=True)
+class LotCriteria:
+    """What a recall says of the batches it names: a batch is named when any receipt of it matches every criterion."""
+
+    supplier: str | None = None
+    batch: str | None = None
+    po: str | None = None
+    sku: str | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class LotStock:
+    """One stock row of a recalled batch: how many pieces lie at one place, and whether a recall blocks them."""
+
+    id: int
+    sku: str
+    batch: str
+    expiry: dt.date | None
+    location: str
+    quantity: int
+    blocked: bool
+
+
+def _named_lots(named: LotCriteria):
+    """(item_id, batch) of every batch ``named`` names, as a subquery."""
     received = (select(BatchStock.item_id, BatchStock.batch)
                 .join(BatchMove, BatchMove.stock_id == BatchStock.id)
                 .join(ReceiptLine, ReceiptLine.id == BatchMove.receipt_line_id)
@@ -257,23 +297,48 @@ def batch_flows(session: Session, *, supplier: str | None = None, batch: str | N
                 .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
                 .join(Item, Item.id == BatchStock.item_id)
                 .where(BatchMove.action == "receive"))  # fmt: skip
-    if supplier:
-        received = received.where(Supplier.code == normalise(supplier))
-    if batch:
-        received = received.where(BatchStock.batch == normalise(batch))
-    if po:
-        received = received.where(PurchaseOrder.number == normalise(po).upper())
-    if sku:
-        received = received.where(Item.sku == normalise(sku))
-    if received_from:
-        received = received.where(BatchMove.at >= utc_midnight(received_from))
-    if received_to:
-        received = received.where(BatchMove.at < utc_midnight(received_to + dt.timedelta(days=1)))
-    lots = received.distinct().subquery()
-    head = (Item.sku, Item.name, BatchStock.batch, BatchStock.expiry)
-    base = (select().select_from(BatchStock).join(Item, Item.id == BatchStock.item_id)
+    if named.supplier:
+        received = received.where(Supplier.code == normalise(named.supplier))
+    if named.batch:
+        received = received.where(BatchStock.batch == normalise(named.batch))
+    if named.po:
+        received = received.where(PurchaseOrder.number == normalise(named.po).upper())
+    if named.sku:
+        received = received.where(Item.sku == normalise(named.sku))
+    if named.received_from:
+        received = received.where(BatchMove.at >= utc_midnight(named.received_from))
+    if named.received_to:
+        received = received.where(BatchMove.at < utc_midnight(named.received_to + dt.timedelta(days=1)))
+    return received.distinct().subquery()
+
+
+def _of_named(named: LotCriteria, *columns) -> Select:
+    """``columns`` of every stock row of the batches ``named`` names."""
+    lots = _named_lots(named)
+    return (select(*columns).select_from(BatchStock).join(Item, Item.id == BatchStock.item_id)
             .join(lots, (lots.c.item_id == BatchStock.item_id) & (lots.c.batch == BatchStock.batch)))  # fmt: skip
-    moves = base.join(BatchMove, BatchMove.stock_id == BatchStock.id)
+
+
+def lock_lots(session: Session, named: LotCriteria) -> list[LotStock]:
+    """Every stock row of the batches ``named`` names, locked in id order as an issue locks them: an issue of the
+    same pieces at the same moment has either taken them already or waits and then sees them blocked."""
+    query = (_of_named(named, BatchStock.id, Item.sku, BatchStock.batch, BatchStock.expiry, Location.code,
+                       BatchStock.quantity, BatchStock.blocked)
+             .join(Location, Location.id == BatchStock.location_id).order_by(BatchStock.id))  # fmt: skip
+    return [LotStock(*row) for row in session.execute(query.with_for_update(of=BatchStock))]
+
+
+def set_blocked(session: Session, lots: list[LotStock], blocked: bool) -> None:
+    """Block (or release) ``lots``, rows `lock_lots` locked in this transaction."""
+    if lots:
+        session.execute(update(BatchStock).where(BatchStock.id.in_([lot.id for lot in lots])).values(blocked=blocked))
+
+
+def batch_flows(session: Session, named: LotCriteria) -> list[BatchFlow]:
+    """Where every piece of the batches a recall names went: each receipt of it, what is on each shelf (blocked by a
+    recall or not), what was issued to whom. A batch's whole flow is shown, whichever receipt of it was named."""
+    head = (Item.sku, Item.name, BatchStock.batch, BatchStock.expiry)
+    moves = _of_named(named).join(BatchMove, BatchMove.stock_id == BatchStock.id)
     flows: list[BatchFlow] = []
     for *lot, receipt, po_number, quantity, at in session.execute(
         moves.add_columns(*head, Receipt.number, PurchaseOrder.number, func.sum(BatchMove.quantity), func.min(BatchMove.at))
@@ -282,15 +347,15 @@ def batch_flows(session: Session, *, supplier: str | None = None, batch: str | N
         .group_by(*head, Receipt.number, PurchaseOrder.number)
     ):  # fmt: skip
         flows.append(BatchFlow(*lot, "received", f"{receipt} ({po_number})", quantity, at))
-    for *lot, code, quantity in session.execute(
-        base.add_columns(*head, Location.code, BatchStock.quantity).join(Location, Location.id == BatchStock.location_id)
-        .where(BatchStock.quantity > 0)
+    for *lot, code, quantity, blocked in session.execute(
+        _of_named(named, *head, Location.code, BatchStock.quantity, BatchStock.blocked)
+        .join(Location, Location.id == BatchStock.location_id).where(BatchStock.quantity > 0)
     ):  # fmt: skip
-        flows.append(BatchFlow(*lot, "in_stock", code, quantity, None))
+        flows.append(BatchFlow(*lot, "blocked" if blocked else "in_stock", code, quantity, None))
     for *lot, to, quantity, at in session.execute(
         moves.add_columns(*head, BatchMove.ref, func.sum(BatchMove.quantity), func.max(BatchMove.at))
         .where(BatchMove.action == "issue").group_by(*head, BatchMove.ref)
     ):  # fmt: skip
         flows.append(BatchFlow(*lot, "issued", to, quantity, at))
-    order = {"received": 0, "in_stock": 1, "issued": 2}
+    order = {"received": 0, "in_stock": 1, "blocked": 1, "issued": 2}
     return sorted(flows, key=lambda f: (f.sku, f.batch, order[f.where], f.place or ""))

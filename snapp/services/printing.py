@@ -45,7 +45,7 @@ from snapp.services.exceptions import OPEN
 from snapp.services.fields import field_names, value_column
 from snapp.services.lookup import read_cards
 from snapp.services.purchasing import get_po_row, read_po
-from snapp.services.recall import Recall, groups_of, history_rows, traced_rows
+from snapp.services.recall import Recall, groups_of, history_rows, quantities_of, traced_rows
 from snapp.services.recall import key as recall_key
 from snapp.services.receipts import read_receipt
 from snapp.services.stocktake import read_report
@@ -217,17 +217,20 @@ def print_serial_history(uow: UnitOfWork, serial: str, out: Output, *, sku: str 
 
 @service(Permission.REPORTS, write=False)
 def print_recall(uow: UnitOfWork, recall: Recall, out: Output) -> Printed:
-    """The recall report for a regulator: every affected unit, where it is, who has it, its history."""
+    """The recall report for a regulator: every affected unit, where it is, who has it, its history; where every piece
+    of a recalled batch of an item without serials went."""
     session = uow.session
     groups = groups_of(session, recall)
-    if not groups:
+    quantities = quantities_of(session, recall)
+    if not groups and not quantities:
         raise NotFound("recall.no_units")
     units = traced_rows(session, recall)
     pages = recall_report(recall.described(), groups, units, history_rows(session, recall), uow.output(out),
-                          author=uow.actor.name, generated_at=_now())  # fmt: skip
+                          quantities=quantities, author=uow.actor.name, generated_at=_now())  # fmt: skip
     units_count = sum(g.count for g in groups)
     uow.audit("report.recall", "recall", recall_key(recall),
-              after={"criteria": recall.described(), "units": units_count, "pages": pages})  # fmt: skip
+              after={"criteria": recall.described(), "units": units_count, "pages": pages,
+                     "batch_rows": len(quantities)})  # fmt: skip
     return Printed(f"recall report ({units_count} units)", pages, str(out))
 
 

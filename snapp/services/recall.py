@@ -13,6 +13,11 @@ stands, through the same conditional update as every other move
 (`snapp.services.lifecycle.record_moves`): a unit someone issues at that same
 moment is either issued (and the block refused, saying so) or quarantined (and
 the issue refused, saying so), never both. Release moves them back.
+
+Block also blocks the batches of items without serials the recall names
+(`snapp.services.batches.lock_lots`): their pieces stay counted where they lie
+and no issue takes them until release; the same audit entry says how many,
+where.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -31,7 +36,7 @@ from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import Status, meaning
 from snapp.errors import PermissionDenied, Problem, Text, ValidationError
 from snapp.services.base import PAGE_MAX, UnitOfWork, service
-from snapp.services.batches import BatchFlow, batch_flows
+from snapp.services.batches import BatchFlow, LotCriteria, batch_flows, lock_lots, set_blocked
 from snapp.services.lifecycle import record_moves
 from snapp.services.lookup import SerialFilter, _register_query
 from snapp.services.units import resolve
@@ -94,10 +99,22 @@ class Trace:
 
 
 @dataclass(frozen=True)
+class HeldLot:
+    """Pieces of a recalled batch at one place that a block blocked (or a release released)."""
+
+    sku: str
+    batch: str
+    location: str
+    quantity: int
+
+
+@dataclass(frozen=True)
 class BlockResult:
     action: str
     count: int  # units moved
     left: dict[str, int]  # affected units not moved, by status
+    pieces: int = 0  # pieces of the recalled batches of items without serials blocked (or released)
+    lots: list[HeldLot] = field(default_factory=list)  # where those pieces lie
 
 
 # --- the query -------------------------------------------------------------------------------------
@@ -218,21 +235,26 @@ def trace(uow: UnitOfWork, recall: Recall, *, limit: int = PAGE_MAX) -> Trace:
 
 def quantities_of(session: Session, recall: Recall) -> list[BatchFlow]:
     """Where the batches of items without serials that ``recall`` names went. A list of serials names units only."""
+    return batch_flows(session, lots) if (lots := _lots_named(recall)) else []
+
+
+def _lots_named(recall: Recall) -> LotCriteria | None:
     if recall.serials:
-        return []
-    return batch_flows(session, supplier=recall.supplier, batch=recall.batch, po=recall.po, sku=recall.sku,
-                       received_from=recall.received_from, received_to=recall.received_to)  # fmt: skip
+        return None
+    return LotCriteria(recall.supplier, recall.batch, recall.po, recall.sku, recall.received_from, recall.received_to)
 
 
 @service(Permission.VIEW)
 def block(uow: UnitOfWork, recall: Recall, *, note: str | None = None) -> BlockResult:
-    """Quarantine every affected unit that is in stock, where it stands; audited with the recall's criteria."""
+    """Quarantine every affected unit that is in stock, where it stands, and block the pieces of the recalled batches
+    of items without serials; audited with the recall's criteria."""
     return _hold(uow, Action.BLOCK, recall, note)
 
 
 @service(Permission.VIEW)
 def release(uow: UnitOfWork, recall: Recall, *, note: str | None = None) -> BlockResult:
-    """Put every affected unit that is quarantined back in stock, where it stands; audited."""
+    """Put every affected unit that is quarantined back in stock, where it stands, and make the recalled batches'
+    pieces issuable again; audited."""
     return _hold(uow, Action.RELEASE, recall, note)
 
 
@@ -245,14 +267,22 @@ def _hold(uow: UnitOfWork, action: Action, recall: Recall, note: str | None) -> 
     rows = session.execute(recall_query(session, recall, [Serial.id, Serial.status, Serial.location_id])).all()
     units = [(unit_id, status, location_id) for unit_id, status, location_id in rows if status in rule.sources]
     left = Counter(status for _, status, _ in rows if status not in rule.sources)
-    if not rows:
+    named = _lots_named(recall)
+    stock = lock_lots(session, named) if named else []
+    if not rows and not stock:
         raise ValidationError(Problem("recall", "", "no_units", Text("recall.no_units")))
     reference = recall.batch or recall.po or None
     record_moves(session, uow.actor.id, action, units, None, ref=reference and f"recall {reference}", note=note)
+    blocking = action is Action.BLOCK
+    changing = [lot for lot in stock if lot.blocked != blocking]
+    set_blocked(session, changing, blocking)
+    lots = [HeldLot(lot.sku, lot.batch, lot.location, lot.quantity) for lot in changing]
+    pieces = sum(lot.quantity for lot in lots)
     uow.audit(f"recall.{action.value}", "recall", key(recall),
               after={"criteria": recall.described(), "units": len(units), "left": dict(left), "note": note,
-                     "unit_ids": [unit_id for unit_id, _, _ in units]})  # fmt: skip
-    return BlockResult(action.value, len(units), dict(sorted(left.items())))
+                     "unit_ids": [unit_id for unit_id, _, _ in units], "pieces": pieces,
+                     "lots": [asdict(lot) for lot in lots]})  # fmt: skip
+    return BlockResult(action.value, len(units), dict(sorted(left.items())), pieces, lots)
 
 
 def key(recall: Recall) -> str:

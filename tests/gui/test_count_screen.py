@@ -32,12 +32,14 @@ def count_screen(qtbot, ctx, company, settings):
     return Screen(qtbot, ctx, settings, CountView)
 
 
-def answer_next_question(button=QMessageBox.StandardButton.Yes) -> None:
-    """Click ``button`` in the question box about to open, as the user would."""
+def answer_next_question(button=QMessageBox.StandardButton.Yes, asked: list[str] | None = None) -> None:
+    """Click ``button`` in the question box about to open, as the user would; its question added to ``asked``."""
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox), box
+        if asked is not None:
+            asked.append(box.text())
         box.button(button).click()
 
     QTimer.singleShot(0, answer)

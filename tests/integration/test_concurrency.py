@@ -237,8 +237,10 @@ def _wait_for_queue(db, holder_pid: int, waiting: int) -> None:
             time.sleep(0.02)
 
 
-def _together(db, table: str, where: str, calls: dict[str, Callable[[], object]], **params) -> dict[str, object]:
-    """Run ``calls`` at once, each after reading the rows ``where`` selects and before writing; outcomes by name."""
+def _together(db, table: str, where: str, calls: dict[str, Callable[[], object]], *, ordered: bool = False,
+              **params) -> dict[str, object]:  # fmt: skip
+    """Run ``calls`` at once, each after reading the rows ``where`` selects and before writing; outcomes by name.
+    ``ordered``: each queues on the rows only after the one before it, so they reach them in ``calls``' order."""
     holder, pid = _hold_rows(db, table, where, params)
     outcome: dict[str, object] = {}
 
@@ -250,8 +252,10 @@ def _together(db, table: str, where: str, calls: dict[str, Callable[[], object]]
 
     threads = [threading.Thread(target=run, args=(name,)) for name in calls]
     try:
-        for t in threads:
+        for queued, t in enumerate(threads, 1):
             t.start()
+            if ordered:
+                _wait_for_queue(db, pid, queued)
         _wait_for_queue(db, pid, len(calls))
     finally:
         holder.rollback()

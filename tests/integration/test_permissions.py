@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from snapp_testkit import audit_entries, execute, last_audit_id, rows, snapshot
 
+from snapp.domain.aftersales import Party
 from snapp.domain.batches import Lot
 from snapp.domain.capture import Reason, scans
 from snapp.domain.fields import FieldDef
@@ -16,8 +17,9 @@ from snapp.errors import Conflict, PermissionDenied, Problem
 from snapp.io.printers import Printer
 from snapp.io.masterdata_files import read_masterdata
 from snapp.services import (
-    audit, auth, backup, batches, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests,
-    masterdata, printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
+    aftersales, audit, auth, backup, batches, customers, dashboard, exceptions, expiry, exports, fields, imports,
+    lifecycle, lookup, manifests, masterdata, printing, purchasing, recall, receiving, reconciliation, rma_documents,
+    stocktake, users, verification,
 )  # fmt: skip
 from snapp.services.base import Context
 from tests.printer_jobs import Listener
@@ -45,6 +47,7 @@ WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "
 LABELS = {"print_labels", "send_labels"}
 COUNTS = {"start_count", "scan", "close_count", "apply_count"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
+SERVICE_DOCUMENTS = {"print_warranty_claim", "print_rma_note"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
 REPORTS = {"print_audit_report", "print_recall", "export_stock_value"}  # finance's figures among them
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
@@ -58,7 +61,7 @@ ADMINISTRATION = {
 }  # fmt: skip
 EVERYTHING = (
     READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
-    | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
+    | SERVICE_DOCUMENTS | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
 NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan", "check_scans"}  # judging scans writes nothing
 # Written as rows that say who and when themselves, without an audit entry.
@@ -69,12 +72,12 @@ ALLOWED = {
     "admin": EVERYTHING,
     "procurement": READS | EVERYONE | MASTER_DATA | PURCHASING | RESOLVE | REPORTS | EXPORTS,
     "warehouse": READS | EVERYONE | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | RESOLVE | EXPORTS,
-    "service": READS | EVERYONE | SERVICE_MOVES | RESOLVE | EXPORTS,
+    "service": READS | EVERYONE | SERVICE_MOVES | SERVICE_DOCUMENTS | RESOLVE | EXPORTS,
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
 MODULES = (
     audit, backup, batches, dashboard, exceptions, expiry, exports, fields, imports, lifecycle, lookup, manifests,
-    masterdata, printing, purchasing, recall, receiving, reconciliation, stocktake, users, verification,
+    masterdata, printing, purchasing, recall, receiving, reconciliation, rma_documents, stocktake, users, verification,
 )  # fmt: skip
 
 
@@ -112,12 +115,16 @@ def stage(db, ctx, company, server_role, tmp_path):
         "issue": "U-ISSUE1", "restock": "U-RESTK1", "transfer": "U-TRANS1", "ship": "U-SHIP01", "scrap": "U-SCRAP1",
         "lose": "U-LOSE01", "found": "U-FOUND1", "repair": "U-REPAIR", "unrepair": "U-UNREP1", "return": "U-RETRN1",
         "block": "U-BLOCK1", "release": "U-RELSE1", "recall:block": "U-RBLK01", "recall:release": "U-RREL01",
+        "returned": "U-RETCUS",  # shipped to a customer who returned it: its RMA note and warranty claim
     }  # fmt: skip
     receipt = receiving.receive(ctx, company.number, "LAP", [scans(list(units.values()))], location="WH-A")
     lifecycle.move(ctx, "issue", [units["restock"]])
     lifecycle.move(ctx, "repair", [units["unrepair"]])
     lifecycle.move(ctx, "lose", [units["found"]])
     lifecycle.move(ctx, "block", [units["release"], units["recall:release"]])
+    customers.add_customer(ctx, customers.CustomerRecord("C-1", "a customer"))
+    lifecycle.move(ctx, "ship", [units["returned"]], party=Party(customer="C-1"))
+    aftersales.receive_return(ctx, units["returned"], rma="RMA-STAGE", customer="C-1", reason="dead on arrival")
     [case] = verification.verify(ctx, ["NOSUCH01"])
     open_count = stocktake.start_count(ctx, "WH-A").number
     closed_count = stocktake.start_count(ctx, "WH-B").number
@@ -259,6 +266,9 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "set_value": lambda: fields.set_value(ctx, units["issue"], "Tag", f"T-{tag}"),
         "find_by_field": lambda: fields.find_by_field(ctx, "T-admin"),
         "print_recall": lambda: printing.print_recall(ctx, recall.Recall(sku="LAP"), stage["folder"] / f"{tag}-r.pdf"),
+        "print_warranty_claim": lambda: rma_documents.print_warranty_claim(ctx, units["returned"],
+                                                                           stage["folder"] / f"{tag}-claim.pdf"),
+        "print_rma_note": lambda: rma_documents.print_rma_note(ctx, "RMA-STAGE", stage["folder"] / f"{tag}-note.pdf"),
     }
 
 

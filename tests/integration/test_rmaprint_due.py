@@ -123,7 +123,7 @@ def test_a_database_from_before_promises_is_brought_forward_with_none_promised(d
     downgrade(db, "0014_custom_fields")
     assert "promised_on" not in [c for c, *_ in _columns(db)]
     upgrade(db)
-    assert current_revision(db) == head_revision() == "0020_rma_due"
+    assert current_revision(db) == head_revision()  # whatever revision follows this one
     [old] = aftersales.list_returns(shop)
     assert (old.number, old.promised_on) == ("R-OLD", None)
     assert aftersales.list_returns(shop, overdue=True, today=TODAY + dt.timedelta(days=999)) == []

@@ -17,7 +17,7 @@ from snapp.gui.palette import BAD, GOOD
 from snapp.gui.problems import say
 from snapp.gui.views.dialogs import ServiceDialog, unit_text
 from snapp.gui.views.rma_dialogs import SupplierBackDialog, SupplierSendDialog
-from snapp.services import aftersales, customers, rma_due
+from snapp.services import aftersales, customers, rma_documents, rma_due
 from snapp.services.customers import Holder
 from snapp.services.lookup import SerialCard
 
@@ -160,7 +160,7 @@ def show_documents(view, card: SerialCard) -> None:
 
 
 def _claim(view, card: SerialCard) -> None:
-    view.documents.write(lambda out: aftersales.print_warranty_claim(view.ctx, card.serial, out, sku=card.sku),
+    view.documents.write(lambda out: rma_documents.print_warranty_claim(view.ctx, card.serial, out, sku=card.sku),
                          f"warranty-claim-{card.serial}",
                          QCoreApplication.translate("Aftersales", "Warranty claim {0}").format(card.serial))  # fmt: skip
 

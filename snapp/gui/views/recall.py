@@ -105,8 +105,12 @@ class RecallView(View):
             ])  # fmt: skip
         tree.expandAll()
         more = self.tr(" (the first {0} listed)").format(f"{len(trace.units):,}") if len(trace.units) < trace.total else ""
+        pieces = self._pieces()
+        batches = self.tr("; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued").format(
+            f"{pieces['in_stock'] + pieces['blocked']:,}", f"{pieces['blocked']:,}", f"{pieces['issued']:,}",
+        ) if trace.quantities else ""  # fmt: skip
         news = f" — {self.news}" if self.news else ""
-        self.form.summaryLabel.setText(self.tr("{0} unit(s) affected").format(f"{trace.total:,}") + more + news)
+        self.form.summaryLabel.setText(self.tr("{0} unit(s) affected").format(f"{trace.total:,}") + more + batches + news)
         self._enable()
 
     def _counts(self) -> dict[str, int]:
@@ -115,12 +119,21 @@ class RecallView(View):
             counted[group.status] = counted.get(group.status, 0) + group.count
         return counted
 
+    def _pieces(self) -> dict[str, int]:
+        """Pieces of the recalled batches of items without serials: in stock and not blocked, blocked, issued."""
+        counted = dict.fromkeys(("in_stock", "blocked", "issued"), 0)
+        for flow in self.trace.quantities if self.trace else ():
+            if flow.where in counted:
+                counted[flow.where] += flow.quantity
+        return counted
+
     def _enable(self) -> None:
-        form, counts = self.form, self._counts()
+        form, counts, pieces = self.form, self._counts(), self._pieces()
         for button in (form.excelButton, form.pdfButton):
-            button.setEnabled(bool(counts))
-        form.blockButton.setEnabled(any(s in TRANSITIONS[Action.BLOCK].sources for s in counts))
-        form.releaseButton.setEnabled(any(s in TRANSITIONS[Action.RELEASE].sources for s in counts))
+            button.setEnabled(bool(counts) or bool(self.trace and self.trace.quantities))
+        form.blockButton.setEnabled(any(s in TRANSITIONS[Action.BLOCK].sources for s in counts) or pieces["in_stock"] > 0)
+        form.releaseButton.setEnabled(any(s in TRANSITIONS[Action.RELEASE].sources for s in counts)
+                                      or pieces["blocked"] > 0)  # fmt: skip
 
     # --- Excel and PDF ---------------------------------------------------------------------------
 
@@ -163,15 +176,23 @@ class RecallView(View):
         sources = TRANSITIONS[action].sources
         moving = sum(n for status, n in counts.items() if status in sources)
         left = sum(n for status, n in counts.items() if status not in sources)
+        counted = self._pieces()
         if action is Action.BLOCK:
             title = self.tr("Block stock")
             question = self.tr("Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped "
                                "until released. {1} affected unit(s) elsewhere are left as they are.")  # fmt: skip
+            batches = self.tr("{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.")
+            pieces = counted["in_stock"]
         else:
             title = self.tr("Release")
             question = self.tr("Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in "
                                "other places are left as they are.")  # fmt: skip
-        answer = QMessageBox.question(self, title, question.format(f"{moving:,}", f"{left:,}"))
+            batches = self.tr("{0} blocked piece(s) of the recalled batches become issuable again.")
+            pieces = counted["blocked"]
+        question = question.format(f"{moving:,}", f"{left:,}")
+        if pieces:
+            question += " " + batches.format(f"{pieces:,}")
+        answer = QMessageBox.question(self, title, question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         move = recall.block if action is Action.BLOCK else recall.release
@@ -179,9 +200,11 @@ class RecallView(View):
 
     def _held(self, result: BlockResult) -> None:
         if result.action == Action.BLOCK:
-            said = self.tr("{0} unit(s) quarantined")
+            said, pieces = self.tr("{0} unit(s) quarantined"), self.tr("{0} piece(s) blocked")
         else:
-            said = self.tr("{0} unit(s) released")
+            said, pieces = self.tr("{0} unit(s) released"), self.tr("{0} piece(s) released")
         self.news = said.format(f"{result.count:,}")
+        if result.lots:
+            self.news += ", " + pieces.format(f"{result.pieces:,}")
         self.refresh()
 

@@ -19,7 +19,7 @@ from snapp.gui.views.aftersales import RepairDialog, ReturnDialog
 from snapp.gui.views.base import DOCUMENT, SERIAL, EmptyHint, View, fit_columns
 from snapp.gui.views.lookup import likely_location
 from snapp.gui.views.rma_dialogs import InspectDialog, SupplierBackDialog, SupplierSendDialog
-from snapp.services import aftersales, lookup, masterdata
+from snapp.services import aftersales, lookup, masterdata, rma_documents
 from snapp.services.aftersales import RmaRecord, SupplierRmaRecord
 from snapp.services.base import Entity
 from snapp.services.lookup import SerialCard
@@ -239,13 +239,13 @@ class RmaView(View):
     def print_note(self) -> None:
         """The customer's note of the selected return, a PDF in the documents folder."""
         if (record := self._record(self.form.customerView)) is not None:
-            self.documents.write(lambda out: aftersales.print_rma_note(self.ctx, record.number, out), f"rma-note-{record.number}",
+            self.documents.write(lambda out: rma_documents.print_rma_note(self.ctx, record.number, out), f"rma-note-{record.number}",
                                  self.tr("RMA note {0}").format(record.number))  # fmt: skip
 
     def print_claim(self) -> None:
         """The warranty claim for the unit of the selected supplier RMA, a PDF in the documents folder."""
         if (record := self._record(self.form.supplierView)) is not None:
-            self.documents.write(lambda out: aftersales.print_warranty_claim(self.ctx, record.serial, out, sku=record.sku),
+            self.documents.write(lambda out: rma_documents.print_warranty_claim(self.ctx, record.serial, out, sku=record.sku),
                                  f"warranty-claim-{record.serial}", self.tr("Warranty claim {0}").format(record.serial))  # fmt: skip
 
     def _say(self, text: str, ok: bool) -> None:

@@ -1,0 +1,50 @@
+"""The Recall screen on a recalled batch of an item without serials: its pieces counted in the summary, blocked and
+released with the units, the question saying how many pieces it blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from snapp.domain.batches import Lot
+from snapp.gui.views.recall import RecallView
+from snapp.services import batches, masterdata, receiving
+from tests.gui.conftest import Screen, type_text
+from tests.gui.test_count_screen import answer_next_question
+from tests.gui.test_receiving_screen import approved_po
+
+
+def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot, ctx, company, settings):
+    masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "sterile gauze", tracking="batch", supplier="ACME"))
+    po = approved_po(ctx, ("GAUZE", 100))
+    expiry = dt.date.today() + dt.timedelta(days=90)
+    receiving.receive(ctx, po, "GAUZE", lot=Lot("G7", expiry, 30), location="WH-A")
+    receiving.receive(ctx, po, "GAUZE", lot=Lot("G7", expiry, 10), location="WH-B")
+    batches.issue(ctx, "GAUZE", 4, to="ward 3")
+    s = Screen(qtbot, ctx, settings, RecallView)
+    form = s.view.form
+    type_text(qtbot, form.batchEdit, "G7")
+    qtbot.mouseClick(form.traceButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    assert form.summaryLabel.text() == "0 unit(s) affected; batches: 36 piece(s) in stock, 0 of them blocked, 4 issued"
+    assert form.blockButton.isEnabled() and not form.releaseButton.isEnabled() and form.pdfButton.isEnabled()
+
+    asked: list[str] = []
+    answer_next_question(asked=asked)
+    qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    assert asked[-1].endswith("36 piece(s) of the recalled batches in stock are blocked too: not issued until released.")
+    assert form.summaryLabel.text() == ("0 unit(s) affected; batches: 36 piece(s) in stock, 36 of them blocked, "
+                                        "4 issued — 0 unit(s) quarantined, 36 piece(s) blocked")  # fmt: skip
+    assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [True, True]
+    assert not form.blockButton.isEnabled() and form.releaseButton.isEnabled()
+
+    answer_next_question(asked=asked)
+    qtbot.mouseClick(form.releaseButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    assert asked[-1].endswith("36 blocked piece(s) of the recalled batches become issuable again.")
+    assert form.summaryLabel.text().endswith("0 of them blocked, 4 issued — 0 unit(s) released, 36 piece(s) released")
+    assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [False, False]
+    assert QApplication.activeModalWidget() is None
