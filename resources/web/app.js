@@ -178,7 +178,7 @@ $("#logout").addEventListener("click", async () => {
 const SEND = {
   receive: (scan) =>
     api.request("POST", "/floor/receiving/judge", { po: scan.session.slice(8), scan: scan.raw, profile: scan.profile, sku: receivingSku(scan.session) }, { key: scan.key }),
-  count: (scan) => api.request("POST", `/floor/counts/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
+  count: (scan) => api.request("POST", `/floor/stocktakes/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
   verify: (scan) => api.request("POST", "/floor/verify", { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
 };
 
@@ -463,7 +463,7 @@ function renderCount({ judged } = {}) {
 $("#start-count").addEventListener("click", async () => {
   const location = $("#count-location").value || null;
   try {
-    const count = await api.request("POST", "/counts", { location });
+    const count = await api.request("POST", "/stocktakes", { location });
     state.count = { number: count.number, location: count.location };
   } catch (err) {
     verdict("count", "bad", api.explain(err));
@@ -484,7 +484,7 @@ $("#close-count").addEventListener("click", async () => {
     return;
   }
   try {
-    const report = await api.request("POST", `/counts/${encodeURIComponent(running.number)}/close`);
+    const report = await api.request("POST", `/stocktakes/${encodeURIComponent(running.number)}/close`);
     await store.clearSession(`count:${running.number}`);
     state.count = null;
     keep("snapp.count", null);
