@@ -1,4 +1,4 @@
-// The floor client: log in, look up and move, receive against a PO, verify, count, settle exceptions.
+// The floor client: log in, look up and move, receive against a PO, verify, stocktake, settle exceptions.
 // Every scan is kept on the device first (store.js), then judged by the server one at a time, in order;
 // without a network it waits, and is sent with the same Idempotency-Key when the network is back.
 
@@ -15,6 +15,8 @@ const SHOWN = 40; // rows of a scan list on screen; the counters count them all
 
 const state = {
   receive: load("snapp.receive"), // {po, line, location, postKey, lines: [...]}
+  // The stocktake running on this phone. "count" stays its key here, in sessions ("count:CT-...") and in
+  // the scans queued offline: phones keep them across an update, and a new name would orphan them.
   count: load("snapp.count"), // {number, location}
   scans: {}, // session -> its scans in order (the IndexedDB rows, kept in memory while shown)
   started: new Map(), // scan id -> when its Enter was pressed (performance.now())

@@ -1,4 +1,4 @@
-"""What every status means, in one place, and the small state machine of orders, counts and exceptions.
+"""What every status means, in one place, and the small state machine of orders, stocktakes and exceptions.
 
 A serial's status is asked what it means (``MEANING[status].on_shelf``...),
 never compared by name where a meaning is wanted, so that a new status is

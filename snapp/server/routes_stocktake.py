@@ -1,6 +1,6 @@
-"""The HTTP API's count reports as files: Excel and PDF, discrepancies first, as the desktop's Export and Print write them.
+"""The HTTP API's stocktake reports as files: Excel and PDF, discrepancies first, as the desktop's Export and Print write them.
 
-Each endpoint calls the service the command line's ``snapp count export`` and ``snapp count print`` call.
+Each endpoint calls the service the command line's ``snapp stocktake export`` and ``snapp stocktake print`` call.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ scan or double a unit, and no prior SELECT decides anything. Scans hold a
 shared lock on the stocktake and closing an exclusive one, so a scan is either
 in the closed stocktake or refused as late.
 
-Closing freezes the outcome per unit in ``count_results``: matched, missing
+Closing freezes the outcome per unit in ``stocktake_results``: matched, missing
 (expected here, not scanned), unexpected (scanned here, recorded elsewhere or
 in another status), unknown (no such unit), and how often each was scanned.
 Discrepancies open exceptions: one per unit found where it should not be, and

@@ -125,7 +125,7 @@ def test_a_machine_names_its_moves_and_refuses_the_rest():
 
 def test_a_machine_cannot_name_a_state_it_does_not_have():
     with pytest.raises(ValueError, match="outside"):
-        StateMachine("count", ("open",), {"close": (frozenset({"open"}), "closed")})
+        StateMachine("stocktake", ("open",), {"close": (frozenset({"open"}), "closed")})
 
 
 @pytest.mark.parametrize(("machine", "verb", "state"), [
