@@ -233,7 +233,7 @@ def test_the_audit_report_carries_the_trail_check_alerts_exceptions_and_accuracy
     assert field(first, "Head hash 链头哈希") == chain.head_hash
     assert audit.verify_chain(ctx, chain.head_hash).ok  # the printed head is still in the trail after the report
     assert "5 refused actions as li.na between" in first
-    assert field(first, "Serial accuracy 序列号准确率").startswith("80.0% (4 of 5 counted units as the books say; 1 count)")
+    assert field(first, "Serial accuracy 序列号准确率").startswith("80.0% (4 of 5 counted units as the books say; 1 stocktake)")
     kinds = re.findall(r"^(Failed verification|Stocktake discrepancy)\s+(\d+)\s+(\d+)\s*$", everything, re.MULTILINE)
     assert kinds == [("Stocktake discrepancy", "1", "1"), ("Failed verification", "2", "1")]
     assert "Exceptions still open 未处理异常明细 (2)" in everything and "NOSUCH02" in everything

@@ -31,7 +31,7 @@ def test_a_stocktakes_report_comes_as_excel_and_pdf(server, ctx, company, tmp_pa
         api.post(f"/stocktakes/{number}/scans", json={"scans": ["AA000001", "GHOST-9"]})
         api.post(f"/stocktakes/{number}/close")
         workbook = api.get(f"/stocktakes/{number}/report.xlsx", params={"discrepancies_only": True})
-        assert workbook.status_code == 200 and workbook.headers["content-disposition"] == 'attachment; filename="count.xlsx"'
+        assert workbook.status_code == 200 and workbook.headers["content-disposition"] == 'attachment; filename="stocktake.xlsx"'
         (tmp_path / "count.xlsx").write_bytes(workbook.content)
         rows = list(openpyxl.load_workbook(tmp_path / "count.xlsx")["Stocktake"].iter_rows(values_only=True))
         assert [row[:2] for row in rows] == [("Outcome", "Serial"), ("Missing", "AA000002"), ("Missing", "AA000003"),
