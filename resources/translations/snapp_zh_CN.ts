@@ -73,346 +73,6 @@
     </message>
 </context>
 <context>
-    <name>Count</name>
-    <message>
-        <location filename="../../ui/count.ui" line="7"/>
-        <source>Stocktake</source>
-        <translation>盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="18"/>
-        <source>&amp;Count:</source>
-        <translation>盘点范围(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="20"/>
-        <source>&amp;Start a count</source>
-        <translation>开始盘点(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="41"/>
-        <source>Sc&amp;an</source>
-        <translation>扫描(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="43"/>
-        <source>Scan each unit on the shelf, then Enter</source>
-        <translation>逐件扫描货架上的物品，然后按回车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="55"/>
-        <source>&amp;Import a file of scans…</source>
-        <translation>导入扫描文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="57"/>
-        <source>C&amp;lose the count…</source>
-        <translation>关闭盘点(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="63"/>
-        <source>&amp;Report</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="69"/>
-        <source>S&amp;how:</source>
-        <translation>显示(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="72"/>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="72"/>
-        <source>The report as the list shows it, to an Excel file</source>
-        <translation>按列表当前显示的内容，将报告导出为 Excel 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="73"/>
-        <source>Prin&amp;t…</source>
-        <translation>打印(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="73"/>
-        <source>The report as the list shows it, as a PDF, then to a printer</source>
-        <translation>按列表当前显示的内容，生成 PDF 报告并送往打印机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="74"/>
-        <source>A&amp;pply to the books…</source>
-        <translation>按盘点结果调账(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/count.ui" line="74"/>
-        <source>Move units found in the wrong place here and mark missing ones lost</source>
-        <translation>将在错误位置发现的物品移入此库位，并将缺失的物品标记为已丢失</translation>
-    </message>
-</context>
-<context>
-    <name>CountView</name>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="80"/>
-        <source>Count</source>
-        <translation>盘点单号</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="81"/>
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="81"/>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="82"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="83"/>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="84"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="85"/>
-        <source>Units</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="90"/>
-        <source>No count yet: choose what to count above and press Start a count.</source>
-        <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
-        <source>Known here</source>
-        <translation>在此库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
-        <source>Belongs elsewhere</source>
-        <translation>应在别处</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="93"/>
-        <source>Unknown serial</source>
-        <translation>未知序列号</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="94"/>
-        <source>Not on a shelf</source>
-        <translation>不在货架上</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="94"/>
-        <source>Scanned twice</source>
-        <translation>重复扫描</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="94"/>
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="95"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="100"/>
-        <source>Scanned</source>
-        <translation>扫描内容</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="101"/>
-        <source>Verdict</source>
-        <translation>判定</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="102"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="108"/>
-        <source>Scan each unit on the shelf: each scan is judged here at once.</source>
-        <translation>逐件扫描货架上的单件：每次扫描都会立即在此给出判定。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="111"/>
-        <source>Outcome</source>
-        <translation>盘点结果</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="112"/>
-        <source>Serial</source>
-        <translation>序列号</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="113"/>
-        <source>Item</source>
-        <translation>物料</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="114"/>
-        <source>Recorded status</source>
-        <translation>记录状态</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="115"/>
-        <source>Recorded at</source>
-        <translation>记录库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="116"/>
-        <source>Scans</source>
-        <translation>扫描次数</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="122"/>
-        <source>Everything, discrepancies first</source>
-        <translation>全部（差异在前）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="122"/>
-        <source>Discrepancies only</source>
-        <translation>仅差异</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="164"/>
-        <source>All locations</source>
-        <translation>全部库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="205"/>
-        <source>Start a count, or choose one from the list</source>
-        <translation>开始新的盘点，或从列表中选择一个盘点</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="207"/>
-        <source>every location</source>
-        <translation>全部库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="209"/>
-        <source>{0} — {1} — {2}: {3} units scanned</source>
-        <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="299"/>
-        <source>Import scans</source>
-        <translation>导入扫描记录</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="300"/>
-        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
-        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="310"/>
-        <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
-        <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="329"/>
-        <source>Close the count</source>
-        <translation>关闭盘点</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="330"/>
-        <source>Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
-        <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="352"/>
-        <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
-        <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="355"/>
-        <source>Provisional: the count is open, and the books may still change.</source>
-        <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="357"/>
-        <source>Applied to the books by {0} on {1}.</source>
-        <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="382"/>
-        <source>Export the count</source>
-        <translation>导出盘点单</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="383"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="391"/>
-        <source>{0} unit(s) written to {1}</source>
-        <translation>已将 {0} 件写入 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="392"/>
-        <source>Exporting the count…</source>
-        <translation>正在导出盘点单…</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="397"/>
-        <source>Print the count</source>
-        <translation>打印盘点单</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="398"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="406"/>
-        <source>{0} page(s) written to {1}</source>
-        <translation>已将 {0} 页写入 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="419"/>
-        <source>their counted location</source>
-        <translation>盘点时所在的库位</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="421"/>
-        <source>Apply the count</source>
-        <translation>盘点调账</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="422"/>
-        <source>Apply count {0} to the books?
-
-{1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
-        <translation>按盘点 {0} 的结果调账？
-
-在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="429"/>
-        <source>Count {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
-        <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/count.py" line="434"/>
-        <source>Left as recorded (a stocktake does not change them): {0}</source>
-        <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
-    </message>
-</context>
-<context>
     <name>CustomerUnits</name>
     <message>
         <location filename="../../ui/customer_units.ui" line="8"/>
@@ -607,17 +267,17 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../snapp/gui/documents.py" line="32"/>
+        <location filename="../../snapp/gui/documents.py" line="33"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/documents.py" line="58"/>
+        <location filename="../../snapp/gui/documents.py" line="59"/>
         <source>{0}: {1} ({2} page(s))</source>
         <translation>{0}：{1}（{2} 页）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/documents.py" line="63"/>
+        <location filename="../../snapp/gui/documents.py" line="64"/>
         <source>No program on this computer opens PDFs. The file is {0}</source>
         <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
     </message>
@@ -1103,6 +763,182 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/masterdata.py" line="290"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDocuments</name>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="7"/>
+        <source>Labels and documents</source>
+        <translation>标签与单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="11"/>
+        <source>Serial labels</source>
+        <translation>序列号标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="14"/>
+        <source>Receipt or PO number, or serials separated by spaces</source>
+        <translation>收货单号或采购订单号，或以空格分隔的序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="15"/>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="17"/>
+        <source>&amp;Start at label:</source>
+        <translation>起始标签(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="18"/>
+        <source>On a half-used A4 sheet: the first free label, counted row by row</source>
+        <translation>用于已用过一部分的 A4 标签纸：按行计数的第一个空白标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="19"/>
+        <source>To the label p&amp;rinter</source>
+        <translation>发送到标签打印机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="19"/>
+        <source>Straight to the label printer chosen in Settings, in its language and with its template</source>
+        <translation>直接发送到“设置”中选择的标签打印机，使用它的语言和模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="20"/>
+        <source>Print &amp;labels</source>
+        <translation>打印标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="26"/>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="28"/>
+        <source>PO number</source>
+        <translation>采购订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="29"/>
+        <source>&amp;Purchase order</source>
+        <translation>采购订单(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="30"/>
+        <source>Receipt number (GR-…)</source>
+        <translation>收货单号（GR-…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="31"/>
+        <source>&amp;Goods-receipt note</source>
+        <translation>收货单(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="32"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="33"/>
+        <source>Serial &amp;history sheet</source>
+        <translation>序列号履历表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="37"/>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="40"/>
+        <source>Monthly &amp;audit report</source>
+        <translation>月度审计报告(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="46"/>
+        <source>Save in &amp;folder:</source>
+        <translation>保存到文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="48"/>
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="54"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="55"/>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_documents.ui" line="55"/>
+        <source>The PDF through this computer&apos;s print dialog</source>
+        <translation>通过本机的打印对话框打印此 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDocumentsView</name>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="32"/>
+        <source>Receipt</source>
+        <translation>收货单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="32"/>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="32"/>
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="68"/>
+        <source>Enter what to label first.</source>
+        <translation>请先输入要打印标签的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="77"/>
+        <source>No label printer is set: choose one in Settings.</source>
+        <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="86"/>
+        <source>{0} label(s) sent to {1}</source>
+        <translation>已向 {1} 发送 {0} 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="87"/>
+        <source>Sending the labels to {0}…</source>
+        <translation>正在向 {0} 发送标签…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="93"/>
+        <source>No program on this computer opens PDFs. The file is {0}</source>
+        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="114"/>
+        <source>Enter the number first.</source>
+        <translation>请先输入单号。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="126"/>
+        <source>{0}: {1} ({2})</source>
+        <translation>{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/labels_documents.py" line="129"/>
+        <source>Save in folder</source>
+        <translation>保存到文件夹</translation>
     </message>
 </context>
 <context>
@@ -3033,182 +2869,6 @@ How was it resolved?</source>
     </message>
 </context>
 <context>
-    <name>Reports</name>
-    <message>
-        <location filename="../../ui/reports.ui" line="7"/>
-        <source>Labels and documents</source>
-        <translation>标签与单据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="11"/>
-        <source>Serial labels</source>
-        <translation>序列号标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="14"/>
-        <source>Receipt or PO number, or serials separated by spaces</source>
-        <translation>收货单号或采购订单号，或以空格分隔的序列号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="15"/>
-        <source>&amp;Template:</source>
-        <translation>模板(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="17"/>
-        <source>&amp;Start at label:</source>
-        <translation>起始标签(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="18"/>
-        <source>On a half-used A4 sheet: the first free label, counted row by row</source>
-        <translation>用于已用过一部分的 A4 标签纸：按行计数的第一个空白标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="19"/>
-        <source>To the label p&amp;rinter</source>
-        <translation>发送到标签打印机(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="19"/>
-        <source>Straight to the label printer chosen in Settings, in its language and with its template</source>
-        <translation>直接发送到“设置”中选择的标签打印机，使用它的语言和模板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="20"/>
-        <source>Print &amp;labels</source>
-        <translation>打印标签(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="26"/>
-        <source>Documents</source>
-        <translation>单据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="28"/>
-        <source>PO number</source>
-        <translation>采购订单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="29"/>
-        <source>&amp;Purchase order</source>
-        <translation>采购订单(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="30"/>
-        <source>Receipt number (GR-…)</source>
-        <translation>收货单号（GR-…）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="31"/>
-        <source>&amp;Goods-receipt note</source>
-        <translation>收货单(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="32"/>
-        <source>Serial</source>
-        <translation>序列号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="33"/>
-        <source>Serial &amp;history sheet</source>
-        <translation>序列号履历表(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="37"/>
-        <source>Company name</source>
-        <translation>公司名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="40"/>
-        <source>Monthly &amp;audit report</source>
-        <translation>月度审计报告(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="46"/>
-        <source>Save in &amp;folder:</source>
-        <translation>保存到文件夹(&amp;F)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="48"/>
-        <source>Choos&amp;e…</source>
-        <translation>选择(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="54"/>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="55"/>
-        <source>Pr&amp;int…</source>
-        <translation>打印(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports.ui" line="55"/>
-        <source>The PDF through this computer&apos;s print dialog</source>
-        <translation>通过本机的打印对话框打印此 PDF</translation>
-    </message>
-</context>
-<context>
-    <name>ReportsView</name>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
-        <source>Receipt</source>
-        <translation>收货单</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
-        <source>Purchase order</source>
-        <translation>采购订单</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="32"/>
-        <source>Serials</source>
-        <translation>序列号</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="68"/>
-        <source>Enter what to label first.</source>
-        <translation>请先输入要打印标签的对象。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="77"/>
-        <source>No label printer is set: choose one in Settings.</source>
-        <translation>尚未设置标签打印机：请在“设置”中选择。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="86"/>
-        <source>{0} label(s) sent to {1}</source>
-        <translation>已向 {1} 发送 {0} 张标签</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="87"/>
-        <source>Sending the labels to {0}…</source>
-        <translation>正在向 {0} 发送标签…</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="93"/>
-        <source>No program on this computer opens PDFs. The file is {0}</source>
-        <translation>本机没有能打开 PDF 的程序。文件位于 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="114"/>
-        <source>Enter the number first.</source>
-        <translation>请先输入单号。</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="126"/>
-        <source>{0}: {1} ({2})</source>
-        <translation>{0}：{1}（{2}）</translation>
-    </message>
-    <message>
-        <location filename="../../snapp/gui/views/reports.py" line="129"/>
-        <source>Save in folder</source>
-        <translation>保存到文件夹</translation>
-    </message>
-</context>
-<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/return_dialog.ui" line="5"/>
@@ -4107,6 +3767,346 @@ How was it resolved?</source>
         <location filename="../../snapp/gui/views/settings.py" line="324"/>
         <source>Test label sent to {0}.</source>
         <translation>测试标签已发送到 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Stocktake</name>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="7"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="18"/>
+        <source>&amp;Count:</source>
+        <translation>盘点范围(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="20"/>
+        <source>&amp;Start a stocktake</source>
+        <translation>开始盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="41"/>
+        <source>Sc&amp;an</source>
+        <translation>扫描(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="43"/>
+        <source>Scan each unit on the shelf, then Enter</source>
+        <translation>逐件扫描货架上的物品，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="55"/>
+        <source>&amp;Import a file of scans…</source>
+        <translation>导入扫描文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="57"/>
+        <source>C&amp;lose the stocktake…</source>
+        <translation>关闭盘点(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="63"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="69"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="72"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="72"/>
+        <source>The report as the list shows it, to an Excel file</source>
+        <translation>按列表当前显示的内容，将报告导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="73"/>
+        <source>Prin&amp;t…</source>
+        <translation>打印(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="73"/>
+        <source>The report as the list shows it, as a PDF, then to a printer</source>
+        <translation>按列表当前显示的内容，生成 PDF 报告并送往打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="74"/>
+        <source>A&amp;pply to the books…</source>
+        <translation>按盘点结果调账(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stocktake.ui" line="74"/>
+        <source>Move units found in the wrong place here and mark missing ones lost</source>
+        <translation>将在错误位置发现的物品移入此库位，并将缺失的物品标记为已丢失</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeView</name>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="80"/>
+        <source>Stocktake</source>
+        <translation>盘点单号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="81"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="81"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="82"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="83"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="84"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="85"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="90"/>
+        <source>No stocktake yet: choose what to count above and press Start a stocktake.</source>
+        <translation>还没有盘点：在上方选择盘点范围，然后点击“开始盘点”。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="93"/>
+        <source>Known here</source>
+        <translation>在此库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="93"/>
+        <source>Belongs elsewhere</source>
+        <translation>应在别处</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="93"/>
+        <source>Unknown serial</source>
+        <translation>未知序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="94"/>
+        <source>Not on a shelf</source>
+        <translation>不在货架上</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="94"/>
+        <source>Scanned twice</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="94"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="95"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="100"/>
+        <source>Scanned</source>
+        <translation>扫描内容</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="101"/>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="102"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="108"/>
+        <source>Scan each unit on the shelf: each scan is judged here at once.</source>
+        <translation>逐件扫描货架上的单件：每次扫描都会立即在此给出判定。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="111"/>
+        <source>Outcome</source>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="112"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="113"/>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="114"/>
+        <source>Recorded status</source>
+        <translation>记录状态</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="115"/>
+        <source>Recorded at</source>
+        <translation>记录库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="116"/>
+        <source>Scans</source>
+        <translation>扫描次数</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="122"/>
+        <source>Everything, discrepancies first</source>
+        <translation>全部（差异在前）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="122"/>
+        <source>Discrepancies only</source>
+        <translation>仅差异</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="164"/>
+        <source>All locations</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="205"/>
+        <source>Start a stocktake, or choose one from the list</source>
+        <translation>开始新的盘点，或从列表中选择一个盘点</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="207"/>
+        <source>every location</source>
+        <translation>全部库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="209"/>
+        <source>{0} — {1} — {2}: {3} units scanned</source>
+        <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="299"/>
+        <source>Import scans</source>
+        <translation>导入扫描记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="300"/>
+        <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="310"/>
+        <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
+        <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="329"/>
+        <source>Close the stocktake</source>
+        <translation>关闭盘点</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="330"/>
+        <source>Close stocktake {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
+        <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="352"/>
+        <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
+        <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="355"/>
+        <source>Provisional: the stocktake is open, and the books may still change.</source>
+        <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="357"/>
+        <source>Applied to the books by {0} on {1}.</source>
+        <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="382"/>
+        <source>Export the stocktake</source>
+        <translation>导出盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="383"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="391"/>
+        <source>{0} unit(s) written to {1}</source>
+        <translation>已将 {0} 件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="392"/>
+        <source>Exporting the stocktake…</source>
+        <translation>正在导出盘点单…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="397"/>
+        <source>Print the stocktake</source>
+        <translation>打印盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="398"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="406"/>
+        <source>{0} page(s) written to {1}</source>
+        <translation>已将 {0} 页写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="419"/>
+        <source>their counted location</source>
+        <translation>盘点时所在的库位</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="421"/>
+        <source>Apply the stocktake</source>
+        <translation>盘点调账</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="422"/>
+        <source>Apply stocktake {0} to the books?
+
+{1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
+        <translation>按盘点 {0} 的结果调账？
+
+在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="429"/>
+        <source>Stocktake {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
+        <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="434"/>
+        <source>Left as recorded (a stocktake does not change them): {0}</source>
+        <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// The floor client: log in, look up and move, receive against a PO, verify, count, settle exceptions.
+// The floor client: log in, look up and move, receive against a PO, verify, stocktake, settle exceptions.
 // Every scan is kept on the device first (store.js), then judged by the server one at a time, in order;
 // without a network it waits, and is sent with the same Idempotency-Key when the network is back.
 
@@ -16,6 +16,8 @@ const SHOWN = 40; // rows of a scan list on screen; the counters count them all
 
 const state = {
   receive: load("snapp.receive"), // {po, line, location, postKey, lines: [...], scanned: {sku: [field names]}}
+  // The stocktake running on this phone. "count" stays its key here, in sessions ("count:CT-...") and in
+  // the scans queued offline: phones keep them across an update, and a new name would orphan them.
   count: load("snapp.count"), // {number, location}
   scans: {}, // session -> its scans in order (the IndexedDB rows, kept in memory while shown)
   started: new Map(), // scan id -> when its Enter was pressed (performance.now())
@@ -187,7 +189,7 @@ const SEND = {
     }
     return api.request("POST", "/floor/receiving/judge", body, { key: scan.key });
   },
-  count: (scan) => api.request("POST", `/floor/counts/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
+  count: (scan) => api.request("POST", `/floor/stocktakes/${encodeURIComponent(scan.session.slice(6))}/scan`, { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
   verify: (scan) => api.request("POST", "/floor/verify", { scan: scan.raw, profile: scan.profile }, { key: scan.key }),
 };
 
@@ -490,7 +492,7 @@ function renderCount({ judged } = {}) {
 $("#start-count").addEventListener("click", async () => {
   const location = $("#count-location").value || null;
   try {
-    const count = await api.request("POST", "/counts", { location });
+    const count = await api.request("POST", "/stocktakes", { location });
     state.count = { number: count.number, location: count.location };
   } catch (err) {
     verdict("count", "bad", api.explain(err));
@@ -511,7 +513,7 @@ $("#close-count").addEventListener("click", async () => {
     return;
   }
   try {
-    const report = await api.request("POST", `/counts/${encodeURIComponent(running.number)}/close`);
+    const report = await api.request("POST", `/stocktakes/${encodeURIComponent(running.number)}/close`);
     await store.clearSession(`count:${running.number}`);
     state.count = null;
     keep("snapp.count", null);

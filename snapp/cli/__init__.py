@@ -50,10 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("batch", "items tracked by batch: stock per batch and location, first-expiring-first issue"),
     "labels": ("printing", "print serial labels to a PDF or a label printer, or list the label templates"),
     "printer": ("printers", "the label printer (ZPL or TSPL): choose it, show it, print a test label"),
-    "report": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
+    "document": ("printing", "PDF documents: purchase order, goods receipt, serial history, monthly audit report"),
     "recall": ("recall", "recall and trace: every unit of a batch, PO, item or serial list; block, release, expiring"),
     "verify": ("stock", "is this unit ours? one verdict per code (exit 3 if any did not pass)"),
-    "count": ("stock", "stocktake: count a location by scanning"),
+    "stocktake": ("stock", "stocktake: count a location by scanning, close, apply to the books"),
     "exception": ("stock", "the exceptions desk"),
     "rma": ("aftersales", "after-sales: customer returns and swaps, supplier RMAs, repairs"),
     "alerts": ("aftersales", "warranties ending soon, supplier RMAs overdue, long repairs (exit 3 if any)"),
@@ -65,6 +65,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "device": ("devices", "paired phones and PDAs: list, revoke, a pairing code for a server with no screen"),
     "serve": ("serve", "serve the HTTP API for other systems and phones (OpenAPI document at /api/openapi.json)"),
 }
+# The names these groups had before they took the screen's name: scripts written then still run.
+ALIASES = {"count": "stocktake", "report": "document"}
 _VALUED = ("--db", "--user")  # the options before a command that take a value
 
 # What to type next, for refusals whose fix is a command (the core names none).
@@ -100,7 +102,7 @@ class Builder:
 
     def group(self, name: str) -> argparse._SubParsersAction:
         help = COMMANDS[name][1]
-        return self.commands.add_parser(name, help=help, description=help).add_subparsers(
+        return self.commands.add_parser(name, aliases=aliases(name), help=help, description=help).add_subparsers(
             title="commands", metavar="COMMAND", required=True
         )
 
@@ -112,8 +114,13 @@ def chosen_command(argv: Sequence[str]) -> str | None:
         if word in _VALUED:
             next(words, None)
         elif not word.startswith("-"):
+            word = ALIASES.get(word, word)
             return word if word in COMMANDS else None
     return None
+
+
+def aliases(name: str) -> list[str]:
+    return [old for old, new in ALIASES.items() if new == name]
 
 
 class _Version(argparse.Action):
@@ -149,7 +156,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         if argv is None or name == chosen:
             importlib.import_module(f"snapp.cli.{module}").build(builder, name)
         else:
-            commands.add_parser(name, help=help, description=help)  # listed in --help; built when chosen
+            commands.add_parser(name, aliases=aliases(name), help=help, description=help)  # listed in --help; built when chosen
     return parser
 
 

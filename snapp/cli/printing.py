@@ -62,7 +62,7 @@ def _to_printer(args: argparse.Namespace) -> None:
                                        f"({printer.language}, {printer.dpi} dpi)"))  # fmt: skip
 
 
-def cmd_report(args: argparse.Namespace) -> None:
+def cmd_document(args: argparse.Namespace) -> None:
     from snapp.app.dispatch import print_document
 
     given = {k: getattr(args, k) for k in ("number", "serial", "sku", "month", "company", "lang") if hasattr(args, k)}
@@ -90,20 +90,20 @@ def build(cli, name: str) -> None:
         language_and_dpi(labels)
         labels.add_argument("--start", type=int, default=1, help="first free position on a half-used sheet (1 = top-left)")
         return
-    reports = cli.group("report")
+    documents = cli.group("document")
     for document, help in (("po", "a purchase order for the supplier"), ("receipt", "a goods-receipt note with its serials")):
-        sub = cli.command(reports, document, cmd_report, help)
+        sub = cli.command(documents, document, cmd_document, help)
         sub.add_argument("number")
         sub.add_argument("--out", required=True, help="the PDF to write")
         sub.set_defaults(document=document)
         if document == "po":
             sub.add_argument("--lang", choices=("en", "zh"), help="the language of the PO (default: the reader's, SNAPP_LANG or the locale)")
-    sub = cli.command(reports, "serial", cmd_report, "one unit's card and history, for a warranty claim")
+    sub = cli.command(documents, "serial", cmd_document, "one unit's card and history, for a warranty claim")
     sub.add_argument("serial")
     sub.add_argument("--sku", help="the item, when several items have the serial")
     sub.add_argument("--out", required=True, help="the PDF to write")
     sub.set_defaults(document="serial")
-    sub = cli.command(reports, "audit", cmd_report, "the monthly audit report")
+    sub = cli.command(documents, "audit", cmd_document, "the monthly audit report")
     sub.add_argument("--month", required=True, metavar="YYYY-MM")
     sub.add_argument("--company", default=os.environ.get("SNAPP_COMPANY", ""), help="shown on the report (default: $SNAPP_COMPANY)")
     sub.add_argument("--out", required=True, help="the PDF to write")

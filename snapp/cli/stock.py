@@ -1,4 +1,4 @@
-"""Is this unit ours, and is the stock what the records say: verify, count, exceptions, reconciliation."""
+"""Is this unit ours, and is the stock what the records say: verify, stocktake, exceptions, reconciliation."""
 
 from __future__ import annotations
 
@@ -38,14 +38,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if all(r.passed for r in results) else EXIT_NOT_PASSED
 
 
-def cmd_count_start(args: argparse.Namespace) -> None:
+def cmd_stocktake_start(args: argparse.Namespace) -> None:
     from snapp.services import stocktake
 
-    count = stocktake.start_count(common.context(args), args.location, args.note)
-    emit(args, count, lambda c: print(f"{c.number}: counting {c.location or 'every location'}"))
+    take = stocktake.start_stocktake(common.context(args), args.location, args.note)
+    emit(args, take, lambda c: print(f"{c.number}: counting {c.location or 'every location'}"))
 
 
-def cmd_count_scan(args: argparse.Namespace) -> None:
+def cmd_stocktake_scan(args: argparse.Namespace) -> None:
     from snapp.app.sources import serial_sources
     from snapp.services import stocktake
 
@@ -62,38 +62,38 @@ def cmd_count_scan(args: argparse.Namespace) -> None:
     emit(args, batch, show)
 
 
-def cmd_count_close(args: argparse.Namespace) -> None:
+def cmd_stocktake_close(args: argparse.Namespace) -> None:
     from snapp.services import stocktake
 
-    emit(args, stocktake.close_count(common.context(args), args.number), _print_count)
+    emit(args, stocktake.close_stocktake(common.context(args), args.number), _print_stocktake)
 
 
-def cmd_count_report(args: argparse.Namespace) -> None:
+def cmd_stocktake_report(args: argparse.Namespace) -> None:
     from snapp.app.records import plain
     from snapp.services import stocktake
 
-    report = stocktake.count_report(common.context(args), args.number)
+    report = stocktake.stocktake_report(common.context(args), args.number)
     if args.json:
         common.print_json({**plain(report), "figures": report.figures})
     else:
-        _print_count(report)
+        _print_stocktake(report)
 
 
-def cmd_count_export(args: argparse.Namespace) -> None:
+def cmd_stocktake_export(args: argparse.Namespace) -> None:
     from snapp.services import exports
 
-    done = exports.export_count(common.context(args), args.out, args.number, discrepancies_only=args.discrepancies)
+    done = exports.export_stocktake(common.context(args), args.out, args.number, discrepancies_only=args.discrepancies)
     emit(args, done, lambda d: print(f"{d.rows:,} unit(s) written to {d.path}"))
 
 
-def cmd_count_print(args: argparse.Namespace) -> None:
+def cmd_stocktake_print(args: argparse.Namespace) -> None:
     from snapp.services import printing
 
-    printed = printing.print_count(common.context(args), args.number, args.out, discrepancies_only=args.discrepancies)
+    printed = printing.print_stocktake(common.context(args), args.number, args.out, discrepancies_only=args.discrepancies)
     emit(args, printed, lambda p: print(f"{p.document}: {p.count} page(s) written to {p.out}"))
 
 
-def _print_count(report) -> None:
+def _print_stocktake(report) -> None:
     accuracy = "-" if report.accuracy is None else f"{report.accuracy:.1%}"
     print(f"{report.number}  {report.location or 'every location'}  {report.status}  accuracy {accuracy}")
     for name in ("missing", "unexpected", "unknown", "scanned_twice", "matched"):  # what needs a person first
@@ -104,10 +104,10 @@ def _print_count(report) -> None:
                   ["SERIAL", "SKU", "RECORDED STATUS", "RECORDED AT", "SCANS"])  # fmt: skip
 
 
-def cmd_count_apply(args: argparse.Namespace) -> None:
+def cmd_stocktake_apply(args: argparse.Namespace) -> None:
     from snapp.services import stocktake
 
-    result = stocktake.apply_count(common.context(args), args.number)
+    result = stocktake.apply_stocktake(common.context(args), args.number)
 
     def show(r) -> None:
         print(f"{r.number} applied: {r.transferred} moved here, {r.found} found, {r.lost} marked lost")
@@ -117,13 +117,13 @@ def cmd_count_apply(args: argparse.Namespace) -> None:
     emit(args, result, show)
 
 
-def cmd_count_list(args: argparse.Namespace) -> None:
+def cmd_stocktake_list(args: argparse.Namespace) -> None:
     from snapp.services import stocktake
 
-    rows = stocktake.list_counts(common.context(args), args.status)
+    rows = stocktake.list_stocktakes(common.context(args), args.status)
     emit(args, rows, lambda rs: table([(r.number, r.location or "(all)", r.status, r.started_at, r.started_by,
                                         r.units_scanned, r.scans) for r in rs],
-                                      ["COUNT", "LOCATION", "STATUS", "STARTED", "BY", "UNITS", "SCANS"]))  # fmt: skip
+                                      ["STOCKTAKE", "LOCATION", "STATUS", "STARTED", "BY", "UNITS", "SCANS"]))  # fmt: skip
 
 
 def cmd_exception_list(args: argparse.Namespace) -> None:
@@ -132,7 +132,7 @@ def cmd_exception_list(args: argparse.Namespace) -> None:
 
     ctx = common.context(args)
     rows = exceptions.list_exceptions(ctx, args.status, args.kind, limit=args.limit)
-    # A count's list of missing units stays in --json (and in `count report`): in a table it would widen every row.
+    # A stocktake's list of missing units stays in --json (and in `stocktake report`): in a table it would widen every row.
     emit(args, rows, lambda rs: table([(r.id, r.kind, r.status, r.opened_at, r.subject, exceptions.gist(said(r.detail, ctx.lang)),
                                         r.resolved_by, r.resolution) for r in rs],
                                       ["ID", "KIND", "STATUS", "OPENED", "SUBJECT", "DETAIL", "RESOLVED BY", "HOW"]))  # fmt: skip
@@ -163,9 +163,9 @@ def cmd_accuracy(args: argparse.Namespace) -> None:
     from snapp.services import reconciliation
 
     figure = reconciliation.serial_accuracy(common.context(args), args.month)
-    shown = "no count closed that month" if figure.accuracy is None else f"{figure.accuracy:.1%}"
+    shown = "no stocktake closed that month" if figure.accuracy is None else f"{figure.accuracy:.1%}"
     emit(args, figure, lambda f: print(f"{f.month}: serial reconciliation accuracy {shown} "
-                                       f"({f.agreeing} of {f.units} units; counts {', '.join(f.counts) or '-'})"))  # fmt: skip
+                                       f"({f.agreeing} of {f.units} units; stocktakes {', '.join(f.stocktakes) or '-'})"))  # fmt: skip
 
 
 def _scanner_options(parser: argparse.ArgumentParser) -> None:
@@ -179,32 +179,32 @@ def build(cli, name: str) -> None:
         verify.add_argument("codes", nargs="+", metavar="CODE", help="a serial, GS1 scan, Digital Link URL, drug code or China UDI")
         verify.add_argument("--sku", help="only units of this item")
         _scanner_options(verify)
-    elif name == "count":
-        counts = cli.group("count")
-        start = cli.command(counts, "start", cmd_count_start, "open a count; prints its number")
+    elif name == "stocktake":
+        stocktakes = cli.group("stocktake")
+        start = cli.command(stocktakes, "start", cmd_stocktake_start, "open a stocktake; prints its number")
         start.add_argument("--location", help="location code (default: every location)")
         start.add_argument("--note")
-        scan = cli.command(counts, "scan", cmd_count_scan, "add scans to an open count (any PC, any time until it is closed)")
+        scan = cli.command(stocktakes, "scan", cmd_stocktake_scan, "add scans to an open stocktake (any PC, any time until it is closed)")
         scan.add_argument("number")
         scan.add_argument("codes", nargs="*", metavar="CODE")
         scan.add_argument("--file", action="append", default=[], help=".xlsx or .csv of scans")
         scan.add_argument("--paste", metavar="FILE|-", help="text with one scan per line")
         _scanner_options(scan)
-        for verb, run, text in (("close", cmd_count_close, "close a count: matched, missing, unexpected, unknown"),
-                                ("apply", cmd_count_apply, "move wrong-location units here, mark missing ones lost"),
-                                ("report", cmd_count_report, "a count's figures (provisional while open)")):  # fmt: skip
-            cli.command(counts, verb, run, text).add_argument("number")
+        for verb, run, text in (("close", cmd_stocktake_close, "close a stocktake: matched, missing, unexpected, unknown"),
+                                ("apply", cmd_stocktake_apply, "move wrong-location units here, mark missing ones lost"),
+                                ("report", cmd_stocktake_report, "a stocktake's figures (provisional while open)")):  # fmt: skip
+            cli.command(stocktakes, verb, run, text).add_argument("number")
         for verb, run, out, text in (
-            ("export", cmd_count_export, "OUT.xlsx", "a count's report to Excel, discrepancies first"),
-            ("print", cmd_count_print, "OUT.pdf", "a count's report as a PDF, discrepancies first"),
+            ("export", cmd_stocktake_export, "OUT.xlsx", "a stocktake's report to Excel, discrepancies first"),
+            ("print", cmd_stocktake_print, "OUT.pdf", "a stocktake's report as a PDF, discrepancies first"),
         ):  # fmt: skip
-            command = cli.command(counts, verb, run, text)
+            command = cli.command(stocktakes, verb, run, text)
             command.add_argument("number")
             command.add_argument("out", metavar=out)
             command.add_argument("--discrepancies", action="store_true", help="leave the matched units out")
-        from snapp.domain.statuses import COUNT
+        from snapp.domain.statuses import STOCKTAKE
 
-        cli.command(counts, "list", cmd_count_list, "counts, newest first").add_argument("--status", choices=COUNT.states)
+        cli.command(stocktakes, "list", cmd_stocktake_list, "stocktakes, newest first").add_argument("--status", choices=STOCKTAKE.states)
     elif name == "exception":
         from snapp.domain.statuses import ALL, EXCEPTION
         from snapp.services.exceptions import ExceptionKind

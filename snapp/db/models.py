@@ -31,7 +31,7 @@ from snapp.domain.items import TRACKING_MODES
 from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.money import DEFAULT_CURRENCY
 from snapp.domain.purchasing import PO
-from snapp.domain.statuses import COUNT, EXCEPTION, RMA, SUPPLIER_RMA, ExceptionKind, Status, check_constraint
+from snapp.domain.statuses import EXCEPTION, RMA, STOCKTAKE, SUPPLIER_RMA, ExceptionKind, Status, check_constraint
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -317,7 +317,7 @@ class AuditChainHead(Base):
 
 
 class ExceptionCase(Base):
-    """One thing a person must look at: a rejected scan, a failed verification, a count discrepancy..."""
+    """One thing a person must look at: a rejected scan, a failed verification, a stocktake discrepancy..."""
 
     __tablename__ = "exceptions"
     __table_args__ = (
@@ -329,7 +329,7 @@ class ExceptionCase(Base):
     kind: Mapped[str] = mapped_column(String(24))
     status: Mapped[str] = mapped_column(String(12), default="open")
     subject: Mapped[str] = mapped_column(String(200))  # the serial or raw scan concerned
-    ref: Mapped[str | None] = mapped_column(String(100))  # PO, receipt or count number
+    ref: Mapped[str | None] = mapped_column(String(100))  # PO, receipt or stocktake number
     detail: Mapped[str] = mapped_column(Text)
     serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
     opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -354,9 +354,9 @@ class Verification(Base):
     exception_id: Mapped[int | None] = mapped_column(ForeignKey("exceptions.id"))
 
 
-class StockCount(Base):
-    __tablename__ = "counts"
-    __table_args__ = (CheckConstraint(check_constraint("status", COUNT.states), name="status"),)
+class Stocktake(Base):
+    __tablename__ = "stocktakes"
+    __table_args__ = (CheckConstraint(check_constraint("status", STOCKTAKE.states), name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))  # None: every location
@@ -370,14 +370,14 @@ class StockCount(Base):
     applied_by: Mapped[str | None] = mapped_column(String(64))
 
 
-class CountEntry(Base):
-    """What has been scanned into an open count: one row per unit (or unknown code), however often scanned."""
+class StocktakeEntry(Base):
+    """What has been scanned into an open stocktake: one row per unit (or unknown code), however often scanned."""
 
-    __tablename__ = "count_entries"
+    __tablename__ = "stocktake_entries"
     # The constraint is the dedupe: two PCs scanning the same unit meet on it and add up.
-    __table_args__ = (UniqueConstraint("count_id", "unit_key"),)
+    __table_args__ = (UniqueConstraint("stocktake_id", "unit_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    count_id: Mapped[int] = mapped_column(ForeignKey("counts.id"))
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"))
     unit_key: Mapped[str] = mapped_column(String(100))
     serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"))
     serial: Mapped[str] = mapped_column(String(64))
@@ -389,13 +389,13 @@ class CountEntry(Base):
     last_by: Mapped[str] = mapped_column(String(64))
 
 
-class CountResult(Base):
-    """A closed count's outcome per unit, frozen at closing so the report and "apply" see what was decided."""
+class StocktakeResult(Base):
+    """A closed stocktake's outcome per unit, frozen at closing so the report and "apply" see what was decided."""
 
-    __tablename__ = "count_results"
-    __table_args__ = (Index("ix_count_results_count_id_outcome", "count_id", "outcome"),)
+    __tablename__ = "stocktake_results"
+    __table_args__ = (Index("ix_stocktake_results_stocktake_id_outcome", "stocktake_id", "outcome"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    count_id: Mapped[int] = mapped_column(ForeignKey("counts.id"))
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"))
     outcome: Mapped[str] = mapped_column(String(12))
     serial_id: Mapped[int | None] = mapped_column(ForeignKey("serials.id"), index=True)
     serial: Mapped[str] = mapped_column(String(64))
@@ -555,8 +555,8 @@ class AftersalesSetting(Base):
 serials_table = Serial.__table__
 events_table = SerialEvent.__table__
 exceptions_table = ExceptionCase.__table__
-count_entries_table = CountEntry.__table__
-count_results_table = CountResult.__table__
+stocktake_entries_table = StocktakeEntry.__table__
+stocktake_results_table = StocktakeResult.__table__
 audit_table = AuditEntry.__table__
 chain_head_table = AuditChainHead.__table__
 manifest_serials_table = ManifestSerial.__table__

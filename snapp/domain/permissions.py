@@ -24,7 +24,7 @@ class Permission(StrEnum):
     RECEIVE = "receive"
     MOVE = "move"  # issue, restock, transfer, ship, scrap
     LABELS = "labels"  # print serial labels
-    COUNT = "count"  # stocktake
+    STOCKTAKE = "stocktake"  # count a location and apply the outcome
     SERVICE = "service"  # repair and return to supplier
     REPORTS = "reports"  # documents and the monthly report
     EXPORT = "export"  # registers and history out to Excel (each export audited)
@@ -38,7 +38,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS, Permission.EXPORT}
     ),
     Role.WAREHOUSE: frozenset(
-        {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT, Permission.EXPORT}
+        {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.STOCKTAKE, Permission.EXPORT}
     ),
     Role.SERVICE: frozenset({Permission.VIEW, Permission.SERVICE, Permission.EXPORT}),
     Role.AUDITOR: frozenset({Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT}),

@@ -17,7 +17,7 @@ such as ``029`` or ``^]``, or nothing), whether an AIM symbology identifier
 
 A code that cannot be read is a Reading with a `Fault` and a plain reason;
 the raw scan is always kept. This module is the only parser of raw input:
-receiving's capture, verify, counts, labels, moves and lookup all read scans
+receiving's capture, verify, stocktakes, labels, moves and lookup all read scans
 through `decode` (and `is_plain`, its cheap first test), so they agree on
 what a scan says. Nothing here says "counterfeit": a code is
 readable or not, and whether a unit is ours is the ledger's question.

@@ -1,9 +1,9 @@
-"""What every status means, in one place, and the small state machine of orders, counts and exceptions.
+"""What every status means, in one place, and the small state machine of orders, stocktakes and exceptions.
 
 A serial's status is asked what it means (``MEANING[status].on_shelf``...),
 never compared by name where a meaning is wanted, so that a new status is
 classified here once and every part of the product follows. Display names are
-``status.<code>`` (and ``po_status.``, ``count_status.``...) in the catalog
+``status.<code>`` (and ``po_status.``, ``stocktake_status.``...) in the catalog
 ``snapp.messages.names``.
 """
 
@@ -32,10 +32,10 @@ class Status(StrEnum):
 class Meaning:
     """What a serial status says about the unit. Every field is required: a new status must answer each."""
 
-    on_shelf: bool  # on one of our shelves: what a count expects to find, what verify passes as in stock
+    on_shelf: bool  # on one of our shelves: what a stocktake expects to find, what verify passes as in stock
     held: bool  # ours and accounted for (shelf, issue, repair): counts toward stock value, warranty matters
     gone: bool  # left us for good: scanned again, it is a reappearing unit that needs a check
-    missing: bool  # ours on the books but not found: a count that finds it on a shelf brings it back
+    missing: bool  # ours on the books but not found: a stocktake that finds it on a shelf brings it back
 
 
 S = Status
@@ -132,18 +132,18 @@ class StateMachine:
         return self.target(verb)
 
 
-class CountStatus(StrEnum):
+class StocktakeStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     APPLIED = "applied"
 
 
-COUNT = StateMachine(
-    "count",
-    tuple(CountStatus),
+STOCKTAKE = StateMachine(
+    "stocktake",
+    tuple(StocktakeStatus),
     {
-        "close": (frozenset({CountStatus.OPEN}), CountStatus.CLOSED),
-        "apply": (frozenset({CountStatus.CLOSED}), CountStatus.APPLIED),
+        "close": (frozenset({StocktakeStatus.OPEN}), StocktakeStatus.CLOSED),
+        "apply": (frozenset({StocktakeStatus.CLOSED}), StocktakeStatus.APPLIED),
     },
 )
 
@@ -165,7 +165,7 @@ class ExceptionKind(StrEnum):
     OVER_DELIVERY = "over_delivery"  # more units delivered than the PO line has open
     VERIFICATION = "verification"  # a scan-to-verify that did not pass
     REAPPEARED = "reappeared"  # a unit that left us (or was lost) scanned again
-    STOCKTAKE = "stocktake"  # a count discrepancy: missing, unexpected, unknown
+    STOCKTAKE = "stocktake"  # a stocktake discrepancy: missing, unexpected, unknown
     MANIFEST = "manifest"  # units delivered off the supplier's manifest, or listed on it and not delivered
     CUSTOMER_RETURN = "customer_return"  # a return refused: never shipped, or shipped to another customer
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QAbstractButton
 from snapp.gui.printing import print_pdf
 from snapp.services.printing import Printed
 
-FOLDER = "reports/folder"  # the Labels and documents screen's folder: every PDF of the desktop goes there
+FOLDER = "reports/folder"  # the Labels and documents screen's folder: every PDF of the desktop goes there;
+# the key keeps the screen's old name, under which desktops have the folder stored
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 

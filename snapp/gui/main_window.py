@@ -24,7 +24,7 @@ from snapp.gui.operations import Changes, Runner
 from snapp.gui.printing import saved_printer
 from snapp.gui.problems import install_translation, language
 from snapp.gui.session import Cover, IdleWatch, lock_minutes
-from snapp.gui.views.count import CountView
+from snapp.gui.views.stocktake import StocktakeView
 from snapp.gui.views.customers import CustomersView
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.exceptions import ExceptionsView
@@ -34,7 +34,7 @@ from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.recall import RecallView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
-from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.labels_documents import LabelsDocumentsView
 from snapp.gui.views.rma import RmaView
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
@@ -105,9 +105,9 @@ class MainWindow(QMainWindow):
             Screen(self.tr("Suppliers"), SuppliersView, "Ctrl+6", PURCHASING, "suppliers", frozenset({Permission.MASTER_DATA})),
             Screen(self.tr("Items"), ItemsView, "Ctrl+7", PURCHASING, "items", frozenset({Permission.MASTER_DATA})),
             Screen(self.tr("Receiving"), ReceivingView, "Ctrl+3", WAREHOUSE, "receiving", frozenset({Permission.RECEIVE})),
-            Screen(self.tr("Stocktake"), CountView, "Ctrl+Shift+C", WAREHOUSE, "stocktake", frozenset({Permission.COUNT})),
+            Screen(self.tr("Stocktake"), StocktakeView, "Ctrl+Shift+C", WAREHOUSE, "stocktake", frozenset({Permission.STOCKTAKE})),
             Screen(self.tr("Locations"), LocationsView, "Ctrl+8", WAREHOUSE, "locations", frozenset({Permission.MASTER_DATA})),
-            Screen(self.tr("Labels and documents"), ReportsView, "Ctrl+P", WAREHOUSE, "labels",
+            Screen(self.tr("Labels and documents"), LabelsDocumentsView, "Ctrl+P", WAREHOUSE, "labels",
                    frozenset({Permission.LABELS, Permission.REPORTS})),
             Screen(self.tr("Recall and trace"), RecallView, "Ctrl+Shift+R", AFTER_SALES, "recall", every),
             Screen(self.tr("Returns and RMAs"), RmaView, "Ctrl+Shift+A", AFTER_SALES, "returns", frozenset({Permission.SERVICE})),
@@ -327,11 +327,11 @@ class MainWindow(QMainWindow):
         """A receipt's labels: straight to the label printer when one is set, else prepared as a PDF."""
         printer = saved_printer(self.settings)
         if printer is None:
-            self.open_screen(ReportsView)
-            self.views[ReportsView].label_receipt(number)
+            self.open_screen(LabelsDocumentsView)
+            self.views[LabelsDocumentsView].label_receipt(number)
             return
         status = self.statusBar()
-        self.views[ReportsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
+        self.views[LabelsDocumentsView].send(LabelSource(receipt=number), printer, lambda text: status.showMessage(text, 60_000), self)
 
     def _show(self, row: int) -> None:
         if (view_class := view_at(self.form.nav, row)) is None:

@@ -27,7 +27,7 @@ PARTS = (
     "capture",
     "columns",
     "common",
-    "count_more",
+    "stocktake_more",
     "database",
     "desk",
     "devices",

@@ -1,34 +1,34 @@
-"""Sentences of counts, moves, the demo and opening a database."""
+"""Sentences of stocktakes, moves, the demo and opening a database."""
 
 MESSAGES = {
-    "stocktake.no_count": ("no count {number!r}", "没有盘点单 {number!r}"),
+    "stocktake.not_found": ("no stocktake {number!r}", "没有盘点单 {number!r}"),
     "stocktake.not_open": (
-        "count {number} is {status}; scans go into an open count only",
+        "stocktake {number} is {status}; scans go into an open stocktake only",
         "盘点单 {number} 为{status}；只能向未关闭的盘点单扫描",
     ),
     "stocktake.changed": (
-        "was {then} when the count was closed, is now {now}",
+        "was {then} when the stocktake was closed, is now {now}",
         "盘点关闭时为{then}，现在为{now}",
     ),
     "stocktake.where": ("{status} at {location}", "{status}，位于 {location}"),
     # {listed} is the separator before the list (snapp.services.exceptions.LISTED): a question shows what comes before it.
     "stocktake.case_missing": (
-        "count {number}: {n} units expected, not scanned{listed}{listing}{more}",
+        "stocktake {number}: {n} units expected, not scanned{listed}{listing}{more}",
         "盘点 {number}：{n} 件应在而未扫到{listed}{listing}{more}",
     ),
     "stocktake.case_missing_one": (
-        "count {number}: 1 unit expected, not scanned{listed}{listing}{more}",
+        "stocktake {number}: 1 unit expected, not scanned{listed}{listing}{more}",
         "盘点 {number}：1 件应在而未扫到{listed}{listing}{more}",
     ),
     "stocktake.missing_group": ("{where}, {sku}: {serials}", "{where}，{sku}：{serials}"),
     "stocktake.missing_groups": ("{first}; {rest}", "{first}；{rest}"),
-    "stocktake.missing_more": ("; and {n} more (the count's report lists every one)", "；另有 {n} 件（盘点报告逐一列出）"),
+    "stocktake.missing_more": ("; and {n} more (the stocktake's report lists every one)", "；另有 {n} 件（盘点报告逐一列出）"),
     "stocktake.case_unexpected": (
-        "count {number}: unexpected: scanned here, recorded as {where}",
+        "stocktake {number}: unexpected: scanned here, recorded as {where}",
         "盘点 {number}：意外：在此扫到，记录为{where}",
     ),
     "stocktake.case_unknown": (
-        "count {number}: unknown: scanned, but no such unit is recorded",
+        "stocktake {number}: unknown: scanned, but no such unit is recorded",
         "盘点 {number}：未知：扫到了，但没有此物品的记录",
     ),
     "lifecycle.denied": (

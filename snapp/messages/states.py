@@ -13,5 +13,5 @@ MESSAGES = {
     "list.nothing": ("nothing", "无"),
     "list.final": ("nothing (final status)", "无（最终状态）"),
     "subject.po": ("PO {number}", "采购订单 {number}"),
-    "subject.count": ("count {number}", "盘点 {number}"),
+    "subject.stocktake": ("stocktake {number}", "盘点 {number}"),
 }

@@ -461,9 +461,9 @@ def _chart(doc: Document, title: str, drawing: Drawing) -> None:
 
 def _accuracy(figure: AccuracyFigure) -> str:
     if figure.accuracy is None:
-        return "no count closed in this period"
-    counts = f"{len(figure.counts)} count{'s' if len(figure.counts) != 1 else ''}"
-    return f"{figure.accuracy:.1%} ({figure.agreeing:,} of {figure.units:,} counted units as the books say; {counts})"
+        return "no stocktake closed in this period"
+    stocktakes = f"{len(figure.stocktakes)} stocktake{'s' if len(figure.stocktakes) != 1 else ''}"
+    return f"{figure.accuracy:.1%} ({figure.agreeing:,} of {figure.units:,} counted units as the books say; {stocktakes})"
 
 
 def _per_day_chart(summary: AuditSummary) -> Drawing:

@@ -98,7 +98,7 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
 
     # Imported here, not at the top: the routes import the services they call.
     from snapp.server import (
-        idempotency, permits, routes, routes_admin, routes_aftersales, routes_count, routes_devices, routes_fields,
+        idempotency, permits, routes, routes_admin, routes_aftersales, routes_stocktake, routes_devices, routes_fields,
         routes_floor, routes_floor_more, routes_manifests, routes_po, routes_printers, routes_recall,
     )  # fmt: skip
 
@@ -106,7 +106,7 @@ def create_app(db: Database, *, deliver: bool = True, cors: list[str] | None = N
     routers = (
         routes_po.router,  # before routes: its /pos/{number}/amend is no PO move
         routes_admin.router,  # before routes: its /receipts/{number}.xlsx is no receipt number
-        routes_count.router,  # before routes: its /counts/{number}/report.xlsx is no count move
+        routes_stocktake.router,  # before routes: its /stocktakes/{number}/report.xlsx is no stocktake move
         routes.router, routes_aftersales.router, routes_devices.router, routes_fields.router, routes_floor.router,
         routes_floor_more.router, routes_manifests.router, routes_printers.router, routes_recall.router,
     )  # fmt: skip

@@ -415,38 +415,38 @@ def stock_value(
 # --- stocktake and exceptions ------------------------------------------------------------
 
 
-class CountBody(Body):
+class StocktakeBody(Body):
     location: str | None = None
     note: Annotated[str | None, Field(max_length=2000)] = None
 
 
-@router.post("/counts", tags=["stocktake"], status_code=201, summary="Start counting a location")
-def start_count(ctx: Caller, body: CountBody) -> dict[str, Any]:
-    return plain(stocktake.start_count(ctx, body.location, body.note))
+@router.post("/stocktakes", tags=["stocktake"], status_code=201, summary="Start counting a location")
+def start_stocktake(ctx: Caller, body: StocktakeBody) -> dict[str, Any]:
+    return plain(stocktake.start_stocktake(ctx, body.location, body.note))
 
 
-@router.get("/counts", tags=["stocktake"])
-def list_counts(ctx: Caller, status: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> list[dict[str, Any]]:
-    return plain(stocktake.list_counts(ctx, status, limit=limit))
+@router.get("/stocktakes", tags=["stocktake"])
+def list_stocktakes(ctx: Caller, status: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> list[dict[str, Any]]:
+    return plain(stocktake.list_stocktakes(ctx, status, limit=limit))
 
 
 class ScansBody(Body):
     scans: Annotated[list[Annotated[str, Field(max_length=500)]], Field(min_length=1, max_length=10_000)]
 
 
-@router.post("/counts/{number}/scans", tags=["stocktake"], summary="Add scans to an open count, each judged at once")
-def scan_count(ctx: Caller, number: str, body: ScansBody) -> dict[str, Any]:
+@router.post("/stocktakes/{number}/scans", tags=["stocktake"], summary="Add scans to an open stocktake, each judged at once")
+def scan_stocktake(ctx: Caller, number: str, body: ScansBody) -> dict[str, Any]:
     return plain(stocktake.scan(ctx, number, [scans(body.scans)]))
 
 
-@router.get("/counts/{number}", tags=["stocktake"], summary="A count's report: matched, missing, unexpected, unknown")
-def count_report(ctx: Caller, number: str) -> dict[str, Any]:
-    return plain(stocktake.count_report(ctx, number))
+@router.get("/stocktakes/{number}", tags=["stocktake"], summary="A stocktake's report: matched, missing, unexpected, unknown")
+def stocktake_report(ctx: Caller, number: str) -> dict[str, Any]:
+    return plain(stocktake.stocktake_report(ctx, number))
 
 
-@router.post("/counts/{number}/{verb}", tags=["stocktake"], summary="Close a count, or apply a closed one")
-def move_count(ctx: Caller, number: str, verb: Literal["close", "apply"]) -> dict[str, Any]:
-    run = stocktake.close_count if verb == "close" else stocktake.apply_count
+@router.post("/stocktakes/{number}/{verb}", tags=["stocktake"], summary="Close a stocktake, or apply a closed one")
+def move_stocktake(ctx: Caller, number: str, verb: Literal["close", "apply"]) -> dict[str, Any]:
+    run = stocktake.close_stocktake if verb == "close" else stocktake.apply_stocktake
     return plain(run(ctx, number))
 
 

@@ -82,15 +82,15 @@ def judge_receiving_scan(request: Request, ctx: Caller, body: ReceivingScanBody)
     return {**plain(verdict), "message": verdict.message.say(language_of(request))}
 
 
-@router.post("/counts/{number}/scan", summary="Add one scan to an open count and say what the unit is to it")
-def count_scan(request: Request, ctx: Caller, number: str, body: ScanBody) -> dict[str, Any]:
+@router.post("/stocktakes/{number}/scan", summary="Add one scan to an open stocktake and say what the unit is to it")
+def stocktake_scan(request: Request, ctx: Caller, number: str, body: ScanBody) -> dict[str, Any]:
     lang = language_of(request)
     typed = body.typed()
     batch = stocktake.scan(ctx, number, [scans([typed])])
     if batch.problems:
         return {"feedback": "unreadable", "serial": None, "sku": None, "scans": 0,
                 "message": said(batch.problems[0].message, lang)}  # fmt: skip
-    feedback = floor.count_feedback(ctx, number, typed)
+    feedback = floor.stocktake_feedback(ctx, number, typed)
     return {**plain(feedback), "message": feedback.message.say(lang)}
 
 

@@ -130,7 +130,7 @@ class Entity(StrEnum):
     RECEIPTS = "receipts"
     PURCHASE_ORDERS = "purchase_orders"
     EXCEPTIONS = "exceptions"
-    COUNTS = "counts"
+    STOCKTAKES = "stocktakes"
     VERIFICATIONS = "verifications"
     USERS = "users"
     SUPPLIERS = "suppliers"
@@ -153,9 +153,9 @@ TABLE_ENTITY = {
     "manifest_serials": Entity.PURCHASE_ORDERS,
     "po_amendments": Entity.PURCHASE_ORDERS,
     "exceptions": Entity.EXCEPTIONS,
-    "counts": Entity.COUNTS,
-    "count_entries": Entity.COUNTS,
-    "count_results": Entity.COUNTS,
+    "stocktakes": Entity.STOCKTAKES,
+    "stocktake_entries": Entity.STOCKTAKES,
+    "stocktake_results": Entity.STOCKTAKES,
     "verifications": Entity.VERIFICATIONS,
     "users": Entity.USERS,
     "suppliers": Entity.SUPPLIERS,

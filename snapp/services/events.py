@@ -39,7 +39,7 @@ EVENT_TYPES = {
     "location.create": "location.created",
     "location.update": "location.updated",
     "location.import": "location.imported",
-    "count.close": "count.closed",
+    "count.close": "count.closed",  # a stocktake: its old name kept, see snapp.services.stocktake.AUDITED
     "count.apply": "count.applied",
     "exception.resolve": "exception.resolved",
     "customer.create": "customer.created",

@@ -1,7 +1,7 @@
 """The exceptions desk: one list of everything that needs a person.
 
 Exceptions are opened by the actions that find them (a refused receipt, a
-failed verification, a closed count) and resolved by a person, who says how.
+failed verification, a closed stocktake) and resolved by a person, who says how.
 Opening one is not audited separately: the row itself records who, when and
 why, and a refused receipt must leave the audit trail as it was.
 """
@@ -79,7 +79,7 @@ def _row(case: NewException, user_name: str) -> dict:
     }  # fmt: skip
 
 
-# A detail that lists many things (a count's missing units) says what happened, then LISTED, then the list.
+# A detail that lists many things (a stocktake's missing units) says what happened, then LISTED, then the list.
 LISTED = " — "
 
 

@@ -1,4 +1,4 @@
-"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, finance's figures, a count's report,
+"""Exports to .xlsx: the serial register, one serial's history, POs, receipts, finance's figures, a stocktake's report,
 the audit log.
 
 Every export streams: the query runs with ``yield_per`` (a server-side cursor
@@ -321,7 +321,7 @@ def export_receipt(uow: UnitOfWork, out: Path | str, number: str) -> ExportRecor
     spec = _Export("receipt", "sheet.receipt", _RECEIPT_LINE_FIELDS, None, {"receipt": r.number}, rows=lines,
                    more=[(serials, {})])  # fmt: skip
     return _run(uow, spec, out, None)
-_COUNT_FIELDS = (
+_STOCKTAKE_FIELDS = (
     Field("column.outcome", width=14), Field("column.serial", width=24), Field("column.sku"),
     Field("column.recorded_status", width=16), Field("column.recorded_at", width=14),
     Field("column.scans", Kind.INTEGER, 8),
@@ -329,17 +329,17 @@ _COUNT_FIELDS = (
 
 
 @service(Permission.EXPORT, write=False)
-def export_count(
+def export_stocktake(
     uow: UnitOfWork, out: Path | str, number: str, *, discrepancies_only: bool = False, progress: Progress | None = None
 ) -> ExportRecord:
-    """A count's report, one row per unit: the discrepancies first (missing, unexpected, unknown), then the matches."""
+    """A stocktake's report, one row per unit: the discrepancies first (missing, unexpected, unknown), then the matches."""
     report = read_report(uow.session, number)
     rows = [
         (outcome.value, line.serial, line.sku, line.recorded_status, line.recorded_location, line.scans)
         for outcome, line in report.listed(discrepancies_only=discrepancies_only)
     ]
-    filters = {"count": report.number, "discrepancies_only": discrepancies_only or None}
-    spec = _Export("count", "sheet.count", _COUNT_FIELDS, None, filters, rows=rows, named={0: "outcome", 3: "status"})
+    filters = {"stocktake": report.number, "discrepancies_only": discrepancies_only or None}
+    spec = _Export("stocktake", "sheet.stocktake", _STOCKTAKE_FIELDS, None, filters, rows=rows, named={0: "outcome", 3: "status"})
     return _run(uow, spec, out, progress)
 
 

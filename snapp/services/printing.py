@@ -37,7 +37,7 @@ from snapp.reports.documents import AuditSummary, ReceiptNote, TrailCheck
 from snapp.io.printers import Printer, Progress, send
 from snapp.reports.labels import Template, iter_labels, load_template, render_labels
 from snapp.reports.thermal import render_job
-from snapp.reports.count import count_report
+from snapp.reports.stocktake import stocktake_report
 from snapp.reports.recall import recall_report
 from snapp.services.audit import alerts_in, chain_report
 from snapp.services.base import Output, UnitOfWork, among, service, utc_midnight
@@ -235,13 +235,13 @@ def print_recall(uow: UnitOfWork, recall: Recall, out: Output) -> Printed:
 
 
 @service(Permission.VIEW, write=False)
-def print_count(uow: UnitOfWork, number: str, out: Output, *, discrepancies_only: bool = False) -> Printed:
-    """A count's report in the reader's language: its figures, the discrepancies first, then the matches."""
+def print_stocktake(uow: UnitOfWork, number: str, out: Output, *, discrepancies_only: bool = False) -> Printed:
+    """A stocktake's report in the reader's language: its figures, the discrepancies first, then the matches."""
     report = read_report(uow.session, number)
-    pages = count_report(report, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang,
+    pages = stocktake_report(report, uow.output(out), author=uow.actor.name, generated_at=_now(), lang=uow.ctx.lang,
                          discrepancies_only=discrepancies_only)  # fmt: skip
-    uow.audit("report.count", "count", report.number, after={"pages": pages, "discrepancies_only": discrepancies_only})
-    return Printed(f"count report {report.number}", pages, str(out))
+    uow.audit("report.stocktake", "stocktake", report.number, after={"pages": pages, "discrepancies_only": discrepancies_only})
+    return Printed(f"stocktake report {report.number}", pages, str(out))
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")

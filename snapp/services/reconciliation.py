@@ -2,8 +2,8 @@
 
 Per purchase order and per supplier: ordered, received, serials recorded,
 still in stock, returned (and the rest by status). The monthly "serial
-reconciliation accuracy": of the units the month's counts looked at, the
-share whose recorded location and status agreed with the latest count that
+reconciliation accuracy": of the units the month's stocktakes looked at, the
+share whose recorded location and status agreed with the latest stocktake that
 saw them.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from snapp.db.models import CountResult, Item, POLine, PurchaseOrder, ReceiptLine, Serial, StockCount, Supplier
+from snapp.db.models import StocktakeResult, Item, POLine, PurchaseOrder, ReceiptLine, Serial, Stocktake, Supplier
 from snapp.domain.lifecycle import Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import POStatus
@@ -61,10 +61,10 @@ class Reconciliation:
 @dataclass(frozen=True)
 class AccuracyFigure:
     month: str  # YYYY-MM
-    counts: list[str]  # the counts closed that month
-    units: int  # units the counts looked at (matched, missing, unexpected)
-    agreeing: int  # of which the latest count found where and as the books said
-    accuracy: float | None  # agreeing / units; None without a count that month
+    stocktakes: list[str]  # the stocktakes closed that month
+    units: int  # units the stocktakes looked at (matched, missing, unexpected)
+    agreeing: int  # of which the latest stocktake found where and as the books said
+    accuracy: float | None  # agreeing / units; None without a stocktake that month
 
 
 @service(Permission.VIEW, write=False)
@@ -125,7 +125,7 @@ def reconcile_suppliers(uow: UnitOfWork) -> list[Reconciliation]:
 
 @service(Permission.VIEW, write=False)
 def serial_accuracy(uow: UnitOfWork, month: dt.date) -> AccuracyFigure:
-    """The month's serial reconciliation accuracy, from the counts closed in it (applied or not)."""
+    """The month's serial reconciliation accuracy, from the stocktakes closed in it (applied or not)."""
     return accuracy_in(uow.session, month)
 
 
@@ -134,16 +134,16 @@ def accuracy_in(session: Session, month: dt.date) -> AccuracyFigure:
     start = dt.datetime(month.year, month.month, 1, tzinfo=dt.UTC)
     end = dt.datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=dt.UTC)
     rows = session.execute(
-        select(StockCount.number, CountResult.serial_id, CountResult.outcome)
-        .join(CountResult, CountResult.count_id == StockCount.id)
-        .where(StockCount.closed_at >= start, StockCount.closed_at < end, CountResult.serial_id.is_not(None))
-        .order_by(StockCount.closed_at, StockCount.id)
+        select(Stocktake.number, StocktakeResult.serial_id, StocktakeResult.outcome)
+        .join(StocktakeResult, StocktakeResult.stocktake_id == Stocktake.id)
+        .where(Stocktake.closed_at >= start, Stocktake.closed_at < end, StocktakeResult.serial_id.is_not(None))
+        .order_by(Stocktake.closed_at, Stocktake.id)
     ).all()
-    latest: dict[int, str] = {}  # unit -> outcome in the latest count that saw it
-    counts: dict[str, None] = {}
+    latest: dict[int, str] = {}  # unit -> outcome in the latest stocktake that saw it
+    stocktakes: dict[str, None] = {}
     for number, unit_id, outcome in rows:
         latest[unit_id] = outcome
-        counts[number] = None
+        stocktakes[number] = None
     agreeing = sum(1 for outcome in latest.values() if outcome == "matched")
     units = len(latest)
-    return AccuracyFigure(f"{month:%Y-%m}", list(counts), units, agreeing, agreeing / units if units else None)
+    return AccuracyFigure(f"{month:%Y-%m}", list(stocktakes), units, agreeing, agreeing / units if units else None)

@@ -1,17 +1,17 @@
 """Stocktake: count a location by scanning, then compare the shelf with the books.
 
-A count stays open (paused or not) until it is closed, and several PCs may
-scan into it at once: each scan is an upsert on the unique (count, unit)
+A stocktake stays open (paused or not) until it is closed, and several PCs may
+scan into it at once: each scan is an upsert on the unique (stocktake, unit)
 constraint that adds to the unit's scan total, so two scanners never lose a
 scan or double a unit, and no prior SELECT decides anything. Scans hold a
-shared lock on the count and closing an exclusive one, so a scan is either
-in the closed count or refused as late.
+shared lock on the stocktake and closing an exclusive one, so a scan is either
+in the closed stocktake or refused as late.
 
-Closing freezes the outcome per unit in ``count_results``: matched, missing
+Closing freezes the outcome per unit in ``stocktake_results``: matched, missing
 (expected here, not scanned), unexpected (scanned here, recorded elsewhere or
 in another status), unknown (no such unit), and how often each was scanned.
 Discrepancies open exceptions: one per unit found where it should not be, and
-one per count for all its missing units (a count of a full shelf stopped after
+one per stocktake for all its missing units (a stocktake of a full shelf stopped after
 a few scans is one mistake for the desk, not hundreds). "Apply" then moves
 wrong-location units here and marks missing ones lost, as ordinary lifecycle
 events.
@@ -29,22 +29,22 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from snapp.db.models import (
-    CountEntry,
-    CountResult,
+    StocktakeEntry,
+    StocktakeResult,
     ExceptionCase,
     Item,
     Location,
     Serial,
-    StockCount,
-    count_entries_table,
-    count_results_table,
+    Stocktake,
+    stocktake_entries_table,
+    stocktake_results_table,
     utcnow,
 )
 from snapp.domain.capture import Source, cell_text
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Permission
 from snapp.domain.scan import ScannerProfile, decode
-from snapp.domain.statuses import COUNT, CountStatus, having, meaning
+from snapp.domain.statuses import STOCKTAKE, StocktakeStatus, having, meaning
 from snapp.errors import IllegalTransition, NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, among, check_page, service
 from snapp.services.exceptions import OPEN as EXCEPTION_OPEN
@@ -64,20 +64,24 @@ class Outcome(StrEnum):
 # What a report lists first: the lines that need a person, then the matches.
 DISCREPANCIES = (Outcome.MISSING, Outcome.UNEXPECTED, Outcome.UNKNOWN)
 REPORT_ORDER = (*DISCREPANCIES, Outcome.MATCHED)
-# The missing units a count's one exception names; the count's report lists every one of them.
+# The missing units a stocktake's one exception names; the stocktake's report lists every one of them.
 MAX_LISTED = 1_000
 # How the subject of that exception ends ("250 units missing"): no serial holds a space, so no unit's case ends so.
 MISSING_SUBJECT = " missing"
 
-OPEN, CLOSED, APPLIED = CountStatus.OPEN, CountStatus.CLOSED, CountStatus.APPLIED
-# Units that left us for good, found on a shelf, are reappearing units, not count slips;
-# a lost (missing) unit found is a count's business: apply marks it found.
+# The audit trail's name for a stocktake (count.start, count.close...), kept from before the feature took one
+# name: the trail is hash-chained and never rewritten, and the event feed and the webhooks' subscriptions
+# publish count.closed and count.applied, so a new name would split one history and break the subscribers.
+AUDITED = "count"
+OPEN, CLOSED, APPLIED = StocktakeStatus.OPEN, StocktakeStatus.CLOSED, StocktakeStatus.APPLIED
+# Units that left us for good, found on a shelf, are reappearing units, not stocktake slips;
+# a lost (missing) unit found is a stocktake's business: apply marks it found.
 _GONE = having("gone")
 _ON_SHELF = having("on_shelf")
 
 
 @dataclass(frozen=True)
-class CountSummary:
+class StocktakeSummary:
     number: str
     location: str | None  # None: every location
     status: str
@@ -90,7 +94,7 @@ class CountSummary:
 
 @dataclass(frozen=True)
 class ScanBatch:
-    """What one call of `scan` did: scans taken, scans of units already in the count, scans refused."""
+    """What one call of `scan` did: scans taken, scans of units already in the stocktake, scans refused."""
 
     accepted: int
     repeated: int
@@ -99,7 +103,7 @@ class ScanBatch:
 
 
 @dataclass(frozen=True)
-class CountLine:
+class StocktakeLine:
     serial: str
     sku: str | None
     recorded_status: str | None
@@ -108,7 +112,7 @@ class CountLine:
 
 
 @dataclass(frozen=True)
-class CountReport:
+class StocktakeReport:
     number: str
     location: str | None
     status: str
@@ -118,11 +122,11 @@ class CountReport:
     closed_by: str | None
     applied_at: dt.datetime | None
     applied_by: str | None
-    matched: list[CountLine]
-    missing: list[CountLine]
-    unexpected: list[CountLine]
-    unknown: list[CountLine]
-    scanned_twice: list[CountLine]  # scanned more than once, whatever the outcome
+    matched: list[StocktakeLine]
+    missing: list[StocktakeLine]
+    unexpected: list[StocktakeLine]
+    unknown: list[StocktakeLine]
+    scanned_twice: list[StocktakeLine]  # scanned more than once, whatever the outcome
     accuracy: float | None  # matched / (matched + missing + unexpected); None when nothing was expected or found
 
     @property
@@ -133,7 +137,7 @@ class CountReport:
             "unknown": len(self.unknown), "scanned_twice": len(self.scanned_twice), "accuracy": self.accuracy,
         }  # fmt: skip
 
-    def listed(self, *, discrepancies_only: bool = False) -> list[tuple[Outcome, CountLine]]:
+    def listed(self, *, discrepancies_only: bool = False) -> list[tuple[Outcome, StocktakeLine]]:
         """Each line with its outcome, discrepancies first (missing, unexpected, unknown), then the matches."""
         return [(o, line) for o in (DISCREPANCIES if discrepancies_only else REPORT_ORDER) for line in getattr(self, o.value)]
 
@@ -144,74 +148,74 @@ class ApplyResult:
     transferred: int
     found: int
     lost: int
-    left: list[CountLine]  # unexpected units whose status no stocktake may change (shipped, issued...)
+    left: list[StocktakeLine]  # unexpected units whose status no stocktake may change (shipped, issued...)
 
 
 # --- start, list -----------------------------------------------------------------------
 
 
-@service(Permission.COUNT)
-def start_count(uow: UnitOfWork, location: str | None = None, note: str | None = None) -> CountSummary:
-    """Open a count of ``location`` (a code), or of every location when None."""
+@service(Permission.STOCKTAKE)
+def start_stocktake(uow: UnitOfWork, location: str | None = None, note: str | None = None) -> StocktakeSummary:
+    """Open a stocktake of ``location`` (a code), or of every location when None."""
     session = uow.session
     place = get_location_row(session, location) if location else None
     now = utcnow()
-    count = StockCount(location_id=place.id if place else None, status=OPEN, note=note, started_at=now,
+    take = Stocktake(location_id=place.id if place else None, status=OPEN, note=note, started_at=now,
                        started_by=uow.actor.name)  # fmt: skip
-    session.add(count)
+    session.add(take)
     session.flush()
-    count.number = f"CT-{now:%Y}-{count.id:06d}"
-    uow.audit("count.start", "count", count.number, after={"location": place.code if place else None, "note": note})
-    return CountSummary(count.number, place.code if place else None, OPEN, now, uow.actor.name, None, 0, 0)
+    take.number = f"CT-{now:%Y}-{take.id:06d}"
+    uow.audit(f"{AUDITED}.start", AUDITED, take.number, after={"location": place.code if place else None, "note": note})
+    return StocktakeSummary(take.number, place.code if place else None, OPEN, now, uow.actor.name, None, 0, 0)
 
 
 @service(Permission.VIEW, write=False)
-def list_counts(uow: UnitOfWork, status: str | None = None, *, limit: int = 50) -> list[CountSummary]:
+def list_stocktakes(uow: UnitOfWork, status: str | None = None, *, limit: int = 50) -> list[StocktakeSummary]:
     check_page(limit)
     totals = (
-        select(CountEntry.count_id, func.count().label("units"), func.sum(CountEntry.scans).label("scans"))
-        .group_by(CountEntry.count_id)
+        select(StocktakeEntry.stocktake_id, func.count().label("units"), func.sum(StocktakeEntry.scans).label("scans"))
+        .group_by(StocktakeEntry.stocktake_id)
         .subquery()
     )
     query = (
-        select(StockCount, Location.code, totals.c.units, totals.c.scans)
-        .outerjoin(Location, Location.id == StockCount.location_id)
-        .outerjoin(totals, totals.c.count_id == StockCount.id)
-        .order_by(StockCount.id.desc())
+        select(Stocktake, Location.code, totals.c.units, totals.c.scans)
+        .outerjoin(Location, Location.id == Stocktake.location_id)
+        .outerjoin(totals, totals.c.stocktake_id == Stocktake.id)
+        .order_by(Stocktake.id.desc())
         .limit(limit)
     )
     if status:
-        query = query.where(StockCount.status == status)
+        query = query.where(Stocktake.status == status)
     return [
-        CountSummary(c.number, code, c.status, c.started_at, c.started_by, c.closed_at, units or 0, scans or 0)
+        StocktakeSummary(c.number, code, c.status, c.started_at, c.started_by, c.closed_at, units or 0, scans or 0)
         for c, code, units, scans in uow.session.execute(query)
     ]
 
 
-def count_row(session: Session, number: str, *, lock: str | None = None) -> StockCount:
-    query = select(StockCount).where(StockCount.number == number.strip().upper())
+def stocktake_row(session: Session, number: str, *, lock: str | None = None) -> Stocktake:
+    query = select(Stocktake).where(Stocktake.number == number.strip().upper())
     if lock == "share":
         query = query.with_for_update(read=True)
     elif lock == "update":
         query = query.with_for_update()
-    count = session.scalar(query)
-    if count is None:
-        raise NotFound("stocktake.no_count", number=number)
-    return count
+    take = session.scalar(query)
+    if take is None:
+        raise NotFound("stocktake.not_found", number=number)
+    return take
 
 
 # --- scanning ----------------------------------------------------------------------------
 
 
-@service(Permission.COUNT)
+@service(Permission.STOCKTAKE)
 def scan(
     uow: UnitOfWork, number: str, sources: Sequence[Source], *, profile: ScannerProfile | None = None
 ) -> ScanBatch:
-    """Add scans to an open count. Unreadable scans are refused one by one; the others are counted."""
+    """Add scans to an open stocktake. Unreadable scans are refused one by one; the others are counted."""
     session = uow.session
-    count = count_row(session, number, lock="share")
-    if count.status != OPEN:
-        raise IllegalTransition("stocktake.not_open", number=count.number, status=Text(f"count_status.{count.status}"))
+    take = stocktake_row(session, number, lock="share")
+    if take.status != OPEN:
+        raise IllegalTransition("stocktake.not_open", number=take.number, status=Text(f"stocktake_status.{take.status}"))
     problems: list[Problem] = []
     warnings: list[str] = []
     readings = []
@@ -224,7 +228,7 @@ def scan(
                 continue
             readings.append(reading)
             warnings += [f"{source.locate(i)}: {w}" for w in reading.warnings]
-    units = _resolve(session, count, readings, warnings)
+    units = _resolve(session, take, readings, warnings)
     now = utcnow()
     batch: dict[str, dict] = {}
     for reading, unit in zip(readings, units, strict=True):
@@ -234,40 +238,40 @@ def scan(
             batch[key]["scans"] += 1
             continue
         batch[key] = {
-            "count_id": count.id, "unit_key": key, "serial_id": unit_id, "serial": (unit.serial if unit else reading.serial)[:64],
+            "stocktake_id": take.id, "unit_key": key, "serial_id": unit_id, "serial": (unit.serial if unit else reading.serial)[:64],
             "gtin": reading.gtin, "raw": reading.raw[:500], "scans": 1, "first_at": now, "last_at": now,
             "last_by": uow.actor.name,
         }  # fmt: skip
     before = {
         key
-        for condition in among(session, CountEntry.unit_key, list(batch))
-        for key in session.scalars(select(CountEntry.unit_key).where(CountEntry.count_id == count.id, condition))
+        for condition in among(session, StocktakeEntry.unit_key, list(batch))
+        for key in session.scalars(select(StocktakeEntry.unit_key).where(StocktakeEntry.stocktake_id == take.id, condition))
     }
     if batch:
         # Sorted keys: two PCs upserting overlapping batches lock rows in one order and cannot deadlock.
         session.execute(_upsert(session), [batch[key] for key in sorted(batch)])
     repeated = sum(row["scans"] - (0 if key in before else 1) for key, row in batch.items())
-    uow.audit("count.scan", "count", count.number, after={"scans": len(readings), "refused": len(problems)})
+    uow.audit(f"{AUDITED}.scan", AUDITED, take.number, after={"scans": len(readings), "refused": len(problems)})
     return ScanBatch(len(readings), repeated, problems, warnings)
 
 
 def _upsert(session: Session):
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(count_entries_table)
+    statement = dialect.insert(stocktake_entries_table)
     return statement.on_conflict_do_update(
-        index_elements=["count_id", "unit_key"],
+        index_elements=["stocktake_id", "unit_key"],
         set_={
-            "scans": count_entries_table.c.scans + statement.excluded.scans,
+            "scans": stocktake_entries_table.c.scans + statement.excluded.scans,
             "last_at": statement.excluded.last_at,
             "last_by": statement.excluded.last_by,
         },
     )
 
 
-def _resolve(session: Session, count: StockCount, readings: list, warnings: list[str]) -> list[Row | None]:
+def _resolve(session: Session, take: Stocktake, readings: list, warnings: list[str]) -> list[Row | None]:
     """The unit each reading names (or None), in one query for the whole batch."""
     units: list[Row | None] = []
-    for found in resolve(session, readings, here=count.location_id):
+    for found in resolve(session, readings, here=take.location_id):
         raw = found.reading.raw
         warnings += [Text("units.scan_warning", raw=raw, warning=w) for w in found.warnings[len(found.reading.warnings):]]
         if len(found.units) > 1:
@@ -279,13 +283,13 @@ def _resolve(session: Session, count: StockCount, readings: list, warnings: list
 # --- closing, reporting ------------------------------------------------------------------------
 
 
-def _outcomes(session: Session, count: StockCount) -> list[dict]:
+def _outcomes(session: Session, take: Stocktake) -> list[dict]:
     """Every unit's outcome, from the entries and the ledger as they stand now."""
     entries = session.execute(
-        select(CountEntry.serial_id, CountEntry.serial, CountEntry.scans, Item.sku, Serial.status, Serial.location_id)
-        .outerjoin(Serial, Serial.id == CountEntry.serial_id)
+        select(StocktakeEntry.serial_id, StocktakeEntry.serial, StocktakeEntry.scans, Item.sku, Serial.status, Serial.location_id)
+        .outerjoin(Serial, Serial.id == StocktakeEntry.serial_id)
         .outerjoin(Item, Item.id == Serial.item_id)
-        .where(CountEntry.count_id == count.id)
+        .where(StocktakeEntry.stocktake_id == take.id)
     ).all()
     scanned = {e.serial_id for e in entries if e.serial_id}
     expected_query = (
@@ -293,39 +297,39 @@ def _outcomes(session: Session, count: StockCount) -> list[dict]:
         .join(Item, Item.id == Serial.item_id)
         .where(Serial.status.in_(_ON_SHELF))
     )
-    if count.location_id is not None:
-        expected_query = expected_query.where(Serial.location_id == count.location_id)
+    if take.location_id is not None:
+        expected_query = expected_query.where(Serial.location_id == take.location_id)
     expected = set()
     results = []
     for unit_id, serial, sku, status, location_id in session.execute(expected_query):
         expected.add(unit_id)
         if unit_id not in scanned:
-            results.append(_result(count, Outcome.MISSING, unit_id, serial, sku, status, location_id, 0))
+            results.append(_result(take, Outcome.MISSING, unit_id, serial, sku, status, location_id, 0))
     for e in entries:
         if e.serial_id is None:
             outcome = Outcome.UNKNOWN
         else:
             outcome = Outcome.MATCHED if e.serial_id in expected else Outcome.UNEXPECTED
-        results.append(_result(count, outcome, e.serial_id, e.serial, e.sku, e.status, e.location_id, e.scans))
+        results.append(_result(take, outcome, e.serial_id, e.serial, e.sku, e.status, e.location_id, e.scans))
     return results
 
 
-def _result(count, outcome, unit_id, serial, sku, status, location_id, scans) -> dict:
+def _result(take, outcome, unit_id, serial, sku, status, location_id, scans) -> dict:
     return {
-        "count_id": count.id, "outcome": outcome.value, "serial_id": unit_id, "serial": serial, "sku": sku,
+        "stocktake_id": take.id, "outcome": outcome.value, "serial_id": unit_id, "serial": serial, "sku": sku,
         "recorded_status": status, "recorded_location_id": location_id, "scans": scans,
     }  # fmt: skip
 
 
-@service(Permission.COUNT)
-def close_count(uow: UnitOfWork, number: str) -> CountReport:
-    """Freeze the outcome of an open count; every discrepancy opens an exception."""
+@service(Permission.STOCKTAKE)
+def close_stocktake(uow: UnitOfWork, number: str) -> StocktakeReport:
+    """Freeze the outcome of an open stocktake; every discrepancy opens an exception."""
     session = uow.session
-    count = count_row(session, number, lock="update")
-    COUNT.check(Text("subject.count", number=count.number), count.status, "close")
-    results = _outcomes(session, count)
+    take = stocktake_row(session, number, lock="update")
+    STOCKTAKE.check(Text("subject.stocktake", number=take.number), take.status, "close")
+    results = _outcomes(session, take)
     if results:
-        session.execute(insert(count_results_table), results)
+        session.execute(insert(stocktake_results_table), results)
     codes = dict(session.execute(select(Location.id, Location.code)).all())
     cases = []
     for r in results:
@@ -333,16 +337,16 @@ def close_count(uow: UnitOfWork, number: str) -> CountReport:
             continue
         where = _where(r["recorded_status"], codes.get(r["recorded_location_id"]))
         reappeared = r["recorded_status"] in _GONE
-        detail = Text(f"stocktake.case_{r['outcome']}", number=count.number, where=where)
+        detail = Text(f"stocktake.case_{r['outcome']}", number=take.number, where=where)
         kind = ExceptionKind.REAPPEARED if reappeared else ExceptionKind.STOCKTAKE
-        cases.append(NewException(kind, r["serial"], detail, count.number, r["serial_id"]))
+        cases.append(NewException(kind, r["serial"], detail, take.number, r["serial_id"]))
     if missing := [r for r in results if r["outcome"] == Outcome.MISSING]:
-        cases.append(_missing_case(count.number, missing, codes))
+        cases.append(_missing_case(take.number, missing, codes))
     open_exceptions(session, uow.actor.name, cases)
-    count.status, count.closed_at, count.closed_by = CLOSED, utcnow(), uow.actor.name
+    take.status, take.closed_at, take.closed_by = CLOSED, utcnow(), uow.actor.name
     session.flush()
-    report = _report(session, count)
-    uow.audit("count.close", "count", count.number, after=report.figures)
+    report = _report(session, take)
+    uow.audit(f"{AUDITED}.close", AUDITED, take.number, after=report.figures)
     return report
 
 
@@ -363,38 +367,38 @@ def _missing_case(number: str, missing: list[dict], codes: dict[int, str]) -> Ne
 
 
 def _where(status: str | None, location: str | None) -> Text | str:
-    said = Text(f"status.{status}") if status else "—"  # a unit the count did not know had no status then
+    said = Text(f"status.{status}") if status else "—"  # a unit the stocktake did not know had no status then
     return Text("stocktake.where", status=said, location=location) if location else said
 
 
 @service(Permission.VIEW, write=False)
-def count_report(uow: UnitOfWork, number: str) -> CountReport:
-    """The figures of a count: final once closed, provisional (as the ledger stands now) while open."""
+def stocktake_report(uow: UnitOfWork, number: str) -> StocktakeReport:
+    """The figures of a stocktake: final once closed, provisional (as the ledger stands now) while open."""
     return read_report(uow.session, number)
 
 
-def read_report(session: Session, number: str) -> CountReport:
-    """The report of count ``number``, for the services that print or export it."""
-    return _report(session, count_row(session, number))
+def read_report(session: Session, number: str) -> StocktakeReport:
+    """The report of stocktake ``number``, for the services that print or export it."""
+    return _report(session, stocktake_row(session, number))
 
 
-def _report(session: Session, count: StockCount) -> CountReport:
+def _report(session: Session, take: Stocktake) -> StocktakeReport:
     codes = dict(session.execute(select(Location.id, Location.code)).all())
-    if count.status == OPEN:
-        rows = _outcomes(session, count)
+    if take.status == OPEN:
+        rows = _outcomes(session, take)
     else:
         rows = [
             dict(row._mapping)
             for row in session.execute(
-                select(count_results_table).where(count_results_table.c.count_id == count.id).order_by(
-                    count_results_table.c.id
+                select(stocktake_results_table).where(stocktake_results_table.c.stocktake_id == take.id).order_by(
+                    stocktake_results_table.c.id
                 )
             )
         ]
-    lines: dict[str, list[CountLine]] = {o.value: [] for o in Outcome}
+    lines: dict[str, list[StocktakeLine]] = {o.value: [] for o in Outcome}
     twice = []
     for r in rows:
-        line = CountLine(r["serial"], r["sku"], r["recorded_status"], codes.get(r["recorded_location_id"]), r["scans"])
+        line = StocktakeLine(r["serial"], r["sku"], r["recorded_status"], codes.get(r["recorded_location_id"]), r["scans"])
         lines[r["outcome"]].append(line)
         if r["scans"] > 1:
             twice.append(line)
@@ -402,9 +406,9 @@ def _report(session: Session, count: StockCount) -> CountReport:
         group.sort(key=lambda line: (line.sku or "", line.serial))
     matched, missing, unexpected = (len(lines[o]) for o in (Outcome.MATCHED, Outcome.MISSING, Outcome.UNEXPECTED))
     involved = matched + missing + unexpected
-    return CountReport(
-        count.number, codes.get(count.location_id), count.status, count.started_at, count.started_by, count.closed_at,
-        count.closed_by, count.applied_at, count.applied_by, lines[Outcome.MATCHED], lines[Outcome.MISSING],
+    return StocktakeReport(
+        take.number, codes.get(take.location_id), take.status, take.started_at, take.started_by, take.closed_at,
+        take.closed_by, take.applied_at, take.applied_by, lines[Outcome.MATCHED], lines[Outcome.MISSING],
         lines[Outcome.UNEXPECTED], lines[Outcome.UNKNOWN], twice, matched / involved if involved else None,
     )  # fmt: skip
 
@@ -412,30 +416,30 @@ def _report(session: Session, count: StockCount) -> CountReport:
 # --- applying ----------------------------------------------------------------------------------
 
 
-@service(Permission.COUNT)
-def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
-    """Make the books agree with a closed count: wrong-location units move here, lost ones come back, missing ones are lost.
+@service(Permission.STOCKTAKE)
+def apply_stocktake(uow: UnitOfWork, number: str) -> ApplyResult:
+    """Make the books agree with a closed stocktake: wrong-location units move here, lost ones come back, missing ones are lost.
 
-    All or nothing: a unit that has moved since the count was closed refuses
+    All or nothing: a unit that has moved since the stocktake was closed refuses
     the whole apply, naming it. Each change is a lifecycle event referring to
-    the count; the count's exceptions for the units it settles are resolved.
+    the stocktake; the stocktake's exceptions for the units it settles are resolved.
     """
     session = uow.session
-    count = count_row(session, number, lock="update")
-    COUNT.check(Text("subject.count", number=count.number), count.status, "apply")
+    take = stocktake_row(session, number, lock="update")
+    STOCKTAKE.check(Text("subject.stocktake", number=take.number), take.status, "apply")
     rows = session.execute(
-        select(CountResult.serial_id, CountResult.outcome, CountResult.serial, CountResult.sku,
-               CountResult.recorded_status, CountResult.recorded_location_id, CountResult.scans,
+        select(StocktakeResult.serial_id, StocktakeResult.outcome, StocktakeResult.serial, StocktakeResult.sku,
+               StocktakeResult.recorded_status, StocktakeResult.recorded_location_id, StocktakeResult.scans,
                Serial.status, Serial.location_id)
-        .join(Serial, Serial.id == CountResult.serial_id)
-        .where(CountResult.count_id == count.id,
-               CountResult.outcome.in_([Outcome.MISSING.value, Outcome.UNEXPECTED.value]))
-        .order_by(CountResult.id)
+        .join(Serial, Serial.id == StocktakeResult.serial_id)
+        .where(StocktakeResult.stocktake_id == take.id,
+               StocktakeResult.outcome.in_([Outcome.MISSING.value, Outcome.UNEXPECTED.value]))
+        .order_by(StocktakeResult.id)
     ).all()  # fmt: skip
     codes = dict(session.execute(select(Location.id, Location.code)).all())
-    here = count.location_id
+    here = take.location_id
     moves: dict[Action, list[tuple[int, str, int | None]]] = {Action.TRANSFER: [], Action.FIND: [], Action.LOSE: []}
-    left: list[CountLine] = []
+    left: list[StocktakeLine] = []
     problems = []
     for r in rows:
         if (r.status, r.location_id) != (r.recorded_status, r.recorded_location_id):
@@ -444,7 +448,7 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
             problems.append(Problem(r.serial, r.serial, "changed", changed))
             continue
         unit = (r.serial_id, r.status, r.location_id)
-        # A quarantined unit keeps its quarantine: a count neither loses it nor transfers it back into stock.
+        # A quarantined unit keeps its quarantine: a stocktake neither loses it nor transfers it back into stock.
         if r.outcome == Outcome.MISSING and r.status in TRANSITIONS[Action.LOSE].sources:
             moves[Action.LOSE].append(unit)
         elif here is not None and r.status in TRANSITIONS[Action.TRANSFER].sources:
@@ -452,27 +456,27 @@ def apply_count(uow: UnitOfWork, number: str) -> ApplyResult:
         elif here is not None and meaning(r.status).missing:
             moves[Action.FIND].append(unit)
         else:
-            left.append(CountLine(r.serial, r.sku, r.status, codes.get(r.location_id), r.scans))
+            left.append(StocktakeLine(r.serial, r.sku, r.status, codes.get(r.location_id), r.scans))
     if problems:
-        raise ValidationError(problems, f"count {count.number} not applied: units moved since it was closed; count again")
+        raise ValidationError(problems, f"stocktake {take.number} not applied: units moved since it was closed; count again")
     for action, units in moves.items():
         to = None if action is Action.LOSE else here
-        record_moves(session, uow.actor.id, action, units, to, ref=count.number, note="stocktake")
+        record_moves(session, uow.actor.id, action, units, to, ref=take.number, note="stocktake")
     settled = [unit[0] for units in moves.values() for unit in units]
     now = utcnow()
-    resolved = dict(status=RESOLVED, resolved_at=now, resolved_by=uow.actor.name, resolution=f"count {count.number} applied")
-    mine = and_(ExceptionCase.ref == count.number, ExceptionCase.status == EXCEPTION_OPEN)
+    resolved = dict(status=RESOLVED, resolved_at=now, resolved_by=uow.actor.name, resolution=f"stocktake {take.number} applied")
+    mine = and_(ExceptionCase.ref == take.number, ExceptionCase.status == EXCEPTION_OPEN)
     for condition in among(session, ExceptionCase.serial_id, settled):
         session.execute(update(ExceptionCase).where(mine, condition).values(**resolved))
-    # The count's one case of missing units is settled once every one of them is marked lost.
+    # The stocktake's one case of missing units is settled once every one of them is marked lost.
     missing = sum(1 for r in rows if r.outcome == Outcome.MISSING)
     if missing == len(moves[Action.LOSE]):
         session.execute(update(ExceptionCase).where(mine, ExceptionCase.serial_id.is_(None),
                                                     ExceptionCase.kind == ExceptionKind.STOCKTAKE,
                                                     ExceptionCase.subject.endswith(MISSING_SUBJECT)).values(**resolved))  # fmt: skip
-    count.status, count.applied_at, count.applied_by = APPLIED, now, uow.actor.name
-    result = ApplyResult(count.number, len(moves[Action.TRANSFER]), len(moves[Action.FIND]), len(moves[Action.LOSE]), left)
-    uow.audit("count.apply", "count", count.number, after={
+    take.status, take.applied_at, take.applied_by = APPLIED, now, uow.actor.name
+    result = ApplyResult(take.number, len(moves[Action.TRANSFER]), len(moves[Action.FIND]), len(moves[Action.LOSE]), left)
+    uow.audit(f"{AUDITED}.apply", AUDITED, take.number, after={
         "transferred": result.transferred, "found": result.found, "lost": result.lost, "left": len(left),
         "units": {a.value: [u[0] for u in units] for a, units in moves.items()},
     })  # fmt: skip

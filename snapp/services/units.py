@@ -1,6 +1,6 @@
 """Which units typed or scanned input names: the one resolver, and the ledger reads every service shares.
 
-Moves, labels, counts, verify and lookup all turn what a person typed or
+Moves, labels, stocktakes, verify and lookup all turn what a person typed or
 scanned into units here, so the same scan gets the same answer everywhere:
 
 - the scan is read by `snapp.domain.scan.decode` (a plain serial, GS1 with or
@@ -157,7 +157,7 @@ def resolve(
 
     ``sku`` limits the answer to one item. ``here`` (a location id) settles a
     serial that several items share in favour of the one unit in stock there,
-    as a count of that location wants.
+    as a stocktake of that location wants.
     """
     readings = [value if isinstance(value, Reading) else decode(value, profile) for value in inputs]
     sku = normalise(sku) if sku else None

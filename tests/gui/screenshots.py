@@ -24,7 +24,7 @@ from snapp.domain.capture import scans  # noqa: E402
 from snapp.gui.app import install_translation, use_bundled_font  # noqa: E402
 from snapp.gui.login import LoginDialog  # noqa: E402
 from snapp.gui.main_window import MainWindow  # noqa: E402
-from snapp.gui.views.count import CountView  # noqa: E402
+from snapp.gui.views.stocktake import StocktakeView  # noqa: E402
 from snapp.gui.navigation import screen_rows  # noqa: E402
 from snapp.gui.views.lookup import LookupView  # noqa: E402
 from snapp.gui.views.purchase_orders import PurchaseOrdersView  # noqa: E402
@@ -41,7 +41,7 @@ from snapp.services.demo import build_demo  # noqa: E402
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 # Each screen's file keeps its number whatever the navigation's order: the README and the dialogs' shots name them.
 NUMBERS = {name: number for number, name in enumerate((
-    "dashboard", "purchaseorders", "receiving", "lookup", "verify", "register", "count", "exceptions", "recall", "reports",
+    "dashboard", "purchaseorders", "receiving", "lookup", "verify", "register", "stocktake", "exceptions", "recall", "labelsdocuments",
     "suppliers", "items", "locations", "users", "scanner", "settings", "customers", "rma"), start=1)}  # fmt: skip
 DEMO_PASSWORD = "demo password 1"
 
@@ -73,7 +73,7 @@ def shoot(app: QApplication, ctx: Context, language: str, folder: Path) -> None:
         SettingsView: lambda view: sharing_example(ctx, view),
         RecallView: recall_example,
         RmaView: lambda view: view.form.supplierView.selectRow(0),  # the overdue one: red, and in the scan field
-        CountView: lambda view: count_example(ctx, view),
+        StocktakeView: lambda view: stocktake_example(ctx, view),
     }
     for row in screen_rows(window.form.nav):
         window.form.nav.setCurrentRow(row)
@@ -156,14 +156,14 @@ def sharing_example(ctx: Context, view: SettingsView) -> None:
     view.form.settingsScroll.ensureWidgetVisible(view.form.devicesBox)
 
 
-def count_example(ctx: Context, view: CountView) -> None:
+def stocktake_example(ctx: Context, view: StocktakeView) -> None:
     """A shelf counted half-way, each scan judged: known here, twice, from another shelf, unknown, shipped, unreadable."""
     shelf = lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock"), limit=1).rows[0].location
     here = [row.serial for row in lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock", location=shelf), limit=3).rows]
     elsewhere = next(row.serial for row in lookup.list_serials(ctx, lookup.SerialFilter(status="in_stock"), limit=500).rows
                      if row.location != shelf)  # fmt: skip
     shipped = lookup.list_serials(ctx, lookup.SerialFilter(status="shipped"), limit=1).rows[0].serial
-    view.starting = stocktake.start_count(ctx, shelf).number
+    view.starting = stocktake.start_stocktake(ctx, shelf).number
     view.refresh()
     view.runner.wait()
     QApplication.processEvents()

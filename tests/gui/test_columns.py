@@ -1,10 +1,10 @@
-"""No row number, serial or count number is cut to "…", however long the list grows."""
+"""No row number, serial or stocktake number is cut to "…", however long the list grows."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
 
-from snapp.gui.views.count import CountView
+from snapp.gui.views.stocktake import StocktakeView
 from snapp.services import stocktake
 from tests.gui.conftest import settle
 from tests.gui.test_keyboard import receiving_on
@@ -27,13 +27,13 @@ def test_a_long_receiving_session_shows_four_digit_row_numbers_and_twenty_charac
     assert cut(table, [0, 1]) == []
 
 
-def test_the_stocktake_lists_show_count_numbers_and_serials_whole(qtbot, window, ctx):
-    count = stocktake.start_count(ctx, "WH-A")
-    window.open_screen(CountView)
-    view = window.view(CountView)
+def test_the_stocktake_lists_show_stocktake_numbers_and_serials_whole(qtbot, window, ctx):
+    count = stocktake.start_stocktake(ctx, "WH-A")
+    window.open_screen(StocktakeView)
+    view = window.view(StocktakeView)
     settle(qtbot, window)
-    assert view.counts.rows and view.counts.rows[0].number == count.number
-    assert cut(view.form.countsView, [0, 5]) == []
+    assert view.stocktakes.rows and view.stocktakes.rows[0].number == count.number
+    assert cut(view.form.stocktakesView, [0, 5]) == []
     assert cut(view.form.scanView, [0, 1]) == []
 
 
@@ -53,7 +53,7 @@ def test_an_empty_list_says_what_to_do_first_and_steps_aside_for_the_first_row(q
     view.add_scan("HINT0001")
     assert not hint(view).isVisible()
 
-    for screen, shown in ((ExceptionsView, True), (CountView, True), (ItemsView, False)):
+    for screen, shown in ((ExceptionsView, True), (StocktakeView, True), (ItemsView, False)):
         window.open_screen(screen)
         settle(qtbot, window)
         assert hint(window.view(screen)).isVisible() == shown, screen

@@ -18,9 +18,9 @@ from tests.gui.test_screens import answer_next_dialog
 def cases(ctx) -> None:
     """A failed verification and a count discrepancy."""
     verification.verify(ctx, ["GHOST-1"])
-    count = stocktake.start_count(ctx, "WH-B")
+    count = stocktake.start_stocktake(ctx, "WH-B")
     stocktake.scan(ctx, count.number, [scans(["GHOST-2"])])
-    stocktake.close_count(ctx, count.number)
+    stocktake.close_stocktake(ctx, count.number)
 
 
 def test_filter_and_resolve_with_a_note(qtbot, ctx, company, settings):

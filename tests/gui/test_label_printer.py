@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from snapp.app.settings import saved_printer
 from snapp.domain.capture import scans
 from snapp.gui.palette import BAD
-from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.labels_documents import LabelsDocumentsView
 from snapp.gui.views.settings import SettingsView
 from snapp.io.printers import Printer
 from snapp.reports.thermal import Language
@@ -96,7 +96,7 @@ def test_print_labels_after_a_receipt_goes_straight_to_the_printer(qtbot, window
     qtbot.mouseClick(view.form.printerSaveButton, Qt.MouseButton.LeftButton)
     window.open_screen(type(receiving))
     qtbot.mouseClick(receiving.form.printButton, Qt.MouseButton.LeftButton)
-    assert window.form.stack.currentWidget() is window.view(ReportsView)
+    assert window.form.stack.currentWidget() is window.view(LabelsDocumentsView)
 
 
 def test_a_pdf_prints_through_the_print_dialogs_printer_and_no_viewer_is_said(qtbot, window, company, tmp_path, monkeypatch):
@@ -106,46 +106,46 @@ def test_a_pdf_prints_through_the_print_dialogs_printer_and_no_viewer_is_said(qt
 
     from snapp.gui.printing import print_pages
 
-    window.open_screen(ReportsView)
-    reports = window.view(ReportsView)
-    reports.form.folderEdit.setText(str(tmp_path))
-    assert not reports.form.printPdfButton.isEnabled()
-    qtbot.keyClicks(reports.form.poEdit, company.number)
-    qtbot.mouseClick(reports.form.poButton, Qt.MouseButton.LeftButton)
+    window.open_screen(LabelsDocumentsView)
+    screen = window.view(LabelsDocumentsView)
+    screen.form.folderEdit.setText(str(tmp_path))
+    assert not screen.form.printPdfButton.isEnabled()
+    qtbot.keyClicks(screen.form.poEdit, company.number)
+    qtbot.mouseClick(screen.form.poButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert reports.form.printPdfButton.isEnabled()
+    assert screen.form.printPdfButton.isEnabled()
 
     # What the dialog hands over is a QPrinter; one that writes a file stands for the chosen printer.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_pages(printer, reports.last) == 1
+    assert print_pages(printer, screen.last) == 1
     printed = pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))
     image = printed[0].render(scale=0.5).to_pil().convert("L")
     assert len(printed) == 1 and image.getextrema()[0] < 64  # ink on the page
     printed.close()
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # a computer with no PDF viewer
-    qtbot.mouseClick(reports.form.openButton, Qt.MouseButton.LeftButton)
-    assert reports.form.resultLabel.text() == f"No program on this computer opens PDFs. The file is {reports.last}"
+    qtbot.mouseClick(screen.form.openButton, Qt.MouseButton.LeftButton)
+    assert screen.form.resultLabel.text() == f"No program on this computer opens PDFs. The file is {screen.last}"
 
 
 def test_labels_from_the_labels_screen_to_the_printer(qtbot, window, ctx, company):
     receipt = receiving.receive(ctx, company.number, "LAP", [scans(["LAP00001", "LAP00002"])], location="WH-A")
-    window.open_screen(ReportsView)
-    reports = window.view(ReportsView)
-    reports.form.sourceEdit.setText(receipt.number)
-    qtbot.mouseClick(reports.form.labelPrinterButton, Qt.MouseButton.LeftButton)
-    assert reports.form.resultLabel.text() == "No label printer is set: choose one in Settings."
+    window.open_screen(LabelsDocumentsView)
+    screen = window.view(LabelsDocumentsView)
+    screen.form.sourceEdit.setText(receipt.number)
+    qtbot.mouseClick(screen.form.labelPrinterButton, Qt.MouseButton.LeftButton)
+    assert screen.form.resultLabel.text() == "No label printer is set: choose one in Settings."
     printer = Listener()
     try:
         view = settings_screen(window)
         choose(qtbot, view, printer.address, "tspl", "203", "thermal-60x40")
         qtbot.mouseClick(view.form.printerSaveButton, Qt.MouseButton.LeftButton)
-        window.open_screen(ReportsView)
-        qtbot.mouseClick(reports.form.labelPrinterButton, Qt.MouseButton.LeftButton)
+        window.open_screen(LabelsDocumentsView)
+        qtbot.mouseClick(screen.form.labelPrinterButton, Qt.MouseButton.LeftButton)
         settle(qtbot, window)
         assert len(parse_tspl(printer.job(), 203)) == 2
-        assert reports.form.resultLabel.text() == f"2 label(s) sent to {printer.address}"
+        assert screen.form.resultLabel.text() == f"2 label(s) sent to {printer.address}"
     finally:
         printer.close()

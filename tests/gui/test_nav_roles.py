@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 
 from snapp.domain.permissions import Role
 from snapp.gui.navigation import row_of, screen_rows, view_at
-from snapp.gui.views.count import CountView
+from snapp.gui.views.stocktake import StocktakeView
 from snapp.gui.views.customers import CustomersView
 from snapp.gui.views.dashboard import DashboardView
 from snapp.gui.views.exceptions import ExceptionsView
@@ -21,7 +21,7 @@ from snapp.gui.views.purchase_orders import PurchaseOrdersView
 from snapp.gui.views.recall import RecallView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
-from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.labels_documents import LabelsDocumentsView
 from snapp.gui.views.rma import RmaView
 from snapp.gui.views.scanner import ScannerView
 from snapp.gui.views.settings import SettingsView
@@ -32,12 +32,12 @@ from tests.gui.conftest import settle
 
 EVERYONE = {DashboardView, LookupView, VerifyView, RegisterView, ExceptionsView, RecallView, ScannerView, SettingsView}
 SCREENS = {
-    Role.ADMIN: EVERYONE | {PurchaseOrdersView, SuppliersView, ItemsView, ReceivingView, CountView, LocationsView, ReportsView,
+    Role.ADMIN: EVERYONE | {PurchaseOrdersView, SuppliersView, ItemsView, ReceivingView, StocktakeView, LocationsView, LabelsDocumentsView,
                             RmaView, CustomersView, UsersView},  # fmt: skip
-    Role.PROCUREMENT: EVERYONE | {PurchaseOrdersView, SuppliersView, ItemsView, LocationsView, ReportsView, CustomersView},
-    Role.WAREHOUSE: EVERYONE | {ReceivingView, CountView, ReportsView},
+    Role.PROCUREMENT: EVERYONE | {PurchaseOrdersView, SuppliersView, ItemsView, LocationsView, LabelsDocumentsView, CustomersView},
+    Role.WAREHOUSE: EVERYONE | {ReceivingView, StocktakeView, LabelsDocumentsView},
     Role.SERVICE: EVERYONE | {RmaView, CustomersView},
-    Role.AUDITOR: EVERYONE | {ReportsView},
+    Role.AUDITOR: EVERYONE | {LabelsDocumentsView},
 }
 HEADINGS = {
     Role.ADMIN: ["EVERY DAY", "PURCHASING", "WAREHOUSE", "AFTER-SALES", "ADMINISTRATION"],

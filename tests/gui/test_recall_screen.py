@@ -11,7 +11,7 @@ from snapp.gui.views.recall import RecallView
 from snapp.services import lifecycle, lookup, receiving
 from tests import pdfkit
 from tests.gui.conftest import Screen, type_text
-from tests.gui.test_count_screen import answer_next_question
+from tests.gui.test_stocktake_screen import answer_next_question
 
 GTIN = "09506000134352"
 

@@ -12,7 +12,7 @@ from snapp.domain.batches import Lot
 from snapp.gui.views.recall import RecallView
 from snapp.services import batches, masterdata, receiving
 from tests.gui.conftest import Screen, type_text
-from tests.gui.test_count_screen import answer_next_question
+from tests.gui.test_stocktake_screen import answer_next_question
 from tests.gui.test_receiving_screen import approved_po
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from snapp.db.engine import Database
 from snapp.services import masterdata, purchasing
@@ -33,14 +33,20 @@ TABLES = (
     "serial_events",
     "audit_entries",
     "verifications",
-    "counts",
-    "count_entries",
-    "count_results",
+    "stocktakes",
+    "stocktake_entries",
+    "stocktake_results",
 )
 
 
+def as_named(conn):
+    """A table's name at the database's revision: before 0021 the stocktake's tables were counts, count_entries..."""
+    old = inspect(conn).has_table("counts")
+    return lambda table: table.replace("stocktake_", "count_").replace("stocktakes", "counts") if old else table
+
+
 def snapshot(db: Database) -> dict[str, Any]:
-    """Row counts of every table, received totals per PO line, PO and count statuses, and the units' state.
+    """Row counts of every table, received totals per PO line, PO and stocktake statuses, and the units' state.
 
     Exceptions are left out: a refused receipt opens them on purpose, once it has rolled back.
 
@@ -48,7 +54,8 @@ def snapshot(db: Database) -> dict[str, Any]:
     here, so that "nothing changed" compares equal; tests of the refusal look for it.
     """
     with db.engine.connect() as conn:
-        state: dict[str, Any] = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one() for t in TABLES}
+        named = as_named(conn)
+        state: dict[str, Any] = {t: conn.execute(text(f"SELECT COUNT(*) FROM {named(t)}")).scalar_one() for t in TABLES}
         state["audit_entries"] = conn.execute(
             text("SELECT COUNT(*) FROM audit_entries WHERE action <> 'access.denied'")
         ).scalar_one()
@@ -56,7 +63,7 @@ def snapshot(db: Database) -> dict[str, Any]:
             tuple(r) for r in conn.execute(text("SELECT id, received FROM po_lines"))
         )
         state["po.status"] = sorted(tuple(r) for r in conn.execute(text("SELECT number, status FROM purchase_orders")))
-        state["counts.status"] = sorted(tuple(r) for r in conn.execute(text("SELECT number, status FROM counts")))
+        state["stocktakes.status"] = sorted(tuple(r) for r in conn.execute(text(f"SELECT number, status FROM {named('stocktakes')}")))
         state["serials.state"] = sorted(
             tuple(r) for r in conn.execute(text("SELECT id, serial, status, location_id FROM serials"))
         )

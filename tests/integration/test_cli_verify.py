@@ -28,34 +28,43 @@ def test_verify_prints_verdicts_and_exits_3_when_one_did_not_pass(run):
     assert (result["verdict"], result["serial"], result["unit"]["location"]) == ("in_stock", "CLI00002", "WH-A")
 
 
-def test_count_from_start_to_apply(run, tmp_path):
-    code, out, _ = run("count", "start", "--location", "WH-A", "--json")
+def test_a_stocktake_from_start_to_apply(run, tmp_path):
+    code, out, _ = run("stocktake", "start", "--location", "WH-A", "--json")
     number = json.loads(out)["number"]
     (tmp_path / "scans.txt").write_text("CLI00001\nCLI00001\nSTRANGER\n", encoding="utf-8")
-    code, out, _ = run("count", "scan", number, "--paste", str(tmp_path / "scans.txt"))
+    code, out, _ = run("stocktake", "scan", number, "--paste", str(tmp_path / "scans.txt"))
     assert code == 0 and "3 scan(s) counted (1 repeated a unit already counted), 0 refused" in out
-    code, out, _ = run("count", "close", number)
+    code, out, _ = run("stocktake", "close", number)
     assert f"{number}  WH-A  closed  accuracy 50.0%" in out
-    code, out, _ = run("count", "report", number, "--json")
+    code, out, _ = run("stocktake", "report", number, "--json")
     figures = json.loads(out)["figures"]
     assert figures == {"matched": 1, "missing": 1, "unexpected": 0, "unknown": 1, "scanned_twice": 1, "accuracy": 0.5}
-    code, out, _ = run("count", "report", number)
+    code, out, _ = run("stocktake", "report", number)
     assert out.index("missing: 1") < out.index("unknown: 1") < out.index("matched: 1")  # what needs a person first
-    code, out, _ = run("count", "export", number, str(tmp_path / "count.xlsx"), "--discrepancies")
-    assert code == 0 and out.strip() == f"2 unit(s) written to {tmp_path / 'count.xlsx'}"
-    code, out, _ = run("count", "print", number, str(tmp_path / "count.pdf"))
-    assert code == 0 and out.strip() == f"count report {number}: 1 page(s) written to {tmp_path / 'count.pdf'}"
-    code, out, err = run("count", "print", "CT-0000-000000", str(tmp_path / "none.pdf"))
-    assert code == EXIT_REFUSED and "no count 'CT-0000-000000'" in err and not (tmp_path / "none.pdf").exists()
+    code, out, _ = run("stocktake", "export", number, str(tmp_path / "stocktake.xlsx"), "--discrepancies")
+    assert code == 0 and out.strip() == f"2 unit(s) written to {tmp_path / 'stocktake.xlsx'}"
+    code, out, _ = run("stocktake", "print", number, str(tmp_path / "stocktake.pdf"))
+    assert code == 0 and out.strip() == f"stocktake report {number}: 1 page(s) written to {tmp_path / 'stocktake.pdf'}"
+    code, out, err = run("stocktake", "print", "CT-0000-000000", str(tmp_path / "none.pdf"))
+    assert code == EXIT_REFUSED and "no stocktake 'CT-0000-000000'" in err and not (tmp_path / "none.pdf").exists()
     code, out, _ = run("exception", "list")
     [missing] = [line for line in out.splitlines() if "1 unit missing" in line]
-    assert f"count {number}: 1 unit expected, not scanned  " in missing and "CLI00002" not in missing  # the list: --json
+    assert f"stocktake {number}: 1 unit expected, not scanned  " in missing and "CLI00002" not in missing  # the list: --json
     code, out, _ = run("exception", "list", "--json")
     assert any(case["detail"].endswith("In stock at WH-A, LAP: CLI00002") for case in json.loads(out))
-    code, out, _ = run("count", "apply", number)
+    code, out, _ = run("stocktake", "apply", number)
     assert "0 moved here, 0 found, 1 marked lost" in out
-    code, out, err = run("count", "apply", number)
+    code, out, err = run("stocktake", "apply", number)
     assert code == EXIT_REFUSED and "is Applied; cannot apply it (allowed: nothing)" in err
+
+
+def test_the_stocktakes_old_command_name_still_runs(run):
+    code, out, _ = run("count", "start", "--location", "WH-A", "--json")
+    number = json.loads(out)["number"]
+    code, out, _ = run("stocktake", "list")
+    assert code == 0 and number in out and "open" in out
+    code, out, _ = run("count", "list", "--json")
+    assert code == 0 and [s["number"] for s in json.loads(out)] == [number]
 
 
 def test_exceptions_listed_and_resolved(run):
@@ -75,4 +84,4 @@ def test_reconcile_and_accuracy(run):
     code, out, _ = run("reconcile", "--by", "po")
     assert out.splitlines()[0].split()[:3] == ["PO", "SUPPLIER", "ORDERED"] and out.splitlines()[1].split()[1] == "ACME"
     code, out, _ = run("accuracy", "--month", "2020-01")
-    assert "2020-01: serial reconciliation accuracy no count closed that month" in out
+    assert "2020-01: serial reconciliation accuracy no stocktake closed that month" in out

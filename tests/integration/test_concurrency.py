@@ -393,16 +393,16 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(pg_url, request)
 
 
 @pytest.mark.postgres
-def test_applying_a_count_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, request):
-    """The count marks a missing unit lost while a clerk issues it: one of them, never both."""
+def test_applying_a_stocktake_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, request):
+    """The stocktake marks a missing unit lost while a clerk issues it: one of them, never both."""
     ctx = _pg_company(pg_url, request)
     receive(ctx, _approved_po(ctx), "LAP", [scans(["ST0001", "ST0002", "ST0003"])], location="WH-A")
-    count = stocktake.start_count(ctx, "WH-A").number
+    count = stocktake.start_stocktake(ctx, "WH-A").number
     stocktake.scan(ctx, count, [scans(["ST0001", "ST0002"])])
-    stocktake.close_count(ctx, count)
+    stocktake.close_stocktake(ctx, count)
     unit_id = _scalar(ctx.db, "SELECT id FROM serials WHERE serial = 'ST0003'")
     calls = {
-        "apply": lambda: stocktake.apply_count(ctx, count),
+        "apply": lambda: stocktake.apply_stocktake(ctx, count),
         "issue": lambda: lifecycle.move(ctx, "issue", ["ST0003"]),
     }
     outcome = _together(ctx.db, "serials", "id = :id", calls, id=unit_id)
@@ -411,6 +411,6 @@ def test_applying_a_count_and_moving_a_unit_it_settles_at_once_one_wins(pg_url, 
     assert (refusal.code, refusal.values["status"].code) == ("lifecycle.moved_meanwhile", f"status.{now}")
     assert _scalar(ctx.db, "SELECT status FROM serials WHERE id = :id", id=unit_id) == now
     assert _scalar(ctx.db, "SELECT count(*) FROM serial_events WHERE serial_id = :id", id=unit_id) == 2
-    assert _scalar(ctx.db, "SELECT status FROM counts WHERE number = :n", n=count) == (
+    assert _scalar(ctx.db, "SELECT status FROM stocktakes WHERE number = :n", n=count) == (
         "applied" if won == "apply" else "closed"
     )

@@ -91,14 +91,14 @@ def by_labels(ctx, db, scan, tmp_path):
     return unit
 
 
-def by_count(ctx, db, scan, tmp_path):
-    count = stocktake.start_count(ctx, "WH-A")
+def by_stocktake(ctx, db, scan, tmp_path):
+    count = stocktake.start_stocktake(ctx, "WH-A")
     batch = stocktake.scan(ctx, count.number, [scans([scan])])
     if batch.problems:
         return MALFORMED
     if any("several items have serial" in w for w in batch.warnings):
         return AMBIGUOUS
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     [line] = report.matched
     assert not report.unknown
     return line.sku, line.serial
@@ -114,7 +114,7 @@ def by_move(ctx, db, scan, tmp_path):
 
 
 # Moves last: they change the ledger the others read.
-FRONT_ENDS = [by_verify, by_lookup, by_labels, by_count, by_move]
+FRONT_ENDS = [by_verify, by_lookup, by_labels, by_stocktake, by_move]
 
 
 def units(db, status: str = "in_stock") -> list[tuple[str, str]]:

@@ -26,14 +26,14 @@ from tests.printer_jobs import Listener
 
 READS = {
     "list_suppliers", "list_items", "list_locations", "list_users", "get_po", "list_pos", "find_serial", "list_serials",
-    "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_counts",
-    "count_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
+    "summary", "recent_verifications", "list_exceptions", "open_exception_counts", "list_stocktakes",
+    "stocktake_report", "reconcile_pos", "reconcile_suppliers", "serial_accuracy", "get_manifest", "manifest_counts",
     "get_off_manifest", "trace", "expiring", "stock", "plan_issue",
     "last_location", "list_fields", "find_by_field",
 }  # fmt: skip
 # What every role may do that writes: its own password, a verification (and the exceptions it or a refused
 # receipt opens), a serial's history sheet.
-EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history", "print_count"}
+EVERYONE = {"set_password:own", "verify", "_open_for_refusal", "print_serial_history", "print_stocktake"}
 MASTER_DATA = {
     "add_supplier", "update_supplier", "add_item", "update_item", "add_location", "update_location",
     "import_masterdata", "set_off_manifest", "define_field", "alter_field",
@@ -45,14 +45,14 @@ WAREHOUSE_MOVES = {"move:issue", "move:restock", "move:transfer", "move:ship", "
                    "move:block", "move:release", "block", "release",  # a recall's block and release too
                    "issue"}  # a quantity of a batch item
 LABELS = {"print_labels", "send_labels"}
-COUNTS = {"start_count", "scan", "close_count", "apply_count"}
+STOCKTAKES = {"start_stocktake", "scan", "close_stocktake", "apply_stocktake"}
 SERVICE_MOVES = {"move:repair", "move:unrepair", "move:return"}
 SERVICE_DOCUMENTS = {"print_warranty_claim", "print_rma_note"}
 RESOLVE = {"resolve_exception"}  # whoever acts on stock or orders; auditors only look
 REPORTS = {"print_audit_report", "print_recall", "export_stock_value"}  # finance's figures among them
 # Every role's work needs its lists in Excel (Permission.EXPORT, which every role holds); each export is audited.
 EXPORTS = {
-    "export_serials", "export_history", "export_pos", "export_receipts", "export_recall", "export_receipt", "export_count",
+    "export_serials", "export_history", "export_pos", "export_receipts", "export_recall", "export_receipt", "export_stocktake",
 }  # fmt: skip
 AUDIT_READS = {"verify_chain", "list_entries", "alerts", "check"}
 AUDIT_LOG = {"export_audit"}  # the trail itself, for those who may read it on screen
@@ -60,7 +60,7 @@ ADMINISTRATION = {
     "add_user", "set_password:other", "set_active", "set_role", "unlock", "grant_server_role", "backup", "_may_restore",
 }  # fmt: skip
 EVERYTHING = (
-    READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | SERVICE_MOVES
+    READS | EVERYONE | MASTER_DATA | PURCHASING | RECEIVING | WAREHOUSE_MOVES | LABELS | STOCKTAKES | SERVICE_MOVES
     | SERVICE_DOCUMENTS | RESOLVE | REPORTS | EXPORTS | AUDIT_READS | AUDIT_LOG | ADMINISTRATION
 )  # fmt: skip
 NO_AUDIT_ENTRY = READS | AUDIT_READS | {"_may_restore", "judge_scan", "check_scans"}  # judging scans writes nothing
@@ -71,7 +71,7 @@ RECORDED = {"verify", "_open_for_refusal"}
 ALLOWED = {
     "admin": EVERYTHING,
     "procurement": READS | EVERYONE | MASTER_DATA | PURCHASING | RESOLVE | REPORTS | EXPORTS,
-    "warehouse": READS | EVERYONE | RECEIVING | WAREHOUSE_MOVES | LABELS | COUNTS | RESOLVE | EXPORTS,
+    "warehouse": READS | EVERYONE | RECEIVING | WAREHOUSE_MOVES | LABELS | STOCKTAKES | RESOLVE | EXPORTS,
     "service": READS | EVERYONE | SERVICE_MOVES | SERVICE_DOCUMENTS | RESOLVE | EXPORTS,
     "auditor": READS | EVERYONE | AUDIT_READS | REPORTS | EXPORTS | AUDIT_LOG,
 }
@@ -126,9 +126,9 @@ def stage(db, ctx, company, server_role, tmp_path):
     lifecycle.move(ctx, "ship", [units["returned"]], party=Party(customer="C-1"))
     aftersales.receive_return(ctx, units["returned"], rma="RMA-STAGE", customer="C-1", reason="dead on arrival")
     [case] = verification.verify(ctx, ["NOSUCH01"])
-    open_count = stocktake.start_count(ctx, "WH-A").number
-    closed_count = stocktake.start_count(ctx, "WH-B").number
-    stocktake.close_count(ctx, closed_count)
+    open_count = stocktake.start_stocktake(ctx, "WH-A").number
+    closed_stocktake = stocktake.start_stocktake(ctx, "WH-B").number
+    stocktake.close_stocktake(ctx, closed_stocktake)
     listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number)
     manifests.load_manifest(ctx, listed.number, 1, [scans(["M-STAGE1"])])
     masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch", supplier="ACME"))
@@ -137,7 +137,7 @@ def stage(db, ctx, company, server_role, tmp_path):
     fields.define_field(ctx, "LAP", FieldDef("Tag", unique="all"))
     return {"approve": drafts[0], "cancel": drafts[1], "close": to_close.number, "receive": company.number,
             "receipt": receipt.number, "units": units, "exception": case.exception_id, "count": open_count,
-            "closed_count": closed_count, "server_role": server_role, "folder": tmp_path,
+            "closed_stocktake": closed_stocktake, "server_role": server_role, "folder": tmp_path,
             "manifest": listed.number}  # fmt: skip
 
 
@@ -222,12 +222,12 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
             ctx, f"receipt {tag}", [Problem("scan 1", "BAD 1", Reason.BAD_CHARACTERS, "has a space")]
         ),
         "resolve_exception": lambda: exceptions.resolve_exception(ctx, stage["exception"], f"settled by {tag}"),
-        "start_count": lambda: stocktake.start_count(ctx, "WH-A"),
-        "list_counts": lambda: stocktake.list_counts(ctx),
-        "count_report": lambda: stocktake.count_report(ctx, stage["count"]),
+        "start_stocktake": lambda: stocktake.start_stocktake(ctx, "WH-A"),
+        "list_stocktakes": lambda: stocktake.list_stocktakes(ctx),
+        "stocktake_report": lambda: stocktake.stocktake_report(ctx, stage["count"]),
         "scan": lambda: stocktake.scan(ctx, stage["count"], [scans([units["issue"]])]),
-        "close_count": lambda: stocktake.close_count(ctx, stage["count"]),
-        "apply_count": lambda: stocktake.apply_count(ctx, stage["closed_count"]),
+        "close_stocktake": lambda: stocktake.close_stocktake(ctx, stage["count"]),
+        "apply_stocktake": lambda: stocktake.apply_stocktake(ctx, stage["closed_stocktake"]),
         "reconcile_pos": lambda: reconciliation.reconcile_pos(ctx),
         "reconcile_suppliers": lambda: reconciliation.reconcile_suppliers(ctx),
         "serial_accuracy": lambda: reconciliation.serial_accuracy(ctx, dt.date(2026, 1, 1)),
@@ -256,8 +256,8 @@ def calls(ctx: Context, stage: dict, tag: str) -> dict:
         "manifest_counts": lambda: manifests.manifest_counts(ctx, stage["manifest"]),
         "get_off_manifest": lambda: manifests.get_off_manifest(ctx, supplier="ACME"),
         "set_off_manifest": lambda: manifests.set_off_manifest(ctx, "exception", sku="LAP"),
-        "export_count": lambda: exports.export_count(ctx, stage["folder"] / f"{tag}-count.xlsx", stage["closed_count"]),
-        "print_count": lambda: printing.print_count(ctx, stage["closed_count"], stage["folder"] / f"{tag}-count.pdf"),
+        "export_stocktake": lambda: exports.export_stocktake(ctx, stage["folder"] / f"{tag}-count.xlsx", stage["closed_stocktake"]),
+        "print_stocktake": lambda: printing.print_stocktake(ctx, stage["closed_stocktake"], stage["folder"] / f"{tag}-count.pdf"),
         "export_recall": lambda: exports.export_recall(ctx, stage["folder"] / f"{tag}-recall.xlsx",
                                                        recall.Recall(sku="LAP")),
         "define_field": lambda: fields.define_field(ctx, "LAP", FieldDef(f"F-{tag}")),

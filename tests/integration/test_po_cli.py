@@ -1,4 +1,4 @@
-"""`snapp po create/edit/amend/show` with terms, totals and amendments; `snapp report po --lang`."""
+"""`snapp po create/edit/amend/show` with terms, totals and amendments; `snapp document po --lang`."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_a_po_is_created_edited_approved_amended_and_printed_from_the_command_li
         "partially_received", "16155.61", "one laptop fewer")  # fmt: skip
     assert purchasing.get_po(ctx, number).gross == Decimal("16155.61")
     out = tmp_path / "po.pdf"
-    assert admin_cli("report", "po", number, "--lang", "zh", "--out", str(out)).status == 0
+    assert admin_cli("document", "po", number, "--lang", "zh", "--out", str(out)).status == 0
     assert "人民币壹万陆仟壹佰伍拾伍元陆角壹分" in flat(text(out)[0])
 
 

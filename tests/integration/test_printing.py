@@ -215,9 +215,9 @@ def test_the_audit_report_carries_the_trail_check_alerts_exceptions_and_accuracy
     [case] = verification.verify(ctx, ["NOSUCH01"])  # opens an exception
     verification.verify(ctx, ["NOSUCH02"])
     exceptions.resolve_exception(ctx, case.exception_id, "a demo unit, not ours")
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["LAP00001", "LAP00002", "LAP00003", "LAP00004"])])  # LAP00005 missing
-    stocktake.close_count(ctx, count.number)
+    stocktake.close_stocktake(ctx, count.number)
     warehouse = as_user("li.na", "warehouse")
     for _ in range(5):
         with pytest.raises(PermissionDenied):
@@ -233,7 +233,7 @@ def test_the_audit_report_carries_the_trail_check_alerts_exceptions_and_accuracy
     assert field(first, "Head hash 链头哈希") == chain.head_hash
     assert audit.verify_chain(ctx, chain.head_hash).ok  # the printed head is still in the trail after the report
     assert "5 refused actions as li.na between" in first
-    assert field(first, "Serial accuracy 序列号准确率").startswith("80.0% (4 of 5 counted units as the books say; 1 count)")
+    assert field(first, "Serial accuracy 序列号准确率").startswith("80.0% (4 of 5 counted units as the books say; 1 stocktake)")
     kinds = re.findall(r"^(Failed verification|Stocktake discrepancy)\s+(\d+)\s+(\d+)\s*$", everything, re.MULTILINE)
     assert kinds == [("Stocktake discrepancy", "1", "1"), ("Failed verification", "2", "1")]
     assert "Exceptions still open 未处理异常明细 (2)" in everything and "NOSUCH02" in everything
@@ -288,5 +288,6 @@ def test_the_command_line(admin_cli, company, received, tmp_path):
         ["serial", "LAP00001"],
         ["audit", "--month", "2026-11"],
     ):
-        status, out_text, _ = admin_cli("report", *args, "--out", str(tmp_path / "doc.pdf"))
+        status, out_text, _ = admin_cli("document", *args, "--out", str(tmp_path / "doc.pdf"))
         assert status == 0 and "page(s)" in out_text, args
+    assert admin_cli("report", "po", company.number, "--out", str(tmp_path / "old.pdf")).status == 0  # the old name still runs

@@ -45,24 +45,24 @@ def test_a_unit_missing_from_the_ledger_shows_as_unrecorded(db, ctx, company, re
     assert (line.received_by_serial, line.serials, line.unrecorded) == (2, 1, 1)
 
 
-def test_monthly_accuracy_uses_the_latest_count_of_each_unit(db, ctx, company, receive_units):
+def test_monthly_accuracy_uses_the_latest_stocktake_of_each_unit(db, ctx, company, receive_units):
     receive_units(["LAP00001", "LAP00002", "LAP00003", "LAP00004"], location="WH-A")
-    first = stocktake.start_count(ctx, "WH-A")
+    first = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, first.number, [scans(["LAP00001", "LAP00002"])])
-    stocktake.close_count(ctx, first.number)  # 2 matched, 2 missing
-    second = stocktake.start_count(ctx, "WH-A")
+    stocktake.close_stocktake(ctx, first.number)  # 2 matched, 2 missing
+    second = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, second.number, [scans(["LAP00001", "LAP00002", "LAP00003"])])
-    stocktake.close_count(ctx, second.number)  # LAP00003 found this time; LAP00004 still missing
+    stocktake.close_stocktake(ctx, second.number)  # LAP00003 found this time; LAP00004 still missing
 
     today = dt.date.today()
     figure = reconciliation.serial_accuracy(ctx, today)
     assert (figure.units, figure.agreeing, figure.accuracy) == (4, 3, 0.75)
-    assert figure.counts == [first.number, second.number]
+    assert figure.stocktakes == [first.number, second.number]
     assert figure.month == f"{today:%Y-%m}"
 
-    # A count closed in another month does not count for this one.
-    execute(db, "UPDATE counts SET closed_at = :at WHERE number = :n", at=dt.datetime(2020, 1, 15), n=second.number)
+    # A stocktake closed in another month does not count for this one.
+    execute(db, "UPDATE stocktakes SET closed_at = :at WHERE number = :n", at=dt.datetime(2020, 1, 15), n=second.number)
     assert (reconciliation.serial_accuracy(ctx, today).accuracy) == 0.5
     january = reconciliation.serial_accuracy(ctx, dt.date(2020, 1, 1))
-    assert (january.counts, january.units, january.accuracy) == ([second.number], 4, 0.75)
+    assert (january.stocktakes, january.units, january.accuracy) == ([second.number], 4, 0.75)
     assert reconciliation.serial_accuracy(ctx, dt.date(2019, 12, 1)).accuracy is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from snapp_testkit import execute, rows, snapshot
+from snapp_testkit import as_named, execute, rows, snapshot
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -34,11 +34,13 @@ def test_an_unreachable_server_is_named():
 
 # --- revision 0005: the database refuses a status it does not know ------------------------------------------------
 
-CHECKED = [("serials", "status"), ("purchase_orders", "status"), ("counts", "status"), ("exceptions", "status"),
+CHECKED = [("serials", "status"), ("purchase_orders", "status"), ("stocktakes", "status"), ("exceptions", "status"),
            ("exceptions", "kind")]  # fmt: skip
 
 
 def refused(db, table: str, column: str) -> bool:
+    with db.engine.connect() as conn:
+        table = as_named(conn)(table)
     try:
         execute(db, f"UPDATE {table} SET {column} = 'misplaced'")
     except IntegrityError:
@@ -52,7 +54,7 @@ def ledger(db, ctx, company, receive_units):
     receive_units(["CK0001", "CK0002", "CK0003"])
     lifecycle.move(ctx, "ship", ["CK0002"])
     lifecycle.move(ctx, "lose", ["CK0003"])
-    stocktake.start_count(ctx, "WH-A")
+    stocktake.start_stocktake(ctx, "WH-A")
     verification.verify(ctx, ["CK0002"])  # a reappearing unit: opens an exception
     return db
 

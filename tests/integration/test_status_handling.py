@@ -34,9 +34,9 @@ def test_a_unit_of_every_status_found_on_a_shelf(db, ctx, company, receive_units
     receive_units(list(serial.values()), location="WH-B")
     for status, action in PATH.items():
         bring(ctx, serial[status], action)
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(list(serial.values()))])
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert sorted(line.serial for line in report.unexpected) == sorted(serial.values())
 
     kinds = {e.subject: e.kind for e in exceptions.list_exceptions(ctx)}
@@ -45,7 +45,7 @@ def test_a_unit_of_every_status_found_on_a_shelf(db, ctx, company, receive_units
         Status.SHIPPED, Status.SCRAPPED, Status.RETURNED_TO_SUPPLIER,
     }  # fmt: skip
 
-    applied = stocktake.apply_count(ctx, count.number)
+    applied = stocktake.apply_stocktake(ctx, count.number)
     assert (applied.transferred, applied.found, applied.lost) == (1, 1, 0)  # the unit in stock elsewhere, the lost one
     now = dict(rows(db, "SELECT s.serial, s.status || '@' || COALESCE(l.code, '-') FROM serials s "
                         "LEFT JOIN locations l ON l.id = s.location_id"))  # fmt: skip

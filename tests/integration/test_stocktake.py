@@ -35,12 +35,12 @@ def shelves(ctx, company, receive_units):
     return company
 
 
-def serials(lines: list[stocktake.CountLine]) -> list[str]:
+def serials(lines: list[stocktake.StocktakeLine]) -> list[str]:
     return [line.serial for line in lines]
 
 
 def test_all_five_outcomes(db, ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     assert (count.number, count.location, count.status) == (f"CT-{count.started_at:%Y}-000001", "WH-A", "open")
     first = stocktake.scan(ctx, count.number, [scans(["AA0001", f"]d201{GTIN}21AA0002", "AA0003", "AA0001"])])
     assert (first.accepted, first.repeated, first.problems) == (4, 1, [])
@@ -50,7 +50,7 @@ def test_all_five_outcomes(db, ctx, shelves):
     [problem] = second.problems
     assert (problem.position, problem.reason) == ("line 4", "bad_characters")
 
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert report.status == "closed"
     assert serials(report.matched) == ["AA0001", "AA0002", "AA0003"]
     assert serials(report.missing) == ["AA0004", "AA0005"]
@@ -68,29 +68,29 @@ def test_all_five_outcomes(db, ctx, shelves):
                       ("GHOST-9", "stocktake")}  # fmt: skip
     # Closed means frozen: the report reads the same after the ledger moves on.
     lifecycle.move(ctx, "issue", ["AA0001"])
-    assert stocktake.count_report(ctx, count.number) == report
+    assert stocktake.stocktake_report(ctx, count.number) == report
     assert [a.action for a in audit_entries(db) if a.entity == "count"] == [
         "count.start", "count.scan", "count.scan", "count.close",
     ]  # fmt: skip
 
 
-def test_an_open_count_reports_provisional_figures(ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
+def test_an_open_stocktake_reports_provisional_figures(ctx, shelves):
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["AA0001"])])
-    report = stocktake.count_report(ctx, count.number)
+    report = stocktake.stocktake_report(ctx, count.number)
     assert report.status == "open"
     assert (len(report.matched), len(report.missing)) == (1, 4)
-    [summary] = stocktake.list_counts(ctx)
+    [summary] = stocktake.list_stocktakes(ctx)
     assert (summary.number, summary.units_scanned, summary.scans) == (count.number, 1, 1)
 
 
 def test_apply_moves_and_marks_lost_and_is_reversible(db, ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["AA0001", "AA0002", "AA0003", "BB0001", "SHIP01"])])
-    stocktake.close_count(ctx, count.number)
+    stocktake.close_stocktake(ctx, count.number)
     audit = last_audit_id(db)
 
-    result = stocktake.apply_count(ctx, count.number)
+    result = stocktake.apply_stocktake(ctx, count.number)
     assert (result.transferred, result.found, result.lost) == (1, 0, 2)
     assert [(x.serial, x.recorded_status) for x in result.left] == [("SHIP01", "shipped")]
     assert unit(db, "BB0001") == ("in_stock", "WH-A")
@@ -108,9 +108,9 @@ def test_apply_moves_and_marks_lost_and_is_reversible(db, ctx, shelves):
     assert {e.subject for e in exceptions.list_exceptions(ctx)} == {"SHIP01"}
     resolved = exceptions.list_exceptions(ctx, "resolved")
     assert {e.subject for e in resolved} == {"2 units missing", "BB0001"}
-    assert all(e.resolution == f"count {count.number} applied" for e in resolved)
+    assert all(e.resolution == f"stocktake {count.number} applied" for e in resolved)
     with pytest.raises(IllegalTransition, match="is Applied; cannot apply it"):
-        stocktake.apply_count(ctx, count.number)
+        stocktake.apply_stocktake(ctx, count.number)
 
     # The reversal: a lost unit turns up and is marked found; the moved one goes back.
     lifecycle.move(ctx, "found", ["AA0004"], to="WH-A")
@@ -118,37 +118,37 @@ def test_apply_moves_and_marks_lost_and_is_reversible(db, ctx, shelves):
     assert unit(db, "AA0004") == ("in_stock", "WH-A") and unit(db, "BB0001") == ("in_stock", "WH-B")
 
 
-def test_a_lost_unit_scanned_in_a_later_count_is_found_by_apply(db, ctx, shelves):
+def test_a_lost_unit_scanned_in_a_later_stocktake_is_found_by_apply(db, ctx, shelves):
     lifecycle.move(ctx, "lose", ["AA0005"])
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["AA0001", "AA0002", "AA0003", "AA0004", "AA0005"])])
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert [(x.serial, x.recorded_status) for x in report.unexpected] == [("AA0005", "lost")]
-    result = stocktake.apply_count(ctx, count.number)
+    result = stocktake.apply_stocktake(ctx, count.number)
     assert (result.transferred, result.found, result.lost) == (0, 1, 0)
     assert unit(db, "AA0005") == ("in_stock", "WH-A")
 
 
 def test_apply_refuses_if_a_unit_moved_since_closing(db, ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["AA0001", "AA0002", "AA0003", "AA0004", "BB0001"])])
-    stocktake.close_count(ctx, count.number)
+    stocktake.close_stocktake(ctx, count.number)
     lifecycle.move(ctx, "ship", ["AA0005"])
     before = snapshot(db)
     with pytest.raises(ValidationError) as refused:
-        stocktake.apply_count(ctx, count.number)
+        stocktake.apply_stocktake(ctx, count.number)
     assert snapshot(db) == before
     [problem] = refused.value.problems
     assert problem.value == "AA0005" and "now Shipped" in problem.message
 
 
-def test_scans_go_into_open_counts_only(ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
-    stocktake.close_count(ctx, count.number)
+def test_scans_go_into_open_stocktakes_only(ctx, shelves):
+    count = stocktake.start_stocktake(ctx, "WH-A")
+    stocktake.close_stocktake(ctx, count.number)
     with pytest.raises(IllegalTransition, match="is Closed"):
         stocktake.scan(ctx, count.number, [scans(["AA0001"])])
     with pytest.raises(IllegalTransition, match="is Closed; cannot close it"):
-        stocktake.close_count(ctx, count.number)
+        stocktake.close_stocktake(ctx, count.number)
     with pytest.raises(NotFound):
         stocktake.scan(ctx, "CT-1999-000009", [scans(["AA0001"])])
 
@@ -162,51 +162,51 @@ def test_scans_from_an_excel_file_and_a_csv(tmp_path, ctx, shelves):
     sheet.append([12345678901234567, "damaged by Excel"])
     book.save(tmp_path / "count.xlsx")
     (tmp_path / "count.csv").write_text("序列号\nAA0003\nAA0004\n", encoding="utf-8-sig")
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     batch = stocktake.scan(
         ctx, count.number, [read_serial_file(tmp_path / "count.xlsx"), read_serial_file(tmp_path / "count.csv")]
     )
     assert (batch.accepted, batch.repeated) == (5, 1)
     [problem] = batch.problems
     assert (problem.position, problem.reason) == ("cell A5", "excel_rounded")
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert serials(report.matched) == ["AA0001", "AA0002", "AA0003", "AA0004"]
 
 
-def test_scanner_profile_and_caps_lock_in_a_count(ctx, shelves):
-    count = stocktake.start_count(ctx, "WH-A")
+def test_scanner_profile_and_caps_lock_in_a_stocktake(ctx, shelves):
+    count = stocktake.start_stocktake(ctx, "WH-A")
     batch = stocktake.scan(ctx, count.number, [scans([f"]d201{GTIN}21AA0001\r", f"]D201{GTIN}21aa0002\r"])],
                            profile=ScannerProfile(prefix=True))  # fmt: skip
     assert (batch.accepted, batch.problems) == (2, [])
     assert any("Caps Lock" in w for w in batch.warnings)
-    assert serials(stocktake.count_report(ctx, count.number).matched) == ["AA0001", "AA0002"]
+    assert serials(stocktake.stocktake_report(ctx, count.number).matched) == ["AA0001", "AA0002"]
 
 
-def test_a_count_of_every_location(db, ctx, shelves):
-    count = stocktake.start_count(ctx)
+def test_a_stocktake_of_every_location(db, ctx, shelves):
+    count = stocktake.start_stocktake(ctx)
     assert count.location is None
     stocktake.scan(ctx, count.number, [scans(["AA0001", "BB0001", "SHIP01"])])
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert serials(report.matched) == ["AA0001", "BB0001"]
     assert serials(report.missing) == ["AA0002", "AA0003", "AA0004", "AA0005", "BB0002"]
     assert serials(report.unexpected) == ["SHIP01"]
-    result = stocktake.apply_count(ctx, count.number)
+    result = stocktake.apply_stocktake(ctx, count.number)
     assert (result.transferred, result.lost, serials(result.left)) == (0, 5, ["SHIP01"])
 
 
-def test_counting_needs_the_move_permission(ctx, shelves, as_user):
+def test_counting_needs_the_stocktake_permission(ctx, shelves, as_user):
     auditor = as_user("audrey", "auditor")
     with pytest.raises(PermissionDenied):
-        stocktake.start_count(auditor, "WH-A")
-    count = stocktake.start_count(as_user("wang", "warehouse"), "WH-A")
-    assert stocktake.count_report(auditor, count.number).status == "open"
+        stocktake.start_stocktake(auditor, "WH-A")
+    count = stocktake.start_stocktake(as_user("wang", "warehouse"), "WH-A")
+    assert stocktake.stocktake_report(auditor, count.number).status == "open"
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_two_scanners_at_once_lose_no_scan(db, ctx, shelves, as_user):
-    """Two PCs scan overlapping units into one count at the same moment, in many small batches."""
-    count = stocktake.start_count(ctx, "WH-A")
+    """Two PCs scan overlapping units into one stocktake at the same moment, in many small batches."""
+    count = stocktake.start_stocktake(ctx, "WH-A")
     pcs = [as_user("pc.one", "warehouse"), as_user("pc.two", "warehouse")]
     plan = {
         0: ["AA0001", "AA0002", "AA0003", "GHOST-1"] * 15,
@@ -229,18 +229,18 @@ def test_two_scanners_at_once_lose_no_scan(db, ctx, shelves, as_user):
     for t in threads:
         t.join(120)
     assert not failures and not any(t.is_alive() for t in threads)
-    entries = dict(rows(db, "SELECT serial, scans FROM count_entries"))
+    entries = dict(rows(db, "SELECT serial, scans FROM stocktake_entries"))
     assert entries == {"AA0001": 27, "AA0002": 27, "AA0003": 27, "GHOST-1": 27, "BB0001": 12}
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     assert report.figures["matched"] == 3 and report.figures["unknown"] == 1 and report.figures["unexpected"] == 1
-    assert scalar(db, "SELECT SUM(scans) FROM count_entries") == len(plan[0]) + len(plan[1])
+    assert scalar(db, "SELECT SUM(scans) FROM stocktake_entries") == len(plan[0]) + len(plan[1])
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_closing_while_another_pc_scans_loses_no_scan(db, ctx, shelves, as_user):
-    """Every scan either lands in the closed count or is refused as late; none is accepted and then left out."""
-    count = stocktake.start_count(ctx, "WH-A")
+    """Every scan either lands in the closed stocktake or is refused as late; none is accepted and then left out."""
+    count = stocktake.start_stocktake(ctx, "WH-A")
     pc = as_user("pc.one", "warehouse")
     accepted = 0
     late: list[IllegalTransition] = []
@@ -259,7 +259,7 @@ def test_closing_while_another_pc_scans_loses_no_scan(db, ctx, shelves, as_user)
     thread = threading.Thread(target=scan_until_closed)
     thread.start()
     assert scanning.wait(30)
-    report = stocktake.close_count(ctx, count.number)
+    report = stocktake.close_stocktake(ctx, count.number)
     thread.join(60)
     assert not thread.is_alive() and len(late) == 1 and "is Closed" in str(late[0])
     counted = sum(line.scans for line in report.matched + report.unexpected + report.unknown)

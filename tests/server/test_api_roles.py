@@ -55,7 +55,7 @@ class Stage:
 
 
 def stage(ctx, company) -> Stage:
-    """What the calls need, made by the admin: POs, a receipt, units in each status a move starts from, a count."""
+    """What the calls need, made by the admin: POs, a receipt, units in each status a move starts from, a stocktake."""
     users.add_user(ctx, "target", "warehouse", PASSWORD)
     customers.add_customer(ctx, customers.CustomerRecord("CUST1", "a customer"))
     fields.define_field(ctx, "LAP", FieldDef("Tag"))
@@ -66,7 +66,7 @@ def stage(ctx, company) -> Stage:
     draft = purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5, Decimal("10"))]).number
     listed = purchasing.approve_po(ctx, purchasing.create_po(ctx, "ACME", [purchasing.LineSpec("LAP", 5)]).number).number
     [case] = verification.verify(ctx, ["NOSUCH01"])
-    count = stocktake.start_count(ctx, "WH-B").number
+    count = stocktake.start_stocktake(ctx, "WH-B").number
     return Stage(company.number, draft, listed, receipt.number, count, case.exception_id, units,
                  dt.date.today().strftime("%Y-%m"))  # fmt: skip
 
@@ -154,13 +154,13 @@ CALLS: dict[str, Callable | dict[str, Callable]] = {
     "DELETE /webhooks/{name}": lambda api, s: api.delete("/webhooks/no-such-hook"),
     "POST /webhooks/{name}/resend": lambda api, s: api.post("/webhooks/no-such-hook/resend", json={"after": 0}),
     "GET /webhooks/{name}/deliveries": lambda api, s: api.get("/webhooks/no-such-hook/deliveries"),
-    "POST /counts": lambda api, s: api.post("/counts", json={"location": "WH-A"}),
-    "GET /counts": lambda api, s: api.get("/counts"),
-    "GET /counts/{number}": lambda api, s: api.get(f"/counts/{s.count}"),
-    "GET /counts/{number}/report.xlsx": lambda api, s: api.get(f"/counts/{s.count}/report.xlsx"),
-    "GET /counts/{number}/report.pdf": lambda api, s: api.get(f"/counts/{s.count}/report.pdf"),
-    "POST /counts/{number}/scans": lambda api, s: api.post(f"/counts/{s.count}/scans", json={"scans": ["U-X"]}),
-    "POST /counts/{number}/{verb}": lambda api, s: api.post(f"/counts/{s.count}/close"),
+    "POST /stocktakes": lambda api, s: api.post("/stocktakes", json={"location": "WH-A"}),
+    "GET /stocktakes": lambda api, s: api.get("/stocktakes"),
+    "GET /stocktakes/{number}": lambda api, s: api.get(f"/stocktakes/{s.count}"),
+    "GET /stocktakes/{number}/report.xlsx": lambda api, s: api.get(f"/stocktakes/{s.count}/report.xlsx"),
+    "GET /stocktakes/{number}/report.pdf": lambda api, s: api.get(f"/stocktakes/{s.count}/report.pdf"),
+    "POST /stocktakes/{number}/scans": lambda api, s: api.post(f"/stocktakes/{s.count}/scans", json={"scans": ["U-X"]}),
+    "POST /stocktakes/{number}/{verb}": lambda api, s: api.post(f"/stocktakes/{s.count}/close"),
     "GET /exceptions": lambda api, s: api.get("/exceptions"),
     "POST /exceptions/{exception_id}/resolve": lambda api, s: api.post(f"/exceptions/{s.exception}/resolve",
                                                                        json={"resolution": "a typo"}),
@@ -190,7 +190,7 @@ CALLS: dict[str, Callable | dict[str, Callable]] = {
     "DELETE /devices/{device_id}": lambda api, s: api.delete("/devices/999999"),
     "GET /floor/names": lambda api, s: api.get("/floor/names"),
     "POST /floor/receiving/judge": lambda api, s: api.post("/floor/receiving/judge", json={"po": s.po, "scan": "J-0001"}),
-    "POST /floor/counts/{number}/scan": lambda api, s: api.post(f"/floor/counts/{s.count}/scan", json={"scan": "U-X"}),
+    "POST /floor/stocktakes/{number}/scan": lambda api, s: api.post(f"/floor/stocktakes/{s.count}/scan", json={"scan": "U-X"}),
     "POST /floor/verify": lambda api, s: api.post("/floor/verify", json={"scan": s.units["issue"]}),
     "POST /floor/read": lambda api, s: api.post("/floor/read", json={"scan": "U-X"}),
     "POST /floor/lookup": lambda api, s: api.post("/floor/lookup", json={"scan": s.units["issue"]}),

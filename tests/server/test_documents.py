@@ -15,20 +15,20 @@ def receive(api, po: str, serials: list[str]) -> dict:
     return response.json()
 
 
-def test_a_count_is_started_scanned_closed_and_applied(server, company):
+def test_a_stocktake_is_started_scanned_closed_and_applied(server, company):
     api = server.login()
     receive(api, company.number, ["SN000001", "SN000002", "SN000003"])
-    count = api.post("/counts", json={"location": "WH-A"})
+    count = api.post("/stocktakes", json={"location": "WH-A"})
     assert count.status_code == 201, count.text
     number = count.json()["number"]
-    scanned = api.post(f"/counts/{number}/scans", json={"scans": ["SN000001", "SN000002", "SN000002", "NOPE0001"]})
+    scanned = api.post(f"/stocktakes/{number}/scans", json={"scans": ["SN000001", "SN000002", "SN000002", "NOPE0001"]})
     assert scanned.status_code == 200, scanned.text
-    closed = api.post(f"/counts/{number}/close").json()
+    closed = api.post(f"/stocktakes/{number}/close").json()
     assert [line["serial"] for line in closed["missing"]] == ["SN000003"]
     assert [line["serial"] for line in closed["unknown"]] == ["NOPE0001"]
     assert [line["serial"] for line in closed["scanned_twice"]] == ["SN000002"]
-    assert api.post(f"/counts/{number}/scans", json={"scans": ["SN000003"]}).status_code == 409  # closed: no more scans
-    assert api.post(f"/counts/{number}/apply").status_code == 200
+    assert api.post(f"/stocktakes/{number}/scans", json={"scans": ["SN000003"]}).status_code == 409  # closed: no more scans
+    assert api.post(f"/stocktakes/{number}/apply").status_code == 200
     [card] = api.get("/serials/SN000003").json()
     assert card["status"] == "lost"
     opened = api.get("/exceptions").json()

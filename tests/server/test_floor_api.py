@@ -88,11 +88,11 @@ def test_one_receiving_scan_is_judged_without_writing(server, company):
     assert asked.json()["ok"] is False
 
 
-def test_a_count_scan_says_what_the_unit_is_and_verify_says_it_in_chinese(server, company):
+def test_a_stocktake_scan_says_what_the_unit_is_and_verify_says_it_in_chinese(server, company):
     api = server.login()
     api.post(f"/pos/{company.number}/receipts", json={"sku": "LAP", "serials": ["COUNT0001"], "location": "WH-B"})
-    count = api.post("/counts", json={"location": "WH-A"}).json()["number"]
-    scan = lambda code: api.post(f"/floor/counts/{count}/scan", json={"scan": code}, headers={"Accept-Language": "zh-CN"}).json()  # noqa: E731
+    count = api.post("/stocktakes", json={"location": "WH-A"}).json()["number"]
+    scan = lambda code: api.post(f"/floor/stocktakes/{count}/scan", json={"scan": code}, headers={"Accept-Language": "zh-CN"}).json()  # noqa: E731
     assert scan("COUNT0001") | {"message": None} == {"feedback": "elsewhere", "serial": "COUNT0001", "sku": "LAP", "scans": 1, "message": None}
     assert scan("COUNT0001")["feedback"] == "twice"
     assert scan("NOTHING01")["message"] == "NOTHING01：未知序列号"

@@ -38,7 +38,7 @@ def test_a_profile_outside_the_desktops_choices_is_refused(server, company, prof
     assert judged.status_code == 422
 
 
-def test_receiving_count_verify_and_lookup_undo_the_profile(server, company):
+def test_receiving_stocktake_verify_and_lookup_undo_the_profile(server, company):
     api = server.login()
     pda = lambda serial: "@" + GS1_LITERAL.format(serial=serial) + "#"  # noqa: E731
     judge = lambda scan, **more: api.post("/floor/receiving/judge", json={"po": company.number, "scan": scan, **more}).json()  # noqa: E731
@@ -56,9 +56,9 @@ def test_receiving_count_verify_and_lookup_undo_the_profile(server, company):
 
     verified = api.post("/floor/verify", json={"scan": pda("PDA00001"), "profile": PDA}).json()
     assert verified["passed"] is True and verified["serial"] == "PDA00001"
-    count = api.post("/counts", json={"location": "WH-A"}).json()["number"]
-    counted = api.post(f"/floor/counts/{count}/scan", json={"scan": pda("PDA00001"), "profile": PDA}).json()
+    count = api.post("/stocktakes", json={"location": "WH-A"}).json()["number"]
+    counted = api.post(f"/floor/stocktakes/{count}/scan", json={"scan": pda("PDA00001"), "profile": PDA}).json()
     assert (counted["feedback"], counted["serial"]) == ("here", "PDA00001")
     # A scan that is only the added text is empty once it is undone: refused, not counted as "@#".
-    empty = api.post(f"/floor/counts/{count}/scan", json={"scan": "@#", "profile": PDA}).json()
+    empty = api.post(f"/floor/stocktakes/{count}/scan", json={"scan": "@#", "profile": PDA}).json()
     assert empty["feedback"] == "unreadable"

@@ -92,7 +92,7 @@ PERMITTED = {
     Role.ADMIN: set(Permission),
     Role.PROCUREMENT: {Permission.VIEW, Permission.MASTER_DATA, Permission.PURCHASING, Permission.REPORTS,
                        Permission.EXPORT},
-    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.COUNT,
+    Role.WAREHOUSE: {Permission.VIEW, Permission.RECEIVE, Permission.MOVE, Permission.LABELS, Permission.STOCKTAKE,
                      Permission.EXPORT},
     Role.SERVICE: {Permission.VIEW, Permission.SERVICE, Permission.EXPORT},
     Role.AUDITOR: {Permission.VIEW, Permission.REPORTS, Permission.EXPORT, Permission.AUDIT},

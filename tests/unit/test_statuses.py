@@ -12,10 +12,10 @@ from snapp.domain.purchasing import PO
 from snapp.domain.scan import decode
 from snapp.domain.statuses import (
     ATTRIBUTES,
-    COUNT,
+    STOCKTAKE,
     EXCEPTION,
     MEANING,
-    CountStatus,
+    StocktakeStatus,
     ExceptionKind,
     Meaning,
     StateMachine,
@@ -69,13 +69,13 @@ def test_gone_units_come_back_only_through_after_sales_and_the_missing_one_can_c
     [
         ("status", list(Status)),
         ("po_status", list(PO.states)),
-        ("count_status", list(COUNT.states)),
+        ("stocktake_status", list(STOCKTAKE.states)),
         ("exception_status", list(EXCEPTION.states)),
         ("exception_kind", list(ExceptionKind)),
         ("verdict", list(Verdict)),
         ("outcome", ["matched", "missing", "unexpected", "unknown", "scanned_twice"]),
         ("move", [move.action for move in TRANSITIONS.values()] + ["receive"]),
-        ("verb", [move.action for move in TRANSITIONS.values()] + [*PO.moves, *COUNT.moves, *EXCEPTION.moves]),
+        ("verb", [move.action for move in TRANSITIONS.values()] + [*PO.moves, *STOCKTAKE.moves, *EXCEPTION.moves]),
     ],
 )
 def test_every_code_has_a_name_in_both_languages(prefix, codes):
@@ -108,28 +108,28 @@ def test_verify_has_a_verdict_for_every_status(status):
 
 # --- the state machine ---------------------------------------------------------------------------
 
-DOOR = StateMachine("count", ("open", "closed", "applied"), {"close": (frozenset({"open"}), "closed")})
+DOOR = StateMachine("stocktake", ("open", "closed", "applied"), {"close": (frozenset({"open"}), "closed")})
 
 
 def test_a_machine_names_its_moves_and_refuses_the_rest():
     assert DOOR.allowed("open") == ["close"] and DOOR.allowed("closed") == []
-    assert DOOR.check(Text("subject.count", number="CT-1"), "open", "close") == "closed"
+    assert DOOR.check(Text("subject.stocktake", number="CT-1"), "open", "close") == "closed"
     with pytest.raises(IllegalTransition) as info:
-        DOOR.check(Text("subject.count", number="CT-1"), "closed", "close")
-    assert str(info.value) == "count CT-1 is Closed; cannot close it (allowed: nothing)"
+        DOOR.check(Text("subject.stocktake", number="CT-1"), "closed", "close")
+    assert str(info.value) == "stocktake CT-1 is Closed; cannot close it (allowed: nothing)"
     assert info.value.say("zh") == "盘点 CT-1当前为已关闭，不能关闭（可以：无）"
     assert info.value.code == "state.not_allowed" and info.value.values["verb"].code == "verb.close"
-    with pytest.raises(ValueError, match="not a count status"):
+    with pytest.raises(ValueError, match="not a stocktake status"):
         DOOR.allowed("ajar")
 
 
 def test_a_machine_cannot_name_a_state_it_does_not_have():
     with pytest.raises(ValueError, match="outside"):
-        StateMachine("count", ("open",), {"close": (frozenset({"open"}), "closed")})
+        StateMachine("stocktake", ("open",), {"close": (frozenset({"open"}), "closed")})
 
 
 @pytest.mark.parametrize(("machine", "verb", "state"), [
-    (m, verb, state) for m in (PO, COUNT, EXCEPTION) for verb, state in itertools.product(m.moves, m.states)
+    (m, verb, state) for m in (PO, STOCKTAKE, EXCEPTION) for verb, state in itertools.product(m.moves, m.states)
 ])  # fmt: skip
 def test_every_machine_move_from_every_state(machine, verb, state):
     sources, target = machine.moves[verb]
@@ -141,9 +141,9 @@ def test_every_machine_move_from_every_state(machine, verb, state):
             machine.check(subject, state, verb)
 
 
-def test_count_and_exception_machines():
-    assert {v: (set(s), t) for v, (s, t) in COUNT.moves.items()} == {
-        "close": ({CountStatus.OPEN}, CountStatus.CLOSED), "apply": ({CountStatus.CLOSED}, CountStatus.APPLIED),
+def test_stocktake_and_exception_machines():
+    assert {v: (set(s), t) for v, (s, t) in STOCKTAKE.moves.items()} == {
+        "close": ({StocktakeStatus.OPEN}, StocktakeStatus.CLOSED), "apply": ({StocktakeStatus.CLOSED}, StocktakeStatus.APPLIED),
     }  # fmt: skip
     assert EXCEPTION.allowed("open") == ["resolve"] and EXCEPTION.allowed("resolved") == []
 
@@ -156,4 +156,4 @@ def test_lists_in_both_languages():
 
 
 def test_a_check_constraint_lists_every_value():
-    assert check_constraint("status", CountStatus) == "status IN ('open', 'closed', 'applied')"
+    assert check_constraint("status", StocktakeStatus) == "status IN ('open', 'closed', 'applied')"

@@ -80,7 +80,7 @@ def shoot(server: Server, browser, lang: str, po: str, serial: str, location: st
     for code in (serial, "NO-SUCH-UNIT-1", serial):
         wedge(page, code)
     page.wait_for_function("!document.querySelector('#count-list li.wait') && document.querySelectorAll('#count-list li').length === 3")
-    page.screenshot(path=OUT / f"{lang}-07-count.png")
+    page.screenshot(path=OUT / f"{lang}-07-stocktake.png")
 
     page.click("#back")
     page.click("a[href='#exceptions']")

@@ -87,7 +87,7 @@ def test_lookup_shows_the_card_and_moves_a_unit(phone, server, shelves):
     assert [e["action"] for e in unit["history"]] == ["receive", "transfer"]
 
 
-def test_count_says_each_of_the_five_outcomes(phone, server, shelves):
+def test_stocktake_says_each_of_the_five_outcomes(phone, server, shelves):
     page = phone
     page.click("a[href='#count']")
     page.select_option("#count-location", "WH-A")

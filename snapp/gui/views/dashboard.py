@@ -54,7 +54,7 @@ class BarChart(QWidget):
 
 class DashboardView(View):
     form_name = "dashboard"
-    shows = frozenset({Entity.SERIALS, Entity.RECEIPTS, Entity.PURCHASE_ORDERS, Entity.EXCEPTIONS, Entity.COUNTS})
+    shows = frozenset({Entity.SERIALS, Entity.RECEIPTS, Entity.PURCHASE_ORDERS, Entity.EXCEPTIONS, Entity.STOCKTAKES})
 
     def __init__(self, *args):
         super().__init__(*args)

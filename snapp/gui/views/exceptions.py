@@ -99,7 +99,7 @@ class ExceptionsView(View):
         case = self.selected()
         if case is None or not EXCEPTION.can(case.status, "resolve"):
             return
-        note, ok = QInputDialog.getMultiLineText(  # without a count's list of missing units, which would outgrow the screen
+        note, ok = QInputDialog.getMultiLineText(  # without a stocktake's list of missing units, which would outgrow the screen
             self, self.tr("Resolve exception #{0}").format(case.id),
             self.tr("{0}\n\nHow was it resolved?").format(exceptions.gist(say(case.detail))),
         )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The Stocktake screen on its own: start a count, scan the shelf (each scan judged), import a file, close, filter the
+"""The Stocktake screen on its own: start a stocktake, scan the shelf (each scan judged), import a file, close, filter the
 report, export and print it, apply."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from snapp.domain.capture import scans
 from snapp.gui.palette import BAD, DOUBTFUL, GOOD
-from snapp.gui.views.count import ELSEWHERE, FILE, HERE, NOT_ON_SHELF, REFUSED, TWICE, UNKNOWN, CountView
+from snapp.gui.views.stocktake import ELSEWHERE, FILE, HERE, NOT_ON_SHELF, REFUSED, TWICE, UNKNOWN, StocktakeView
 from snapp.services import exceptions, lifecycle, lookup, receiving, stocktake
 from tests.gui.conftest import Screen
 from tests.gui.test_columns import cut
@@ -28,8 +28,8 @@ def shelves(ctx, company):
 
 
 @pytest.fixture
-def count_screen(qtbot, ctx, company, settings):
-    return Screen(qtbot, ctx, settings, CountView)
+def stocktake_screen(qtbot, ctx, company, settings):
+    return Screen(qtbot, ctx, settings, StocktakeView)
 
 
 def answer_next_question(button=QMessageBox.StandardButton.Yes, asked: list[str] | None = None) -> None:
@@ -50,16 +50,16 @@ def where(ctx, serial: str) -> tuple[str, str | None]:
     return card.status, card.location
 
 
-def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monkeypatch):
-    s, view = count_screen, count_screen.view
+def test_a_stocktake_from_start_to_apply(stocktake_screen, ctx, shelves, tmp_path, monkeypatch):
+    s, view = stocktake_screen, stocktake_screen.view
     form = view.form
     form.locationCombo.setCurrentIndex(form.locationCombo.findData("WH-A"))
     s.qtbot.mouseClick(form.startButton, Qt.MouseButton.LeftButton)
     s.settle()
-    [count] = stocktake.list_counts(ctx)
+    [count] = stocktake.list_stocktakes(ctx)
     assert view.number == count.number and count.location == "WH-A"
     assert form.scanEdit.isEnabled() and form.scanEdit.hasFocus()
-    assert form.countLabel.text().startswith(f"{count.number} — WH-A — Open")
+    assert form.stocktakeLabel.text().startswith(f"{count.number} — WH-A — Open")
 
     for code in ("AA0001", f"]d201{GTIN}21AA0002", "AA0003", "AA0001", "BB0001", "SHIP01", "GHOST-9", "AA#0004", "aa0003"):
         key_in(s.qtbot, form.scanEdit, code)
@@ -134,7 +134,7 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     s.settle()
     assert where(ctx, "BB0001") == ("in_stock", "WH-A")
     assert where(ctx, "AA0004") == ("lost", None)
-    assert form.resultLabel.text().startswith(f"Count {count.number} applied: 1 moved here, 0 found again, 1 marked lost.")
+    assert form.resultLabel.text().startswith(f"Stocktake {count.number} applied: 1 moved here, 0 found again, 1 marked lost.")
     assert "SHIP01 (Shipped)" in form.resultLabel.text()
     assert "Applied to the books by admin" in form.figuresLabel.text()
     assert not form.applyButton.isEnabled()
@@ -142,34 +142,34 @@ def test_a_count_from_start_to_apply(count_screen, ctx, shelves, tmp_path, monke
     assert still_open == {"GHOST-9"}  # the applied units' cases are resolved; the unknown one waits for a person
 
 
-def test_a_count_closed_on_another_pc_refuses_further_scans(count_screen, ctx, shelves):
-    s, view = count_screen, count_screen.view
-    count = stocktake.start_count(ctx, None)
+def test_a_stocktake_closed_on_another_pc_refuses_further_scans(stocktake_screen, ctx, shelves):
+    s, view = stocktake_screen, stocktake_screen.view
+    count = stocktake.start_stocktake(ctx, None)
     view.refresh()
     s.settle()
     assert view.number == count.number
-    assert view.form.countLabel.text().startswith(f"{count.number} — every location — Open")
-    stocktake.close_count(ctx, count.number)  # another PC
+    assert view.form.stocktakeLabel.text().startswith(f"{count.number} — every location — Open")
+    stocktake.close_stocktake(ctx, count.number)  # another PC
     key_in(s.qtbot, view.form.scanEdit, "AA0001")
     key_in(s.qtbot, view.form.scanEdit, "AA0002")
     s.settle()
-    refused = f"count {count.number} is Closed; scans go into an open count only"
+    refused = f"stocktake {count.number} is Closed; scans go into an open stocktake only"
     assert [(e.scanned, e.state, e.message) for e in view.entries] == [
         ("AA0001", REFUSED, refused), ("AA0002", REFUSED, refused),
     ]  # fmt: skip
     assert not view.form.scanEdit.isEnabled()  # the list of counts caught up
 
 
-def test_the_report_goes_to_excel_and_to_the_printer_as_listed(count_screen, ctx, shelves, tmp_path, monkeypatch):
+def test_the_report_goes_to_excel_and_to_the_printer_as_listed(stocktake_screen, ctx, shelves, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog
 
     from tests.pdfkit import flat, text
 
-    s, view = count_screen, count_screen.view
+    s, view = stocktake_screen, stocktake_screen.view
     form = view.form
-    count = stocktake.start_count(ctx, "WH-A")
+    count = stocktake.start_stocktake(ctx, "WH-A")
     stocktake.scan(ctx, count.number, [scans(["AA0001", "AA0002", "BB0001", "GHOST-9"])])
-    stocktake.close_count(ctx, count.number)
+    stocktake.close_stocktake(ctx, count.number)
     view.refresh()
     s.settle()
     assert form.tabs.currentWidget() is form.reportTab and form.exportButton.isEnabled() and form.printButton.isEnabled()

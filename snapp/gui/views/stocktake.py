@@ -1,9 +1,9 @@
-"""Stocktake: start a count, scan the shelf into it, close it, read the report, apply it to the books.
+"""Stocktake: start a stocktake, scan the shelf into it, close it, read the report, apply it to the books.
 
 Scans go to the database one at a time and in order, each judged as it is
 taken (known here, belongs elsewhere, unknown, not on a shelf, scanned twice)
 or refused; scans that arrive meanwhile wait in a queue, so a fast scanner
-loses none. Several PCs may scan into the same count. The report lists the
+loses none. Several PCs may scan into the same stocktake. The report lists the
 discrepancies first, and goes to Excel or to the printer from here.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from snapp.domain.capture import scans
-from snapp.domain.statuses import COUNT
+from snapp.domain.statuses import STOCKTAKE
 from snapp.errors import SnappError
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
@@ -31,12 +31,12 @@ from snapp.gui.views.verify import visible
 from snapp.io.serial_files import read_serial_file
 from snapp.services import exports, floor, masterdata, printing, stocktake
 from snapp.services.base import Entity
-from snapp.services.floor import CountFeedback, Feedback
+from snapp.services.floor import StocktakeFeedback, Feedback
 from snapp.services.stocktake import (
     ApplyResult,
-    CountLine,
-    CountReport,
-    CountSummary,
+    StocktakeLine,
+    StocktakeReport,
+    StocktakeSummary,
     ScanBatch,
 )
 
@@ -65,30 +65,30 @@ class ScanEntry:
 @dataclass(frozen=True)
 class ReportRow:
     outcome: str
-    line: CountLine
+    line: StocktakeLine
 
 
-class CountView(View):
-    form_name = "count"
-    shows = frozenset({Entity.COUNTS, Entity.LOCATIONS})
+class StocktakeView(View):
+    form_name = "stocktake"
+    shows = frozenset({Entity.STOCKTAKES, Entity.LOCATIONS})
 
     def __init__(self, *args):
         super().__init__(*args)
         form = self.form
-        self.counts = RecordModel(
+        self.stocktakes = RecordModel(
             [
-                Column(self.tr("Count"), lambda c: c.number),
+                Column(self.tr("Stocktake"), lambda c: c.number),
                 Column(self.tr("Location"), lambda c: c.location or self.tr("all")),
-                Column(self.tr("Status"), lambda c: name_of("count_status", c.status)),
+                Column(self.tr("Status"), lambda c: name_of("stocktake_status", c.status)),
                 Column(self.tr("Started"), lambda c: c.started_at),
                 Column(self.tr("By"), lambda c: c.started_by),
                 Column(self.tr("Units"), lambda c: c.units_scanned),
             ]
         )
-        form.countsView.setModel(self.counts)
-        fit_columns(form.countsView, sized={0: DOCUMENT, 5: QUANTITY})
-        EmptyHint(form.countsView, self.tr("No count yet: choose what to count above and press Start a count."))
-        form.countsView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        form.stocktakesView.setModel(self.stocktakes)
+        fit_columns(form.stocktakesView, sized={0: DOCUMENT, 5: QUANTITY})
+        EmptyHint(form.stocktakesView, self.tr("No stocktake yet: choose what to count above and press Start a stocktake."))
+        form.stocktakesView.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.verdicts = {
             HERE: self.tr("Known here"), ELSEWHERE: self.tr("Belongs elsewhere"), UNKNOWN: self.tr("Unknown serial"),
             NOT_ON_SHELF: self.tr("Not on a shelf"), TWICE: self.tr("Scanned twice"), REFUSED: self.tr("Refused"),
@@ -126,38 +126,38 @@ class CountView(View):
         form.filterCombo.currentIndexChanged.connect(lambda _: self._show_rows())
         form.exportButton.clicked.connect(self._export)
         form.printButton.clicked.connect(self._print)
-        form.splitter.setSizes([480, 840])  # the list of counts whole, units included, at 1366 pixels
+        form.splitter.setSizes([480, 840])  # the list of stocktakes whole, units included, at 1366 pixels
 
         self.number: str | None = None
         self.starting: str | None = None
-        self.report: CountReport | None = None
+        self.report: StocktakeReport | None = None
         self.entries: list[ScanEntry] = []
-        self.queue: list[tuple[str, str]] = []  # (count number, scan)
+        self.queue: list[tuple[str, str]] = []  # (stocktake number, scan)
         self.busy = False
         self.scan_field = ScanField(form.scanEdit, self.settings)
         self.scan_field.scanned.connect(lambda text, _suffix: self.scan(text))
         form.startButton.clicked.connect(self.start)
         form.importButton.clicked.connect(self._import)
-        form.closeButton.clicked.connect(self.close_count)
+        form.closeButton.clicked.connect(self.close_stocktake)
         form.applyButton.clicked.connect(self.apply)
         form.tabs.currentChanged.connect(lambda _: self._tab_changed())
-        self._show_count(None)
+        self._show_stocktake(None)
 
     def setFocus(self, *args) -> None:
         self.form.scanEdit.setFocus(*args)
 
     @property
-    def current(self) -> CountSummary | None:
-        return next((c for c in self.counts.rows if c.number == self.number), None)
+    def current(self) -> StocktakeSummary | None:
+        return next((c for c in self.stocktakes.rows if c.number == self.number), None)
 
-    # --- the list of counts -----------------------------------------------------
+    # --- the list of stocktakes -----------------------------------------------------
 
     def refresh(self) -> None:
-        self.load("counts", lambda: (stocktake.list_counts(self.ctx), masterdata.list_locations(self.ctx)),
+        self.load("stocktakes", lambda: (stocktake.list_stocktakes(self.ctx), masterdata.list_locations(self.ctx)),
                   self._listed)  # fmt: skip
 
     def _listed(self, result) -> None:
-        counts, locations = result
+        stocktakes, locations = result
         form = self.form
         chosen = form.locationCombo.currentData()
         form.locationCombo.clear()
@@ -166,20 +166,20 @@ class CountView(View):
             form.locationCombo.addItem(f"{location.code} — {location.name}", location.code)
         form.locationCombo.setCurrentIndex(max(0, form.locationCombo.findData(chosen)))
         number, self.starting = self.starting or self.number, None
-        self.counts.set_rows(counts)
-        self.select(number or (counts[0].number if counts else None))
+        self.stocktakes.set_rows(stocktakes)
+        self.select(number or (stocktakes[0].number if stocktakes else None))
 
     def select(self, number: str | None) -> None:
-        numbers = [c.number for c in self.counts.rows]
+        numbers = [c.number for c in self.stocktakes.rows]
         if number in numbers:
-            self.form.countsView.selectRow(numbers.index(number))
+            self.form.stocktakesView.selectRow(numbers.index(number))
         else:
-            self._show_count(None)
+            self._show_stocktake(None)
 
     def _selected(self) -> None:
-        rows = self.form.countsView.selectionModel().selectedRows()
-        count = self.counts.rows[rows[0].row()] if rows else None
-        if count is None or count.number != self.number:
+        rows = self.form.stocktakesView.selectionModel().selectedRows()
+        take = self.stocktakes.rows[rows[0].row()] if rows else None
+        if take is None or take.number != self.number:
             self.entries = []
             self.log.set_rows(self.entries)
             self._tally()
@@ -187,27 +187,27 @@ class CountView(View):
             self.form.resultLabel.setText("")
             self.report = None
             self._show_rows()
-            self._show_count(count)
-            if count is not None and count.status == stocktake.OPEN:
-                self.form.scanEdit.setFocus()  # a count chosen or started: ready to scan
+            self._show_stocktake(take)
+            if take is not None and take.status == stocktake.OPEN:
+                self.form.scanEdit.setFocus()  # a stocktake chosen or started: ready to scan
         else:
-            self._show_count(count)
+            self._show_stocktake(take)
 
-    def _show_count(self, count: CountSummary | None) -> None:
+    def _show_stocktake(self, take: StocktakeSummary | None) -> None:
         form = self.form
-        self.number = count.number if count else None
-        is_open = count is not None and count.status == stocktake.OPEN
+        self.number = take.number if take else None
+        is_open = take is not None and take.status == stocktake.OPEN
         form.scanEdit.setEnabled(is_open)
         form.importButton.setEnabled(is_open)
         form.closeButton.setEnabled(is_open)
-        form.applyButton.setEnabled(count is not None and COUNT.can(count.status, "apply"))
-        if count is None:
-            form.countLabel.setText(self.tr("Start a count, or choose one from the list"))
+        form.applyButton.setEnabled(take is not None and STOCKTAKE.can(take.status, "apply"))
+        if take is None:
+            form.stocktakeLabel.setText(self.tr("Start a stocktake, or choose one from the list"))
             return
-        where = count.location or self.tr("every location")
-        form.countLabel.setText(
+        where = take.location or self.tr("every location")
+        form.stocktakeLabel.setText(
             self.tr("{0} — {1} — {2}: {3} units scanned").format(
-                count.number, where, name_of("count_status", count.status), count.units_scanned
+                take.number, where, name_of("stocktake_status", take.status), take.units_scanned
             )
         )
         if not is_open and form.tabs.currentWidget() is form.scanTab:
@@ -217,16 +217,16 @@ class CountView(View):
     def start(self) -> None:
         location = self.form.locationCombo.currentData() or None
 
-        def started(count: CountSummary) -> None:
-            self.starting = count.number  # the list, reloading now, shows it next
+        def started(take: StocktakeSummary) -> None:
+            self.starting = take.number  # the list, reloading now, shows it next
             self.form.tabs.setCurrentWidget(self.form.scanTab)
 
-        self.runner.run(lambda: stocktake.start_count(self.ctx, location), done=started)
+        self.runner.run(lambda: stocktake.start_stocktake(self.ctx, location), done=started)
 
     # --- scanning -----------------------------------------------------------------
 
     def scan(self, raw: str) -> None:
-        """Count one scan into the chosen count; scans arriving meanwhile wait their turn."""
+        """Count one scan into the chosen stocktake; scans arriving meanwhile wait their turn."""
         if self.number is None:
             return
         self.queue.append((self.number, raw))
@@ -238,13 +238,13 @@ class CountView(View):
         profile = scanner_profile(self.settings)
         self.busy = True
 
-        def take() -> tuple[ScanBatch, CountFeedback | None]:
+        def take() -> tuple[ScanBatch, StocktakeFeedback | None]:
             batch = stocktake.scan(self.ctx, number, [scans([raw])], profile=profile)
-            return batch, None if batch.problems else floor.count_feedback(self.ctx, number, raw, profile=profile)
+            return batch, None if batch.problems else floor.stocktake_feedback(self.ctx, number, raw, profile=profile)
 
-        def done(result: tuple[ScanBatch, CountFeedback | None]) -> None:
+        def done(result: tuple[ScanBatch, StocktakeFeedback | None]) -> None:
             batch, feedback = result
-            if number != self.number:  # another count was chosen meanwhile; its log starts empty
+            if number != self.number:  # another stocktake was chosen meanwhile; its log starts empty
                 self._next()
                 return
             if feedback is None:
@@ -259,7 +259,7 @@ class CountView(View):
             self._next()
             if not isinstance(err, SnappError):
                 return False  # the error dialog reports what nobody expected
-            if number == self.number:  # the count was closed on another PC, say: each waiting scan says so too
+            if number == self.number:  # the stocktake was closed on another PC, say: each waiting scan says so too
                 self._log(raw, REFUSED, describe(err))
                 self.refresh()  # and the screen shows it closed
             return True
@@ -296,12 +296,12 @@ class CountView(View):
         ))  # fmt: skip
 
     def _import(self) -> None:
-        if path := self.open_file("count/import_folder", self.tr("Import scans"),
+        if path := self.open_file("stocktake/import_folder", self.tr("Import scans"),
                                   self.tr("Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)")):  # fmt: skip
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        """Count every scan in a file (a scanner's memory exported, a list from another count)."""
+        """Count every scan in a file (a scanner's memory exported, a list from another stocktake)."""
         number, profile, name = self.number, scanner_profile(self.settings), Path(path).name
 
         def done(batch: ScanBatch) -> None:
@@ -323,27 +323,27 @@ class CountView(View):
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def close_count(self) -> None:
+    def close_stocktake(self) -> None:
         number = self.number
         if number is None or not self._confirm(
-            self.tr("Close the count"),
-            self.tr("Close count {0}? It takes no more scans; the outcome is frozen and every discrepancy "
+            self.tr("Close the stocktake"),
+            self.tr("Close stocktake {0}? It takes no more scans; the outcome is frozen and every discrepancy "
                     "opens an exception.").format(number),
         ):  # fmt: skip
             return
 
-        def closed(report: CountReport) -> None:
+        def closed(report: StocktakeReport) -> None:
             self.form.tabs.setCurrentWidget(self.form.reportTab)
             self._show_report(report)
 
-        self.runner.run(lambda: stocktake.close_count(self.ctx, number), done=closed)
+        self.runner.run(lambda: stocktake.close_stocktake(self.ctx, number), done=closed)
 
     def _tab_changed(self) -> None:
         if self.form.tabs.currentWidget() is self.form.reportTab and self.number is not None:
             number = self.number
-            self.load("report", lambda: stocktake.count_report(self.ctx, number), self._show_report)
+            self.load("report", lambda: stocktake.stocktake_report(self.ctx, number), self._show_report)
 
-    def _show_report(self, report: CountReport) -> None:
+    def _show_report(self, report: StocktakeReport) -> None:
         if report.number != self.number:
             return
         self.report = report
@@ -352,7 +352,7 @@ class CountView(View):
         text = self.tr("Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}")
         text = text.format(*(figures[k] for k in ("matched", "missing", "unexpected", "unknown", "scanned_twice")), accuracy)
         if report.status == stocktake.OPEN:
-            text += "\n" + self.tr("Provisional: the count is open, and the books may still change.")
+            text += "\n" + self.tr("Provisional: the stocktake is open, and the books may still change.")
         elif report.applied_at is not None:
             text += "\n" + self.tr("Applied to the books by {0} on {1}.").format(report.applied_by, shown(report.applied_at))
         self.form.figuresLabel.setText(text)
@@ -379,7 +379,7 @@ class CountView(View):
         return self.form.filterCombo.currentData() == DISCREPANCIES
 
     def _export(self) -> None:
-        if self.report is not None and (path := self.save_file("count/folder", self.tr("Export the count"),
+        if self.report is not None and (path := self.save_file("stocktake/folder", self.tr("Export the stocktake"),
                                                                 f"{self.report.number}.xlsx", self.tr("Excel (*.xlsx)"))):  # fmt: skip
             self.export(path)
 
@@ -387,14 +387,14 @@ class CountView(View):
         """The report as the screen lists it (everything, or the discrepancies only) to an Excel file."""
         number, only = self.report.number, self._only_discrepancies()
         self.runner.run(
-            lambda progress: exports.export_count(self.ctx, path, number, discrepancies_only=only, progress=progress),
+            lambda progress: exports.export_stocktake(self.ctx, path, number, discrepancies_only=only, progress=progress),
             done=lambda record: self._said(self.tr("{0} unit(s) written to {1}").format(f"{record.rows:,}", record.path)),
-            progress=self.tr("Exporting the count…"),
+            progress=self.tr("Exporting the stocktake…"),
             parent=self,
         )  # fmt: skip
 
     def _print(self) -> None:
-        if self.report is not None and (path := self.save_file("count/folder", self.tr("Print the count"),
+        if self.report is not None and (path := self.save_file("stocktake/folder", self.tr("Print the stocktake"),
                                                                 f"{self.report.number}.pdf", self.tr("PDF (*.pdf)"))):  # fmt: skip
             self.write_pdf(path, then=lambda printed: print_pdf(self, Path(printed.out)))
 
@@ -407,7 +407,7 @@ class CountView(View):
             if then is not None:
                 then(printed)
 
-        self.runner.run(lambda: printing.print_count(self.ctx, number, path, discrepancies_only=only), done=written)
+        self.runner.run(lambda: printing.print_stocktake(self.ctx, number, path, discrepancies_only=only), done=written)
 
     def _said(self, text: str) -> None:
         self.form.resultLabel.setText(text)
@@ -418,15 +418,15 @@ class CountView(View):
             return
         where = report.location or self.tr("their counted location")
         if not self._confirm(
-            self.tr("Apply the count"),
-            self.tr("Apply count {0} to the books?\n\n{1} units found in the wrong place are moved to {2} "
+            self.tr("Apply the stocktake"),
+            self.tr("Apply stocktake {0} to the books?\n\n{1} units found in the wrong place are moved to {2} "
                     "(lost ones marked found), and {3} missing units are marked lost. Every change is audited and "
                     "can be reversed unit by unit.").format(number, len(report.unexpected), where, len(report.missing)),
         ):  # fmt: skip
             return
 
         def applied(result: ApplyResult) -> None:
-            text = self.tr("Count {0} applied: {1} moved here, {2} found again, {3} marked lost.").format(
+            text = self.tr("Stocktake {0} applied: {1} moved here, {2} found again, {3} marked lost.").format(
                 result.number, result.transferred, result.found, result.lost
             )
             if result.left:
@@ -434,4 +434,4 @@ class CountView(View):
                 text += " " + self.tr("Left as recorded (a stocktake does not change them): {0}").format(left)
             self.form.resultLabel.setText(text)
 
-        self.runner.run(lambda: stocktake.apply_count(self.ctx, number), done=applied)
+        self.runner.run(lambda: stocktake.apply_stocktake(self.ctx, number), done=applied)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdfium2
 from PySide6.QtCore import Qt
 
-from snapp.gui.views.reports import ReportsView
+from snapp.gui.views.labels_documents import LabelsDocumentsView
 from tests.gui.conftest import settle
 from tests.gui.test_receiving_screen import open_receiving, scan
 
@@ -29,34 +29,34 @@ def test_print_labels_right_after_a_receipt(qtbot, window, ctx, company, tmp_pat
     settle(qtbot, window)
     qtbot.mouseClick(receiving.form.printButton, Qt.MouseButton.LeftButton)
 
-    reports = window.view(ReportsView)
-    assert window.form.stack.currentWidget() is reports
-    assert reports.form.sourceEdit.text() == receiving.last_receipt
-    reports.form.folderEdit.setText(str(tmp_path))
-    reports.form.templateCombo.setCurrentText("thermal-50x30")
-    qtbot.mouseClick(reports.form.labelsButton, Qt.MouseButton.LeftButton)
+    screen = window.view(LabelsDocumentsView)
+    assert window.form.stack.currentWidget() is screen
+    assert screen.form.sourceEdit.text() == receiving.last_receipt
+    screen.form.folderEdit.setText(str(tmp_path))
+    screen.form.templateCombo.setCurrentText("thermal-50x30")
+    qtbot.mouseClick(screen.form.labelsButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    printed = reports.last
-    assert printed is not None and printed.parent == tmp_path and reports.form.openButton.isEnabled()
+    printed = screen.last
+    assert printed is not None and printed.parent == tmp_path and screen.form.openButton.isEnabled()
     text = pdf_text(printed)
     assert all(serial in text for serial in ("LBL00001", "LBL00002", "LBL00003"))
     assert "ThinkPad 笔记本" in text  # the item's Chinese name, in the embedded font
 
 
 def test_documents_and_a_clear_refusal(qtbot, window, ctx, company, tmp_path, monkeypatch):
-    window.open_screen(ReportsView)
-    reports = window.view(ReportsView)
-    reports.form.folderEdit.setText(str(tmp_path))
-    qtbot.keyClicks(reports.form.poEdit, company.number)
-    qtbot.mouseClick(reports.form.poButton, Qt.MouseButton.LeftButton)
+    window.open_screen(LabelsDocumentsView)
+    screen = window.view(LabelsDocumentsView)
+    screen.form.folderEdit.setText(str(tmp_path))
+    qtbot.keyClicks(screen.form.poEdit, company.number)
+    qtbot.mouseClick(screen.form.poButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert company.number in pdf_text(reports.last)
+    assert company.number in pdf_text(screen.last)
 
     shown = []
     window.runner.failed.disconnect()
     window.runner.failed.connect(shown.append)
-    reports.form.receiptEdit.setText("GR-1999-000001")
-    qtbot.mouseClick(reports.form.receiptButton, Qt.MouseButton.LeftButton)
+    screen.form.receiptEdit.setText("GR-1999-000001")
+    qtbot.mouseClick(screen.form.receiptButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert shown and "GR-1999-000001" in str(shown[0])
     assert not (tmp_path / "receipt-GR-1999-000001.pdf").exists()

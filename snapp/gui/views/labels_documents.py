@@ -22,8 +22,8 @@ from snapp.services.printing import LabelSource, Printed
 SOURCES = ("receipt", "po", "serials")
 
 
-class ReportsView(View):
-    form_name = "reports"
+class LabelsDocumentsView(View):
+    form_name = "labels_documents"
 
     def __init__(self, *args):
         super().__init__(*args)
