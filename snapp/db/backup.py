@@ -162,12 +162,14 @@ def _canonical(sql: str) -> str:
     """A table's SQL with its columns and constraints in a set order, spaces folded.
 
     Alembic's batch mode (how SQLite alters a table) writes a table's
-    constraints in no fixed order, so two databases migrated alike can differ
-    only in that order; the definitions themselves must still be identical.
+    constraints in no fixed order, and its name quoted, so two databases
+    migrated alike (one of them down and up again) can differ only in that;
+    the definitions themselves must still be identical.
     """
     head, paren, body = sql.partition("(")
     if not head.upper().startswith("CREATE TABLE") or "\n" not in body:
         return " ".join(sql.split())
+    head = head.replace('"', "")  # CREATE TABLE "name" is CREATE TABLE name
     body, _, tail = body.rpartition(")")
     parts = sorted(" ".join(line.split()).rstrip(",") for line in body.splitlines() if line.strip())
     return " ".join(head.split()) + " (" + ", ".join(parts) + ")" + " ".join(tail.split())
