@@ -40,6 +40,15 @@ class FieldKind(StrEnum):
     CHOICE = "choice"
 
 
+class LetterCase(StrEnum):
+    """How a text field's letters are stored: a MAC address typed aa:bb:… or AA:BB:… is one address under
+    ``upper``, and the unique index then sees a second unit's AA:BB:… whichever way it was typed."""
+
+    EXACT = "exact"  # as typed: a value whose case means something
+    UPPER = "upper"
+    LOWER = "lower"
+
+
 class Uniqueness(StrEnum):
     NONE = "none"
     ITEM = "item"  # once among the units of the field's item
@@ -70,6 +79,7 @@ class FieldDef:
     choices: tuple[str, ...] = ()
     pattern: str | None = None  # text fields: the full-match rule of a value (RE2, as an item's serial pattern)
     scanned: bool = False  # captured at receipt by a scan right after the unit's serial (serial, then this)
+    case: str = LetterCase.EXACT  # text fields: the letters' case a value is stored in
     _match: object = field(default=None, init=False, repr=False, compare=False)
 
     def problems(self) -> list[Problem]:
@@ -108,17 +118,30 @@ class FieldDef:
                     pattern_matcher(self.pattern)
                 except PatternError as err:
                     wrong("pattern", self.pattern, Text("capture.bad_pattern", detail=str(err)))
+        if self.case not in tuple(LetterCase):
+            wrong("case", self.case, Text("masterdata.one_of", choices=", ".join(LetterCase)))
+        elif self.case != LetterCase.EXACT and self.kind != FieldKind.TEXT:
+            wrong("case", self.case, Text("field_case.text_only"))
         if self.scanned and not self.pattern:
             # The pattern is how a scan out of order is told apart (an IMEI where the serial belongs).
             wrong("scanned", "yes", Text("field.scanned_needs_pattern"))
         return found
 
     def matches(self, text: str) -> bool:
-        if not self.pattern:
-            return True
+        """Whether ``text``, in the field's case, fits its pattern (an upper-case MAC pattern fits a lower-case scan)."""
+        return self._fits(self.cased(text))
+
+    def _fits(self, value: str) -> bool:
+        return not self.pattern or bool(self._matcher()(value))
+
+    def _matcher(self) -> Callable[[str], object]:
         if self._match is None:
-            object.__setattr__(self, "_match", pattern_matcher(self.pattern))
-        return bool(self._match(text))  # type: ignore[operator]
+            object.__setattr__(self, "_match", pattern_matcher(self.pattern))  # type: ignore[arg-type]
+        return self._match  # type: ignore[return-value]
+
+    def cased(self, text: str) -> str:
+        """``text`` with its letters in the field's case."""
+        return stored_case(text, self.case)
 
     def read(self, cell: object) -> tuple[str | None, Text | None]:
         """(the value as stored, None) or (None, why it is refused); an empty cell is (None, None)."""
@@ -126,8 +149,26 @@ class FieldDef:
 
     def reader(self) -> Callable[[object], tuple[str | None, Text | None]]:
         """`read`, with what does not change from cell to cell looked up once (a receipt reads thousands)."""
-        kind = _READERS[FieldKind(self.kind)]
         fold, strip = FOLD, STRIP
+        if self.kind == FieldKind.TEXT:
+            # A receipt's IMEIs: a string cell goes from its cleaning to its checks with no call between.
+            check, exponent = _text_check(self), EXPONENT_FORM
+
+            def read_text(cell: object) -> tuple[str | None, Text | None]:
+                if cell is None:
+                    return None, None
+                if cell.__class__ is str:
+                    cell = cell.translate(fold).strip(strip)  # type: ignore[attr-defined]  # normalise(), inlined
+                    if not cell:
+                        return None, None
+                    if exponent(cell):
+                        return None, cell_text(cell, self.name)[2]  # type: ignore[return-value]
+                    return check(cell)  # type: ignore[arg-type]
+                text, reason, message = cell_text(cell, self.name)
+                return (None, message) if reason else check(normalise(text))  # type: ignore[return-value]
+
+            return read_text
+        kind = _READERS[FieldKind(self.kind)]
 
         def read(cell: object) -> tuple[str | None, Text | None]:
             if cell is None:
@@ -149,21 +190,21 @@ class FieldDef:
         return None
 
 
-def _text(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
-    if cell.__class__ is str:  # normalised by the reader
-        value = cell
-        if EXPONENT_FORM(value):
-            return None, cell_text(value, d.name)[2]  # type: ignore[return-value]
-    else:
-        text, reason, message = cell_text(cell, d.name)
-        if reason:
-            return None, message  # type: ignore[return-value]
-        value = normalise(text)
-    if len(value) > VALUE_MAX:
-        return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
-    if not d.matches(value):
-        return None, Text("field.pattern", pattern=d.pattern)
-    return value, None
+def _text_check(d: FieldDef) -> Callable[[str], tuple[str | None, Text | None]]:
+    """The checks of a text field's cleaned value: its case rule, its length, its pattern."""
+    recase = {LetterCase.UPPER: str.upper, LetterCase.LOWER: str.lower}.get(d.case)  # type: ignore[call-overload]
+    fits = d._matcher() if d.pattern else None
+
+    def check(value: str) -> tuple[str | None, Text | None]:
+        if recase is not None:
+            value = recase(value)
+        if len(value) > VALUE_MAX:
+            return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
+        if fits is not None and not fits(value):
+            return None, Text("field.pattern", pattern=d.pattern)
+        return value, None
+
+    return check
 
 
 def _number(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
@@ -194,7 +235,16 @@ def _choice(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
     return None, Text("field.not_a_choice", choices=", ".join(d.choices))
 
 
-_READERS = {FieldKind.TEXT: _text, FieldKind.NUMBER: _number, FieldKind.DATE: _date, FieldKind.CHOICE: _choice}
+def stored_case(text: str, case: str) -> str:
+    """``text`` as a field whose case rule is ``case`` stores it."""
+    if case == LetterCase.UPPER:
+        return text.upper()
+    if case == LetterCase.LOWER:
+        return text.lower()
+    return text
+
+
+_READERS = {FieldKind.NUMBER: _number, FieldKind.DATE: _date, FieldKind.CHOICE: _choice}
 
 
 # --- a receipt's cells --------------------------------------------------------------------

@@ -113,9 +113,10 @@ def _units_any() -> Select:
     return _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 
 
-def units_with_ids(session: Session, ids: Sequence[int]) -> list[Row]:
-    """The units with these ids, as the resolver gives them (a unit found by a custom field's value)."""
-    return [row for condition in among(session, Serial.id, ids) for row in session.execute(_UNITS.where(condition))]
+def units_in(ids: Select) -> Select:
+    """The SELECT of the units whose ids ``ids`` (a SELECT of serial ids) gives, as the resolver gives them: a
+    unit named by a custom field's value costs the probe of that value's index and nothing more."""
+    return _UNITS.where(Serial.id.in_(ids))
 
 
 @dataclass(frozen=True)
