@@ -81,7 +81,7 @@ _FROM, _TO = aliased(Location), aliased(Location)
 _UNITS = bindparam("units", expanding=True)
 # A card's history and its custom fields' values in one read: the fields first (part 0, in their item's
 # order), then the events (part 1, oldest first). The events' SELECT comes first for its column types.
-_HISTORY = union_all(
+_HISTORY_AND_FIELDS = union_all(
     select(
         SerialEvent.serial_id,
         literal_column("1").label("part"),
@@ -131,7 +131,7 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     ids = [row.id for row in rows]
     history: dict[int, list[EventRecord]] = {}
     values: dict[int, list[tuple[str, str]]] = {}
-    for unit_id, part, _, *event in session.execute(_HISTORY, {"units": ids}):
+    for unit_id, part, _, *event in session.execute(_HISTORY_AND_FIELDS, {"units": ids}):
         if part:
             history.setdefault(unit_id, []).append(EventRecord(*event))
         else:
