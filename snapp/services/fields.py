@@ -321,7 +321,7 @@ def find_by_field(uow: UnitOfWork, value: str, name: str | None = None) -> list[
 def units_by_unique_value(session: Session, typed: str) -> list:
     """The units a typed or scanned value names through a unique field (an IMEI), as the resolver gives units:
     the look-up's fallback, one query on the value index."""
-    return list(session.execute(_UNIQUE_HOLDERS, typed_value(typed)))
+    return list({row.id: row for row in session.execute(_UNIQUE_HOLDERS, typed_value(typed))}.values())
 
 
 def field_names(session: Session) -> list[str]:
