@@ -132,16 +132,17 @@ class FieldDef:
         return self._fits(self.cased(text))
 
     def _fits(self, value: str) -> bool:
-        return not self.pattern or bool(self._matcher()(value))
-
-    def _matcher(self) -> Callable[[str], object]:
+        if not self.pattern:
+            return True
         if self._match is None:
-            object.__setattr__(self, "_match", pattern_matcher(self.pattern))  # type: ignore[arg-type]
-        return self._match  # type: ignore[return-value]
+            object.__setattr__(self, "_match", pattern_matcher(self.pattern))
+        return bool(self._match(value))  # type: ignore[operator]
 
     def cased(self, text: str) -> str:
         """``text`` with its letters in the field's case."""
-        return stored_case(text, self.case)
+        if self.case == LetterCase.UPPER:
+            return text.upper()
+        return text.lower() if self.case == LetterCase.LOWER else text
 
     def read(self, cell: object) -> tuple[str | None, Text | None]:
         """(the value as stored, None) or (None, why it is refused); an empty cell is (None, None)."""
@@ -149,26 +150,8 @@ class FieldDef:
 
     def reader(self) -> Callable[[object], tuple[str | None, Text | None]]:
         """`read`, with what does not change from cell to cell looked up once (a receipt reads thousands)."""
-        fold, strip = FOLD, STRIP
-        if self.kind == FieldKind.TEXT:
-            # A receipt's IMEIs: a string cell goes from its cleaning to its checks with no call between.
-            check, exponent = _text_check(self), EXPONENT_FORM
-
-            def read_text(cell: object) -> tuple[str | None, Text | None]:
-                if cell is None:
-                    return None, None
-                if cell.__class__ is str:
-                    cell = cell.translate(fold).strip(strip)  # type: ignore[attr-defined]  # normalise(), inlined
-                    if not cell:
-                        return None, None
-                    if exponent(cell):
-                        return None, cell_text(cell, self.name)[2]  # type: ignore[return-value]
-                    return check(cell)  # type: ignore[arg-type]
-                text, reason, message = cell_text(cell, self.name)
-                return (None, message) if reason else check(normalise(text))  # type: ignore[return-value]
-
-            return read_text
         kind = _READERS[FieldKind(self.kind)]
+        fold, strip = FOLD, STRIP
 
         def read(cell: object) -> tuple[str | None, Text | None]:
             if cell is None:
@@ -190,21 +173,22 @@ class FieldDef:
         return None
 
 
-def _text_check(d: FieldDef) -> Callable[[str], tuple[str | None, Text | None]]:
-    """The checks of a text field's cleaned value: its case rule, its length, its pattern."""
-    recase = {LetterCase.UPPER: str.upper, LetterCase.LOWER: str.lower}.get(d.case)  # type: ignore[call-overload]
-    fits = d._matcher() if d.pattern else None
-
-    def check(value: str) -> tuple[str | None, Text | None]:
-        if recase is not None:
-            value = recase(value)
-        if len(value) > VALUE_MAX:
-            return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
-        if fits is not None and not fits(value):
-            return None, Text("field.pattern", pattern=d.pattern)
-        return value, None
-
-    return check
+def _text(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
+    if cell.__class__ is str:  # normalised by the reader
+        value = cell
+        if EXPONENT_FORM(value):
+            return None, cell_text(value, d.name)[2]  # type: ignore[return-value]
+    else:
+        text, reason, message = cell_text(cell, d.name)
+        if reason:
+            return None, message  # type: ignore[return-value]
+        value = normalise(text)
+    value = d.cased(value)
+    if len(value) > VALUE_MAX:
+        return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
+    if not d._fits(value):
+        return None, Text("field.pattern", pattern=d.pattern)
+    return value, None
 
 
 def _number(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
@@ -235,16 +219,7 @@ def _choice(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
     return None, Text("field.not_a_choice", choices=", ".join(d.choices))
 
 
-def stored_case(text: str, case: str) -> str:
-    """``text`` as a field whose case rule is ``case`` stores it."""
-    if case == LetterCase.UPPER:
-        return text.upper()
-    if case == LetterCase.LOWER:
-        return text.lower()
-    return text
-
-
-_READERS = {FieldKind.NUMBER: _number, FieldKind.DATE: _date, FieldKind.CHOICE: _choice}
+_READERS = {FieldKind.TEXT: _text, FieldKind.NUMBER: _number, FieldKind.DATE: _date, FieldKind.CHOICE: _choice}
 
 
 # --- a receipt's cells --------------------------------------------------------------------
