@@ -492,6 +492,11 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/fields_dialog.py" line="35"/>
+        <source>Case</source>
+        <translation>大小写</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/fields_dialog.py" line="36"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
@@ -556,12 +561,22 @@ How was it resolved?</source>
         <translation>A, B, C</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.ui" line="38"/>
+        <location filename="../../ui/fields_dialog.ui" line="31"/>
+        <source>Letter &amp;case:</source>
+        <translation>字母大小写(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="32"/>
+        <source>A text value is stored in this case, so aa:bb and AA:BB are one value: the unique check and a search see them as the same</source>
+        <translation>文本值按此大小写保存，aa:bb 与 AA:BB 视为同一个值：唯一性检查和查找都将它们视为相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.ui" line="40"/>
         <source>&amp;Add field</source>
         <translation>添加字段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.ui" line="39"/>
+        <location filename="../../ui/fields_dialog.ui" line="41"/>
         <source>Sa&amp;ve changes</source>
         <translation>保存更改(&amp;V)</translation>
     </message>

@@ -12,7 +12,8 @@ def cmd_field_add(args: argparse.Namespace) -> None:
     from snapp.domain.fields import FieldDef
     from snapp.services import fields
 
-    spec = FieldDef(args.name, args.kind, args.required, args.unique, _choices(args.choices), args.pattern, args.scanned)
+    spec = FieldDef(args.name, args.kind, args.required, args.unique, _choices(args.choices), args.pattern, args.scanned,
+                    args.case)  # fmt: skip
     emit(args, fields.define_field(common.context(args), args.sku, spec), _print_field)
 
 
@@ -21,7 +22,7 @@ def cmd_field_alter(args: argparse.Namespace) -> None:
 
     changes = {name: value for name, value in (("name", args.rename), ("kind", args.kind), ("unique", args.unique),
                                                ("pattern", args.pattern), ("required", args.required),
-                                               ("scanned", args.scanned)) if value is not None}  # fmt: skip
+                                               ("scanned", args.scanned), ("case", args.case)) if value is not None}  # fmt: skip
     if args.choices is not None:
         changes["choices"] = _choices(args.choices)
     emit(args, fields.alter_field(common.context(args), args.sku, args.name, **changes), _print_field)
@@ -33,8 +34,8 @@ def cmd_field_list(args: argparse.Namespace) -> None:
     records = fields.list_fields(common.context(args), args.sku)
     emit(args, records, lambda rs: table(
         [(r.name, r.kind, "yes" if r.required else "", r.unique, ", ".join(r.choices), r.pattern or "",
-          "yes" if r.scanned else "", r.values) for r in rs],
-        ["FIELD", "KIND", "REQUIRED", "UNIQUE", "CHOICES", "PATTERN", "SCANNED", "UNITS"]))  # fmt: skip
+          "yes" if r.scanned else "", r.case, r.values) for r in rs],
+        ["FIELD", "KIND", "REQUIRED", "UNIQUE", "CHOICES", "PATTERN", "SCANNED", "CASE", "UNITS"]))  # fmt: skip
 
 
 def cmd_field_set(args: argparse.Namespace) -> None:
@@ -55,7 +56,8 @@ def cmd_field_find(args: argparse.Namespace) -> None:
 def _print_field(r) -> None:
     print(f"{r.sku} field {r.name}: {r.kind}" + (", required" if r.required else "")
           + (f", unique ({r.unique})" if r.unique != "none" else "") + (f", one of {', '.join(r.choices)}" if r.choices else "")
-          + (f", pattern {r.pattern}" if r.pattern else "") + (", scanned after the serial" if r.scanned else ""))  # fmt: skip
+          + (f", pattern {r.pattern}" if r.pattern else "") + (", scanned after the serial" if r.scanned else "")
+          + (f", stored in {r.case} case" if r.case != "exact" else ""))  # fmt: skip
 
 
 def _choices(text: str | None) -> tuple[str, ...]:
@@ -63,7 +65,7 @@ def _choices(text: str | None) -> tuple[str, ...]:
 
 
 def build(cli, name: str) -> None:
-    from snapp.domain.fields import FieldKind, Uniqueness
+    from snapp.domain.fields import FieldKind, LetterCase, Uniqueness
 
     group = cli.group(name)
     add = cli.command(group, "add", cmd_field_add, "define a field on an item (admin or master data)")
@@ -78,6 +80,8 @@ def build(cli, name: str) -> None:
     add.add_argument("--choices", metavar="A,B,C", help="a choice field's choices")
     add.add_argument("--pattern", help="a text field's rule, e.g. \\d{15}")
     add.add_argument("--scanned", action="store_true", help="scanned after each serial at receipt (needs --pattern)")
+    add.add_argument("--case", choices=list(LetterCase), default=LetterCase.EXACT.value,
+                     help="a text field's letters stored in upper or lower case (a MAC address), or as typed")  # fmt: skip
     alter.add_argument("--rename", metavar="NEW")
     alter.add_argument("--kind", choices=list(FieldKind))
     alter.add_argument("--unique", choices=list(Uniqueness))
@@ -85,6 +89,7 @@ def build(cli, name: str) -> None:
     alter.add_argument("--pattern")
     alter.add_argument("--required", action=argparse.BooleanOptionalAction)
     alter.add_argument("--scanned", action=argparse.BooleanOptionalAction)
+    alter.add_argument("--case", choices=list(LetterCase), help="stored values are recased; refused if two would clash")
     listing = cli.command(group, "list", cmd_field_list, "an item's fields")
     listing.add_argument("sku")
     setting = cli.command(group, "set", cmd_field_set, "set (or with '' clear) a unit's value: in its history, audited")

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from snapp.domain.fields import FieldKind, Uniqueness
+from snapp.domain.fields import FieldKind, LetterCase, Uniqueness
 from snapp.domain.items import TRACKING_MODES
 from snapp.domain.manifests import SUPPLIER_DEFAULT, OffManifest
 from snapp.domain.money import DEFAULT_CURRENCY
@@ -651,6 +651,7 @@ class FieldDefinition(Base):
         UniqueConstraint("item_id", "name"),
         CheckConstraint(check_constraint("kind", FieldKind), name="kind"),
         CheckConstraint(check_constraint("uniqueness", Uniqueness), name="uniqueness"),
+        CheckConstraint(check_constraint("letter_case", LetterCase), name="letter_case"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
@@ -662,6 +663,7 @@ class FieldDefinition(Base):
     pattern: Mapped[str | None] = mapped_column(String(200))
     scanned: Mapped[bool] = mapped_column(default=False)  # captured at receipt by a scan after the serial
     position: Mapped[int] = mapped_column(default=0)  # the order of the item's fields on a card and in a file
+    letter_case: Mapped[str] = mapped_column(String(8), default="exact", server_default="exact")  # text: see LetterCase
 
 
 class FieldValue(Base):

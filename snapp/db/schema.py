@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")  # files on disk: a pip install and the frozen app both ship them
 # The newest migration, written down so that opening a database (every command) need not import Alembic,
 # which costs more than the rest of a lookup; a test checks it against Alembic's own answer.
-HEAD = "0021_stocktake_names"
+HEAD = "0021_field_case"
 
 
 def _config() -> Config:

@@ -40,6 +40,15 @@ class FieldKind(StrEnum):
     CHOICE = "choice"
 
 
+class LetterCase(StrEnum):
+    """How a text field's letters are stored: a MAC address typed aa:bb:… or AA:BB:… is one address under
+    ``upper``, and the unique index then sees a second unit's AA:BB:… whichever way it was typed."""
+
+    EXACT = "exact"  # as typed: a value whose case means something
+    UPPER = "upper"
+    LOWER = "lower"
+
+
 class Uniqueness(StrEnum):
     NONE = "none"
     ITEM = "item"  # once among the units of the field's item
@@ -70,6 +79,7 @@ class FieldDef:
     choices: tuple[str, ...] = ()
     pattern: str | None = None  # text fields: the full-match rule of a value (RE2, as an item's serial pattern)
     scanned: bool = False  # captured at receipt by a scan right after the unit's serial (serial, then this)
+    case: str = LetterCase.EXACT  # text fields: the letters' case a value is stored in
     _match: object = field(default=None, init=False, repr=False, compare=False)
 
     def problems(self) -> list[Problem]:
@@ -108,17 +118,31 @@ class FieldDef:
                     pattern_matcher(self.pattern)
                 except PatternError as err:
                     wrong("pattern", self.pattern, Text("capture.bad_pattern", detail=str(err)))
+        if self.case not in tuple(LetterCase):
+            wrong("case", self.case, Text("masterdata.one_of", choices=", ".join(LetterCase)))
+        elif self.case != LetterCase.EXACT and self.kind != FieldKind.TEXT:
+            wrong("case", self.case, Text("field_case.text_only"))
         if self.scanned and not self.pattern:
             # The pattern is how a scan out of order is told apart (an IMEI where the serial belongs).
             wrong("scanned", "yes", Text("field.scanned_needs_pattern"))
         return found
 
     def matches(self, text: str) -> bool:
+        """Whether ``text``, in the field's case, fits its pattern (an upper-case MAC pattern fits a lower-case scan)."""
+        return self._fits(self.cased(text))
+
+    def _fits(self, value: str) -> bool:
         if not self.pattern:
             return True
         if self._match is None:
             object.__setattr__(self, "_match", pattern_matcher(self.pattern))
-        return bool(self._match(text))  # type: ignore[operator]
+        return bool(self._match(value))  # type: ignore[operator]
+
+    def cased(self, text: str) -> str:
+        """``text`` with its letters in the field's case."""
+        if self.case == LetterCase.UPPER:
+            return text.upper()
+        return text.lower() if self.case == LetterCase.LOWER else text
 
     def read(self, cell: object) -> tuple[str | None, Text | None]:
         """(the value as stored, None) or (None, why it is refused); an empty cell is (None, None)."""
@@ -159,9 +183,10 @@ def _text(d: FieldDef, cell: object) -> tuple[str | None, Text | None]:
         if reason:
             return None, message  # type: ignore[return-value]
         value = normalise(text)
+    value = d.cased(value)
     if len(value) > VALUE_MAX:
         return None, Text("field.too_long", n=len(value), most=VALUE_MAX)
-    if not d.matches(value):
+    if not d._fits(value):
         return None, Text("field.pattern", pattern=d.pattern)
     return value, None
 

@@ -33,6 +33,7 @@ PARTS = (
     "devices",
     "display",
     "exceptions",
+    "field_case",
     "fields",
     "files",
     "floor",

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from pydantic import Field
 
 from snapp.app.records import plain
-from snapp.domain.fields import CHOICES_MAX, NAME_MAX, VALUE_MAX, FieldDef, FieldKind, Uniqueness
+from snapp.domain.fields import CHOICES_MAX, NAME_MAX, VALUE_MAX, FieldDef, FieldKind, LetterCase, Uniqueness
 from snapp.server.app import Caller
 from snapp.server.routes import Body, Name
 from snapp.services import fields
@@ -32,6 +32,7 @@ class FieldBody(Body):
     choices: Choices = []
     pattern: Annotated[str | None, Field(max_length=200)] = None
     scanned: bool = False
+    case: Literal[tuple(LetterCase)] = LetterCase.EXACT.value  # type: ignore[valid-type]
 
 
 class FieldChange(Body):
@@ -42,6 +43,7 @@ class FieldChange(Body):
     choices: Choices | None = None
     pattern: Annotated[str | None, Field(max_length=200)] = None
     scanned: bool | None = None
+    case: Literal[tuple(LetterCase)] | None = None  # type: ignore[valid-type]
 
 
 class ValueBody(Body):
@@ -56,7 +58,8 @@ def list_fields(ctx: Caller, sku: str) -> list[dict[str, Any]]:
 
 @router.post("/items/{sku}/fields", status_code=201, summary="Define a custom field on an item (admin, master data)")
 def define_field(ctx: Caller, sku: str, body: FieldBody) -> dict[str, Any]:
-    spec = FieldDef(body.name, body.kind, body.required, body.unique, tuple(body.choices), body.pattern, body.scanned)
+    spec = FieldDef(body.name, body.kind, body.required, body.unique, tuple(body.choices), body.pattern, body.scanned,
+                    body.case)  # fmt: skip
     return plain(fields.define_field(ctx, sku, spec))
 
 

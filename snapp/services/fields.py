@@ -11,24 +11,24 @@ entry, in one transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from snapp.db import bulk
 from snapp.db.models import FieldDefinition, FieldValue, Item, Serial, SerialEvent, field_values_table, utcnow
 from snapp.domain.capture import Capture, normalise
-from snapp.domain.fields import FieldCapture, FieldDef, PairPlace, Uniqueness, key
+from snapp.domain.fields import FieldCapture, FieldDef, LetterCase, PairPlace, Uniqueness, key
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
 from snapp.io.serial_files import BATCH_HEADERS, EXPIRY_HEADERS, HEADERS
 from snapp.services.base import UnitOfWork, among, service, unique_constraint
 from snapp.services.masterdata import get_item_row
-from snapp.services.units import resolve
+from snapp.services.units import resolve, units_in
 
 FIELD_EVENT = "field"  # a unit's history: one of its field values changed
 UNIQUE_INDEX = "uq_field_values_scope_value"
@@ -47,10 +47,12 @@ class FieldRecord:
     pattern: str | None
     scanned: bool
     values: int = 0  # units carrying a value of it
+    case: str = LetterCase.EXACT
 
     @property
     def definition(self) -> FieldDef:
-        return FieldDef(self.name, self.kind, self.required, self.unique, self.choices, self.pattern, self.scanned)
+        return FieldDef(self.name, self.kind, self.required, self.unique, self.choices, self.pattern, self.scanned,
+                        self.case)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class ValueChange:
 
 def definition(row: FieldDefinition) -> FieldDef:
     return FieldDef(row.name, row.kind, row.required, row.uniqueness, tuple(json.loads(row.choices or "[]")),
-                    row.pattern, row.scanned)  # fmt: skip
+                    row.pattern, row.scanned, row.letter_case)  # fmt: skip
 
 
 def item_fields(session: Session, item_id: int) -> list[tuple[int, FieldDef]]:
@@ -156,17 +158,17 @@ def _checked(item: Item, spec: FieldDef) -> FieldDef:
 def _columns(spec: FieldDef) -> dict[str, Any]:
     return {"name": spec.name, "kind": str(spec.kind), "required": spec.required, "uniqueness": str(spec.unique),
             "choices": json.dumps(list(spec.choices), ensure_ascii=False) if spec.choices else None,
-            "pattern": spec.pattern, "scanned": spec.scanned}  # fmt: skip
+            "pattern": spec.pattern, "scanned": spec.scanned, "letter_case": str(spec.case)}  # fmt: skip
 
 
 def _record(sku: str, spec: FieldDef, values: int = 0) -> FieldRecord:
     return FieldRecord(sku, spec.name, str(spec.kind), spec.required, str(spec.unique), spec.choices, spec.pattern,
-                       spec.scanned, values)  # fmt: skip
+                       spec.scanned, values, str(spec.case))  # fmt: skip
 
 
 def _audited(record: FieldRecord) -> dict[str, Any]:
     return {"kind": record.kind, "name": record.name, "required": record.required, "unique": record.unique,
-            "choices": list(record.choices), "pattern": record.pattern, "scanned": record.scanned}  # fmt: skip
+            "choices": list(record.choices), "pattern": record.pattern, "scanned": record.scanned, "case": record.case}  # fmt: skip
 
 
 def _field_row(session: Session, item: Item, name: str, *, missing_ok: bool = False) -> FieldDefinition | None:
@@ -182,15 +184,19 @@ def _count(session: Session, field_id: int) -> int:
 
 
 def _refit_values(session: Session, field_id: int, after: FieldDef) -> None:
-    """Check the field's stored values against its new definition, and move them to its new unique scope."""
+    """Check the field's stored values against its new definition, store them in its case rule's case, and move
+    them to its new unique scope. A value that differs from its new form only by case is recased, not refused."""
     problems = []
     rows = session.execute(
         select(FieldValue.id, FieldValue.value, Serial.serial).join(Serial, Serial.id == FieldValue.serial_id)
         .where(FieldValue.field_id == field_id).order_by(FieldValue.id)
     ).all()  # fmt: skip
-    for _, value, serial in rows:
+    recased: dict[int, str] = {}
+    for value_id, value, serial in rows:
         stored, why = after.read(value)
-        if why is not None or stored != value:
+        if why is None and stored != value and stored == after.cased(value):
+            recased[value_id] = stored
+        elif why is not None or stored != value:
             problems.append(Problem(serial, value, "field_value", Text("field.refused", serial=serial, field=after.name,
                                                                        why=why or Text("field.not_canonical"))))  # fmt: skip
     if problems:
@@ -199,24 +205,30 @@ def _refit_values(session: Session, field_id: int, after: FieldDef) -> None:
     savepoint = session.begin_nested()
     try:
         session.execute(update(FieldValue).where(FieldValue.field_id == field_id).values(scope=scope))
+        if recased:
+            table = field_values_table
+            session.execute(update(table).where(table.c.id == bindparam("value_id")).values(value=bindparam("recased")),
+                            [{"value_id": k, "recased": v} for k, v in recased.items()])  # fmt: skip
         savepoint.commit()
     except IntegrityError as err:
         savepoint.rollback()
         if unique_constraint(err) != UNIQUE_INDEX:
             raise
-        raise ValidationError(_scope_clashes(session, field_id, scope), Text("field.alter_refused_unique")) from err
+        mine = [(recased.get(value_id, value), value_id, serial) for value_id, value, serial in rows]
+        raise ValidationError(_scope_clashes(session, field_id, scope, mine), Text("field.alter_refused_unique")) from err
 
 
-def _scope_clashes(session: Session, field_id: int, scope: str | None) -> list[Problem]:
-    """Values of the field that two units would share in ``scope``."""
-    mine = select(FieldValue.value).where(FieldValue.field_id == field_id)
-    others = (FieldValue.field_id == field_id) | (FieldValue.scope == scope)
-    rows = session.execute(
-        select(FieldValue.value, Serial.serial).join(Serial, Serial.id == FieldValue.serial_id)
-        .where(others, FieldValue.value.in_(mine)).order_by(FieldValue.value, FieldValue.id)
-    ).all()  # fmt: skip
+def _scope_clashes(session: Session, field_id: int, scope: str | None, mine: list[tuple[str, int, str]]) -> list[Problem]:
+    """The values that two units would share in ``scope``, given the field's values as they would be stored
+    (value, row id, serial) beside other fields' values already in that scope."""
+    found = list(mine)
+    for condition in among(session, FieldValue.value, list({value for value, _, _ in mine})):
+        found += [tuple(row) for row in session.execute(
+            select(FieldValue.value, FieldValue.id, Serial.serial).join(Serial, Serial.id == FieldValue.serial_id)
+            .where(FieldValue.scope == scope, FieldValue.field_id != field_id, condition)
+        )]  # fmt: skip
     holders: dict[str, list[str]] = {}
-    for value, serial in rows:
+    for value, _, serial in sorted(found):
         holders.setdefault(value, []).append(serial)
     return [Problem(", ".join(serials), value, "field_duplicate", Text("field.shared", serials=", ".join(serials)))
             for value, serials in holders.items() if len(serials) > 1]  # fmt: skip
@@ -292,48 +304,41 @@ def pair_value(session: Session, field_id: int, place: PairPlace, raw: str) -> t
     return value, why and Text("field.refused", serial=place.serial, field=spec.name, why=why)
 
 
+# A field value is what a typed value is stored as under its field's case rule: the forms it may take are
+# probed on the value index, then the one its field's rule gives is kept (FieldDefinition joined). Built once,
+# with its parameters (`typed_value`): constructing a SELECT costs more than running it on an index.
+_HOLDS = FieldValue.value.in_([bindparam("typed"), bindparam("upper"), bindparam("lower")]) & (
+    FieldValue.value == case((FieldDefinition.letter_case == LetterCase.UPPER.value, bindparam("upper")),
+                             (FieldDefinition.letter_case == LetterCase.LOWER.value, bindparam("lower")),
+                             else_=bindparam("typed")))  # fmt: skip
+_HOLDERS = select(FieldValue.serial_id).join(FieldDefinition, FieldDefinition.id == FieldValue.field_id).where(_HOLDS)
+_FOUND = (
+    select(Item.sku, Serial.serial, FieldDefinition.name, FieldValue.value)
+    .join(FieldDefinition, FieldDefinition.id == FieldValue.field_id)
+    .join(Serial, Serial.id == FieldValue.serial_id).join(Item, Item.id == Serial.item_id).where(_HOLDS)
+)  # fmt: skip
+_UNIQUE_HOLDERS = units_in(_HOLDERS.where(FieldValue.scope.is_not(None)))
+
+
+def typed_value(text: str) -> dict[str, str]:
+    """The parameters of `_HOLDS` for a typed value."""
+    text = normalise(text)
+    return {"typed": text, "upper": text.upper(), "lower": text.lower()}
+
+
 @service(Permission.VIEW, write=False)
 def find_by_field(uow: UnitOfWork, value: str, name: str | None = None) -> list[FieldMatch]:
-    """The units carrying ``value`` in a field (of any name, or of the field ``name``)."""
-    return matches(uow.session, [normalise(value)], name)
+    """The units carrying ``value`` in a field (of any name, or of the field ``name``), in whatever case it was
+    typed where the field's case rule stores it in one: one probe of the value index."""
+    found = sorted(row for row in uow.session.execute(_FOUND, typed_value(value))
+                   if name is None or key(row.name) == key(name))  # fmt: skip
+    return [FieldMatch(serial, sku, field, value) for sku, serial, field, value in found]
 
 
-def matches(session: Session, values: Sequence[str], name: str | None = None, *, unique_only: bool = False
-            ) -> list[FieldMatch]:  # fmt: skip
-    """Units whose field values are among ``values``: one probe of the value index per value."""
-    found = []
-    for condition in among(session, FieldValue.value, list(values)):
-        query = (
-            select(Serial.serial, Item.sku, FieldDefinition.name, FieldValue.value, Serial.id)
-            .join(FieldDefinition, FieldDefinition.id == FieldValue.field_id)
-            .join(Serial, Serial.id == FieldValue.serial_id).join(Item, Item.id == Serial.item_id).where(condition)
-        )  # fmt: skip
-        if unique_only:
-            query = query.where(FieldValue.scope.is_not(None))
-        found += [row for row in session.execute(query) if name is None or key(row.name) == key(name)]
-    found.sort(key=lambda row: (row.sku, row.serial, row.name))
-    return [FieldMatch(row.serial, row.sku, row.name, row.value) for row in found]
-
-
-def unit_ids_by_unique_value(session: Session, value: str) -> list[int]:
-    """The units a typed or scanned value names through a unique field (an IMEI): the look-up's fallback."""
-    return list(session.scalars(select(FieldValue.serial_id).where(FieldValue.value == value, FieldValue.scope.is_not(None))))
-
-
-def values_of(session: Session, unit_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
-    """Each unit's (field, value) pairs, in the order of its item's fields."""
-    ids = list(unit_ids)
-    out: dict[int, list[tuple[str, str]]] = {}
-    if not ids:
-        return out
-    for condition in among(session, FieldValue.serial_id, ids):
-        rows = session.execute(
-            select(FieldValue.serial_id, FieldDefinition.name, FieldValue.value, FieldDefinition.position)
-            .join(FieldDefinition, FieldDefinition.id == FieldValue.field_id).where(condition)
-        )  # fmt: skip
-        for unit_id, name, value, position in sorted(rows, key=lambda r: (r[0], r[3])):
-            out.setdefault(unit_id, []).append((name, value))
-    return out
+def units_by_unique_value(session: Session, typed: str) -> list:
+    """The units a typed or scanned value names through a unique field (an IMEI), as the resolver gives units:
+    the look-up's fallback, one query on the value index."""
+    return list({row.id: row for row in session.execute(_UNIQUE_HOLDERS, typed_value(typed))}.values())
 
 
 def field_names(session: Session) -> list[str]:
@@ -356,10 +361,9 @@ def value_column(name: str):
 def with_value(name: str, value: str):
     """The condition "the unit's field ``name`` (any field, without a name) holds ``value``", for the register's
     filter (on the value index)."""
-    units = select(FieldValue.serial_id).where(FieldValue.value == normalise(value))
+    units = _HOLDERS.params(typed_value(value))
     if normalise(name):
-        units = units.join(FieldDefinition, FieldDefinition.id == FieldValue.field_id).where(
-            func.lower(FieldDefinition.name) == key(name))  # fmt: skip
+        units = units.where(func.lower(FieldDefinition.name) == key(name))
     return Serial.id.in_(units)
 
 

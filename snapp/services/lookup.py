@@ -7,10 +7,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, bindparam, func, select, tuple_
+from sqlalchemy import Select, bindparam, func, literal_column, null, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased
 
-from snapp.db.models import Item, Location, PurchaseOrder, Serial, SerialEvent, Supplier, User
+from snapp.db.models import (
+    FieldDefinition, FieldValue, Item, Location, PurchaseOrder, Serial, SerialEvent, Supplier, User,
+)  # fmt: skip
 from snapp.domain.capture import normalise
 from snapp.domain.lifecycle import Status, allowed_actions
 from snapp.domain.permissions import Permission
@@ -22,7 +24,7 @@ from snapp.services.customers import (
     Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, story,
 )  # fmt: skip
 from snapp.services.rma_due import open_return
-from snapp.services.units import resolve, units_with_ids, with_receipt
+from snapp.services.units import resolve, with_receipt
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,14 @@ def days_left(end: dt.date | None, today: dt.date | None = None) -> int | None:
 
 
 _FROM, _TO = aliased(Location), aliased(Location)
-_HISTORY = (
+_UNITS = bindparam("units", expanding=True)
+# A card's history and its custom fields' values in one read: the fields first (part 0, in their item's
+# order), then the events (part 1, oldest first). The events' SELECT comes first for its column types.
+_HISTORY_AND_FIELDS = union_all(
     select(
         SerialEvent.serial_id,
+        literal_column("1").label("part"),
+        SerialEvent.id.label("seq"),
         SerialEvent.at,
         User.name,
         SerialEvent.action,
@@ -95,9 +102,18 @@ _HISTORY = (
     .join(User, User.id == SerialEvent.user_id)
     .outerjoin(_FROM, _FROM.id == SerialEvent.from_location_id)
     .outerjoin(_TO, _TO.id == SerialEvent.to_location_id)
-    .where(SerialEvent.serial_id.in_(bindparam("units", expanding=True)))
-    .order_by(SerialEvent.id)
-)
+    .where(SerialEvent.serial_id.in_(_UNITS)),
+    select(
+        FieldValue.serial_id,
+        literal_column("0"),
+        FieldDefinition.position,
+        *[null()] * 7,
+        FieldDefinition.name,
+        FieldValue.value,
+    )
+    .join(FieldDefinition, FieldDefinition.id == FieldValue.field_id)
+    .where(FieldValue.serial_id.in_(_UNITS)),
+).order_by(literal_column("part"), literal_column("seq"))
 
 
 @service(Permission.VIEW, write=False)
@@ -111,19 +127,19 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     [found] = resolve(session, [serial])
     if not found.reading.ok:
         raise ValidationError(found.problem("serial"))
-    units = found.units
-    if not units:
-        # Not a serial: perhaps a unique field's value (a scanned IMEI names its unit).
-        units = units_with_ids(session, fields.unit_ids_by_unique_value(session, normalise(serial)))
+    units = found.units or fields.units_by_unique_value(session, serial)  # not a serial: an IMEI?
     if not units:
         raise NotFound("units.no_unit", serial=found.reading.serial)
     rows = sorted(units, key=lambda row: row.sku)
-    history: dict[int, list[EventRecord]] = {}
     ids = [row.id for row in rows]
-    for unit_id, *event in session.execute(_HISTORY, {"units": ids}):
-        history.setdefault(unit_id, []).append(EventRecord(*event))
+    history: dict[int, list[EventRecord]] = {}
+    values: dict[int, list[tuple[str, str]]] = {}
+    for unit_id, part, _, *event in session.execute(_HISTORY_AND_FIELDS, {"units": ids}):
+        if part:
+            history.setdefault(unit_id, []).append(EventRecord(*event))
+        else:
+            values.setdefault(unit_id, []).append((event[-2], event[-1]))
     handovers, stories = (latest_handovers(session, ids), story(session, ids)) if any_aftersales(session, ids) else ({}, {})
-    values = fields.values_of(session, ids)
     today = dt.date.today()
     returns = {row.id: open_return(session, row.id, today) for row in rows if row.status == Status.CUSTOMER_RETURN}
     return [

@@ -23,7 +23,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Select, any_, bindparam, select
+from sqlalchemy import ColumnElement, FromClause, Row, Select, any_, bindparam, select
 from sqlalchemy.orm import Session
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, ReceiptLine, Serial, Supplier
@@ -34,15 +34,18 @@ from snapp.errors import Problem, Text
 from snapp.services.base import LOOKUP_CHUNK, among, chunks
 
 
-def with_receipt(query: Select) -> Select:
+def with_receipt(query: Select, via: tuple[FromClause, ColumnElement] | None = None) -> Select:
     """``query`` on serials joined to their item, location, receipt, purchase order and supplier.
 
     The one spelling of the join Serial → receipt line → receipt → PO: a
     unit's card, its labels, the verify verdict and receiving's "already
-    received" all read through it.
+    received" all read through it. ``via`` (a FROM clause and its column of
+    serial ids) is where the units are reached from, joined first: past eight
+    tables PostgreSQL joins in the written order, so the few ids must lead.
     """
+    start = Serial if via is None else via[0].join(Serial, Serial.id == via[1])
     return (
-        query.select_from(Serial)
+        query.select_from(start)
         .join(Item, Item.id == Serial.item_id)
         .outerjoin(Location, Location.id == Serial.location_id)
         .join(ReceiptLine, ReceiptLine.id == Serial.receipt_line_id)
@@ -79,28 +82,27 @@ def received_clashes(session: Session, item_id: int, captured: Capture) -> list[
     return sorted(problems, key=lambda p: captured.index[p.value])
 
 # Built once: constructing a SELECT costs more than running it on an index.
-_UNITS = with_receipt(
-    select(
-        Serial.id,
-        Serial.serial,
-        Item.serial_case,
-        Item.sku,
-        Item.name.label("item_name"),
-        Item.gtin,
-        Serial.status,
-        Serial.location_id,
-        Location.code.label("location"),
-        Location.name.label("location_name"),
-        Supplier.code.label("supplier"),
-        Supplier.name.label("supplier_name"),
-        PurchaseOrder.number.label("po"),
-        Receipt.number.label("receipt"),
-        Serial.received_at,
-        Item.warranty_months,
-        Serial.batch,
-        Serial.expiry,
-    )
+_COLUMNS = (
+    Serial.id,
+    Serial.serial,
+    Item.serial_case,
+    Item.sku,
+    Item.name.label("item_name"),
+    Item.gtin,
+    Serial.status,
+    Serial.location_id,
+    Location.code.label("location"),
+    Location.name.label("location_name"),
+    Supplier.code.label("supplier"),
+    Supplier.name.label("supplier_name"),
+    PurchaseOrder.number.label("po"),
+    Receipt.number.label("receipt"),
+    Serial.received_at,
+    Item.warranty_months,
+    Serial.batch,
+    Serial.expiry,
 )
+_UNITS = with_receipt(select(*_COLUMNS))
 # Prepared with their parameter, so a lookup of one serial compiles nothing: PostgreSQL takes the
 # forms as one array, SQLite in chunks under its parameter limit (as `snapp.services.base.among`).
 _UNITS_IN = _UNITS.where(Serial.serial.in_(bindparam("forms", expanding=True)))
@@ -113,9 +115,15 @@ def _units_any() -> Select:
     return _UNITS.where(Serial.serial == any_(bindparam("forms", type_=postgresql.ARRAY(Serial.serial.type))))
 
 
-def units_with_ids(session: Session, ids: Sequence[int]) -> list[Row]:
-    """The units with these ids, as the resolver gives them (a unit found by a custom field's value)."""
-    return [row for condition in among(session, Serial.id, ids) for row in session.execute(_UNITS.where(condition))]
+def units_in(ids: Select) -> Select:
+    """The SELECT of the units whose ids ``ids`` (a SELECT of serial ids) gives, as the resolver gives them: a
+    unit named by a custom field's value costs the probe of that value's index and nothing more.
+
+    The ids lead the join (PostgreSQL plans ``id IN (subquery)`` as a hash join over every unit), so each
+    unit is reached by its key.
+    """
+    found = ids.subquery()
+    return with_receipt(select(*_COLUMNS), via=(found, next(iter(found.c))))
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def test_a_forms_error_labels_take_the_palettes_red_and_no_form_spells_its_own(q
 
     folder = Path(form("login")).parent
     spelled = {path.name for path in folder.glob("*.ui") if "color: #c62828" in path.read_text(encoding="utf-8")}
-    assert spelled <= {"fields_dialog.ui"}  # pending: its own change is merged separately
+    assert spelled == set()
     host = QWidget()
     qtbot.addWidget(host)
     loaded = load_form("item_form", host)

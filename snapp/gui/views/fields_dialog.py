@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from snapp.domain.fields import FieldDef, FieldKind, Uniqueness
+from snapp.domain.fields import FieldDef, FieldKind, LetterCase, Uniqueness
 from snapp.errors import SnappError, ValidationError
 from snapp.gui.forms import load_form
 from snapp.gui.labels import name_of
@@ -32,6 +32,7 @@ class FieldsDialog(QDialog):
             Column(self.tr("Unique"), lambda r: name_of("uniqueness", r.unique)),
             Column(self.tr("Choices / pattern"), lambda r: ", ".join(r.choices) or r.pattern or ""),
             Column(self.tr("Scanned"), lambda r: self.tr("yes") if r.scanned else ""),
+            Column(self.tr("Case"), lambda r: name_of("letter_case", r.case)),
             Column(self.tr("Units"), lambda r: r.values),
         ])  # fmt: skip
         form.fieldsView.setModel(self.model)
@@ -40,6 +41,8 @@ class FieldsDialog(QDialog):
             form.kind.addItem(name_of("field_kind", kind.value), kind.value)
         for unique in Uniqueness:
             form.unique.addItem(name_of("uniqueness", unique.value), unique.value)
+        for case in LetterCase:
+            form.letterCase.addItem(name_of("letter_case", case.value), case.value)
         form.addButton.clicked.connect(self.add)
         form.saveButton.clicked.connect(self.save)
         form.buttons.rejected.connect(self.reject)
@@ -53,7 +56,8 @@ class FieldsDialog(QDialog):
         form = self.form
         choices = tuple(c.strip() for c in form.choices.text().replace("，", ",").split(",") if c.strip())
         return FieldDef(form.name.text(), form.kind.currentData(), form.required.isChecked(), form.unique.currentData(),
-                        choices, form.pattern.text().strip() or None, form.scanned.isChecked())  # fmt: skip
+                        choices, form.pattern.text().strip() or None, form.scanned.isChecked(),
+                        form.letterCase.currentData())  # fmt: skip
 
     def selected(self) -> FieldRecord | None:
         rows = self.form.fieldsView.selectionModel().selectedRows()
@@ -69,6 +73,7 @@ class FieldsDialog(QDialog):
         form.unique.setCurrentIndex(form.unique.findData(record.unique))
         form.required.setChecked(record.required)
         form.scanned.setChecked(record.scanned)
+        form.letterCase.setCurrentIndex(form.letterCase.findData(record.case))
         form.pattern.setText(record.pattern or "")
         form.choices.setText(", ".join(record.choices))
 
@@ -81,7 +86,7 @@ class FieldsDialog(QDialog):
         if record is None:
             return
         changes = {"name": spec.name, "kind": spec.kind, "required": spec.required, "unique": spec.unique,
-                   "choices": spec.choices, "pattern": spec.pattern, "scanned": spec.scanned}  # fmt: skip
+                   "choices": spec.choices, "pattern": spec.pattern, "scanned": spec.scanned, "case": spec.case}  # fmt: skip
         self._run(lambda: fields.alter_field(self.ctx, self.sku, record.name, **changes))
 
     def _run(self, work) -> None:
