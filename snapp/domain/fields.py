@@ -323,6 +323,17 @@ def paste_columns(text: str, names: Sequence[str]) -> Source:
     )
 
 
+def scanned_first(value: str, scanned: Sequence[FieldDef]) -> Text | None:
+    """At a serial's place, a value matching a scanned field's pattern is that field's value, scanned before its serial."""
+    owner = next((d for d in scanned if d.matches(value)), None)
+    return Text("field.pair_field_first", field=owner.name) if owner else None
+
+
+def not_the_field(spec: FieldDef, value: str) -> Text | None:
+    """At a field's place, a value not matching it is no value of the field (the next serial, most likely)."""
+    return None if spec.matches(value) else Text("field.pair_not_field", field=spec.name, pattern=spec.pattern)
+
+
 def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef]) -> Source:
     """Scans taken unit by unit: its serial, then each scan-captured field in order (serial, IMEI, serial, IMEI...).
 
@@ -340,17 +351,15 @@ def scan_pairs(values: Sequence[str], defs: Sequence[FieldDef]) -> Source:
     for start in range(0, len(values), width):
         group = values[start : start + width]
         serial = group[0]
-        if owner := next((d for d in scanned if d.matches(serial)), None):
-            problems.append(Problem(Text("position.scan", n=start + 1), serial, "pair_order",
-                                    Text("field.pair_field_first", field=owner.name)))  # fmt: skip
+        if first := scanned_first(serial, scanned):
+            problems.append(Problem(Text("position.scan", n=start + 1), serial, "pair_order", first))
             continue
         for k, d in enumerate(scanned, 1):
             if k >= len(group):
                 problems.append(Problem(Text("position.scan", n=start + 1), serial, "pair_incomplete",
                                         Text("field.pair_missing", field=d.name)))  # fmt: skip
-            elif not d.matches(group[k]):
-                problems.append(Problem(Text("position.scan", n=start + k + 1), group[k], "pair_order",
-                                        Text("field.pair_not_field", field=d.name, pattern=d.pattern)))  # fmt: skip
+            elif why := not_the_field(d, group[k]):
+                problems.append(Problem(Text("position.scan", n=start + k + 1), group[k], "pair_order", why))
     if problems:
         raise ValidationError(problems, Text("field.pairs_refused", n=len(problems)))
     return Source(

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from snapp.db import bulk
 from snapp.db.models import FieldDefinition, FieldValue, Item, Serial, SerialEvent, field_values_table, utcnow
 from snapp.domain.capture import Capture, normalise
-from snapp.domain.fields import FieldCapture, FieldDef, LetterCase, PairPlace, Uniqueness, key
+from snapp.domain.fields import FieldCapture, FieldDef, LetterCase, PairPlace, Uniqueness, key, not_the_field
 from snapp.domain.permissions import Permission
 from snapp.errors import Conflict, NotFound, Problem, Text, ValidationError
 from snapp.io.serial_files import BATCH_HEADERS, EXPIRY_HEADERS, HEADERS
@@ -291,8 +291,8 @@ def pair_value(session: Session, field_id: int, place: PairPlace, raw: str) -> t
     """One scan where ``place`` expects a unit's scanned field (its IMEI): the value, and why it is refused if it is,
     with the reasons the posted receipt would give (`scan_pairs`, `capture_fields`, `stored_clashes`)."""
     spec, value = place.field, normalise(raw)
-    if not spec.matches(value):
-        return value, Text("field.pair_not_field", field=spec.name, pattern=spec.pattern)
+    if why := not_the_field(spec, value):
+        return value, why
     stored, why = spec.read(value)
     value = stored or value
     if why is None and spec.unique != Uniqueness.NONE:

@@ -41,7 +41,7 @@ from snapp.db.models import (
 )
 from snapp.domain.batches import Lot, checked
 from snapp.domain.capture import Capture, Reason, Source, capture, combine, gtin14, normalise, scan_gtin, scans
-from snapp.domain.fields import capture_fields, next_place, scan_pairs
+from snapp.domain.fields import capture_fields, next_place, scan_pairs, scanned_first
 from snapp.domain.lifecycle import Action, Status
 from snapp.domain.permissions import Permission
 from snapp.domain.purchasing import RECEIVABLE, status_after_receipt
@@ -353,8 +353,8 @@ def judge_scan(uow: UnitOfWork, po_number: str, raw: str, sku: str | None = None
             value, why = fields.pair_value(session, field_id, place, raw)
             return ScanVerdict(why is None, raw, place.serial, **facts, message=why or Text("receiving.scan_ok"),
                                field=place.field.name, value=value)  # fmt: skip
-        if owner := next((d for _, d in scanned if d.matches(normalise(raw))), None):
-            return ScanVerdict(False, raw, None, **facts, message=Text("field.pair_field_first", field=owner.name))
+        if first := scanned_first(normalise(raw), [d for _, d in scanned]):
+            return ScanVerdict(False, raw, None, **facts, message=first)
     captured = capture(scans([raw]), serial_rule(item))
     problems = captured.problems or received_clashes(session, item.id, captured)
     if not problems and (judged := manifests.judge_receipt(session, po, line, item, captured)):

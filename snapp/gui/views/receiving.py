@@ -34,7 +34,7 @@ from snapp.domain.capture import (
     scans,
     serial_range,
 )
-from snapp.domain.fields import FieldDef, field_source
+from snapp.domain.fields import FieldDef, field_source, not_the_field, scanned_first
 from snapp.domain.purchasing import RECEIVABLE
 from snapp.domain.scan import as_typed, normalise
 from snapp.errors import Text, ValidationError
@@ -277,8 +277,7 @@ class ReceivingView(View):
         `snapp.domain.fields.scan_pairs`): True when it was taken or refused here."""
         if self.waiting:
             serial, field = self.waiting[0]
-            if not field.matches(text):
-                why = Text("field.pair_not_field", field=field.name, pattern=field.pattern)
+            if why := not_the_field(field, text):
                 self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
                 return True
             self.waiting.pop(0)
@@ -289,8 +288,7 @@ class ReceivingView(View):
                 self.model.set_rows(self.pending)
             self._say(f"{serial}: {row.message if row else text}", True)
             return True
-        if owner := next((d for d in pairs if d.matches(text)), None):
-            why = Text("field.pair_field_first", field=owner.name)
+        if why := scanned_first(text, pairs):
             self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
             return True
         return False
