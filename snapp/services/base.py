@@ -526,7 +526,7 @@ def unique_constraint(err: IntegrityError) -> str | None:
     return None
 
 
-_USER = select(User).where(User.name == bindparam("name"))
+_USER = select(User.id, User.name, User.role, User.active).where(User.name == bindparam("name"))  # no ORM object: every call reads it
 _KEY = select(ApiCredential).where(ApiCredential.kind == "key", ApiCredential.name == bindparam("name"))
 KEY_PREFIX = "key:"  # an API key acts as itself: "key:erp-sync", with the role an admin gave it
 
@@ -537,7 +537,7 @@ def _resolve_actor(session: Session, name: str) -> Actor:
         if key is None or not key.usable(utcnow()):
             raise PermissionDenied("access.key_unusable", name=name.removeprefix(KEY_PREFIX))
         return Actor(None, name, Role(key.role))
-    user = session.scalar(_USER, {"name": name})
+    user = session.execute(_USER, {"name": name}).first()
     if user is None:
         if session.scalar(select(User.id).limit(1)) is None:
             raise PermissionDenied("access.no_users_here")
