@@ -15,6 +15,8 @@ Figures, not pass/fail: the machine is noisy, so trust the ratios.
   with no formats; time and how far the process's memory grew;
 - a recall of 100,000 units (and their events) to .xlsx, vs the same two
   SELECTs through the bare cursor into openpyxl (tests/benchmarks/recall.py);
+- `snapp --version`, `--help` and `serial show` as whole processes, vs the
+  bare interpreter starting (tests/benchmarks/startup.py);
 - the whole command line receiving 100,000 serials into the same database,
   process start to exit, vs the bare driver writing the same rows
   (tests/benchmarks/cli_receive.py).
@@ -50,6 +52,7 @@ from tests.benchmarks.cli_receive import cli_receive
 from tests.benchmarks.desktop import desktop
 from tests.benchmarks.fields import custom_fields
 from tests.benchmarks.recall import bare_workbook, recall_export
+from tests.benchmarks.startup import startup
 from snapp.db.schema import upgrade
 from snapp.domain.capture import SerialRule, capture, serial_range
 from snapp.io.serial_files import read_serial_file
@@ -92,6 +95,7 @@ def main() -> None:
         else:
             report += ledger("SQLite", db, args.serials, raw_sqlite_rows)
             report += desktop("SQLite", db, args.serials)
+            report += startup("SQLite", db)
         if not args.only:
             report += export(db, Path(tmp))
         if args.only in (None, "recall"):
