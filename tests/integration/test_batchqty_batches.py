@@ -225,13 +225,8 @@ def test_a_recall_by_batch_says_where_every_piece_went(db, ctx, shelves):
     assert recall.trace(ctx, recall.Recall(supplier="NOBODY")).quantities == []
 
 
-@pytest.mark.postgres
-def test_two_issues_racing_for_the_last_pieces_on_postgresql_one_wins_the_other_is_told(pg_url, request):
-    """Both queue on the batch's stock row; the first takes 10 of 15, the second then sees 5 and is refused whole."""
-    import threading
-
-    from test_concurrency import _hold_rows, _wait_for_queue
-
+def raced_lot(pg_url: str, request, pieces: int):
+    """A PostgreSQL database of its own (races need real connections) holding ``pieces`` of GAUZE's lot RACE at WH-A."""
     from snapp.db.engine import Database
     from snapp.db.schema import upgrade
     from snapp.services.auth import create_first_admin
@@ -243,8 +238,19 @@ def test_two_issues_racing_for_the_last_pieces_on_postgresql_one_wins_the_other_
     masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
     masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch"))
     masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "Main"))
-    po = approved_po(ctx, "ACME", ("GAUZE", 15)).number
-    receiving.receive(ctx, po, "GAUZE", lot=Lot("RACE", days(60), 15), location="WH-A")
+    po = approved_po(ctx, "ACME", ("GAUZE", pieces)).number
+    receiving.receive(ctx, po, "GAUZE", lot=Lot("RACE", days(60), pieces), location="WH-A")
+    return db, ctx
+
+
+@pytest.mark.postgres
+def test_two_issues_racing_for_the_last_pieces_on_postgresql_one_wins_the_other_is_told(pg_url, request):
+    """Both queue on the batch's stock row; the first takes 10 of 15, the second then sees 5 and is refused whole."""
+    import threading
+
+    from test_concurrency import _hold_rows, _wait_for_queue
+
+    db, ctx = raced_lot(pg_url, request, 15)
     holder, pid = _hold_rows(db, "batch_stock", "batch = :b", {"b": "RACE"})
     outcome: dict[str, object] = {}
 

@@ -4,7 +4,7 @@ lie and no issue takes them until released; the recall's trace, CLI and PDF say 
 from __future__ import annotations
 
 import pytest
-from snapp_testkit import approved_po, audit_entries, last_audit_id, rows
+from snapp_testkit import audit_entries, last_audit_id, rows
 import test_batchqty_batches as batchqty
 from test_batchqty_batches import batch_state, days, refused, take
 
@@ -126,19 +126,7 @@ def test_a_block_racing_an_issue_of_the_last_pieces_on_postgresql_one_wins_clean
     pieces and the block then blocks the empty row, saying none were left."""
     from test_concurrency import _together
 
-    from snapp.db.engine import Database
-    from snapp.db.schema import upgrade
-    from snapp.services.auth import create_first_admin
-
-    db = Database(pg_url)
-    upgrade(db)
-    request.addfinalizer(db.dispose)
-    ctx = create_first_admin(db, "admin", "admin password")
-    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
-    masterdata.add_item(ctx, masterdata.ItemRecord("GAUZE", "gauze", tracking="batch"))
-    masterdata.add_location(ctx, masterdata.LocationRecord("WH-A", "Main"))
-    po = approved_po(ctx, "ACME", ("GAUZE", 10)).number
-    receiving.receive(ctx, po, "GAUZE", lot=Lot("RACE", days(60), 10), location="WH-A")
+    db, ctx = batchqty.raced_lot(pg_url, request, 10)
     calls = {"block": lambda: recall.block(ctx, recall.Recall(batch="RACE")),
              "issue": lambda: batches.issue(ctx, "GAUZE", 10, to="ward 9")}  # fmt: skip
     second = "issue" if first == "block" else "block"
