@@ -74,6 +74,16 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
     assert view.history.rows[0].ref.startswith("GR-") and view.history.rows[1].ref == "WO-42"
 
 
+def test_a_scanner_looks_units_up_one_after_another_without_clearing_the_field(qtbot, window, received):
+    window.open_screen(LookupView)
+    view = window.view(LookupView)
+    for serial in ("UNIT0007", "UNIT0008", "UNIT0008"):
+        qtbot.keyClicks(view.form.scanEdit, serial)  # as a scanner types: into whatever the field holds
+        qtbot.keyClick(view.form.scanEdit, Qt.Key.Key_Return)
+        settle(qtbot, window)
+        assert view.form.cardBox.title() == serial and view.form.scanEdit.text() == serial
+
+
 def test_an_unknown_serial_is_not_called_counterfeit(qtbot, window):
     window.open_screen(LookupView)
     view = window.view(LookupView)

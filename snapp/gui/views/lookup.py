@@ -94,6 +94,7 @@ class LookupView(View):
         if not serial:
             return
         self.form.scanEdit.setText(serial)
+        self.form.scanEdit.selectAll()  # shown, and replaced by the next scan rather than added to
 
         def not_found(err: BaseException) -> bool:
             if isinstance(err, NotFound):
