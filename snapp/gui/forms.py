@@ -8,6 +8,8 @@ the palette here, so no form spells its own red.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -36,3 +38,18 @@ def load_form(name: str, host: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget)
     return widget
+
+
+_KIND = re.compile(r"(Edit|Combo|Spin|Date|Check|Text)$")
+_MNEMONIC = re.compile(r"\(&\w\)")  # a Chinese label's key letter, 原因(&E)
+
+
+def field_label(form: QWidget, field: str) -> str | None:
+    """The label the form shows beside the input of a core field (``promised_on``: the buddy of ``promisedOnDate``),
+    as the user reads it; None when the form has no such input."""
+    wanted = re.sub(r"_(\w)", lambda m: m.group(1).upper(), field)
+    for label in form.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and _KIND.sub("", buddy.objectName()) == wanted:
+            return _MNEMONIC.sub("", label.text()).replace("&", "").rstrip(":：")
+    return None

@@ -106,3 +106,4 @@ def test_a_forms_error_labels_take_the_palettes_red_and_no_form_spells_its_own(q
     errors = [label for label in loaded.findChildren(QLabel) if label.objectName().endswith("error")]
     assert len(errors) == 12
     assert {label.styleSheet() for label in errors} == {f"color: {BAD.text};"}
+

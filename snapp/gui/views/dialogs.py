@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from snapp.domain.aftersales import Party, RecipientKind
 from snapp.domain.lifecycle import TRANSITIONS, Action
-from snapp.errors import SnappError, ValidationError
-from snapp.gui.forms import load_form
+from snapp.errors import Problem, SnappError, ValidationError
+from snapp.gui.forms import field_label, load_form
 from snapp.gui.labels import name_of
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say, say_problem
@@ -45,10 +45,17 @@ class ServiceDialog(QDialog):
             self.form.buttons.setEnabled(True)
             if not isinstance(err, SnappError):
                 return False
-            self.refuse([say_problem(p) for p in err.problems] if isinstance(err, ValidationError) else [say(err.text)])
+            self.refuse([self._said(p) for p in err.problems] if isinstance(err, ValidationError) else [say(err.text)])
             return True
 
         self.runner.run(self.call(), done=done, failed=failed)
+
+    def _said(self, problem: Problem) -> str:
+        """A problem of a field this form shows, named by the field's label rather than the core's word for it."""
+        label = field_label(self.form, problem.position)
+        if label is None:
+            return say_problem(problem)
+        return f"{label}:{f' {problem.value!r}' if problem.value else ''} {say(problem.message)}"
 
     def refuse(self, lines: list[str]) -> None:
         self.form.errorLabel.setText("\n".join(lines))

@@ -177,6 +177,7 @@ class RmaView(View):
         """A scan shows the unit's open return or RMA; a unit with none is a customer's return arriving."""
         serial = serial.strip()
         self.form.scanEdit.setText(serial)  # the field was cleared for the next scan; the buttons act on this one
+        self.form.scanEdit.selectAll()  # and the next scan replaces it
         for view in (self.form.customerView, self.form.supplierView):
             model = view.model()
             for row in range(model.rowCount()):
