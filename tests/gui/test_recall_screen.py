@@ -143,3 +143,14 @@ def test_the_register_filters_by_batch_and_the_card_shows_batch_and_expiry(qtbot
     card.view.look_up("GU0004")
     card.settle()
     assert card.view.form.batchValue.text().startswith("LOT9 / expires 2027-06-30 (")
+
+
+def test_a_long_summary_wraps_instead_of_widening_the_window_past_a_laptops_screen(qtbot, window):
+    window.open_screen(RecallView)
+    view = window.view(RecallView)
+    said = ("99 unit(s) affected; batches: 36 piece(s) in stock, 36 of them blocked, 4 issued — "
+            "78 unit(s) quarantined, 25 piece(s) blocked")  # fmt: skip
+    view.form.summaryLabel.setText(said)
+    qtbot.wait(10)
+    assert view.form.summaryLabel.minimumSizeHint().width() < 400  # it wraps: the buttons beside it keep their room
+    assert window.minimumSizeHint().width() <= 1366 and window.width() <= 1366
