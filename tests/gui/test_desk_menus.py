@@ -82,3 +82,20 @@ def test_a_title_gets_a_letter_free_in_its_menu():
     assert with_mnemonic("Serial lookup", {"s"}) == "S&erial lookup"
     assert with_mnemonic("Items", set("items")) == "Items(&A)"
     assert with_mnemonic("收货", {"a", "b"}) == "收货(&C)"
+
+
+def test_no_key_does_two_things_on_a_units_card(qtbot, window, ctx, company):
+    from collections import Counter
+
+    from snapp.domain.capture import scans
+    from snapp.gui.views.lookup import LookupView
+    from snapp.services import receiving
+    from tests.gui.test_screens import type_and_enter
+
+    receiving.receive(ctx, company.number, "LAP", [scans(["UNIT0007"])], location="WH-A")
+
+    window.open_screen(LookupView)
+    type_and_enter(qtbot, window.view(LookupView).form.scanEdit, "UNIT0007")  # in stock: every move it may make is a key
+    settle(qtbot, window)
+    keys = Counter(key for key, _ in window.keys())
+    assert "F12" in keys and [key for key, times in keys.items() if times > 1] == []

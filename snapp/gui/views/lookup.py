@@ -26,7 +26,7 @@ from snapp.services.lookup import SerialCard
 # Each move has its own key, the same whatever else the unit may do, so the hand learns it.
 MOVE_KEYS = {
     Action.ISSUE: "F2", Action.RESTOCK: "F3", Action.TRANSFER: "F4", Action.REPAIR: "F5", Action.UNREPAIR: "F6",
-    Action.RETURN: "F7", Action.SHIP: "F8", Action.SCRAP: "F9", Action.LOSE: "F10", Action.FIND: "F11",
+    Action.RETURN: "F7", Action.SHIP: "F8", Action.SCRAP: "F9", Action.LOSE: "F12", Action.FIND: "F11",  # F10 opens the menu bar
 }  # fmt: skip
 
 
