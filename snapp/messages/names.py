@@ -6,6 +6,12 @@ as a button or a history line names it.
 """
 
 MESSAGES = {
+    "tracking.serial": ("By serial", "按序列号"),
+    "tracking.batch": ("By batch", "按批次"),
+    "tracking.none": ("Not tracked", "不跟踪"),
+    "serial_case.keep": ("As typed", "按输入保存"),
+    "serial_case.upper": ("Upper case", "大写"),
+    "serial_case.lower": ("Lower case", "小写"),
     "status.in_stock": ("In stock", "在库"),
     "status.issued": ("Issued", "已领用"),
     "status.in_repair": ("In repair", "维修中"),

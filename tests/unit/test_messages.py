@@ -108,3 +108,13 @@ def _is_words(node: ast.AST) -> bool:
 
 def test_every_refusal_of_the_core_is_a_code_it_can_say_in_chinese():
     assert untranslatable() == []
+
+
+def test_every_tracking_mode_and_serial_case_has_a_name_in_both_languages():
+    from snapp.domain.capture import CasePolicy
+    from snapp.domain.items import TRACKING_MODES
+    from snapp.messages import name_of
+
+    for family, codes in (("tracking", TRACKING_MODES), ("serial_case", [c.value for c in CasePolicy])):
+        for code in codes:
+            assert name_of(family, code, "en") != code and name_of(family, code, "zh") != code, (family, code)

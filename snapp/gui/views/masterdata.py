@@ -22,6 +22,7 @@ from snapp.domain.capture import CasePolicy
 from snapp.errors import Conflict, ValidationError
 from snapp.gui.errors import describe
 from snapp.gui.forms import load_form
+from snapp.gui.labels import name_of
 from snapp.gui.models import Column, RecordModel
 from snapp.gui.operations import Runner
 from snapp.gui.problems import say
@@ -266,7 +267,7 @@ class ItemsView(RecordsView):
             Column(self.tr("SKU"), lambda r: r.sku),
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("GTIN"), lambda r: r.gtin),
-            Column(self.tr("Tracking"), lambda r: r.tracking),
+            Column(self.tr("Tracking"), lambda r: name_of("tracking", r.tracking)),
             Column(self.tr("Serial rule"), lambda r: _rule_text(r)),
             Column(self.tr("Warranty (months)"), lambda r: r.warranty_months),
             Column(self.tr("Customer warranty (months)"), lambda r: r.customer_warranty_months),
@@ -283,9 +284,9 @@ class ItemsView(RecordsView):
     def prepare(self, dialog: RecordDialog) -> None:
         form = dialog.form
         for mode in TRACKING_MODES:
-            form.tracking.addItem(mode, mode)
+            form.tracking.addItem(name_of("tracking", mode), mode)
         for case in CasePolicy:
-            form.serial_case.addItem(case.value, case.value)
+            form.serial_case.addItem(name_of("serial_case", case.value), case.value)
         form.serial_max_length.setValue(40)
         form.supplier.addItem(self.tr("(none)"), None)
         for code, name in self.supplier_codes:
@@ -314,5 +315,5 @@ def _rule_text(item: ItemRecord) -> str:
     parts = [item.serial_pattern] if item.serial_pattern else []
     parts.append(f"{item.serial_min_length}–{item.serial_max_length}")
     if item.serial_case != "keep":
-        parts.append(item.serial_case)
+        parts.append(name_of("serial_case", item.serial_case).lower())
     return ", ".join(parts)
