@@ -715,67 +715,67 @@ How was it resolved?</source>
 <context>
     <name>ItemsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="243"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="244"/>
         <source>Items</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="248"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="249"/>
         <source>Fiel&amp;ds…</source>
         <translation>字段(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="250"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="251"/>
         <source>The custom fields each unit of the selected item carries (IMEI, MAC address…)</source>
         <translation>所选物料的每个物品带有的自定义字段（IMEI、MAC 地址…）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="257"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="258"/>
         <source>Select an item first: its fields are defined per item.</source>
         <translation>请先选择一个物料：字段按物料定义。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="266"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="267"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="267"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="268"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="269"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
         <source>Tracking</source>
         <translation>跟踪方式</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="270"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
         <source>Serial rule</source>
         <translation>序列号规则</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="271"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="272"/>
         <source>Warranty (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="272"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="273"/>
         <source>Customer warranty (months)</source>
         <translation>客户保修（月）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="273"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="274"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="290"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="291"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -977,17 +977,17 @@ How was it resolved?</source>
 <context>
     <name>LocationsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="300"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="301"/>
         <source>Locations</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="305"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="304"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="305"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1229,37 +1229,37 @@ How was it resolved?</source>
         <translation>请在上方扫描或输入序列号：该单件的履历将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="105"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="106"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="121"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="122"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="152"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="155"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="157"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="162"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="163"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="163"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="164"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -1663,17 +1663,17 @@ How was it resolved?</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="87"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="94"/>
         <source>&amp;Delivery note:</source>
         <translation>送货单(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="88"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="95"/>
         <source>The delivery note&apos;s number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="96"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="103"/>
         <source>(not recorded)</source>
         <translation>（不记录）</translation>
     </message>
@@ -2151,62 +2151,62 @@ How was it resolved?</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="38"/>
+        <location filename="../../ui/recall.ui" line="37"/>
         <source>E&amp;xcel…</source>
         <translation>Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="39"/>
+        <location filename="../../ui/recall.ui" line="38"/>
         <source>&amp;PDF for the regulator…</source>
         <translation>监管用 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="40"/>
+        <location filename="../../ui/recall.ui" line="39"/>
         <source>&amp;Block stock…</source>
         <translation>冻结库存(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="41"/>
+        <location filename="../../ui/recall.ui" line="40"/>
         <source>&amp;Release…</source>
         <translation>解除隔离(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="48"/>
+        <location filename="../../ui/recall.ui" line="47"/>
         <source>Where / serial</source>
         <translation>去向 / 序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="49"/>
+        <location filename="../../ui/recall.ui" line="48"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="50"/>
+        <location filename="../../ui/recall.ui" line="49"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="51"/>
+        <location filename="../../ui/recall.ui" line="50"/>
         <source>Expiry</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="52"/>
+        <location filename="../../ui/recall.ui" line="51"/>
         <source>PO</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="53"/>
+        <location filename="../../ui/recall.ui" line="52"/>
         <source>Has it</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="54"/>
+        <location filename="../../ui/recall.ui" line="53"/>
         <source>Since</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="55"/>
+        <location filename="../../ui/recall.ui" line="54"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2435,172 +2435,177 @@ How was it resolved?</source>
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="105"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="112"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="113"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="127"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="128"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="135"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="136"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="137"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="138"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="195"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="208"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="209"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="220"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="221"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="222"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="223"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="240"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="241"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="310"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="513"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="311"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="514"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="314"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="315"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="317"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="334"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="335"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="337"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="288"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="340"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="289"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="341"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="400"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="401"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="400"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="401"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="406"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="411"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="407"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="406"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="407"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="414"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="415"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="415"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="441"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="450"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="459"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="460"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="484"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="520"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="521"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="524"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="525"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="588"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="589"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="592"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="593"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="593"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="594"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="624"/>
+        <source>Scan the {0} of {1}, then Enter</source>
+        <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>
 </context>
 <context>
@@ -2644,32 +2649,32 @@ How was it resolved?</source>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="149"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="150"/>
         <source>Nothing here yet: add one with New…, or a whole list with Import… (Template… gives the sheet to fill).</source>
         <translation>这里还没有内容：用“新建…”逐条添加，或用“导入…”导入整张清单（“模板…”提供要填写的表格）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="177"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="176"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="177"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="183"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="184"/>
         <source>{0}: {1} added</source>
         <translation>{0}：已添加 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="188"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="187"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="188"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -3161,12 +3166,12 @@ How was it resolved?</source>
         <translation>没有客户的退货超过承诺答复日期。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="243"/>
+        <location filename="../../snapp/gui/views/rma.py" line="244"/>
         <source>RMA note {0}</source>
         <translation>退货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/rma.py" line="249"/>
+        <location filename="../../snapp/gui/views/rma.py" line="250"/>
         <source>Warranty claim {0}</source>
         <translation>保修索赔单 {0}</translation>
     </message>
@@ -4261,32 +4266,32 @@ How was it resolved?</source>
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="219"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="220"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="224"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="225"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="226"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="226"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="227"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="227"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="228"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/masterdata.py" line="228"/>
+        <location filename="../../snapp/gui/views/masterdata.py" line="229"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>

@@ -154,6 +154,13 @@ def test_the_receiving_screen_takes_scan_pairs_and_refuses_one_out_of_order(qtbo
 
     fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", required=True, unique="all", pattern=r"\d{15}", scanned=True))
     view = open_receiving(qtbot, window, company.number)
+    assert view.form.scanEdit.placeholderText() == "Scan or type a serial, then Enter"
+    scan(qtbot, view, "UNIT0009")
+    assert view.form.scanEdit.placeholderText() == "Scan the IMEI of UNIT0009, then Enter"  # what comes next
+    scan(qtbot, view, "356938035643899")
+    assert view.form.scanEdit.placeholderText() == "Scan or type a serial, then Enter"
+    view.form.pendingView.selectRow(0)
+    view._remove_selected()
     scan(qtbot, view, "356938035643809")  # the IMEI first: refused, nothing taken
     scan(qtbot, view, "UNIT0001", "356938035643809", "UNIT0002", "UNIT0003")  # UNIT0003 where UNIT0002's IMEI belongs
     settle(qtbot, window)

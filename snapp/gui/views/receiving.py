@@ -88,6 +88,7 @@ class ReceivingView(View):
     def __init__(self, *args):
         super().__init__(*args)
         form = self.form
+        self.serial_prompt = form.scanEdit.placeholderText()
         self.po: PORecord | None = None
         self.items: dict[str, ItemRecord] = {}
         self.pending: list[Pending] = []
@@ -265,6 +266,7 @@ class ReceivingView(View):
             serial = self.pending[-1].serial
             self.values[serial] = {}
             self.waiting = [(serial, d) for d in pairs]
+            self._prompt()
 
     def _lot_label(self, text: str) -> None:
         try:
@@ -287,6 +289,7 @@ class ReceivingView(View):
                 row.message = " · ".join([self.tr("OK"), *(f"{k} {v}" for k, v in self.values[serial].items())])
                 self.model.set_rows(self.pending)
             self._say(f"{serial}: {row.message if row else text}", True)
+            self._prompt()
             return True
         if why := scanned_first(text, pairs):
             self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
@@ -612,6 +615,15 @@ class ReceivingView(View):
         self.form.counterLabel.setText(f"{counted} / {expected}")
         # A lot posts whatever its fields hold: what is missing in it is refused with its reason.
         self.form.postButton.setEnabled(self.lot.shown or bool(self.accepted))
+        self._prompt()
+
+    def _prompt(self) -> None:
+        """The scan field says what it expects: a serial, or the field scanned after the last one (its IMEI)."""
+        if self.waiting:
+            serial, field = self.waiting[0]
+            self.form.scanEdit.setPlaceholderText(self.tr("Scan the {0} of {1}, then Enter").format(field.name, serial))
+        else:
+            self.form.scanEdit.setPlaceholderText(self.serial_prompt)
 
 
 def _text(value: object) -> str:
