@@ -184,3 +184,21 @@ def test_the_receiving_screen_takes_scan_pairs_and_refuses_one_out_of_order(qtbo
     assert view.form.lastLabel.text().startswith("Receipt GR-")
     [card] = lookup.find_serial(ctx, "356938035643817")
     assert (card.serial, card.fields) == ("UNIT0002", [("IMEI", "356938035643817")])
+
+
+def test_an_imei_another_unit_has_is_refused_on_its_row_as_it_is_scanned(qtbot, window, ctx, company):
+    from tests.gui.test_receiving_screen import open_receiving, results, scan
+
+    from snapp.domain.capture import scans
+    from snapp.services import receiving
+
+    fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", unique="all", pattern=r"\d{15}", scanned=True))
+    receiving.receive(ctx, company.number, "LAP", [scans(["UNIT0100"])], location="WH-A")
+    fields.set_value(ctx, "UNIT0100", "IMEI", "356938035643809")
+    view = open_receiving(qtbot, window, company.number)
+    scan(qtbot, view, "UNIT0101", "356938035643809", "UNIT0102", "356938035643817")
+    settle(qtbot, window)
+    [(first, refused, why), (second, ok, said)] = results(view)
+    assert (first, refused, second, ok) == ("UNIT0101", False, "UNIT0102", True)
+    assert "UNIT0100" in why and said == "OK · IMEI 356938035643817"
+    assert view.form.counterLabel.text().startswith("1 /")

@@ -283,18 +283,46 @@ class ReceivingView(View):
                 self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
                 return True
             self.waiting.pop(0)
-            self.values[serial][field.name] = text
-            row = self.accepted.get(serial)
-            if row is not None:
-                row.message = " · ".join([self.tr("OK"), *(f"{k} {v}" for k, v in self.values[serial].items())])
-                self.model.set_rows(self.pending)
-            self._say(f"{serial}: {row.message if row else text}", True)
+            earlier = [scan for taken in self.accepted for scan in (taken, *self.values.get(taken, {}).values())]
+            self._taken(serial, field.name, text)
+            self._judge_value(serial, field.name, text, earlier)
             self._prompt()
             return True
         if why := scanned_first(text, pairs):
             self._append([Pending(len(self.pending) + 1, text, None, say(why), False)])
             return True
         return False
+
+    def _taken(self, serial: str, name: str, value: str) -> None:
+        self.values[serial][name] = value
+        row = self.accepted.get(serial)
+        if row is not None:
+            row.message = " · ".join([self.tr("OK"), *(f"{k} {v}" for k, v in self.values[serial].items())])
+            self.model.set_rows(self.pending)
+        self._say(f"{serial}: {row.message if row else value}", True)
+
+    def _judge_value(self, serial: str, name: str, value: str, earlier: list[str]) -> None:
+        """What only the core knows of a field's value (another unit has this IMEI, it was scanned twice in this
+        delivery): judged as the posted receipt would judge it, the unit's row refused at once if it is."""
+        po, line = self.po, self.line
+        if po is None or line is None:
+            return
+
+        def judged(verdict: receiving.ScanVerdict) -> None:
+            row = self.accepted.get(serial)
+            if row is None or self.values.get(serial, {}).get(name) != value:
+                return  # removed or rescanned meanwhile
+            if verdict.ok:
+                self._taken(serial, name, verdict.value or value)  # as it is stored (a MAC in upper case)
+                return
+            del self.accepted[serial]
+            row.ok, row.message = False, say(verdict.message)
+            self.model.set_rows(self.pending)
+            self._update_counter()
+            self._say(row.message, False)
+            QApplication.beep()
+
+        self.runner.run(lambda: receiving.judge_scan(self.ctx, po.number, value, line.sku, earlier), done=judged)
 
     def _pick_line_by_gtin(self, gtin: str) -> None:
         line = self.line
