@@ -2328,6 +2328,11 @@ How was it resolved?</source>
         <source>{0} piece(s) released</source>
         <translation>已解除冻结 {0} 个</translation>
     </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="209"/>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
 </context>
 <context>
     <name>Receiving</name>
@@ -2490,120 +2495,120 @@ How was it resolved?</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="311"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="514"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="315"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="343"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="318"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="335"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="363"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="338"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="366"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="289"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="341"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="300"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="369"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="401"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="429"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="401"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="429"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="407"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="412"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="435"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="407"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="435"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="415"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="416"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="444"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="441"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="469"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="450"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="478"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="460"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="488"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="513"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="521"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="525"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="553"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="548"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="576"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="589"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="617"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="593"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="621"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="594"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="622"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="624"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="652"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>

@@ -205,6 +205,7 @@ class RecallView(View):
             said, pieces = self.tr("{0} unit(s) released"), self.tr("{0} piece(s) released")
         self.news = said.format(f"{result.count:,}")
         if result.lots:
-            self.news += ", " + pieces.format(f"{result.pieces:,}")
+            # The list's comma is the language's own (，in Chinese).
+            self.news = self.tr("{0}, {1}").format(self.news, pieces.format(f"{result.pieces:,}"))
         self.refresh()
 
