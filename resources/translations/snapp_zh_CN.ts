@@ -2470,145 +2470,155 @@ How was it resolved?</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="196"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="199"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="209"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="212"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="221"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="224"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="223"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="226"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="241"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="244"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="339"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="542"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="342"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="343"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="349"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="363"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="366"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="366"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="369"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="300"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="369"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="303"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="372"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="429"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="141"/>
+        <source>Remove the selected scans</source>
+        <translation>移除选中的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="429"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="435"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="435"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="446"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="444"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="469"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="465"/>
+        <source>{0} scans removed; Undo (Ctrl+Z) brings them back</source>
+        <translation>已移除 {0} 条扫描；撤销（Ctrl+Z）可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="474"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="478"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="483"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="488"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="493"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="513"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="518"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="554"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="553"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="558"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="576"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="581"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="617"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="622"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="621"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="626"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="622"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="627"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="652"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="657"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>

@@ -156,3 +156,14 @@ def test_received_units_show_in_the_register_and_the_lookup(qtbot, window, ctx, 
     assert lookup_view.form.cardBox.title() == register.model.rows[0].serial
     assert lookup_view.form.statusValue.text() == "In stock"
     assert lookup_view.form.poValue.text() == company.number
+
+
+def test_delete_removes_the_selected_scans_and_scanning_goes_on(qtbot, window, company):
+    view = open_receiving(qtbot, window, company.number)
+    scan(qtbot, view, "UNIT0001", "BAD#1", "UNIT0002")
+    view.form.pendingView.setFocus()
+    view.form.pendingView.selectRow(1)
+    qtbot.keyClick(view.form.pendingView, Qt.Key.Key_Delete)
+    assert [value for value, _, _ in results(view)] == ["UNIT0001", "UNIT0002"]
+    assert view.form.lastLabel.text() == "1 scans removed; Undo (Ctrl+Z) brings them back"
+    assert window.focusWidget() is view.form.scanEdit

@@ -136,6 +136,9 @@ class ReceivingView(View):
         post.setWhatsThis(self.tr("Post receipt"))  # one of the two is enough in the list of keys (F1)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.setWhatsThis(self.tr("Bring back the scans just set aside"))
+        remove = QShortcut(QKeySequence.StandardKey.Delete, form.pendingView, self._remove_selected,
+                           context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        remove.setWhatsThis(self.tr("Remove the selected scans"))
         form.locationCombo.activated.connect(lambda _: self.settings.setValue(LOCATION_KEY, form.locationCombo.currentData()))
         self.last_receipt: str | None = None
         form.printButton.setEnabled(False)
@@ -459,6 +462,8 @@ class ReceivingView(View):
                 del self.accepted[removed.serial]
         self.model.set_rows(self.pending)
         self._update_counter()
+        self._say(self.tr("{0} scans removed; Undo (Ctrl+Z) brings them back").format(len(rows)), True)
+        self.form.scanEdit.setFocus()  # back to scanning
 
     def discard(self, what: str, *, line: int | None = None) -> bool:
         """Set the scans not yet posted aside, if the user agrees (False: they are kept); Undo brings them back."""
