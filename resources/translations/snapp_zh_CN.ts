@@ -3975,7 +3975,7 @@ How was it resolved?</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="108"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="203"/>
         <source>Scan each unit on the shelf: each scan is judged here at once.</source>
         <translation>逐件扫描货架上的单件：每次扫描都会立即在此给出判定。</translation>
     </message>
@@ -4025,107 +4025,112 @@ How was it resolved?</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="205"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="202"/>
+        <source>This stocktake is closed: its outcome is on the Report tab.</source>
+        <translation>此盘点已关闭：结果见“报告”页。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/stocktake.py" line="209"/>
         <source>Start a stocktake, or choose one from the list</source>
         <translation>开始新的盘点，或从列表中选择一个盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="207"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="211"/>
         <source>every location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="209"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="213"/>
         <source>{0} — {1} — {2}: {3} units scanned</source>
         <translation>{0} — {1} — {2}：已扫描 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="299"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="303"/>
         <source>Import scans</source>
         <translation>导入扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="300"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="304"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="310"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="314"/>
         <source>{0} scans counted ({1} repeated a unit already counted), {2} refused</source>
         <translation>已盘点 {0} 次扫描（其中 {1} 次重复扫描已盘点的单件），拒绝 {2} 次</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="329"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="333"/>
         <source>Close the stocktake</source>
         <translation>关闭盘点</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="330"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="334"/>
         <source>Close stocktake {0}? It takes no more scans; the outcome is frozen and every discrepancy opens an exception.</source>
         <translation>关闭盘点 {0}？关闭后不再接受扫描，盘点结果将锁定，每处差异都会生成一条异常。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="352"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="356"/>
         <source>Matched {0} · Missing {1} · Unexpected {2} · Unknown {3} · Scanned twice {4} · Accuracy {5}</source>
         <translation>相符 {0} · 缺失 {1} · 多出 {2} · 未知 {3} · 重复扫描 {4} · 准确率 {5}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="355"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="359"/>
         <source>Provisional: the stocktake is open, and the books may still change.</source>
         <translation>临时结果：盘点尚未关闭，账面记录仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="357"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="361"/>
         <source>Applied to the books by {0} on {1}.</source>
         <translation>已由 {0} 于 {1} 按盘点结果调账。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="382"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="386"/>
         <source>Export the stocktake</source>
         <translation>导出盘点单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="383"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="387"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="391"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="395"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="392"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="396"/>
         <source>Exporting the stocktake…</source>
         <translation>正在导出盘点单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="397"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="401"/>
         <source>Print the stocktake</source>
         <translation>打印盘点单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="398"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="402"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="406"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="410"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="419"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="423"/>
         <source>their counted location</source>
         <translation>盘点时所在的库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="421"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="425"/>
         <source>Apply the stocktake</source>
         <translation>盘点调账</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="422"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="426"/>
         <source>Apply stocktake {0} to the books?
 
 {1} units found in the wrong place are moved to {2} (lost ones marked found), and {3} missing units are marked lost. Every change is audited and can be reversed unit by unit.</source>
@@ -4134,12 +4139,12 @@ How was it resolved?</source>
 在错误位置发现的 {1} 件物品将移至 {2}（其中已丢失的标记为找回），{3} 件缺失的物品将标记为已丢失。每项变更都有审计记录，并可逐件撤销。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="429"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="433"/>
         <source>Stocktake {0} applied: {1} moved here, {2} found again, {3} marked lost.</source>
         <translation>盘点 {0} 已调账：{1} 件移入盘点库位，{2} 件已找回，{3} 件标记为已丢失。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/stocktake.py" line="434"/>
+        <location filename="../../snapp/gui/views/stocktake.py" line="438"/>
         <source>Left as recorded (a stocktake does not change them): {0}</source>
         <translation>以下保持原记录不变（盘点不会更改其状态）：{0}</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from snapp.domain.capture import scans
 from snapp.gui.palette import BAD, DOUBTFUL, GOOD
@@ -211,3 +211,17 @@ def test_the_report_goes_to_excel_and_to_the_printer_as_listed(stocktake_screen,
     page = flat(text(chosen["pdf"])[0])
     assert "Discrepancies (5)" in page and "Unknown GHOST-9" in page
     assert "2 matched units are left out of this print (discrepancies only)." in page and "AA0001" not in page
+
+
+def test_a_closed_stocktakes_scan_tab_points_to_its_report(stocktake_screen, ctx, shelves):
+    s, view = stocktake_screen, stocktake_screen.view
+    number = stocktake.start_stocktake(ctx, "WH-A").number
+    stocktake.scan(ctx, number, [scans(["AA0001"])])
+    stocktake.close_stocktake(ctx, number)
+    view.refresh()
+    s.settle()
+    view.form.stocktakesView.selectRow(0)
+    s.settle()
+    view.form.tabs.setCurrentWidget(view.form.scanTab)  # the clerk looks for the scans there
+    [hint] = view.form.scanView.viewport().findChildren(QLabel, "emptyHint")
+    assert hint.isVisible() and hint.text() == "This stocktake is closed: its outcome is on the Report tab."

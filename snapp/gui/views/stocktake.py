@@ -105,7 +105,7 @@ class StocktakeView(View):
         self.log.colour = lambda e: QColor(COLOURS[e.state])
         form.scanView.setModel(self.log)
         fit_columns(form.scanView, stretch=3, sized={0: ROW_NUMBER, 1: SERIAL, 2: max(self.verdicts.values(), key=len)})
-        EmptyHint(form.scanView, self.tr("Scan each unit on the shelf: each scan is judged here at once."))
+        self.scan_hint = EmptyHint(form.scanView, "")
         self.report_rows = RecordModel(
             [
                 Column(self.tr("Outcome"), lambda r: name_of("outcome", r.outcome)),
@@ -197,6 +197,10 @@ class StocktakeView(View):
         form = self.form
         self.number = take.number if take else None
         is_open = take is not None and take.status == stocktake.OPEN
+        # The list holds this session's scans as they are judged; a closed stocktake's outcome is its report.
+        closed = take is not None and not is_open
+        self.scan_hint.setText(self.tr("This stocktake is closed: its outcome is on the Report tab.") if closed
+                               else self.tr("Scan each unit on the shelf: each scan is judged here at once."))  # fmt: skip
         form.scanEdit.setEnabled(is_open)
         form.importButton.setEnabled(is_open)
         form.closeButton.setEnabled(is_open)
