@@ -61,6 +61,10 @@ def test_lookup_shows_the_card_and_offers_only_the_allowed_moves(qtbot, window, 
         "action_lose", "action_block",
     ]  # fmt: skip
     assert form.batchValue.text() == "—"  # received without a batch
+    # Eight moves in two rows of four: every button's text whole on a 1366-pixel window.
+    rows = sorted({b.y() for b in view.action_buttons})
+    assert len(rows) == 2 and [b.y() for b in view.action_buttons] == [rows[0]] * 4 + [rows[1]] * 4
+    assert [b.objectName() for b in view.action_buttons if b.width() < b.sizeHint().width()] == []
 
     qtbot.mouseClick(form.findChild(type(view.action_buttons[0]), "action_issue"), Qt.MouseButton.LeftButton)
     dialog = QApplication.activeModalWidget()

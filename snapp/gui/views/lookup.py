@@ -28,6 +28,7 @@ MOVE_KEYS = {
     Action.ISSUE: "F2", Action.RESTOCK: "F3", Action.TRANSFER: "F4", Action.REPAIR: "F5", Action.UNREPAIR: "F6",
     Action.RETURN: "F7", Action.SHIP: "F8", Action.SCRAP: "F9", Action.LOSE: "F12", Action.FIND: "F11",  # F10 opens the menu bar
 }  # fmt: skip
+BUTTONS_A_ROW = 6
 
 
 def likely_location(card: SerialCard, locations: list[str]) -> int:
@@ -171,18 +172,21 @@ class LookupView(View):
             button.hide()  # its key is free at once: a twin still waiting for deletion would make F2 ambiguous
             button.deleteLater()
         self.action_buttons = []
-        for name in allowed:
-            action = Action(name)
-            rule = TRANSITIONS.get(action)
-            if self.role is None or (rule is not None and not allows(self.role, rule.permission)):
-                continue
+        offered = [Action(name) for name in allowed]
+        offered = [a for a in offered if self.role is not None
+                   and ((rule := TRANSITIONS.get(a)) is None or allows(self.role, rule.permission))]  # fmt: skip
+        # In rows of at most BUTTONS_A_ROW, as even as they come: eight moves in one row do not fit a laptop's screen.
+        rows = -(-len(offered) // BUTTONS_A_ROW)
+        across = -(-len(offered) // rows) if rows else 1
+        for n, action in enumerate(offered):
+            name = action.value
             key = MOVE_KEYS.get(action)
             button = QPushButton(f"{name_of('move', name)}…" + (f"  {key}" if key else ""), self.form)
             if key:
                 button.setShortcut(key)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(lambda _=False, a=action: self.move(a))
-            layout.addWidget(button)
+            layout.addWidget(button, n // across, n % across)
             button.show()  # at once, not when the layout's queued show runs: a key pressed before that would be lost
             self.action_buttons.append(button)
 
