@@ -167,3 +167,6 @@ def test_delete_removes_the_selected_scans_and_scanning_goes_on(qtbot, window, c
     assert [value for value, _, _ in results(view)] == ["UNIT0001", "UNIT0002"]
     assert view.form.lastLabel.text() == "1 scans removed; Undo (Ctrl+Z) brings them back"
     assert window.focusWidget() is view.form.scanEdit
+    qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert view.form.lastLabel.text().startswith("Receipt GR-") and view.form.undoButton.isHidden()  # nothing to bring back

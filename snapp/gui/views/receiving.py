@@ -618,6 +618,9 @@ class ReceivingView(View):
 
     def _posted(self, receipt: receiving.ReceiptRecord) -> None:
         self._reset()
+        # What Undo kept was taken before this receipt: brought back, it would offer its serials again.
+        self.discarded = None
+        self.form.undoButton.hide()
         said = self.lot.received(receipt) if receipt.batch else self.tr(
             "Receipt {0}: {1} serials of {2} received into {3}").format(
             receipt.number, receipt.quantity, receipt.sku, receipt.location)  # fmt: skip
