@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from snapp.gui.palette import BAD, DOUBTFUL, GOOD
 from snapp.paths import form
@@ -35,7 +35,8 @@ def load_form(name: str, host: QWidget) -> QWidget:
         if tone := label.property("tone"):
             label.setStyleSheet(f"color: {TONES[tone].text};")
     layout = host.layout() or QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    if not isinstance(host, QDialog):  # a screen sits in the window's margins; a dialog keeps the style's own
+        layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget)
     return widget
 
