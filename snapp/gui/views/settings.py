@@ -122,17 +122,19 @@ class SettingsView(View):
         self.refresh()  # on SQLite a phone pairs through the server process, which notifies no one: look again
 
     def refresh(self) -> None:
-        def shown(rows: list[DeviceRecord] | None) -> None:
+        def load() -> tuple[list[DeviceRecord] | None, int]:
+            admin = is_admin(self.ctx)  # asked once: it decides both the device list and the answer days' control
+            return devices.list_devices(self.ctx) if admin else None, rma_due.get_answer_days(self.ctx)
+
+        def shown(got: tuple[list[DeviceRecord] | None, int]) -> None:
+            rows, days = got
             if rows is None:
                 self._admins_only(self.form.devicesNoteLabel)
             else:
                 self.devices.set_rows(rows)
+            self._show_answer_days(days, admin=rows is not None)
 
-        def answer_days() -> tuple[int, bool]:
-            return rma_due.get_answer_days(self.ctx), is_admin(self.ctx)
-
-        self.runner.run(lambda: devices.list_devices(self.ctx) if is_admin(self.ctx) else None, done=shown)
-        self.runner.run(answer_days, done=lambda got: self._show_answer_days(*got))
+        self.runner.run(load, done=shown)
 
     def _show_answer_days(self, days: int, admin: bool) -> None:
         form = self.form
