@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -53,9 +54,7 @@ class ServiceDialog(QDialog):
     def _said(self, problem: Problem) -> str:
         """A problem of a field this form shows, named by the field's label rather than the core's word for it."""
         label = field_label(self.form, problem.position)
-        if label is None:
-            return say_problem(problem)
-        return f"{label}:{f' {problem.value!r}' if problem.value else ''} {say(problem.message)}"
+        return say_problem(problem if label is None else replace(problem, position=label))
 
     def refuse(self, lines: list[str]) -> None:
         self.form.errorLabel.setText("\n".join(lines))

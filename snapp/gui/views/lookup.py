@@ -172,8 +172,7 @@ class LookupView(View):
             button.hide()  # its key is free at once: a twin still waiting for deletion would make F2 ambiguous
             button.deleteLater()
         self.action_buttons = []
-        offered = [Action(name) for name in allowed]
-        offered = [a for a in offered if self.role is not None
+        offered = [a for a in map(Action, allowed) if self.role is not None
                    and ((rule := TRANSITIONS.get(a)) is None or allows(self.role, rule.permission))]  # fmt: skip
         # In rows of at most BUTTONS_A_ROW, as even as they come: eight moves in one row do not fit a laptop's screen.
         rows = -(-len(offered) // BUTTONS_A_ROW)
