@@ -388,11 +388,11 @@ def next_place(paired: Sequence[str | None], defs: Sequence[FieldDef]) -> PairPl
     place = len(taken) % width
     if not place:
         return PairPlace(None, None, {})
-    earlier: dict[str, tuple[int, str]] = {}
+    field, earlier = scanned[place - 1], {}
     for start in range(0, len(taken) - place, width):
         n, value = taken[start + place]
-        earlier.setdefault(value, (n, taken[start][1]))
-    return PairPlace(scanned[place - 1], taken[-place][1], earlier)
+        earlier.setdefault(field.cased(value), (n, taken[start][1]))  # as stored: aa:bb and AA:BB are one MAC
+    return PairPlace(field, taken[-place][1], earlier)
 
 
 def field_source(serials: Sequence[str], fields: dict[str, dict[str, object]]) -> Source:

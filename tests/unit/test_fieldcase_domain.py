@@ -28,3 +28,14 @@ def test_two_cells_differing_only_by_case_are_one_value_twice_in_a_delivery():
     got = capture_fields(capture(source, SerialRule()), [MAC], "ROUTER")
     assert got.values["MAC"] == ["AA:BB:CC:DD:EE:01", "AA:BB:CC:DD:EE:01", "AA:BB:CC:DD:EE:03"]
     assert [(str(p.position), p.reason) for p in got.problems] == [("line 2, item 2", "field_duplicate")]
+
+
+def test_a_scan_by_scan_delivery_knows_a_mac_scanned_before_in_the_other_case():
+    from dataclasses import replace
+
+    from snapp.domain.fields import next_place
+
+    scanned_mac = replace(MAC, scanned=True)
+    place = next_place(["SN1", "aa:bb:cc:dd:ee:01", "SN2"], [scanned_mac])
+    assert (place.field, place.serial) == (scanned_mac, "SN2")
+    assert place.earlier == {"AA:BB:CC:DD:EE:01": (2, "SN1")}  # so AA:BB:CC:DD:EE:01 for SN2 is the same MAC twice
