@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, exists, func, insert, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Select, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from snapp.db.models import (
@@ -197,18 +197,19 @@ def replacement_policy(session: Session) -> WarrantyPolicy:
 # --- the story of a unit ------------------------------------------------------------
 
 
-def any_aftersales(session: Session, unit_ids: Sequence[int]) -> bool:
-    """Whether any of the units was ever handed over, returned, sent back to its supplier, swapped or repaired.
+def ever_aftersales(units: BindParameter) -> ColumnElement[bool]:
+    """Whether any of ``units`` (an expanding parameter of unit ids) was ever handed over, returned, sent back
+    to its supplier, swapped or repaired.
 
-    Most units never were: one query of four index probes saves a card the
-    four reads of `latest_handovers` and `story`.
+    Most units never were: four index probes, asked inside a card's one read,
+    save it the four reads of `latest_handovers` and `story`.
     """
-    return bool(unit_ids) and bool(session.scalar(select(or_(
-        exists().where(Handover.serial_id.in_(unit_ids)),
-        exists().where(CustomerRma.serial_id.in_(unit_ids) | CustomerRma.replacement_id.in_(unit_ids)),
-        exists().where(SupplierRma.serial_id.in_(unit_ids) | SupplierRma.replacement_id.in_(unit_ids)),
-        exists().where(RepairRecord.serial_id.in_(unit_ids)),
-    ))))  # fmt: skip
+    return or_(
+        exists().where(Handover.serial_id.in_(units)),
+        exists().where(CustomerRma.serial_id.in_(units) | CustomerRma.replacement_id.in_(units)),
+        exists().where(SupplierRma.serial_id.in_(units) | SupplierRma.replacement_id.in_(units)),
+        exists().where(RepairRecord.serial_id.in_(units)),
+    )
 
 
 def story(session: Session, unit_ids: list[int]) -> dict[int, list[Text]]:

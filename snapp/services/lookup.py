@@ -21,7 +21,7 @@ from snapp.errors import NotFound, Problem, Text, ValidationError
 from snapp.services.base import UnitOfWork, check_page, service, utc_midnight
 from snapp.services import fields
 from snapp.services.customers import (
-    Holder, any_aftersales, get_customer_row, held_by, holder_now, latest_handovers, story,
+    Holder, ever_aftersales, get_customer_row, held_by, holder_now, latest_handovers, story,
 )  # fmt: skip
 from snapp.services.rma_due import open_return
 from snapp.services.units import resolve, with_receipt
@@ -83,7 +83,8 @@ def days_left(end: dt.date | None, today: dt.date | None = None) -> int | None:
 _FROM, _TO = aliased(Location), aliased(Location)
 _UNITS = bindparam("units", expanding=True)
 # A card's history and its custom fields' values in one read: the fields first (part 0, in their item's
-# order), then the events (part 1, oldest first). The events' SELECT comes first for its column types.
+# order), then the events (part 1, oldest first), then one row (part 2) if the units have an after-sales
+# story to read. The events' SELECT comes first for its column types.
 _HISTORY_AND_FIELDS = union_all(
     select(
         SerialEvent.serial_id,
@@ -113,6 +114,7 @@ _HISTORY_AND_FIELDS = union_all(
     )
     .join(FieldDefinition, FieldDefinition.id == FieldValue.field_id)
     .where(FieldValue.serial_id.in_(_UNITS)),
+    select(null(), literal_column("2"), literal_column("0"), *[null()] * 9).where(ever_aftersales(_UNITS)),
 ).order_by(literal_column("part"), literal_column("seq"))
 
 
@@ -134,12 +136,15 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     ids = [row.id for row in rows]
     history: dict[int, list[EventRecord]] = {}
     values: dict[int, list[tuple[str, str]]] = {}
+    handovers: dict[int, Holder] = {}
+    stories: dict[int, list[Text]] = {}
     for unit_id, part, _, *event in session.execute(_HISTORY_AND_FIELDS, {"units": ids}):
-        if part:
+        if part == 1:
             history.setdefault(unit_id, []).append(EventRecord(*event))
-        else:
+        elif part == 0:
             values.setdefault(unit_id, []).append((event[-2], event[-1]))
-    handovers, stories = (latest_handovers(session, ids), story(session, ids)) if any_aftersales(session, ids) else ({}, {})
+        else:
+            handovers, stories = latest_handovers(session, ids), story(session, ids)
     today = dt.date.today()
     returns = {row.id: open_return(session, row.id, today) for row in rows if row.status == Status.CUSTOMER_RETURN}
     return [
