@@ -445,6 +445,11 @@ def _attempt(ctx: Context, permission: Permission, write: bool, fn: Callable, ar
     try:
         with ctx.db.session(write=write) as session:
             committing = False
+            if not write and not ctx.db.is_sqlite:
+                # PostgreSQL runs a read READ ONLY and it ends in COMMIT, which can then change nothing:
+                # psycopg forgets its prepared statements at every ROLLBACK, and with them the cached
+                # plans that spare a look-up planning its joins again each time.
+                session.connection(execution_options={"postgresql_readonly": True})
             try:
                 actor = _resolve_actor(session, ctx.user)
                 if not allows(actor.role, permission):
@@ -452,8 +457,8 @@ def _attempt(ctx: Context, permission: Permission, write: bool, fn: Callable, ar
                                            permission=str(permission))  # fmt: skip
                 uow = UnitOfWork(session, ctx, actor, write)
                 result = fn(uow, *args, **kwargs)
-                if write:
-                    committing = True
+                if write or not ctx.db.is_sqlite:
+                    committing = write
                     session.commit()
             except IntegrityError as err:
                 session.rollback()

@@ -268,3 +268,37 @@ def test_prefix_filter_is_exact_on_a_postgresql_database_with_a_locale_collation
         assert found == {"AB0001"}
     finally:
         db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_card_on_postgresql_is_planned_once_not_at_every_look_up(pg_url):
+    """A read ends in COMMIT (it runs READ ONLY), so psycopg keeps its prepared statements between look-ups,
+    and one typed serial goes as a parameter of its own: PostgreSQL then settles on generic plans and stops
+    planning the unit's eight-table join at every scan."""
+    from sqlalchemy import text
+
+    from snapp.db.engine import Database
+    from snapp.db.schema import upgrade
+    from snapp.services.auth import create_first_admin
+
+    db = Database(pg_url)
+    try:
+        upgrade(db)
+        ctx = create_first_admin(db, "admin", "admin password")
+        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+        add_plain_item(ctx, "KEEP", serial_case="keep")
+        masterdata.add_location(ctx, masterdata.LocationRecord("WH", "warehouse"))
+        po = approved_po(ctx, "ACME", ("KEEP", 12))
+        receiving.receive(ctx, po.number, "KEEP", [scans([f"PLAN{n}" for n in range(12)])], location="WH")
+        for n in range(12):
+            assert lookup.find_serial(ctx, f"PLAN{n}")[0].serial == f"PLAN{n}"
+        with db.engine.connect() as conn:  # the pool's one connection, which ran every look-up
+            plans = dict(conn.execute(text("SELECT statement, generic_plans FROM pg_prepared_statements")).all())
+        [unit_query] = [sql for sql in plans if sql.startswith("SELECT serials.id, serials.serial")]
+        [card_query] = [sql for sql in plans if sql.startswith("SELECT serial_events.serial_id")]
+        assert plans[unit_query] > 0 and plans[card_query] > 0, plans
+        # An array's unknown length makes the generic plan look costly beside a custom one on a large table,
+        # and PostgreSQL would plan the join again every time (at 200,000 units: 0 generic plans in 25).
+        assert "ANY" not in unit_query, unit_query
+    finally:
+        db.dispose()
