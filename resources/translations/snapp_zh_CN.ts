@@ -1189,77 +1189,77 @@ How was it resolved?</source>
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="53"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="54"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="55"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="56"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
         <source>Where</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="57"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="58"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="59"/>
         <source>Reference</source>
         <translation>参考单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="59"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="60"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="64"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="65"/>
         <source>Scan or type a serial above: the unit&apos;s history shows here.</source>
         <translation>请在上方扫描或输入序列号：该单件的履历将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="106"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="107"/>
         <source>{0}: not in SNApp. It was never received here (this alone does not make it counterfeit).</source>
         <translation>{0}：SNApp 中没有此序列号。它从未在此收货（仅凭这一点不能断定是假货）。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="122"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="123"/>
         <source>{0} items carry serial {1}; choose one above</source>
         <translation>{0} 个物料使用序列号 {1}，请在上方选择一个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="153"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="154"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="156"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="157"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="157"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="158"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="163"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="164"/>
         <source>expired {0} ({1} days ago)</source>
         <translation>已于 {0} 过期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/lookup.py" line="164"/>
+        <location filename="../../snapp/gui/views/lookup.py" line="165"/>
         <source>expires {0} ({1} days left)</source>
         <translation>{0} 到期（剩 {1} 天）</translation>
     </message>
@@ -1663,17 +1663,17 @@ How was it resolved?</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="94"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="93"/>
         <source>&amp;Delivery note:</source>
         <translation>送货单(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="95"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="94"/>
         <source>The delivery note&apos;s number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dialogs.py" line="103"/>
+        <location filename="../../snapp/gui/views/dialogs.py" line="102"/>
         <source>(not recorded)</source>
         <translation>（不记录）</translation>
     </message>
@@ -2107,106 +2107,106 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../ui/recall.ui" line="16"/>
-        <source>Supplier code</source>
-        <translation>供应商代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recall.ui" line="17"/>
-        <source>Batch (lot)</source>
-        <translation>批号</translation>
+        <source>&amp;Supplier:</source>
+        <translation>供应商(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../ui/recall.ui" line="18"/>
-        <source>PO number</source>
-        <translation>采购订单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recall.ui" line="19"/>
-        <source>Item SKU</source>
-        <translation>物料 SKU</translation>
+        <source>Batc&amp;h:</source>
+        <translation>批号(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../ui/recall.ui" line="20"/>
-        <source>Received from (YYYY-MM-DD)</source>
-        <translation>收货起（YYYY-MM-DD）</translation>
+        <source>PO n&amp;umber:</source>
+        <translation>采购订单号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="21"/>
-        <source>Received to (YYYY-MM-DD)</source>
-        <translation>收货止（YYYY-MM-DD）</translation>
+        <location filename="../../ui/recall.ui" line="22"/>
+        <source>&amp;Item (SKU):</source>
+        <translation>物料 SKU(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="24"/>
+        <source>Received &amp;from:</source>
+        <translation>收货起始日(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../ui/recall.ui" line="26"/>
+        <source>Received t&amp;o:</source>
+        <translation>收货截止日(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall.ui" line="32"/>
         <source>Serials or scans, one a line (optional)</source>
         <translation>序列号或扫描码，每行一个（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="34"/>
+        <location filename="../../ui/recall.ui" line="40"/>
         <source>&amp;Trace</source>
         <translation>追溯(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="35"/>
+        <location filename="../../ui/recall.ui" line="41"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="37"/>
+        <location filename="../../ui/recall.ui" line="43"/>
         <source>E&amp;xcel…</source>
         <translation>Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="38"/>
+        <location filename="../../ui/recall.ui" line="44"/>
         <source>&amp;PDF for the regulator…</source>
         <translation>监管用 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="39"/>
+        <location filename="../../ui/recall.ui" line="45"/>
         <source>&amp;Block stock…</source>
         <translation>冻结库存(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="40"/>
+        <location filename="../../ui/recall.ui" line="46"/>
         <source>&amp;Release…</source>
         <translation>解除隔离(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="47"/>
+        <location filename="../../ui/recall.ui" line="53"/>
         <source>Where / serial</source>
         <translation>去向 / 序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="48"/>
+        <location filename="../../ui/recall.ui" line="54"/>
         <source>Item</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="49"/>
+        <location filename="../../ui/recall.ui" line="55"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="50"/>
+        <location filename="../../ui/recall.ui" line="56"/>
         <source>Expiry</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="51"/>
+        <location filename="../../ui/recall.ui" line="57"/>
         <source>PO</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="52"/>
+        <location filename="../../ui/recall.ui" line="58"/>
         <source>Has it</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="53"/>
+        <location filename="../../ui/recall.ui" line="59"/>
         <source>Since</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/recall.ui" line="54"/>
+        <location filename="../../ui/recall.ui" line="60"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2309,27 +2309,36 @@ How was it resolved?</source>
         <translation>被召回批次中已冻结的 {0} 个件恢复可发放。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="203"/>
+        <location filename="../../snapp/gui/views/recall.py" line="198"/>
+        <source>{0}
+
+Note for each unit&apos;s history (the supplier&apos;s notice, optional):</source>
+        <translation>{0}
+
+写入每件履历的备注（供应商通知编号，可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="209"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="203"/>
+        <location filename="../../snapp/gui/views/recall.py" line="209"/>
         <source>{0} piece(s) blocked</source>
         <translation>已冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="205"/>
+        <location filename="../../snapp/gui/views/recall.py" line="211"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="205"/>
+        <location filename="../../snapp/gui/views/recall.py" line="211"/>
         <source>{0} piece(s) released</source>
         <translation>已解除冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="209"/>
+        <location filename="../../snapp/gui/views/recall.py" line="215"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
@@ -2603,22 +2612,22 @@ How was it resolved?</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="622"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="625"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="626"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="629"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="627"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="630"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="657"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="660"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>
@@ -3679,127 +3688,127 @@ How was it resolved?</source>
         <translation>{0} dpi</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="143"/>
+        <location filename="../../snapp/gui/views/settings.py" line="145"/>
         <source>Only an administrator can change it.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="155"/>
+        <location filename="../../snapp/gui/views/settings.py" line="157"/>
         <source>Saved: a return&apos;s answer is promised within {0} days.</source>
         <translation>已保存：客户退货承诺在 {0} 天内答复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="166"/>
+        <location filename="../../snapp/gui/views/settings.py" line="168"/>
         <source>Shared at {0}/api/v1 — certificate fingerprint (SHA-256): {1}</source>
         <translation>已共享于 {0}/api/v1 — 证书指纹 (SHA-256)：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="172"/>
+        <location filename="../../snapp/gui/views/settings.py" line="174"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="174"/>
+        <location filename="../../snapp/gui/views/settings.py" line="176"/>
         <source>Not shared: only this PC uses the database.</source>
         <translation>未共享：只有本机使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="192"/>
+        <location filename="../../snapp/gui/views/settings.py" line="194"/>
         <source>To pair a phone or PDA, scan this with its camera, check that the page shows the same fingerprint, and log in. Pairing code {0}: for one device, until {1}.</source>
         <translation>配对手机或 PDA：用其相机扫描此二维码，核对页面显示的指纹与此相同，然后登录。配对码 {0}：仅限一台设备，有效至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="208"/>
+        <location filename="../../snapp/gui/views/settings.py" line="210"/>
         <source>Only an administrator can pair and revoke phones and PDAs.</source>
         <translation>只有管理员可以配对和吊销手机及 PDA。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="218"/>
+        <location filename="../../snapp/gui/views/settings.py" line="220"/>
         <source>Revoke device</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="219"/>
+        <location filename="../../snapp/gui/views/settings.py" line="221"/>
         <source>Revoke {0}? It can no longer log in, and everyone logged in on it is logged out now.</source>
         <translation>吊销 {0}？该设备将无法再登录，在其上登录的所有人会立即退出。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="227"/>
+        <location filename="../../snapp/gui/views/settings.py" line="229"/>
         <source>The server stopped: {0}</source>
         <translation>服务器已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="236"/>
+        <location filename="../../snapp/gui/views/settings.py" line="238"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="239"/>
+        <location filename="../../snapp/gui/views/settings.py" line="241"/>
         <source>Cannot connect: {0}</source>
         <translation>无法连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="246"/>
+        <location filename="../../snapp/gui/views/settings.py" line="248"/>
         <source>connected; the database is empty — SNApp will create its tables (snapp init)</source>
         <translation>已连接；数据库为空——SNApp 将创建所需的表（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="248"/>
+        <location filename="../../snapp/gui/views/settings.py" line="250"/>
         <source>connected; schema {0}, this SNApp needs {1} (snapp init)</source>
         <translation>已连接；数据库结构为 {0}，本版 SNApp 需要 {1}（snapp init）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="250"/>
+        <location filename="../../snapp/gui/views/settings.py" line="252"/>
         <source>connected; SNApp schema {0}, ready</source>
         <translation>已连接；SNApp 数据库结构 {0}，可以使用</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="255"/>
+        <location filename="../../snapp/gui/views/settings.py" line="257"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="255"/>
+        <location filename="../../snapp/gui/views/settings.py" line="257"/>
         <source>Saved. SNApp uses the new database from its next start.</source>
         <translation>已保存。SNApp 下次启动时将使用新数据库。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="264"/>
+        <location filename="../../snapp/gui/views/settings.py" line="266"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="277"/>
+        <location filename="../../snapp/gui/views/settings.py" line="279"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="272"/>
+        <location filename="../../snapp/gui/views/settings.py" line="274"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="303"/>
+        <location filename="../../snapp/gui/views/settings.py" line="305"/>
         <source>Saved: no label printer, labels go to a PDF.</source>
         <translation>已保存：不使用标签打印机，标签输出为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="305"/>
+        <location filename="../../snapp/gui/views/settings.py" line="307"/>
         <source>Saved: labels go to {0}.</source>
         <translation>已保存：标签发送到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="311"/>
+        <location filename="../../snapp/gui/views/settings.py" line="313"/>
         <source>Enter the printer&apos;s address first.</source>
         <translation>请先填写打印机地址。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="314"/>
+        <location filename="../../snapp/gui/views/settings.py" line="316"/>
         <source>Sending a test label to {0}…</source>
         <translation>正在向 {0} 发送测试标签…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/settings.py" line="324"/>
+        <location filename="../../snapp/gui/views/settings.py" line="326"/>
         <source>Test label sent to {0}.</source>
         <translation>测试标签已发送到 {0}。</translation>
     </message>

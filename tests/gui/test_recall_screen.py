@@ -11,7 +11,7 @@ from snapp.gui.views.recall import RecallView
 from snapp.services import lifecycle, lookup, receiving
 from tests import pdfkit
 from tests.gui.conftest import Screen, type_text
-from tests.gui.test_stocktake_screen import answer_next_question
+from tests.gui.test_screens import answer_next_dialog
 
 GTIN = "09506000134352"
 
@@ -65,15 +65,18 @@ def test_trace_group_export_block_and_release(qtbot, ctx, company, settings, tmp
         "GU0004", "GU0005", "GU0006", "GU0001", "GU0003", "GU0002"]
     assert "王医生 / Dr. Wang" in pdfkit.flat("".join(pdfkit.text(tmp_path / "recall.pdf")))
 
-    answer_next_question(QMessageBox.StandardButton.No)  # changed their mind: nothing moves
+    answer_next_dialog("notice", accept=False)  # changed their mind: nothing moves
     qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
     s.settle()
     assert status(ctx, "GU0004") == "in_stock"
 
-    answer_next_question()
+    asked: list[str] = []
+    answer_next_dialog("Notice FSN-2026-11 of ACME", asked=asked)
     qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
     s.settle()
+    assert asked[-1].startswith("Quarantine 3 unit(s) in stock where they stand?")
     assert [status(ctx, f"GU000{n}") for n in (4, 5, 6, 1)] == ["quarantined"] * 3 + ["issued"]
+    assert lookup.find_serial(ctx, "GU0004")[0].history[-1].note == "Notice FSN-2026-11 of ACME"
     assert form.summaryLabel.text() == "6 unit(s) affected — 3 unit(s) quarantined"
     assert tree_rows(form.unitsTree) == [
         ("Issued — 1 unit(s)", ["GU0001"]),
@@ -84,10 +87,11 @@ def test_trace_group_export_block_and_release(qtbot, ctx, company, settings, tmp
     ]
     assert not form.blockButton.isEnabled() and form.releaseButton.isEnabled()
 
-    answer_next_question()
+    answer_next_dialog("")  # no note
     qtbot.mouseClick(form.releaseButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert status(ctx, "GU0006") == "in_stock" and lookup.find_serial(ctx, "GU0006")[0].location == "WH-B"
+    [card] = lookup.find_serial(ctx, "GU0006")
+    assert (card.status, card.location, card.history[-1].note) == ("in_stock", "WH-B", None)
     assert form.summaryLabel.text() == "6 unit(s) affected — 3 unit(s) released"
 
 

@@ -12,7 +12,7 @@ from snapp.domain.batches import Lot
 from snapp.gui.views.recall import RecallView
 from snapp.services import batches, masterdata, receiving
 from tests.gui.conftest import Screen, type_text
-from tests.gui.test_stocktake_screen import answer_next_question
+from tests.gui.test_screens import answer_next_dialog
 from tests.gui.test_receiving_screen import approved_po
 
 
@@ -32,19 +32,19 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     assert form.blockButton.isEnabled() and not form.releaseButton.isEnabled() and form.pdfButton.isEnabled()
 
     asked: list[str] = []
-    answer_next_question(asked=asked)
+    answer_next_dialog("", asked=asked)
     qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert asked[-1].endswith("36 piece(s) of the recalled batches in stock are blocked too: not issued until released.")
+    assert "36 piece(s) of the recalled batches in stock are blocked too: not issued until released." in asked[-1]
     assert form.summaryLabel.text() == ("0 unit(s) affected; batches: 36 piece(s) in stock, 36 of them blocked, "
                                         "4 issued — 0 unit(s) quarantined, 36 piece(s) blocked")  # fmt: skip
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [True, True]
     assert not form.blockButton.isEnabled() and form.releaseButton.isEnabled()
 
-    answer_next_question(asked=asked)
+    answer_next_dialog("", asked=asked)
     qtbot.mouseClick(form.releaseButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert asked[-1].endswith("36 blocked piece(s) of the recalled batches become issuable again.")
+    assert "36 blocked piece(s) of the recalled batches become issuable again." in asked[-1]
     assert form.summaryLabel.text().endswith("0 of them blocked, 4 issued — 0 unit(s) released, 36 piece(s) released")
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [False, False]
     assert QApplication.activeModalWidget() is None

@@ -33,14 +33,17 @@ def type_and_enter(qtbot, edit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
-def answer_next_dialog(text: str) -> None:
-    """Type into the input dialog that is about to open, and press OK, as the user would."""
+def answer_next_dialog(text: str, *, accept: bool = True, asked: list[str] | None = None) -> None:
+    """Type into the input dialog that is about to open, and press OK (or Cancel), as the user would; its question
+    added to ``asked``."""
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QInputDialog), dialog
+        if asked is not None:
+            asked.append(dialog.labelText())
         dialog.setTextValue(text)
-        dialog.accept()
+        dialog.accept() if accept else dialog.reject()
 
     QTimer.singleShot(0, answer)
 

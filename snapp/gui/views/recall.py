@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTreeWidgetItem
+from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QLabel, QTreeWidgetItem
 
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.gui.labels import name_of
@@ -192,11 +192,17 @@ class RecallView(View):
         question = question.format(f"{moving:,}", f"{left:,}")
         if pieces:
             question += " " + batches.format(f"{pieces:,}")
-        answer = QMessageBox.question(self, title, question)
-        if answer != QMessageBox.StandardButton.Yes:
+        ask = QInputDialog(self)
+        ask.setWindowTitle(title)
+        # The note goes into every unit's history: the notice it obeys is what an auditor asks for.
+        ask.setLabelText(self.tr("{0}\n\nNote for each unit's history (the supplier's notice, optional):").format(question))
+        ask.findChild(QLabel).setWordWrap(True)
+        ask.setOkButtonText(title)
+        if ask.exec() != QDialog.DialogCode.Accepted:
             return
+        note = ask.textValue().strip() or None
         move = recall.block if action is Action.BLOCK else recall.release
-        self.runner.run(lambda: move(self.ctx, wanted), done=self._held)
+        self.runner.run(lambda: move(self.ctx, wanted, note=note), done=self._held)
 
     def _held(self, result: BlockResult) -> None:
         if result.action == Action.BLOCK:
