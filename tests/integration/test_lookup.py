@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from snapp_testkit import add_plain_item, approved_po, serial_names, set_received_at
@@ -10,6 +12,7 @@ from snapp_testkit import add_plain_item, approved_po, serial_names, set_receive
 from snapp.domain.capture import scans
 from snapp.errors import NotFound, ValidationError
 from snapp.services import lifecycle, lookup, masterdata, receiving
+from snapp.services.base import Context
 from snapp.services.lookup import SerialFilter
 
 
@@ -249,25 +252,32 @@ def pg_icu_url(pg_url):
     admin.dispose()
 
 
-@pytest.mark.postgres
-def test_prefix_filter_is_exact_on_a_postgresql_database_with_a_locale_collation(pg_icu_url):
+@contextmanager
+def keep_shop(url: str) -> Iterator[Context]:
+    """A migrated database at ``url`` with supplier ACME, item KEEP (serials kept as typed) and location WH."""
     from snapp.db.engine import Database
     from snapp.db.schema import upgrade
     from snapp.services.auth import create_first_admin
 
-    db = Database(pg_icu_url)
+    db = Database(url)
     try:
         upgrade(db)
         ctx = create_first_admin(db, "admin", "admin password")
         masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
         add_plain_item(ctx, "KEEP", serial_case="keep")
         masterdata.add_location(ctx, masterdata.LocationRecord("WH", "warehouse"))
+        yield ctx
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_prefix_filter_is_exact_on_a_postgresql_database_with_a_locale_collation(pg_icu_url):
+    with keep_shop(pg_icu_url) as ctx:
         po = approved_po(ctx, "ACME", ("KEEP", 10))
         receiving.receive(ctx, po.number, "KEEP", [scans(["AB0001", "ab0002", "Ab0003", "AC0004"])])
         found = {r.serial for r in lookup.list_serials(ctx, SerialFilter(serial_prefix="AB")).rows}
         assert found == {"AB0001"}
-    finally:
-        db.dispose()
 
 
 @pytest.mark.postgres
@@ -277,22 +287,12 @@ def test_a_card_on_postgresql_is_planned_once_not_at_every_look_up(pg_url):
     planning the unit's eight-table join at every scan."""
     from sqlalchemy import text
 
-    from snapp.db.engine import Database
-    from snapp.db.schema import upgrade
-    from snapp.services.auth import create_first_admin
-
-    db = Database(pg_url)
-    try:
-        upgrade(db)
-        ctx = create_first_admin(db, "admin", "admin password")
-        masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
-        add_plain_item(ctx, "KEEP", serial_case="keep")
-        masterdata.add_location(ctx, masterdata.LocationRecord("WH", "warehouse"))
+    with keep_shop(pg_url) as ctx:
         po = approved_po(ctx, "ACME", ("KEEP", 12))
         receiving.receive(ctx, po.number, "KEEP", [scans([f"PLAN{n}" for n in range(12)])], location="WH")
         for n in range(12):
             assert lookup.find_serial(ctx, f"PLAN{n}")[0].serial == f"PLAN{n}"
-        with db.engine.connect() as conn:  # the pool's one connection, which ran every look-up
+        with ctx.db.engine.connect() as conn:  # the pool's one connection, which ran every look-up
             plans = dict(conn.execute(text("SELECT statement, generic_plans FROM pg_prepared_statements")).all())
         [unit_query] = [sql for sql in plans if sql.startswith("SELECT serials.id, serials.serial")]
         [card_query] = [sql for sql in plans if sql.startswith("SELECT serial_events.serial_id")]
@@ -300,5 +300,3 @@ def test_a_card_on_postgresql_is_planned_once_not_at_every_look_up(pg_url):
         # An array's unknown length makes the generic plan look costly beside a custom one on a large table,
         # and PostgreSQL would plan the join again every time (at 200,000 units: 0 generic plans in 25).
         assert "ANY" not in unit_query, unit_query
-    finally:
-        db.dispose()
