@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from snapp.gui import palette
 from snapp.gui.views.lookup import LookupView
 from snapp.gui.views.receiving import ReceivingView
 from snapp.gui.views.register import RegisterView
@@ -76,6 +77,17 @@ def test_each_scan_gets_its_verdict_at_once(qtbot, window, ctx, company):
     ]
     assert view.form.counterLabel.text() == "2 / 100"
     assert "characters not allowed" in view.form.lastLabel.text()
+
+
+def test_the_last_verdict_is_coloured_as_it_went(qtbot, window, ctx, company):
+    view = open_receiving(qtbot, window, company.number)
+    label = view.form.lastLabel
+    colours = []
+    for code in ("GOOD0001", "GOOD0002", "ab", "cd", "GOOD0003"):
+        scan(qtbot, view, code)
+        colours.append(label.palette().color(label.foregroundRole()).name())  # as the label paints its text
+    good, bad = palette.GOOD.text.lower(), palette.BAD.text.lower()
+    assert colours == [good, good, bad, bad, good]
 
 
 def test_a_serial_already_received_is_refused_before_posting(qtbot, window, ctx, company):
