@@ -4,57 +4,77 @@
 <context>
     <name>Aftersales</name>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="28"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="29"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="30"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="31"/>
         <source>ended {0} ({1} days ago)</source>
         <translation>已于 {0} 到期（{1} 天前）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="31"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="32"/>
         <source>until {0} ({1} days left)</source>
         <translation>至 {0}（剩余 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="38"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
         <source>a customer not recorded (shipped before customers were kept)</source>
         <translation>未记录的客户（记录客户前发货）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="39"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="40"/>
         <source>we have it</source>
         <translation>在本公司</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="41"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="42"/>
         <source>, delivery {0}</source>
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
+        <source>1 customer warranty ends within {1} days</source>
+        <translation>1 个客户保修将在 {1} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="52"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
+        <source>1 unit is overdue back from its supplier (RMA {1})</source>
+        <translation>1 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="55"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="56"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="58"/>
+        <source>1 unit has been in repair longer than {1} days</source>
+        <translation>1 件物品维修超过 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="59"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="59"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="61"/>
+        <source>1 customer return is past the day its answer was promised (RMA {1})</source>
+        <translation>1 件客户退货已过承诺答复日期（RMA {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/aftersales.py" line="62"/>
         <source>{0} customer returns are past the day their answer was promised (RMA {1})</source>
         <translation>{0} 件客户退货已过承诺答复日期（RMA {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="165"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="167"/>
         <source>Warranty claim {0}</source>
         <translation>保修索赔单 {0}</translation>
     </message>
@@ -209,34 +229,34 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="94"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="95"/>
         <source>{0}: {1} open</source>
         <translation>{0}：{1} 项未处理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="96"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="97"/>
         <source>{0} purchase orders wait for approval</source>
         <translation>{0} 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="96"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="97"/>
         <source>1 purchase order waits for approval</source>
         <translation>1 张采购订单待审核</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="98"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="99"/>
         <source>{0} units are in repair</source>
         <translation>{0} 件在维修中</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="98"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="99"/>
         <source>1 unit is in repair</source>
         <translation>1 件在维修中</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="101"/>
-        <source>1 unit leaves its supplier warranty within {0} days</source>
-        <translation>1 件将在 {0} 天内超出供应商保修期</translation>
+        <source>1 unit leaves its supplier warranty within {1} days</source>
+        <translation>1 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="102"/>
@@ -244,9 +264,19 @@
         <translation>{0} 件将在 {1} 天内超出供应商保修期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="105"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
         <source>{0} units on our shelves have expired</source>
         <translation>{0} 件在库单件已过期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="104"/>
+        <source>1 unit on our shelves has expired</source>
+        <translation>1 件在库单件已过期</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="106"/>
+        <source>1 unit expires within {1} days: issue the first-expiring first</source>
+        <translation>1 件将在 {1} 天内到期：请先到期先出</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/dashboard.py" line="107"/>
@@ -254,12 +284,17 @@
         <translation>{0} 件将在 {1} 天内到期：请先到期先出</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="110"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
         <source>{0} units are quarantined by a recall</source>
         <translation>{0} 件因召回已隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/dashboard.py" line="113"/>
+        <location filename="../../snapp/gui/views/dashboard.py" line="109"/>
+        <source>1 unit is quarantined by a recall</source>
+        <translation>1 件因召回已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/dashboard.py" line="112"/>
         <source>Nothing needs attention.</source>
         <translation>暂无待处理事项。</translation>
     </message>
@@ -2464,170 +2499,170 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="128"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="130"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="136"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="138"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="138"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="140"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="199"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="201"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="212"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="224"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="226"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="226"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="228"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="244"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="246"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="342"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="547"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="344"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="348"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="349"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="351"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="366"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="368"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="369"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="371"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="303"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="372"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="305"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="141"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="143"/>
         <source>Remove the selected scans</source>
         <translation>移除选中的扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="434"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="432"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="434"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="443"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="445"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="438"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="446"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="448"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="465"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="467"/>
         <source>{0} scans removed; Undo (Ctrl+Z) brings them back</source>
         <translation>已移除 {0} 条扫描；撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="474"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="476"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="483"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="493"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="495"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="518"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="520"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="554"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="556"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="558"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="560"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="581"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="583"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="625"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="627"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="629"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="631"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="630"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="632"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="660"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="664"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>

@@ -34,6 +34,12 @@ def shown(value: Any) -> str:
     return records.shown(value)
 
 
+def counted(n: int, one: str, many: str, *more: Any) -> str:
+    """``one`` (a sentence about 1 thing) or ``many`` (about {0} things), both already translated, filled with the
+    count and ``more``: English says "1 unit is", not "1 units are"."""
+    return (one if n == 1 else many).format(f"{n:,}", *more)
+
+
 class RecordModel(QAbstractTableModel):
     """A list of records (dataclasses) held in memory: master data, PO lines, history."""
 

@@ -126,7 +126,7 @@ def test_the_dashboard_lists_after_sales_alerts(qtbot, window, ctx, shipped):
     view = window.view(DashboardView)
     view.refresh()
     settle(qtbot, window)
-    assert "1 units are overdue back from suppliers (RMA ACME-9)" in view.form.exceptionsValue.text()
+    assert "1 unit is overdue back from its supplier (RMA ACME-9)" in view.form.exceptionsValue.text()
 
 
 def test_the_replacement_warranty_policy_is_set_from_the_customers_screen(qtbot, window, ctx, shipped):

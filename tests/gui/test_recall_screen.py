@@ -127,7 +127,7 @@ def test_the_dashboard_counts_expired_expiring_and_quarantined_stock(qtbot, ctx,
     s = Screen(qtbot, ctx, settings, DashboardView)
     notes = s.view.form.exceptionsValue.text().splitlines()
     assert "2 units on our shelves have expired" in notes  # quarantined ones are still on our shelves
-    assert "1 units expire within 30 days: issue the first-expiring first" in notes
+    assert "1 unit expires within 30 days: issue the first-expiring first" in notes
     assert "2 units are quarantined by a recall" in notes
 
 

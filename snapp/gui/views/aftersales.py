@@ -12,6 +12,7 @@ from snapp.domain.lifecycle import Action
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.documents import Shelf
 from snapp.gui.labels import name_of
+from snapp.gui.models import counted
 from snapp.gui.operations import Runner
 from snapp.gui.palette import BAD, GOOD
 from snapp.gui.problems import say
@@ -47,18 +48,19 @@ def after_sales_notes(found: aftersales.Alerts) -> list[str]:
     """The dashboard's after-sales lines (the supplier warranties ending it says itself)."""
     notes = []
     if ending := sum(1 for w in found.warranties if w.kind == "customer"):
-        notes.append(QCoreApplication.translate("Aftersales", "{0} customer warranties end within {1} days").format(
-            ending, found.days))
-    if found.overdue:
-        notes.append(QCoreApplication.translate("Aftersales", "{0} units are overdue back from suppliers (RMA {1})").format(
-            len(found.overdue), ", ".join(r.number for r in found.overdue[:5])))
-    if found.long_repairs:
-        notes.append(QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days").format(
-            len(found.long_repairs), found.repair_days))
-    if found.late_returns:
-        notes.append(QCoreApplication.translate("Aftersales", "{0} customer returns are past the day their answer was "
-                                                              "promised (RMA {1})").format(
-            len(found.late_returns), ", ".join(r.number for r in found.late_returns[:5])))
+        notes.append(counted(ending, QCoreApplication.translate("Aftersales", "1 customer warranty ends within {1} days"),
+                             QCoreApplication.translate("Aftersales", "{0} customer warranties end within {1} days"), found.days))
+    if n := len(found.overdue):
+        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 unit is overdue back from its supplier (RMA {1})"),
+                             QCoreApplication.translate("Aftersales", "{0} units are overdue back from suppliers (RMA {1})"),
+                             ", ".join(r.number for r in found.overdue[:5])))
+    if n := len(found.long_repairs):
+        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 unit has been in repair longer than {1} days"),
+                             QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days"), found.repair_days))
+    if n := len(found.late_returns):
+        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 customer return is past the day its answer was promised (RMA {1})"),
+                             QCoreApplication.translate("Aftersales", "{0} customer returns are past the day their answer was promised (RMA {1})"),
+                             ", ".join(r.number for r in found.late_returns[:5])))
     return notes
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from snapp.domain.permissions import Permission, allows
 from snapp.gui.labels import name_of
+from snapp.gui.models import counted
 from snapp.gui.problems import say
 from snapp.gui.palette import status_tone
 from snapp.gui.views.aftersales import after_sales_notes
@@ -93,21 +94,19 @@ class DashboardView(View):
         self.chart.set_bars([(name_of("status", s), n, status_tone(s).fill) for s, n in summary.by_status.items()])
         notes = [self.tr("{0}: {1} open").format(name_of("exception_kind", kind), f"{n:,}") for kind, n in sorted(figures.open_exceptions.items())]
         if n := summary.draft_pos:
-            notes.append(self.tr("1 purchase order waits for approval") if n == 1 else self.tr("{0} purchase orders wait for approval").format(f"{n:,}"))
+            notes.append(counted(n, self.tr("1 purchase order waits for approval"), self.tr("{0} purchase orders wait for approval")))
         if n := summary.by_status["in_repair"]:
-            notes.append(self.tr("1 unit is in repair") if n == 1 else self.tr("{0} units are in repair").format(f"{n:,}"))
+            notes.append(counted(n, self.tr("1 unit is in repair"), self.tr("{0} units are in repair")))
         if n := summary.warranty_ending:
-            notes.append(
-                self.tr("1 unit leaves its supplier warranty within {0} days").format(summary.window) if n == 1
-                else self.tr("{0} units leave their supplier warranty within {1} days").format(f"{n:,}", summary.window)
-            )  # fmt: skip
-        if summary.expired:
-            notes.append(self.tr("{0} units on our shelves have expired").format(f"{summary.expired:,}"))
-        if summary.expiring:
-            notes.append(self.tr("{0} units expire within {1} days: issue the first-expiring first").format(
-                f"{summary.expiring:,}", summary.window))  # fmt: skip
+            notes.append(counted(n, self.tr("1 unit leaves its supplier warranty within {1} days"),
+                                 self.tr("{0} units leave their supplier warranty within {1} days"), summary.window))
+        if n := summary.expired:
+            notes.append(counted(n, self.tr("1 unit on our shelves has expired"), self.tr("{0} units on our shelves have expired")))
+        if n := summary.expiring:
+            notes.append(counted(n, self.tr("1 unit expires within {1} days: issue the first-expiring first"),
+                                 self.tr("{0} units expire within {1} days: issue the first-expiring first"), summary.window))
         if n := summary.by_status["quarantined"]:
-            notes.append(self.tr("{0} units are quarantined by a recall").format(f"{n:,}"))
+            notes.append(counted(n, self.tr("1 unit is quarantined by a recall"), self.tr("{0} units are quarantined by a recall")))
         notes += [say(alert.message) for alert in figures.alerts]
         notes += after_sales_notes(figures.aftersales)
         form.exceptionsValue.setText("\n".join(notes) or self.tr("Nothing needs attention."))
