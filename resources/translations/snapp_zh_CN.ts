@@ -34,47 +34,47 @@
         <translation>，送货单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="50"/>
         <source>1 customer warranty ends within {1} days</source>
         <translation>1 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="52"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="51"/>
         <source>{0} customer warranties end within {1} days</source>
         <translation>{0} 个客户保修将在 {1} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="52"/>
         <source>1 unit is overdue back from its supplier (RMA {1})</source>
         <translation>1 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="55"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="53"/>
         <source>{0} units are overdue back from suppliers (RMA {1})</source>
         <translation>{0} 件退供应商的物品逾期未返回（退货授权 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="58"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="54"/>
         <source>1 unit has been in repair longer than {1} days</source>
         <translation>1 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="59"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="55"/>
         <source>{0} units have been in repair longer than {1} days</source>
         <translation>{0} 件物品维修超过 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="61"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="56"/>
         <source>1 customer return is past the day its answer was promised (RMA {1})</source>
         <translation>1 件客户退货已过承诺答复日期（RMA {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="62"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="57"/>
         <source>{0} customer returns are past the day their answer was promised (RMA {1})</source>
         <translation>{0} 件客户退货已过承诺答复日期（RMA {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/aftersales.py" line="167"/>
+        <location filename="../../snapp/gui/views/aftersales.py" line="163"/>
         <source>Warranty claim {0}</source>
         <translation>保修索赔单 {0}</translation>
     </message>

@@ -46,22 +46,18 @@ def holder_text(card: SerialCard) -> str:
 
 def after_sales_notes(found: aftersales.Alerts) -> list[str]:
     """The dashboard's after-sales lines (the supplier warranties ending it says itself)."""
-    notes = []
-    if ending := sum(1 for w in found.warranties if w.kind == "customer"):
-        notes.append(counted(ending, QCoreApplication.translate("Aftersales", "1 customer warranty ends within {1} days"),
-                             QCoreApplication.translate("Aftersales", "{0} customer warranties end within {1} days"), found.days))
-    if n := len(found.overdue):
-        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 unit is overdue back from its supplier (RMA {1})"),
-                             QCoreApplication.translate("Aftersales", "{0} units are overdue back from suppliers (RMA {1})"),
-                             ", ".join(r.number for r in found.overdue[:5])))
-    if n := len(found.long_repairs):
-        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 unit has been in repair longer than {1} days"),
-                             QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days"), found.repair_days))
-    if n := len(found.late_returns):
-        notes.append(counted(n, QCoreApplication.translate("Aftersales", "1 customer return is past the day its answer was promised (RMA {1})"),
-                             QCoreApplication.translate("Aftersales", "{0} customer returns are past the day their answer was promised (RMA {1})"),
-                             ", ".join(r.number for r in found.late_returns[:5])))
-    return notes
+    lines = [  # (how many, said of one, said of more, what else each says)
+        (sum(1 for w in found.warranties if w.kind == "customer"), QCoreApplication.translate("Aftersales", "1 customer warranty ends within {1} days"),
+         QCoreApplication.translate("Aftersales", "{0} customer warranties end within {1} days"), found.days),
+        (len(found.overdue), QCoreApplication.translate("Aftersales", "1 unit is overdue back from its supplier (RMA {1})"),
+         QCoreApplication.translate("Aftersales", "{0} units are overdue back from suppliers (RMA {1})"), ", ".join(r.number for r in found.overdue[:5])),
+        (len(found.long_repairs), QCoreApplication.translate("Aftersales", "1 unit has been in repair longer than {1} days"),
+         QCoreApplication.translate("Aftersales", "{0} units have been in repair longer than {1} days"), found.repair_days),
+        (len(found.late_returns), QCoreApplication.translate("Aftersales", "1 customer return is past the day its answer was promised (RMA {1})"),
+         QCoreApplication.translate("Aftersales", "{0} customer returns are past the day their answer was promised (RMA {1})"),
+         ", ".join(r.number for r in found.late_returns[:5])),
+    ]  # fmt: skip
+    return [counted(n, one, many, more) for n, one, many, more in lines if n]
 
 
 def fill_card(form: QWidget, card: SerialCard) -> None:
