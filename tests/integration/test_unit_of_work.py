@@ -176,8 +176,10 @@ def test_a_write_goes_through_while_a_long_report_is_drawn(tmp_path):
     finally:
         other_pc.dispose()
     report.join(120)
+    # Done while the report still draws: had the report kept the write lock, the issue would have waited for the
+    # drawing's end (or the busy timeout). Its time is said, not bounded: the drawing thread shares the GIL with it,
+    # and a slow machine stretched it past any fixed bound (2.35 s once).
     assert still_drawing, f"the report finished before the issue ({took:.2f} s) could show anything"
-    assert took < 1.0
     [printed] = reported
     assert printed.count > 100 and out.exists()
     db.dispose()
