@@ -136,15 +136,15 @@ def read_cards(session: Session, serial: str) -> list[SerialCard]:
     ids = [row.id for row in rows]
     history: dict[int, list[EventRecord]] = {}
     values: dict[int, list[tuple[str, str]]] = {}
-    handovers: dict[int, Holder] = {}
-    stories: dict[int, list[Text]] = {}
+    aftersales = False
     for unit_id, part, _, *event in session.execute(_HISTORY_AND_FIELDS, {"units": ids}):
         if part == 1:
             history.setdefault(unit_id, []).append(EventRecord(*event))
         elif part == 0:
             values.setdefault(unit_id, []).append((event[-2], event[-1]))
         else:
-            handovers, stories = latest_handovers(session, ids), story(session, ids)
+            aftersales = True
+    handovers, stories = (latest_handovers(session, ids), story(session, ids)) if aftersales else ({}, {})
     today = dt.date.today()
     returns = {row.id: open_return(session, row.id, today) for row in rows if row.status == Status.CUSTOMER_RETURN}
     return [
