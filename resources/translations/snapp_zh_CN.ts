@@ -2249,102 +2249,112 @@ How was it resolved?</source>
 <context>
     <name>RecallView</name>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="48"/>
+        <location filename="../../snapp/gui/views/recall.py" line="51"/>
         <source>Recall</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="79"/>
+        <location filename="../../snapp/gui/views/recall.py" line="82"/>
         <source>tracing…</source>
         <translation>正在追溯…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="96"/>
+        <location filename="../../snapp/gui/views/recall.py" line="99"/>
         <source>{0} — {1} unit(s)</source>
         <translation>{0} — {1} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="107"/>
+        <location filename="../../snapp/gui/views/recall.py" line="112"/>
         <source> (the first {0} listed)</source>
         <translation>（列出前 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="109"/>
+        <location filename="../../snapp/gui/views/recall.py" line="114"/>
         <source>; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued</source>
-        <translation>；批次：在库 {0} 个，其中 {1} 个已冻结，已发放 {2} 个</translation>
+        <translation>；批次：在库 {0} 件，其中 {1} 件已冻结，已发放 {2} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="113"/>
+        <location filename="../../snapp/gui/views/recall.py" line="118"/>
         <source>{0} unit(s) affected</source>
         <translation>涉及 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="141"/>
+        <location filename="../../snapp/gui/views/recall.py" line="134"/>
+        <source>Batch quantities — {0} piece(s) in stock, {1} issued</source>
+        <translation>批次数量 — 在库 {0} 件，已发放 {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="142"/>
+        <source>{0} — {1} piece(s)</source>
+        <translation>{0} — {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="160"/>
         <source>Export the recall</source>
         <translation>导出召回清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="142"/>
+        <location filename="../../snapp/gui/views/recall.py" line="161"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="150"/>
+        <location filename="../../snapp/gui/views/recall.py" line="169"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="151"/>
+        <location filename="../../snapp/gui/views/recall.py" line="170"/>
         <source>Exporting the recall…</source>
         <translation>正在导出召回清单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="156"/>
+        <location filename="../../snapp/gui/views/recall.py" line="175"/>
         <source>Recall report</source>
         <translation>召回报告</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="157"/>
+        <location filename="../../snapp/gui/views/recall.py" line="176"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="165"/>
+        <location filename="../../snapp/gui/views/recall.py" line="184"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="181"/>
+        <location filename="../../snapp/gui/views/recall.py" line="200"/>
         <source>Block stock</source>
         <translation>冻结库存</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="182"/>
+        <location filename="../../snapp/gui/views/recall.py" line="201"/>
         <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
         <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="184"/>
+        <location filename="../../snapp/gui/views/recall.py" line="203"/>
         <source>{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.</source>
-        <translation>被召回批次的 {0} 个在库件也一并冻结：解除前不能发放。</translation>
+        <translation>被召回批次在库的 {0} 件也一并冻结：解除前不能发放。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="187"/>
+        <location filename="../../snapp/gui/views/recall.py" line="206"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="188"/>
+        <location filename="../../snapp/gui/views/recall.py" line="207"/>
         <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
         <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="190"/>
+        <location filename="../../snapp/gui/views/recall.py" line="209"/>
         <source>{0} blocked piece(s) of the recalled batches become issuable again.</source>
-        <translation>被召回批次中已冻结的 {0} 个件恢复可发放。</translation>
+        <translation>被召回批次中已冻结的 {0} 件恢复可发放。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="198"/>
+        <location filename="../../snapp/gui/views/recall.py" line="217"/>
         <source>{0}
 
 Note for each unit&apos;s history (the supplier&apos;s notice, optional):</source>
@@ -2353,27 +2363,27 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
 写入每件履历的备注（供应商通知编号，可不填）：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="209"/>
+        <location filename="../../snapp/gui/views/recall.py" line="228"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="209"/>
+        <location filename="../../snapp/gui/views/recall.py" line="228"/>
         <source>{0} piece(s) blocked</source>
         <translation>已冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="211"/>
+        <location filename="../../snapp/gui/views/recall.py" line="230"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="211"/>
+        <location filename="../../snapp/gui/views/recall.py" line="230"/>
         <source>{0} piece(s) released</source>
         <translation>已解除冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="215"/>
+        <location filename="../../snapp/gui/views/recall.py" line="234"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
@@ -2484,185 +2494,185 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
 <context>
     <name>ReceivingView</name>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="106"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="108"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="107"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="109"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="113"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="115"/>
         <source>Choose the purchase order and its line, then scan the serials; or paste a list, import a file or enter a range.</source>
         <translation>先选择采购订单和订单行，再扫描序列号；也可以粘贴列表、导入文件或输入号段。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="130"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="132"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="138"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="140"/>
         <source>Post receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="140"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="142"/>
         <source>Bring back the scans just set aside</source>
         <translation>恢复刚刚移出的扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="201"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="203"/>
         <source>Change to PO {0}</source>
         <translation>切换到采购订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="214"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="216"/>
         <source>Line {0}: {1} {2} — {3} of {4} open</source>
         <translation>第 {0} 行：{1} {2} — 未收 {3} / 共 {4}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="226"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="228"/>
         <source>PO {0} is {1}; only an approved PO can be received against</source>
         <translation>采购订单 {0} 的状态为 {1}；只有已审核的采购订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="228"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="230"/>
         <source>PO {0} from {1}: scan the serials</source>
         <translation>采购订单 {0}（供应商：{1}）：请扫描序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="246"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="248"/>
         <source>Change the line</source>
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="344"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="549"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="561"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="348"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="350"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="351"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="353"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="368"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="370"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="371"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="373"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="305"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="374"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="307"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="376"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="143"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="145"/>
         <source>Remove the selected scans</source>
         <translation>移除选中的扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="434"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="436"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="434"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="436"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="445"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="440"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="448"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="450"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="449"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="451"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="467"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="472"/>
         <source>{0} scans removed; Undo (Ctrl+Z) brings them back</source>
         <translation>已移除 {0} 条扫描；撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="476"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="481"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="485"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="490"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="495"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="500"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="520"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="530"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="556"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="568"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="560"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="572"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="583"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="595"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="627"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="639"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="631"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="643"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="632"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="644"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="664"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="676"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>

@@ -10,7 +10,7 @@ itself and refused when named.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from snapp.domain.scan import Fault, ScannerProfile, bad_characters, decode, normalise
@@ -33,6 +33,28 @@ class Lot:
     expiry: dt.date | None
     quantity: int | None
     gtin: str | None = None
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Where the pieces of some batches are now: on our shelves and issuable, on them but blocked by a recall, issued."""
+
+    in_stock: int = 0
+    blocked: int = 0
+    issued: int = 0
+
+    @property
+    def on_shelves(self) -> int:
+        return self.in_stock + self.blocked
+
+    @classmethod
+    def of(cls, flows: Iterable) -> Pieces:
+        """Counted from flows that each say ``where`` ("received", "in_stock", "blocked", "issued") and ``quantity``."""
+        counted = dict.fromkeys(("in_stock", "blocked", "issued"), 0)
+        for flow in flows:
+            if flow.where in counted:
+                counted[flow.where] += flow.quantity
+        return cls(**counted)
 
 
 def read_label(raw: str, quantity: int | None = None, profile: ScannerProfile | None = None) -> Lot:

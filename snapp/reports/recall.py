@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from snapp.domain.batches import Pieces
 from snapp.messages import say
 from snapp.reports.document import Column, Document
 from snapp.reports.documents import Output, shown_time
@@ -76,10 +77,9 @@ def _pieces(quantities: Sequence[BatchFlow]) -> list[tuple[str, str]]:
     """The summary's lines for the batch quantities: pieces on our shelves (how many blocked), pieces issued."""
     if not quantities:
         return []
-    counted = {where: sum(f.quantity for f in quantities if f.where == where) for where in ("in_stock", "blocked", "issued")}
-    in_stock = counted["in_stock"] + counted["blocked"]
-    return [("Pieces in stock 在库件数", f"{in_stock:,} ({counted['blocked']:,} blocked 已冻结)"),
-            ("Pieces issued 已发放件数", f"{counted['issued']:,}")]  # fmt: skip
+    pieces = Pieces.of(quantities)
+    return [("Pieces in stock 在库件数", f"{pieces.on_shelves:,} ({pieces.blocked:,} blocked 已冻结)"),
+            ("Pieces issued 已发放件数", f"{pieces.issued:,}")]  # fmt: skip
 
 
 def _batch_quantities(doc: Document, quantities: Sequence[BatchFlow]) -> None:

@@ -26,11 +26,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from snapp.db.models import Item, Location, PurchaseOrder, Receipt, Serial, SerialEvent, Supplier, User
+from snapp.domain.batches import Pieces
 from snapp.domain.lifecycle import TRANSITIONS, Action
 from snapp.domain.permissions import Permission, allows
 from snapp.domain.statuses import Status, meaning
@@ -96,6 +98,10 @@ class Trace:
     groups: list[Group]
     units: list[TracedUnit]  # at most `limit` of them, in the groups' order
     quantities: list[BatchFlow] = field(default_factory=list)  # where the named batches of items without serials went
+
+    @cached_property
+    def pieces(self) -> Pieces:
+        return Pieces.of(self.quantities)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
-"""The Recall screen on a recalled batch of an item without serials: its pieces counted in the summary, blocked and
-released with the units, the question saying how many pieces it blocks."""
+"""The Recall screen on a recalled batch of an item without serials: its pieces counted in the summary and listed in
+the tree (where each lies, who was issued some), blocked and released with the units, the question saying how many
+pieces it blocks."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from snapp.domain.batches import Lot
 from snapp.gui.views.recall import RecallView
@@ -30,6 +31,14 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     s.settle()
     assert form.summaryLabel.text() == "0 unit(s) affected; batches: 36 piece(s) in stock, 0 of them blocked, 4 issued"
     assert form.blockButton.isEnabled() and not form.releaseButton.isEnabled() and form.pdfButton.isEnabled()
+    heading, flows = _quantities(form.unitsTree)
+    assert heading == "Batch quantities — 36 piece(s) in stock, 4 issued"
+    receipts = [row for row in flows if row[0] == "received — 30 piece(s)" or row[0] == "received — 10 piece(s)"]
+    assert len(receipts) == 2 and all(row[1:4] == ["GAUZE sterile gauze", "G7", expiry.isoformat()] for row in receipts)
+    assert all(row[4].startswith("GR-") and f"({po})" in row[4] for row in receipts), receipts
+    shelves = sorted(row[0] for row in flows if row[0].startswith("in stock"))
+    assert shelves == ["in stock · WH-A — 26 piece(s)", "in stock · WH-B — 10 piece(s)"]
+    assert [(row[0], row[5]) for row in flows if row[0].startswith("issued")] == [("issued — 4 piece(s)", "ward 3")]
 
     asked: list[str] = []
     answer_next_dialog("", asked=asked)
@@ -39,6 +48,8 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     assert form.summaryLabel.text() == ("0 unit(s) affected; batches: 36 piece(s) in stock, 36 of them blocked, "
                                         "4 issued — 0 unit(s) quarantined, 36 piece(s) blocked")  # fmt: skip
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [True, True]
+    assert sorted(row[0] for row in _quantities(form.unitsTree)[1] if "stock" in row[0]) == [
+        "in stock, blocked · WH-A — 26 piece(s)", "in stock, blocked · WH-B — 10 piece(s)"]
     assert not form.blockButton.isEnabled() and form.releaseButton.isEnabled()
 
     answer_next_dialog("", asked=asked)
@@ -48,3 +59,11 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     assert form.summaryLabel.text().endswith("0 of them blocked, 4 issued — 0 unit(s) released, 36 piece(s) released")
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [False, False]
     assert QApplication.activeModalWidget() is None
+
+
+def _quantities(tree: QTreeWidget) -> tuple[str, list[list[str]]]:
+    """The tree's batch-quantities branch: its heading, and each of its rows' columns."""
+    [top] = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+             if tree.topLevelItem(i).text(0).startswith("Batch quantities")]  # fmt: skip
+    rows = [top.child(i) for i in range(top.childCount())]
+    return top.text(0), [[row.text(c) for c in range(tree.columnCount())] for row in rows]

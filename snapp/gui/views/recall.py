@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QLabel, QTreeWidgetItem
 
+from snapp.domain.batches import Pieces
 from snapp.domain.lifecycle import TRANSITIONS, Action
+from snapp.errors import Text
 from snapp.gui.labels import name_of
 from snapp.gui.models import shown
 from snapp.gui.palette import status_colour
+from snapp.gui.problems import say
 from snapp.gui.views.base import View
 from snapp.services import exports, printing, recall
 from snapp.services.base import Entity
@@ -103,11 +106,13 @@ class RecallView(View):
                 unit.serial, f"{unit.sku} {unit.item_name}", unit.batch or "", shown(unit.expiry) if unit.expiry else "",
                 unit.po, unit.holder or "", shown(unit.last_at) if unit.last_at else "", unit.note or "",
             ])  # fmt: skip
+        if trace.quantities:
+            self._show_quantities(trace, bold)
         tree.expandAll()
         more = self.tr(" (the first {0} listed)").format(f"{len(trace.units):,}") if len(trace.units) < trace.total else ""
-        pieces = self._pieces()
+        pieces = trace.pieces
         batches = self.tr("; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued").format(
-            f"{pieces['in_stock'] + pieces['blocked']:,}", f"{pieces['blocked']:,}", f"{pieces['issued']:,}",
+            f"{pieces.on_shelves:,}", f"{pieces.blocked:,}", f"{pieces.issued:,}",
         ) if trace.quantities else ""  # fmt: skip
         news = f" — {self.news}" if self.news else ""
         self.form.summaryLabel.setText(self.tr("{0} unit(s) affected").format(f"{trace.total:,}") + more + batches + news)
@@ -119,21 +124,35 @@ class RecallView(View):
             counted[group.status] = counted.get(group.status, 0) + group.count
         return counted
 
-    def _pieces(self) -> dict[str, int]:
-        """Pieces of the recalled batches of items without serials: in stock and not blocked, blocked, issued."""
-        counted = dict.fromkeys(("in_stock", "blocked", "issued"), 0)
-        for flow in self.trace.quantities if self.trace else ():
-            if flow.where in counted:
-                counted[flow.where] += flow.quantity
-        return counted
+    def _pieces(self) -> Pieces:
+        return self.trace.pieces if self.trace else Pieces()
+
+    def _show_quantities(self, trace: Trace, bold: QFont) -> None:
+        """The recalled batches of items without serials, under the units: each receipt of them, what lies on which
+        shelf (blocked or not), what was issued to whom, as the report lists them."""
+        pieces = trace.pieces
+        top = QTreeWidgetItem([self.tr("Batch quantities — {0} piece(s) in stock, {1} issued").format(
+            f"{pieces.on_shelves:,}", f"{pieces.issued:,}")])  # fmt: skip
+        top.setFont(0, bold)
+        self.form.unitsTree.addTopLevelItem(top)
+        for flow in trace.quantities:
+            where = say(Text(f"batch_flow.{flow.where}"))
+            received = flow.where == "received"
+            QTreeWidgetItem(top, [
+                self.tr("{0} — {1} piece(s)").format(where if received or flow.where == "issued" else
+                                                     f"{where} · {flow.place}", f"{flow.quantity:,}"),
+                f"{flow.sku} {flow.item_name}", flow.batch, shown(flow.expiry) if flow.expiry else "",
+                flow.place if received else "", flow.place if flow.where == "issued" else "",
+                shown(flow.at) if flow.at else "", "",
+            ])  # fmt: skip
 
     def _enable(self) -> None:
         form, counts, pieces = self.form, self._counts(), self._pieces()
         for button in (form.excelButton, form.pdfButton):
             button.setEnabled(bool(counts) or bool(self.trace and self.trace.quantities))
-        form.blockButton.setEnabled(any(s in TRANSITIONS[Action.BLOCK].sources for s in counts) or pieces["in_stock"] > 0)
+        form.blockButton.setEnabled(any(s in TRANSITIONS[Action.BLOCK].sources for s in counts) or pieces.in_stock > 0)
         form.releaseButton.setEnabled(any(s in TRANSITIONS[Action.RELEASE].sources for s in counts)
-                                      or pieces["blocked"] > 0)  # fmt: skip
+                                      or pieces.blocked > 0)  # fmt: skip
 
     # --- Excel and PDF ---------------------------------------------------------------------------
 
@@ -182,13 +201,13 @@ class RecallView(View):
             question = self.tr("Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped "
                                "until released. {1} affected unit(s) elsewhere are left as they are.")  # fmt: skip
             batches = self.tr("{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.")
-            pieces = counted["in_stock"]
+            pieces = counted.in_stock
         else:
             title = self.tr("Release")
             question = self.tr("Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in "
                                "other places are left as they are.")  # fmt: skip
             batches = self.tr("{0} blocked piece(s) of the recalled batches become issuable again.")
-            pieces = counted["blocked"]
+            pieces = counted.blocked
         question = question.format(f"{moving:,}", f"{left:,}")
         if pieces:
             question += " " + batches.format(f"{pieces:,}")
