@@ -202,3 +202,41 @@ def test_an_imei_another_unit_has_is_refused_on_its_row_as_it_is_scanned(qtbot, 
     assert (first, refused, second, ok) == ("UNIT0101", False, "UNIT0102", True)
     assert "UNIT0100" in why and said == "OK · IMEI 356938035643817"
     assert view.form.counterLabel.text().startswith("1 /")
+
+
+def test_undo_brings_back_each_serials_imei_and_the_one_still_awaited(qtbot, window, ctx, company):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.test_keyboard import answer_question
+    from tests.gui.test_receiving_screen import open_receiving, results, scan
+
+    from snapp.services import lookup
+
+    fields.define_field(ctx, "LAP", fields.FieldDef("IMEI", required=True, unique="all", pattern=r"\d{15}", scanned=True))
+    view = open_receiving(qtbot, window, company.number)
+    scan(qtbot, view, "UNIT0001", "356938035643809", "UNIT0002", "356938035643817", "UNIT0003")
+    settle(qtbot, window)
+    prompt = view.form.scanEdit.placeholderText
+    assert prompt() == "Scan the IMEI of UNIT0003, then Enter"
+
+    # Removing the serial whose IMEI is awaited: the next scan is a serial again. Undo awaits its IMEI again.
+    view.form.pendingView.selectRow(2)
+    view._remove_selected()
+    assert prompt() == "Scan or type a serial, then Enter"
+    qtbot.mouseClick(view.form.undoButton, Qt.MouseButton.LeftButton)
+    assert prompt() == "Scan the IMEI of UNIT0003, then Enter"
+    scan(qtbot, view, "356938035643825")
+    settle(qtbot, window)
+
+    # Clearing the list and bringing it back keeps every unit's IMEI: the receipt posts them all.
+    answer_question(QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(view.form.clearButton, Qt.MouseButton.LeftButton)
+    assert results(view) == []
+    qtbot.mouseClick(view.form.undoButton, Qt.MouseButton.LeftButton)
+    assert [message for _, _, message in results(view)] == [
+        "OK · IMEI 356938035643809", "OK · IMEI 356938035643817", "OK · IMEI 356938035643825"]
+    qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert view.form.lastLabel.text().startswith("Receipt GR-"), view.form.lastLabel.text()
+    assert [lookup.find_serial(ctx, f"UNIT000{n}")[0].fields for n in (1, 2, 3)] == [
+        [("IMEI", "356938035643809")], [("IMEI", "356938035643817")], [("IMEI", "356938035643825")]]

@@ -15,7 +15,7 @@ An item tracked by batch has no serials: the screen takes its lot instead
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -66,6 +66,8 @@ class Discarded:
     line: int
     pending: list[Pending]
     lot: Typed | None = None  # a batch item's lot as typed so far (handed over only)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # each serial's scanned fields (its IMEI)
+    waiting: list[tuple[str, FieldDef]] = field(default_factory=list)  # the fields still to scan, the next first
 
 
 @dataclass
@@ -456,12 +458,15 @@ class ReceivingView(View):
         rows = sorted({i.row() for i in self.form.pendingView.selectionModel().selectedRows()}, reverse=True)
         if not rows:
             return
-        self.discarded = Discarded(self.po, self.line_index, list(self.pending))
+        self.discarded = self._kept(self.line_index)
         self.form.undoButton.show()
         for r in rows:
             removed = self.pending.pop(r)
             if removed.serial and self.accepted.get(removed.serial) is removed:
                 del self.accepted[removed.serial]
+                self.values.pop(removed.serial, None)
+        # A removed serial's field is no longer awaited: the next scan is a serial again.
+        self.waiting = [(serial, field) for serial, field in self.waiting if serial in self.accepted]
         self.model.set_rows(self.pending)
         self._update_counter()
         self._say(self.tr("{0} scans removed; Undo (Ctrl+Z) brings them back").format(len(rows)), True)
@@ -479,7 +484,7 @@ class ReceivingView(View):
         if asked != QMessageBox.StandardButton.Yes:
             self.form.scanEdit.setFocus()
             return False
-        self.discarded = Discarded(self.po, self.line_index if line is None else line, self.pending)
+        self.discarded = self._kept(self.line_index if line is None else line)
         self._reset()
         self.form.undoButton.show()
         self._say(self.tr("{0} scans set aside; Undo (Ctrl+Z) brings them back").format(count), True)
@@ -501,8 +506,13 @@ class ReceivingView(View):
         """The scans not yet posted (with their PO and line) and the ones Undo would bring back: what the same
         screen rebuilt in another language takes over."""
         lot = self.lot.typed() if self.lot.shown else None
-        pending = Discarded(self.po, self.line_index, list(self.pending), lot) if self.pending or lot else None
+        pending = self._kept(self.line_index, lot) if self.pending or lot else None
         return pending, self.discarded
+
+    def _kept(self, line: int, lot: Typed | None = None) -> Discarded:
+        """The scans as they stand, with the fields scanned for them and those still awaited."""
+        values = {serial: dict(scanned) for serial, scanned in self.values.items()}
+        return Discarded(self.po, line, list(self.pending), lot, values, list(self.waiting))
 
     def take_over(self, handed: tuple[Discarded | None, Discarded | None]) -> None:
         pending, self.discarded = handed
@@ -527,6 +537,8 @@ class ReceivingView(View):
             self.lot.restore(kept.lot)
         self.pending = list(kept.pending)
         self.accepted = {row.serial: row for row in kept.pending if row.ok}
+        self.values = {serial: dict(scanned) for serial, scanned in kept.values.items()}
+        self.waiting = list(kept.waiting)
         self.unchecked = list(self.accepted.values())  # received elsewhere meanwhile? checked again
         self.model.set_rows(self.pending)
         self.form.pendingView.scrollToBottom()  # where the scanning went on
