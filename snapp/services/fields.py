@@ -98,6 +98,7 @@ def define_field(uow: UnitOfWork, sku: str, spec: FieldDef) -> FieldRecord:
     spec = _checked(item, spec)
     if _field_row(session, item, spec.name, missing_ok=True) is not None:  # "imei" beside "IMEI" too
         raise Conflict("unique_constraint.field_name")
+    _same_case_as_others(_sharing_scope(session, item, spec), spec)
     position = session.scalar(select(func.coalesce(func.max(FieldDefinition.position), 0)).where(
         FieldDefinition.item_id == item.id)) + 1  # fmt: skip
     row = FieldDefinition(item_id=item.id, position=position, **_columns(spec))
@@ -121,6 +122,16 @@ def alter_field(uow: UnitOfWork, sku: str, name: str, /, **changes: Any) -> Fiel
     after = _checked(item, replace(before, **changes))
     if key(after.name) != key(before.name) and _field_row(session, item, after.name, missing_ok=True) is not None:
         raise Conflict("unique_constraint.field_name")
+    others = _sharing_scope(session, item, after)
+    if before.unique == Uniqueness.ALL and after.case != before.case:
+        for other, sku in others:  # one index, one case: the same field of the other items is recased with it
+            was = definition(other)
+            _refit_values(session, other.id, replace(was, case=after.case))
+            other.letter_case = str(after.case)
+            uow.audit("field.alter", "field", f"{sku}/{was.name}", before=_audited(_record(sku, was)),
+                      after=_audited(_record(sku, replace(was, case=after.case))))  # fmt: skip
+    else:
+        _same_case_as_others(others, after)
     _refit_values(session, row.id, after)
     for column, value in _columns(after).items():
         setattr(row, column, value)
@@ -129,6 +140,27 @@ def alter_field(uow: UnitOfWork, sku: str, name: str, /, **changes: Any) -> Fiel
     uow.audit("field.alter", "field", f"{item.sku}/{before.name}", before=_audited(_record(item.sku, before)),
               after=_audited(record))  # fmt: skip
     return record
+
+
+def _sharing_scope(session: Session, item: Item, spec: FieldDef) -> list[tuple[FieldDefinition, str]]:
+    """The fields of other items whose values share one unique index with ``spec``'s (same name, each unique
+    across all items), with their items' SKUs."""
+    if spec.unique != Uniqueness.ALL:
+        return []
+    rows = session.execute(
+        select(FieldDefinition, Item.sku).join(Item, Item.id == FieldDefinition.item_id)
+        .where(FieldDefinition.uniqueness == Uniqueness.ALL.value, FieldDefinition.item_id != item.id)
+    ).all()  # fmt: skip
+    return [(row, sku) for row, sku in rows if key(row.name) == key(spec.name)]
+
+
+def _same_case_as_others(others: list[tuple[FieldDefinition, str]], spec: FieldDef) -> None:
+    """A value unique across all items is one value in one case: AA:BB on one item and aa:bb on another would be
+    two MAC addresses to the index. A field joining that index takes the case rule it already has."""
+    for other, sku in others:
+        if other.letter_case != str(spec.case):
+            raise ValidationError([Problem("case", str(spec.case), "case", Text(
+                "field_case.across_items", field=other.name, sku=sku, case=Text(f"letter_case.{other.letter_case}")))])
 
 
 @service(Permission.VIEW, write=False)

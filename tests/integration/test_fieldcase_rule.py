@@ -4,6 +4,8 @@ and changing the rule recases the stored values unless two units' values would t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from snapp_testkit import add_plain_item, approved_po, scalar
 
@@ -13,6 +15,7 @@ from snapp.errors import Conflict, NotFound, ValidationError
 from snapp.services import fields, lookup, receiving
 
 MAC = FieldDef("MAC", unique="all", pattern=r"[0-9A-F]{2}(:[0-9A-F]{2}){5}", scanned=True, case="upper")
+EITHER_CASE = r"[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}"
 
 
 @pytest.fixture
@@ -90,3 +93,37 @@ def test_changing_the_case_rule_recases_values_unless_two_would_clash_or_one_not
         fields.set_value(ctx, "SN000002", "Tag", "ab-1")
     with pytest.raises(ValidationError, match="only a text field has a case rule"):
         fields.define_field(ctx, "ROUTER", FieldDef("Weight", kind="number", case="upper"))
+
+
+def test_a_field_unique_across_items_has_one_case_rule_on_every_item(db, ctx, po):
+    # AA:BB on one item and aa:bb on another would be two MAC addresses to the one index they share.
+    add_plain_item(ctx, "SWITCH", serial_pattern=r"SW\d{6}", serial_min_length=8, serial_max_length=8)
+    as_typed = replace(MAC, case="exact", pattern=EITHER_CASE)
+    with pytest.raises(ValidationError) as caught:
+        fields.define_field(ctx, "SWITCH", as_typed)
+    assert caught.value.problems[0].message.say("en") == (
+        "MAC is unique across all items, and on item ROUTER its case rule is “Upper case (AA:BB…)”: give it the same "
+        "rule here")  # fmt: skip
+    assert "大小写规则为“大写（AA:BB…）”" in caught.value.problems[0].message.say("zh")
+    fields.define_field(ctx, "SWITCH", replace(as_typed, unique="item"))  # its own index: its own rule
+    with pytest.raises(ValidationError, match="on item ROUTER its case rule"):
+        fields.alter_field(ctx, "SWITCH", "MAC", unique="all")
+    fields.alter_field(ctx, "SWITCH", "MAC", unique="all", case="upper")
+
+    receiving.receive(ctx, po, "ROUTER", [paste_columns(f"SN000001\t{mac(1)}", ["MAC"])], location="WH-A")
+    switches = approved_po(ctx, "ACME", ("SWITCH", 5)).number
+    receiving.receive(ctx, switches, "SWITCH", [paste_columns(f"SW000001\t{mac(2)}", ["MAC"])], location="WH-A")
+    with pytest.raises(Conflict, match=f"MAC {mac(1, upper=True)} is already on unit SN000001 of ROUTER"):
+        fields.set_value(ctx, "SW000001", "MAC", mac(1))
+
+    # The rule changed on one item is changed on the other, its values recased with it, and both changes audited.
+    fields.alter_field(ctx, "ROUTER", "MAC", pattern=EITHER_CASE)  # upper-case digits only: no lower-case value fits it
+    fields.alter_field(ctx, "SWITCH", "MAC", case="lower")
+    assert [(f.sku, f.case) for sku in ("ROUTER", "SWITCH") for f in fields.list_fields(ctx, sku)] == [
+        ("ROUTER", "lower"), ("SWITCH", "lower")]
+    assert [c.fields for serial in ("SN000001", "SW000001") for c in lookup.find_serial(ctx, serial)] == [
+        [("MAC", mac(1))], [("MAC", mac(2))]]
+    assert [c.serial for c in lookup.find_serial(ctx, mac(1, upper=True))] == ["SN000001"]
+    assert scalar(db, "SELECT COUNT(*) FROM audit_entries WHERE action = 'field.alter' AND entity_key = 'ROUTER/MAC'") == 2
+    with pytest.raises(Conflict, match=f"MAC {mac(2)} is already on unit SW000001 of SWITCH"):
+        fields.set_value(ctx, "SN000001", "MAC", mac(2, upper=True))
