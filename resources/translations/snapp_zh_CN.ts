@@ -2549,34 +2549,33 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
         <translation>切换订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="346"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="561"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="351"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="570"/>
         <source>choose an approved purchase order and its line first</source>
         <translation>请先选择已审核的采购订单及其订单行</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="350"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="355"/>
         <source>item {0} is not known here; refresh the screen</source>
         <translation>系统中没有物料 {0}；请刷新界面</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="353"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="358"/>
         <source>{0} is not tracked by serial</source>
         <translation>{0} 未启用序列号管理</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="370"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="375"/>
         <source>scanned twice (first as row {0})</source>
         <translation>重复扫描（首次在第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="373"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="378"/>
         <source>line {0} has no more open quantity ({1} ordered)</source>
         <translation>第 {0} 行已无未收数量（订购 {1}）</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="307"/>
-        <location filename="../../snapp/gui/views/receiving.py" line="376"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="381"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
@@ -2586,93 +2585,128 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
         <translation>移除选中的扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="436"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="441"/>
         <source>Paste serials</source>
         <translation>粘贴序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="436"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="441"/>
         <source>One serial per line, or separated by commas, tabs or spaces:</source>
         <translation>每行一个序列号，或用逗号、制表符、空格分隔：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
         <location filename="../../snapp/gui/views/receiving.py" line="447"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="452"/>
         <source>Range of serials</source>
         <translation>序列号号段</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="442"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="447"/>
         <source>First..last, e.g. SN0001..SN0500:</source>
         <translation>起始..结束，例如 SN0001..SN0500：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="450"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="455"/>
         <source>Import serials</source>
         <translation>导入序列号</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="451"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="456"/>
         <source>Excel or CSV (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Excel 或 CSV (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="472"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="477"/>
+        <source>1 scan removed; Undo (Ctrl+Z) brings it back</source>
+        <translation>已移除 1 条扫描；撤销（Ctrl+Z）可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="478"/>
         <source>{0} scans removed; Undo (Ctrl+Z) brings them back</source>
         <translation>已移除 {0} 条扫描；撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="481"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="487"/>
+        <source>Set aside the scan not yet posted? Undo (Ctrl+Z) brings it back.</source>
+        <translation>移出尚未过账的 1 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="488"/>
         <source>Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.</source>
         <translation>移出尚未过账的 {0} 条扫描记录？撤销（Ctrl+Z）可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="490"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="497"/>
+        <source>1 scan set aside; Undo (Ctrl+Z) brings it back</source>
+        <translation>已移出 1 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="498"/>
         <source>{0} scans set aside; Undo (Ctrl+Z) brings them back</source>
         <translation>已移出 {0} 条扫描记录；撤销（Ctrl+Z）可以恢复</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="500"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="508"/>
+        <source>1 scan is not yet posted. Discard it?</source>
+        <translation>有 1 个扫描尚未过账。要丢弃它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="509"/>
         <source>{0} scans are not yet posted. Discard them?</source>
         <translation>有 {0} 个扫描尚未过账。要丢弃它们吗？</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="530"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="539"/>
         <source>{0} scans brought back</source>
         <translation>已恢复 {0} 条扫描记录</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="568"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="539"/>
+        <source>1 scan brought back</source>
+        <translation>已恢复 1 条扫描记录</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="577"/>
+        <source>1 row is refused; remove it before posting</source>
+        <translation>有 1 行被拒绝；请先移除再确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="578"/>
         <source>{0} rows are refused; remove them before posting</source>
         <translation>有 {0} 行被拒绝；请先移除再确认收货</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="572"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="582"/>
         <source>nothing to post yet: scan some serials</source>
         <translation>尚无可收货的序列号：请先扫描</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="595"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="605"/>
         <source>Posting {0} serials…</source>
         <translation>正在过账 {0} 个序列号…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="639"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="605"/>
+        <source>Posting 1 serial…</source>
+        <translation>正在过账 1 个序列号…</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/receiving.py" line="649"/>
         <source>Receipt {0}: {1} serials of {2} received into {3}</source>
         <translation>收货单 {0}：{2} 的 {1} 个序列号已收入库位 {3}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="643"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="653"/>
         <source>Not on the manifest, accepted ({0}): {1}</source>
         <translation>不在到货清单上、已接收（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="644"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="654"/>
         <source>On the manifest, not delivered ({0}): {1}</source>
         <translation>在到货清单上、未到货（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/receiving.py" line="676"/>
+        <location filename="../../snapp/gui/views/receiving.py" line="686"/>
         <source>Scan the {0} of {1}, then Enter</source>
         <translation>请扫描 {1} 的{0}，然后按回车</translation>
     </message>

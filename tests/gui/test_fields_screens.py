@@ -233,8 +233,11 @@ def test_undo_brings_back_each_serials_imei_and_the_one_still_awaited(qtbot, win
     qtbot.mouseClick(view.form.clearButton, Qt.MouseButton.LeftButton)
     assert results(view) == []
     qtbot.mouseClick(view.form.undoButton, Qt.MouseButton.LeftButton)
+    # The rows brought back are checked against the database again; its verdict keeps their IMEIs shown.
+    qtbot.waitUntil(lambda: not view.check_timer.isActive() and window.runner.idle)
     assert [message for _, _, message in results(view)] == [
         "OK · IMEI 356938035643809", "OK · IMEI 356938035643817", "OK · IMEI 356938035643825"]
+    assert view.form.lastLabel.text() == "UNIT0003: OK · IMEI 356938035643825"
     qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert view.form.lastLabel.text().startswith("Receipt GR-"), view.form.lastLabel.text()

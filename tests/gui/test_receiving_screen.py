@@ -37,7 +37,8 @@ def scan(qtbot, view: ReceivingView, *codes: str) -> None:
 
 
 def results(view: ReceivingView) -> list[tuple[str, bool, str]]:
-    return [(p.serial or p.value, p.ok, p.message) for p in view.pending]
+    """Each row as the list shows it: the serial (or what was scanned), accepted or not, its result column."""
+    return [(p.serial or p.value, p.ok, view.model.index(i, 2).data()) for i, p in enumerate(view.pending)]
 
 
 def approved_po(ctx, *lines: tuple[str, int]) -> str:
@@ -106,7 +107,7 @@ def test_a_serial_already_received_is_refused_before_posting(qtbot, window, ctx,
 
     qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert "remove them before posting" in view.form.lastLabel.text()
+    assert view.form.lastLabel.text() == "1 row is refused; remove it before posting"
     assert lookup.list_serials(ctx, SerialFilter(serial_prefix="NEW")).rows == []  # nothing posted
 
     view.form.pendingView.selectRow(0)
@@ -177,7 +178,7 @@ def test_delete_removes_the_selected_scans_and_scanning_goes_on(qtbot, window, c
     view.form.pendingView.selectRow(1)
     qtbot.keyClick(view.form.pendingView, Qt.Key.Key_Delete)
     assert [value for value, _, _ in results(view)] == ["UNIT0001", "UNIT0002"]
-    assert view.form.lastLabel.text() == "1 scans removed; Undo (Ctrl+Z) brings them back"
+    assert view.form.lastLabel.text() == "1 scan removed; Undo (Ctrl+Z) brings it back"
     assert window.focusWidget() is view.form.scanEdit
     qtbot.mouseClick(view.form.postButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)

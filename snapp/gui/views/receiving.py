@@ -41,7 +41,7 @@ from snapp.errors import Text, ValidationError
 from snapp.gui import palette
 from snapp.gui.errors import describe
 from snapp.gui.labels import name_of
-from snapp.gui.models import Column, RecordModel
+from snapp.gui.models import Column, RecordModel, counted
 from snapp.gui.problems import say, say_problem
 from snapp.gui.scanner import ScanField, scanner_profile
 from snapp.gui.views.base import ROW_NUMBER, SERIAL, EmptyHint, View, fit_columns
@@ -106,7 +106,7 @@ class ReceivingView(View):
             [
                 Column("#", lambda p: p.number),
                 Column(self.tr("Serial"), lambda p: p.serial or p.value),
-                Column(self.tr("Result"), lambda p: p.message),
+                Column(self.tr("Result"), self._result),
             ]
         )
         self.model.colour = lambda p: QColor(BAD if not p.ok else WARN if p.warn else OK)
@@ -304,9 +304,14 @@ class ReceivingView(View):
         self.values[serial][name] = value
         row = self.accepted.get(serial)
         if row is not None:
-            row.message = " · ".join([self.tr("OK"), *(f"{k} {v}" for k, v in self.values[serial].items())])
             self.model.set_rows(self.pending)
-        self._say(f"{serial}: {row.message if row else value}", True)
+        self._say(f"{serial}: {self._result(row) if row else value}", True)
+
+    def _result(self, row: Pending) -> str:
+        """A row's verdict, and for a serial taken the fields scanned after it: the database's check, which may
+        come after its IMEI was scanned, and an Undo keep them."""
+        scanned = self.values.get(row.serial) if row.serial and self.accepted.get(row.serial) is row else None
+        return " · ".join([row.message, *(f"{k} {v}" for k, v in scanned.items())]) if scanned else row.message
 
     def _judge_value(self, serial: str, name: str, value: str, earlier: list[str]) -> None:
         """What only the core knows of a field's value (another unit has this IMEI, it was scanned twice in this
@@ -425,7 +430,7 @@ class ReceivingView(View):
                 self._say(f"{refused[-1].serial}: {refused[-1].message}", False)
             elif waiting:
                 last = waiting[-1]
-                self._say(f"{last.serial}: {last.message}", last.ok)
+                self._say(f"{last.serial}: {self._result(last)}", last.ok)
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.pending) - 1, 2))
             self._update_counter()
 
@@ -469,7 +474,8 @@ class ReceivingView(View):
         self.waiting = [(serial, field) for serial, field in self.waiting if serial in self.accepted]
         self.model.set_rows(self.pending)
         self._update_counter()
-        self._say(self.tr("{0} scans removed; Undo (Ctrl+Z) brings them back").format(len(rows)), True)
+        self._say(counted(len(rows), self.tr("1 scan removed; Undo (Ctrl+Z) brings it back"),
+                          self.tr("{0} scans removed; Undo (Ctrl+Z) brings them back")), True)
         self.form.scanEdit.setFocus()  # back to scanning
 
     def discard(self, what: str, *, line: int | None = None) -> bool:
@@ -478,7 +484,8 @@ class ReceivingView(View):
             return True
         count = len(self.pending)
         asked = QMessageBox.question(
-            self, what, self.tr("Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.").format(count),
+            self, what, counted(count, self.tr("Set aside the scan not yet posted? Undo (Ctrl+Z) brings it back."),
+                                self.tr("Set aside the {0} scans not yet posted? Undo (Ctrl+Z) brings them back.")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         if asked != QMessageBox.StandardButton.Yes:
@@ -487,7 +494,8 @@ class ReceivingView(View):
         self.discarded = self._kept(self.line_index if line is None else line)
         self._reset()
         self.form.undoButton.show()
-        self._say(self.tr("{0} scans set aside; Undo (Ctrl+Z) brings them back").format(count), True)
+        self._say(counted(count, self.tr("1 scan set aside; Undo (Ctrl+Z) brings it back"),
+                          self.tr("{0} scans set aside; Undo (Ctrl+Z) brings them back")), True)
         self.form.scanEdit.setFocus()
         return True
 
@@ -497,7 +505,8 @@ class ReceivingView(View):
         if not self.pending:
             return True
         asked = QMessageBox.question(
-            self, what, self.tr("{0} scans are not yet posted. Discard them?").format(len(self.pending)),
+            self, what, counted(len(self.pending), self.tr("1 scan is not yet posted. Discard it?"),
+                                self.tr("{0} scans are not yet posted. Discard them?")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         return asked == QMessageBox.StandardButton.Yes
@@ -527,7 +536,7 @@ class ReceivingView(View):
         if kept is None:
             return
         self._restore(kept)
-        self._say(self.tr("{0} scans brought back").format(len(self.pending)), True)
+        self._say(counted(len(self.pending), self.tr("1 scan brought back"), self.tr("{0} scans brought back")), True)
 
     def _restore(self, kept: Discarded) -> None:
         if kept.po is not None and (self.po is None or self.po.number != kept.po.number):
@@ -565,7 +574,8 @@ class ReceivingView(View):
             return
         bad = sum(1 for p in self.pending if not p.ok)
         if bad:
-            self._say(self.tr("{0} rows are refused; remove them before posting").format(bad), False)
+            self._say(counted(bad, self.tr("1 row is refused; remove it before posting"),
+                              self.tr("{0} rows are refused; remove them before posting")), False)
             QApplication.beep()
             return
         if not self.accepted:
@@ -592,7 +602,7 @@ class ReceivingView(View):
             lambda progress: receiving.receive(self.ctx, po.number, line.sku, [source], location=location, progress=progress),
             done=self._posted,
             failed=refused,
-            progress=self.tr("Posting {0} serials…").format(len(serials)),
+            progress=counted(len(serials), self.tr("Posting 1 serial…"), self.tr("Posting {0} serials…")),
             parent=self,
         )
 
