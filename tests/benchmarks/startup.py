@@ -29,6 +29,8 @@ SERIAL = "F000000001"
 def startup(name: str, db: Database) -> list[tuple[str, str, str, str]]:
     url = db.url.render_as_string(hide_password=False)
     env = {**os.environ, "SNAPP_DB": url, "SNAPP_USER": USER, "SNAPP_PASSWORD": PASSWORD}
+    # As installed, SNApp's modules are read from their compiled bytecode: let the first start write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare = _best([sys.executable, "-c", "pass"], env)
     orm = _best([sys.executable, "-c", "import sqlalchemy.orm"], env)  # the floor of any command that reads the database
     script = [sys.executable, "-c", "import sys; from snapp.cli import main; sys.exit(main())"]
