@@ -2270,8 +2270,8 @@ How was it resolved?</source>
     </message>
     <message>
         <location filename="../../snapp/gui/views/recall.py" line="114"/>
-        <source>; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued</source>
-        <translation>；批次：在库 {0} 件，其中 {1} 件已冻结，已发放 {2} 件</translation>
+        <source>batches: {0} piece(s) in stock, {1} of them blocked, {2} issued</source>
+        <translation>批次：在库 {0} 件，其中 {1} 件已冻结，已发放 {2} 件</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/recall.py" line="118"/>
@@ -2279,82 +2279,97 @@ How was it resolved?</source>
         <translation>涉及 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="134"/>
+        <location filename="../../snapp/gui/views/recall.py" line="120"/>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="140"/>
         <source>Batch quantities — {0} piece(s) in stock, {1} issued</source>
         <translation>批次数量 — 在库 {0} 件，已发放 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="142"/>
+        <location filename="../../snapp/gui/views/recall.py" line="148"/>
         <source>{0} — {1} piece(s)</source>
         <translation>{0} — {1} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="160"/>
+        <location filename="../../snapp/gui/views/recall.py" line="166"/>
         <source>Export the recall</source>
         <translation>导出召回清单</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="161"/>
+        <location filename="../../snapp/gui/views/recall.py" line="167"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="169"/>
+        <location filename="../../snapp/gui/views/recall.py" line="175"/>
         <source>{0} unit(s) written to {1}</source>
         <translation>已将 {0} 件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="170"/>
+        <location filename="../../snapp/gui/views/recall.py" line="176"/>
         <source>Exporting the recall…</source>
         <translation>正在导出召回清单…</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="175"/>
+        <location filename="../../snapp/gui/views/recall.py" line="181"/>
         <source>Recall report</source>
         <translation>召回报告</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="176"/>
+        <location filename="../../snapp/gui/views/recall.py" line="182"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="184"/>
+        <location filename="../../snapp/gui/views/recall.py" line="190"/>
         <source>{0} page(s) written to {1}</source>
         <translation>已将 {0} 页写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="200"/>
+        <location filename="../../snapp/gui/views/recall.py" line="206"/>
         <source>Block stock</source>
         <translation>冻结库存</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="201"/>
+        <location filename="../../snapp/gui/views/recall.py" line="207"/>
         <source>Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped until released. {1} affected unit(s) elsewhere are left as they are.</source>
         <translation>将 {0} 件在库单件就地隔离？解除隔离前不能领用或发货。其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="203"/>
+        <location filename="../../snapp/gui/views/recall.py" line="209"/>
         <source>{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.</source>
         <translation>被召回批次在库的 {0} 件也一并冻结：解除前不能发放。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="206"/>
+        <location filename="../../snapp/gui/views/recall.py" line="210"/>
+        <source>Block {0} piece(s) of the recalled batches in stock? They cannot be issued until released.</source>
+        <translation>冻结被召回批次在库的 {0} 件？解除前不能发放。</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="213"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="207"/>
+        <location filename="../../snapp/gui/views/recall.py" line="214"/>
         <source>Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in other places are left as they are.</source>
         <translation>将 {0} 件已隔离单件就地恢复为在库？其他位置的 {1} 件涉及单件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="209"/>
+        <location filename="../../snapp/gui/views/recall.py" line="216"/>
         <source>{0} blocked piece(s) of the recalled batches become issuable again.</source>
         <translation>被召回批次中已冻结的 {0} 件恢复可发放。</translation>
     </message>
     <message>
         <location filename="../../snapp/gui/views/recall.py" line="217"/>
+        <source>Make {0} blocked piece(s) of the recalled batches issuable again?</source>
+        <translation>让被召回批次中已冻结的 {0} 件恢复可发放？</translation>
+    </message>
+    <message>
+        <location filename="../../snapp/gui/views/recall.py" line="226"/>
         <source>{0}
 
 Note for each unit&apos;s history (the supplier&apos;s notice, optional):</source>
@@ -2363,27 +2378,27 @@ Note for each unit&apos;s history (the supplier&apos;s notice, optional):</sourc
 写入每件履历的备注（供应商通知编号，可不填）：</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="228"/>
+        <location filename="../../snapp/gui/views/recall.py" line="237"/>
         <source>{0} unit(s) quarantined</source>
         <translation>已隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="228"/>
+        <location filename="../../snapp/gui/views/recall.py" line="237"/>
         <source>{0} piece(s) blocked</source>
         <translation>已冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="230"/>
+        <location filename="../../snapp/gui/views/recall.py" line="239"/>
         <source>{0} unit(s) released</source>
         <translation>已解除隔离 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="230"/>
+        <location filename="../../snapp/gui/views/recall.py" line="239"/>
         <source>{0} piece(s) released</source>
         <translation>已解除冻结 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../snapp/gui/views/recall.py" line="234"/>
+        <location filename="../../snapp/gui/views/recall.py" line="246"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>

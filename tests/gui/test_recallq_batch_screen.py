@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from snapp.domain.batches import Lot
+from snapp.domain.capture import scans
 from snapp.gui.views.recall import RecallView
 from snapp.services import batches, masterdata, receiving
 from tests.gui.conftest import Screen, type_text
@@ -29,7 +30,7 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     type_text(qtbot, form.batchEdit, "G7")
     qtbot.mouseClick(form.traceButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert form.summaryLabel.text() == "0 unit(s) affected; batches: 36 piece(s) in stock, 0 of them blocked, 4 issued"
+    assert form.summaryLabel.text() == "Batches: 36 piece(s) in stock, 0 of them blocked, 4 issued"  # no unit to count
     assert form.blockButton.isEnabled() and not form.releaseButton.isEnabled() and form.pdfButton.isEnabled()
     heading, flows = _quantities(form.unitsTree)
     assert heading == "Batch quantities — 36 piece(s) in stock, 4 issued"
@@ -44,9 +45,9 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     answer_next_dialog("", asked=asked)
     qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert "36 piece(s) of the recalled batches in stock are blocked too: not issued until released." in asked[-1]
-    assert form.summaryLabel.text() == ("0 unit(s) affected; batches: 36 piece(s) in stock, 36 of them blocked, "
-                                        "4 issued — 0 unit(s) quarantined, 36 piece(s) blocked")  # fmt: skip
+    assert asked[-1].startswith("Block 36 piece(s) of the recalled batches in stock? They cannot be issued until "
+                                "released.")  # fmt: skip
+    assert form.summaryLabel.text() == "Batches: 36 piece(s) in stock, 36 of them blocked, 4 issued — 36 piece(s) blocked"
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [True, True]
     assert sorted(row[0] for row in _quantities(form.unitsTree)[1] if "stock" in row[0]) == [
         "in stock, blocked · WH-A — 26 piece(s)", "in stock, blocked · WH-B — 10 piece(s)"]
@@ -55,10 +56,24 @@ def test_a_recalled_batch_is_counted_blocked_and_released_from_the_screen(qtbot,
     answer_next_dialog("", asked=asked)
     qtbot.mouseClick(form.releaseButton, Qt.MouseButton.LeftButton)
     s.settle()
-    assert "36 blocked piece(s) of the recalled batches become issuable again." in asked[-1]
-    assert form.summaryLabel.text().endswith("0 of them blocked, 4 issued — 0 unit(s) released, 36 piece(s) released")
+    assert asked[-1].startswith("Make 36 blocked piece(s) of the recalled batches issuable again?")
+    assert form.summaryLabel.text().endswith("0 of them blocked, 4 issued — 36 piece(s) released")
     assert [r.blocked for r in batches.stock(ctx, "GAUZE")] == [False, False]
     assert QApplication.activeModalWidget() is None
+
+    # A recall of the supplier names its units with serials and its batches: both are counted, blocked, said.
+    receiving.receive(ctx, company.number, "LAP", [scans(["LAP00001", "LAP00002"])], location="WH-A")
+    form.batchEdit.clear()
+    type_text(qtbot, form.supplierEdit, "ACME")
+    qtbot.mouseClick(form.traceButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    assert form.summaryLabel.text() == "2 unit(s) affected; batches: 36 piece(s) in stock, 0 of them blocked, 4 issued"
+    answer_next_dialog("", asked=asked)
+    qtbot.mouseClick(form.blockButton, Qt.MouseButton.LeftButton)
+    s.settle()
+    assert asked[-1].startswith("Quarantine 2 unit(s) in stock where they stand?")
+    assert "36 piece(s) of the recalled batches in stock are blocked too" in asked[-1]
+    assert form.summaryLabel.text().endswith("— 2 unit(s) quarantined, 36 piece(s) blocked")
 
 
 def _quantities(tree: QTreeWidget) -> tuple[str, list[list[str]]]:

@@ -111,11 +111,17 @@ class RecallView(View):
         tree.expandAll()
         more = self.tr(" (the first {0} listed)").format(f"{len(trace.units):,}") if len(trace.units) < trace.total else ""
         pieces = trace.pieces
-        batches = self.tr("; batches: {0} piece(s) in stock, {1} of them blocked, {2} issued").format(
+        batches = self.tr("batches: {0} piece(s) in stock, {1} of them blocked, {2} issued").format(
             f"{pieces.on_shelves:,}", f"{pieces.blocked:,}", f"{pieces.issued:,}",
         ) if trace.quantities else ""  # fmt: skip
+        # A recall of batches of items without serials alone names no unit: it is not said to affect 0 of them.
+        units = self.tr("{0} unit(s) affected").format(f"{trace.total:,}") + more if trace.total or not batches else ""
+        if units and batches:
+            said = self.tr("{0}; {1}").format(units, batches)
+        else:
+            said = units or batches[:1].upper() + batches[1:]
         news = f" — {self.news}" if self.news else ""
-        self.form.summaryLabel.setText(self.tr("{0} unit(s) affected").format(f"{trace.total:,}") + more + batches + news)
+        self.form.summaryLabel.setText(said + news)
         self._enable()
 
     def _counts(self) -> dict[str, int]:
@@ -201,16 +207,19 @@ class RecallView(View):
             question = self.tr("Quarantine {0} unit(s) in stock where they stand? They cannot be issued or shipped "
                                "until released. {1} affected unit(s) elsewhere are left as they are.")  # fmt: skip
             batches = self.tr("{0} piece(s) of the recalled batches in stock are blocked too: not issued until released.")
+            alone = self.tr("Block {0} piece(s) of the recalled batches in stock? They cannot be issued until released.")
             pieces = counted.in_stock
         else:
             title = self.tr("Release")
             question = self.tr("Put {0} quarantined unit(s) back in stock where they stand? {1} affected unit(s) in "
                                "other places are left as they are.")  # fmt: skip
             batches = self.tr("{0} blocked piece(s) of the recalled batches become issuable again.")
+            alone = self.tr("Make {0} blocked piece(s) of the recalled batches issuable again?")
             pieces = counted.blocked
-        question = question.format(f"{moving:,}", f"{left:,}")
-        if pieces:
-            question += " " + batches.format(f"{pieces:,}")
+        if not counts:  # only batches of items without serials: no unit to speak of
+            question = alone.format(f"{pieces:,}")
+        else:
+            question = question.format(f"{moving:,}", f"{left:,}") + (" " + batches.format(f"{pieces:,}") if pieces else "")
         ask = QInputDialog(self)
         ask.setWindowTitle(title)
         # The note goes into every unit's history: the notice it obeys is what an auditor asks for.
@@ -228,9 +237,12 @@ class RecallView(View):
             said, pieces = self.tr("{0} unit(s) quarantined"), self.tr("{0} piece(s) blocked")
         else:
             said, pieces = self.tr("{0} unit(s) released"), self.tr("{0} piece(s) released")
-        self.news = said.format(f"{result.count:,}")
-        if result.lots:
-            # The list's comma is the language's own (，in Chinese).
-            self.news = self.tr("{0}, {1}").format(self.news, pieces.format(f"{result.pieces:,}"))
+        units, lots = said.format(f"{result.count:,}"), pieces.format(f"{result.pieces:,}")
+        if not result.lots:
+            self.news = units
+        elif not result.count and not self._counts():  # a recall of batches alone: its pieces are the news
+            self.news = lots
+        else:  # the list's comma is the language's own (，in Chinese)
+            self.news = self.tr("{0}, {1}").format(units, lots)
         self.refresh()
 
