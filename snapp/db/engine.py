@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import sqlite3
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from snapp.db.netshare import network_share_reason
@@ -58,7 +60,7 @@ class Database:
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url, echo)
         else:
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, **POOL)
+            self.engine = _postgresql_engine(self.url, echo)
         display = self.display
 
         @event.listens_for(self.engine, "handle_error")
@@ -125,6 +127,20 @@ def _read_only_uri(path: Path) -> str:
             return uri  # opening fails again, with its reason
         return uri + "&immutable=1"
     return uri
+
+
+def _postgresql_engine(url: URL, echo: bool) -> Engine:
+    engine = create_engine(url, echo=echo, **POOL)
+
+    @event.listens_for(engine, "checkout")
+    def _alive(dbapi_connection, _record, _proxy) -> None:
+        # Not SQLAlchemy's pre-ping: a statement sent, and waited for, before every unit of work.
+        # A server that ended an idle session (restarted, an admin's pg_terminate_backend, an idle timeout)
+        # sent its goodbye and closed the socket: an idle connection with something to read is one to replace.
+        if dbapi_connection.closed or select.select([dbapi_connection.fileno()], [], [], 0)[0]:
+            raise DisconnectionError("the server ended this idle connection")  # the pool opens another
+
+    return engine
 
 
 def _sqlite_engine(url: URL, echo: bool) -> Engine:

@@ -88,3 +88,42 @@ def test_a_receipt_whose_connection_is_cut_says_so_and_saves_nothing(pg_db, pg_u
     # Nothing of the receipt: only the command's login was recorded.
     assert snapshot(pg_db) == {**before, "audit_entries": before["audit_entries"] + 1}
     assert [e.action for e in audit_entries(pg_db)][-1] == "login"
+
+
+def test_pooled_connections_the_server_ended_are_replaced_before_any_work(pg_db, pg_url, tmp_path):
+    # A restart of the server, an admin's pg_terminate_backend, an idle timeout: the pool's idle connections are
+    # gone. The next units of work run on new ones, without a failed command, and without a ping to the server
+    # before each unit of work to find that out (a round trip, on a LAN the cost of a whole statement).
+    ctx = create_first_admin(pg_db, "admin", "admin password")
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("ACME", "Acme"))
+    idle = {pgconn.backend_pid for pgconn in _pooled(pg_db)}
+    killer = create_engine(pg_url)
+    try:
+        for pid in idle:
+            _terminate(killer, pid)
+    finally:
+        killer.dispose()
+    assert [s.code for s in masterdata.list_suppliers(ctx)] == ["ACME"]
+    masterdata.add_supplier(ctx, masterdata.SupplierRecord("BETA", "Beta"))
+
+    pooled = _pooled(pg_db)
+    assert not {pgconn.backend_pid for pgconn in pooled} & idle
+    wire = tmp_path / "wire.txt"  # libpq's trace of every message on the wire
+    with wire.open("w") as out:
+        for pgconn in pooled:
+            pgconn.trace(out.fileno())
+        try:
+            assert [s.code for s in masterdata.list_suppliers(ctx)] == ["ACME", "BETA"]
+        finally:
+            for pgconn in pooled:
+                pgconn.untrace()
+    # A message is a line "time, F(rontend) or B(ackend), length, kind, fields" (a statement may go on for lines).
+    sent = [fields[3:] for fields in (line.split("\t") for line in wire.read_text().splitlines())
+            if len(fields) > 3 and fields[1] == "F"]  # fmt: skip
+    assert sent[0] == ["Query", ' "BEGIN READ ONLY"'], sent  # the unit of work's first word to the server
+
+
+def _pooled(db: Database) -> list:
+    """The libpq connections of the pool's two idle connections (both taken at once, then given back)."""
+    with db.engine.connect() as first, db.engine.connect() as second:
+        return [conn.connection.dbapi_connection.pgconn for conn in (first, second)]
