@@ -104,9 +104,13 @@ class Listener:
             if not self.read:
                 self.done.wait(30)  # holds the connection open and takes nothing: a paused printer
                 return
-            while chunk := connection.recv(65536):
-                self.received += chunk
-        self.done.set()
+            try:
+                while chunk := connection.recv(65536):
+                    self.received += chunk
+            except OSError:
+                pass  # a sender that stops mid-job may reset the connection: the job ends with what came
+            finally:
+                self.done.set()
 
     def job(self) -> bytes:
         assert self.done.wait(10), "the listener never saw the job end"
